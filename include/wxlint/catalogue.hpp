@@ -1,0 +1,30 @@
+// The rule catalogue: every rule wxlint can report, with its documentation.
+#pragma once
+
+#include <wxlint/diagnostic.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace wxlint {
+
+struct RuleDoc {
+  std::string id;           // "move-users/number-or-extension"
+  std::string code;         // "1026016"
+  Severity severity = Severity::error;
+  std::string operation;    // operationId, or "" for rules that apply to every file
+  std::string check;        // check kind, "builtin" for the parser and schema layers
+  std::string summary;      // one line
+  std::string description;  // what it means and how to fix it
+  std::string fail_example; // JSON text that triggers the rule ("" if none)
+  std::string pass_example; // JSON text that does not
+  std::map<std::string, std::string> example_settings;  // settings the examples assume (LinterOptions::settings)
+};
+
+struct OperationDoc {
+  std::string id;           // operationId
+  std::string method, path, summary;
+};
+
+}  // namespace wxlint

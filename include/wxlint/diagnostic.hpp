@@ -1,0 +1,42 @@
+// Diagnostics and per-file reports: the data every output format and the C ABI are built from.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wxlint {
+
+// Ordered so that a threshold compares with >=.
+enum class Severity : int { info = 0, warning = 1, error = 2 };
+
+std::string_view to_string(Severity s) noexcept;
+std::optional<Severity> parse_severity(std::string_view s) noexcept;
+
+// A place in a file: JSON Pointer plus 1-based line/column (columns count characters).
+struct Location {
+  std::string pointer;
+  std::uint32_t line = 0, column = 0;
+  std::uint32_t end_line = 0, end_column = 0;  // column just after the value
+};
+
+struct Diagnostic {
+  std::string code;      // the API's own code where it has one ("1026016"), else wxlint's ("WX2001")
+  Severity severity = Severity::error;
+  std::string rule;      // rule id, e.g. "move-users/number-or-extension"
+  Location location;
+  std::string message;
+  std::vector<Location> related;  // e.g. the first occurrence of a duplicate
+};
+
+struct FileReport {
+  std::string path;       // as given by the caller (display name)
+  std::string operation;  // operationId linted against; empty when none was recognised
+  std::vector<Diagnostic> diagnostics;  // sorted by line, column, code
+
+  std::size_t count(Severity s) const noexcept;
+};
+
+}  // namespace wxlint

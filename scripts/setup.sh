@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what wxlint needs to build and test, idempotently; silent when all is there.
+# Debian packages via apt; valijson's headers are unpacked from its .deb into .deps/
+# (its package dependencies, Qt and Poco, are not needed for the RapidJSON adapter).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+
+need=()
+have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
+for p in cmake g++ make rapidjson-dev libcli11-dev catch2 python3 ${WXLINT_EXTRA_PACKAGES:-}; do
+  have "$p" || need+=("$p")
+done
+sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+updated=""
+apt_update() { [ -n "$updated" ] || { $sudo apt-get update -qq >/dev/null; updated=1; }; }
+if [ ${#need[@]} -gt 0 ]; then
+  echo "setup: installing ${need[*]}" >&2
+  apt_update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+vj="$root/.deps/valijson"
+if [ ! -f "$vj/include/valijson/validator.hpp" ]; then
+  echo "setup: unpacking valijson headers into .deps/valijson" >&2
+  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+  apt_update
+  (cd "$tmp" && apt-get download -qq libvalijson-dev >/dev/null 2>&1) || { echo "setup: apt-get download libvalijson-dev failed" >&2; exit 1; }
+  dpkg-deb -x "$tmp"/libvalijson-dev_*.deb "$tmp/x"
+  mkdir -p "$vj/include"
+  cp -r "$tmp/x/usr/include/valijson" "$vj/include/"
+fi

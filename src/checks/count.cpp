@@ -1,0 +1,79 @@
+// count: how many nodes a pattern matches, against a minimum and a maximum. "items" is
+// relative to the matched node (default "*": its items or members); "of" counts from the
+// linted root instead (e.g. every user across all usersList entries). "where" keeps only
+// items whose relative pointers equal given values (e.g. {"/primary": true}).
+// "minItems" applies the check only when the node holds at least that many items.
+#include "checks/kinds.hpp"
+
+#include <wxlint/error.hpp>
+
+namespace wxlint::checks {
+namespace {
+
+struct Where {
+  RelPointer target;
+  rapidjson::Value equals;
+};
+
+class Count final : public Check {
+ public:
+  explicit Count(Params& p) {
+    auto items = p.opt_pattern("items");
+    auto of = p.opt_pattern("of");
+    if (items && of) p.fail("of", "use either \"items\" or \"of\", not both");
+    absolute_ = of.has_value();
+    tokens_ = of ? of->tokens : items ? items->tokens : std::vector<std::string>{std::string(Pattern::kAny)};
+    direct_items_ = !of && tokens_.size() == 1 && tokens_[0] == Pattern::kAny;
+    min_ = p.opt_int("min");
+    max_ = p.opt_int("max");
+    min_items_ = p.opt_int("minItems");
+    if (!min_ && !max_) p.fail("max", "a count needs \"min\" or \"max\"");
+    if (const auto* w = p.raw("where")) {
+      if (!w->IsObject()) p.fail("where", "must be an object of relative pointer -> value");
+      for (const auto& m : w->GetObject()) {
+        auto r = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
+        if (!r) p.fail("where", "has a key that is not a relative JSON pointer");
+        where_.push_back({*r, rapidjson::Value(m.value, alloc_)});
+      }
+    }
+  }
+
+  void visit(const Path& at, CheckState*, Emitter& out) const override {
+    if (direct_items_ && !at.node().IsArray() && !at.node().IsObject()) return;  // the schema reports the type
+    Path path = absolute_ ? Path(*at.step(0).value) : at;
+    std::vector<std::string> matches_beyond;  // pointer of the first item past max
+    long long n = 0, items = 0;
+    for_each_match(path, tokens_, 0, [&](const Path& p) {
+      ++items;
+      for (const auto& w : where_) {
+        const auto* v = w.target.resolve(p);
+        if (!v || *v != w.equals) return;
+      }
+      ++n;
+      if (max_ && n == *max_ + 1) matches_beyond.push_back(p.pointer());
+    });
+    if (min_items_ && items < *min_items_) return;
+    if (min_ && n < *min_) {
+      Finding& f = out.emit(at.pointer());
+      f.arg("count", std::to_string(n)).arg("min", std::to_string(*min_));
+      if (direct_items_ && where_.empty()) f.covers_keyword = "minItems";
+    } else if (max_ && n > *max_) {
+      Finding& f = out.emit(direct_items_ && where_.empty() ? at.pointer() : matches_beyond.front());
+      f.arg("count", std::to_string(n)).arg("max", std::to_string(*max_));
+      if (direct_items_ && where_.empty()) f.covers_keyword = "maxItems";
+    }
+  }
+
+ private:
+  rapidjson::MemoryPoolAllocator<> alloc_;
+  std::vector<std::string> tokens_;
+  bool absolute_ = false, direct_items_ = false;
+  std::optional<long long> min_, max_, min_items_;
+  std::vector<Where> where_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_count(Params& p) { return std::make_unique<Count>(p); }
+
+}  // namespace wxlint::checks

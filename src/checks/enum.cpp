@@ -1,0 +1,45 @@
+// enum: a string must be one of a list, compared exactly; a near miss ("WORK" for
+// "work") gets a did-you-mean. With "only", values outside that list are left to other
+// rules (allowed sources judge only valid sources).
+#include "checks/kinds.hpp"
+#include "formats/formats.hpp"
+
+#include <algorithm>
+
+namespace wxlint::checks {
+namespace {
+
+std::string join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+class Enum final : public Check {
+ public:
+  explicit Enum(Params& p) : values_(p.strings("values")), only_(p.opt_strings("only")) {
+    list_ = join(values_);
+  }
+  void visit(const Path& path, CheckState*, Emitter& out) const override {
+    const auto& v = path.node();
+    if (!v.IsString()) return;
+    std::string_view s(v.GetString(), v.GetStringLength());
+    if (std::find(values_.begin(), values_.end(), s) != values_.end()) return;
+    if (only_ && std::find(only_->begin(), only_->end(), s) == only_->end()) return;
+    auto near = formats::did_you_mean(s, values_);
+    Finding& f = out.emit(path);
+    f.arg("allowed", list_).arg("hint", near ? " Did you mean \"" + *near + "\"?" : "");
+    if (!only_) f.covers_keyword = "enum";
+  }
+
+ private:
+  std::vector<std::string> values_;
+  std::optional<std::vector<std::string>> only_;
+  std::string list_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_enum(Params& p) { return std::make_unique<Enum>(p); }
+
+}  // namespace wxlint::checks

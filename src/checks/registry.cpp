@@ -1,0 +1,39 @@
+// The registry of check kinds. Adding a kind: write checks/<kind>.cpp, declare its
+// factory in kinds.hpp, list it here, and document it in docs/check-kinds.md.
+#include "checks/kinds.hpp"
+
+namespace wxlint {
+
+const std::vector<CheckKind>& check_kinds() {
+  using namespace checks;
+  static const std::vector<CheckKind> kinds = {
+      {"required", "An object must have a member.", "field: the member name", make_required},
+      {"require-any", "An object must have at least one of several members.",
+       "fields: member names; nonEmpty: treat \"\", blank, [] and null as absent", make_require_any},
+      {"count", "How many nodes a pattern matches must lie within [min, max].",
+       "items: relative pattern (default \"*\") | of: pattern from the request root; min; max; "
+       "where: {relative pointer: value}; minItems: only check nodes with at least this many items",
+       make_count},
+      {"unique", "A value may appear only once.",
+       "groupBy: relative pointer to a partitioning value; within: relative pointer to a partitioning node; "
+       "across: report only repeats under a different node; normalize: none|lower|digits",
+       make_unique},
+      {"format", "A string must have a given format.",
+       "format: e164|digits|uuid|email|sip|https-url; outcomes: [invalid, insecure]; skipEmpty", make_format},
+      {"length", "A string's length in characters must lie within [min, max].", "min; max; skipEmpty", make_length},
+      {"deny", "A value must not be one of a list.", "values: the forbidden strings", make_deny},
+      {"enum", "A string must be one of a list; near misses get a did-you-mean.",
+       "values: the allowed strings; only: judge only values in this list", make_enum},
+      {"webex-id", "A base64 Webex id that decodes to ciscospark://<cluster>/<TYPE>/<id>.",
+       "outcome: malformed|wrong-type; type: the expected resource type", make_webex_id},
+  };
+  return kinds;
+}
+
+const CheckKind* find_check_kind(std::string_view name) {
+  for (const auto& k : check_kinds())
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+}  // namespace wxlint

@@ -1,0 +1,40 @@
+// The wxlint command line: one function per subcommand; each returns the exit code.
+#pragma once
+
+#include <wxlint/linter.hpp>
+
+#include <string>
+#include <vector>
+
+namespace wxlint::cli {
+
+// Exit codes (README "Exit codes").
+inline constexpr int kExitClean = 0;     // nothing at or above --fail-on
+inline constexpr int kExitFindings = 1;  // findings at or above --fail-on
+inline constexpr int kExitUsage = 2;     // usage error, unreadable path, bad rule/schema/config file
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string operation;
+  std::string rules_dir;
+  std::string fail_on = "error";
+  bool quiet = false;
+};
+
+struct RulesOptions {
+  std::string format = "text";  // text | json | markdown
+  std::string rules_dir;
+  std::string query;            // explain: a code or rule id
+};
+
+Linter load_linter(const std::string& rules_dir, const LinterOptions& options = {});
+int run_check(const CheckOptions& options);
+int run_rules(const RulesOptions& options);
+int run_explain(const RulesOptions& options);
+
+// Files to lint for the given paths: files as given, directories searched recursively
+// for *.json (sorted, hidden directories skipped), "-" for stdin. Throws IoError.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+
+}  // namespace wxlint::cli

@@ -1,0 +1,54 @@
+#include "cli/commands.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+  using namespace wxlint::cli;
+  CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
+  app.set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION);
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  auto* c = app.add_subcommand("check", "Lint JSON payloads (files, directories searched for *.json, or - for stdin).");
+  c->add_option("paths", check.paths, "Files, directories or - (stdin)")->default_val(std::vector<std::string>{"-"});
+  c->add_option("--format,-f", check.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
+  c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
+  c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
+  c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
+
+  RulesOptions rules;
+  auto* r = app.add_subcommand("rules", "List every rule: code, severity, id and summary.");
+  r->add_option("--format,-f", rules.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
+  r->add_option("--rules-dir", rules.rules_dir, "Load rules from this directory");
+
+  RulesOptions explain;
+  auto* e = app.add_subcommand("explain", "Show one rule's documentation, by code or rule id.");
+  e->add_option("code", explain.query, "A code (1026016, WX0001) or a rule id")->required();
+  e->add_option("--rules-dir", explain.rules_dir, "Load rules from this directory");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& err) {
+    int rc = app.exit(err);
+    return rc == 0 ? 0 : kExitUsage;
+  }
+  try {
+    if (*c) return run_check(check);
+    if (*r) return run_rules(rules);
+    if (*e) return run_explain(explain);
+  } catch (const wxlint::ConfigError& err) {
+    std::cerr << "wxlint: " << err.what() << "\n";
+    return kExitUsage;
+  } catch (const wxlint::IoError& err) {
+    std::cerr << "wxlint: " << err.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& err) {
+    std::cerr << "wxlint: internal error: " << err.what() << "\n";
+    return kExitUsage;
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,180 @@
+// Document: parse once with rapidjson::Reader into a DOM, and turn reader
+// errors, depth overruns and duplicate keys into ParseIssues.
+#include "document/document.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
+
+#include "document/sax_handler.hpp"
+
+namespace wxlint {
+namespace {
+
+constexpr unsigned kParseFlags =
+    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+
+// RapidJSON sizes strings with 32 bits; refuse rather than truncate.
+constexpr std::size_t kMaxText = 0xFFFFFFF0u;
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool has_bom(std::string_view t) { return t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0; }
+
+// Whether a well-formed UTF-8 sequence starts at off (RFC 3629).
+bool utf8_ok_at(std::string_view t, std::size_t off) {
+  auto b = [&](std::size_t i) { return off + i < t.size() ? static_cast<unsigned char>(t[off + i]) : 0u; };
+  unsigned c = b(0);
+  if (c < 0x80) return true;
+  auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(i) >= lo && b(i) <= hi; };
+  if (c >= 0xC2 && c <= 0xDF) return cont(1);
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2);
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2);
+  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2);
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3);
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3);
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3);
+  return false;
+}
+
+// Errors raised while reading a value (as opposed to structure between values).
+bool is_value_error(rapidjson::ParseErrorCode code) {
+  using namespace rapidjson;
+  switch (code) {
+    case kParseErrorValueInvalid:
+    case kParseErrorStringUnicodeEscapeInvalidHex:
+    case kParseErrorStringUnicodeSurrogateInvalid:
+    case kParseErrorStringEscapeInvalid:
+    case kParseErrorStringMissQuotationMark:
+    case kParseErrorStringInvalidEncoding:
+    case kParseErrorNumberTooBig:
+    case kParseErrorNumberMissFraction:
+    case kParseErrorNumberMissExponent:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Runs the Reader as the document's generator, through our handler.
+struct Generator {
+  rapidjson::MemoryStream& stream;
+  detail::SaxHandler& handler;
+  rapidjson::Reader& reader;
+  template <typename Dom>
+  bool operator()(Dom&) {
+    return !reader.Parse<kParseFlags>(stream, handler).IsError();
+  }
+};
+
+}  // namespace
+
+Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_unique<rapidjson::Document>()) {
+  const std::string_view t = text_;
+  using Kind = ParseIssue::Kind;
+  if (t.size() > kMaxText) {
+    issues_.push_back({Kind::syntax, 0, "", "the file is too large (4 GiB or more)"});
+    return;
+  }
+  const std::size_t start = has_bom(t) ? 3 : 0;
+  std::size_t first = start;
+  while (first < t.size() && is_ws(t[first])) ++first;
+  if (first == t.size()) {
+    issues_.push_back({Kind::empty, 0, "", "the file is empty"});
+    return;
+  }
+
+  // An explicit length: a NUL byte reads as end of input, caught below.
+  rapidjson::MemoryStream stream(t.data(), t.size());
+  stream.src_ += start;
+  detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, (std::size_t{32} << 20) + 2 * t.size());
+  rapidjson::Reader reader;
+  Generator gen{stream, handler, reader};
+  dom_->Populate(gen);
+
+  bool fatal = true;
+  if (handler.too_deep()) {
+    issues_.push_back({Kind::too_deep, handler.too_deep_offset(), handler.too_deep_pointer(),
+                       "nesting deeper than " + std::to_string(kMaxDepth) + " levels"});
+  } else if (reader.HasParseError()) {
+    const auto code = reader.GetParseErrorCode();
+    std::size_t off = std::min(reader.GetErrorOffset(), t.size());
+    // RapidJSON flags a bad literal ("tru]") where it stopped; point at its start.
+    if (code == rapidjson::kParseErrorValueInvalid) {
+      const std::size_t floor = off >= 5 ? off - 5 : 0;
+      while (off > floor && t[off - 1] >= 'a' && t[off - 1] <= 'z') --off;
+    }
+    std::string ptr = handler.error_pointer(is_value_error(code));
+    if (code == rapidjson::kParseErrorStringInvalidEncoding) {
+      issues_.push_back({Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8 in string"});
+    } else if (off < t.size() && t[off] == '\0') {
+      issues_.push_back({Kind::syntax, off, std::move(ptr), "unexpected NUL byte"});
+    } else if (off < t.size() && !utf8_ok_at(t, off)) {
+      issues_.push_back({Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"});
+    } else {
+      issues_.push_back({Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)});
+    }
+  } else if (stream.Tell() < t.size()) {
+    // The reader stopped at a NUL byte after a complete value.
+    issues_.push_back({Kind::syntax, stream.Tell(), "", "unexpected NUL byte"});
+  } else {
+    fatal = false;
+  }
+
+  // Duplicate-key messages name the first occurrence's line:column; one
+  // batched sweep keeps that linear however many duplicates there are.
+  auto& dups = handler.duplicates();
+  if (!dups.empty()) {
+    std::vector<std::size_t> firsts;
+    firsts.reserve(dups.size());
+    for (const auto& d : dups) firsts.push_back(d.first_offset);
+    const std::vector<Position> pos = positions(firsts);
+    for (std::size_t i = 0; i < dups.size(); ++i) {
+      std::string msg = "duplicate key \"" + dups[i].key_display + "\"; first defined at line " +
+                        std::to_string(pos[i].line) + ", column " + std::to_string(pos[i].column);
+      issues_.push_back({Kind::duplicate_key, dups[i].offset, std::move(dups[i].pointer), std::move(msg)});
+    }
+  }
+  if (handler.suppressed_duplicates() > 0) {
+    issues_.push_back({Kind::duplicate_key, handler.first_suppressed_offset(), "",
+                       std::to_string(handler.suppressed_duplicates()) +
+                           " more duplicate keys from here on are not listed (too many issues)"});
+  }
+  std::stable_sort(issues_.begin(), issues_.end(),
+                   [](const ParseIssue& a, const ParseIssue& b) { return a.offset < b.offset; });
+  parsed_ = !fatal;
+  if (fatal) dom_.reset();  // frees what the failed parse allocated
+}
+
+Document::Document(Document&& other) noexcept
+    : text_(std::move(other.text_)),
+      dom_(std::move(other.dom_)),
+      issues_(std::move(other.issues_)),
+      parsed_(std::exchange(other.parsed_, false)) {}
+
+Document& Document::operator=(Document&& other) noexcept {
+  text_ = std::move(other.text_);
+  dom_ = std::move(other.dom_);
+  issues_ = std::move(other.issues_);
+  parsed_ = std::exchange(other.parsed_, false);
+  return *this;
+}
+
+Document::~Document() = default;
+
+bool Document::parsed() const { return parsed_ && dom_; }
+
+const rapidjson::Value& Document::root() const {
+  static const rapidjson::Value null_value;  // for misuse: never a dangling reference
+  return parsed() ? static_cast<const rapidjson::Value&>(*dom_) : null_value;
+}
+
+const std::vector<ParseIssue>& Document::issues() const { return issues_; }
+std::string_view Document::text() const { return text_; }
+
+Position Document::position(std::size_t offset) const { return positions({offset})[0]; }
+
+}  // namespace wxlint

@@ -1,0 +1,66 @@
+// A JSON text parsed once into a RapidJSON DOM, with its parse issues and a
+// way back from JSON Pointers to byte offsets and line:column positions.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+namespace wxlint {
+
+// 1-based; column counts UTF-8 code points, not bytes; 0 = unknown.
+struct Position {
+  std::uint32_t line = 0, column = 0;
+};
+
+struct ParseIssue {
+  enum class Kind { syntax, invalid_utf8, too_deep, empty, duplicate_key };
+  Kind kind;
+  std::size_t offset;   // byte offset of the problem (duplicate_key: the key's opening quote)
+  std::string pointer;  // where it happened (syntax: innermost open container or member, best effort)
+  std::string message;
+};
+
+// Where a JSON value is in the text; found=false if the pointer does not resolve.
+struct Span {
+  bool found = false;
+  std::size_t begin = 0, end = 0;    // byte offsets of the value: [begin, end)
+  std::size_t key_begin = SIZE_MAX;  // object member: offset of its key's opening quote
+};
+
+class Document {
+ public:
+  static constexpr unsigned kMaxDepth = 512;
+
+  explicit Document(std::string text);  // parses immediately; never throws for bad input
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+  ~Document();
+
+  bool parsed() const;                   // a DOM is available (duplicate keys are not fatal)
+  const rapidjson::Value& root() const;  // only when parsed()
+  const std::vector<ParseIssue>& issues() const;  // in text order
+  std::string_view text() const;
+
+  // result[i] for pointers[i]; one forward scan of the text for the whole batch.
+  // Malformed pointers and pointers into an unparsed document are not found.
+  std::vector<Span> locate(const std::vector<std::string>& pointers) const;
+
+  // result[i] for offsets[i]; one sweep over the sorted offsets.
+  // Offsets past the end of the text give {0, 0}.
+  std::vector<Position> positions(const std::vector<std::size_t>& offsets) const;
+  Position position(std::size_t offset) const;
+
+ private:
+  std::string text_;
+  std::unique_ptr<rapidjson::Document> dom_;
+  std::vector<ParseIssue> issues_;
+  bool parsed_ = false;
+};
+
+}  // namespace wxlint

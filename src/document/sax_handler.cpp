@@ -1,0 +1,201 @@
+#include "document/sax_handler.hpp"
+
+#include <cstring>
+#include <functional>
+#include <unordered_set>
+
+#include "document/json_pointer.hpp"
+
+namespace wxlint::detail {
+namespace {
+
+constexpr std::size_t kNpos = static_cast<std::size_t>(-1);
+// Past this many keys an object switches from linear search to a hash set,
+// so duplicate detection stays linear for huge objects.
+constexpr std::size_t kLinearKeys = 16;
+// Rough fixed cost of one duplicate record, for the memory budget.
+constexpr std::size_t kRecordOverhead = 256;
+constexpr std::size_t kDisplayBytes = 64;
+
+// The key as it would be written in JSON, shortened so messages stay small.
+std::string display_key(std::string_view key) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    auto c = static_cast<unsigned char>(key[i]);
+    if (out.size() >= kDisplayBytes && (c & 0xC0) != 0x80) {
+      out += "...";
+      break;
+    }
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x20 || c == 0x7F) {
+      out += "\\u00";
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 0xF]);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+struct SaxHandler::KeySet {
+  struct Hash {
+    const SaxHandler* h;
+    std::size_t operator()(std::size_t i) const { return std::hash<std::string_view>{}(h->key_at(i)); }
+  };
+  struct Eq {
+    const SaxHandler* h;
+    bool operator()(std::size_t a, std::size_t b) const { return h->key_at(a) == h->key_at(b); }
+  };
+  explicit KeySet(const SaxHandler* h) : set(64, Hash{h}, Eq{h}) {}
+  std::unordered_set<std::size_t, Hash, Eq> set;
+};
+
+SaxHandler::SaxHandler(rapidjson::Document& dom, const rapidjson::MemoryStream& stream,
+                       std::string_view text, unsigned max_depth, std::size_t issue_budget)
+    : dom_(dom),
+      stream_(stream),
+      text_(text),
+      max_depth_(max_depth),
+      budget_(issue_budget),
+      last_end_(stream.Tell()) {
+  frames_.reserve(64);
+}
+
+SaxHandler::~SaxHandler() = default;
+
+std::string_view SaxHandler::key_at(std::size_t index) const {
+  const KeyRec& k = keys_[index];
+  return std::string_view(arena_).substr(k.arena_off, k.len);
+}
+
+void SaxHandler::value_done() {
+  if (!frames_.empty()) ++frames_.back().count;
+}
+
+bool SaxHandler::scalar_done(bool ok) {
+  value_done();
+  last_end_ = stream_.Tell();
+  return ok;
+}
+
+bool SaxHandler::start(bool object) {
+  // Called with the stream on the opening bracket (before it is taken).
+  if (frames_.size() >= max_depth_) {
+    too_deep_ = true;
+    too_deep_offset_ = stream_.Tell();
+    too_deep_pointer_ = error_pointer(true);
+    return false;
+  }
+  std::size_t path_len = 0;
+  if (!frames_.empty()) {
+    const Frame& parent = frames_.back();
+    path_len = parent.path_len + 21;
+    if (parent.object && parent.key_count > 0) path_len = parent.path_len + 1 + 2 * keys_.back().len;
+  }
+  bool ok = object ? dom_.StartObject() : dom_.StartArray();
+  Frame& f = frames_.emplace_back();
+  f.object = object;
+  f.key_first = keys_.size();
+  f.path_len = path_len;
+  last_end_ = stream_.Tell() + 1;
+  return ok;
+}
+
+bool SaxHandler::end(bool ok) {
+  // Called with the stream on the closing bracket.
+  Frame& f = frames_.back();
+  if (f.object && f.key_count > 0) {
+    arena_.resize(keys_[f.key_first].arena_off);
+    keys_.resize(f.key_first);
+  }
+  frames_.pop_back();
+  value_done();
+  last_end_ = stream_.Tell() + 1;
+  return ok;
+}
+
+bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
+  // The stream is past the closing quote; the opening quote is the first
+  // '"' after the previous token, with only whitespace and ',' between.
+  std::size_t quote = last_end_;
+  const std::size_t stop = stream_.Tell();
+  while (quote < stop && text_[quote] != '"') ++quote;
+
+  Frame& f = frames_.back();
+  keys_.push_back(KeyRec{arena_.size(), n, quote});
+  arena_.append(s, n);
+  ++f.key_count;
+  std::size_t first = find_first(f, key_at(keys_.size() - 1), keys_.size() - 1);
+  if (first != kNpos) record_duplicate(quote, keys_[first].quote, key_at(keys_.size() - 1));
+  last_end_ = stop;
+  return dom_.Key(s, n, copy);
+}
+
+std::size_t SaxHandler::find_first(Frame& f, std::string_view key, std::size_t index) {
+  if (!f.set) {
+    if (f.key_count <= kLinearKeys) {
+      for (std::size_t i = f.key_first; i < index; ++i) {
+        if (keys_[i].len == key.size() && std::memcmp(arena_.data() + keys_[i].arena_off, key.data(), key.size()) == 0)
+          return i;
+      }
+      return kNpos;
+    }
+    f.set = std::make_unique<KeySet>(this);
+    for (std::size_t i = f.key_first; i < index; ++i) f.set->set.insert(i);  // keeps first occurrences
+  }
+  auto it = f.set->set.find(index);
+  if (it != f.set->set.end()) return *it;
+  f.set->set.insert(index);
+  return kNpos;
+}
+
+void SaxHandler::child_token(std::size_t depth, std::string& out) const {
+  const Frame& f = frames_[depth];
+  if (f.object) {
+    if (f.key_count > 0) pointer::append_key(out, key_at(f.key_first + f.key_count - 1));
+  } else {
+    pointer::append_index(out, f.count);
+  }
+}
+
+const std::string& SaxHandler::frame_path(std::size_t depth) {
+  Frame& f = frames_[depth];
+  if (!f.has_path) {
+    std::string p;
+    for (std::size_t d = 0; d < depth; ++d) child_token(d, p);
+    f.path = std::move(p);
+    f.has_path = true;
+  }
+  return f.path;
+}
+
+void SaxHandler::record_duplicate(std::size_t quote, std::size_t first, std::string_view key) {
+  const Frame& f = frames_.back();
+  std::size_t cost = kRecordOverhead + f.path_len + 1 + 2 * key.size();
+  if (suppressed_ > 0 || cost > budget_) {
+    if (suppressed_++ == 0) first_suppressed_offset_ = quote;
+    return;
+  }
+  budget_ -= cost;
+  DuplicateKey d{quote, first, frame_path(frames_.size() - 1), display_key(key)};
+  pointer::append_key(d.pointer, key);
+  duplicates_.push_back(std::move(d));
+}
+
+std::string SaxHandler::error_pointer(bool in_value) const {
+  std::string p;
+  if (frames_.empty()) return p;
+  const std::size_t top = frames_.size() - 1;
+  for (std::size_t d = 0; d < top; ++d) child_token(d, p);
+  const Frame& f = frames_[top];
+  if (f.object ? f.key_count > f.count : in_value) child_token(top, p);
+  return p;
+}
+
+}  // namespace wxlint::detail

@@ -1,0 +1,115 @@
+// Internal: the SAX handler that sits between rapidjson::Reader and the DOM.
+// It forwards every event to the rapidjson::Document and, on the way, keeps a
+// frame stack so it can name where a problem is, catches duplicate keys and
+// stops the parse when nesting goes too deep.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/memorystream.h>
+
+namespace wxlint::detail {
+
+struct DuplicateKey {
+  std::size_t offset;        // opening quote of the duplicate
+  std::size_t first_offset;  // opening quote of the first occurrence
+  std::string pointer;       // pointer of the duplicate member
+  std::string key_display;   // escaped, possibly shortened key for messages
+};
+
+class SaxHandler {
+ public:
+  using SizeType = rapidjson::SizeType;
+
+  // issue_budget: bytes the duplicate records may take before further
+  // duplicates are only counted (hostile input must not blow up memory).
+  SaxHandler(rapidjson::Document& dom, const rapidjson::MemoryStream& stream,
+             std::string_view text, unsigned max_depth, std::size_t issue_budget);
+  ~SaxHandler();
+  SaxHandler(const SaxHandler&) = delete;
+  SaxHandler& operator=(const SaxHandler&) = delete;
+
+  // rapidjson Handler concept.
+  bool Null() { return scalar_done(dom_.Null()); }
+  bool Bool(bool b) { return scalar_done(dom_.Bool(b)); }
+  bool Int(int i) { return scalar_done(dom_.Int(i)); }
+  bool Uint(unsigned u) { return scalar_done(dom_.Uint(u)); }
+  bool Int64(std::int64_t i) { return scalar_done(dom_.Int64(i)); }
+  bool Uint64(std::uint64_t u) { return scalar_done(dom_.Uint64(u)); }
+  bool Double(double d) { return scalar_done(dom_.Double(d)); }
+  bool RawNumber(const char* s, SizeType n, bool copy) { return scalar_done(dom_.RawNumber(s, n, copy)); }
+  bool String(const char* s, SizeType n, bool copy) { return scalar_done(dom_.String(s, n, copy)); }
+  bool StartObject() { return start(true); }
+  bool StartArray() { return start(false); }
+  bool Key(const char* s, SizeType n, bool copy);
+  bool EndObject(SizeType members) { return end(dom_.EndObject(members)); }
+  bool EndArray(SizeType elements) { return end(dom_.EndArray(elements)); }
+
+  bool too_deep() const { return too_deep_; }
+  std::size_t too_deep_offset() const { return too_deep_offset_; }
+  const std::string& too_deep_pointer() const { return too_deep_pointer_; }
+
+  // Pointer for a parse error: the value being parsed when in_value is true
+  // (element of the innermost array, or the member whose key was read),
+  // otherwise the innermost open container or pending member.
+  std::string error_pointer(bool in_value) const;
+
+  std::vector<DuplicateKey>& duplicates() { return duplicates_; }
+  std::size_t suppressed_duplicates() const { return suppressed_; }
+  std::size_t first_suppressed_offset() const { return first_suppressed_offset_; }
+
+ private:
+  struct KeyRec {
+    std::size_t arena_off;
+    std::size_t len;
+    std::size_t quote;
+  };
+  struct KeySet;  // hash set of key indices, only for large objects
+  struct Frame {
+    bool object;
+    std::size_t count = 0;           // finished elements / members
+    std::size_t key_first = 0;       // object: index of its first key in keys_
+    std::size_t key_count = 0;       // object: keys read so far
+    std::unique_ptr<KeySet> set;     // object with many keys
+    std::size_t path_len = 0;        // upper bound of the pointer's length
+    std::string path;                // cached pointer of this container
+    bool has_path = false;
+  };
+
+  bool scalar_done(bool ok);
+  bool start(bool object);
+  bool end(bool ok);
+  void value_done();
+  std::string_view key_at(std::size_t index) const;
+  std::size_t find_first(Frame& f, std::string_view key, std::size_t index);
+  const std::string& frame_path(std::size_t depth);
+  void child_token(std::size_t depth, std::string& out) const;
+  void record_duplicate(std::size_t quote, std::size_t first, std::string_view key);
+
+  rapidjson::Document& dom_;
+  const rapidjson::MemoryStream& stream_;
+  std::string_view text_;
+  unsigned max_depth_;
+  std::size_t budget_;
+  std::size_t last_end_;  // offset just past the last token an event reported
+
+  std::vector<Frame> frames_;
+  std::vector<KeyRec> keys_;  // keys of all open objects, innermost last
+  std::string arena_;         // their decoded bytes
+
+  bool too_deep_ = false;
+  std::size_t too_deep_offset_ = 0;
+  std::string too_deep_pointer_;
+
+  std::vector<DuplicateKey> duplicates_;
+  std::size_t suppressed_ = 0;
+  std::size_t first_suppressed_offset_ = 0;
+};
+
+}  // namespace wxlint::detail

@@ -1,0 +1,238 @@
+#include "engine/catalogue.hpp"
+
+#include "engine/data_file.hpp"
+#include "engine/schema_layer.hpp"
+
+#include <wxlint/error.hpp>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <set>
+
+namespace wxlint {
+namespace {
+
+std::string str_member(const rapidjson::Value& o, const char* key) {
+  auto it = o.FindMember(key);
+  return it != o.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
+                                                     : std::string();
+}
+
+std::string compact(const rapidjson::Value& v) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  v.Accept(w);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+// Settings of one operation: the rule file's defaults, overridden by the user's options.
+class Settings {
+ public:
+  Settings(const rapidjson::Value* defaults, const std::string& op, const LinterOptions& options,
+           std::set<std::string>& used, rapidjson::Document::AllocatorType& alloc)
+      : alloc_(alloc) {
+    if (!defaults) return;
+    for (const auto& m : defaults->GetObject()) {
+      std::string name(m.name.GetString(), m.name.GetStringLength());
+      const std::string* text = nullptr;
+      std::string used_key;
+      for (const std::string& key : {op + "/" + name, name})
+        if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, used_key = key;
+      rapidjson::Value v;
+      if (text) {
+        rapidjson::Document d;
+        d.Parse(text->c_str(), text->size());
+        if (d.HasParseError()) throw ConfigError("setting \"" + used_key + "\": value is not JSON: " + *text);
+        if (d.GetType() != m.value.GetType() && !(d.IsBool() && m.value.IsBool()))
+          throw ConfigError("setting \"" + used_key + "\": expected the same JSON type as the default " + compact(m.value));
+        v.CopyFrom(d, alloc_);
+        used.insert(used_key);
+      } else {
+        v.CopyFrom(m.value, alloc_);
+      }
+      values_.emplace(std::move(name), std::move(v));
+    }
+  }
+
+  // A deep copy of `in` with every {"$setting": name} replaced by the setting's value.
+  rapidjson::Value resolve(const rapidjson::Value& in, const DataFile& file, const std::string& ptr) {
+    rapidjson::Value out;
+    if (in.IsObject()) {
+      auto ref = in.FindMember("$setting");
+      if (ref != in.MemberEnd() && in.MemberCount() == 1) {
+        std::string name = ref->value.IsString() ? ref->value.GetString() : "";
+        auto it = values_.find(name);
+        if (it == values_.end()) file.fail(ptr, "unknown setting \"" + name + "\" (declare it under \"settings\")");
+        out.CopyFrom(it->second, alloc_);
+        return out;
+      }
+      out.SetObject();
+      for (const auto& m : in.GetObject())
+        out.AddMember(rapidjson::Value(m.name, alloc_),
+                      resolve(m.value, file, ptr + "/" + std::string(m.name.GetString(), m.name.GetStringLength())),
+                      alloc_);
+    } else if (in.IsArray()) {
+      out.SetArray();
+      for (rapidjson::SizeType i = 0; i < in.Size(); ++i)
+        out.PushBack(resolve(in[i], file, ptr + "/" + std::to_string(i)), alloc_);
+    } else {
+      out.CopyFrom(in, alloc_);
+    }
+    return out;
+  }
+
+ private:
+  rapidjson::Document::AllocatorType& alloc_;
+  std::map<std::string, rapidjson::Value> values_;
+};
+
+}  // namespace
+
+Operation::Operation() = default;
+Operation::~Operation() = default;
+Operation::Operation(Operation&&) noexcept = default;
+
+Catalogue::~Catalogue() = default;
+
+Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& options) {
+  std::map<std::string, const SourceFile*> by_name;
+  for (const auto& f : files) by_name[f.name] = &f;
+  auto meta_it = by_name.find(std::string(kRulesMetaSchema));
+  if (meta_it == by_name.end()) throw ConfigError("the catalogue has no " + std::string(kRulesMetaSchema));
+  DataFile meta_file(meta_it->second->name, meta_it->second->text);
+  SchemaValidator meta(meta_file.doc.root(), meta_file.name);
+
+  std::set<std::string> used_settings, seen_ids, seen_overrides;
+  auto override_for = [&](const std::string& id, const std::string& code, RuleDoc& doc) {
+    bool disabled = false;
+    for (const std::string& key : {id, code}) {
+      if (options.disabled.count(key)) disabled = true, seen_overrides.insert(key);
+      if (auto it = options.severities.find(key); it != options.severities.end())
+        doc.severity = it->second, seen_overrides.insert(key);
+    }
+    return disabled;
+  };
+
+  for (const auto& [name, src] : by_name) {
+    if (name.rfind("rules/", 0) != 0) continue;
+    DataFile file(name, src->text);
+    file.check_against(meta);
+    const rapidjson::Value& root = file.doc.root();
+
+    auto op = std::make_unique<Operation>();
+    op->data = std::make_unique<rapidjson::Document>();
+    auto& alloc = op->data->GetAllocator();
+    const bool has_op = root.HasMember("operation");
+    if (has_op) {
+      const auto& o = root["operation"];
+      op->doc = {str_member(o, "id"), str_member(o, "method"), str_member(o, "path"), str_member(o, "summary")};
+      if (find(op->doc.id)) file.fail("/operation/id", "operation \"" + op->doc.id + "\" is defined twice");
+      if (o.HasMember("detect"))
+        for (const auto& k : o["detect"].GetArray()) op->detect.emplace_back(k.GetString(), k.GetStringLength());
+      if (std::string schema = str_member(o, "schema"); !schema.empty()) {
+        auto it = by_name.find("schemas/" + schema);
+        if (it == by_name.end()) file.fail("/operation/schema", "no schema file schemas/" + schema);
+        DataFile sf(it->second->name, it->second->text);
+        op->schema = std::make_unique<SchemaValidator>(sf.doc.root(), sf.name);
+      }
+    }
+    auto sit = root.FindMember("settings");
+    Settings settings(sit != root.MemberEnd() ? &sit->value : nullptr, op->doc.id, options, used_settings, alloc);
+
+    const auto& rules = root["rules"];
+    for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
+      const auto& r = rules[i];
+      const std::string ptr = "/rules/" + std::to_string(i);
+      auto rule = std::make_unique<Rule>();
+      RuleDoc& d = rule->doc;
+      d.id = str_member(r, "id");
+      d.code = str_member(r, "code");
+      d.severity = *parse_severity(str_member(r, "severity"));
+      d.check = str_member(r, "check");
+      d.summary = str_member(r, "summary");
+      d.description = str_member(r, "description");
+      d.operation = op->doc.id;
+      rule->message = str_member(r, "message");
+      if (!seen_ids.insert(d.id).second) file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice");
+      if (auto ex = r.FindMember("examples"); ex != r.MemberEnd()) {
+        if (auto f = ex->value.FindMember("fail"); f != ex->value.MemberEnd()) d.fail_example = compact(f->value);
+        if (auto p = ex->value.FindMember("pass"); p != ex->value.MemberEnd()) d.pass_example = compact(p->value);
+        if (auto s = ex->value.FindMember("settings"); s != ex->value.MemberEnd())
+          for (const auto& m : s->value.GetObject()) d.example_settings[m.name.GetString()] = compact(m.value);
+      }
+      const bool disabled = override_for(d.id, d.code, d);
+      if (d.check == "builtin") {
+        if (disabled) disabled_builtins_.insert(d.id);
+        docs_.push_back(d);
+        builtins_.emplace(d.id, std::move(rule));
+        continue;
+      }
+      if (!has_op) file.fail(ptr, "a rule with a check must be in a rule file with an \"operation\"");
+      const CheckKind* kind = find_check_kind(d.check);
+      if (!kind) {
+        std::string known;
+        for (const auto& k : check_kinds()) known += (known.empty() ? "" : ", ") + std::string(k.name);
+        file.fail(ptr + "/check", "unknown check kind \"" + d.check + "\" (known: " + known + ")");
+      }
+      auto pattern = Pattern::parse(str_member(r, "at"));
+      if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
+      rule->at = std::move(*pattern);
+      rule->scope = str_member(r, "scope") == "envelope" ? Rule::Scope::envelope : Rule::Scope::request;
+      if (auto w = r.FindMember("when"); w != r.MemberEnd()) {
+        for (const auto& m : w->value.GetObject()) {
+          auto target = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
+          if (!target) file.fail(ptr + "/when", "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
+          rule->when.push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
+        }
+      }
+      rapidjson::Value params;
+      if (auto p = r.FindMember("params"); p != r.MemberEnd()) params = settings.resolve(p->value, file, ptr + "/params");
+      Params reader(params.IsNull() ? nullptr : &params, file.where(ptr + "/params"));
+      rule->check = kind->make(reader);
+      reader.done();
+      docs_.push_back(d);
+      if (!disabled) op->rules.push_back(std::move(rule));
+    }
+    if (has_op) operations_.push_back(std::move(op));
+  }
+
+  for (const auto& [key, value] : options.settings)
+    if (!used_settings.count(key)) throw ConfigError("unknown setting \"" + key + "\"");
+  for (const auto& key : options.disabled)
+    if (!seen_overrides.count(key)) throw ConfigError("unknown rule id or code \"" + key + "\"");
+  for (const auto& [key, value] : options.severities)
+    if (!seen_overrides.count(key)) throw ConfigError("unknown rule id or code \"" + key + "\"");
+  std::stable_sort(docs_.begin(), docs_.end(),
+                   [](const RuleDoc& a, const RuleDoc& b) { return a.operation.empty() && !b.operation.empty(); });
+}
+
+const Operation* Catalogue::find(std::string_view id) const {
+  for (const auto& op : operations_)
+    if (op->doc.id == id) return op.get();
+  return nullptr;
+}
+
+const Operation* Catalogue::detect(const rapidjson::Value& root) const {
+  if (!root.IsObject()) return nullptr;
+  for (const auto& op : operations_) {
+    if (op->detect.empty()) continue;
+    bool all = std::all_of(op->detect.begin(), op->detect.end(), [&](const std::string& k) { return child(root, k); });
+    if (all) return op.get();
+  }
+  return nullptr;
+}
+
+const Rule& Catalogue::builtin(std::string_view id) const {
+  auto it = builtins_.find(id);
+  if (it == builtins_.end()) throw ConfigError("the catalogue has no builtin rule \"" + std::string(id) + "\"");
+  return *it->second;
+}
+
+const Rule* Catalogue::builtin_if_enabled(std::string_view id) const {
+  const Rule& r = builtin(id);
+  return disabled_builtins_.count(id) ? nullptr : &r;
+}
+
+}  // namespace wxlint

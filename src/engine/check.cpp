@@ -1,0 +1,61 @@
+#include "engine/check.hpp"
+
+#include "engine/rule.hpp"
+#include "formats/formats.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace wxlint {
+
+Finding& Emitter::emit(std::string pointer, Anchor anchor) {
+  Finding& f = out_.emplace_back();
+  f.rule = &rule_;
+  f.pointer = std::move(pointer);
+  f.anchor = anchor;
+  return f;
+}
+
+Finding& Emitter::emit(const Path& path, Anchor anchor) {
+  Finding& f = emit(path.pointer(), anchor);
+  const auto& v = path.node();
+  if (!v.IsObject() && !v.IsArray()) f.arg("value", scalar_text(v));
+  return f;
+}
+
+std::string scalar_text(const rapidjson::Value& v, std::size_t max_chars) {
+  std::string s;
+  if (v.IsString()) {
+    s.assign(v.GetString(), v.GetStringLength());
+  } else if (v.IsObject()) {
+    return "an object";
+  } else if (v.IsArray()) {
+    return "an array";
+  } else {
+    rapidjson::StringBuffer buf;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    v.Accept(w);
+    s = buf.GetString();
+  }
+  if (formats::utf8_length(s) > max_chars) {
+    // Cut on a code point boundary.
+    std::size_t n = 0, i = 0;
+    for (; i < s.size() && n < max_chars; ++i)
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    s.resize(i);
+    s += "...";
+  }
+  return s;
+}
+
+bool is_blank_string(const rapidjson::Value& v) {
+  if (!v.IsString()) return false;
+  for (rapidjson::SizeType i = 0; i < v.GetStringLength(); ++i) {
+    char c = v.GetString()[i];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace wxlint

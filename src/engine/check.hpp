@@ -1,0 +1,80 @@
+// A check kind is implemented once in C++ and bound to places in a payload by rules (data).
+// One Check object exists per rule, immutable after construction; per-lint state lives in
+// a CheckState so that one Linter can lint many files at once.
+#pragma once
+
+#include "engine/params.hpp"
+#include "engine/path.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace wxlint {
+
+struct Rule;
+
+// Where a finding points: the value itself, or the member's key (unknown property).
+enum class Anchor { value, key };
+
+struct Finding {
+  const Rule* rule = nullptr;
+  std::string pointer;  // relative to the linted root (the request)
+  Anchor anchor = Anchor::value;
+  std::vector<std::pair<std::string, std::string>> args;  // message placeholders
+  std::vector<std::string> related;                       // pointers, rendered as {other}
+  // The schema-layer failure this finding explains (e.g. "required" + "userId"); the
+  // schema layer drops its own finding for the same place and keyword.
+  std::string covers_keyword, covers_detail;
+
+  Finding& arg(std::string name, std::string value) {
+    args.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+class Emitter {
+ public:
+  Emitter(const Rule& rule, std::vector<Finding>& out) : rule_(rule), out_(out) {}
+  Finding& emit(std::string pointer, Anchor anchor = Anchor::value);
+  // At the current node; a scalar node's text becomes the {value} placeholder.
+  Finding& emit(const Path& path, Anchor anchor = Anchor::value);
+
+ private:
+  const Rule& rule_;
+  std::vector<Finding>& out_;
+};
+
+struct CheckState {
+  virtual ~CheckState() = default;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  // Fresh state for one lint, for checks that compare nodes with each other.
+  virtual std::unique_ptr<CheckState> start() const { return nullptr; }
+  // Called for every node matched by the rule's "at" pattern (and "when" conditions).
+  virtual void visit(const Path& path, CheckState* state, Emitter& out) const = 0;
+  // Called once after the walk.
+  virtual void finish(CheckState* /*state*/, Emitter& /*out*/) const {}
+};
+
+struct CheckKind {
+  std::string_view name;
+  std::string_view summary;
+  std::string_view params;  // one line per parameter, for `wxlint rules --kinds`
+  std::unique_ptr<Check> (*make)(Params& params);
+};
+
+// The registry of check kinds (checks/registry.cpp): an explicit list, no static-init magic.
+const std::vector<CheckKind>& check_kinds();
+const CheckKind* find_check_kind(std::string_view name);
+
+// Shared helpers for checks.
+std::string scalar_text(const rapidjson::Value& v, std::size_t max_chars = 80);  // for {value}
+bool is_blank_string(const rapidjson::Value& v);  // a string of only whitespace, or ""
+
+}  // namespace wxlint

@@ -1,0 +1,26 @@
+// wxlint's own data files (rule files, schemas, config): parsed with the same document
+// layer as payloads, so every error names the file, line, column and JSON Pointer.
+#pragma once
+
+#include "document/document.hpp"
+
+#include <string>
+
+namespace wxlint {
+
+class SchemaValidator;
+
+struct DataFile {
+  std::string name;
+  Document doc;
+
+  // Parses; throws ConfigError on syntax errors or duplicate keys.
+  DataFile(std::string name, std::string text);
+  // "name:line:col: pointer: problem" for a ConfigError.
+  std::string where(const std::string& pointer) const;
+  [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const;
+  // Throws ConfigError listing the schema's findings (at most a few).
+  void check_against(const SchemaValidator& schema) const;
+};
+
+}  // namespace wxlint

@@ -1,0 +1,168 @@
+// Lints one text: parse, pick the operation, run the schema and rule layers, then resolve
+// every finding's place in one scan of the text and render the messages.
+#include "engine/catalogue.hpp"
+#include "engine/embedded.hpp"
+#include "engine/findings.hpp"
+#include "engine/schema_layer.hpp"
+#include "engine/walker.hpp"
+
+#include <wxlint/linter.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace wxlint {
+
+struct Linter::Impl {
+  std::unique_ptr<Catalogue> catalogue;
+  struct Walkers {
+    std::unique_ptr<RuleWalker> request, envelope;
+  };
+  std::map<const Operation*, Walkers> walkers;
+
+  explicit Impl(const std::vector<SourceFile>& files, const LinterOptions& options)
+      : catalogue(std::make_unique<Catalogue>(files, options)) {
+    for (const auto& op : catalogue->operations()) {
+      std::vector<const Rule*> request, envelope;
+      for (const auto& r : op->rules) (r->scope == Rule::Scope::envelope ? envelope : request).push_back(r.get());
+      walkers[op.get()] = {std::make_unique<RuleWalker>(request), std::make_unique<RuleWalker>(envelope)};
+    }
+  }
+
+  std::string known_operations() const {
+    std::string s;
+    for (const auto& op : catalogue->operations()) s += (s.empty() ? "" : ", ") + op->doc.id;
+    return s;
+  }
+
+  void lint_request(const Operation& op, const rapidjson::Value& request, const std::string& prefix,
+                    FindingList& list) const {
+    std::vector<Finding> rule_findings;
+    walkers.at(&op).request->run(request, rule_findings);
+    if (op.schema) {
+      std::vector<SchemaFailure> failures;
+      op.schema->validate(request, failures);
+      for (auto& sf : failures) {
+        bool explained = std::any_of(rule_findings.begin(), rule_findings.end(), [&](const Finding& f) {
+          return f.covers_keyword == sf.keyword && f.pointer == sf.pointer &&
+                 (f.covers_detail.empty() || f.covers_detail == sf.detail);
+        });
+        if (explained) continue;
+        const Rule* rule = catalogue->builtin_if_enabled(schema_rule_id(sf.keyword));
+        if (!rule) continue;
+        Finding f;
+        f.rule = rule;
+        f.pointer = std::move(sf.pointer);
+        f.anchor = sf.anchor;
+        f.args = std::move(sf.args);
+        list.add(std::move(f), prefix);
+      }
+    }
+    for (auto& f : rule_findings) list.add(std::move(f), prefix);
+  }
+
+  FileReport lint(std::string text, std::string path, std::string_view forced) const {
+    FileReport report;
+    report.path = std::move(path);
+    Document doc(std::move(text));
+    FindingList list(*catalogue);
+    for (const auto& issue : doc.issues()) list.add_issue(issue);
+    if (!doc.parsed()) {
+      report.diagnostics = list.finish(doc);
+      return report;
+    }
+    const rapidjson::Value& root = doc.root();
+    const Operation* op = forced.empty() ? nullptr : catalogue->find(forced);
+    const bool envelope = root.IsObject() && root.HasMember("operationId") && root.HasMember("requestExamples");
+    if (envelope) {
+      const rapidjson::Value& id = root["operationId"];
+      if (!op && id.IsString()) op = catalogue->find({id.GetString(), id.GetStringLength()});
+      if (!op) {
+        list.add_builtin("operation/unknown", "/operationId",
+                         {{"value", scalar_text(id)}, {"known", known_operations()}});
+      } else {
+        std::vector<Finding> envelope_findings;
+        walkers.at(op).envelope->run(root, envelope_findings);
+        for (auto& f : envelope_findings) list.add(std::move(f), "");
+        const rapidjson::Value& examples = root["requestExamples"];
+        bool any = false;
+        if (examples.IsArray()) {
+          for (rapidjson::SizeType i = 0; i < examples.Size(); ++i) {
+            const rapidjson::Value* ex = child(examples[i], "example");
+            if (!ex) continue;
+            any = true;
+            lint_request(*op, *ex, "/requestExamples/" + std::to_string(i) + "/example", list);
+          }
+        }
+        if (!any) list.add_builtin("envelope/no-example", "/requestExamples", {});
+      }
+    } else {
+      if (!op) op = catalogue->detect(root);
+      if (op)
+        lint_request(*op, root, "", list);
+      else
+        list.add_builtin("operation/undetected", "", {{"known", known_operations()}});
+    }
+    if (op) report.operation = op->doc.id;
+    report.diagnostics = list.finish(doc);
+    return report;
+  }
+};
+
+Linter::Linter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Linter::Linter(Linter&&) noexcept = default;
+Linter& Linter::operator=(Linter&&) noexcept = default;
+Linter::~Linter() = default;
+
+Linter Linter::embedded(const LinterOptions& options) {
+  std::vector<SourceFile> files;
+  for (const auto& f : embedded::files()) files.push_back({std::string(f.name), std::string(f.text)});
+  return Linter(std::make_unique<Impl>(files, options));
+}
+
+Linter Linter::from_directory(const std::string& dir, const LinterOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw IoError(dir + ": not a directory");
+  std::vector<SourceFile> files;
+  auto take = [&](const fs::path& sub, const std::string& prefix, const std::string& suffix) {
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(sub, ec)) {
+      const std::string name = e.path().filename().string();
+      if (e.is_regular_file() && name.size() > suffix.size() && name.ends_with(suffix)) found.push_back(e.path());
+    }
+    for (const auto& p : found) files.push_back({prefix + p.filename().string(), read_file(p.string())});
+  };
+  const fs::path root(dir);
+  take(fs::is_directory(root / "rules") ? root / "rules" : root, "rules/", ".rules.json");
+  take(fs::is_directory(root / "schemas") ? root / "schemas" : root, "schemas/", ".json");
+  // wxlint's own meta-schemas come with the library unless the directory overrides them.
+  for (const auto& f : embedded::files()) {
+    std::string name(f.name);
+    bool core = name.rfind("schemas/wxlint.", 0) == 0 || name == "rules/core.rules.json";
+    bool present = std::any_of(files.begin(), files.end(), [&](const SourceFile& s) { return s.name == name; });
+    if (core && !present) files.push_back({name, std::string(f.text)});
+  }
+  return Linter(std::make_unique<Impl>(files, options));
+}
+
+FileReport Linter::lint(std::string text, std::string path, std::string_view operation) const {
+  return impl_->lint(std::move(text), std::move(path), operation);
+}
+
+FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {
+  return impl_->lint(read_file(path), path, operation);
+}
+
+std::vector<OperationDoc> Linter::operations() const {
+  std::vector<OperationDoc> out;
+  for (const auto& op : impl_->catalogue->operations()) out.push_back(op->doc);
+  return out;
+}
+
+bool Linter::has_operation(std::string_view id) const { return impl_->catalogue->find(id) != nullptr; }
+
+const std::vector<RuleDoc>& Linter::rules() const { return impl_->catalogue->docs(); }
+
+}  // namespace wxlint

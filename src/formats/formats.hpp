@@ -1,0 +1,86 @@
+// Format primitives used by the rule checks: pure, total (never throw), linear time, no regex.
+// Reasons returned as strings are short sentence fragments meant to follow the value's name,
+// e.g. "'email' " + "has no '@'". Positions in them are 1-based.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wxlint::formats {
+
+// Digits only, non-empty.
+bool is_digits(std::string_view s);
+
+// Number of UTF-8 code points (invalid bytes count as one each).
+std::size_t utf8_length(std::string_view s);
+
+// Well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// E.164 as the Webex move-users API wants it: '+', first digit 1-9, 2..15 digits in all, nothing else.
+bool is_e164(std::string_view s);
+
+// The E.164 form of a loosely formatted number when it can be derived honestly, else nullopt
+// (also nullopt when s already is E.164).
+std::optional<std::string> suggest_e164(std::string_view s);
+
+// Base64 with either alphabet ('+/' or '-_', even mixed), padding optional but exact if present.
+std::optional<std::string> base64_decode(std::string_view s);
+
+// Why base64_decode(s) fails, e.g. "unexpected character '!' at position 12"; nullopt when it succeeds.
+std::optional<std::string> base64_problem(std::string_view s);
+
+// A Webex public id: base64 of "ciscospark://<cluster>/<TYPE>/<id>".
+struct WebexId {
+  std::string cluster, type, id;
+};
+
+struct WebexIdResult {
+  std::optional<WebexId> id;  // set when well formed
+  std::string problem;        // when not: e.g. "does not decode to a ciscospark:// URI"
+};
+
+WebexIdResult decode_webex_id(std::string_view s);
+
+// 8-4-4-4-12 hex digits, either case.
+bool is_uuid(std::string_view s);
+
+// nullopt when s is a plausible email address, else a short reason ("has no '@'").
+std::optional<std::string> email_problem(std::string_view s);
+
+// nullopt when s is "user@host" or a sip:/sips: URI, else a short reason ("has no host").
+std::optional<std::string> sip_problem(std::string_view s);
+
+// Dotted-quad IPv4 (no leading zeros), and IPv6 text (RFC 4291, "::" and embedded IPv4, no zone).
+bool is_ipv4(std::string_view s);
+bool is_ipv6(std::string_view s);
+
+enum class UrlKind { https, http, invalid };
+
+// Absolute http(s) URL, scheme case-insensitive, non-empty host, no whitespace/control characters.
+UrlKind classify_url(std::string_view s);
+
+// The candidate equal to s ignoring ASCII case, else the closest one by Damerau-Levenshtein
+// distance (ASCII case-insensitive, bytes) when that is <= max(1, len/3); ties go to the earlier
+// candidate. Only the first 64 bytes of s are compared; any excess counts as distance.
+std::optional<std::string> did_you_mean(std::string_view s, const std::vector<std::string>& candidates);
+
+namespace detail {
+// "'x'" for a printable ASCII byte, "byte 0x1F" otherwise.
+std::string describe_byte(unsigned char c);
+// "'é'" for the valid UTF-8 character starting at s[i], else describe_byte(s[i]). i < s.size().
+std::string describe_char_at(std::string_view s, std::size_t i);
+// s cut to at most max_chars code points (never inside a UTF-8 sequence), "..." appended if cut.
+std::string excerpt(std::string_view s, std::size_t max_chars);
+// Length of the UTF-8 sequence at s[i] if it is valid, else 0. i < s.size().
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+// Length of a Unicode space or zero-width character (NBSP, U+2000..U+200B, U+3000...) at s[i], else 0.
+std::size_t unicode_space_length(std::string_view s, std::size_t i);
+// Reason for the first whitespace or control character in s ("has a space", "has a tab"...), if any.
+std::optional<std::string> whitespace_problem(std::string_view s);
+}  // namespace detail
+
+}  // namespace wxlint::formats

@@ -1,0 +1,71 @@
+// "Did you mean" suggestions for misspelt keys and enum values.
+#include "formats/formats.hpp"
+
+#include <algorithm>
+
+namespace wxlint::formats {
+
+namespace {
+
+constexpr std::size_t kMaxCompared = 64;
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
+// Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions),
+// ASCII case-insensitive. Callers keep both sides short, so the full table is cheap.
+std::size_t osa_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::size_t> d((n + 1) * (m + 1));
+  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      std::size_t v = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+        v = std::min(v, at(i - 2, j - 2) + 1);
+      at(i, j) = v;
+    }
+  }
+  return at(n, m);
+}
+
+}  // namespace
+
+std::optional<std::string> did_you_mean(std::string_view s, const std::vector<std::string>& candidates) {
+  for (const std::string& c : candidates)
+    if (c == s) return c;
+  for (const std::string& c : candidates)
+    if (iequals(c, s)) return c;
+  if (s.empty()) return std::nullopt;  // any one-letter candidate would be "close"
+
+  const std::string_view head = s.substr(0, kMaxCompared);
+  const std::size_t excess = s.size() - head.size();
+  const std::size_t limit = std::max<std::size_t>(1, head.size() / 3);
+  if (excess > limit) return std::nullopt;
+
+  const std::string* best = nullptr;
+  std::size_t best_distance = limit + 1;
+  for (const std::string& c : candidates) {
+    // The distance is at least the length difference: skip without building the table.
+    const std::size_t diff = c.size() > head.size() ? c.size() - head.size() : head.size() - c.size();
+    if (diff > limit || c.empty()) continue;
+    const std::size_t dist = osa_distance(head, c) + excess;
+    if (dist < best_distance) {
+      best_distance = dist;
+      best = &c;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  return *best;
+}
+
+}  // namespace wxlint::formats

@@ -1,0 +1,154 @@
+// Byte/character helpers shared by the other format checks.
+#include "formats/formats.hpp"
+
+#include <cstdio>
+
+namespace wxlint::formats {
+
+namespace {
+
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool in(unsigned char c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
+
+std::string hex_byte(unsigned char c) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(c));
+  return buf;
+}
+
+// Code point of a valid sequence of length n at s[i].
+unsigned decode_at(std::string_view s, std::size_t i, std::size_t n) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+  switch (n) {
+    case 1: return b(0);
+    case 2: return ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+    case 3: return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+    default: return ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+  }
+}
+
+std::string code_point_name(unsigned cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", cp);
+  return buf;
+}
+
+}  // namespace
+
+bool is_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+namespace detail {
+
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const std::size_t left = s.size() - i;
+  const auto c0 = static_cast<unsigned char>(s[i]);
+  auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    return k < left && in(static_cast<unsigned char>(s[i + k]), lo, hi);
+  };
+  if (c0 < 0x80) return 1;
+  // Second-byte ranges exclude overlong forms, surrogates and values above U+10FFFF.
+  if (in(c0, 0xC2, 0xDF)) return cont(1) ? 2 : 0;
+  if (c0 == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2) ? 3 : 0;
+  if (in(c0, 0xE1, 0xEC) || in(c0, 0xEE, 0xEF)) return cont(1) && cont(2) ? 3 : 0;
+  if (c0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+  if (c0 == 0xF0) return cont(1, 0x90, 0xBF) && cont(2) && cont(3) ? 4 : 0;
+  if (in(c0, 0xF1, 0xF3)) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+std::string describe_byte(unsigned char c) {
+  if (c >= 0x21 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
+  if (c == ' ') return "' '";
+  return "byte " + hex_byte(c);
+}
+
+std::string describe_char_at(std::string_view s, std::size_t i) {
+  const std::size_t n = detail::utf8_sequence_length(s, i);
+  const auto c = static_cast<unsigned char>(s[i]);
+  // Multi-byte characters are quoted unless they are invisible (C1 controls, spaces).
+  if (n > 1 && unicode_space_length(s, i) == 0 && decode_at(s, i, n) >= 0xA0)
+    return "'" + std::string(s.substr(i, n)) + "'";
+  return describe_byte(c);
+}
+
+std::string excerpt(std::string_view s, std::size_t max_chars) {
+  std::size_t i = 0, chars = 0;
+  while (i < s.size() && chars < max_chars) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) break;  // keep excerpts valid UTF-8
+    i += n;
+    ++chars;
+  }
+  std::string out(s.substr(0, i));
+  if (i < s.size()) out += "...";
+  return out;
+}
+
+std::size_t unicode_space_length(std::string_view s, std::size_t i) {
+  const std::size_t n = utf8_sequence_length(s, i);
+  if (n < 2) return 0;
+  const unsigned cp = decode_at(s, i, n);
+  const bool space = cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2028 ||
+                     cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x2060 || cp == 0x3000 ||
+                     cp == 0xFEFF;
+  return space ? n : 0;
+}
+
+std::optional<std::string> whitespace_problem(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ') return "has a space";
+    if (c == '\t') return "has a tab";
+    if (c == '\n' || c == '\r') return "has a line break";
+    if (c < 0x20 || c == 0x7f) return "has a control character (byte " + hex_byte(c) + ")";
+    if (c >= 0x80) {
+      const std::size_t n = utf8_sequence_length(s, i);
+      if (n == 0) continue;
+      const unsigned cp = decode_at(s, i, n);
+      if (cp >= 0x80 && cp < 0xA0) return "has a control character (" + code_point_name(cp) + ")";
+      if (unicode_space_length(s, i) != 0) return "has an invisible space (" + code_point_name(cp) + ")";
+      i += n - 1;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace detail
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); ++count) {
+    const std::size_t n = detail::utf8_sequence_length(s, i);
+    i += n == 0 ? 1 : n;
+  }
+  return count;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = detail::utf8_sequence_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash_here = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash_here ? s[i] != '-' : !is_hex(s[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace wxlint::formats

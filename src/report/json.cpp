@@ -1,0 +1,67 @@
+// The JSON format: a stable contract for other tools (see README, "JSON output").
+#include <wxlint/report.hpp>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace wxlint {
+
+std::string to_json(const std::vector<FileReport>& files) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  auto str = [&w](std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+  w.StartObject();
+  w.Key("version");
+  w.Int(1);
+  w.Key("files");
+  w.StartArray();
+  for (const auto& f : files) {
+    w.StartObject();
+    w.Key("path");
+    str(f.path);
+    w.Key("operation");
+    if (f.operation.empty()) w.Null(); else str(f.operation);
+    w.Key("diagnostics");
+    w.StartArray();
+    for (const auto& d : f.diagnostics) {
+      w.StartObject();
+      w.Key("code"); str(d.code);
+      w.Key("severity"); str(to_string(d.severity));
+      w.Key("rule"); str(d.rule);
+      w.Key("pointer"); str(d.location.pointer);
+      w.Key("line"); w.Uint(d.location.line);
+      w.Key("column"); w.Uint(d.location.column);
+      w.Key("endLine"); w.Uint(d.location.end_line);
+      w.Key("endColumn"); w.Uint(d.location.end_column);
+      w.Key("message"); str(d.message);
+      if (!d.related.empty()) {
+        w.Key("related");
+        w.StartArray();
+        for (const auto& r : d.related) {
+          w.StartObject();
+          w.Key("pointer"); str(r.pointer);
+          w.Key("line"); w.Uint(r.line);
+          w.Key("column"); w.Uint(r.column);
+          w.EndObject();
+        }
+        w.EndArray();
+      }
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  Summary s = summarize(files);
+  w.Key("summary");
+  w.StartObject();
+  w.Key("files"); w.Uint64(s.files);
+  w.Key("errors"); w.Uint64(s.errors);
+  w.Key("warnings"); w.Uint64(s.warnings);
+  w.Key("infos"); w.Uint64(s.infos);
+  w.EndObject();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+}  // namespace wxlint

@@ -1,0 +1,38 @@
+// Shared helpers for the unit tests.
+#pragma once
+
+#include <wxlint/linter.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace test_support {
+
+inline const wxlint::Linter& linter() {
+  static const wxlint::Linter l = wxlint::Linter::embedded();
+  return l;
+}
+
+inline std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Codes of the diagnostics, in report order.
+inline std::vector<std::string> codes(const wxlint::FileReport& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) out.push_back(d.code);
+  return out;
+}
+
+inline bool has_rule(const wxlint::FileReport& r, const std::string& id) {
+  for (const auto& d : r.diagnostics)
+    if (d.rule == id) return true;
+  return false;
+}
+
+}  // namespace test_support

@@ -1,0 +1,338 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+
+// Note: rapidjson 1.1.0's Value == scalar recurses forever under C++20's
+// rewritten comparisons; tests compare through GetInt()/GetString().
+
+using wxlint::Document;
+using wxlint::ParseIssue;
+using wxlint::Position;
+using wxlint::Span;
+using Kind = ParseIssue::Kind;
+
+namespace {
+
+std::string_view slice(const Document& d, const Span& s) { return d.text().substr(s.begin, s.end - s.begin); }
+
+Span locate1(const Document& d, const std::string& ptr) { return d.locate({ptr}).at(0); }
+
+std::pair<unsigned, unsigned> lc(const Document& d, std::size_t off) {
+  Position p = d.position(off);
+  return {p.line, p.column};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+const char* kPretty =
+    "{\n"
+    "  \"roomId\": \"abc\",\n"
+    "  \"count\": -42,\n"
+    "  \"ok\": true,\n"
+    "  \"no\": false,\n"
+    "  \"nil\": null,\n"
+    "  \"obj\": {},\n"
+    "  \"arr\": [ ],\n"
+    "  \"list\": [\n"
+    "    1.5e3,\n"
+    "    {\"x\": \"y\"}\n"
+    "  ]\n"
+    "}\n";
+
+}  // namespace
+
+TEST_CASE("values of a pretty-printed payload: offsets and line:column", "[document]") {
+  Document d(kPretty);
+  REQUIRE(d.parsed());
+  CHECK(d.issues().empty());
+  CHECK(std::string_view(d.root()["list"][1]["x"].GetString()) == "y");
+
+  struct Want { std::string ptr, text; unsigned line, col, key_col; };
+  const std::vector<Want> wants = {
+      {"/roomId", "\"abc\"", 2, 13, 3}, {"/count", "-42", 3, 12, 3},  {"/ok", "true", 4, 9, 3},
+      {"/no", "false", 5, 9, 3},        {"/nil", "null", 6, 10, 3},   {"/obj", "{}", 7, 10, 3},
+      {"/arr", "[ ]", 8, 10, 3},        {"/list/0", "1.5e3", 10, 5, 0}, {"/list/1", "{\"x\": \"y\"}", 11, 5, 0},
+      {"/list/1/x", "\"y\"", 11, 11, 6}};
+  std::vector<std::string> ptrs;
+  for (const auto& w : wants) ptrs.push_back(w.ptr);
+  const auto spans = d.locate(ptrs);
+  REQUIRE(spans.size() == wants.size());
+  for (std::size_t i = 0; i < wants.size(); ++i) {
+    INFO(wants[i].ptr);
+    REQUIRE(spans[i].found);
+    CHECK(slice(d, spans[i]) == wants[i].text);
+    CHECK(lc(d, spans[i].begin) == std::make_pair(wants[i].line, wants[i].col));
+    if (wants[i].key_col == 0) {
+      CHECK(spans[i].key_begin == SIZE_MAX);
+    } else {
+      CHECK(lc(d, spans[i].key_begin) == std::make_pair(wants[i].line, wants[i].key_col));
+    }
+  }
+  const Span root = locate1(d, "");
+  CHECK(root.found);
+  CHECK(root.begin == 0);
+  CHECK(root.end == d.text().size() - 1);
+  const Span list = locate1(d, "/list");
+  CHECK(lc(d, list.end - 1) == std::make_pair(12u, 3u));
+}
+
+TEST_CASE("columns count UTF-8 code points", "[document]") {
+  const std::string text = "{\"k\": \"é漢😀\", \"v\": 1,\r\n \"w\": 2}";
+  Document d(text);
+  REQUIRE(d.parsed());
+  CHECK(lc(d, locate1(d, "/v").begin) == std::make_pair(1u, 19u));
+  CHECK(lc(d, locate1(d, "/w").begin) == std::make_pair(2u, 7u));
+  // Unsorted batch, the end of the text and past it.
+  const auto pos = d.positions({text.size(), 0, text.size() + 1, text.find('\r')});
+  CHECK(pos[0].line == 2);
+  CHECK(pos[0].column == 9);
+  CHECK(pos[1].line == 1);
+  CHECK(pos[1].column == 1);
+  CHECK(pos[2].line == 0);
+  CHECK(pos[2].column == 0);
+  CHECK(pos[3].column == 21);
+}
+
+TEST_CASE("keys are decoded before matching pointer tokens", "[document]") {
+  Document d(R"({"a\u00e9\"b": 1, "x/y~z": 2, "\ud83d\ude00": 3, "t\tab\/": 4})");
+  REQUIRE(d.parsed());
+  const auto s = d.locate({"/aé\"b", "/x~1y~0z", "/😀", "/t\tab~1", "/x/y~z"});
+  CHECK(slice(d, s[0]) == "1");
+  CHECK(s[0].key_begin == 1);
+  CHECK(slice(d, s[1]) == "2");
+  CHECK(slice(d, s[2]) == "3");
+  CHECK(slice(d, s[3]) == "4");
+  CHECK_FALSE(s[4].found);
+}
+
+TEST_CASE("pointers that do not resolve", "[document]") {
+  Document d(kPretty);
+  const auto s = d.locate({"/nope", "/list/2", "/roomId/x", "/arr/0", "not-a-pointer", "/list/01", "/list/-",
+                           "/obj/a", "/list/1/x/y", "/count"});
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) CHECK_FALSE(s[i].found);
+  CHECK(s.back().found);  // a resolvable one after all the misses
+  Document bad("{\"a\": ");
+  CHECK_FALSE(locate1(bad, "/a").found);
+}
+
+TEST_CASE("identical and prefix pointers in one batch", "[document]") {
+  Document d(kPretty);
+  const auto s = d.locate({"/list/1/x", "", "/list", "/list", "/list/1", "/list/1/x"});
+  for (const auto& span : s) CHECK(span.found);
+  CHECK(slice(d, s[0]) == "\"y\"");
+  CHECK(slice(d, s[5]) == "\"y\"");
+  CHECK(s[2].begin == s[3].begin);
+  CHECK(slice(d, s[4]) == "{\"x\": \"y\"}");
+}
+
+TEST_CASE("duplicate keys: reported, not fatal, first occurrence wins", "[document]") {
+  Document d("{\n  \"userId\": 1,\n  \"other\": {\"a\": [2]},\n  \"userId\": {\"c\": 3}\n}");
+  REQUIRE(d.parsed());
+  CHECK(d.root().MemberCount() == 3);  // the DOM keeps both
+  REQUIRE(d.issues().size() == 1);
+  const ParseIssue& i = d.issues()[0];
+  CHECK(i.kind == Kind::duplicate_key);
+  CHECK(i.pointer == "/userId");
+  CHECK(lc(d, i.offset) == std::make_pair(4u, 3u));
+  CHECK(i.message == "duplicate key \"userId\"; first defined at line 2, column 3");
+  const auto s = d.locate({"/userId", "/userId/c", "/other/a/0"});
+  CHECK(slice(d, s[0]) == "1");
+  CHECK_FALSE(s[1].found);
+  CHECK(slice(d, s[2]) == "2");
+}
+
+TEST_CASE("100,000 keys in one object stay linear", "[document][slow]") {
+  std::string text = "{\"outer\": [{";
+  for (int i = 0; i < 100000; ++i) {
+    if (i) text += ",";
+    text += "\"k" + std::to_string(i % 50000) + "\": " + std::to_string(i);
+  }
+  text += "}]}";
+  auto t0 = std::chrono::steady_clock::now();
+  Document d(text);
+  CHECK(seconds_since(t0) < 5.0);
+  REQUIRE(d.parsed());
+  REQUIRE(d.issues().size() == 50000);
+  const ParseIssue& first = d.issues().front();
+  CHECK(first.pointer == "/outer/0/k0");
+  CHECK(first.message == "duplicate key \"k0\"; first defined at line 1, column 13");
+  CHECK(d.issues().back().pointer == "/outer/0/k49999");
+  CHECK(slice(d, locate1(d, "/outer/0/k49999")) == "49999");
+
+  std::string same = "{";
+  for (int i = 0; i < 100000; ++i) same += i ? ",\"id\":0" : "\"id\":0";
+  same += "}";
+  t0 = std::chrono::steady_clock::now();
+  Document e(same);
+  CHECK(seconds_since(t0) < 5.0);
+  CHECK(e.issues().size() == 99999);
+  CHECK(e.issues().back().offset == same.size() - 7);
+}
+
+TEST_CASE("syntax errors: offset and line:column", "[document]") {
+  SECTION("truncated input") {
+    Document d("{\n  \"a\": [1, 2");
+    CHECK_FALSE(d.parsed());
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == Kind::syntax);
+    CHECK(d.issues()[0].offset == d.text().size());
+    CHECK(lc(d, d.issues()[0].offset) == std::make_pair(2u, 13u));
+    CHECK(d.issues()[0].pointer == "/a");
+  }
+  SECTION("missing comma") {
+    Document d("{\n  \"a\": {\"b\": 1\n    \"c\": 2}\n}");
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].message == "Missing a comma or '}' after an object member.");
+    CHECK(lc(d, d.issues()[0].offset) == std::make_pair(3u, 5u));
+    CHECK(d.issues()[0].pointer == "/a");
+  }
+  SECTION("trailing garbage") {
+    Document d("{\"a\": 1}\n  x");
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == Kind::syntax);
+    CHECK(lc(d, d.issues()[0].offset) == std::make_pair(2u, 3u));
+  }
+  SECTION("invalid value in an array") {
+    Document d("{\"a\": [true, tru]}");
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].pointer == "/a/1");
+    CHECK(d.issues()[0].offset == 13);
+  }
+}
+
+TEST_CASE("empty and whitespace-only files", "[document]") {
+  for (std::string text : {"", " \n\t\r\n ", "\xEF\xBB\xBF", "\xEF\xBB\xBF \n"}) {
+    Document d(text);
+    CHECK_FALSE(d.parsed());
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == Kind::empty);
+    CHECK(d.issues()[0].message == "the file is empty");
+  }
+}
+
+TEST_CASE("a UTF-8 BOM is skipped but offsets stay in the original text", "[document]") {
+  Document d("\xEF\xBB\xBF{\"a\": [1, 2]}");
+  REQUIRE(d.parsed());
+  const Span s = locate1(d, "/a/1");
+  CHECK(s.begin == 13);
+  CHECK(lc(d, s.begin) == std::make_pair(1u, 11u));
+  CHECK(lc(d, 0) == std::make_pair(1u, 1u));
+  CHECK(lc(d, 3) == std::make_pair(1u, 1u));
+}
+
+TEST_CASE("NUL bytes are syntax errors, never silent truncation", "[document]") {
+  const std::vector<std::pair<std::string, std::size_t>> cases = {
+      {std::string("{\"a\": 1}\0 ", 10), 8},
+      {std::string("[1,\0 2]", 7), 3},
+      {std::string("[\"a\0b\"]", 7), 3},
+      {std::string("\0{}", 3), 0},
+      {std::string("[12\0]", 5), 3},
+  };
+  for (const auto& [text, off] : cases) {
+    Document d(text);
+    CHECK_FALSE(d.parsed());
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == Kind::syntax);
+    CHECK(d.issues()[0].offset == off);
+    CHECK(d.issues()[0].message == "unexpected NUL byte");
+  }
+}
+
+TEST_CASE("invalid UTF-8 is reported at the bad byte", "[document]") {
+  const std::vector<std::pair<std::string, std::size_t>> cases = {
+      {"{\"a\": \"ok\xC3(\"}", 9},       // truncated sequence in a value
+      {"{\"ab\xFF\": 1}", 4},            // stray byte in a key
+      {"[\"\xED\xA0\x80\"]", 2},         // encoded surrogate
+      {"[\"\xE0\x80\x80\"]", 2},         // overlong
+      {"{\"a\": \xFF}", 6},              // outside any string
+  };
+  for (const auto& [text, off] : cases) {
+    Document d(text);
+    CHECK_FALSE(d.parsed());
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == Kind::invalid_utf8);
+    CHECK(d.issues()[0].offset == off);
+  }
+  Document ok("[\"é漢😀\"]");
+  CHECK(ok.parsed());
+}
+
+TEST_CASE("numbers beyond double are syntax errors", "[document]") {
+  Document d("{\"n\": 1e400}");
+  CHECK_FALSE(d.parsed());
+  REQUIRE(d.issues().size() == 1);
+  CHECK(d.issues()[0].kind == Kind::syntax);
+  CHECK(d.issues()[0].offset == 6);
+  CHECK(d.issues()[0].pointer == "/n");
+  CHECK(d.issues()[0].message == "Number too big to be stored in double.");
+  Document big("[123456789012345678901234567890, 1e308]");
+  CHECK(big.parsed());
+}
+
+TEST_CASE("nesting limit", "[document]") {
+  SECTION("512 levels parse") {
+    Document d(std::string(512, '[') + std::string(512, ']'));
+    CHECK(d.parsed());
+  }
+  SECTION("1,000,000 levels stop at level 513") {
+    const std::string text(1000000, '[');
+    auto t0 = std::chrono::steady_clock::now();
+    Document d(text);
+    CHECK(seconds_since(t0) < 1.0);
+    CHECK_FALSE(d.parsed());
+    REQUIRE(d.issues().size() == 1);
+    const ParseIssue& i = d.issues()[0];
+    CHECK(i.kind == Kind::too_deep);
+    CHECK(i.offset == 512);
+    CHECK(i.message == "nesting deeper than 512 levels");
+    CHECK(i.pointer.size() == 1024);
+  }
+  SECTION("mixed objects and arrays") {
+    std::string text;
+    for (int k = 0; k < 600; ++k) text += k % 2 ? "[" : "{\"a\":";
+    Document d(text);
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == Kind::too_deep);
+    CHECK(d.issues()[0].pointer.substr(0, 8) == "/a/0/a/0");
+  }
+}
+
+TEST_CASE("locate 1,000 pointers into a 50,000-element array in one call", "[document]") {
+  std::string text = "[\n";
+  for (int i = 0; i < 50000; ++i) {
+    text += "  {\"id\": " + std::to_string(i) + ", \"tags\": [\"a\", {\"b\": \"}]\\\"\"}], \"name\": \"n" +
+            std::to_string(i) + "\"}" + (i + 1 < 50000 ? ",\n" : "\n");
+  }
+  text += "]\n";
+  Document d(text);
+  REQUIRE(d.parsed());
+  std::vector<std::string> ptrs;
+  for (int i = 999; i >= 0; --i) ptrs.push_back("/" + std::to_string(i * 50 + 7) + "/name");
+  const auto spans = d.locate(ptrs);
+  REQUIRE(spans.size() == 1000);
+  for (int k = 0; k < 1000; ++k) {
+    const int i = (999 - k) * 50 + 7;
+    REQUIRE(spans[k].found);
+    CHECK(slice(d, spans[k]) == "\"n" + std::to_string(i) + "\"");
+    CHECK(d.position(spans[k].begin).line == static_cast<unsigned>(i + 2));
+  }
+  CHECK(slice(d, locate1(d, "/49999/tags/1/b")) == "\"}]\\\"\"");
+  CHECK_FALSE(locate1(d, "/50000").found);
+}
+
+TEST_CASE("moves keep the DOM and the text", "[document]") {
+  Document a("{\"k\": [1, 2, 3]}");
+  Document b(std::move(a));
+  REQUIRE(b.parsed());
+  CHECK(b.root()["k"].Size() == 3);
+  CHECK(slice(b, locate1(b, "/k/2")) == "3");
+  Document c("[]");
+  c = std::move(b);
+  CHECK(c.root()["k"][0].GetInt() == 1);
+}

@@ -1,0 +1,472 @@
+// Unit tests for the format primitives in src/formats.
+#include <catch2/catch.hpp>
+
+#include "formats/formats.hpp"
+
+#include <string>
+
+using namespace wxlint::formats;
+using namespace std::string_literals;
+
+namespace {
+
+const std::string kHuge(1 << 20, 'a');                         // 1 MiB
+const std::string kNul = "ab\0cd"s;                            // embedded NUL
+const std::string kBadUtf8 = "\xC3\x28\xFF\xFE\xE2\x82";       // invalid + truncated sequences
+const std::vector<std::string> kTypes = {"work", "home", "mobile"};
+
+// Real ids from Cisco's documentation.
+constexpr const char* kLocationId = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDMzNy04MGViLWRjY2NiM2VlMDU1MA";
+constexpr const char* kPeopleId1 = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE";
+constexpr const char* kPeopleId2 = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS85YzJhMDUxMC0wOTUwLTQ1MmYtODFmZi05YTVkMjM2OTJkZTY";
+constexpr const char* kJobId = "Y2lzY29zcGFyazovL3VzL0pPQl9JRC9mZjBlN2Q2Ni05MDRlLTRkZGItYjJlNS05ZGM0ODk0ZDY5OTk";
+constexpr const char* kBrokenPeople = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9teW5hbWUgaXNvcHRpdXMGEyltZXdlYXJlMGEyMGEyNWM1OWE";
+constexpr const char* kBrokenLocation = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDkwNS04MGViLWRjY2NiM2VlMTQ0MwFG";
+
+std::string problem_of(std::string_view s) { return decode_webex_id(s).problem; }
+
+}  // namespace
+
+TEST_CASE("formats: is_digits", "[formats]") {
+  CHECK(is_digits("0"));
+  CHECK(is_digits("0123456789"));
+  CHECK_FALSE(is_digits(""));
+  CHECK_FALSE(is_digits("12a"));
+  CHECK_FALSE(is_digits("+1"));
+  CHECK_FALSE(is_digits(" 1"));
+  CHECK_FALSE(is_digits("1\0"s));
+  CHECK_FALSE(is_digits("\xD9\xA3"));  // Arabic-Indic digit three
+  CHECK(is_digits(std::string(1 << 20, '7')));
+  CHECK_FALSE(is_digits(kHuge));
+}
+
+TEST_CASE("formats: utf8_length and is_valid_utf8", "[formats]") {
+  CHECK(utf8_length("") == 0);
+  CHECK(utf8_length("abc") == 3);
+  CHECK(utf8_length("caf\xC3\xA9") == 4);
+  CHECK(utf8_length("\xE2\x82\xAC") == 1);          // euro sign
+  CHECK(utf8_length("\xF0\x9F\x98\x80") == 1);      // emoji
+  CHECK(utf8_length(kNul) == 5);
+  CHECK(utf8_length("\xFF") == 1);
+  CHECK(utf8_length("\xC3(") == 2);                 // lead byte without continuation
+  CHECK(utf8_length("\xE2\x82") == 2);              // truncated: each byte counts
+  CHECK(utf8_length("\xC0\xAF") == 2);              // overlong '/'
+  CHECK(utf8_length("\xED\xA0\x80") == 3);          // surrogate
+  CHECK(utf8_length(kHuge) == kHuge.size());
+
+  CHECK(is_valid_utf8(""));
+  CHECK(is_valid_utf8("caf\xC3\xA9 \xF0\x9F\x98\x80"));
+  CHECK(is_valid_utf8(kNul));
+  CHECK_FALSE(is_valid_utf8(kBadUtf8));
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF"));
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+}
+
+TEST_CASE("formats: is_e164", "[formats][phone]") {
+  CHECK(is_e164("+14085551234"));
+  CHECK(is_e164("+12"));
+  CHECK(is_e164("+123456789012345"));   // 15 digits
+  CHECK_FALSE(is_e164("+1234567890123456"));  // 16 digits
+  CHECK_FALSE(is_e164("+1"));
+  CHECK_FALSE(is_e164("+"));
+  CHECK_FALSE(is_e164(""));
+  CHECK_FALSE(is_e164("14085551234"));
+  CHECK_FALSE(is_e164("+04085551234"));
+  CHECK_FALSE(is_e164("+1 408 555 1234"));
+  CHECK_FALSE(is_e164("+1-408-555-1234"));
+  CHECK_FALSE(is_e164("++14085551234"));
+  CHECK_FALSE(is_e164("+1408555123x"));
+  CHECK_FALSE(is_e164("+1408\0"s));
+  CHECK_FALSE(is_e164(kHuge));
+  CHECK_FALSE(is_e164(kBadUtf8));
+}
+
+TEST_CASE("formats: suggest_e164", "[formats][phone]") {
+  CHECK(suggest_e164("+1 408 555 1234") == "+14085551234");
+  CHECK(suggest_e164("+1 (408) 555-1234") == "+14085551234");
+  CHECK(suggest_e164("+44 20 7946 0958") == "+442079460958");
+  CHECK(suggest_e164("0044 20 7946 0958") == "+442079460958");
+  CHECK(suggest_e164("004420.7946.0958") == "+442079460958");
+  CHECK(suggest_e164("1-408-555-1234") == "+14085551234");
+  CHECK(suggest_e164("14085551234") == "+14085551234");
+  CHECK(suggest_e164("(408) 555-1234") == "+14085551234");
+  CHECK(suggest_e164("408/555/1234") == "+14085551234");
+  CHECK(suggest_e164("4085551234") == "+14085551234");
+
+  CHECK(suggest_e164("+14085551234") == std::nullopt);    // already E.164
+  CHECK(suggest_e164("") == std::nullopt);
+  CHECK(suggest_e164(" - ") == std::nullopt);
+  CHECK(suggest_e164("+") == std::nullopt);
+  CHECK(suggest_e164("1234") == std::nullopt);            // extension, not a number
+  CHECK(suggest_e164("0123456789") == std::nullopt);      // 10 digits but not NANP
+  CHECK(suggest_e164("4081551234") == std::nullopt);      // exchange starts with 1
+  CHECK(suggest_e164("1408155123") == std::nullopt);
+  CHECK(suggest_e164("11085551234") == std::nullopt);     // area code starts with 1
+  CHECK(suggest_e164("24085551234") == std::nullopt);     // 11 digits, not country code 1
+  CHECK(suggest_e164("020 7946 0958") == std::nullopt);   // national format, country unknown
+  CHECK(suggest_e164("00") == std::nullopt);
+  CHECK(suggest_e164("000123") == std::nullopt);          // "+0123" is not E.164
+  CHECK(suggest_e164("+0 408 555 1234") == std::nullopt);
+  CHECK(suggest_e164("+1 408 555 1234 ext 5") == std::nullopt);
+  CHECK(suggest_e164("408-555-1234x5") == std::nullopt);
+  CHECK(suggest_e164("1+4085551234") == std::nullopt);
+  CHECK(suggest_e164("++14085551234") == std::nullopt);
+  CHECK(suggest_e164("+1 408 555 1234 5678 9012") == std::nullopt);  // too many digits
+  CHECK(suggest_e164("408\0" "5551234"s) == std::nullopt);
+  CHECK(suggest_e164("408\t555\t1234") == std::nullopt);
+  CHECK(suggest_e164(kBadUtf8) == std::nullopt);
+  CHECK(suggest_e164(std::string(1 << 20, '5')) == std::nullopt);
+  CHECK(suggest_e164(std::string(1 << 20, ' ')) == std::nullopt);
+}
+
+TEST_CASE("formats: base64_decode", "[formats][base64]") {
+  CHECK(base64_decode("") == "");
+  CHECK(base64_decode("TWFu") == "Man");
+  CHECK(base64_decode("TWE=") == "Ma");
+  CHECK(base64_decode("TWE") == "Ma");
+  CHECK(base64_decode("TQ==") == "M");
+  CHECK(base64_decode("TQ") == "M");
+  CHECK(base64_decode("+/+/") == "\xFB\xFF\xBF");
+  CHECK(base64_decode("-_-_") == "\xFB\xFF\xBF");
+  CHECK(base64_decode("AAEC") == "\0\1\2"s);
+
+  CHECK(base64_decode("T") == std::nullopt);          // length % 4 == 1
+  CHECK(base64_decode("TWFuT") == std::nullopt);
+  CHECK(base64_decode("T===") == std::nullopt);
+  CHECK(base64_decode("TQ=") == std::nullopt);        // incomplete padding
+  CHECK(base64_decode("TWE==") == std::nullopt);      // too much padding
+  CHECK(base64_decode("TWFu=") == std::nullopt);      // padding where none is needed
+  CHECK(base64_decode("TWFu====") == std::nullopt);
+  CHECK(base64_decode("TQ==TQ==") == std::nullopt);   // padding in the middle
+  CHECK(base64_decode("=") == std::nullopt);
+  CHECK(base64_decode("TW Fu") == std::nullopt);
+  CHECK(base64_decode("TWFu\n") == std::nullopt);
+  CHECK(base64_decode("TW\0u"s) == std::nullopt);
+  CHECK(base64_decode("TWF!") == std::nullopt);
+  CHECK(base64_decode(kBadUtf8) == std::nullopt);
+
+  const std::string big(1 << 20, 'A');  // 1 MiB, multiple of 4
+  const auto decoded = base64_decode(big);
+  REQUIRE(decoded);
+  CHECK(decoded->size() == (1 << 20) / 4 * 3);
+  CHECK(base64_decode(big + "!") == std::nullopt);
+}
+
+TEST_CASE("formats: base64_problem", "[formats][base64]") {
+  CHECK(base64_problem("TWFu") == std::nullopt);
+  CHECK(base64_problem("Y2lzY29zcGFy!") == "unexpected character '!' at position 13");
+  CHECK(base64_problem("AB\0C"s) == "unexpected byte 0x00 at position 3");
+  CHECK(base64_problem("AB\xC3\xA9") == "unexpected character '\xC3\xA9' at position 3");
+  CHECK(base64_problem("AB\xFF") == "unexpected byte 0xFF at position 3");
+  CHECK(base64_problem("TQ==TQ==") == "'=' padding at position 3 is not at the end");
+  CHECK(base64_problem("TWFuT") == "has a length base64 cannot have (5 characters before any padding)");
+  CHECK(base64_problem("TWFu=") == "has '=' padding where none is needed");
+  CHECK(base64_problem("TQ=") == "has the wrong amount of '=' padding (expected 2)");
+}
+
+TEST_CASE("formats: decode_webex_id accepts documented ids", "[formats][webex_id]") {
+  struct Case {
+    const char* encoded;
+    const char* type;
+    const char* id;
+  };
+  const Case cases[] = {
+      {kLocationId, "LOCATION", "5f0278fe-e88c-4337-80eb-dcccb3ee0550"},
+      {kPeopleId1, "PEOPLE", "052ab9bd-c6e2-6eae-1a9a-5efa0a25c16a"},
+      {kPeopleId2, "PEOPLE", "9c2a0510-0950-452f-81ff-9a5d23692de6"},
+      {kJobId, "JOB_ID", "ff0e7d66-904e-4ddb-b2e5-9dc4894d6999"},
+  };
+  for (const Case& c : cases) {
+    std::string padded = c.encoded;
+    while (padded.size() % 4 != 0) padded += '=';
+    for (const std::string& s : {std::string(c.encoded), padded}) {
+      INFO(s);
+      const WebexIdResult r = decode_webex_id(s);
+      REQUIRE(r.id);
+      CHECK(r.problem.empty());
+      CHECK(r.id->cluster == "us");
+      CHECK(r.id->type == c.type);
+      CHECK(r.id->id == c.id);
+      CHECK(is_uuid(r.id->id));
+    }
+  }
+}
+
+TEST_CASE("formats: decode_webex_id accepts both alphabets and unusual ids", "[formats][webex_id]") {
+  // "ciscospark://us/LICENSE/x>?" encodes with '/' (standard) or '_' (URL-safe).
+  for (const char* s : {"Y2lzY29zcGFyazovL3VzL0xJQ0VOU0UveD4/", "Y2lzY29zcGFyazovL3VzL0xJQ0VOU0UveD4_"}) {
+    const auto r = decode_webex_id(s);
+    REQUIRE(r.id);
+    CHECK(r.id->type == "LICENSE");
+    CHECK(r.id->id == "x>?");
+  }
+  // "ciscospark://us/LICENSE/a?>~" with '+' or '-'.
+  for (const char* s : {"Y2lzY29zcGFyazovL3VzL0xJQ0VOU0UvYT8+fg==", "Y2lzY29zcGFyazovL3VzL0xJQ0VOU0UvYT8-fg"}) {
+    const auto r = decode_webex_id(s);
+    REQUIRE(r.id);
+    CHECK(r.id->id == "a?>~");
+  }
+  auto r = decode_webex_id("Y2lzY29zcGFyazovL3VybjpURUFNOnVzLWVhc3QtMl9hL09SR0FOSVpBVElPTi9hYmM=");
+  REQUIRE(r.id);
+  CHECK(r.id->cluster == "urn:TEAM:us-east-2_a");
+  CHECK(r.id->type == "ORGANIZATION");
+  CHECK(r.id->id == "abc");
+
+  r = decode_webex_id("Y2lzY29zcGFyazovL3VzL0NBTEwvV1NXWVoyMTI4MDZMMjEyODA3");
+  REQUIRE(r.id);
+  CHECK(r.id->id == "WSWYZ212806L212807");
+
+  r = decode_webex_id("Y2lzY29zcGFyazovL3VzL0xJQ0VOU0UvYWIrYy9kPT06eA==");  // .../LICENSE/ab+c/d==:x
+  REQUIRE(r.id);
+  CHECK(r.id->id == "ab+c/d==:x");
+}
+
+TEST_CASE("formats: decode_webex_id rejects broken ids", "[formats][webex_id]") {
+  CHECK(problem_of(kBrokenPeople) == "decodes to bytes that are not printable text (byte 0x06 at position 39)");
+  CHECK(problem_of(kBrokenLocation) == "decodes to bytes that are not printable text (byte 0x01 at position 62)");
+  CHECK_FALSE(decode_webex_id(kBrokenPeople).id);
+  CHECK_FALSE(decode_webex_id(kBrokenLocation).id);
+
+  CHECK(problem_of("") == "is empty");
+  CHECK(problem_of("Y2lzY29zcGFy!") == "is not base64 (unexpected character '!' at position 13)");
+  CHECK(problem_of(std::string(kLocationId) + "=") ==
+        "is not base64 (has the wrong amount of '=' padding (expected 2))");
+  CHECK(problem_of(std::string(kLocationId) + "AAA") ==
+        "is not base64 (has a length base64 cannot have (85 characters before any padding))");
+  // A bare UUID is valid URL-safe base64 ('-' is 62), but decodes to binary.
+  CHECK(problem_of("5f0278fe-e88c-4337-80eb-dcccb3ee0550") ==
+        "decodes to bytes that are not printable text (byte 0xE5 at position 1)");
+  CHECK(problem_of("aHR0cDovL3VzL1BFT1BMRS94") == "does not decode to a ciscospark:// URI");  // http://us/PEOPLE/x
+  CHECK(problem_of("Y2lzY29zcGFyazovL3VzL1BFT1BMRS9hIGI=") ==
+        "decodes to a URI with a space (at position 25)");  // .../PEOPLE/a b
+  CHECK(problem_of("Y2lzY29zcGFyazovL3VzL1BFT1BMRS9jYWbDqQ==") ==
+        "decodes to bytes that are not printable text (byte 0xC3 at position 27)");  // café
+  CHECK(problem_of("Y2lzY29zcGFyazovL3VzL1BFT1BMRS94fw==") ==
+        "decodes to bytes that are not printable text (byte 0x7F at position 25)");
+  CHECK(problem_of("Y2lzY29zcGFyazovLw==") == "decodes to a URI with an empty cluster");          // ciscospark://
+  CHECK(problem_of("Y2lzY29zcGFyazovLy9QRU9QTEUveA==") == "decodes to a URI with an empty cluster");
+  CHECK(problem_of("Y2lzY29zcGFyazovL3Vz") == "decodes to a URI with no resource type");          // ciscospark://us
+  CHECK(problem_of("Y2lzY29zcGFyazovL3VzLy94") == "decodes to a URI with no resource type");      // us//x
+  CHECK(problem_of("Y2lzY29zcGFyazovL3VzL1BFT1BMRQ==") == "decodes to a URI with an empty id");   // us/PEOPLE
+  CHECK(problem_of("Y2lzY29zcGFyazovL3VzL1BFT1BMRS8=") == "decodes to a URI with an empty id");   // us/PEOPLE/
+  CHECK(problem_of("Y2lzY29zcGFyazovL3VzL1BFTy1QTEUveA==") ==
+        "decodes to a URI with an invalid resource type 'PEO-PLE'");
+  CHECK_FALSE(decode_webex_id(kNul).id);
+  CHECK_FALSE(decode_webex_id(kBadUtf8).id);
+  CHECK_FALSE(decode_webex_id(kHuge).id);  // decodes, but not to ciscospark://
+  CHECK_FALSE(decode_webex_id(std::string(kLocationId) + kHuge).id);
+}
+
+TEST_CASE("formats: is_uuid", "[formats]") {
+  CHECK(is_uuid("5f0278fe-e88c-4337-80eb-dcccb3ee0550"));
+  CHECK(is_uuid("5F0278FE-E88C-4337-80EB-DCCCB3EE0550"));
+  CHECK(is_uuid("00000000-0000-0000-0000-000000000000"));
+  CHECK_FALSE(is_uuid(""));
+  CHECK_FALSE(is_uuid("5f0278fe-e88c-4337-80eb-dcccb3ee055"));
+  CHECK_FALSE(is_uuid("5f0278fe-e88c-4337-80eb-dcccb3ee05501"));
+  CHECK_FALSE(is_uuid("5f0278fee88c433780ebdcccb3ee0550"));
+  CHECK_FALSE(is_uuid("5f0278fe-e88c-4337-80eb-dcccb3ee055g"));
+  CHECK_FALSE(is_uuid("5f0278fe_e88c-4337-80eb-dcccb3ee0550"));
+  CHECK_FALSE(is_uuid("{5f0278fe-e88c-4337-80eb-dcccb3ee0550}"));
+  CHECK_FALSE(is_uuid("5f0278fe-e88c-4337-80eb-dcccb3ee055\0"s));
+  CHECK_FALSE(is_uuid(kHuge));
+}
+
+TEST_CASE("formats: email_problem accepts valid addresses", "[formats][email]") {
+  for (const char* s : {"alice@example.com", "a@b.co", "first.last@sub.example.org", "x+tag@example.com",
+                        "o'brien@example.ie", "!#$%&'*+/=?^_`{|}~-@example.com", "user@xn--bcher-kva.example",
+                        "user@my-host.example.com", "\xC3\xA9milie@exemple.fr", "user@b\xC3\xBC" "cher.de",
+                        "1234@example.com", "user@123.example.com"}) {
+    INFO(s);
+    CHECK(email_problem(s) == std::nullopt);
+  }
+  const std::string local64(64, 'l');
+  CHECK(email_problem(local64 + "@example.com") == std::nullopt);
+  // 254 octets in all: 64 + '@' + 189.
+  const std::string domain189 = std::string(63, 'd') + "." + std::string(63, 'd') + "." + std::string(57, 'd') + ".com";
+  REQUIRE(domain189.size() == 189);
+  CHECK(email_problem(local64 + "@" + domain189) == std::nullopt);
+}
+
+TEST_CASE("formats: email_problem rejects invalid addresses", "[formats][email]") {
+  CHECK(email_problem("") == "is empty");
+  CHECK(email_problem("alice.example.com") == "has no '@'");
+  CHECK(email_problem("alice@@example.com") == "has more than one '@'");
+  CHECK(email_problem("a@b@example.com") == "has more than one '@'");
+  CHECK(email_problem("alice @example.com") == "has a space");
+  CHECK(email_problem(" alice@example.com") == "has a space");
+  CHECK(email_problem("alice@example.com\n") == "has a line break");
+  CHECK(email_problem("alice@example.com\t") == "has a tab");
+  CHECK(email_problem("alice\0@example.com"s) == "has a control character (byte 0x00)");
+  CHECK(email_problem("alice\xC2\xA0@example.com") == "has an invisible space (U+00A0)");
+  CHECK(email_problem("alice@example.com\xE2\x80\x8B") == "has an invisible space (U+200B)");
+  CHECK(email_problem("alice\xFF@example.com") == "is not valid UTF-8");
+  CHECK(email_problem("\"alice\"@example.com") == "has a '\"' (quoted local parts are not accepted)");
+  CHECK(email_problem("@example.com") == "has nothing before the '@'");
+  CHECK(email_problem("alice@") == "has nothing after the '@'");
+  CHECK(email_problem(std::string(65, 'l') + "@example.com") == "local part is longer than 64 characters");
+  CHECK(email_problem(".alice@example.com") == "local part starts with '.'");
+  CHECK(email_problem("alice.@example.com") == "local part ends with '.'");
+  CHECK(email_problem("al..ice@example.com") == "local part has '..'");
+  CHECK(email_problem("al,ice@example.com") == "local part has a character that is not allowed (',')");
+  CHECK(email_problem("alice(x)@example.com") == "local part has a character that is not allowed ('(')");
+  CHECK(email_problem("alice@localhost") == "domain has no dot");
+  CHECK(email_problem("alice@.example.com") == "domain starts with '.'");
+  CHECK(email_problem("alice@example.com.") == "domain ends with '.'");
+  CHECK(email_problem("alice@example..com") == "domain has '..'");
+  CHECK(email_problem("alice@exa_mple.com") == "domain has a character that is not allowed ('_')");
+  CHECK(email_problem("alice@[192.168.0.1]") == "domain has a character that is not allowed ('[')");
+  CHECK(email_problem("alice@x-.example.com") == "domain label 'x-' ends with '-'");
+  CHECK(email_problem("alice@-x.example.com") == "domain label '-x' starts with '-'");
+  CHECK(email_problem("alice@" + std::string(64, 'd') + ".com") ==
+        "domain label 'dddddddddddddddddddddddd...' is longer than 63 characters");
+  CHECK(email_problem("alice@192.168.0.1") == "top-level domain '1' is all digits");
+  CHECK(email_problem("a@" + std::string(63, 'd') + "." + std::string(63, 'd') + "." + std::string(63, 'd') + "." +
+                      std::string(63, 'd') + ".com") == "address is longer than 254 characters");
+  CHECK(email_problem(kHuge) == "has no '@'");
+  CHECK(email_problem(kHuge + "@example.com") == "address is longer than 254 characters");
+  CHECK(email_problem(kBadUtf8) == "is not valid UTF-8");
+  CHECK(email_problem(kNul).has_value());
+}
+
+TEST_CASE("formats: sip_problem accepts valid addresses", "[formats][sip]") {
+  for (const char* s : {"alice@example.com", "sip:alice@example.com", "sips:bob@10.0.0.1:5061;transport=tls",
+                        "sip:example.com", "SIP:alice@Example.COM", "Sips:alice@example.com",
+                        "sip:alice:secret@example.com:5060", "sip:+14085551234@gw.example.com;user=phone",
+                        "sip:alice@[2001:db8::1]:5060", "sip:alice@[::ffff:192.0.2.1]", "sip:alice@example.com.",
+                        "sip:alice@example.com;transport=tcp;lr", "sip:alice@example.com?subject=hi&priority=urgent",
+                        "sip:al%20ice@example.com", "alice.smith@example.webex.com", "sip:1234@10.1.2.3",
+                        "sip:alice@host", "sip:alice@example.com:65535"}) {
+    INFO(s);
+    CHECK(sip_problem(s) == std::nullopt);
+  }
+}
+
+TEST_CASE("formats: sip_problem rejects invalid addresses", "[formats][sip]") {
+  CHECK(sip_problem("") == "is empty");
+  CHECK(sip_problem("sipAddress value1") == "has a space");
+  CHECK(sip_problem("value1") == "is not a SIP URI or user@host");
+  CHECK(sip_problem("tel:+14085551234") == "is not a SIP URI or user@host");
+  CHECK(sip_problem("mailto:alice@example.com") == "is not a SIP URI or user@host");
+  CHECK(sip_problem("sip:") == "has no host");
+  CHECK(sip_problem("sip:alice@") == "has no host");
+  CHECK(sip_problem("alice@") == "has no host");
+  CHECK(sip_problem("sip:alice@:5060") == "has no host");
+  CHECK(sip_problem("@example.com") == "has an empty user part");
+  CHECK(sip_problem("sip:@example.com") == "has an empty user part");
+  CHECK(sip_problem("sip:a@b@example.com") == "has more than one '@'");
+  CHECK(sip_problem("sip:alice@example.com:0") == "port is out of range");
+  CHECK(sip_problem("sip:alice@example.com:65536") == "port is out of range");
+  CHECK(sip_problem("sip:alice@example.com:99999999999999999999") == "port is out of range");
+  CHECK(sip_problem("sip:alice@example.com:") == "has an invalid port");
+  CHECK(sip_problem("sip:alice@example.com:50x") == "has an invalid port");
+  CHECK(sip_problem("sip:alice@exa_mple.com") == "host has a character that is not allowed ('_')");
+  CHECK(sip_problem("sip:alice@example.com/path") == "host has a character that is not allowed ('/')");
+  CHECK(sip_problem("sip:alice@ex..com") == "host name has an empty label");
+  CHECK(sip_problem("sip:alice@-ex.com") == "host name has a label that starts or ends with '-'");
+  CHECK(sip_problem("sip:alice@example.4com") == "host name's last label does not start with a letter");
+  CHECK(sip_problem("sip:alice@10.0.0.256") == "has an invalid IPv4 address");
+  CHECK(sip_problem("sip:alice@10.0.0") == "has an invalid IPv4 address");
+  CHECK(sip_problem("sip:alice@[2001:db8::1") == "has an IPv6 address without a closing ']'");
+  CHECK(sip_problem("sip:alice@[2001:db8:::1]") == "has an invalid IPv6 address");
+  CHECK(sip_problem("sip:alice@[::1]x") == "host has a character that is not allowed ('x')");
+  CHECK(sip_problem("sip:al<ice@example.com") == "user part has a character that is not allowed ('<')");
+  CHECK(sip_problem("sip:al%2gice@example.com") == "user part has a '%' that does not start a %XX escape");
+  CHECK(sip_problem("sip:alice:p@ss@example.com") == "has more than one '@'");
+  CHECK(sip_problem("sip:alice@example.com;") == "has a parameter with no name");
+  CHECK(sip_problem("sip:alice@example.com;=x") == "has a parameter with no name");
+  CHECK(sip_problem("sip:alice@example.com;a=b=c") == "parameter has a character that is not allowed ('=')");
+  CHECK(sip_problem("sip:alice@example.com?") == "has an empty header part after '?'");
+  CHECK(sip_problem("sip:alice@example.com?a=<b>") == "header part has a character that is not allowed ('<')");
+  CHECK(sip_problem("sip:alice@example.com\n") == "has a line break");
+  CHECK(sip_problem("sip:alice\0@example.com"s) == "has a control character (byte 0x00)");
+  CHECK(sip_problem("sip:alice@ex\xC3\xA4mple.com") == "host has a character that is not allowed ('\xC3\xA4')");
+  CHECK(sip_problem("sip:alice@ex\xFFmple.com") == "host has a character that is not allowed (byte 0xFF)");
+  CHECK(sip_problem(kHuge) == "is not a SIP URI or user@host");
+  CHECK(sip_problem("sip:" + kHuge).has_value());  // one 1 MiB label
+  CHECK(sip_problem("sip:alice@" + kHuge + ".com") == "host name is longer than 253 characters");
+  CHECK(sip_problem(kBadUtf8).has_value());
+}
+
+TEST_CASE("formats: is_ipv4 and is_ipv6", "[formats][host]") {
+  for (const char* s : {"0.0.0.0", "10.0.0.1", "255.255.255.255", "192.168.1.100"}) CHECK(is_ipv4(s));
+  for (const char* s : {"", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1..2.3", "1.2.3.4.", "a.b.c.d", "1.2.3.4 ",
+                        "1234.1.1.1"})
+    CHECK_FALSE(is_ipv4(s));
+  for (const char* s : {"::", "::1", "1::", "2001:db8::1", "2001:0db8:0000:0000:0000:ff00:0042:8329",
+                        "1:2:3:4:5:6:7::", "::ffff:192.0.2.1", "1:2:3:4:5:6:1.2.3.4", "fe80::"})
+    CHECK(is_ipv6(s));
+  for (const char* s : {"", ":", ":::", "1:::2", "1::2::3", ":1::", "1:", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9",
+                        "1:2:3:4:5:6:7:8::", "12345::", "g::", "::1.2.3", "1:2:3:4:5:6:7:1.2.3.4", "::1%eth0"})
+    CHECK_FALSE(is_ipv6(s));
+  CHECK_FALSE(is_ipv6(std::string(1 << 20, ':')));
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "1:";
+  CHECK_FALSE(is_ipv6(many + "1"));
+}
+
+TEST_CASE("formats: classify_url", "[formats][url]") {
+  CHECK(classify_url("https://example.com/avatar.png") == UrlKind::https);
+  CHECK(classify_url("HTTPS://EXAMPLE.COM") == UrlKind::https);
+  CHECK(classify_url("https://example.com") == UrlKind::https);
+  CHECK(classify_url("https://example.com:8443/a?b=c#d") == UrlKind::https);
+  CHECK(classify_url("https://user:pw@example.com/") == UrlKind::https);
+  CHECK(classify_url("https://[2001:db8::1]:443/x") == UrlKind::https);
+  CHECK(classify_url("https://10.0.0.1/x") == UrlKind::https);
+  CHECK(classify_url("https://b\xC3\xBC" "cher.de/x") == UrlKind::https);
+  CHECK(classify_url("https://example.com/a%20b") == UrlKind::https);
+  CHECK(classify_url("http://example.com/avatar.png") == UrlKind::http);
+  CHECK(classify_url("Http://example.com?x") == UrlKind::http);
+
+  CHECK(classify_url("") == UrlKind::invalid);
+  CHECK(classify_url("example.com/avatar.png") == UrlKind::invalid);
+  CHECK(classify_url("//example.com/avatar.png") == UrlKind::invalid);
+  CHECK(classify_url("ftp://example.com/avatar.png") == UrlKind::invalid);
+  CHECK(classify_url("https:example.com") == UrlKind::invalid);
+  CHECK(classify_url("https://") == UrlKind::invalid);
+  CHECK(classify_url("https:///path") == UrlKind::invalid);
+  CHECK(classify_url("https://user@/path") == UrlKind::invalid);
+  CHECK(classify_url("https://:443/") == UrlKind::invalid);
+  CHECK(classify_url("https://example.com:99999/") == UrlKind::invalid);
+  CHECK(classify_url("https://example.com:44x/") == UrlKind::invalid);
+  CHECK(classify_url("https://exa mple.com") == UrlKind::invalid);
+  CHECK(classify_url("https://example.com/a b.png") == UrlKind::invalid);
+  CHECK(classify_url(" https://example.com") == UrlKind::invalid);
+  CHECK(classify_url("https://example.com\n") == UrlKind::invalid);
+  CHECK(classify_url("https://example.com/\0"s) == UrlKind::invalid);
+  CHECK(classify_url("https://exa<mple.com/") == UrlKind::invalid);
+  CHECK(classify_url("https://[::1/") == UrlKind::invalid);
+  CHECK(classify_url("https://[zz]/") == UrlKind::invalid);
+  CHECK(classify_url("https://999.1.1.1/") == UrlKind::invalid);
+  CHECK(classify_url("https://example.com/\xFF") == UrlKind::invalid);
+  CHECK(classify_url(kHuge) == UrlKind::invalid);
+  CHECK(classify_url("https://example.com/" + kHuge) == UrlKind::https);
+  CHECK(classify_url("https://example.com/" + kHuge + " ") == UrlKind::invalid);
+}
+
+TEST_CASE("formats: did_you_mean", "[formats][suggest]") {
+  CHECK(did_you_mean("phonenumber", {"phoneNumber", "extension"}) == "phoneNumber");
+  CHECK(did_you_mean("WORK", kTypes) == "work");
+  CHECK(did_you_mean("extenson", {"phoneNumber", "extension"}) == "extension");
+  CHECK(did_you_mean("zzzzzz", {"phoneNumber", "extension", "work"}) == std::nullopt);
+  CHECK(did_you_mean("work", kTypes) == "work");
+  CHECK(did_you_mean("hmoe", kTypes) == "home");         // transposition counts as one edit
+  CHECK(did_you_mean("mobil", kTypes) == "mobile");
+  CHECK(did_you_mean("Mobiel", kTypes) == "mobile");
+  CHECK(did_you_mean("wrk", kTypes) == "work");          // len 3: limit max(1, 1) = 1
+  CHECK(did_you_mean("wx", kTypes) == std::nullopt);
+  CHECK(did_you_mean("fax", kTypes) == std::nullopt);
+  CHECK(did_you_mean("", kTypes) == std::nullopt);
+  CHECK(did_you_mean("", {"", "a"}) == "");
+  CHECK(did_you_mean("work", {}) == std::nullopt);
+  CHECK(did_you_mean("phonNumbr", {"phoneNumber", "phoneNumbers"}) == "phoneNumber");  // tie-free: 2 vs 3
+  CHECK(did_you_mean("abcd", {"abce", "abcf"}) == "abce");  // ties go to the first candidate
+  CHECK(did_you_mean(kHuge, kTypes) == std::nullopt);
+  CHECK(did_you_mean(kHuge, {kHuge}) == kHuge);
+  CHECK(did_you_mean(std::string(64, 'a'), {std::string(64, 'a') + "b"}) == std::string(64, 'a') + "b");
+  CHECK(did_you_mean(std::string(66, 'a'), {std::string(64, 'a')}) == std::string(64, 'a'));  // excess 2 <= 21
+  CHECK(did_you_mean(std::string(100, 'a'), {std::string(64, 'a')}) == std::nullopt);
+  CHECK(did_you_mean(kNul, {"abcd"}) == "abcd");
+  CHECK(did_you_mean(kBadUtf8, kTypes) == std::nullopt);
+  CHECK(did_you_mean("wor\xFF", kTypes) == "work");
+}
