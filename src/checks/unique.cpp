@@ -2,7 +2,8 @@
 // value (extensions are unique per target locationId); "within" (relative pointer)
 // partitions by a node (emails within one contact); "across" (relative pointer) reports
 // only repeats whose node differs from the first's (the same email on two contacts).
-// "normalize": "none" | "lower" | "digits" decides what counts as the same.
+// "normalize": "none" | "lower" | "digits" (only the digits count, so "+1 408 555 1234" and
+// "14085551234" are the same number) decides what counts as the same.
 #include "checks/kinds.hpp"
 
 #include <unordered_map>
@@ -64,7 +65,7 @@ class Unique final : public Check {
     } else if (norm_ == Norm::digits) {
       std::string d;
       for (char c : s)
-        if ((c >= '0' && c <= '9') || (c == '+' && d.empty())) d += c;
+        if (c >= '0' && c <= '9') d += c;
       s = std::move(d);
     }
     return s;

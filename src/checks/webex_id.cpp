@@ -19,7 +19,10 @@ class WebexIdCheck final : public Check {
     if (!v.IsString() || v.GetStringLength() == 0) return;
     auto r = formats::decode_webex_id({v.GetString(), v.GetStringLength()});
     if (!r.id) {
-      if (outcome_ == "malformed") out.emit(path).arg("problem", r.problem);
+      std::string_view s(v.GetString(), v.GetStringLength());
+      // A raw UUID is the commonest mistake: say so rather than "not printable text".
+      if (outcome_ == "malformed")
+        out.emit(path).arg("problem", formats::is_uuid(s) ? "is a raw UUID; this API wants the base64 Webex id" : r.problem);
       return;
     }
     if (outcome_ == "wrong-type" && r.id->type != *type_)

@@ -51,7 +51,9 @@ void FindingList::add_issue(const ParseIssue& issue) {
   Finding f;
   f.rule = rule;
   f.pointer = issue.pointer;
-  f.args = {{"detail", issue.message}};
+  std::string detail = issue.message;  // the parser's sentence starts a message
+  if (!detail.empty() && detail[0] >= 'a' && detail[0] <= 'z') detail[0] = static_cast<char>(detail[0] - 'a' + 'A');
+  f.args = {{"detail", std::move(detail)}};
   items_.push_back({std::move(f), issue.offset});
 }
 
