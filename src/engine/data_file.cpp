@@ -45,7 +45,7 @@ void DataFile::check_against(const SchemaValidator& schema) const {
                        : f.keyword == "additionalProperties" ? "unknown member \"" + f.detail + "\""
                        : f.keyword == "type" ? "wrong type (expected " + arg("expected") + ")"
                        : f.keyword == "enum" ? "must be one of " + arg("allowed")
-                                             : "does not match the schema (" + f.keyword + ")";
+                                             : "does not match the schema (" + f.keyword + (arg("detail").empty() ? "" : ": " + arg("detail")) + ")";
     what += arg("hint");
     msg += (msg.empty() ? "" : "\n") + where(f.pointer) + ": " + what;
   }

@@ -1,0 +1,75 @@
+// Loading rule files: bad ones are clear errors naming the file and the place; user
+// options (disable, severity) are applied and checked.
+#include "rule_fixture.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using test_support::rule;
+using test_support::RuleFixture;
+
+TEST_CASE("the embedded catalogue loads and knows its operations", "[catalogue]") {
+  const auto& l = test_support::linter();
+  CHECK(l.has_operation("validateOrInitiateMoveUsersJob"));
+  CHECK_FALSE(l.has_operation("nope"));
+  CHECK(l.rules().front().operation.empty());  // builtin rules first
+}
+
+TEST_CASE("bad rule files name the file, line, column and pointer", "[catalogue]") {
+  auto error_of = [](const std::string& rules) {
+    RuleFixture f(rules);
+    try {
+      f.linter();
+    } catch (const wxlint::ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK_THAT(error_of("[" + rule("a", "nosuch", "/x", "{}") + "]"),
+             Catch::Contains("rules/test.rules.json:1:") && Catch::Contains("/rules/0/check") &&
+                 Catch::Contains("unknown check kind \"nosuch\""));
+  CHECK_THAT(error_of("[" + rule("a", "required", "/x", R"({"feild": "x"})") + "]"),
+             Catch::Contains("/rules/0/params/field: is required"));
+  CHECK_THAT(error_of("[" + rule("a", "required", "/x", R"({"field": "x", "extra": 1})") + "]"),
+             Catch::Contains("/rules/0/params/extra: unknown parameter"));
+  CHECK_THAT(error_of("[" + rule("a", "required", "/x", R"({"field": "x"})") + "," + rule("a", "required", "/y", R"({"field": "x"})") + "]"),
+             Catch::Contains("rule id \"a\" is used twice"));
+  CHECK_THAT(error_of(R"([{"id": "a", "code": "1", "severity": "fatal", "check": "required", "message": "m", "summary": "s", "description": "d"}])"),
+             Catch::Contains("/rules/0/severity"));
+  CHECK_THAT(error_of("[{]"), Catch::Contains("rules/test.rules.json:1:"));
+  CHECK_THAT(error_of("[" + rule("a", "count", "/x", R"({"max": {"$setting": "nope"}})") + "]"),
+             Catch::Contains("unknown setting \"nope\""));
+}
+
+TEST_CASE("schemas using regex keywords are refused", "[catalogue]") {
+  RuleFixture f("[]", "{}", R"({"type": "object", "properties": {"a": {"type": "string", "pattern": "^(a+)+$"}}})");
+  CHECK_THROWS_WITH(f.linter(), Catch::Contains("/properties/a/pattern") && Catch::Contains("backtracking regex"));
+}
+
+TEST_CASE("users can disable rules and change severities by id or code", "[catalogue]") {
+  const std::string payload = R"({"usersList": [{"locationId": "x", "validate": false, "users": [{"userId": "y"}]}]})";
+  wxlint::LinterOptions o;
+  o.disabled = {"move-users/user-id-malformed", "WX2004"};
+  o.severities = {{"1026016", wxlint::Severity::warning}};
+  auto l = wxlint::Linter::embedded(o);
+  auto r = l.lint(payload, "t.json");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == "1026016");
+  CHECK(r.diagnostics[0].severity == wxlint::Severity::warning);
+  o = {};
+  o.disabled = {"no-such-rule"};
+  CHECK_THROWS_WITH(wxlint::Linter::embedded(o), Catch::Contains("unknown rule id or code \"no-such-rule\""));
+}
+
+TEST_CASE("operation: forced, detected, envelope and unknown", "[catalogue]") {
+  const auto& l = test_support::linter();
+  CHECK(l.lint(R"({"usersList": []})", "t.json").operation == "validateOrInitiateMoveUsersJob");
+  auto forced = l.lint(R"({"users": []})", "t.json", "validateOrInitiateMoveUsersJob");
+  CHECK(forced.operation == "validateOrInitiateMoveUsersJob");
+  CHECK(test_support::codes(forced) == std::vector<std::string>{"WX1002", "WX1003"});
+  auto undetected = l.lint(R"({"users": []})", "t.json");
+  CHECK(test_support::codes(undetected) == std::vector<std::string>{"WX0011"});
+  CHECK(undetected.diagnostics[0].message.find("validateOrInitiateMoveUsersJob") != std::string::npos);
+}
