@@ -1,0 +1,92 @@
+/* wxlint C ABI: lint Webex API JSON payloads from C, Python (ctypes), or anything with an FFI.
+ *
+ * Stable on purpose: opaque handles, const char*, size_t and int status codes only; no struct
+ * crosses the boundary. No function throws; every failure is a status code plus, where the
+ * function takes `char** error`, a message the caller frees with wxlint_string_free().
+ * Strings are UTF-8. A linter may be shared by threads; results are not shared state.
+ * C89 compatible. See docs/library.md. */
+#ifndef WXLINT_WXLINT_H
+#define WXLINT_WXLINT_H
+
+#include <stddef.h>
+
+#if defined(_WIN32)
+#  if defined(WXLINT_BUILDING)
+#    define WXLINT_API __declspec(dllexport)
+#  else
+#    define WXLINT_API
+#  endif
+#elif defined(__GNUC__) || defined(__clang__)
+#  define WXLINT_API __attribute__((visibility("default")))
+#else
+#  define WXLINT_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Raised when a function's signature or meaning changes incompatibly. */
+#define WXLINT_ABI_VERSION 1
+
+/* Status codes. */
+#define WXLINT_OK 0
+#define WXLINT_E_INVALID_ARGUMENT 1  /* a required pointer was NULL, or similar */
+#define WXLINT_E_OPTIONS 2           /* the options JSON text is malformed */
+#define WXLINT_E_CONFIG 3            /* a rule/schema file or an option is invalid (unknown rule...) */
+#define WXLINT_E_IO 4                /* a path could not be read */
+#define WXLINT_E_UNKNOWN_OPERATION 5 /* the forced operationId is not in the catalogue */
+#define WXLINT_E_NO_MEMORY 6
+#define WXLINT_E_INTERNAL 7          /* a bug: please report the message */
+
+/* Severities, ordered so that a threshold compares with >=. */
+#define WXLINT_SEVERITY_INFO 0
+#define WXLINT_SEVERITY_WARNING 1
+#define WXLINT_SEVERITY_ERROR 2
+
+typedef struct wxlint_linter wxlint_linter; /* a loaded rule catalogue */
+typedef struct wxlint_result wxlint_result; /* the report of one lint */
+
+/* The library's version ("0.1.0") and WXLINT_ABI_VERSION as built; static storage. */
+WXLINT_API const char* wxlint_version(void);
+WXLINT_API int wxlint_abi_version(void);
+/* A short English name for a status code ("ok", "io error"...); static storage. */
+WXLINT_API const char* wxlint_status_string(int status);
+
+/* Create a linter from the catalogue compiled into the library, or from a directory holding
+ * rules/ and schemas/. `options_json` may be NULL, else a JSON object with optional members
+ *   "settings":   {"maxUsers": 50, "someOperationId/maxExtensionLength": 6}
+ *   "disabled":   ["rule-id-or-code", ...]
+ *   "severities": {"rule-id-or-code": "error" | "warning" | "info"}
+ * On success *out is set and must be released with wxlint_linter_free(). `error` may be NULL;
+ * otherwise *error is NULL on success, else a message to release with wxlint_string_free(). */
+WXLINT_API int wxlint_linter_new_embedded(const char* options_json, wxlint_linter** out, char** error);
+WXLINT_API int wxlint_linter_new_from_directory(const char* dir, const char* options_json,
+                                                wxlint_linter** out, char** error);
+WXLINT_API void wxlint_linter_free(wxlint_linter* linter);
+
+/* Lint `length` bytes at `text` (need not be NUL-terminated; NULL only when length is 0).
+ * `display_name` names the file in the report (NULL: "<buffer>"). `operation` forces an
+ * operationId (NULL or "": detect it). Findings in the payload are not errors: broken JSON
+ * still returns WXLINT_OK with a report holding a WX0001 finding. */
+WXLINT_API int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length,
+                           const char* display_name, const char* operation,
+                           wxlint_result** out, char** error);
+WXLINT_API void wxlint_result_free(wxlint_result* result);
+
+/* The report as JSON text, the same contract as `wxlint check --format json` for one file.
+ * Owned by the result (valid until wxlint_result_free); `length` may be NULL. */
+WXLINT_API const char* wxlint_result_json(const wxlint_result* result, size_t* length);
+/* The operationId linted against, or NULL when none was recognised. Owned by the result. */
+WXLINT_API const char* wxlint_result_operation(const wxlint_result* result);
+/* Number of findings of one WXLINT_SEVERITY_*, or of all when severity is -1. 0 for NULL. */
+WXLINT_API size_t wxlint_result_count(const wxlint_result* result, int severity);
+
+/* Release a message returned through `char** error`. NULL is a no-op, as for every *_free. */
+WXLINT_API void wxlint_string_free(char* s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WXLINT_WXLINT_H */

@@ -1,0 +1,210 @@
+// The C ABI (include/wxlint/wxlint.h) over the C++ API. Every entry point is noexcept and turns
+// every exception into a status code plus a malloc'd message: nothing may unwind into C.
+#include <wxlint/wxlint.h>
+
+#include <wxlint/linter.hpp>
+#include <wxlint/report.hpp>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct wxlint_linter {
+  wxlint::Linter linter;
+};
+
+struct wxlint_result {
+  std::vector<wxlint::FileReport> files;  // exactly one: the shape to_json() takes
+  std::string json;                       // rendered eagerly so the accessors cannot fail
+};
+
+namespace {
+
+// An expected failure with its status; raised inside guard() only.
+struct Failure {
+  int status;
+  std::string message;
+};
+
+char* duplicate(const char* s) noexcept {
+  const std::size_t n = std::strlen(s) + 1;
+  char* out = static_cast<char*>(std::malloc(n));
+  if (out) std::memcpy(out, s, n);
+  return out;
+}
+
+int fail(char** error, int status, const char* message) noexcept {
+  if (error) *error = duplicate(message);  // NULL if even that allocation fails
+  return status;
+}
+
+// Runs body(), mapping whatever it throws to a status code and message.
+template <class Body>
+int guard(char** error, Body&& body) noexcept {
+  if (error) *error = nullptr;
+  try {
+    body();
+    return WXLINT_OK;
+  } catch (const Failure& f) {
+    return fail(error, f.status, f.message.c_str());
+  } catch (const wxlint::ConfigError& e) {
+    return fail(error, WXLINT_E_CONFIG, e.what());
+  } catch (const wxlint::IoError& e) {
+    return fail(error, WXLINT_E_IO, e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(error, WXLINT_E_NO_MEMORY, "out of memory");
+  } catch (const std::exception& e) {
+    return fail(error, WXLINT_E_INTERNAL, e.what());
+  } catch (...) {
+    return fail(error, WXLINT_E_INTERNAL, "unknown exception");
+  }
+}
+
+std::string compact(const rapidjson::Value& v) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  v.Accept(w);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+[[noreturn]] void bad_options(const std::string& what) { throw Failure{WXLINT_E_OPTIONS, "options: " + what}; }
+
+std::string text_of(const rapidjson::Value& v, const std::string& where) {
+  if (!v.IsString()) bad_options(where + " must be a string");
+  return std::string(v.GetString(), v.GetStringLength());
+}
+
+// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}} -> LinterOptions.
+wxlint::LinterOptions parse_options(const char* text) {
+  wxlint::LinterOptions o;
+  if (!text) return o;
+  rapidjson::Document d;
+  d.Parse(text);
+  if (d.HasParseError())
+    bad_options(std::string("not JSON: ") + rapidjson::GetParseError_En(d.GetParseError()) + " (at offset " +
+                std::to_string(d.GetErrorOffset()) + ")");
+  if (!d.IsObject()) bad_options("expected a JSON object");
+  for (const auto& m : d.GetObject()) {
+    const std::string name(m.name.GetString(), m.name.GetStringLength());
+    if (name == "settings") {
+      if (!m.value.IsObject()) bad_options("\"settings\" must be an object");
+      for (const auto& s : m.value.GetObject())
+        o.settings[std::string(s.name.GetString(), s.name.GetStringLength())] = compact(s.value);
+    } else if (name == "disabled") {
+      if (!m.value.IsArray()) bad_options("\"disabled\" must be an array of rule ids or codes");
+      for (const auto& id : m.value.GetArray()) o.disabled.insert(text_of(id, "each \"disabled\" entry"));
+    } else if (name == "severities") {
+      if (!m.value.IsObject()) bad_options("\"severities\" must be an object");
+      for (const auto& s : m.value.GetObject()) {
+        const std::string key(s.name.GetString(), s.name.GetStringLength());
+        const std::string value = text_of(s.value, "severity of \"" + key + "\"");
+        auto sev = wxlint::parse_severity(value);
+        if (!sev) bad_options("severity of \"" + key + "\" must be error, warning or info, not \"" + value + "\"");
+        o.severities[key] = *sev;
+      }
+    } else {
+      bad_options("unknown member \"" + name + "\" (expected settings, disabled, severities)");
+    }
+  }
+  return o;
+}
+
+template <class Make>
+int make_linter(wxlint_linter** out, char** error, Make&& make) noexcept {
+  if (out) *out = nullptr;
+  return guard(error, [&] {
+    if (!out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
+    *out = new wxlint_linter{make()};
+  });
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* wxlint_version(void) { return WXLINT_VERSION; }
+
+int wxlint_abi_version(void) { return WXLINT_ABI_VERSION; }
+
+const char* wxlint_status_string(int status) {
+  switch (status) {
+    case WXLINT_OK: return "ok";
+    case WXLINT_E_INVALID_ARGUMENT: return "invalid argument";
+    case WXLINT_E_OPTIONS: return "invalid options";
+    case WXLINT_E_CONFIG: return "invalid configuration";
+    case WXLINT_E_IO: return "i/o error";
+    case WXLINT_E_UNKNOWN_OPERATION: return "unknown operation";
+    case WXLINT_E_NO_MEMORY: return "out of memory";
+    case WXLINT_E_INTERNAL: return "internal error";
+    default: return "unknown status";
+  }
+}
+
+int wxlint_linter_new_embedded(const char* options_json, wxlint_linter** out, char** error) {
+  return make_linter(out, error, [&] { return wxlint::Linter::embedded(parse_options(options_json)); });
+}
+
+int wxlint_linter_new_from_directory(const char* dir, const char* options_json, wxlint_linter** out,
+                                     char** error) {
+  return make_linter(out, error, [&] {
+    if (!dir) throw Failure{WXLINT_E_INVALID_ARGUMENT, "dir must not be NULL"};
+    return wxlint::Linter::from_directory(dir, parse_options(options_json));
+  });
+}
+
+void wxlint_linter_free(wxlint_linter* linter) { delete linter; }
+
+int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,
+                const char* operation, wxlint_result** out, char** error) {
+  if (out) *out = nullptr;
+  return guard(error, [&] {
+    if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
+    if (!out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
+    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+    const std::string op = operation ? operation : "";
+    // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
+    if (!op.empty() && !linter->linter.has_operation(op)) {
+      std::string known;
+      for (const auto& o : linter->linter.operations()) known += (known.empty() ? "" : ", ") + o.id;
+      throw Failure{WXLINT_E_UNKNOWN_OPERATION, "unknown operation \"" + op + "\"; known operations: " + known};
+    }
+    auto result = std::make_unique<wxlint_result>();
+    result->files.push_back(linter->linter.lint(std::string(text ? text : "", length),
+                                                display_name ? display_name : "<buffer>", op));
+    result->json = wxlint::to_json(result->files);
+    *out = result.release();
+  });
+}
+
+void wxlint_result_free(wxlint_result* result) { delete result; }
+
+const char* wxlint_result_json(const wxlint_result* result, size_t* length) {
+  if (length) *length = result ? result->json.size() : 0;
+  return result ? result->json.c_str() : nullptr;
+}
+
+const char* wxlint_result_operation(const wxlint_result* result) {
+  if (!result || result->files.front().operation.empty()) return nullptr;
+  return result->files.front().operation.c_str();
+}
+
+size_t wxlint_result_count(const wxlint_result* result, int severity) {
+  if (!result) return 0;
+  const wxlint::FileReport& r = result->files.front();
+  if (severity == -1) return r.diagnostics.size();
+  if (severity < WXLINT_SEVERITY_INFO || severity > WXLINT_SEVERITY_ERROR) return 0;
+  return r.count(static_cast<wxlint::Severity>(severity));
+}
+
+void wxlint_string_free(char* s) { std::free(s); }
+
+}  // extern "C"
