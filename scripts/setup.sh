@@ -7,7 +7,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
-for p in cmake g++ make rapidjson-dev libcli11-dev catch2 python3 ${WXLINT_EXTRA_PACKAGES:-}; do
+# Tests: git and pre-commit (test_precommit.py), pkg-config (test_package.py); npm for the SARIF validator.
+WXLINT_TEST_PACKAGES="git pre-commit pkg-config"
+command -v npm >/dev/null 2>&1 || WXLINT_TEST_PACKAGES+=" npm"
+for p in cmake g++ make rapidjson-dev libcli11-dev catch2 python3 $WXLINT_TEST_PACKAGES ${WXLINT_EXTRA_PACKAGES:-}; do
   have "$p" || need+=("$p")
 done
 sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -28,4 +31,13 @@ if [ ! -f "$vj/include/valijson/validator.hpp" ]; then
   dpkg-deb -x "$tmp"/libvalijson-dev_*.deb "$tmp/x"
   mkdir -p "$vj/include"
   cp -r "$tmp/x/usr/include/valijson" "$vj/include/"
+fi
+
+# Microsoft's SARIF validator (tests/cli/test_formats.py), from the npm registry.
+sm="$root/.deps/node"
+if [ ! -x "$sm/node_modules/.bin/sarif-multitool" ]; then
+  echo "setup: installing @microsoft/sarif-multitool into .deps/node" >&2
+  mkdir -p "$sm"
+  npm install --prefix "$sm" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1 ||
+    { echo "setup: npm install @microsoft/sarif-multitool failed" >&2; exit 1; }
 fi

@@ -12,7 +12,7 @@
 
 namespace wxlint {
 
-enum class Format { text, json };
+enum class Format { text, json, sarif, github, junit };
 
 std::optional<Format> parse_format(std::string_view name);
 
@@ -24,6 +24,8 @@ Summary summarize(const std::vector<FileReport>& files);
 struct ReportContext {
   const std::vector<RuleDoc>* rules = nullptr;  // the catalogue, for formats that describe rules
   bool summary = true;                          // text: the closing summary line
+  std::string version;                          // sarif: tool.driver.version ("" = the library's)
+  std::string base_dir;                         // sarif: uris are made relative to it ("" = cwd)
 };
 
 // The whole report in one format.
@@ -33,5 +35,22 @@ std::string render_report(Format format, const std::vector<FileReport>& files, c
 std::string to_json(const std::vector<FileReport>& files);
 // One line per finding: FILE:LINE:COL: SEVERITY[CODE]: message (rule-id).
 std::string to_text(const std::vector<FileReport>& files, bool summary);
+// SARIF 2.1.0, one run; rules from ctx.rules, uris relative to ctx.base_dir.
+std::string to_sarif(const std::vector<FileReport>& files, const ReportContext& ctx);
+// GitHub Actions workflow commands (::error file=...::message), one line per finding.
+std::string to_github(const std::vector<FileReport>& files);
+// JUnit XML: one testsuite per file, one failing testcase per finding.
+std::string to_junit(const std::vector<FileReport>& files);
+// Count per code, most frequent first: "  COUNT  CODE  rule-id".
+std::string to_statistics(const std::vector<FileReport>& files);
+
+// Escaping as GitHub's actions/toolkit does it (exposed for tests and other tools).
+std::string github_escape_data(std::string_view s);
+std::string github_escape_property(std::string_view s);
+
+// Writes `text` to `path` atomically: a temp file in the same directory, then rename.
+// Throws IoError.
+void write_file_atomically(const std::string& path, const std::string& text);
+
 
 }  // namespace wxlint

@@ -1,46 +1,58 @@
+// `wxlint check`: configuration, linting, ignores and baselines, then the report(s).
 #include "cli/commands.hpp"
+#include "cli/lint_files.hpp"
 
+#include <wxlint/config.hpp>
 #include <wxlint/report.hpp>
 
-#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 namespace wxlint::cli {
+namespace {
+
+Config load_project_config(const CheckOptions& o) {
+  Config config;
+  if (!o.config.empty()) {
+    config = load_config(o.config);
+  } else if (!o.no_config) {
+    if (auto found = find_config()) config = load_config(*found);
+  }
+  if (config.base_dir.empty()) config.base_dir = std::filesystem::current_path().string();
+  if (!o.allowed_sources.empty()) {
+    std::string list;
+    for (const auto& s : o.allowed_sources) {
+      std::string quoted;
+      for (char c : s) quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+      list += (list.empty() ? "\"" : ",\"") + quoted + "\"";
+    }
+    config.options.settings["allowedSources"] = "[" + list + "]";
+    config.origins["allowedSources"] = "--allowed-sources";
+  }
+  return config;
+}
+
+Format chosen_format(const CheckOptions& o) {
+  if (!o.format.empty()) return *parse_format(o.format);
+  const char* gha = std::getenv("GITHUB_ACTIONS");
+  return gha && std::string(gha) == "true" ? Format::github : Format::text;
+}
+
+std::string dir_of(const std::string& file) {
+  std::error_code ec;
+  return std::filesystem::absolute(file, ec).parent_path().string();
+}
+
+}  // namespace
 
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
   return rules_dir.empty() ? Linter::embedded(options) : Linter::from_directory(rules_dir, options);
 }
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (p == "-" || !fs::is_directory(p, ec)) {
-      out.push_back(p);  // read_file() reports what is wrong with it
-      continue;
-    }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) throw IoError(p + ": " + ec.message());
-    for (; it != end; it.increment(ec)) {
-      if (ec) throw IoError(p + ": " + ec.message());
-      const std::string name = it->path().filename().string();
-      if (it->is_directory(ec) && name.size() > 1 && name[0] == '.') {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path().string());
-    }
-    std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
-  }
-  return out;
-}
-
 int run_check(const CheckOptions& o) {
-  Linter linter = load_linter(o.rules_dir);
+  const Config config = load_project_config(o);
+  const Linter linter = config.make_linter(o.rules_dir);
   if (!o.operation.empty() && !linter.has_operation(o.operation)) {
     std::string known;
     for (const auto& op : linter.operations()) known += (known.empty() ? "" : ", ") + op.id;
@@ -50,21 +62,38 @@ int run_check(const CheckOptions& o) {
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
   bool unreadable = false;
-  for (const auto& path : expand_paths(o.paths)) {
-    try {
-      reports.push_back(linter.lint_file(path, o.operation));
-    } catch (const IoError& e) {
-      std::cerr << "wxlint: " << e.what() << "\n";  // the other files are still linted
+  for (auto& outcome : lint_files(linter, expand_paths(o.paths), {o.operation, o.stdin_filename, o.jobs})) {
+    if (outcome.report) {
+      reports.push_back(std::move(*outcome.report));
+    } else {
+      std::cerr << "wxlint: " << outcome.error << "\n";  // the other files are still linted
       unreadable = true;
     }
   }
-  for (auto& r : reports)
-    if (r.path == "-") r.path = "<stdin>";
+  config.apply_ignores(reports);
+
+  if (!o.generate_baseline.empty()) {
+    Baseline b = Baseline::from_reports(reports, dir_of(o.generate_baseline));
+    b.save(o.generate_baseline);
+    std::cerr << "wxlint: recorded " << b.size() << " finding(s) in " << o.generate_baseline << "\n";
+    return unreadable ? kExitUsage : kExitClean;
+  }
+  if (!o.baseline.empty()) Baseline::load(o.baseline).filter(reports);
 
   ReportContext ctx;
   ctx.rules = &linter.rules();
   ctx.summary = !o.quiet;
-  std::cout << render_report(*parse_format(o.format), reports, ctx);
+  ctx.base_dir = std::filesystem::current_path().string();
+  const Format format = chosen_format(o);
+  Format terminal = format;
+  if (!o.output.empty()) {
+    write_file_atomically(o.output, render_report(format, reports, ctx));
+    terminal = Format::text;
+  }
+  std::cout << render_report(terminal, reports, ctx);
+  // Statistics are text: after a text report on stdout, else on stderr so that
+  // machine-readable stdout stays parseable.
+  if (o.statistics) (terminal == Format::text ? std::cout : std::cerr) << to_statistics(reports);
   if (unreadable) return kExitUsage;
   for (const auto& r : reports)
     for (const auto& d : r.diagnostics)

@@ -15,11 +15,19 @@ inline constexpr int kExitUsage = 2;     // usage error, unreadable path, bad ru
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::string format;  // "" = github under GitHub Actions, else text
   std::string operation;
   std::string rules_dir;
   std::string fail_on = "error";
   bool quiet = false;
+  std::string output;  // write the report here; the terminal gets text
+  bool statistics = false;
+  std::string config;  // "" = search upward for .wxlint.json
+  bool no_config = false;
+  std::vector<std::string> allowed_sources;
+  std::string baseline, generate_baseline;
+  unsigned jobs = 0;   // 0 = one per core
+  std::string stdin_filename;
 };
 
 struct RulesOptions {

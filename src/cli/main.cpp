@@ -13,12 +13,24 @@ int main(int argc, char** argv) {
   CheckOptions check;
   auto* c = app.add_subcommand("check", "Lint JSON payloads (files, directories searched for *.json, or - for stdin).");
   c->add_option("paths", check.paths, "Files, directories or - (stdin)")->default_val(std::vector<std::string>{"-"});
-  c->add_option("--format,-f", check.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  c->add_option("--format,-f", check.format, "Output format (default: github under GitHub Actions, else text)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
+  c->add_option("--output,-o", check.output, "Write the report to FILE (atomically); the terminal still gets text");
+  c->add_flag("--statistics", check.statistics, "After the report, count the findings per code");
   c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
   c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
   c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
+  auto* cfg = c->add_option("--config", check.config, "Use this config file instead of searching for .wxlint.json");
+  c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
+  c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
+      ->delimiter(',')->allow_extra_args(false);
+  auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE and exit 0");
+  c->add_option("--baseline", check.baseline, "Report only findings that FILE (from --generate-baseline) does not hold")
+      ->excludes(gen);
+  c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)")->check(CLI::PositiveNumber);
+  c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors");
 
   RulesOptions rules;
   auto* r = app.add_subcommand("rules", "List every rule: code, severity, id and summary.");

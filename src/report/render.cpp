@@ -1,10 +1,16 @@
 #include <wxlint/report.hpp>
 
+#include <algorithm>
+#include <map>
+
 namespace wxlint {
 
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::text;
   if (name == "json") return Format::json;
+  if (name == "sarif") return Format::sarif;
+  if (name == "github") return Format::github;
+  if (name == "junit") return Format::junit;
   return std::nullopt;
 }
 
@@ -22,9 +28,35 @@ Summary summarize(const std::vector<FileReport>& files) {
 std::string render_report(Format format, const std::vector<FileReport>& files, const ReportContext& ctx) {
   switch (format) {
     case Format::json: return to_json(files);
+    case Format::sarif: return to_sarif(files, ctx);
+    case Format::github: return to_github(files);
+    case Format::junit: return to_junit(files);
     case Format::text: break;
   }
   return to_text(files, ctx.summary);
+}
+
+std::string to_statistics(const std::vector<FileReport>& files) {
+  std::map<std::pair<std::string, std::string>, std::size_t> counts;  // (code, rule) -> count
+  for (const auto& f : files)
+    for (const auto& d : f.diagnostics) ++counts[{d.code, d.rule}];
+  std::vector<std::pair<std::size_t, std::pair<std::string, std::string>>> rows;
+  std::size_t width = 4;
+  for (const auto& [key, n] : counts) {
+    rows.push_back({n, key});
+    width = std::max(width, key.first.size());
+  }
+  // Most frequent first; ties by code, so the output is stable.
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out;
+  for (const auto& [n, key] : rows) {
+    std::string count = std::to_string(n), code = key.first;
+    count.insert(0, count.size() < 6 ? 6 - count.size() : 0, ' ');
+    code.resize(width, ' ');
+    out += count + "  " + code + "  " + key.second + "\n";
+  }
+  if (rows.empty()) out = "no findings\n";
+  return out;
 }
 
 }  // namespace wxlint

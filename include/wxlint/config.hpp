@@ -1,0 +1,82 @@
+// The project configuration (.wxlint.json) and baselines: what other tools built on the
+// library need to behave like `wxlint check`. Errors are thrown as ConfigError / IoError
+// naming the file and the place ("file:line:col: pointer: problem").
+#pragma once
+
+#include <wxlint/diagnostic.hpp>
+#include <wxlint/linter.hpp>
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+namespace wxlint {
+
+inline constexpr std::string_view kConfigFileName = ".wxlint.json";
+
+// Globs for paths and JSON Pointers: `*` and `?` stay within one '/'-separated segment,
+// `**` crosses segments ("**/" may also match nothing), `[abc]`, `[a-z]` and `[!a]` are
+// classes, `\` escapes the next character.
+bool glob_match(std::string_view pattern, std::string_view text);
+
+// `path` relative to `base_dir`, '/'-separated ("../x.json" when it is outside).
+std::string relative_to(const std::string& path, const std::string& base_dir);
+
+struct IgnoreEntry {
+  std::string files;    // glob on the path relative to the config file's directory; "" = any file
+  std::string pointer;  // glob on the finding's pointer or one of its ancestors; "" = anywhere
+  std::string rule;     // rule id or code; "" = every rule
+};
+
+struct Config {
+  std::string path;      // where it was read from; "" when there is none
+  std::string base_dir;  // the directory file globs are relative to
+  LinterOptions options;
+  std::vector<IgnoreEntry> ignore;
+  // Option key (rule id/code, setting name) -> its place in the file, for errors found later.
+  std::map<std::string, std::string> origins;
+  std::vector<std::string> ignore_origins;  // ignore[i]'s place
+
+  bool ignored(const std::string& file, const Diagnostic& d) const;
+  // Removes ignored findings; returns how many were removed.
+  std::size_t apply_ignores(std::vector<FileReport>& reports) const;
+  // The embedded catalogue, or the one in rules_dir, with these options. Unknown rule ids,
+  // codes and settings are reported at their place in the config file.
+  Linter make_linter(const std::string& rules_dir = {}) const;
+};
+
+// The nearest .wxlint.json in start_dir ("" = the working directory) or one of its parents.
+std::optional<std::string> find_config(const std::string& start_dir = {});
+// Parses and validates against schemas/wxlint.config.schema.json. `name` is used in errors.
+Config parse_config(std::string text, const std::string& name, const std::string& base_dir);
+Config load_config(const std::string& path);
+
+// Findings recorded earlier: keys are file (relative to the baseline's directory), rule,
+// pointer and a hash of the message with line numbers taken out, so moving lines keeps them.
+class Baseline {
+ public:
+  struct Key {
+    std::string file, rule, pointer, message;
+    auto operator<=>(const Key&) const = default;
+  };
+
+  static Baseline from_reports(const std::vector<FileReport>& reports, const std::string& base_dir);
+  static Baseline load(const std::string& path);  // base_dir = the file's directory
+  static Key key(const std::string& file, const Diagnostic& d, const std::string& base_dir);
+
+  std::string to_json() const;  // one finding per line, sorted, for readable diffs
+  void save(const std::string& path) const;  // atomically
+  // Removes findings the baseline holds (each entry absorbs as many as it counted).
+  std::size_t filter(std::vector<FileReport>& reports) const;
+  std::size_t size() const;
+
+ private:
+  std::string base_dir_;
+  std::map<Key, std::size_t> counts_;
+};
+
+}  // namespace wxlint

@@ -1,0 +1,181 @@
+// .wxlint.json: discovery, validation against its embedded schema, and translation into
+// LinterOptions plus ignore entries.
+#include "engine/data_file.hpp"
+#include "engine/embedded.hpp"
+#include "engine/schema_layer.hpp"
+
+#include <wxlint/config.hpp>
+#include <wxlint/error.hpp>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <filesystem>
+
+namespace wxlint {
+namespace {
+
+constexpr std::string_view kConfigSchema = "schemas/wxlint.config.schema.json";
+
+std::string compact(const rapidjson::Value& v) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  v.Accept(w);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string name_of(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+
+// JSON Pointer escaping for member names that hold '/' or '~' (rule ids do).
+std::string escape_ptr(const std::string& s) {
+  std::string out;
+  for (char c : s) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  return out;
+}
+
+const SchemaValidator& config_schema() {
+  static const SchemaValidator schema = [] {
+    for (const auto& f : embedded::files())
+      if (f.name == kConfigSchema) {
+        DataFile file(std::string(f.name), std::string(f.text));
+        return SchemaValidator(file.doc.root(), file.name);
+      }
+    throw ConfigError("the library has no " + std::string(kConfigSchema));
+  }();
+  return schema;
+}
+
+void read_rules(const DataFile& file, const rapidjson::Value& rules, Config& c) {
+  for (const auto& m : rules.GetObject()) {
+    const std::string key = name_of(m.name), value = name_of(m.value);
+    c.origins[key] = file.where("/rules/" + escape_ptr(key));
+    if (value == "off") c.options.disabled.insert(key);
+    else if (value != "on") c.options.severities[key] = *parse_severity(value);
+  }
+}
+
+void add_setting(const DataFile& file, const std::string& key, const rapidjson::Value& v, const std::string& ptr,
+                 Config& c) {
+  c.options.settings[key] = compact(v);
+  c.origins[key] = file.where(ptr);
+}
+
+void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c) {
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const auto& e = list[i];
+    const std::string ptr = "/ignore/" + std::to_string(i);
+    IgnoreEntry entry;
+    for (auto [field, key] : {std::pair{&entry.files, "files"}, {&entry.pointer, "pointer"}, {&entry.rule, "rule"}})
+      if (auto it = e.FindMember(key); it != e.MemberEnd()) *field = name_of(it->value);
+    if (entry.files.empty() && entry.pointer.empty() && entry.rule.empty())
+      file.fail(ptr, "an ignore entry needs at least one of \"files\", \"pointer\" or \"rule\"");
+    if (!entry.pointer.empty() && entry.pointer[0] != '/' && entry.pointer[0] != '*')
+      file.fail(ptr + "/pointer", "a JSON Pointer starts with \"/\" (or a glob \"**\")");
+    c.ignore.push_back(std::move(entry));
+    c.ignore_origins.push_back(file.where(ptr + (e.HasMember("rule") ? "/rule" : "")));
+  }
+}
+
+}  // namespace
+
+Config parse_config(std::string text, const std::string& name, const std::string& base_dir) {
+  DataFile file(name, std::move(text));
+  file.check_against(config_schema());
+  Config c;
+  c.path = name;
+  c.base_dir = base_dir;
+  const rapidjson::Value& root = file.doc.root();
+  if (auto it = root.FindMember("rules"); it != root.MemberEnd()) read_rules(file, it->value, c);
+  if (auto it = root.FindMember("settings"); it != root.MemberEnd())
+    for (const auto& m : it->value.GetObject())
+      add_setting(file, name_of(m.name), m.value, "/settings/" + escape_ptr(name_of(m.name)), c);
+  if (auto it = root.FindMember("operations"); it != root.MemberEnd())
+    for (const auto& op : it->value.GetObject())
+      for (const auto& m : op.value.GetObject())
+        add_setting(file, name_of(op.name) + "/" + name_of(m.name), m.value,
+                    "/operations/" + escape_ptr(name_of(op.name)) + "/" + escape_ptr(name_of(m.name)), c);
+  if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
+    add_setting(file, "allowedSources", it->value, "/allowedSources", c);
+  if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c);
+  return c;
+}
+
+Config load_config(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::absolute(path, ec).parent_path();
+  return parse_config(read_file(path), path, dir.string());
+}
+
+std::optional<std::string> find_config(const std::string& start_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::absolute(start_dir.empty() ? fs::current_path(ec) : fs::path(start_dir), ec).lexically_normal();
+  while (true) {
+    fs::path candidate = dir / kConfigFileName;
+    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (!dir.has_relative_path()) return std::nullopt;  // the root
+    dir = dir.parent_path();
+  }
+}
+
+std::string relative_to(const std::string& path, const std::string& base_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path base = fs::absolute(base_dir.empty() ? fs::path(".") : fs::path(base_dir), ec).lexically_normal();
+  const fs::path abs = fs::absolute(path, ec).lexically_normal();
+  const std::string rel = abs.lexically_relative(base).generic_string();
+  if (rel.empty() || rel == ".") return fs::path(path).generic_string();  // another root, or the base itself
+  return rel;
+}
+
+bool Config::ignored(const std::string& file, const Diagnostic& d) const {
+  if (ignore.empty()) return false;
+  const std::string rel = relative_to(file, base_dir);
+  for (const auto& e : ignore) {
+    if (!e.rule.empty() && e.rule != d.rule && e.rule != d.code) continue;
+    if (!e.files.empty() && !glob_match(e.files, rel)) continue;
+    if (e.pointer.empty()) return true;
+    // The pointer or one of its ancestors: ignoring "/usersList/0" ignores what is inside.
+    std::string_view p = d.location.pointer;
+    while (true) {
+      if (glob_match(e.pointer, p)) return true;
+      if (p.empty()) break;
+      p = p.substr(0, p.rfind('/'));
+    }
+  }
+  return false;
+}
+
+std::size_t Config::apply_ignores(std::vector<FileReport>& reports) const {
+  std::size_t removed = 0;
+  for (auto& r : reports)
+    removed += std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return ignored(r.path, d); });
+  return removed;
+}
+
+Linter Config::make_linter(const std::string& rules_dir) const {
+  auto build = [&] { return rules_dir.empty() ? Linter::embedded(options) : Linter::from_directory(rules_dir, options); };
+  std::optional<Linter> linter;
+  try {
+    linter.emplace(build());
+  } catch (const ConfigError& e) {
+    // The catalogue names the key; the config file knows where the key was written.
+    const std::string msg = e.what();
+    for (const auto& [key, where] : origins)
+      if (msg == "unknown setting \"" + key + "\"" || msg == "unknown rule id or code \"" + key + "\"" ||
+          msg.rfind("setting \"" + key + "\":", 0) == 0)
+        throw ConfigError(where + ": " + msg);
+    throw;
+  }
+  for (std::size_t i = 0; i < ignore.size(); ++i) {
+    const std::string& rule = ignore[i].rule;
+    if (rule.empty()) continue;
+    bool known = false;
+    for (const auto& r : linter->rules()) known = known || r.id == rule || r.code == rule;
+    if (!known) throw ConfigError(ignore_origins[i] + ": unknown rule id or code \"" + rule + "\"");
+  }
+  return std::move(*linter);
+}
+
+}  // namespace wxlint

@@ -1,0 +1,58 @@
+// The github format: workflow commands that GitHub Actions turns into annotations on the
+// pull request. Escaping follows actions/toolkit (command.ts): data escapes % \r \n,
+// properties additionally : and , (percent first, so nothing is escaped twice).
+#include <wxlint/report.hpp>
+
+namespace wxlint {
+namespace {
+
+std::string_view command(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: break;
+  }
+  return "notice";
+}
+
+std::string escape(std::string_view s, bool property) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string github_escape_data(std::string_view s) { return escape(s, false); }
+std::string github_escape_property(std::string_view s) { return escape(s, true); }
+
+std::string to_github(const std::vector<FileReport>& files) {
+  std::string out;
+  for (const auto& f : files) {
+    for (const auto& d : f.diagnostics) {
+      const Location& l = d.location;
+      out += "::" + std::string(command(d.severity)) + " file=" + github_escape_property(f.path);
+      if (l.line > 0) {
+        out += ",line=" + std::to_string(l.line);
+        if (l.end_line >= l.line) out += ",endLine=" + std::to_string(l.end_line);
+        if (l.column > 0) out += ",col=" + std::to_string(l.column);
+        if (l.end_column > 0) out += ",endColumn=" + std::to_string(l.end_column);
+      }
+      out += ",title=" + github_escape_property(d.code + " " + d.rule);
+      out += "::" + github_escape_data(d.message) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace wxlint

@@ -1,0 +1,242 @@
+// The sarif format: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+// Rules come from the catalogue so that viewers can show their documentation; results
+// carry partialFingerprints built from rule, pointer and file (not the line), so a finding
+// keeps its identity when lines above it move.
+#include <wxlint/report.hpp>
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+namespace wxlint {
+namespace {
+
+constexpr std::string_view kHome = "https://github.com/wxlint/wxlint";
+constexpr std::size_t kGitHubTextLimit = 1024;  // GitHub rejects longer descriptions
+
+using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+
+void text_obj(Writer& w, const char* key, std::string_view text) {
+  w.Key(key);
+  w.StartObject();
+  w.Key("text");
+  str(w, text);
+  w.EndObject();
+}
+
+// Cut at a UTF-8 character boundary.
+std::string clip(std::string s, std::size_t limit) {
+  if (s.size() <= limit) return s;
+  std::size_t n = limit - 3;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n) + "...";
+}
+
+// GitHub's heading anchor for the "### CODE `id` (severity)" lines of docs/rules.md.
+std::string anchor(const RuleDoc& r) {
+  std::string heading = r.code + " " + r.id + " " + std::string(to_string(r.severity)), out;
+  for (char c : heading) {
+    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
+    else if (c == ' ') out += '-';
+  }
+  return out;
+}
+
+// "move-users/number-or-extension" -> "MoveUsersNumberOrExtension": SARIF's rule name.
+std::string pascal_name(std::string_view id) {
+  std::string out;
+  bool up = true;
+  for (char c : id) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (!alnum) {
+      up = true;
+      continue;
+    }
+    out += up && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    up = false;
+  }
+  return out;
+}
+
+std::string percent_encode(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || std::string_view("-._~/").find(ch) != std::string_view::npos) {
+      out += ch;
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// Relative to the base directory when the file is under it, else an absolute file: URI.
+std::string artifact_uri(const std::string& path, const std::string& base_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path base = base_dir.empty() ? fs::current_path(ec) : fs::path(base_dir);
+  fs::path abs = fs::absolute(path, ec).lexically_normal();
+  fs::path rel = abs.lexically_relative(fs::absolute(base, ec).lexically_normal());
+  std::string r = rel.generic_string();
+  if (!r.empty() && r != "." && r.rfind("..", 0) != 0) return percent_encode(r);
+  return "file://" + percent_encode(abs.generic_string());
+}
+
+std::string fingerprint(const Diagnostic& d, const std::string& uri) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
+  for (std::string_view part : {std::string_view(d.rule), std::string_view(d.location.pointer), std::string_view(uri)}) {
+    for (char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;  // separator: no part boundary ambiguity
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string_view level(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note"; }
+
+void region(Writer& w, const Location& l) {
+  if (l.line == 0) return;
+  w.Key("region");
+  w.StartObject();
+  w.Key("startLine"); w.Uint(l.line);
+  if (l.column > 0) { w.Key("startColumn"); w.Uint(l.column); }
+  const bool end_ok = l.end_line > l.line || (l.end_line == l.line && l.end_column >= l.column);
+  if (end_ok) {
+    w.Key("endLine"); w.Uint(l.end_line);
+    if (l.end_column > 0) { w.Key("endColumn"); w.Uint(l.end_column); }
+  }
+  w.EndObject();
+}
+
+void physical(Writer& w, const std::string& uri, const Location& l) {
+  w.Key("physicalLocation");
+  w.StartObject();
+  w.Key("artifactLocation");
+  w.StartObject();
+  w.Key("uri"); str(w, uri);
+  w.EndObject();
+  region(w, l);
+  w.EndObject();
+}
+
+void rule_descriptor(Writer& w, const RuleDoc& r) {
+  w.StartObject();
+  w.Key("id"); str(w, r.id);
+  w.Key("name"); str(w, pascal_name(r.id));
+  text_obj(w, "shortDescription", clip(r.summary, kGitHubTextLimit));
+  text_obj(w, "fullDescription", clip(r.description, kGitHubTextLimit));
+  w.Key("help");
+  w.StartObject();
+  w.Key("text"); str(w, r.description);
+  std::string md = r.summary + "\n\n" + r.description;
+  if (!r.fail_example.empty()) md += "\n\nFails:\n\n```json\n" + r.fail_example + "\n```";
+  if (!r.pass_example.empty()) md += "\n\nPasses:\n\n```json\n" + r.pass_example + "\n```";
+  w.Key("markdown"); str(w, md);
+  w.EndObject();
+  w.Key("helpUri"); str(w, std::string(kHome) + "/blob/main/docs/rules.md#" + anchor(r));
+  w.Key("defaultConfiguration");
+  w.StartObject();
+  w.Key("level"); str(w, level(r.severity));
+  w.EndObject();
+  w.Key("properties");
+  w.StartObject();
+  w.Key("code"); str(w, r.code);
+  if (!r.operation.empty()) { w.Key("operation"); str(w, r.operation); }
+  w.EndObject();
+  w.EndObject();
+}
+
+void result(Writer& w, const FileReport& f, const Diagnostic& d, const std::string& uri,
+            const std::map<std::string, std::size_t>& index) {
+  w.StartObject();
+  w.Key("ruleId"); str(w, d.rule);
+  if (auto it = index.find(d.rule); it != index.end()) { w.Key("ruleIndex"); w.Uint64(it->second); }
+  w.Key("level"); str(w, level(d.severity));
+  text_obj(w, "message", d.message);
+  w.Key("locations");
+  w.StartArray();
+  w.StartObject();
+  physical(w, uri, d.location);
+  w.EndObject();
+  w.EndArray();
+  if (!d.related.empty()) {
+    w.Key("relatedLocations");
+    w.StartArray();
+    for (std::size_t i = 0; i < d.related.size(); ++i) {
+      w.StartObject();
+      w.Key("id"); w.Uint64(i);
+      physical(w, uri, d.related[i]);
+      text_obj(w, "message", "Related: " + (d.related[i].pointer.empty() ? "/" : d.related[i].pointer) + ".");
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Key("partialFingerprints");
+  w.StartObject();
+  w.Key("wxlintKey/v1"); str(w, fingerprint(d, uri));
+  w.EndObject();
+  w.Key("properties");
+  w.StartObject();
+  w.Key("code"); str(w, d.code);
+  w.Key("pointer"); str(w, d.location.pointer);
+  if (!f.operation.empty()) { w.Key("operation"); str(w, f.operation); }
+  w.EndObject();
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string to_sarif(const std::vector<FileReport>& files, const ReportContext& ctx) {
+  rapidjson::StringBuffer buf;
+  Writer w(buf);
+  w.SetIndent(' ', 2);
+  const std::string version = ctx.version.empty() ? WXLINT_VERSION : ctx.version;
+  std::map<std::string, std::size_t> index;
+  w.StartObject();
+  w.Key("$schema"); str(w, "https://json.schemastore.org/sarif-2.1.0.json");
+  w.Key("version"); str(w, "2.1.0");
+  w.Key("runs");
+  w.StartArray();
+  w.StartObject();
+  w.Key("tool");
+  w.StartObject();
+  w.Key("driver");
+  w.StartObject();
+  w.Key("name"); str(w, "wxlint");
+  w.Key("version"); str(w, version);
+  w.Key("semanticVersion"); str(w, version);
+  w.Key("informationUri"); str(w, kHome);
+  w.Key("rules");
+  w.StartArray();
+  if (ctx.rules)
+    for (const auto& r : *ctx.rules)
+      if (index.emplace(r.id, index.size()).second) rule_descriptor(w, r);
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  w.Key("columnKind"); str(w, "unicodeCodePoints");
+  w.Key("results");
+  w.StartArray();
+  for (const auto& f : files) {
+    const std::string uri = artifact_uri(f.path, ctx.base_dir);
+    for (const auto& d : f.diagnostics) result(w, f, d, uri, index);
+  }
+  w.EndArray();
+  w.EndObject();
+  w.EndArray();
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+}  // namespace wxlint

@@ -1,0 +1,181 @@
+"""Configuration (.wxlint.json and --config), --allowed-sources, and baselines."""
+import json
+import os
+
+from cli_support import BAD, GOOD, TempDirTest, main, move_users, write
+
+# A rule directory with one operation whose rule reads the allowedSources setting, so the
+# test does not depend on which operations the built-in catalogue has.
+CONTACTS_RULES = {
+    "operation": {"id": "contactsDemo", "method": "POST", "path": "/contacts", "detect": ["contacts"]},
+    "settings": {"allowedSources": ["CH", "Webex4Broadworks"]},
+    "rules": [{
+        "id": "contacts-demo/source-allowed", "code": "DEMO1", "severity": "error", "check": "enum",
+        "at": "/contacts/*/source", "params": {"values": {"$setting": "allowedSources"}},
+        "message": "Source {value} is not allowed here: {allowed}.", "summary": "A source the organisation may not use.",
+        "description": "Sources are limited by the setting allowedSources.",
+    }],
+}
+W4B_CONTACT = {"contacts": [{"source": "Webex4Broadworks"}]}
+
+
+def codes(result):
+    return [line.split("[")[1].split("]")[0] for line in result.stdout.splitlines() if "[" in line]
+
+
+class Discovery(TempDirTest):
+    def test_found_by_searching_upward(self):
+        write(self.path(".wxlint.json"), {"rules": {"move-users/extension-emergency": "off"}})
+        write(self.path("a", "b", "bad.json"), BAD)
+        r = self.wxlint("check", "bad.json", cwd=self.path("a", "b"))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("no findings", r.stdout)
+        # --no-config and an explicit --config both bypass the search.
+        self.assertEqual(self.wxlint("check", "--no-config", "bad.json", cwd=self.path("a", "b")).returncode, 1)
+        write(self.path("empty.json"), {})
+        r = self.wxlint("check", "--config", self.path("empty.json"), "bad.json", cwd=self.path("a", "b"))
+        self.assertEqual(r.returncode, 1)
+
+
+class Rules(TempDirTest):
+    def test_disable_by_code_and_change_severity_by_id(self):
+        payload = move_users("2001", "911")
+        payload["usersList"][0]["users"][1]["userId"] = "not-a-webex-id"
+        write(self.path("bad.json"), payload)
+        before = codes(self.wxlint("check", "--no-config", "bad.json"))
+        self.assertIn("WX2002", before)
+        write(self.path(".wxlint.json"), {"rules": {"WX2002": "off", "move-users/extension-emergency": "warning"}})
+        r = self.wxlint("check", "bad.json")
+        self.assertNotIn("WX2002", codes(r))
+        self.assertIn("warning[4911]", r.stdout)
+        self.assertEqual(r.returncode, 0 if set(before) == {"WX2002", "4911"} else 1, r.stdout)
+
+    def test_per_operation_limit(self):
+        write(self.path("good.json"), GOOD)  # two users
+        write(self.path(".wxlint.json"), {"operations": {"validateOrInitiateMoveUsersJob": {"maxUsers": 1}}})
+        r = self.wxlint("check", "good.json")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(codes(r), ["1026018"])
+
+
+class Ignore(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        write(self.path("payloads", "team", "bad.json"), BAD)
+        write(self.path("other", "bad.json"), BAD)
+
+    def lint(self, entry):
+        write(self.path(".wxlint.json"), {"ignore": [entry]})
+        r = self.wxlint("check", "-f", "json", "payloads", "other")
+        return {f["path"]: [d["code"] for d in f["diagnostics"]] for f in json.loads(r.stdout)["files"]}
+
+    def test_by_glob_and_pointer(self):
+        got = self.lint({"files": "payloads/**/*.json", "pointer": "/usersList/*/users/*/extension"})
+        self.assertEqual(got, {"payloads/team/bad.json": [], "other/bad.json": ["4911"]})
+
+    def test_pointer_covers_what_is_inside(self):
+        got = self.lint({"pointer": "/usersList/0/users/1"})
+        self.assertEqual(got, {"payloads/team/bad.json": [], "other/bad.json": []})
+
+    def test_glob_classes_and_single_characters(self):
+        got = self.lint({"files": "payloads/t?am/[a-c]ad.json"})
+        self.assertEqual(got, {"payloads/team/bad.json": [], "other/bad.json": ["4911"]})
+        got = self.lint({"files": "*/[!p]*/bad.json"})  # * stays within one segment
+        self.assertEqual(got, {"payloads/team/bad.json": [], "other/bad.json": ["4911"]})
+
+    def test_for_one_rule_only(self):
+        self.assertEqual(self.lint({"files": "other/*", "rule": "4910"})["other/bad.json"], ["4911"])
+        self.assertEqual(self.lint({"files": "other/*", "rule": "move-users/extension-emergency"})["other/bad.json"], [])
+
+    def test_globs_are_relative_to_the_config_file(self):
+        write(self.path(".wxlint.json"), {"ignore": [{"files": "payloads/team/bad.json"}]})
+        r = self.wxlint("check", "bad.json", cwd=self.path("payloads", "team"))
+        self.assertEqual(r.returncode, 0, r.stdout)
+
+
+class AllowedSources(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        write(self.path("rules", "rules", "contactsDemo.rules.json"), CONTACTS_RULES)
+        write(self.path("contact.json"), W4B_CONTACT)
+
+    def lint(self, *args):
+        return self.wxlint("check", "--rules-dir", "rules", *args, "contact.json")
+
+    def test_default_allows_both(self):
+        self.assertEqual(self.lint("--no-config").returncode, 0)
+
+    def test_flag(self):
+        r = self.lint("--no-config", "--allowed-sources", "CH")
+        self.assertEqual((r.returncode, codes(r)), (1, ["DEMO1"]))
+        self.assertEqual(self.lint("--no-config", "--allowed-sources", "CH,Webex4Broadworks").returncode, 0)
+
+    def test_config_and_the_flag_wins(self):
+        write(self.path(".wxlint.json"), {"allowedSources": ["CH"]})
+        self.assertEqual(codes(self.lint()), ["DEMO1"])
+        self.assertEqual(self.lint("--allowed-sources", "Webex4Broadworks").returncode, 0)
+
+
+class BadConfig(TempDirTest):
+    def check(self, config_text, *expected):
+        write(self.path(".wxlint.json"), config_text)
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "good.json")
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        for e in expected:
+            self.assertIn(e, r.stderr)
+
+    def test_syntax_error_names_line_and_column(self):
+        self.check('{"rules": {\n  "WX2002": "off",\n}\n}', ".wxlint.json:3:1:")
+
+    def test_schema_violation_names_the_pointer(self):
+        self.check('{\n  "rules": {"WX2002": "of"}\n}', ".wxlint.json:2:23: /rules/WX2002:", "off")
+        self.check('{"colour": 1}', ".wxlint.json", '"colour"')
+
+    def test_unknown_rule_setting_and_ignored_rule(self):
+        self.check('{"rules": {"no/such-rule": "off"}}', ".wxlint.json:1:28: /rules/no~1such-rule:", "no/such-rule")
+        self.check('{"settings": {"maxUserz": 5}}', "/settings/maxUserz", "unknown setting")
+        self.check('{"operations": {"validateOrInitiateMoveUsersJob": {"maxUsers": "5"}}}',
+                   "/operations/validateOrInitiateMoveUsersJob/maxUsers")
+        self.check('{"ignore": [{"rule": "WX9999"}]}', "/ignore/0/rule", "WX9999")
+
+    def test_missing_explicit_config(self):
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "--config", "nowhere.json", "good.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("nowhere.json", r.stderr)
+
+
+class Baseline(TempDirTest):
+    def test_generate_then_fail_only_on_new_findings(self):
+        write(self.path("p", "old.json"), BAD)
+        os.makedirs(self.path("base"))
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "base/wxlint-baseline.json", "p")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("base", "wxlint-baseline.json"), encoding="utf-8") as f:
+            entries = json.load(f)["findings"]
+        self.assertEqual(len(entries), 1)
+        self.assertEqual(entries[0]["file"], "../p/old.json")
+        self.assertEqual(entries[0]["pointer"], "/usersList/0/users/1/extension")
+        self.assertNotIn("line", entries[0])
+
+        # Lines move, the old finding stays known; a new file's finding is reported alone.
+        write(self.path("p", "old.json"), "\n\n" + json.dumps(BAD, indent=4))
+        r = self.wxlint("check", "--no-config", "--baseline", "base/wxlint-baseline.json", "p")
+        self.assertEqual(r.returncode, 0, r.stdout)
+        self.assertIn("no findings", r.stdout)
+        write(self.path("p", "new.json"), BAD)
+        r = self.wxlint("check", "--no-config", "--baseline", "base/wxlint-baseline.json", "p")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([line.split(":")[0] for line in r.stdout.splitlines()[:-1]], ["p/new.json"])
+
+    def test_bad_baseline_exits_2_with_place(self):
+        write(self.path("good.json"), GOOD)
+        write(self.path("b.json"), '{"version": 1, "findings": [{"file": "x"}]}')
+        r = self.wxlint("check", "--no-config", "--baseline", "b.json", "good.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("b.json:1:29: /findings/0", r.stderr)
+
+
+if __name__ == "__main__":
+    main()
