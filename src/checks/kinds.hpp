@@ -4,6 +4,8 @@
 #include "engine/check.hpp"
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 namespace wxlint::checks {
 
@@ -16,5 +18,24 @@ std::unique_ptr<Check> make_length(Params& p);
 std::unique_ptr<Check> make_deny(Params& p);
 std::unique_ptr<Check> make_enum(Params& p);
 std::unique_ptr<Check> make_webex_id(Params& p);
+std::unique_ptr<Check> make_type(Params& p);
+std::unique_ptr<Check> make_forbidden(Params& p);
+std::unique_ptr<Check> make_requires(Params& p);
+std::unique_ptr<Check> make_uuid(Params& p);
+std::unique_ptr<Check> make_path_param(Params& p);
+std::unique_ptr<Check> make_text(Params& p);
+std::unique_ptr<Check> make_embedded_json(Params& p);
+
+// Shared by several kinds (defined in type.cpp and uuid.cpp).
+std::string_view json_type_name(const rapidjson::Value& v);  // "string", "integer", "object"...
+std::string json_type_words(std::string_view type_name);     // "a string", "an integer"...
+
+// A value that should be a raw UUID: outcome "" (it is one), "webex-id" (a base64 Webex id;
+// type and id are decoded from it, hint names its UUID) or "invalid".
+struct RawUuid {
+  std::string outcome, type, id, hint;
+};
+RawUuid judge_raw_uuid(std::string_view s);
+std::string parse_uuid_outcome(Params& p);  // the "outcome" param: "webex-id" | "invalid"
 
 }  // namespace wxlint::checks

@@ -26,6 +26,23 @@ const std::vector<CheckKind>& check_kinds() {
        "values: the allowed strings; only: judge only values in this list", make_enum},
       {"webex-id", "A base64 Webex id that decodes to ciscospark://<cluster>/<TYPE>/<id>.",
        "outcome: malformed|wrong-type; type: the expected resource type", make_webex_id},
+      {"type", "A value must have one of some JSON types (explains the schema's type failure).",
+       "types: allowed JSON types (null, boolean, object, array, string, integer, number)", make_type},
+      {"forbidden", "A member that must not be present, with its own explanation.",
+       "coversUnknown: replace the schema's unknown-property finding (default true)", make_forbidden},
+      {"requires", "A value requires another member to be present.",
+       "map: {value: relative pointer}; nonEmpty: treat \"\", blank, [] and null as absent", make_requires},
+      {"uuid", "A raw UUID, not a base64 Webex id.", "outcome: webex-id|invalid", make_uuid},
+      {"path-param", "A parameter of an envelope's request path must be a raw UUID.",
+       "template: the operation's path template; param: the parameter name; outcome: webex-id|invalid",
+       make_path_param},
+      {"text", "Free text: blank, untrimmed or too long.",
+       "outcome: blank|untrimmed|too-long; max: characters (too-long); members: only these member names",
+       make_text},
+      {"embedded-json", "A string that holds JSON text.",
+       "outcome: invalid|double-escaped|unknown-key|value-type; root: object|array|any; keys: allowed keys; "
+       "valueType: JSON type of member values; maxBytes (default 65536); skipEmpty",
+       make_embedded_json},
   };
   return kinds;
 }

@@ -1,0 +1,48 @@
+// requires: a value asks for another member to be present ("primaryContactMethod": "EMAIL"
+// needs an emails entry). "map" binds values to relative pointers; with "nonEmpty", an
+// empty string, blank string, empty array or null counts as absent.
+#include "checks/kinds.hpp"
+
+#include <map>
+
+namespace wxlint::checks {
+namespace {
+
+bool present(const rapidjson::Value* v, bool non_empty) {
+  if (!v) return false;
+  if (!non_empty) return true;
+  if (v->IsNull() || is_blank_string(*v)) return false;
+  return !((v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0));
+}
+
+class Requires final : public Check {
+ public:
+  explicit Requires(Params& p) : non_empty_(p.flag("nonEmpty", false)) {
+    const auto* m = p.raw("map");
+    if (!m || !m->IsObject() || m->MemberCount() == 0)
+      p.fail("map", "must be a non-empty object of value -> relative pointer");
+    for (const auto& e : m->GetObject()) {
+      auto r = e.value.IsString() ? RelPointer::parse({e.value.GetString(), e.value.GetStringLength()}) : std::nullopt;
+      if (!r) p.fail("map", "has a target that is not a relative JSON pointer");
+      map_.emplace(std::string(e.name.GetString(), e.name.GetStringLength()), std::move(*r));
+    }
+  }
+  void visit(const Path& path, CheckState*, Emitter& out) const override {
+    const auto& v = path.node();
+    if (!v.IsString()) return;
+    auto it = map_.find(std::string_view(v.GetString(), v.GetStringLength()));
+    if (it == map_.end() || present(it->second.resolve(path), non_empty_)) return;
+    const auto& tokens = it->second.tokens;
+    out.emit(path).arg("target", tokens.empty() ? it->second.text : tokens.back());
+  }
+
+ private:
+  std::map<std::string, RelPointer, std::less<>> map_;
+  bool non_empty_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_requires(Params& p) { return std::make_unique<Requires>(p); }
+
+}  // namespace wxlint::checks

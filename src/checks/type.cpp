@@ -1,0 +1,58 @@
+// type: a value must have one of some JSON types. The schema layer reports the same
+// failure generically; this kind lets an operation explain it in its own words (schemas
+// given as a SCIM-style array, an address given as an object instead of a JSON string).
+#include "checks/kinds.hpp"
+
+#include <algorithm>
+
+namespace wxlint::checks {
+
+std::string_view json_type_name(const rapidjson::Value& v) {
+  switch (v.GetType()) {
+    case rapidjson::kNullType: return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return "boolean";
+    case rapidjson::kObjectType: return "object";
+    case rapidjson::kArrayType: return "array";
+    case rapidjson::kStringType: return "string";
+    case rapidjson::kNumberType: return v.IsInt64() || v.IsUint64() ? "integer" : "number";
+  }
+  return "value";
+}
+
+std::string json_type_words(std::string_view t) {
+  if (t == "null" || t == "any") return std::string(t);
+  return (t == "object" || t == "array" || t == "integer" ? "an " : "a ") + std::string(t);
+}
+
+namespace {
+
+class Type final : public Check {
+ public:
+  explicit Type(Params& p) : types_(p.strings("types")) {
+    static const std::string_view known[] = {"null", "boolean", "object", "array", "string", "integer", "number"};
+    for (const auto& t : types_) {
+      if (std::find(std::begin(known), std::end(known), t) == std::end(known))
+        p.fail("types", "unknown JSON type \"" + t + "\" (null, boolean, object, array, string, integer, number)");
+      expected_ += (expected_.empty() ? "" : " or ") + json_type_words(t);
+    }
+  }
+  void visit(const Path& path, CheckState*, Emitter& out) const override {
+    std::string_view actual = json_type_name(path.node());
+    for (const auto& t : types_)
+      if (t == actual || (t == "number" && actual == "integer")) return;
+    Finding& f = out.emit(path);
+    f.arg("actual", json_type_words(actual)).arg("expected", expected_);
+    f.covers_keyword = "type";
+  }
+
+ private:
+  std::vector<std::string> types_;
+  std::string expected_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_type(Params& p) { return std::make_unique<Type>(p); }
+
+}  // namespace wxlint::checks

@@ -1,0 +1,38 @@
+// Check kind "requires": a value asks for another member.
+#include "rule_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using test_support::rule;
+using test_support::RuleFixture;
+
+TEST_CASE("requires: mapped values need their target; nonEmpty treats empty values as absent", "[checks][requires]") {
+  RuleFixture f("[" + rule("r", "requires", "/items/*/method",
+                           R"({"map": {"EMAIL": "1/emails", "PHONE": "1/phones"}, "nonEmpty": true})",
+                           "{value} needs {target}") + "]");
+  auto r = f.linter().lint(
+      R"({"items": [{"method": "EMAIL", "emails": ["a"]}, {"method": "EMAIL", "emails": []}, {"method": "PHONE"},
+                    {"method": "FAX"}, {"method": "PHONE", "phones": " "}, {"method": 1}]})",
+      "t.json", "testOp");
+  REQUIRE(r.diagnostics.size() == 3);
+  CHECK(r.diagnostics[0].location.pointer == "/items/1/method");
+  CHECK(r.diagnostics[0].message == "EMAIL needs emails");
+  CHECK(r.diagnostics[1].message == "PHONE needs phones");
+  CHECK(r.diagnostics[2].location.pointer == "/items/4/method");
+}
+
+TEST_CASE("requires: without nonEmpty, presence is enough", "[checks][requires]") {
+  RuleFixture f("[" + rule("r", "requires", "/items/*/method", R"({"map": {"EMAIL": "1/emails"}})") + "]");
+  auto r = f.linter().lint(R"({"items": [{"method": "EMAIL", "emails": []}, {"method": "EMAIL"}]})", "t.json", "testOp");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].location.pointer == "/items/1/method");
+}
+
+TEST_CASE("requires: the map must be an object of relative pointers", "[checks][requires]") {
+  RuleFixture empty("[" + rule("r", "requires", "/items/*", R"({"map": {}})") + "]");
+  CHECK_THROWS_AS(empty.linter(), wxlint::ConfigError);
+  RuleFixture bad("[" + rule("r", "requires", "/items/*", R"({"map": {"A": "x/y"}})") + "]");
+  CHECK_THROWS_AS(bad.linter(), wxlint::ConfigError);
+  RuleFixture number("[" + rule("r", "requires", "/items/*", R"({"map": {"A": 1}})") + "]");
+  CHECK_THROWS_AS(number.linter(), wxlint::ConfigError);
+}
