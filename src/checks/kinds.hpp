@@ -26,10 +26,7 @@ std::unique_ptr<Check> make_path_param(Params& p);
 std::unique_ptr<Check> make_text(Params& p);
 std::unique_ptr<Check> make_embedded_json(Params& p);
 
-// Shared by several kinds (defined in type.cpp and uuid.cpp).
-std::string_view json_type_name(const rapidjson::Value& v);  // "string", "integer", "object"...
-std::string json_type_words(std::string_view type_name);     // "a string", "an integer"...
-
+// Shared by the uuid and path-param kinds (defined in uuid.cpp).
 // A value that should be a raw UUID: outcome "" (it is one), "webex-id" (a base64 Webex id;
 // type and id are decoded from it, hint names its UUID) or "invalid".
 struct RawUuid {

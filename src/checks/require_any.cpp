@@ -5,14 +5,6 @@
 namespace wxlint::checks {
 namespace {
 
-bool present(const rapidjson::Value* v, bool non_empty) {
-  if (!v) return false;
-  if (!non_empty) return true;
-  if (v->IsNull() || is_blank_string(*v)) return false;
-  if ((v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0)) return false;
-  return true;
-}
-
 class RequireAny final : public Check {
  public:
   explicit RequireAny(Params& p) : fields_(p.strings("fields")), non_empty_(p.flag("nonEmpty", false)) {
@@ -23,7 +15,7 @@ class RequireAny final : public Check {
     const auto& v = path.node();
     if (!v.IsObject()) return;
     for (const auto& f : fields_)
-      if (present(child(v, f), non_empty_)) return;
+      if (is_present(child(v, f), non_empty_)) return;
     out.emit(path.pointer()).arg("fields", list_);
   }
 

@@ -8,13 +8,6 @@
 namespace wxlint::checks {
 namespace {
 
-bool present(const rapidjson::Value* v, bool non_empty) {
-  if (!v) return false;
-  if (!non_empty) return true;
-  if (v->IsNull() || is_blank_string(*v)) return false;
-  return !((v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0));
-}
-
 class Requires final : public Check {
  public:
   explicit Requires(Params& p) : non_empty_(p.flag("nonEmpty", false)) {
@@ -31,7 +24,7 @@ class Requires final : public Check {
     const auto& v = path.node();
     if (!v.IsString()) return;
     auto it = map_.find(std::string_view(v.GetString(), v.GetStringLength()));
-    if (it == map_.end() || present(it->second.resolve(path), non_empty_)) return;
+    if (it == map_.end() || is_present(it->second.resolve(path), non_empty_)) return;
     const auto& tokens = it->second.tokens;
     out.emit(path).arg("target", tokens.empty() ? it->second.text : tokens.back());
   }

@@ -58,4 +58,29 @@ bool is_blank_string(const rapidjson::Value& v) {
   return true;
 }
 
+bool is_present(const rapidjson::Value* v, bool non_empty) {
+  if (!v) return false;
+  if (!non_empty) return true;
+  if (v->IsNull() || is_blank_string(*v)) return false;
+  return !((v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0));
+}
+
+std::string_view json_type_name(const rapidjson::Value& v) {
+  switch (v.GetType()) {
+    case rapidjson::kNullType: return "null";
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType: return "boolean";
+    case rapidjson::kObjectType: return "object";
+    case rapidjson::kArrayType: return "array";
+    case rapidjson::kStringType: return "string";
+    case rapidjson::kNumberType: return v.IsInt64() || v.IsUint64() ? "integer" : "number";
+  }
+  return "value";
+}
+
+std::string json_type_words(std::string_view t) {
+  if (t == "null" || t == "any") return std::string(t);
+  return (t == "object" || t == "array" || t == "integer" ? "an " : "a ") + std::string(t);
+}
+
 }  // namespace wxlint

@@ -76,5 +76,11 @@ const CheckKind* find_check_kind(std::string_view name);
 // Shared helpers for checks.
 std::string scalar_text(const rapidjson::Value& v, std::size_t max_chars = 80);  // for {value}
 bool is_blank_string(const rapidjson::Value& v);  // a string of only whitespace, or ""
+// A member is there; with `non_empty`, null, blank strings and empty arrays/objects count as absent.
+bool is_present(const rapidjson::Value* v, bool non_empty);
+// "null", "boolean", "object", "array", "string", "integer" or "number".
+std::string_view json_type_name(const rapidjson::Value& v);
+// The same with an article, for messages: "an object", "a string", "null".
+std::string json_type_words(std::string_view type_name);
 
 }  // namespace wxlint
