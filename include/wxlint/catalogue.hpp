@@ -16,6 +16,7 @@ struct RuleDoc {
   std::string operation;    // operationId, or "" for rules that apply to every file
   std::string check;        // check kind, "builtin" for the parser and schema layers
   std::string summary;      // one line
+  std::string message;      // the finding's message template, with {placeholders}
   std::string description;  // what it means and how to fix it
   std::string fail_example; // JSON text that triggers the rule ("" if none)
   std::string pass_example; // JSON text that does not

@@ -82,7 +82,7 @@ int run_explain(const RulesOptions& o) {
     if (r.code != o.query && r.id != o.query) continue;
     if (shown++) std::cout << "\n";
     std::cout << r.code << " " << r.id << " (" << to_string(r.severity) << ", " << scope(r) << ")\n\n"
-              << r.summary << "\n\n" << r.description << "\n";
+              << r.summary << "\n\n" << r.description << "\n\nMessage: " << r.message << "\n";
     if (!r.fail_example.empty()) std::cout << "\nFails:\n" << pretty(r.fail_example) << "\n";
     if (!r.pass_example.empty()) std::cout << "\nPasses:\n" << pretty(r.pass_example) << "\n";
   }

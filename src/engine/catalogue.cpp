@@ -154,7 +154,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       d.summary = str_member(r, "summary");
       d.description = str_member(r, "description");
       d.operation = op->doc.id;
-      rule->message = str_member(r, "message");
+      rule->message = d.message = str_member(r, "message");
       if (!seen_ids.insert(d.id).second) file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice");
       if (auto ex = r.FindMember("examples"); ex != r.MemberEnd()) {
         if (auto f = ex->value.FindMember("fail"); f != ex->value.MemberEnd()) d.fail_example = compact(f->value);

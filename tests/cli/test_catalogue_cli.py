@@ -1,0 +1,64 @@
+"""`wxlint rules`, `wxlint explain` and `--rules-dir`: the catalogue as users see it."""
+import json
+import os
+import shutil
+import unittest
+
+from cli_support import REPO, run, write
+
+import tempfile
+
+
+class CatalogueCli(unittest.TestCase):
+    def test_rules_lists_every_rule_with_its_code(self):
+        r = run("rules")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1026016", r.stdout)
+        self.assertIn("move-users/number-or-extension", r.stdout)
+        self.assertIn("contacts/sip-format", r.stdout)
+        rules = json.loads(run("rules", "--format", "json").stdout)
+        self.assertEqual(len(rules), int(r.stdout.strip().splitlines()[-1].split()[0]))
+        self.assertTrue(all(x["code"] and x["summary"] and x["description"] for x in rules))
+
+    def test_explain_by_code_and_by_id(self):
+        r = run("explain", "1026016")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Message: User should have either phone number or extension", r.stdout)
+        self.assertIn("Fails:", r.stdout)
+        self.assertIn("Passes:", r.stdout)
+        by_id = run("explain", "move-users/number-or-extension")
+        self.assertEqual(by_id.stdout, r.stdout)
+
+    def test_explain_unknown_code_exits_2(self):
+        r = run("explain", "999999")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no rule", r.stderr)
+
+    def test_rules_dir_with_the_repository_data_matches_the_embedded_catalogue(self):
+        embedded = run("check", "--format", "json", "examples")
+        from_dir = run("check", "--format", "json", "--rules-dir", REPO, "examples")
+        self.assertEqual(from_dir.returncode, embedded.returncode, from_dir.stderr)
+        self.assertEqual(json.loads(from_dir.stdout), json.loads(embedded.stdout))
+
+    def test_bad_rule_file_is_exit_2_naming_file_line_and_place(self):
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copytree(os.path.join(REPO, "rules"), os.path.join(d, "rules"))
+            shutil.copytree(os.path.join(REPO, "schemas"), os.path.join(d, "schemas"))
+            path = os.path.join(d, "rules", "validateOrInitiateMoveUsersJob.rules.json")
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace('"check": "unique"', '"check": "uniq"', 1))
+            r = run("check", "--rules-dir", d, "examples/move-users.envelope.json")
+            self.assertEqual(r.returncode, 2)
+            self.assertRegex(r.stderr, r"rules/validateOrInitiateMoveUsersJob\.rules\.json:\d+:\d+: /rules/\d+/check: "
+                                       r"unknown check kind \"uniq\"")
+
+    def test_version(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout, r"wxlint \d+\.\d+\.\d+")
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[__file__])
