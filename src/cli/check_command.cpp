@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <unistd.h>
 
 namespace wxlint::cli {
 namespace {
@@ -50,7 +51,16 @@ Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
   return rules_dir.empty() ? Linter::embedded(options) : Linter::from_directory(rules_dir, options);
 }
 
-int run_check(const CheckOptions& o) {
+int run_check(const CheckOptions& options) {
+  CheckOptions o = options;
+  if (o.paths.empty()) {
+    // Reading a terminal would wait for input that never comes: ask for paths instead.
+    if (isatty(STDIN_FILENO)) {
+      std::cerr << "wxlint: no paths given; pass files or directories, or - to read stdin\n";
+      return kExitUsage;
+    }
+    o.paths = {"-"};
+  }
   const Config config = load_project_config(o);
   const Linter linter = config.make_linter(o.rules_dir);
   if (!o.operation.empty() && !linter.has_operation(o.operation)) {

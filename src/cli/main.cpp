@@ -12,7 +12,7 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   auto* c = app.add_subcommand("check", "Lint JSON payloads (files, directories searched for *.json, or - for stdin).");
-  c->add_option("paths", check.paths, "Files, directories or - (stdin)")->default_val(std::vector<std::string>{"-"});
+  c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
   c->add_option("--format,-f", check.format, "Output format (default: github under GitHub Actions, else text)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
   c->add_option("--output,-o", check.output, "Write the report to FILE (atomically); the terminal still gets text");

@@ -1,12 +1,13 @@
-"""`wxlint rules`, `wxlint explain` and `--rules-dir`: the catalogue as users see it."""
+"""`wxlint rules`, `wxlint explain`, `--rules-dir` and the bare command, as users see them."""
 import json
 import os
 import shutil
 import unittest
 
-from cli_support import REPO, run, write
-
+import subprocess
 import tempfile
+
+from cli_support import REPO, WXLINT, run
 
 
 class CatalogueCli(unittest.TestCase):
@@ -53,6 +54,16 @@ class CatalogueCli(unittest.TestCase):
             self.assertEqual(r.returncode, 2)
             self.assertRegex(r.stderr, r"rules/validateOrInitiateMoveUsersJob\.rules\.json:\d+:\d+: /rules/\d+/check: "
                                        r"unknown check kind \"uniq\"")
+
+    def test_no_paths_on_a_terminal_is_a_usage_error_not_a_hang(self):
+        master, slave = os.openpty()
+        try:
+            r = subprocess.run([WXLINT, "check"], stdin=slave, capture_output=True, text=True, timeout=20)
+        finally:
+            os.close(master)
+            os.close(slave)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("no paths given", r.stderr)
 
     def test_version(self):
         r = run("--version")
