@@ -10,6 +10,8 @@ have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed";
 # Tests: git and pre-commit (test_precommit.py), pkg-config (test_package.py); npm for the SARIF validator.
 WXLINT_TEST_PACKAGES="git pre-commit pkg-config"
 command -v npm >/dev/null 2>&1 || WXLINT_TEST_PACKAGES+=" npm"
+# Sanitizer build and libFuzzer harnesses (scripts/test.sh steps 2 and 3).
+WXLINT_TEST_PACKAGES+=" clang libclang-rt-14-dev"
 for p in cmake g++ make rapidjson-dev libcli11-dev catch2 python3 $WXLINT_TEST_PACKAGES ${WXLINT_EXTRA_PACKAGES:-}; do
   have "$p" || need+=("$p")
 done

@@ -10,3 +10,20 @@ jobs=$(nproc)
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+# 2. The same suite built with clang under AddressSanitizer + UndefinedBehaviorSanitizer.
+#    The build also holds the libFuzzer harnesses (fuzz/), which share its library.
+#    fuzz/ubsan.supp silences one report inside RapidJSON's headers (see there).
+san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fsanitize-recover=pointer-overflow"
+san+=" -fno-omit-frame-pointer"
+CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS="$san" -DCMAKE_EXE_LINKER_FLAGS="$san" -DCMAKE_SHARED_LINKER_FLAGS="$san" \
+  -DWXLINT_BUILD_TESTS=ON -DWXLINT_BUILD_FUZZERS=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+WXLINT_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions="$root/fuzz/ubsan.supp" \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^cli\.test_package$'
+# (test_package builds plain consumers of the installed library; a sanitized library needs
+#  the sanitizer runtime in every consumer, so packaging is tested by the release run only.)
+
+# 3. Each fuzz harness for 15 s (about a minute in all), seeded from testdata/ and examples/.
+bash fuzz/run.sh 15 "$root/build-asan"

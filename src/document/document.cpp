@@ -3,6 +3,7 @@
 #include "document/document.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include <rapidjson/error/en.h>
@@ -70,6 +71,35 @@ struct Generator {
   }
 };
 
+// The error that ended the parse, if any (duplicate keys are not fatal).
+std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reader& reader,
+                                      const rapidjson::MemoryStream& stream, const detail::SaxHandler& handler) {
+  using Kind = ParseIssue::Kind;
+  if (handler.too_deep()) {
+    return ParseIssue{Kind::too_deep, handler.too_deep_offset(), handler.too_deep_pointer(),
+                      "nesting deeper than " + std::to_string(Document::kMaxDepth) + " levels"};
+  }
+  if (!reader.HasParseError()) {
+    // A clean stop before the end means the reader took a NUL byte for the end.
+    if (stream.Tell() < t.size()) return ParseIssue{Kind::syntax, stream.Tell(), "", "unexpected NUL byte"};
+    return std::nullopt;
+  }
+  const auto code = reader.GetParseErrorCode();
+  std::size_t off = std::min(reader.GetErrorOffset(), t.size());
+  // RapidJSON flags a bad literal ("tru]") where it stopped; point at its start.
+  if (code == rapidjson::kParseErrorValueInvalid) {
+    const std::size_t floor = off >= 5 ? off - 5 : 0;
+    while (off > floor && t[off - 1] >= 'a' && t[off - 1] <= 'z') --off;
+  }
+  std::string ptr = handler.error_pointer(is_value_error(code));
+  if (code == rapidjson::kParseErrorStringInvalidEncoding) {
+    return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8 in string"};
+  }
+  if (off < t.size() && t[off] == '\0') return ParseIssue{Kind::syntax, off, std::move(ptr), "unexpected NUL byte"};
+  if (off < t.size() && !utf8_ok_at(t, off)) return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"};
+  return ParseIssue{Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)};
+}
+
 }  // namespace
 
 Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_unique<rapidjson::Document>()) {
@@ -90,44 +120,21 @@ Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_un
   // An explicit length: a NUL byte reads as end of input, caught below.
   rapidjson::MemoryStream stream(t.data(), t.size());
   stream.src_ += start;
-  detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, (std::size_t{32} << 20) + 2 * t.size());
+  // A listed duplicate later costs ~2 KB as finding and message: bound them by the
+  // input's size, so 100,000 repeated keys cannot take memory out of proportion.
+  detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, (std::size_t{1} << 20) + t.size() / 4);
   rapidjson::Reader reader;
   Generator gen{stream, handler, reader};
   dom_->Populate(gen);
 
-  bool fatal = true;
-  if (handler.too_deep()) {
-    issues_.push_back({Kind::too_deep, handler.too_deep_offset(), handler.too_deep_pointer(),
-                       "nesting deeper than " + std::to_string(kMaxDepth) + " levels"});
-  } else if (reader.HasParseError()) {
-    const auto code = reader.GetParseErrorCode();
-    std::size_t off = std::min(reader.GetErrorOffset(), t.size());
-    // RapidJSON flags a bad literal ("tru]") where it stopped; point at its start.
-    if (code == rapidjson::kParseErrorValueInvalid) {
-      const std::size_t floor = off >= 5 ? off - 5 : 0;
-      while (off > floor && t[off - 1] >= 'a' && t[off - 1] <= 'z') --off;
-    }
-    std::string ptr = handler.error_pointer(is_value_error(code));
-    if (code == rapidjson::kParseErrorStringInvalidEncoding) {
-      issues_.push_back({Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8 in string"});
-    } else if (off < t.size() && t[off] == '\0') {
-      issues_.push_back({Kind::syntax, off, std::move(ptr), "unexpected NUL byte"});
-    } else if (off < t.size() && !utf8_ok_at(t, off)) {
-      issues_.push_back({Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"});
-    } else {
-      issues_.push_back({Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)});
-    }
-  } else if (stream.Tell() < t.size()) {
-    // The reader stopped at a NUL byte after a complete value.
-    issues_.push_back({Kind::syntax, stream.Tell(), "", "unexpected NUL byte"});
-  } else {
-    fatal = false;
-  }
+  std::optional<ParseIssue> fatal = fatal_issue(t, reader, stream, handler);
 
-  // Duplicate-key messages name the first occurrence's line:column; one
-  // batched sweep keeps that linear however many duplicates there are.
+  // In text order by construction: duplicates come before any fatal error.
   auto& dups = handler.duplicates();
+  issues_.reserve(dups.size() + 2);
   if (!dups.empty()) {
+    // Messages name the first occurrence's line:column; one batched sweep
+    // keeps that linear however many duplicates there are.
     std::vector<std::size_t> firsts;
     firsts.reserve(dups.size());
     for (const auto& d : dups) firsts.push_back(d.first_offset);
@@ -137,14 +144,18 @@ Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_un
                         std::to_string(pos[i].line) + ", column " + std::to_string(pos[i].column);
       issues_.push_back({Kind::duplicate_key, dups[i].offset, std::move(dups[i].pointer), std::move(msg)});
     }
+    dups = {};
   }
   if (handler.suppressed_duplicates() > 0) {
     issues_.push_back({Kind::duplicate_key, handler.first_suppressed_offset(), "",
                        std::to_string(handler.suppressed_duplicates()) +
                            " more duplicate keys from here on are not listed (too many issues)"});
   }
-  std::stable_sort(issues_.begin(), issues_.end(),
-                   [](const ParseIssue& a, const ParseIssue& b) { return a.offset < b.offset; });
+  if (fatal) issues_.push_back(std::move(*fatal));
+  auto by_offset = [](const ParseIssue& a, const ParseIssue& b) { return a.offset < b.offset; };
+  if (!std::is_sorted(issues_.begin(), issues_.end(), by_offset)) {
+    std::stable_sort(issues_.begin(), issues_.end(), by_offset);  // defensive
+  }
   parsed_ = !fatal;
   if (fatal) dom_.reset();  // frees what the failed parse allocated
 }

@@ -6,11 +6,9 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "document/document.hpp"
-#include "document/json_pointer.hpp"
 #include "document/locator_trie.hpp"
 
 namespace wxlint {

@@ -15,6 +15,9 @@ LocatorTrie::LocatorTrie(const std::vector<std::string>& pointers) : nodes_(1) {
   std::unordered_map<std::string, std::uint32_t> index;
   std::string key;
   for (std::size_t i = 0; i < pointers.size(); ++i) {
+    // A parsed document nests at most kMaxDepth containers, so deeper
+    // pointers cannot resolve; skipping them bounds the trie's size.
+    if (std::count(pointers[i].begin(), pointers[i].end(), '/') > Document::kMaxDepth) continue;
     auto tokens = pointer::split(pointers[i]);
     if (!tokens) continue;
     std::uint32_t node = 0;

@@ -1,10 +1,9 @@
 #include "document/sax_handler.hpp"
 
 #include <cstring>
-#include <functional>
-#include <unordered_set>
 
 #include "document/json_pointer.hpp"
+#include "document/key_table.hpp"
 
 namespace wxlint::detail {
 namespace {
@@ -14,7 +13,7 @@ constexpr std::size_t kNpos = static_cast<std::size_t>(-1);
 // so duplicate detection stays linear for huge objects.
 constexpr std::size_t kLinearKeys = 16;
 // Rough fixed cost of one duplicate record, for the memory budget.
-constexpr std::size_t kRecordOverhead = 256;
+constexpr std::size_t kRecordOverhead = 192;
 constexpr std::size_t kDisplayBytes = 64;
 
 // The key as it would be written in JSON, shortened so messages stay small.
@@ -43,17 +42,11 @@ std::string display_key(std::string_view key) {
 
 }  // namespace
 
-struct SaxHandler::KeySet {
-  struct Hash {
-    const SaxHandler* h;
-    std::size_t operator()(std::size_t i) const { return std::hash<std::string_view>{}(h->key_at(i)); }
-  };
-  struct Eq {
-    const SaxHandler* h;
-    bool operator()(std::size_t a, std::size_t b) const { return h->key_at(a) == h->key_at(b); }
-  };
-  explicit KeySet(const SaxHandler* h) : set(64, Hash{h}, Eq{h}) {}
-  std::unordered_set<std::size_t, Hash, Eq> set;
+struct SaxHandler::Extra {
+  KeyTable keys;     // first occurrences, once an object is large
+  bool hashed = false;
+  std::string path;  // cached pointer of the container
+  bool has_path = false;
 };
 
 SaxHandler::SaxHandler(rapidjson::Document& dom, const rapidjson::MemoryStream& stream,
@@ -96,7 +89,7 @@ bool SaxHandler::start(bool object) {
   if (!frames_.empty()) {
     const Frame& parent = frames_.back();
     path_len = parent.path_len + 21;
-    if (parent.object && parent.key_count > 0) path_len = parent.path_len + 1 + 2 * keys_.back().len;
+    if (parent.object && parent.keys_read > 0) path_len = parent.path_len + 1 + 2 * keys_[parent.current_key].len;
   }
   bool ok = object ? dom_.StartObject() : dom_.StartArray();
   Frame& f = frames_.emplace_back();
@@ -110,7 +103,7 @@ bool SaxHandler::start(bool object) {
 bool SaxHandler::end(bool ok) {
   // Called with the stream on the closing bracket.
   Frame& f = frames_.back();
-  if (f.object && f.key_count > 0) {
+  if (f.object && f.distinct > 0) {
     arena_.resize(keys_[f.key_first].arena_off);
     keys_.resize(f.key_first);
   }
@@ -128,51 +121,63 @@ bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
   while (quote < stop && text_[quote] != '"') ++quote;
 
   Frame& f = frames_.back();
-  keys_.push_back(KeyRec{arena_.size(), n, quote});
+  const std::size_t index = keys_.size();
+  keys_.push_back(KeyRec{static_cast<std::uint32_t>(arena_.size()), n, static_cast<std::uint32_t>(quote)});
   arena_.append(s, n);
-  ++f.key_count;
-  std::size_t first = find_first(f, key_at(keys_.size() - 1), keys_.size() - 1);
-  if (first != kNpos) record_duplicate(quote, keys_[first].quote, key_at(keys_.size() - 1));
+  ++f.keys_read;
+  const std::size_t first = find_first(f, key_at(index), index);
+  if (first == kNpos) {
+    ++f.distinct;
+    f.current_key = index;
+  } else {
+    // Only distinct keys are kept: a duplicate's text is its first's.
+    record_duplicate(quote, keys_[first].quote, key_at(index));
+    keys_.pop_back();
+    arena_.resize(arena_.size() - n);
+    f.current_key = first;
+  }
   last_end_ = stop;
   return dom_.Key(s, n, copy);
 }
 
+SaxHandler::Extra& SaxHandler::extra(Frame& f) {
+  if (!f.extra) f.extra = std::make_unique<Extra>();
+  return *f.extra;
+}
+
 std::size_t SaxHandler::find_first(Frame& f, std::string_view key, std::size_t index) {
-  if (!f.set) {
-    if (f.key_count <= kLinearKeys) {
-      for (std::size_t i = f.key_first; i < index; ++i) {
-        if (keys_[i].len == key.size() && std::memcmp(arena_.data() + keys_[i].arena_off, key.data(), key.size()) == 0)
-          return i;
-      }
-      return kNpos;
+  if (f.distinct < kLinearKeys) {
+    for (std::size_t i = f.key_first; i < index; ++i) {
+      const KeyRec& k = keys_[i];
+      if (k.len == key.size() && std::memcmp(arena_.data() + k.arena_off, key.data(), key.size()) == 0) return i;
     }
-    f.set = std::make_unique<KeySet>(this);
-    for (std::size_t i = f.key_first; i < index; ++i) f.set->set.insert(i);  // keeps first occurrences
+    return kNpos;
   }
-  auto it = f.set->set.find(index);
-  if (it != f.set->set.end()) return *it;
-  f.set->set.insert(index);
-  return kNpos;
+  Extra& x = extra(f);
+  auto text_of = [this](std::size_t i) { return key_at(i); };
+  if (!x.hashed) {
+    x.hashed = true;
+    for (std::size_t i = f.key_first; i < index; ++i) x.keys.find_or_insert(key_at(i), static_cast<std::uint32_t>(i), text_of);
+  }
+  return x.keys.find_or_insert(key, static_cast<std::uint32_t>(index), text_of);
 }
 
 void SaxHandler::child_token(std::size_t depth, std::string& out) const {
   const Frame& f = frames_[depth];
   if (f.object) {
-    if (f.key_count > 0) pointer::append_key(out, key_at(f.key_first + f.key_count - 1));
+    if (f.keys_read > 0) pointer::append_key(out, key_at(f.current_key));
   } else {
     pointer::append_index(out, f.count);
   }
 }
 
 const std::string& SaxHandler::frame_path(std::size_t depth) {
-  Frame& f = frames_[depth];
-  if (!f.has_path) {
-    std::string p;
-    for (std::size_t d = 0; d < depth; ++d) child_token(d, p);
-    f.path = std::move(p);
-    f.has_path = true;
+  Extra& x = extra(frames_[depth]);
+  if (!x.has_path) {
+    for (std::size_t d = 0; d < depth; ++d) child_token(d, x.path);
+    x.has_path = true;
   }
-  return f.path;
+  return x.path;
 }
 
 void SaxHandler::record_duplicate(std::size_t quote, std::size_t first, std::string_view key) {
@@ -194,7 +199,7 @@ std::string SaxHandler::error_pointer(bool in_value) const {
   const std::size_t top = frames_.size() - 1;
   for (std::size_t d = 0; d < top; ++d) child_token(d, p);
   const Frame& f = frames_[top];
-  if (f.object ? f.key_count > f.count : in_value) child_token(top, p);
+  if (f.object ? f.keys_read > f.count : in_value) child_token(top, p);
   return p;
 }
 

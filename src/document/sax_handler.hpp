@@ -65,21 +65,22 @@ class SaxHandler {
   std::size_t first_suppressed_offset() const { return first_suppressed_offset_; }
 
  private:
+  // 32 bits suffice: Document refuses texts of 4 GiB or more.
   struct KeyRec {
-    std::size_t arena_off;
-    std::size_t len;
-    std::size_t quote;
+    std::uint32_t arena_off;
+    std::uint32_t len;
+    std::uint32_t quote;
   };
-  struct KeySet;  // hash set of key indices, only for large objects
+  struct Extra;  // rarely needed per-frame state, allocated on demand
   struct Frame {
     bool object;
-    std::size_t count = 0;           // finished elements / members
-    std::size_t key_first = 0;       // object: index of its first key in keys_
-    std::size_t key_count = 0;       // object: keys read so far
-    std::unique_ptr<KeySet> set;     // object with many keys
-    std::size_t path_len = 0;        // upper bound of the pointer's length
-    std::string path;                // cached pointer of this container
-    bool has_path = false;
+    std::size_t count = 0;         // finished elements / members
+    std::size_t key_first = 0;     // object: index of its first key in keys_
+    std::size_t distinct = 0;      // object: distinct keys, stored from key_first
+    std::size_t keys_read = 0;     // object: keys read, duplicates included
+    std::size_t current_key = 0;   // object: keys_ index of the latest key's text
+    std::size_t path_len = 0;      // upper bound of the pointer's length
+    std::unique_ptr<Extra> extra;  // key hash set, cached pointer
   };
 
   bool scalar_done(bool ok);
@@ -88,6 +89,7 @@ class SaxHandler {
   void value_done();
   std::string_view key_at(std::size_t index) const;
   std::size_t find_first(Frame& f, std::string_view key, std::size_t index);
+  Extra& extra(Frame& f);
   const std::string& frame_path(std::size_t depth);
   void child_token(std::size_t depth, std::string& out) const;
   void record_duplicate(std::size_t quote, std::size_t first, std::string_view key);
@@ -100,7 +102,7 @@ class SaxHandler {
   std::size_t last_end_;  // offset just past the last token an event reported
 
   std::vector<Frame> frames_;
-  std::vector<KeyRec> keys_;  // keys of all open objects, innermost last
+  std::vector<KeyRec> keys_;  // distinct keys of all open objects, innermost last
   std::string arena_;         // their decoded bytes
 
   bool too_deep_ = false;

@@ -10,9 +10,17 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <exception>
 #include <map>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
 
 namespace wxlint {
+namespace {
+// Below this a second thread costs more than it saves.
+constexpr std::size_t kParallelBytes = std::size_t{4} << 20;
+}  // namespace
 
 struct Linter::Impl {
   std::unique_ptr<Catalogue> catalogue;
@@ -36,18 +44,44 @@ struct Linter::Impl {
     return s;
   }
 
+  // `parallel`: run the schema on a second thread while the rules walk (large requests).
   void lint_request(const Operation& op, const rapidjson::Value& request, const std::string& prefix,
-                    FindingList& list) const {
+                    FindingList& list, bool parallel = false) const {
     std::vector<Finding> rule_findings;
-    walkers.at(&op).request->run(request, rule_findings);
+    std::vector<SchemaFailure> failures;
+    std::exception_ptr schema_error;
+    {
+      std::jthread schema_thread;  // joins before anything below reads `failures`
+      if (op.schema && parallel) {
+        try {
+          schema_thread = std::jthread([&] {
+            try {
+              op.schema->validate(request, failures);
+            } catch (...) {
+              schema_error = std::current_exception();
+            }
+          });
+        } catch (const std::system_error&) {
+          parallel = false;  // no thread to be had: validate below
+        }
+      }
+      walkers.at(&op).request->run(request, rule_findings);
+      if (op.schema && !parallel) op.schema->validate(request, failures);
+    }
+    if (schema_error) std::rethrow_exception(schema_error);
     if (op.schema) {
-      std::vector<SchemaFailure> failures;
-      op.schema->validate(request, failures);
+      // The schema failures the rules explain, by place and keyword: one lookup each.
+      std::unordered_multimap<std::string, const Finding*> covered;
+      for (const auto& f : rule_findings)
+        if (!f.covers_keyword.empty()) covered.emplace(f.pointer + '\0' + f.covers_keyword, &f);
       for (auto& sf : failures) {
-        bool explained = std::any_of(rule_findings.begin(), rule_findings.end(), [&](const Finding& f) {
-          return f.covers_keyword == sf.keyword && f.pointer == sf.pointer &&
-                 (f.covers_detail.empty() || f.covers_detail == sf.detail);
-        });
+        bool explained = false;
+        if (!covered.empty()) {
+          auto [b, e] = covered.equal_range(sf.pointer + '\0' + sf.keyword);
+          explained = std::any_of(b, e, [&](const auto& kv) {
+            return kv.second->covers_detail.empty() || kv.second->covers_detail == sf.detail;
+          });
+        }
         if (explained) continue;
         const Rule* rule = catalogue->builtin_if_enabled(schema_rule_id(sf.keyword));
         if (!rule) continue;
@@ -100,7 +134,7 @@ struct Linter::Impl {
     } else {
       if (!op) op = catalogue->detect(root);
       if (op)
-        lint_request(*op, root, "", list);
+        lint_request(*op, root, "", list, doc.text().size() >= kParallelBytes);
       else
         list.add_builtin("operation/undetected", "", {{"known", known_operations()}});
     }

@@ -6,12 +6,9 @@
 
 #include "document/document.hpp"
 
-// Note: rapidjson 1.1.0's Value == scalar recurses forever under C++20's
-// rewritten comparisons; tests compare through GetInt()/GetString().
-
+// rapidjson 1.1.0's Value == scalar recurses forever under C++20: compare via GetInt()/GetString().
 using wxlint::Document;
 using wxlint::ParseIssue;
-using wxlint::Position;
 using wxlint::Span;
 using Kind = ParseIssue::Kind;
 
@@ -22,8 +19,7 @@ std::string_view slice(const Document& d, const Span& s) { return d.text().subst
 Span locate1(const Document& d, const std::string& ptr) { return d.locate({ptr}).at(0); }
 
 std::pair<unsigned, unsigned> lc(const Document& d, std::size_t off) {
-  Position p = d.position(off);
-  return {p.line, p.column};
+  return {d.position(off).line, d.position(off).column};
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -75,9 +71,7 @@ TEST_CASE("values of a pretty-printed payload: offsets and line:column", "[docum
     }
   }
   const Span root = locate1(d, "");
-  CHECK(root.found);
-  CHECK(root.begin == 0);
-  CHECK(root.end == d.text().size() - 1);
+  CHECK((root.found && root.begin == 0 && root.end == d.text().size() - 1));
   const Span list = locate1(d, "/list");
   CHECK(lc(d, list.end - 1) == std::make_pair(12u, 3u));
 }
@@ -90,12 +84,9 @@ TEST_CASE("columns count UTF-8 code points", "[document]") {
   CHECK(lc(d, locate1(d, "/w").begin) == std::make_pair(2u, 7u));
   // Unsorted batch, the end of the text and past it.
   const auto pos = d.positions({text.size(), 0, text.size() + 1, text.find('\r')});
-  CHECK(pos[0].line == 2);
-  CHECK(pos[0].column == 9);
-  CHECK(pos[1].line == 1);
-  CHECK(pos[1].column == 1);
-  CHECK(pos[2].line == 0);
-  CHECK(pos[2].column == 0);
+  CHECK((pos[0].line == 2 && pos[0].column == 9));
+  CHECK((pos[1].line == 1 && pos[1].column == 1));
+  CHECK((pos[2].line == 0 && pos[2].column == 0));
   CHECK(pos[3].column == 21);
 }
 
@@ -117,8 +108,7 @@ TEST_CASE("pointers that do not resolve", "[document]") {
                            "/obj/a", "/list/1/x/y", "/count"});
   for (std::size_t i = 0; i + 1 < s.size(); ++i) CHECK_FALSE(s[i].found);
   CHECK(s.back().found);  // a resolvable one after all the misses
-  Document bad("{\"a\": ");
-  CHECK_FALSE(locate1(bad, "/a").found);
+  CHECK_FALSE(locate1(Document("{\"a\": "), "/a").found);
 }
 
 TEST_CASE("identical and prefix pointers in one batch", "[document]") {
@@ -145,6 +135,27 @@ TEST_CASE("duplicate keys: reported, not fatal, first occurrence wins", "[docume
   CHECK(slice(d, s[0]) == "1");
   CHECK_FALSE(s[1].found);
   CHECK(slice(d, s[2]) == "2");
+  // Escaped spellings of one key are the same key; offsets stay exact.
+  Document e(R"({"x": 0, "a\u00e9\"b": 1, "aé\"\u0062": 2})");
+  REQUIRE(e.issues().size() == 1);
+  CHECK(e.issues()[0].offset == 26);
+  CHECK(e.issues()[0].message == "duplicate key \"aé\\\"b\"; first defined at line 1, column 10");
+}
+
+// Listed duplicates are capped by a memory budget; the rest are counted in a
+// final "N more duplicate keys ... not listed" issue. Listed + N must be exact.
+std::size_t duplicates_reported(const Document& d) {
+  std::size_t n = 0;
+  for (const auto& i : d.issues()) {
+    REQUIRE(i.kind == Kind::duplicate_key);
+    if (i.message.find("not listed") == std::string::npos) {
+      ++n;
+    } else {
+      n += std::stoul(i.message);
+      CHECK(&i == &d.issues().back());
+    }
+  }
+  return n;
 }
 
 TEST_CASE("100,000 keys in one object stay linear", "[document][slow]") {
@@ -158,11 +169,12 @@ TEST_CASE("100,000 keys in one object stay linear", "[document][slow]") {
   Document d(text);
   CHECK(seconds_since(t0) < 5.0);
   REQUIRE(d.parsed());
-  REQUIRE(d.issues().size() == 50000);
+  CHECK(d.root()["outer"][0].MemberCount() == 100000);
+  CHECK(duplicates_reported(d) == 50000);
   const ParseIssue& first = d.issues().front();
   CHECK(first.pointer == "/outer/0/k0");
   CHECK(first.message == "duplicate key \"k0\"; first defined at line 1, column 13");
-  CHECK(d.issues().back().pointer == "/outer/0/k49999");
+  CHECK(first.offset == text.find("\"k0\"", 20));
   CHECK(slice(d, locate1(d, "/outer/0/k49999")) == "49999");
 
   std::string same = "{";
@@ -171,8 +183,8 @@ TEST_CASE("100,000 keys in one object stay linear", "[document][slow]") {
   t0 = std::chrono::steady_clock::now();
   Document e(same);
   CHECK(seconds_since(t0) < 5.0);
-  CHECK(e.issues().size() == 99999);
-  CHECK(e.issues().back().offset == same.size() - 7);
+  CHECK(duplicates_reported(e) == 99999);
+  CHECK(e.issues().front().offset == 8);
 }
 
 TEST_CASE("syntax errors: offset and line:column", "[document]") {
@@ -228,10 +240,8 @@ TEST_CASE("a UTF-8 BOM is skipped but offsets stay in the original text", "[docu
 
 TEST_CASE("NUL bytes are syntax errors, never silent truncation", "[document]") {
   const std::vector<std::pair<std::string, std::size_t>> cases = {
-      {std::string("{\"a\": 1}\0 ", 10), 8},
-      {std::string("[1,\0 2]", 7), 3},
-      {std::string("[\"a\0b\"]", 7), 3},
-      {std::string("\0{}", 3), 0},
+      {std::string("{\"a\": 1}\0 ", 10), 8}, {std::string("[1,\0 2]", 7), 3},
+      {std::string("[\"a\0b\"]", 7), 3},   {std::string("\0{}", 3), 0},
       {std::string("[12\0]", 5), 3},
   };
   for (const auto& [text, off] : cases) {
@@ -259,8 +269,7 @@ TEST_CASE("invalid UTF-8 is reported at the bad byte", "[document]") {
     CHECK(d.issues()[0].kind == Kind::invalid_utf8);
     CHECK(d.issues()[0].offset == off);
   }
-  Document ok("[\"é漢😀\"]");
-  CHECK(ok.parsed());
+  CHECK(Document("[\"é漢😀\"]").parsed());
 }
 
 TEST_CASE("numbers beyond double are syntax errors", "[document]") {
@@ -271,8 +280,7 @@ TEST_CASE("numbers beyond double are syntax errors", "[document]") {
   CHECK(d.issues()[0].offset == 6);
   CHECK(d.issues()[0].pointer == "/n");
   CHECK(d.issues()[0].message == "Number too big to be stored in double.");
-  Document big("[123456789012345678901234567890, 1e308]");
-  CHECK(big.parsed());
+  CHECK(Document("[123456789012345678901234567890, 1e308]").parsed());
 }
 
 TEST_CASE("nesting limit", "[document]") {
@@ -316,11 +324,14 @@ TEST_CASE("locate 1,000 pointers into a 50,000-element array in one call", "[doc
   for (int i = 999; i >= 0; --i) ptrs.push_back("/" + std::to_string(i * 50 + 7) + "/name");
   const auto spans = d.locate(ptrs);
   REQUIRE(spans.size() == 1000);
+  std::vector<std::size_t> begins;
+  for (const auto& sp : spans) begins.push_back(sp.begin);
+  const auto pos = d.positions(begins);
   for (int k = 0; k < 1000; ++k) {
     const int i = (999 - k) * 50 + 7;
     REQUIRE(spans[k].found);
     CHECK(slice(d, spans[k]) == "\"n" + std::to_string(i) + "\"");
-    CHECK(d.position(spans[k].begin).line == static_cast<unsigned>(i + 2));
+    CHECK((pos[k].line == static_cast<unsigned>(i + 2) && pos[k].column == 50 + std::to_string(i).size()));
   }
   CHECK(slice(d, locate1(d, "/49999/tags/1/b")) == "\"}]\\\"\"");
   CHECK_FALSE(locate1(d, "/50000").found);
