@@ -72,7 +72,13 @@ int run_check(const CheckOptions& options) {
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
   bool unreadable = false;
-  for (auto& outcome : lint_files(linter, expand_paths(o.paths), {o.operation, o.stdin_filename, o.jobs})) {
+  const std::vector<std::string> files = expand_paths(o.paths);
+  if (files.empty()) {
+    // A pipeline pointed at the wrong directory must not pass silently.
+    std::cerr << "wxlint: no *.json files found in the given paths\n";
+    return kExitUsage;
+  }
+  for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, o.jobs})) {
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
     } else {

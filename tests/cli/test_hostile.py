@@ -169,8 +169,8 @@ class Hostile(unittest.TestCase):
         d = os.path.join(self.dir, "d.json")
         os.makedirs(d)
         r = self.check(d)
-        self.assertEqual(r.rc, 0, r.out + r.err)
-        self.assertIn("0 files checked", r.out + r.err)
+        self.assertEqual(r.rc, 2, r.out + r.err)  # nothing to lint: a usage error, not a silent pass
+        self.assertIn("no *.json files found", r.err)
         self.file("d.json/inner.json", "{")
         self.assert_finding(self.check(d), "json/syntax")
 
