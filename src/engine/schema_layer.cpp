@@ -1,16 +1,18 @@
-#include "engine/schema_layer.hpp"
-
-#include "document/json_pointer.hpp"
-#include "engine/pattern.hpp"
-#include "formats/formats.hpp"
-
-#include <wxlint/error.hpp>
-
+// valijson first: its adapter defines RAPIDJSON_ASSERT and warns if RapidJSON came before.
 #include <valijson/adapters/rapidjson_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+
+#include "engine/schema_layer.hpp"
+
+#include "document/json_pointer.hpp"
+#include "engine/pattern.hpp"
+#include "engine/schema_fast.hpp"
+#include "formats/formats.hpp"
+
+#include <wxlint/error.hpp>
 
 #include <charconv>
 #include <set>
@@ -83,10 +85,13 @@ std::string type_words(const rapidjson::Value* type) {
 
 }  // namespace
 
-struct SchemaValidator::Impl {
-  std::string name;
-  rapidjson::Document json;  // our copy, for looking up sub-schemas
-  valijson::Schema schema;
+using schema_fast::Fail;
+
+namespace {
+
+// Looks up sub-schemas in the schema's JSON, the way the failures name their places.
+struct SchemaTree {
+  const rapidjson::Value& json;
 
   const rapidjson::Value* deref(const rapidjson::Value* s) const {
     for (int hops = 0; s && s->IsObject() && hops < 16; ++hops) {
@@ -127,12 +132,27 @@ struct SchemaValidator::Impl {
   }
 };
 
-SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string name) : impl_(std::make_unique<Impl>()) {
+}  // namespace
+
+struct SchemaValidator::Impl {
+  std::string name;
+  rapidjson::Document json;  // our copy, for looking up sub-schemas
+  std::unique_ptr<schema_fast::Program> fast;  // set: valijson is not used
+  valijson::Schema schema;
+};
+
+SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string name, SchemaEngine engine)
+    : impl_(std::make_unique<Impl>()) {
   impl_->name = std::move(name);
   if (!schema.IsObject()) throw ConfigError(impl_->name + ": a JSON Schema must be an object");
   std::string where;
   reject_regex_keywords(schema, where, impl_->name);
   impl_->json.CopyFrom(schema, impl_->json.GetAllocator());
+  // The compiler accepts only schemas valijson accepts too, so skipping valijson's parse
+  // (most of a small file's start-up) loses no ConfigError.
+  if (engine != SchemaEngine::valijson) impl_->fast = schema_fast::Program::compile(impl_->json);
+  if (impl_->fast) return;
+  if (engine == SchemaEngine::fast) throw ConfigError(impl_->name + ": not supported by the fast schema path");
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::RapidJsonAdapter adapter(impl_->json);
@@ -144,43 +164,62 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
 
 SchemaValidator::~SchemaValidator() = default;
 
-void SchemaValidator::validate(const rapidjson::Value& root, std::vector<SchemaFailure>& out) const {
-  valijson::Validator validator;  // per call: it caches state and is not thread-safe
-  valijson::ValidationResults results;
-  valijson::adapters::RapidJsonAdapter target(root);
-  if (validator.validate(impl_->schema, target, &results)) return;
+bool SchemaValidator::uses_fast_path() const { return impl_->fast != nullptr; }
 
-  std::set<std::tuple<std::string, std::string, std::string>> seen;
-  auto add = [&](SchemaFailure f) {
-    if (seen.emplace(f.pointer, f.keyword, f.detail).second) out.push_back(std::move(f));
-  };
+namespace {
 
-  valijson::ValidationResults::Error e;
-  while (results.popError(e)) {
-    // valijson's context is "<root>", "[key]", "[index]": resolve it against the DOM.
-    std::vector<std::string> tokens;
-    const rapidjson::Value* node = &root;
-    for (std::size_t i = 1; i < e.context.size() && node; ++i) {
-      const std::string& c = e.context[i];
-      std::string tok = c.size() >= 2 ? c.substr(1, c.size() - 2) : c;
-      node = child(*node, tok);
-      tokens.push_back(std::move(tok));
-    }
-    if (!node) continue;
-    const std::string ptr = pointer::join(tokens);
-    std::string_view d = e.description;
+// Both engines' failures become SchemaFailures here, from the failure's kind and its place
+// alone (the value and sub-schema are looked up again), so the two lists are identical.
+class Reporter final : public schema_fast::Sink {
+ public:
+  Reporter(const rapidjson::Value& schema, const rapidjson::Value& root, std::vector<SchemaFailure>& out)
+      : tree_{schema}, root_(root), out_(out) {}
 
-    if (starts_with(d, "Missing required property")) {
-      std::string prop = quoted_between(d);
-      add({"required", prop, ptr, Anchor::value, {{"field", prop}}});
-    } else if (starts_with(d, "Object contains a property that could not be validated")) {
+  void fail(const std::vector<schema_fast::Step>& path, const schema_fast::Failure& f) override {
+    tokens_.clear();
+    for (const auto& s : path) tokens_.push_back(s.is_index ? std::to_string(s.index) : std::string(s.key));
+    report(f.kind, tokens_, f.kind == Fail::required ? std::string(f.property) : f.sentence);
+  }
+
+  void report(Fail kind, const std::vector<std::string>& tokens, const std::string& text);
+  void other(const std::vector<std::string>& tokens, const std::string& text) {
+    if (resolve(tokens)) add({"other", "", pointer::join(tokens), Anchor::value, {{"detail", text}}});
+  }
+
+ private:
+  // valijson names places by key or index: the first member of a repeated key stands for all.
+  const rapidjson::Value* resolve(const std::vector<std::string>& tokens) const {
+    const rapidjson::Value* node = &root_;
+    for (std::size_t i = 0; i < tokens.size() && node; ++i) node = child(*node, tokens[i]);
+    return node;
+  }
+  void add(SchemaFailure f) {
+    if (seen_.emplace(f.pointer, f.keyword, f.detail).second) out_.push_back(std::move(f));
+  }
+
+  SchemaTree tree_;
+  const rapidjson::Value& root_;
+  std::vector<SchemaFailure>& out_;
+  std::set<std::tuple<std::string, std::string, std::string>> seen_;
+  std::vector<std::string> tokens_;
+};
+
+void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const std::string& text) {
+  const rapidjson::Value* node = resolve(tokens);
+  if (!node) return;
+  const std::string ptr = pointer::join(tokens);
+  switch (kind) {
+    case Fail::required:
+      add({"required", text, ptr, Anchor::value, {{"field", text}}});
+      break;
+    case Fail::additional: {
       // valijson names only the first unknown member; report every one, with a did-you-mean.
-      const rapidjson::Value* sub = impl_->at(tokens, root);
+      const rapidjson::Value* sub = tree_.at(tokens, root_);
       const rapidjson::Value* props = sub ? child(*sub, "properties") : nullptr;
       std::vector<std::string> known;
       if (props && props->IsObject())
         for (const auto& m : props->GetObject()) known.emplace_back(m.name.GetString(), m.name.GetStringLength());
-      if (!node->IsObject()) continue;
+      if (!node->IsObject()) break;
       for (const auto& m : node->GetObject()) {
         std::string name(m.name.GetString(), m.name.GetStringLength());
         if (props && child(*props, name)) continue;
@@ -190,14 +229,18 @@ void SchemaValidator::validate(const rapidjson::Value& root, std::vector<SchemaF
         add({"additionalProperties", name, p, Anchor::key,
              {{"field", name}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}}});
       }
-    } else if (starts_with(d, "Value type not permitted")) {
-      const rapidjson::Value* sub = impl_->at(tokens, root);
+      break;
+    }
+    case Fail::type: {
+      const rapidjson::Value* sub = tree_.at(tokens, root_);
       add({"type", "", ptr, Anchor::value,
            {{"field", tokens.empty() ? "the request" : tokens.back()},
             {"expected", type_words(sub ? child(*sub, "type") : nullptr)},
             {"actual", json_type(*node)}}});
-    } else if (starts_with(d, "Failed to match against any enum values")) {
-      const rapidjson::Value* sub = impl_->at(tokens, root);
+      break;
+    }
+    case Fail::enum_: {
+      const rapidjson::Value* sub = tree_.at(tokens, root_);
       std::string allowed;
       std::vector<std::string> values;
       if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray())
@@ -210,25 +253,57 @@ void SchemaValidator::validate(const rapidjson::Value& root, std::vector<SchemaF
       if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
       add({"enum", "", ptr, Anchor::value,
            {{"value", scalar_text(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}}});
-    } else if (starts_with(d, "Failed to match expected value set by 'const'")) {
-      const rapidjson::Value* sub = impl_->at(tokens, root);
+      break;
+    }
+    case Fail::const_: {
+      const rapidjson::Value* sub = tree_.at(tokens, root_);
       const rapidjson::Value* expected = sub ? child(*sub, "const") : nullptr;
       add({"const", "", ptr, Anchor::value,
            {{"value", scalar_text(*node)}, {"expected", expected ? scalar_text(*expected) : "another value"}}});
-    } else if (starts_with(d, "Array should contain no fewer")) {
-      add({"minItems", "", ptr, Anchor::value, {{"detail", std::string(d)}}});
-    } else if (starts_with(d, "Array should contain no more")) {
-      add({"maxItems", "", ptr, Anchor::value, {{"detail", std::string(d)}}});
-    } else if (starts_with(d, "String should be no")) {
-      add({"length", "", ptr, Anchor::value, {{"detail", std::string(d)}}});
-    } else if (starts_with(d, "Expected number")) {
-      add({"range", "", ptr, Anchor::value, {{"detail", std::string(d)}}});
-    } else if (starts_with(d, "Failed to validate") && !starts_with(d, "Failed to validate against exactly one")) {
-      // A summary of child failures that are reported on their own (items, properties, anyOf...).
-      continue;
-    } else {
-      add({"other", "", ptr, Anchor::value, {{"detail", std::string(d)}}});
+      break;
     }
+    case Fail::min_items: add({"minItems", "", ptr, Anchor::value, {{"detail", text}}}); break;
+    case Fail::max_items: add({"maxItems", "", ptr, Anchor::value, {{"detail", text}}}); break;
+    case Fail::length: add({"length", "", ptr, Anchor::value, {{"detail", text}}}); break;
+    case Fail::range: add({"range", "", ptr, Anchor::value, {{"detail", text}}}); break;
+  }
+}
+
+}  // namespace
+
+void SchemaValidator::validate(const rapidjson::Value& root, std::vector<SchemaFailure>& out) const {
+  Reporter reporter(impl_->json, root, out);
+  if (impl_->fast) {
+    impl_->fast->run(root, reporter);
+    return;
+  }
+  valijson::Validator validator;  // per call: it caches state and is not thread-safe
+  valijson::ValidationResults results;
+  valijson::adapters::RapidJsonAdapter target(root);
+  if (validator.validate(impl_->schema, target, &results)) return;
+
+  valijson::ValidationResults::Error e;
+  std::vector<std::string> tokens;
+  while (results.popError(e)) {
+    // valijson's context is "<root>", "[key]", "[index]".
+    tokens.clear();
+    for (std::size_t i = 1; i < e.context.size(); ++i) {
+      const std::string& c = e.context[i];
+      tokens.push_back(c.size() >= 2 ? c.substr(1, c.size() - 2) : c);
+    }
+    const std::string& d = e.description;
+    if (starts_with(d, "Missing required property")) reporter.report(Fail::required, tokens, quoted_between(d));
+    else if (starts_with(d, "Object contains a property that could not be validated")) reporter.report(Fail::additional, tokens, d);
+    else if (starts_with(d, "Value type not permitted")) reporter.report(Fail::type, tokens, d);
+    else if (starts_with(d, "Failed to match against any enum values")) reporter.report(Fail::enum_, tokens, d);
+    else if (starts_with(d, "Failed to match expected value set by 'const'")) reporter.report(Fail::const_, tokens, d);
+    else if (starts_with(d, "Array should contain no fewer")) reporter.report(Fail::min_items, tokens, d);
+    else if (starts_with(d, "Array should contain no more")) reporter.report(Fail::max_items, tokens, d);
+    else if (starts_with(d, "String should be no")) reporter.report(Fail::length, tokens, d);
+    else if (starts_with(d, "Expected number")) reporter.report(Fail::range, tokens, d);
+    // A summary of child failures that are reported on their own (items, properties, anyOf...).
+    else if (starts_with(d, "Failed to validate") && !starts_with(d, "Failed to validate against exactly one")) continue;
+    else reporter.other(tokens, d);
   }
 }
 

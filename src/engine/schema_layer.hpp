@@ -1,5 +1,6 @@
-// The schema layer: a draft-07 JSON Schema, validated with valijson, whose failures are
-// turned into one finding per problem with a keyword, a place and a useful message.
+// The schema layer: a draft-07 JSON Schema, validated by a compiled fast path (common
+// keywords, schema_fast.hpp) or else by valijson, whose failures are turned into one
+// finding per problem with a keyword, a place and a useful message.
 #pragma once
 
 #include "engine/check.hpp"
@@ -20,12 +21,17 @@ struct SchemaFailure {
   std::vector<std::pair<std::string, std::string>> args;  // message placeholders
 };
 
+// automatic: the fast path when the schema allows it, else valijson. The others force one
+// engine (tests compare them); `fast` throws ConfigError for a schema it cannot compile.
+enum class SchemaEngine { automatic, valijson, fast };
+
 class SchemaValidator {
  public:
   // `name` is used in errors ("schemas/x.request.schema.json"). Throws ConfigError.
-  SchemaValidator(const rapidjson::Value& schema, std::string name);
+  SchemaValidator(const rapidjson::Value& schema, std::string name, SchemaEngine engine = SchemaEngine::automatic);
   ~SchemaValidator();
   void validate(const rapidjson::Value& root, std::vector<SchemaFailure>& out) const;
+  bool uses_fast_path() const;
 
  private:
   struct Impl;
