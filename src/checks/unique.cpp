@@ -4,9 +4,11 @@
 // only repeats whose node differs from the first's (the same email on two contacts).
 // "normalize": "none" | "lower" | "digits" decides what counts as the same.
 #include "checks/kinds.hpp"
+#include "document/json_pointer.hpp"
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -21,12 +23,14 @@ class Arena {
   std::string_view keep(std::string_view s) {
     if (s.empty()) return {};
     if (s.size() > kChunk / 4) {
-      big_.push_back(std::make_unique<char[]>(s.size()));
+      big_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
       std::memcpy(big_.back().get(), s.data(), s.size());
       return {big_.back().get(), s.size()};
     }
-    if (chunks_.empty() || used_ + s.size() > kChunk) {
-      chunks_.push_back(std::make_unique<char[]>(kChunk));
+    if (chunks_.empty() || used_ + s.size() > size_) {
+      // Not zeroed, and small at first: a small file then touches a few KB, not 1 MB.
+      size_ = std::max(s.size(), chunks_.empty() ? kFirst : std::min(2 * size_, kChunk));
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(size_));
       used_ = 0;
     }
     char* p = chunks_.back().get() + used_;
@@ -36,9 +40,9 @@ class Arena {
   }
 
  private:
-  static constexpr std::size_t kChunk = 1 << 20;
+  static constexpr std::size_t kFirst = 1 << 12, kChunk = 1 << 20;
   std::vector<std::unique_ptr<char[]>> chunks_, big_;
-  std::size_t used_ = 0;
+  std::size_t used_ = 0, size_ = 0;
 };
 
 // Zeroed 64-bit slots. Large tables ask for huge pages: a random probe then costs one
@@ -78,23 +82,87 @@ class Slots {
   std::vector<std::uint64_t> small_;
 };
 
+// Entries in fixed chunks: growing never copies a million entries, nor holds two copies.
+template <typename T>
+class Chunked {
+ public:
+  std::size_t size() const { return n_; }
+  T& operator[](std::size_t i) { return chunks_[i >> kBits][i & (kSize - 1)]; }
+  T& push_back(const T& v) {
+    if (n_ == chunks_.size() * kSize) chunks_.push_back(std::make_unique_for_overwrite<T[]>(kSize));
+    T& slot = (*this)[n_++];
+    slot = v;
+    return slot;
+  }
+
+ private:
+  static constexpr std::size_t kBits = 10, kSize = std::size_t{1} << kBits;
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t n_ = 0;
+};
+
+// A node's place as one 32-bit index per step (array index or member position): a few
+// bytes per value where a pointer string would be built for every value. The string is
+// made only for the first occurrences that turn out to have duplicates.
+void encode_path(const Path& path, std::string& out) {
+  out.clear();
+  for (std::size_t i = 1; i <= path.depth(); ++i) {
+    const Step& s = path.step(i);
+    const rapidjson::Value& parent = *path.step(i - 1).value;
+    std::uint32_t k = static_cast<std::uint32_t>(s.index);
+    if (parent.IsObject()) {
+      const auto* first = reinterpret_cast<const char*>(&parent.MemberBegin()->value);
+      k = static_cast<std::uint32_t>((reinterpret_cast<const char*>(s.value) - first) /
+                                     static_cast<std::ptrdiff_t>(sizeof(rapidjson::Value::Member)));
+    }
+    out.append(reinterpret_cast<const char*>(&k), sizeof k);
+  }
+}
+
+std::string decode_path(const rapidjson::Value& root, const char* enc, std::size_t depth) {
+  std::string out;
+  const rapidjson::Value* v = &root;
+  for (std::size_t i = 0; i < depth; ++i) {
+    std::uint32_t k;
+    std::memcpy(&k, enc + i * sizeof k, sizeof k);
+    if (v->IsArray()) {
+      pointer::append_index(out, k);
+      v = &(*v)[k];
+    } else {
+      const auto m = v->MemberBegin() + k;
+      pointer::append_key(out, {m->name.GetString(), m->name.GetStringLength()});
+      v = &m->value;
+    }
+  }
+  return out;
+}
+
 // First occurrences by (partition, value), open addressing with linear probing.
 struct Seen final : CheckState {
+  // 32 bytes: a million values cost a table that fits the caches better. The hash is
+  // recomputed when the table grows rather than stored.
   struct Entry {
-    std::size_t hash;
-    std::string_view part, value, first, across;
+    const char* value;
+    const char* part;
+    const char* first;  // encode_path() bytes, then (with "across") u32 length + pointer
+    std::uint32_t value_len, part_len;
+    std::string_view value_view() const { return {value, value_len}; }
+    std::string_view part_view() const { return {part, part_len}; }
   };
-  std::vector<Entry> entries;
+  Chunked<Entry> entries;
   Slots slots;  // hash high half | entry index + 1; 0 = empty
   Arena arena;
-  std::string scratch;
+  std::string scratch, path_buf;
 
-  // The entry for the key, or a new one (second = true) whose views the caller fills.
+  static std::size_t hash_of(std::string_view part, std::string_view value) {
+    return std::hash<std::string_view>{}(value) * 0x9E3779B97F4A7C15ull ^ std::hash<std::string_view>{}(part);
+  }
+
+  // The entry for the key, or a new one (second = true) whose fields the caller fills.
   // A slot holds the hash's high half next to the index, so probing rarely has to
   // touch an entry: with a million values each extra cache miss shows.
   std::pair<Entry*, bool> find_or_add(std::string_view part, std::string_view value) {
-    const std::size_t h = std::hash<std::string_view>{}(value) * 0x9E3779B97F4A7C15ull ^
-                          std::hash<std::string_view>{}(part);
+    const std::size_t h = hash_of(part, value);
     if (2 * (entries.size() + 1) > slots.size()) grow();
     const std::size_t mask = slots.size() - 1;
     const std::uint64_t tag = static_cast<std::uint64_t>(h) >> 32 << 32;
@@ -102,12 +170,13 @@ struct Seen final : CheckState {
       const std::uint64_t s = slots[i];
       if (s == 0) {
         slots[i] = tag | (entries.size() + 1);
-        entries.push_back({h, part, value, {}, {}});
-        return {&entries.back(), true};
+        Entry e{value.data(), part.data(), nullptr, static_cast<std::uint32_t>(value.size()),
+                static_cast<std::uint32_t>(part.size())};
+        return {&entries.push_back(e), true};
       }
       if ((s & ~0xFFFFFFFFull) != tag) continue;
       Entry& e = entries[(s & 0xFFFFFFFFull) - 1];
-      if (e.hash == h && e.value == value && e.part == part) return {&e, false};
+      if (e.value_view() == value && e.part_view() == part) return {&e, false};
     }
   }
 
@@ -115,7 +184,7 @@ struct Seen final : CheckState {
     Slots next(slots.size() == 0 ? 64 : slots.size() * 2);
     const std::size_t mask = next.size() - 1;
     for (std::size_t k = 0; k < entries.size(); ++k) {
-      const std::size_t h = entries[k].hash;
+      const std::size_t h = hash_of(entries[k].part_view(), entries[k].value_view());
       std::size_t i = h & mask;
       while (next[i] != 0) i = (i + 1) & mask;
       next[i] = (static_cast<std::uint64_t>(h) >> 32 << 32) | (k + 1);
@@ -167,17 +236,28 @@ class Unique final : public Check {
     if (!part_buf.empty()) part = part_buf;
 
     auto [e, inserted] = seen.find_or_add(part, value);
+    const std::size_t path_bytes = path.depth() * sizeof(std::uint32_t);
     if (inserted) {
       // The lookup used views of scratch buffers: keep copies of those.
-      if (value.data() == seen.scratch.data()) e->value = seen.arena.keep(value);
-      if (!part_buf.empty()) e->part = seen.arena.keep(part);
-      e->first = seen.arena.keep(path.pointer());
-      if (across_) e->across = seen.arena.keep(across_->pointer(path));
+      if (value.data() == seen.scratch.data()) e->value = seen.arena.keep(value).data();
+      if (!part_buf.empty()) e->part = seen.arena.keep(part).data();
+      encode_path(path, seen.path_buf);
+      if (across_) {
+        const std::string a = across_->pointer(path);
+        const auto n = static_cast<std::uint32_t>(a.size());
+        seen.path_buf.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
+      }
+      e->first = seen.arena.keep(seen.path_buf).data();
       return;
     }
-    if (across_ && e->across == across_->pointer(path)) return;
+    if (across_) {
+      std::uint32_t n;
+      std::memcpy(&n, e->first + path_bytes, sizeof n);
+      if (std::string_view(e->first + path_bytes + sizeof n, n) == across_->pointer(path)) return;
+    }
     Finding& f = out.emit(path);
-    f.related.emplace_back(e->first);
+    // Every match of the rule's pattern has the same depth, so the encoding's length.
+    f.related.push_back(decode_path(*path.step(0).value, e->first, path.depth()));
     if (g) f.arg("group", scalar_text(*g));
   }
 

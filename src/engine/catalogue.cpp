@@ -96,13 +96,16 @@ Operation::Operation(Operation&&) noexcept = default;
 
 Catalogue::~Catalogue() = default;
 
-Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& options) {
-  std::map<std::string, const SourceFile*> by_name;
+Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& options, bool trusted) {
+  std::map<std::string_view, const SourceFile*> by_name;
   for (const auto& f : files) by_name[f.name] = &f;
-  auto meta_it = by_name.find(std::string(kRulesMetaSchema));
+  auto meta_it = by_name.find(kRulesMetaSchema);
   if (meta_it == by_name.end()) throw ConfigError("the catalogue has no " + std::string(kRulesMetaSchema));
-  DataFile meta_file(meta_it->second->name, meta_it->second->text);
-  SchemaValidator meta(meta_file.doc.root(), meta_file.name);
+  std::unique_ptr<SchemaValidator> meta;
+  if (!trusted) {
+    DataFile meta_file{meta_it->second->name, std::string(meta_it->second->text)};
+    meta = std::make_unique<SchemaValidator>(meta_file.doc.root(), meta_file.name);
+  }
 
   std::set<std::string> used_settings, seen_ids, seen_overrides;
   auto override_for = [&](const std::string& id, const std::string& code, RuleDoc& doc) {
@@ -116,9 +119,9 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
   };
 
   for (const auto& [name, src] : by_name) {
-    if (name.rfind("rules/", 0) != 0) continue;
-    DataFile file(name, src->text);
-    file.check_against(meta);
+    if (!name.starts_with("rules/")) continue;
+    DataFile file{std::string(name), std::string(src->text)};
+    if (meta) file.check_against(*meta);
     const rapidjson::Value& root = file.doc.root();
 
     auto op = std::make_unique<Operation>();
@@ -134,8 +137,10 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       if (std::string schema = str_member(o, "schema"); !schema.empty()) {
         auto it = by_name.find("schemas/" + schema);
         if (it == by_name.end()) file.fail("/operation/schema", "no schema file schemas/" + schema);
-        DataFile sf(it->second->name, it->second->text);
-        op->schema = std::make_unique<SchemaValidator>(sf.doc.root(), sf.name);
+        if (trusted)
+          lazy_schemas_[op.get()] = std::make_unique<LazySchema>(it->second->name, it->second->text);
+        else
+          op->schema = load_schema(it->second->name, it->second->text);
       }
     }
     auto sit = root.FindMember("settings");
@@ -189,9 +194,17 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       }
       rapidjson::Value params;
       if (auto p = r.FindMember("params"); p != r.MemberEnd()) params = settings.resolve(p->value, file, ptr + "/params");
-      Params reader(params.IsNull() ? nullptr : &params, file.where(ptr + "/params"));
-      rule->check = kind->make(reader);
-      reader.done();
+      // file.where() scans the file for line:col: only worth it when there is an error.
+      const std::string cheap_where = file.name + ": " + ptr + "/params";
+      try {
+        Params reader(params.IsNull() ? nullptr : &params, cheap_where);
+        rule->check = kind->make(reader);
+        reader.done();
+      } catch (const ConfigError& e) {
+        std::string_view msg = e.what();
+        if (!msg.starts_with(cheap_where)) throw;
+        throw ConfigError(file.where(ptr + "/params") + std::string(msg.substr(cheap_where.size())));
+      }
       docs_.push_back(d);
       if (!disabled) op->rules.push_back(std::move(rule));
     }
@@ -206,6 +219,33 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     if (!seen_overrides.count(key)) throw ConfigError("unknown rule id or code \"" + key + "\"");
   std::stable_sort(docs_.begin(), docs_.end(),
                    [](const RuleDoc& a, const RuleDoc& b) { return a.operation.empty() && !b.operation.empty(); });
+}
+
+const SchemaValidator* Catalogue::schema(const Operation& op) const {
+  if (op.schema) return op.schema.get();
+  auto it = lazy_schemas_.find(&op);
+  if (it == lazy_schemas_.end()) return nullptr;
+  LazySchema& l = *it->second;
+  std::call_once(l.once, [&l] { l.validator = load_schema(l.name, l.text); });
+  return l.validator.get();
+}
+
+std::unique_ptr<SchemaValidator> load_schema(std::string_view name, std::string_view text) {
+  DataFile sf{std::string(name), std::string(text)};
+  try {
+    return std::make_unique<SchemaValidator>(sf.doc.root(), sf.name);
+  } catch (const ConfigError& e) {
+    // "name: /pointer: problem" -> "name:line:col: /pointer: problem". A key may hold
+    // ": ", so take the first split whose pointer is in the file.
+    const std::string_view msg = e.what();
+    const std::string prefix = sf.name + ": ";
+    if (!msg.starts_with(prefix + "/")) throw;
+    for (auto at = msg.find(": ", prefix.size()); at != std::string_view::npos; at = msg.find(": ", at + 1)) {
+      const std::string pointer(msg.substr(prefix.size(), at - prefix.size()));
+      if (sf.doc.locate({pointer}).front().found) sf.fail(pointer, std::string(msg.substr(at + 2)));
+    }
+    throw;
+  }
 }
 
 const Operation* Catalogue::find(std::string_view id) const {

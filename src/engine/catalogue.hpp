@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -16,13 +17,15 @@ namespace wxlint {
 
 struct SourceFile {
   std::string name;  // "rules/x.rules.json" or "schemas/x.schema.json", used in errors
-  std::string text;
+  std::string_view text;  // must outlive the Catalogue when it is trusted (lazy schemas)
 };
 
 class Catalogue {
  public:
-  // Throws ConfigError naming the file and the place of the first problem.
-  Catalogue(const std::vector<SourceFile>& files, const LinterOptions& options);
+  // Throws ConfigError naming the file and the place of the first problem. `trusted`
+  // files (the embedded ones, checked by the test suite) skip the meta-schema and build
+  // their operations' schemas on first use, so a cold start pays only for what it lints.
+  Catalogue(const std::vector<SourceFile>& files, const LinterOptions& options, bool trusted = false);
   ~Catalogue();
 
   const Operation* find(std::string_view operation_id) const;
@@ -32,6 +35,8 @@ class Catalogue {
   const Rule& builtin(std::string_view id) const;
   // Null when the user disabled it.
   const Rule* builtin_if_enabled(std::string_view id) const;
+  // The operation's schema validator (built once, thread-safe), or null when it has none.
+  const SchemaValidator* schema(const Operation& op) const;
 
   const std::vector<std::unique_ptr<Operation>>& operations() const { return operations_; }
   const std::vector<RuleDoc>& docs() const { return docs_; }
@@ -41,7 +46,17 @@ class Catalogue {
   std::map<std::string, std::unique_ptr<Rule>, std::less<>> builtins_;
   std::set<std::string, std::less<>> disabled_builtins_;
   std::vector<RuleDoc> docs_;
+  struct LazySchema {
+    std::string name;
+    std::string_view text;  // trusted: static
+    std::once_flag once;
+    std::unique_ptr<SchemaValidator> validator;
+  };
+  std::map<const Operation*, std::unique_ptr<LazySchema>> lazy_schemas_;
 };
+
+// Builds a schema's validator; a refused schema is reported as "file:line:col: /pointer: ...".
+std::unique_ptr<SchemaValidator> load_schema(std::string_view name, std::string_view text);
 
 // The meta-schema rule files are validated against (schemas/wxlint.rules.schema.json).
 inline constexpr std::string_view kRulesMetaSchema = "schemas/wxlint.rules.schema.json";

@@ -9,9 +9,11 @@
 #include <wxlint/linter.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <exception>
 #include <map>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -24,18 +26,27 @@ constexpr std::size_t kParallelBytes = std::size_t{4} << 20;
 
 struct Linter::Impl {
   std::unique_ptr<Catalogue> catalogue;
+  // Built on an operation's first lint: a cold start builds only what it uses.
   struct Walkers {
+    std::once_flag once;
     std::unique_ptr<RuleWalker> request, envelope;
   };
-  std::map<const Operation*, Walkers> walkers;
+  std::map<const Operation*, std::unique_ptr<Walkers>> walkers;
 
-  explicit Impl(const std::vector<SourceFile>& files, const LinterOptions& options)
-      : catalogue(std::make_unique<Catalogue>(files, options)) {
-    for (const auto& op : catalogue->operations()) {
+  explicit Impl(const std::vector<SourceFile>& files, const LinterOptions& options, bool trusted = false)
+      : catalogue(std::make_unique<Catalogue>(files, options, trusted)) {
+    for (const auto& op : catalogue->operations()) walkers[op.get()] = std::make_unique<Walkers>();
+  }
+
+  const Walkers& walkers_for(const Operation& op) const {
+    Walkers& w = *walkers.at(&op);
+    std::call_once(w.once, [&] {
       std::vector<const Rule*> request, envelope;
-      for (const auto& r : op->rules) (r->scope == Rule::Scope::envelope ? envelope : request).push_back(r.get());
-      walkers[op.get()] = {std::make_unique<RuleWalker>(request), std::make_unique<RuleWalker>(envelope)};
-    }
+      for (const auto& r : op.rules) (r->scope == Rule::Scope::envelope ? envelope : request).push_back(r.get());
+      w.request = std::make_unique<RuleWalker>(request);
+      w.envelope = std::make_unique<RuleWalker>(envelope);
+    });
+    return w;
   }
 
   std::string known_operations() const {
@@ -50,13 +61,15 @@ struct Linter::Impl {
     std::vector<Finding> rule_findings;
     std::vector<SchemaFailure> failures;
     std::exception_ptr schema_error;
+    const SchemaValidator* schema = catalogue->schema(op);
+    const RuleWalker& walker = *walkers_for(op).request;
     {
       std::jthread schema_thread;  // joins before anything below reads `failures`
-      if (op.schema && parallel) {
+      if (schema && parallel) {
         try {
           schema_thread = std::jthread([&] {
             try {
-              op.schema->validate(request, failures);
+              schema->validate(request, failures);
             } catch (...) {
               schema_error = std::current_exception();
             }
@@ -65,11 +78,11 @@ struct Linter::Impl {
           parallel = false;  // no thread to be had: validate below
         }
       }
-      walkers.at(&op).request->run(request, rule_findings);
-      if (op.schema && !parallel) op.schema->validate(request, failures);
+      walker.run(request, rule_findings);
+      if (schema && !parallel) schema->validate(request, failures);
     }
     if (schema_error) std::rethrow_exception(schema_error);
-    if (op.schema) {
+    if (schema) {
       // The schema failures the rules explain, by place and keyword: one lookup each.
       std::unordered_multimap<std::string, const Finding*> covered;
       for (const auto& f : rule_findings)
@@ -117,7 +130,7 @@ struct Linter::Impl {
                          {{"value", scalar_text(id)}, {"known", known_operations()}});
       } else {
         std::vector<Finding> envelope_findings;
-        walkers.at(op).envelope->run(root, envelope_findings);
+        walkers_for(*op).envelope->run(root, envelope_findings);
         for (auto& f : envelope_findings) list.add(std::move(f), "");
         const rapidjson::Value& examples = root["requestExamples"];
         bool any = false;
@@ -151,8 +164,8 @@ Linter::~Linter() = default;
 
 Linter Linter::embedded(const LinterOptions& options) {
   std::vector<SourceFile> files;
-  for (const auto& f : embedded::files()) files.push_back({std::string(f.name), std::string(f.text)});
-  return Linter(std::make_unique<Impl>(files, options));
+  for (const auto& f : embedded::files()) files.push_back({std::string(f.name), f.text});
+  return Linter(std::make_unique<Impl>(files, options, true));
 }
 
 Linter Linter::from_directory(const std::string& dir, const LinterOptions& options) {
@@ -160,13 +173,14 @@ Linter Linter::from_directory(const std::string& dir, const LinterOptions& optio
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) throw IoError(dir + ": not a directory");
   std::vector<SourceFile> files;
+  std::deque<std::string> texts;  // what files[i].text views
   auto take = [&](const fs::path& sub, const std::string& prefix, const std::string& suffix) {
     std::vector<fs::path> found;
     for (const auto& e : fs::directory_iterator(sub, ec)) {
       const std::string name = e.path().filename().string();
       if (e.is_regular_file() && name.size() > suffix.size() && name.ends_with(suffix)) found.push_back(e.path());
     }
-    for (const auto& p : found) files.push_back({prefix + p.filename().string(), read_file(p.string())});
+    for (const auto& p : found) files.push_back({prefix + p.filename().string(), texts.emplace_back(read_file(p.string()))});
   };
   const fs::path root(dir);
   take(fs::is_directory(root / "rules") ? root / "rules" : root, "rules/", ".rules.json");
@@ -176,7 +190,7 @@ Linter Linter::from_directory(const std::string& dir, const LinterOptions& optio
     std::string name(f.name);
     bool core = name.rfind("schemas/wxlint.", 0) == 0 || name == "rules/core.rules.json";
     bool present = std::any_of(files.begin(), files.end(), [&](const SourceFile& s) { return s.name == name; });
-    if (core && !present) files.push_back({name, std::string(f.text)});
+    if (core && !present) files.push_back({name, f.text});
   }
   return Linter(std::make_unique<Impl>(files, options));
 }
