@@ -7,6 +7,19 @@
 namespace wxlint::checks {
 namespace {
 
+// The malformed and wrong-type rules visit the same value one after the other: decode it once.
+const formats::WebexIdResult& decode_cached(std::string_view s) {
+  thread_local std::string last_value;
+  thread_local formats::WebexIdResult last_result;
+  thread_local bool valid = false;
+  if (!valid || last_value != s) {
+    last_result = formats::decode_webex_id(s);
+    last_value.assign(s);
+    valid = true;
+  }
+  return last_result;
+}
+
 class WebexIdCheck final : public Check {
  public:
   explicit WebexIdCheck(Params& p) : type_(p.opt_str("type")), outcome_(p.str("outcome")) {
@@ -17,7 +30,7 @@ class WebexIdCheck final : public Check {
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || v.GetStringLength() == 0) return;
-    auto r = formats::decode_webex_id({v.GetString(), v.GetStringLength()});
+    const formats::WebexIdResult& r = decode_cached({v.GetString(), v.GetStringLength()});
     if (!r.id) {
       std::string_view s(v.GetString(), v.GetStringLength());
       // A raw UUID is the commonest mistake: say so rather than "not printable text".

@@ -22,9 +22,8 @@ WebexIdResult fail(std::string problem) {
 
 WebexIdResult decode_webex_id(std::string_view s) {
   if (s.empty()) return fail("is empty");
-  if (auto p = base64_problem(s)) return fail("is not base64 (" + *p + ")");
   const std::optional<std::string> decoded = base64_decode(s);
-  if (!decoded) return fail("is not base64");  // unreachable: base64_problem agreed
+  if (!decoded) return fail("is not base64 (" + base64_problem(s).value_or("malformed") + ")");  // rare: scan again for why
   const std::string& text = *decoded;
 
   // Non-printable bytes first: they are the usual sign of a truncated or hand-edited id.
