@@ -2,6 +2,7 @@
 #include "formats/formats.hpp"
 
 #include <array>
+#include <cstdint>
 
 namespace wxlint::formats {
 
@@ -69,20 +70,31 @@ Scan scan(std::string_view s) {
 std::optional<std::string> base64_problem(std::string_view s) { return scan(s).problem; }
 
 std::optional<std::string> base64_decode(std::string_view s) {
-  const Scan sc = scan(s);
-  if (sc.problem) return std::nullopt;
-  std::string out;
-  out.reserve(sc.data_len / 4 * 3 + 2);
-  unsigned acc = 0;
-  int bits = 0;
-  // Leftover low bits of the last character are ignored (lenient, like most decoders).
-  for (std::size_t i = 0; i < sc.data_len; ++i) {
-    acc = ((acc << 6) | static_cast<unsigned>(value_of(s[i]))) & 0xFFFFu;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((acc >> bits) & 0xFFu);
-    }
+  // One pass, four characters at a time: ids are decoded by the million. Accepts exactly
+  // what scan() accepts (base64_problem says why when this returns nullopt).
+  std::size_t n = s.size();
+  while (n > 0 && s[n - 1] == '=') --n;
+  const std::size_t pad = s.size() - n;
+  if (n % 4 == 1) return std::nullopt;
+  const std::size_t needed = (4 - n % 4) % 4;
+  if (pad != 0 && pad != needed) return std::nullopt;
+  std::string out(n / 4 * 3 + (n % 4 == 0 ? 0 : n % 4 - 1), '\0');
+  char* o = out.data();
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const int a = value_of(s[i]), b = value_of(s[i + 1]), c = value_of(s[i + 2]), d = value_of(s[i + 3]);
+    if ((a | b | c | d) < 0) return std::nullopt;
+    const auto v = static_cast<std::uint32_t>(a << 18 | b << 12 | c << 6 | d);
+    *o++ = static_cast<char>(v >> 16);
+    *o++ = static_cast<char>(v >> 8);
+    *o++ = static_cast<char>(v);
+  }
+  if (n - i >= 2) {  // leftover low bits of the last character are ignored (lenient, like most decoders)
+    const int a = value_of(s[i]), b = value_of(s[i + 1]), c = n - i == 3 ? value_of(s[i + 2]) : 0;
+    if ((a | b | c) < 0) return std::nullopt;
+    const auto v = static_cast<std::uint32_t>(a << 18 | b << 12 | c << 6);
+    *o++ = static_cast<char>(v >> 16);
+    if (n - i == 3) *o++ = static_cast<char>(v >> 8);
   }
   return out;
 }

@@ -470,3 +470,25 @@ TEST_CASE("formats: did_you_mean", "[formats][suggest]") {
   CHECK(did_you_mean(kBadUtf8, kTypes) == std::nullopt);
   CHECK(did_you_mean("wor\xFF", kTypes) == "work");
 }
+
+TEST_CASE("formats: base64_decode accepts exactly what base64_problem accepts", "[formats]") {
+  // Deterministic random strings over the base64 alphabets, padding and a few strays.
+  const std::string alphabet = "ABCXYZabcxyz0189+/-_==!.";
+  std::uint32_t seed = 12345;
+  for (int n = 0; n < 20000; ++n) {
+    std::string s;
+    seed = seed * 1103515245u + 12345u;
+    const std::size_t len = (seed >> 16) % 13;
+    for (std::size_t i = 0; i < len; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      s += alphabet[(seed >> 16) % alphabet.size()];
+    }
+    INFO(s);
+    CHECK(wxlint::formats::base64_decode(s).has_value() == !wxlint::formats::base64_problem(s).has_value());
+  }
+  CHECK(wxlint::formats::base64_decode("aGVsbG8") == std::optional<std::string>("hello"));
+  CHECK(wxlint::formats::base64_decode("aGVsbG8=") == std::optional<std::string>("hello"));
+  CHECK(wxlint::formats::base64_decode("aGVsbA") == std::optional<std::string>("hell"));
+  CHECK(wxlint::formats::base64_decode("aGVsbA==") == std::optional<std::string>("hell"));
+  CHECK_FALSE(wxlint::formats::base64_decode("aGVsbA=").has_value());
+}
