@@ -55,25 +55,9 @@ std::string quoted_between(std::string_view s) {
   return a == std::string_view::npos || b <= a ? std::string() : std::string(s.substr(a + 1, b - a - 1));
 }
 
-std::string json_type(const rapidjson::Value& v) {
-  switch (v.GetType()) {
-    case rapidjson::kNullType: return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "a boolean";
-    case rapidjson::kObjectType: return "an object";
-    case rapidjson::kArrayType: return "an array";
-    case rapidjson::kStringType: return "a string";
-    case rapidjson::kNumberType: return v.IsInt64() || v.IsUint64() ? "an integer" : "a number";
-  }
-  return "a value";
-}
-
+// The schema's "type" (a name or a list of names) in words: "a string or null".
 std::string type_words(const rapidjson::Value* type) {
-  auto word = [](std::string_view t) -> std::string {
-    if (t == "object" || t == "array" || t == "integer") return "an " + std::string(t);
-    if (t == "null") return "null";
-    return "a " + std::string(t);
-  };
+  const auto word = [](const char* t) { return json_type_words(t); };
   if (!type) return "another type";
   if (type->IsString()) return word(type->GetString());
   std::string s;
@@ -236,7 +220,7 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       add({"type", "", ptr, Anchor::value,
            {{"field", tokens.empty() ? "the request" : tokens.back()},
             {"expected", type_words(sub ? child(*sub, "type") : nullptr)},
-            {"actual", json_type(*node)}}});
+            {"actual", json_type_words(json_type_name(*node))}}});
       break;
     }
     case Fail::enum_: {
