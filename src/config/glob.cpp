@@ -1,4 +1,4 @@
-// A small glob matcher for ignore entries (no std::regex: patterns are short and a
+// A small glob matcher for ignore entries (no backtracking regex: patterns are short and a
 // backtracking match is enough).
 #include <wxlint/config.hpp>
 

@@ -21,7 +21,7 @@
 namespace wxlint {
 namespace {
 
-// valijson evaluates these with std::regex, which backtracks on input data.
+// valijson evaluates these with the standard library's backtracking regex engine, on input data.
 void reject_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name) {
   if (s.IsObject()) {
     for (const auto& m : s.GetObject()) {
