@@ -4,189 +4,198 @@
 // only repeats whose node differs from the first's (the same email on two contacts).
 // "normalize": "none" | "lower" | "digits" decides what counts as the same.
 #include "checks/kinds.hpp"
-#include "document/json_pointer.hpp"
-
-#include <sys/mman.h>
+#include "checks/unique_store.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
-#include <functional>
 #include <memory>
 
 namespace wxlint::checks {
 namespace {
 
-// Bytes that stay put while the lint runs: keys point into the DOM where they can,
-// so a million values cost a few small records, not a million heap strings.
-class Arena {
- public:
-  std::string_view keep(std::string_view s) {
-    if (s.empty()) return {};
-    if (s.size() > kChunk / 4) {
-      big_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
-      std::memcpy(big_.back().get(), s.data(), s.size());
-      return {big_.back().get(), s.size()};
-    }
-    if (chunks_.empty() || used_ + s.size() > size_) {
-      // Not zeroed, and small at first: a small file then touches a few KB, not 1 MB.
-      size_ = std::max(s.size(), chunks_.empty() ? kFirst : std::min(2 * size_, kChunk));
-      chunks_.push_back(std::make_unique_for_overwrite<char[]>(size_));
-      used_ = 0;
-    }
-    char* p = chunks_.back().get() + used_;
-    std::memcpy(p, s.data(), s.size());
-    used_ += s.size();
-    return {p, s.size()};
-  }
+using namespace unique_store;
 
- private:
-  static constexpr std::size_t kFirst = 1 << 12, kChunk = 1 << 20;
-  std::vector<std::unique_ptr<char[]>> chunks_, big_;
-  std::size_t used_ = 0, size_ = 0;
-};
+enum class Norm { none, lower, digits };
 
-// Zeroed 64-bit slots. Large tables ask for huge pages: a random probe then costs one
-// cache miss instead of a cache miss plus a page-table walk.
-class Slots {
- public:
-  Slots() = default;
-  explicit Slots(std::size_t n) : n_(n) {
-    const std::size_t bytes = n * sizeof(std::uint64_t);
-    if (bytes >= kHuge) {
-      void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (p != MAP_FAILED) {
-        ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint; fine if refused
-        mapped_ = static_cast<std::uint64_t*>(p);
-        return;
-      }
-    }
-    small_.assign(n, 0);
+// The value unique compares for a string or number node: a view of the DOM's string
+// when nothing needs rewriting, else s rewritten.
+std::string_view compared_value(const rapidjson::Value& v, Norm norm, std::string& s) {
+  if (v.IsString() && norm == Norm::none) return {v.GetString(), v.GetStringLength()};
+  if (v.IsString()) s.assign(v.GetString(), v.GetStringLength());
+  else s = scalar_text(v, SIZE_MAX);
+  if (norm == Norm::lower) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else if (norm == Norm::digits) {
+    std::size_t n = 0;
+    for (char c : s)
+      if (c >= '0' && c <= '9') s[n++] = c;
+    s.resize(n);
   }
-  Slots(const Slots&) = delete;
-  Slots& operator=(Slots&& o) noexcept {
-    std::swap(n_, o.n_);
-    std::swap(mapped_, o.mapped_);
-    small_.swap(o.small_);
-    return *this;
-  }
-  ~Slots() {
-    if (mapped_) ::munmap(mapped_, n_ * sizeof(std::uint64_t));
-  }
-  std::size_t size() const { return n_; }
-  std::uint64_t& operator[](std::size_t i) { return mapped_ ? mapped_[i] : small_[i]; }
-
- private:
-  static constexpr std::size_t kHuge = std::size_t{2} << 20;
-  std::size_t n_ = 0;
-  std::uint64_t* mapped_ = nullptr;  // zero-filled by mmap
-  std::vector<std::uint64_t> small_;
-};
-
-// Entries in fixed chunks: growing never copies a million entries, nor holds two copies.
-template <typename T>
-class Chunked {
- public:
-  std::size_t size() const { return n_; }
-  T& operator[](std::size_t i) { return chunks_[i >> kBits][i & (kSize - 1)]; }
-  T& push_back(const T& v) {
-    if (n_ == chunks_.size() * kSize) chunks_.push_back(std::make_unique_for_overwrite<T[]>(kSize));
-    T& slot = (*this)[n_++];
-    slot = v;
-    return slot;
-  }
-
- private:
-  static constexpr std::size_t kBits = 10, kSize = std::size_t{1} << kBits;
-  std::vector<std::unique_ptr<T[]>> chunks_;
-  std::size_t n_ = 0;
-};
-
-// A node's place as one 32-bit index per step (array index or member position): a few
-// bytes per value where a pointer string would be built for every value. The string is
-// made only for the first occurrences that turn out to have duplicates.
-void encode_path(const Path& path, std::string& out) {
-  out.clear();
-  for (std::size_t i = 1; i <= path.depth(); ++i) {
-    const Step& s = path.step(i);
-    const rapidjson::Value& parent = *path.step(i - 1).value;
-    std::uint32_t k = static_cast<std::uint32_t>(s.index);
-    if (parent.IsObject()) {
-      const auto* first = reinterpret_cast<const char*>(&parent.MemberBegin()->value);
-      k = static_cast<std::uint32_t>((reinterpret_cast<const char*>(s.value) - first) /
-                                     static_cast<std::ptrdiff_t>(sizeof(rapidjson::Value::Member)));
-    }
-    out.append(reinterpret_cast<const char*>(&k), sizeof k);
-  }
-}
-
-std::string decode_path(const rapidjson::Value& root, const char* enc, std::size_t depth) {
-  std::string out;
-  const rapidjson::Value* v = &root;
-  for (std::size_t i = 0; i < depth; ++i) {
-    std::uint32_t k;
-    std::memcpy(&k, enc + i * sizeof k, sizeof k);
-    if (v->IsArray()) {
-      pointer::append_index(out, k);
-      v = &(*v)[k];
-    } else {
-      const auto m = v->MemberBegin() + k;
-      pointer::append_key(out, {m->name.GetString(), m->name.GetStringLength()});
-      v = &m->value;
-    }
-  }
-  return out;
+  return s;
 }
 
 // First occurrences by (partition, value), open addressing with linear probing.
 struct Seen final : CheckState {
-  // 32 bytes: a million values cost a table that fits the caches better. The hash is
-  // recomputed when the table grows rather than stored.
+  // 16 bytes: a million values cost a table that fits the caches better. An entry
+  // holds where its first occurrence is, not its value: the value is read back from
+  // the DOM (and normalized again) for the rare slot whose hash tag and length match,
+  // and when the table grows. The partition is a number (partitions are few: target
+  // locations, contacts).
   struct Entry {
-    const char* value;
-    const char* part;
-    const char* first;  // encode_path() bytes, then (with "across") u32 length + pointer
-    std::uint32_t value_len, part_len;
-    std::string_view value_view() const { return {value, value_len}; }
-    std::string_view part_view() const { return {part, part_len}; }
+    // encode_path() bytes, then (with "across") u32 length + pointer: in the arena,
+    // or here in place of the pointer when they fit (most paths take 4-6 bytes).
+    char first[sizeof(const char*)];
+    std::uint32_t value_len, part;  // part: kInline | partition number
+    std::uint32_t part_id() const { return part & ~kInline; }
+    const char* first_bytes() const {
+      if (part & kInline) return first;
+      const char* p;
+      std::memcpy(&p, first, sizeof p);
+      return p;
+    }
   };
+  // Partition numbers stay below 2^31: each distinct partition is a distinct value
+  // of at least 3 bytes in a text under 4 GiB.
+  static constexpr std::uint32_t kInline = std::uint32_t{1} << 31;
+  // Partition text -> number: parts[number - 1] (views of the DOM or the arena), found
+  // through part_slots (hash high half | number, open addressing); "" is 0.
+  std::vector<std::string_view> parts;
+  Slots part_slots;
+  const char* last_part = nullptr;  // the latest partition and its number, for runs
+  std::size_t last_part_len = 0;    // of matches under one partition
+  std::uint32_t last_part_id = 0;
   Chunked<Entry> entries;
   Slots slots;  // hash high half | entry index + 1; 0 = empty
   Arena arena;
-  std::string scratch, path_buf;
+  std::string scratch, path_buf, entry_scratch;
 
-  static std::size_t hash_of(std::string_view part, std::string_view value) {
-    return std::hash<std::string_view>{}(value) * 0x9E3779B97F4A7C15ull ^ std::hash<std::string_view>{}(part);
+  bool sized = false;  // the table was sized from the first match's arrays
+  // Set at the first match: the walk's root, and the depth every match shares.
+  const rapidjson::Value* root = nullptr;
+  std::size_t depth = 0;
+  Norm norm = Norm::none;
+
+  std::string_view value_of(const Entry& e) {
+    return compared_value(node_at(*root, e.first_bytes(), depth), norm, entry_scratch);
+  }
+
+  // 8 bytes at a time, multiply-xorshift mixed (no library call, and nothing to
+  // keep stable: the hash never leaves the process).
+  static std::uint64_t mix(std::uint64_t h) {
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return h;
+  }
+  static std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed) {
+    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = seed ^ (s.size() * kMul);
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 29;
+    }
+    if (n > 0) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, n);
+      h = (h ^ w) * kMul;
+      h ^= h >> 29;
+    }
+    return mix(h);
+  }
+  static std::size_t hash_of(std::uint32_t part, std::string_view value) {
+    return static_cast<std::size_t>(hash_bytes(value, 0x243F6A8885A308D3ull + part * 0x9E3779B97F4A7C15ull));
+  }
+
+  // The partition's number; in_dom: part views the DOM (it stays put), else a
+  // scratch buffer (copied when new).
+  std::uint32_t part_id(std::string_view part, bool in_dom) {
+    if (part.empty()) return 0;
+    if (in_dom && part.data() == last_part && part.size() == last_part_len) return last_part_id;
+    if (!in_dom && part == std::string_view(last_part, last_part_len)) return last_part_id;
+    const std::uint64_t h = hash_bytes(part, 0x452821E638D01377ull);
+    const std::uint64_t tag = h >> 32 << 32;
+    if (full(parts.size(), part_slots.size())) {
+      Slots next(part_slots.size() == 0 ? 64 : part_slots.size() * 2);
+      for (std::size_t k = 0; k < parts.size(); ++k) {
+        const std::uint64_t hk = hash_bytes(parts[k], 0x452821E638D01377ull);
+        std::size_t i = home(hk, next.size());
+        while (next[i] != 0) i = i + 1 == next.size() ? 0 : i + 1;
+        next[i] = (hk >> 32 << 32) | (k + 1);
+      }
+      part_slots = std::move(next);
+    }
+    const std::size_t size = part_slots.size();
+    std::uint32_t id = 0;
+    for (std::size_t i = home(h, size);; i = i + 1 == size ? 0 : i + 1) {
+      const std::uint64_t sl = part_slots[i];
+      if (sl == 0) {
+        parts.push_back(in_dom ? part : arena.keep(part));
+        id = static_cast<std::uint32_t>(parts.size());
+        part_slots[i] = tag | id;
+        break;
+      }
+      if ((sl & ~0xFFFFFFFFull) == tag && parts[(sl & 0xFFFFFFFFull) - 1] == part) {
+        id = static_cast<std::uint32_t>(sl & 0xFFFFFFFFull);
+        break;
+      }
+    }
+    // Views of the DOM or the arena, which stay put.
+    last_part = in_dom ? part.data() : parts[id - 1].data();
+    last_part_len = part.size();
+    last_part_id = id;
+    return id;
+  }
+
+  // At most 70% of the slots in use: linear probing stays short, and the table is
+  // sized to the need rather than to a power of two (a slot is found by scaling the
+  // hash's low half to the size).
+  static bool full(std::size_t entries, std::size_t slots) { return 10 * (entries + 1) > 7 * slots; }
+  static std::size_t home(std::size_t h, std::size_t size) {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(h & 0xFFFFFFFFull) * size) >> 32);
+  }
+
+  // Room for n entries without growing.
+  void reserve(std::size_t n) {
+    const std::size_t size = std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1);
+    if (size <= slots.size()) return;
+    if (entries.size() == 0) slots = Slots(size);
+    else while (slots.size() < size) grow();
   }
 
   // The entry for the key, or a new one (second = true) whose fields the caller fills.
   // A slot holds the hash's high half next to the index, so probing rarely has to
   // touch an entry: with a million values each extra cache miss shows.
-  std::pair<Entry*, bool> find_or_add(std::string_view part, std::string_view value) {
+  std::pair<Entry*, bool> find_or_add(std::uint32_t part, std::string_view value) {
     const std::size_t h = hash_of(part, value);
-    if (2 * (entries.size() + 1) > slots.size()) grow();
-    const std::size_t mask = slots.size() - 1;
+    if (full(entries.size(), slots.size())) grow();
+    const std::size_t size = slots.size();
     const std::uint64_t tag = static_cast<std::uint64_t>(h) >> 32 << 32;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = home(h, size);; i = i + 1 == size ? 0 : i + 1) {
       const std::uint64_t s = slots[i];
       if (s == 0) {
         slots[i] = tag | (entries.size() + 1);
-        Entry e{value.data(), part.data(), nullptr, static_cast<std::uint32_t>(value.size()),
-                static_cast<std::uint32_t>(part.size())};
+        Entry e{{}, static_cast<std::uint32_t>(value.size()), part};
         return {&entries.push_back(e), true};
       }
       if ((s & ~0xFFFFFFFFull) != tag) continue;
       Entry& e = entries[(s & 0xFFFFFFFFull) - 1];
-      if (e.value_view() == value && e.part_view() == part) return {&e, false};
+      if (e.part_id() == part && e.value_len == value.size() && value_of(e) == value) return {&e, false};
     }
   }
 
   void grow() {
     Slots next(slots.size() == 0 ? 64 : slots.size() * 2);
-    const std::size_t mask = next.size() - 1;
+    const std::size_t size = next.size();
     for (std::size_t k = 0; k < entries.size(); ++k) {
-      const std::size_t h = hash_of(entries[k].part_view(), entries[k].value_view());
-      std::size_t i = h & mask;
-      while (next[i] != 0) i = (i + 1) & mask;
+      const std::size_t h = hash_of(entries[k].part_id(), value_of(entries[k]));
+      std::size_t i = home(h, size);
+      while (next[i] != 0) i = i + 1 == size ? 0 : i + 1;
       next[i] = (static_cast<std::uint64_t>(h) >> 32 << 32) | (k + 1);
     }
     slots = std::move(next);
@@ -209,14 +218,7 @@ class Unique final : public Check {
     const auto& v = path.node();
     if (!v.IsString() && !v.IsNumber()) return;
     auto& seen = *static_cast<Seen*>(state);
-    // The value: a view of the DOM's string when nothing needs rewriting.
-    std::string_view value;
-    if (v.IsString() && norm_ == Norm::none) {
-      value = {v.GetString(), v.GetStringLength()};
-    } else {
-      normalized(v, seen.scratch);
-      value = seen.scratch;
-    }
+    const std::string_view value = compared_value(v, norm_, seen.scratch);
     if (value.empty()) return;  // "" means "remove" in Webex payloads, not a value
     // The partition: "within" node, then "groupBy" value.
     std::string_view part;
@@ -235,47 +237,54 @@ class Unique final : public Check {
     }
     if (!part_buf.empty()) part = part_buf;
 
-    auto [e, inserted] = seen.find_or_add(part, value);
-    const std::size_t path_bytes = path.depth() * sizeof(std::uint32_t);
+    if (!seen.sized) {
+      // Every match has the same depth, so the arrays on the first match's path,
+      // sized as they are, estimate how many matches follow: size the table once
+      // instead of rehashing it as it fills. Capped: the estimate may be high
+      // (matches that are absent, empty or not scalars).
+      seen.sized = true;
+      seen.root = path.step(0).value;
+      seen.depth = path.depth();
+      seen.norm = norm_;
+      std::size_t n = 1;
+      for (std::size_t i = 1; i <= path.depth() && n <= kMaxReserve; ++i) {
+        const rapidjson::Value& parent = *path.step(i - 1).value;
+        if (parent.IsArray()) n *= std::max<std::size_t>(parent.Size(), 1);
+      }
+      if (n >= 1024) seen.reserve(std::min(n, kMaxReserve));
+    }
+    const std::uint32_t pid = seen.part_id(part, part_buf.empty());
+    auto [e, inserted] = seen.find_or_add(pid, value);
     if (inserted) {
-      // The lookup used views of scratch buffers: keep copies of those.
-      if (value.data() == seen.scratch.data()) e->value = seen.arena.keep(value).data();
-      if (!part_buf.empty()) e->part = seen.arena.keep(part).data();
       encode_path(path, seen.path_buf);
       if (across_) {
         const std::string a = across_->pointer(path);
         const auto n = static_cast<std::uint32_t>(a.size());
         seen.path_buf.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
       }
-      e->first = seen.arena.keep(seen.path_buf).data();
+      if (seen.path_buf.size() <= sizeof e->first && !across_) {
+        std::memcpy(e->first, seen.path_buf.data(), seen.path_buf.size());
+        e->part |= Seen::kInline;
+      } else {
+        const char* kept = seen.arena.keep(seen.path_buf).data();
+        std::memcpy(e->first, &kept, sizeof kept);
+      }
       return;
     }
     if (across_) {
+      const char* a = skip_path(e->first_bytes(), path.depth());
       std::uint32_t n;
-      std::memcpy(&n, e->first + path_bytes, sizeof n);
-      if (std::string_view(e->first + path_bytes + sizeof n, n) == across_->pointer(path)) return;
+      std::memcpy(&n, a, sizeof n);
+      if (std::string_view(a + sizeof n, n) == across_->pointer(path)) return;
     }
     Finding& f = out.emit(path);
-    // Every match of the rule's pattern has the same depth, so the encoding's length.
-    f.related.push_back(decode_path(*path.step(0).value, e->first, path.depth()));
+    // Every match of the rule's pattern has the same depth: the encoding's step count.
+    f.related.push_back(decode_path(*path.step(0).value, e->first_bytes(), path.depth()));
     if (g) f.arg("group", scalar_text(*g));
   }
 
  private:
-  enum class Norm { none, lower, digits };
-  void normalized(const rapidjson::Value& v, std::string& s) const {
-    if (v.IsString()) s.assign(v.GetString(), v.GetStringLength());
-    else s = scalar_text(v, SIZE_MAX);
-    if (norm_ == Norm::lower) {
-      for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    } else if (norm_ == Norm::digits) {
-      std::size_t n = 0;
-      for (char c : s)
-        if (c >= '0' && c <= '9') s[n++] = c;
-      s.resize(n);
-    }
-  }
+  static constexpr std::size_t kMaxReserve = std::size_t{1} << 20;
   std::optional<RelPointer> group_by_, within_, across_;
   Norm norm_ = Norm::none;
 };

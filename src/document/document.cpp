@@ -3,6 +3,8 @@
 #include "document/document.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -17,6 +19,9 @@ namespace {
 
 constexpr unsigned kParseFlags =
     rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+// For text already known to be valid UTF-8: RapidJSON's per-character validation
+// (a transcode of every string byte) is then redundant.
+constexpr unsigned kParseFlagsValidated = kParseFlags & ~unsigned{rapidjson::kParseValidateEncodingFlag};
 
 // RapidJSON sizes strings with 32 bits; refuse rather than truncate.
 constexpr std::size_t kMaxText = 0xFFFFFFF0u;
@@ -39,6 +44,15 @@ bool utf8_ok_at(std::string_view t, std::size_t off) {
   if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3);
   if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3);
   return false;
+}
+
+// Length of the well-formed UTF-8 sequence at off, or 0 (RFC 3629: no overlongs,
+// no surrogates, nothing above U+10FFFF).
+std::size_t utf8_len_at(std::string_view t, std::size_t off) {
+  const unsigned c = static_cast<unsigned char>(t[off]);
+  if (c < 0x80) return 1;
+  if (!utf8_ok_at(t, off)) return 0;
+  return c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
 // Errors raised while reading a value (as opposed to structure between values).
@@ -65,8 +79,10 @@ struct Generator {
   rapidjson::MemoryStream& stream;
   detail::SaxHandler& handler;
   rapidjson::Reader& reader;
+  bool validated;  // the whole text is known to be valid UTF-8
   template <typename Dom>
   bool operator()(Dom&) {
+    if (validated) return !reader.Parse<kParseFlagsValidated>(stream, handler).IsError();
     return !reader.Parse<kParseFlags>(stream, handler).IsError();
   }
 };
@@ -102,6 +118,46 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
 
 }  // namespace
 
+namespace detail {
+
+// Whether all of t is well-formed UTF-8. ASCII, nearly all of a JSON payload, goes
+// 16 bytes at a time.
+bool valid_utf8(std::string_view t) {
+  const char* p = t.data();
+  const std::size_t n = t.size();
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  while (i < n) {
+    while (i + 16 <= n) {
+      std::uint64_t a, b;
+      std::memcpy(&a, p + i, 8);
+      std::memcpy(&b, p + i + 8, 8);
+      if ((a | b) & kHigh) break;
+      i += 16;
+    }
+    while (i + 8 <= n) {
+      std::uint64_t a;
+      std::memcpy(&a, p + i, 8);
+      if (a & kHigh) break;
+      i += 8;
+    }
+    // Byte by byte up to the next 8-byte stretch of ASCII (or the end).
+    const std::size_t stop = std::min(n, i + 8);
+    while (i < stop) {
+      if (static_cast<unsigned char>(p[i]) < 0x80) {
+        ++i;
+        continue;
+      }
+      const std::size_t len = utf8_len_at(t, i);
+      if (len == 0) return false;
+      i += len;
+    }
+  }
+  return true;
+}
+
+}  // namespace detail
+
 Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_unique<rapidjson::Document>()) {
   const std::string_view t = text_;
   using Kind = ParseIssue::Kind;
@@ -124,7 +180,7 @@ Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_un
   // input's size, so 100,000 repeated keys cannot take memory out of proportion.
   detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, (std::size_t{1} << 20) + t.size() / 4);
   rapidjson::Reader reader;
-  Generator gen{stream, handler, reader};
+  Generator gen{stream, handler, reader, detail::valid_utf8(t)};
   dom_->Populate(gen);
 
   std::optional<ParseIssue> fatal = fatal_issue(t, reader, stream, handler);

@@ -63,4 +63,10 @@ class Document {
   bool parsed_ = false;
 };
 
+namespace detail {
+// Whether all of t is well-formed UTF-8 (RFC 3629); Document uses it to let
+// RapidJSON skip its own per-character validation. Exposed for tests.
+bool valid_utf8(std::string_view t);
+}  // namespace detail
+
 }  // namespace wxlint

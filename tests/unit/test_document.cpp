@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "formats/formats.hpp"
 
 // rapidjson 1.1.0's Value == scalar recurses forever under C++20: compare via GetInt()/GetString().
 using wxlint::Document;
@@ -346,4 +347,73 @@ TEST_CASE("moves keep the DOM and the text", "[document]") {
   Document c("[]");
   c = std::move(b);
   CHECK(c.root()["k"][0].GetInt() == 1);
+}
+
+TEST_CASE("the whole-text UTF-8 check agrees with formats::is_valid_utf8", "[document]") {
+  std::vector<std::string> cases = {
+      "", "plain ascii, long enough to take the 16-byte path........", "é", "漢", "😀", "\xF4\x8F\xBF\xBF",
+      "\xC3", "\xC3(", "\xFF", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xE0\xA0\x80",
+      "\xED\x9F\xBF", "\xED\xA0\x80", "\xED\xBF\xBF", "\xEE\x80\x80", "\xF0\x8F\xBF\xBF", "\xF0\x90\x80\x80",
+      "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\x80", "\xBF", "\xE2\x82", "\xF0\x9F\x98", std::string(1, '\0'),
+  };
+  // Every case also at each alignment within and after long ASCII runs, and at the end.
+  const std::size_t n = cases.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t pad = 0; pad < 20; ++pad) {
+      cases.push_back(std::string(pad, 'a') + cases[i] + std::string(17, 'b'));
+      cases.push_back(std::string(pad, 'a') + cases[i]);
+      cases.push_back(std::string(pad, 'a') + cases[i] + "\xC3\xA9" + std::string(pad, 'c'));
+    }
+  }
+  for (const auto& s : cases) {
+    INFO(s);
+    CHECK(wxlint::detail::valid_utf8(s) == wxlint::formats::is_valid_utf8(s));
+  }
+}
+
+TEST_CASE("valid multibyte text parses the same DOM and positions", "[document]") {
+  const std::string text = "{\n  \"n\u00e4me\": \"\u6f22\u5b57 \xF0\x9F\x98\x80 caf\u00e9\",\n"
+                           "  \"list\": [\"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\", 1, \"x\\u00e9\"],\n"
+                           "  \"n\u00e4me\": 2\n}";
+  Document d(text);
+  REQUIRE(d.parsed());
+  REQUIRE(d.issues().size() == 1);
+  CHECK(d.issues()[0].kind == Kind::duplicate_key);
+  CHECK(d.issues()[0].pointer == "/n\u00e4me");
+  CHECK(d.issues()[0].message == "duplicate key \"n\u00e4me\"; first defined at line 2, column 3");
+  const auto& root = d.root();
+  CHECK(std::string(root["list"][0].GetString()) == "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9");
+  CHECK(std::string(root["list"][2].GetString()) == "x\u00e9");
+  const Span s = locate1(d, "/list/1");
+  REQUIRE(s.found);
+  CHECK(slice(d, s) == "1");
+  CHECK(lc(d, s.begin) == std::pair<unsigned, unsigned>{3, 25});
+}
+
+TEST_CASE("invalid UTF-8 gives the same issues on long, mostly valid text", "[document]") {
+  const std::string pad = "\"\u00e9\u6f22 padding padding padding\", ";
+  struct Case {
+    std::string bad;
+    std::size_t at;  // offset of the bad byte within bad
+    Kind kind;
+    const char* pointer;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {"\"ok\xC3(\"", 3, Kind::invalid_utf8, "/3", "invalid UTF-8 in string"},
+      {"\"\xED\xA0\x80\"", 1, Kind::invalid_utf8, "/3", "invalid UTF-8 in string"},
+      {"\xFF", 0, Kind::invalid_utf8, "/3", "invalid UTF-8"},
+  };
+  for (const auto& c : cases) {
+    const std::string text = "[" + pad + pad + pad + c.bad + ", 1]";
+    const std::size_t off = 1 + 3 * pad.size() + c.at;
+    Document d(text);
+    INFO(text);
+    CHECK_FALSE(d.parsed());
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == c.kind);
+    CHECK(d.issues()[0].offset == off);
+    CHECK(d.issues()[0].pointer == c.pointer);
+    CHECK(d.issues()[0].message == c.message);
+  }
 }
