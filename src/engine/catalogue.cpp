@@ -137,10 +137,14 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       if (std::string schema = str_member(o, "schema"); !schema.empty()) {
         auto it = by_name.find("schemas/" + schema);
         if (it == by_name.end()) file.fail("/operation/schema", "no schema file schemas/" + schema);
-        if (trusted)
-          lazy_schemas_[op.get()] = std::make_unique<LazySchema>(it->second->name, it->second->text);
-        else
+        if (trusted) {
+          auto lazy = std::make_unique<LazySchema>();  // not make_unique(name, text): clang 14 lacks paren-init of aggregates
+          lazy->name = it->second->name;
+          lazy->text = it->second->text;
+          lazy_schemas_[op.get()] = std::move(lazy);
+        } else {
           op->schema = load_schema(it->second->name, it->second->text);
+        }
       }
     }
     auto sit = root.FindMember("settings");
