@@ -2,13 +2,13 @@
 // every exception into a status code plus a malloc'd message: nothing may unwind into C.
 #include <wxlint/wxlint.h>
 
+#include "document/document.hpp"
+
 #include <wxlint/linter.hpp>
 #include <wxlint/report.hpp>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -69,13 +69,6 @@ int guard(char** error, Body&& body) noexcept {
   }
 }
 
-std::string compact(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
 [[noreturn]] void bad_options(const std::string& what) { throw Failure{WXLINT_E_OPTIONS, "options: " + what}; }
 
 std::string text_of(const rapidjson::Value& v, const std::string& where) {
@@ -98,7 +91,7 @@ wxlint::LinterOptions parse_options(const char* text) {
     if (name == "settings") {
       if (!m.value.IsObject()) bad_options("\"settings\" must be an object");
       for (const auto& s : m.value.GetObject())
-        o.settings[std::string(s.name.GetString(), s.name.GetStringLength())] = compact(s.value);
+        o.settings[std::string(s.name.GetString(), s.name.GetStringLength())] = wxlint::to_json_text(s.value);
     } else if (name == "disabled") {
       if (!m.value.IsArray()) bad_options("\"disabled\" must be an array of rule ids or codes");
       for (const auto& id : m.value.GetArray()) o.disabled.insert(text_of(id, "each \"disabled\" entry"));

@@ -1,14 +1,12 @@
 // .wxlint.json: discovery, validation against its embedded schema, and translation into
 // LinterOptions plus ignore entries.
+#include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
 #include "engine/embedded.hpp"
 #include "engine/schema_layer.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
-
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <filesystem>
 
@@ -17,20 +15,12 @@ namespace {
 
 constexpr std::string_view kConfigSchema = "schemas/wxlint.config.schema.json";
 
-std::string compact(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
 std::string name_of(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
 
-// JSON Pointer escaping for member names that hold '/' or '~' (rule ids do).
-std::string escape_ptr(const std::string& s) {
-  std::string out;
-  for (char c : s) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return out;
+// "/parent/name", escaping member names that hold '/' or '~' (rule ids do).
+std::string member_ptr(std::string parent, std::string_view name) {
+  pointer::append_key(parent, name);
+  return parent;
 }
 
 const SchemaValidator& config_schema() {
@@ -48,7 +38,7 @@ const SchemaValidator& config_schema() {
 void read_rules(const DataFile& file, const rapidjson::Value& rules, Config& c) {
   for (const auto& m : rules.GetObject()) {
     const std::string key = name_of(m.name), value = name_of(m.value);
-    c.origins[key] = file.where("/rules/" + escape_ptr(key));
+    c.origins[key] = file.where(member_ptr("/rules", key));
     if (value == "off") c.options.disabled.insert(key);
     else if (value != "on") c.options.severities[key] = *parse_severity(value);
   }
@@ -56,7 +46,7 @@ void read_rules(const DataFile& file, const rapidjson::Value& rules, Config& c) 
 
 void add_setting(const DataFile& file, const std::string& key, const rapidjson::Value& v, const std::string& ptr,
                  Config& c) {
-  c.options.settings[key] = compact(v);
+  c.options.settings[key] = to_json_text(v);
   c.origins[key] = file.where(ptr);
 }
 
@@ -88,12 +78,12 @@ Config parse_config(std::string text, const std::string& name, const std::string
   if (auto it = root.FindMember("rules"); it != root.MemberEnd()) read_rules(file, it->value, c);
   if (auto it = root.FindMember("settings"); it != root.MemberEnd())
     for (const auto& m : it->value.GetObject())
-      add_setting(file, name_of(m.name), m.value, "/settings/" + escape_ptr(name_of(m.name)), c);
+      add_setting(file, name_of(m.name), m.value, member_ptr("/settings", name_of(m.name)), c);
   if (auto it = root.FindMember("operations"); it != root.MemberEnd())
     for (const auto& op : it->value.GetObject())
       for (const auto& m : op.value.GetObject())
         add_setting(file, name_of(op.name) + "/" + name_of(m.name), m.value,
-                    "/operations/" + escape_ptr(name_of(op.name)) + "/" + escape_ptr(name_of(m.name)), c);
+                    member_ptr(member_ptr("/operations", name_of(op.name)), name_of(m.name)), c);
   if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
     add_setting(file, "allowedSources", it->value, "/allowedSources", c);
   if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c);

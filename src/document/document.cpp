@@ -11,6 +11,8 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "document/sax_handler.hpp"
 
@@ -243,5 +245,12 @@ const std::vector<ParseIssue>& Document::issues() const { return issues_; }
 std::string_view Document::text() const { return text_; }
 
 Position Document::position(std::size_t offset) const { return positions({offset})[0]; }
+
+std::string to_json_text(const rapidjson::Value& v) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  v.Accept(w);
+  return std::string(buf.GetString(), buf.GetSize());
+}
 
 }  // namespace wxlint

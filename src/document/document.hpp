@@ -26,6 +26,9 @@ struct ParseIssue {
   std::string message;
 };
 
+// A JSON value as compact JSON text (for settings, examples and messages).
+std::string to_json_text(const rapidjson::Value& v);
+
 // Where a JSON value is in the text; found=false if the pointer does not resolve.
 struct Span {
   bool found = false;

@@ -5,9 +5,6 @@
 
 #include <wxlint/error.hpp>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <set>
 
@@ -18,13 +15,6 @@ std::string str_member(const rapidjson::Value& o, const char* key) {
   auto it = o.FindMember(key);
   return it != o.MemberEnd() && it->value.IsString() ? std::string(it->value.GetString(), it->value.GetStringLength())
                                                      : std::string();
-}
-
-std::string compact(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
 }
 
 // Settings of one operation: the rule file's defaults, overridden by the user's options.
@@ -46,7 +36,7 @@ class Settings {
         d.Parse(text->c_str(), text->size());
         if (d.HasParseError()) throw ConfigError("setting \"" + used_key + "\": value is not JSON: " + *text);
         if (d.GetType() != m.value.GetType() && !(d.IsBool() && m.value.IsBool()))
-          throw ConfigError("setting \"" + used_key + "\": expected the same JSON type as the default " + compact(m.value));
+          throw ConfigError("setting \"" + used_key + "\": expected the same JSON type as the default " + to_json_text(m.value));
         v.CopyFrom(d, alloc_);
         used.insert(used_key);
       } else {
@@ -166,10 +156,10 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       rule->message = d.message = str_member(r, "message");
       if (!seen_ids.insert(d.id).second) file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice");
       if (auto ex = r.FindMember("examples"); ex != r.MemberEnd()) {
-        if (auto f = ex->value.FindMember("fail"); f != ex->value.MemberEnd()) d.fail_example = compact(f->value);
-        if (auto p = ex->value.FindMember("pass"); p != ex->value.MemberEnd()) d.pass_example = compact(p->value);
+        if (auto f = ex->value.FindMember("fail"); f != ex->value.MemberEnd()) d.fail_example = to_json_text(f->value);
+        if (auto p = ex->value.FindMember("pass"); p != ex->value.MemberEnd()) d.pass_example = to_json_text(p->value);
         if (auto s = ex->value.FindMember("settings"); s != ex->value.MemberEnd())
-          for (const auto& m : s->value.GetObject()) d.example_settings[m.name.GetString()] = compact(m.value);
+          for (const auto& m : s->value.GetObject()) d.example_settings[m.name.GetString()] = to_json_text(m.value);
       }
       const bool disabled = override_for(d.id, d.code, d);
       if (d.check == "builtin") {

@@ -1,10 +1,9 @@
 #include "engine/check.hpp"
 
+#include "document/document.hpp"
 #include "engine/rule.hpp"
 #include "formats/formats.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace wxlint {
 
@@ -32,10 +31,7 @@ std::string scalar_text(const rapidjson::Value& v, std::size_t max_chars) {
   } else if (v.IsArray()) {
     return "an array";
   } else {
-    rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    v.Accept(w);
-    s = buf.GetString();
+    s = to_json_text(v);
   }
   if (formats::utf8_length(s) > max_chars) {
     // Cut on a code point boundary.

@@ -29,6 +29,20 @@ inline std::vector<std::string> codes(const wxlint::FileReport& r) {
   return out;
 }
 
+// Rule ids of the diagnostics, in report order.
+inline std::vector<std::string> rule_ids(const wxlint::FileReport& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) out.push_back(d.rule);
+  return out;
+}
+
+// Messages of the diagnostics, in report order.
+inline std::vector<std::string> messages(const wxlint::FileReport& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) out.push_back(d.message);
+  return out;
+}
+
 inline bool has_rule(const wxlint::FileReport& r, const std::string& id) {
   for (const auto& d : r.diagnostics)
     if (d.rule == id) return true;

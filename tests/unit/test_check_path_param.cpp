@@ -1,9 +1,11 @@
 // Check kind "path-param": a parameter of an envelope's path, matched against a template.
 #include "rule_fixture.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
 
 using test_support::rule;
+using test_support::rule_ids;
 using test_support::RuleFixture;
 
 namespace {
@@ -20,12 +22,6 @@ std::string rules() {
   const std::string scope = R"(, "scope": "envelope")";
   return "[" + rule("w", "path-param", "/path", params + R"("webex-id"})", "{param}={type}:{id}{hint}", scope) + "," +
          rule("i", "path-param", "/path", params + R"("invalid"})", "{param} {segment}", scope) + "]";
-}
-
-std::vector<std::string> rule_ids(const wxlint::FileReport& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.diagnostics) out.push_back(d.rule);
-  return out;
 }
 
 using V = std::vector<std::string>;

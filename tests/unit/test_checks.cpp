@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+using test_support::messages;
 using test_support::rule;
 using test_support::RuleFixture;
 
@@ -13,12 +14,6 @@ std::vector<std::string> pointers(const wxlint::FileReport& r) {
   std::vector<std::string> out;
   for (const auto& d : r.diagnostics)
     if (d.rule.rfind("schema/", 0) != 0) out.push_back(d.location.pointer);
-  return out;
-}
-
-std::vector<std::string> messages(const wxlint::FileReport& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.diagnostics) out.push_back(d.message);
   return out;
 }
 
