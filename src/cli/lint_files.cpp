@@ -17,6 +17,7 @@ namespace {
 class Progress {
  public:
   explicit Progress(std::size_t total) : total_(total), tty_(isatty(STDERR_FILENO) == 1) {}
+  bool shown_anywhere() const { return tty_; }
   void show(std::size_t done) {
     using namespace std::chrono;
     if (!tty_) return;
@@ -68,8 +69,9 @@ std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std:
   Progress progress(paths.size());
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
-  {
+  if (progress.shown_anywhere()) {
     // This thread only reports progress; a missed notification costs at most 100 ms.
+    // Without a terminal it does not wake per file: a wake-up costs as much as a small file.
     std::unique_lock lock(m);
     while (true) {
       const std::size_t n = done.load();

@@ -160,7 +160,7 @@ bool valid_utf8(std::string_view t) {
 
 }  // namespace detail
 
-Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_unique<rapidjson::Document>()) {
+Document::Document(std::string text, bool reference_strings) : text_(std::move(text)), dom_(std::make_unique<rapidjson::Document>()) {
   const std::string_view t = text_;
   using Kind = ParseIssue::Kind;
   if (t.size() > kMaxText) {
@@ -180,7 +180,7 @@ Document::Document(std::string text) : text_(std::move(text)), dom_(std::make_un
   stream.src_ += start;
   // A listed duplicate later costs ~2 KB as finding and message: bound them by the
   // input's size, so 100,000 repeated keys cannot take memory out of proportion.
-  detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, (std::size_t{1} << 20) + t.size() / 4);
+  detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, (std::size_t{1} << 20) + t.size() / 4, reference_strings);
   rapidjson::Reader reader;
   Generator gen{stream, handler, reader, detail::valid_utf8(t)};
   dom_->Populate(gen);

@@ -40,7 +40,11 @@ class Document {
  public:
   static constexpr unsigned kMaxDepth = 512;
 
-  explicit Document(std::string text);  // parses immediately; never throws for bad input
+  // Parses immediately; never throws for bad input. With reference_strings, escape-free
+  // strings of 16 bytes or more point into the text instead of being copied (a big
+  // payload's DOM is then about half the size): they are not NUL-terminated, and no
+  // value may be copied out of this Document without copying its strings.
+  explicit Document(std::string text, bool reference_strings = false);
   Document(Document&&) noexcept;
   Document& operator=(Document&&) noexcept;
   ~Document();

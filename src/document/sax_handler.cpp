@@ -15,6 +15,9 @@ constexpr std::size_t kLinearKeys = 16;
 // Rough fixed cost of one duplicate record, for the memory budget.
 constexpr std::size_t kRecordOverhead = 192;
 constexpr std::size_t kDisplayBytes = 64;
+// Shorter strings live inside their DOM value at no cost; from this length on the
+// text is also past std::string's in-object buffer, so it stays put when moved.
+constexpr std::size_t kMinReferenced = 16;
 
 // The key as it would be written in JSON, shortened so messages stay small.
 std::string display_key(std::string_view key) {
@@ -50,13 +53,15 @@ struct SaxHandler::Extra {
 };
 
 SaxHandler::SaxHandler(rapidjson::Document& dom, const rapidjson::MemoryStream& stream,
-                       std::string_view text, unsigned max_depth, std::size_t issue_budget)
+                       std::string_view text, unsigned max_depth, std::size_t issue_budget,
+                       bool reference_strings)
     : dom_(dom),
       stream_(stream),
       text_(text),
       max_depth_(max_depth),
       budget_(issue_budget),
-      last_end_(stream.Tell()) {
+      last_end_(stream.Tell()),
+      reference_strings_(reference_strings) {
   frames_.reserve(64);
 }
 
@@ -138,6 +143,20 @@ bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
   }
   last_end_ = stop;
   return dom_.Key(s, n, copy);
+}
+
+bool SaxHandler::String(const char* s, SizeType n, bool copy) {
+  // An escape-free string is referenced in the text instead of copied: on id-heavy
+  // payloads that is most of the DOM's bytes. The stream is past the closing quote.
+  // The n bytes before it are the value iff they hold no backslash and a quote precedes
+  // them: that quote is then the opening one (an escaped \" before them would make the
+  // decoded value longer than n), and an escape cut in two would end in a backslash or
+  // start the n bytes with something other than the byte after a quote.
+  const std::size_t end = stream_.Tell() - 1;
+  if (reference_strings_ && n >= kMinReferenced && end > n && text_[end] == '"' && text_[end - n - 1] == '"' &&
+      std::memchr(text_.data() + end - n, '\\', n) == nullptr)
+    return scalar_done(dom_.String(text_.data() + end - n, n, false));
+  return scalar_done(dom_.String(s, n, copy));
 }
 
 SaxHandler::Extra& SaxHandler::extra(Frame& f) {

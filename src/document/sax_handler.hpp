@@ -30,7 +30,7 @@ class SaxHandler {
   // issue_budget: bytes the duplicate records may take before further
   // duplicates are only counted (hostile input must not blow up memory).
   SaxHandler(rapidjson::Document& dom, const rapidjson::MemoryStream& stream,
-             std::string_view text, unsigned max_depth, std::size_t issue_budget);
+             std::string_view text, unsigned max_depth, std::size_t issue_budget, bool reference_strings);
   ~SaxHandler();
   SaxHandler(const SaxHandler&) = delete;
   SaxHandler& operator=(const SaxHandler&) = delete;
@@ -44,7 +44,7 @@ class SaxHandler {
   bool Uint64(std::uint64_t u) { return scalar_done(dom_.Uint64(u)); }
   bool Double(double d) { return scalar_done(dom_.Double(d)); }
   bool RawNumber(const char* s, SizeType n, bool copy) { return scalar_done(dom_.RawNumber(s, n, copy)); }
-  bool String(const char* s, SizeType n, bool copy) { return scalar_done(dom_.String(s, n, copy)); }
+  bool String(const char* s, SizeType n, bool copy);
   bool StartObject() { return start(true); }
   bool StartArray() { return start(false); }
   bool Key(const char* s, SizeType n, bool copy);
@@ -100,6 +100,7 @@ class SaxHandler {
   unsigned max_depth_;
   std::size_t budget_;
   std::size_t last_end_;  // offset just past the last token an event reported
+  bool reference_strings_;
 
   std::vector<Frame> frames_;
   std::vector<KeyRec> keys_;  // distinct keys of all open objects, innermost last

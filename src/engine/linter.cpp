@@ -28,8 +28,11 @@ struct Linter::Impl {
   std::unique_ptr<Catalogue> catalogue;
   // Built on an operation's first lint: a cold start builds only what it uses.
   struct Walkers {
-    std::once_flag once;
+    std::once_flag once, lanes_once;
     std::unique_ptr<RuleWalker> request, envelope;
+    // For large requests: the rules that compare nodes with each other (their tables
+    // dominate a big walk) and the rest, walked on two threads.
+    std::unique_ptr<RuleWalker> comparing, others;
   };
   std::map<const Operation*, std::unique_ptr<Walkers>> walkers;
 
@@ -49,39 +52,55 @@ struct Linter::Impl {
     return w;
   }
 
+  const Walkers& lanes_for(const Operation& op) const {
+    Walkers& w = *walkers.at(&op);
+    std::call_once(w.lanes_once, [&] {
+      std::vector<const Rule*> comparing, others;
+      for (const auto& r : op.rules)
+        if (r->scope == Rule::Scope::request) (r->check->start() ? comparing : others).push_back(r.get());
+      w.comparing = std::make_unique<RuleWalker>(comparing);
+      w.others = std::make_unique<RuleWalker>(others);
+    });
+    return w;
+  }
+
   std::string known_operations() const {
     std::string s;
     for (const auto& op : catalogue->operations()) s += (s.empty() ? "" : ", ") + op->doc.id;
     return s;
   }
 
-  // `parallel`: run the schema on a second thread while the rules walk (large requests).
+  // `parallel` (large requests): the rules that compare nodes walk on a second thread
+  // while the other rules and the schema run on this one.
   void lint_request(const Operation& op, const rapidjson::Value& request, const std::string& prefix,
                     FindingList& list, bool parallel = false) const {
-    std::vector<Finding> rule_findings;
+    std::vector<Finding> rule_findings, second_findings;
     std::vector<SchemaFailure> failures;
-    std::exception_ptr schema_error;
+    std::exception_ptr second_error;
     const SchemaValidator* schema = catalogue->schema(op);
-    const RuleWalker& walker = *walkers_for(op).request;
     {
-      std::jthread schema_thread;  // joins before anything below reads `failures`
-      if (schema && parallel) {
+      std::jthread second;  // joins before anything below reads its findings
+      const RuleWalker* here = walkers_for(op).request.get();
+      if (parallel) {
+        const Walkers& lanes = lanes_for(op);
         try {
-          schema_thread = std::jthread([&] {
+          second = std::jthread([&] {
             try {
-              schema->validate(request, failures);
+              lanes.comparing->run(request, second_findings);
             } catch (...) {
-              schema_error = std::current_exception();
+              second_error = std::current_exception();
             }
           });
+          here = lanes.others.get();
         } catch (const std::system_error&) {
-          parallel = false;  // no thread to be had: validate below
+          // no thread to be had: walk every rule here
         }
       }
-      walker.run(request, rule_findings);
-      if (schema && !parallel) schema->validate(request, failures);
+      here->run(request, rule_findings);
+      if (schema) schema->validate(request, failures);
     }
-    if (schema_error) std::rethrow_exception(schema_error);
+    if (second_error) std::rethrow_exception(second_error);
+    for (auto& f : second_findings) rule_findings.push_back(std::move(f));
     if (schema) {
       // The schema failures the rules explain, by place and keyword: one lookup each.
       std::unordered_multimap<std::string, const Finding*> covered;
@@ -112,7 +131,7 @@ struct Linter::Impl {
   FileReport lint(std::string text, std::string path, std::string_view forced) const {
     FileReport report;
     report.path = std::move(path);
-    Document doc(std::move(text));
+    Document doc(std::move(text), true);  // lives until the report is made
     FindingList list(*catalogue);
     for (const auto& issue : doc.issues()) list.add_issue(issue);
     if (!doc.parsed()) {

@@ -1,0 +1,61 @@
+// Document(text, reference_strings = true): escape-free strings point into the text.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "document/document.hpp"
+
+using wxlint::Document;
+
+namespace {
+
+std::string_view sv(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
+
+bool in_text(const Document& d, const rapidjson::Value& v) {
+  const char* p = v.GetString();
+  return p >= d.text().data() && p < d.text().data() + d.text().size();
+}
+
+}  // namespace
+
+TEST_CASE("referenced strings: same values as copied ones, long escape-free ones in the text", "[document]") {
+  // Each member is a case: escape-free long, short, escapes at either end or in the
+  // middle (an escaped quote just before a backslash-free tail must not pass for the
+  // opening quote), \u escapes, and multi-byte text.
+  const std::string text = R"({
+    "plain": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJh",
+    "short": "abc",
+    "quote-first": "\"abcdefghijklmnopqrstuvwxyz",
+    "quote-last": "abcdefghijklmnopqrstuvwxyz\"",
+    "backslash-middle": "abcdefghij\\klmnopqrstuvwxyz",
+    "unicode": "\u0041bcdefghijklmnopqrstuvwxyz",
+    "unicode-cut": "x\u00e9abcdefghijklmnopqrstuvwxyz",
+    "utf8": "Zürich, Genève and København",
+    "empty": ""
+  })";
+  Document copied{std::string(text)};
+  Document referenced(std::string(text), true);
+  REQUIRE(copied.parsed());
+  REQUIRE(referenced.parsed());
+  for (const auto& m : copied.root().GetObject()) {
+    INFO(sv(m.name));
+    const rapidjson::Value& r = referenced.root()[m.name];
+    CHECK(sv(r) == sv(m.value));
+  }
+  CHECK(in_text(referenced, referenced.root()["plain"]));
+  CHECK(in_text(referenced, referenced.root()["utf8"]));
+  CHECK_FALSE(in_text(referenced, referenced.root()["short"]));
+  CHECK_FALSE(in_text(referenced, referenced.root()["quote-first"]));
+  CHECK_FALSE(in_text(referenced, referenced.root()["unicode"]));
+  CHECK_FALSE(in_text(copied, copied.root()["plain"]));
+}
+
+TEST_CASE("referenced strings survive moving the Document", "[document]") {
+  Document a(R"(["abcdefghijklmnopqrstuvwxyz0123456789"])", true);
+  Document b(std::move(a));
+  REQUIRE(b.parsed());
+  CHECK(sv(b.root()[0]) == "abcdefghijklmnopqrstuvwxyz0123456789");
+  CHECK(in_text(b, b.root()[0]));
+}
