@@ -7,6 +7,7 @@
 #include "checks/unique_store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -69,13 +70,32 @@ struct Seen final : CheckState {
   Chunked<Entry> entries;
   Slots slots;  // hash high half | entry index + 1; 0 = empty
   Arena arena;
-  std::string scratch, path_buf, entry_scratch;
+  std::string scratch, entry_scratch;
 
   bool sized = false;  // the table was sized from the first match's arrays
-  // Set at the first match: the walk's root, and the depth every match shares.
+  // Set at the first match: the walk's root, the depth every match shares, the rule's
+  // normalization and whether it has "across".
   const rapidjson::Value* root = nullptr;
   std::size_t depth = 0;
   Norm norm = Norm::none;
+  bool across = false;
+
+  // A match waiting for its slot. With a million values the home slot is a cache miss
+  // each: visit() prefetches it and queues the match, which is looked up kPipeline
+  // matches later, when the slot is in the cache. The queue is drained in visit order,
+  // so the first occurrence is the same as looking each value up at once.
+  struct Pending {
+    std::size_t hash = 0;
+    std::uint32_t part = 0;
+    std::string_view value;  // views the DOM or own
+    std::string own;         // the value when it is not a DOM string (normalized, a number)
+    std::string path;        // encode_path(), then (with "across") u32 length + pointer
+    const rapidjson::Value* node = nullptr;   // for {value}
+    const rapidjson::Value* group = nullptr;  // the groupBy node, for {group}
+  };
+  static constexpr std::size_t kPipeline = 16;
+  std::array<Pending, kPipeline> pending;
+  std::size_t pending_head = 0, pending_count = 0;
 
   std::string_view value_of(const Entry& e) {
     return compared_value(node_at(*root, e.first_bytes(), depth), norm, entry_scratch);
@@ -171,8 +191,7 @@ struct Seen final : CheckState {
   // The entry for the key, or a new one (second = true) whose fields the caller fills.
   // A slot holds the hash's high half next to the index, so probing rarely has to
   // touch an entry: with a million values each extra cache miss shows.
-  std::pair<Entry*, bool> find_or_add(std::uint32_t part, std::string_view value) {
-    const std::size_t h = hash_of(part, value);
+  std::pair<Entry*, bool> find_or_add(std::uint32_t part, std::string_view value, std::size_t h) {
     if (full(entries.size(), slots.size())) grow();
     const std::size_t size = slots.size();
     const std::uint64_t tag = static_cast<std::uint64_t>(h) >> 32 << 32;
@@ -200,6 +219,59 @@ struct Seen final : CheckState {
     }
     slots = std::move(next);
   }
+
+  // Queued: the home slot is on its way to the cache (a table that grows meanwhile
+  // only wastes the prefetch).
+  void prefetch(const Pending& p) {
+    if (slots.size() != 0) __builtin_prefetch(&slots[home(p.hash, slots.size())]);
+  }
+
+  // A place for the next match: the oldest match is looked up first when all are taken.
+  Pending& next_pending(Emitter& out) {
+    if (pending_count == kPipeline) resolve_oldest(out);
+    const std::size_t i = pending_head + pending_count++;
+    return pending[i < kPipeline ? i : i - kPipeline];
+  }
+
+  void resolve_oldest(Emitter& out) {
+    resolve(pending[pending_head], out);
+    pending_head = pending_head + 1 == kPipeline ? 0 : pending_head + 1;
+    --pending_count;
+  }
+
+  void drain(Emitter& out) {
+    while (pending_count > 0) resolve_oldest(out);
+  }
+
+  // The "across" pointer kept after the depth steps of encode_path() bytes.
+  std::string_view across_of(const char* enc) const {
+    const char* a = skip_path(enc, depth);
+    std::uint32_t n;
+    std::memcpy(&n, a, sizeof n);
+    return {a + sizeof n, n};
+  }
+
+  // The match's first occurrence is recorded, or the match is a repeat: reported unless
+  // "across" finds it under the same node as the first.
+  void resolve(const Pending& p, Emitter& out) {
+    auto [e, inserted] = find_or_add(p.part, p.value, p.hash);
+    if (inserted) {
+      if (p.path.size() <= sizeof e->first && !across) {
+        std::memcpy(e->first, p.path.data(), p.path.size());
+        e->part |= kInline;
+      } else {
+        const char* kept = arena.keep(p.path).data();
+        std::memcpy(e->first, &kept, sizeof kept);
+      }
+      return;
+    }
+    if (across && across_of(e->first_bytes()) == across_of(p.path.data())) return;
+    // As Emitter::emit(const Path&) at the match: the node is a string or a number.
+    Finding& f = out.emit(decode_path(*root, p.path.data(), depth));
+    f.arg("value", scalar_text(*p.node));
+    f.related.push_back(decode_path(*root, e->first_bytes(), depth));
+    if (p.group) f.arg("group", scalar_text(*p.group));
+  }
 };
 
 class Unique final : public Check {
@@ -213,6 +285,8 @@ class Unique final : public Check {
   }
 
   std::unique_ptr<CheckState> start() const override { return std::make_unique<Seen>(); }
+
+  void finish(CheckState* state, Emitter& out) const override { static_cast<Seen*>(state)->drain(out); }
 
   void visit(const Path& path, CheckState* state, Emitter& out) const override {
     const auto& v = path.node();
@@ -246,41 +320,33 @@ class Unique final : public Check {
       seen.root = path.step(0).value;
       seen.depth = path.depth();
       seen.norm = norm_;
+      seen.across = across_.has_value();
       std::size_t n = 1;
       for (std::size_t i = 1; i <= path.depth() && n <= kMaxReserve; ++i) {
         const rapidjson::Value& parent = *path.step(i - 1).value;
         if (parent.IsArray()) n *= std::max<std::size_t>(parent.Size(), 1);
       }
-      if (n >= 1024) seen.reserve(std::min(n, kMaxReserve));
+      seen.reserve(std::min(n, kMaxReserve));
     }
     const std::uint32_t pid = seen.part_id(part, part_buf.empty());
-    auto [e, inserted] = seen.find_or_add(pid, value);
-    if (inserted) {
-      encode_path(path, seen.path_buf);
-      if (across_) {
-        const std::string a = across_->pointer(path);
-        const auto n = static_cast<std::uint32_t>(a.size());
-        seen.path_buf.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
-      }
-      if (seen.path_buf.size() <= sizeof e->first && !across_) {
-        std::memcpy(e->first, seen.path_buf.data(), seen.path_buf.size());
-        e->part |= Seen::kInline;
-      } else {
-        const char* kept = seen.arena.keep(seen.path_buf).data();
-        std::memcpy(e->first, &kept, sizeof kept);
-      }
-      return;
+    Seen::Pending& p = seen.next_pending(out);
+    if (v.IsString() && norm_ == Norm::none) {
+      p.value = value;  // the DOM stays put
+    } else {
+      std::swap(p.own, seen.scratch);  // scratch is rewritten by the next match
+      p.value = p.own;
     }
+    p.part = pid;
+    p.hash = Seen::hash_of(pid, p.value);
+    seen.prefetch(p);
+    encode_path(path, p.path);
     if (across_) {
-      const char* a = skip_path(e->first_bytes(), path.depth());
-      std::uint32_t n;
-      std::memcpy(&n, a, sizeof n);
-      if (std::string_view(a + sizeof n, n) == across_->pointer(path)) return;
+      const std::string a = across_->pointer(path);
+      const auto n = static_cast<std::uint32_t>(a.size());
+      p.path.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
     }
-    Finding& f = out.emit(path);
-    // Every match of the rule's pattern has the same depth: the encoding's step count.
-    f.related.push_back(decode_path(*path.step(0).value, e->first_bytes(), path.depth()));
-    if (g) f.arg("group", scalar_text(*g));
+    p.node = &v;
+    p.group = g;
   }
 
  private:

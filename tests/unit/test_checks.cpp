@@ -88,6 +88,31 @@ TEST_CASE("unique: repeats, groupBy a sibling value, within and across nodes, no
   CHECK(pointers(d.linter().lint(R"({"items": ["+1 408-555-1234", "14085551234"]})", "t.json", "testOp")) == V{"/items/1"});
 }
 
+TEST_CASE("unique: many matches report the same repeats as a few (queued lookups, numbers, groups)", "[checks]") {
+  // More matches than unique queues before looking them up: repeats are found both
+  // while walking and at the end, in order, with values that are numbers or rewritten.
+  RuleFixture f("[" + rule("u", "unique", "/items/*/ext", "{\"groupBy\": \"1/loc\"}", "{value} in {group} also at {other}") +
+                "," + rule("t", "unique", "/items/*/tel", R"({"normalize": "digits"})", "{value} also at {other}") + "]");
+  std::string doc = R"({"items": [)";
+  V want_pointers, want_messages;
+  for (int i = 0; i < 100; ++i) {
+    const std::string loc = i % 2 ? "B" : "A", ext = std::to_string(i / 2 % 5), n = std::to_string(10 + i % 15);
+    const std::string tel = (i % 2 ? "+1 (408) 555-" : "1408555") + n;
+    doc += std::string(i ? "," : "") + R"({"loc": ")" + loc + R"(", "ext": )" + ext + R"(, "tel": ")" + tel + R"("})";
+    if (i >= 10) {  // ext repeats its group's value of items/(i % 10)
+      want_pointers.push_back("/items/" + std::to_string(i) + "/ext");
+      want_messages.push_back(ext + " in " + loc + " also at /items/" + std::to_string(i % 10) + "/ext (line 1)");
+    }
+    if (i >= 15) {  // tel repeats the digits of items/(i % 15)
+      want_pointers.push_back("/items/" + std::to_string(i) + "/tel");
+      want_messages.push_back(tel + " also at /items/" + std::to_string(i % 15) + "/tel (line 1)");
+    }
+  }
+  auto r = f.linter().lint(doc + "]}", "t.json", "testOp");
+  CHECK(pointers(r) == want_pointers);
+  CHECK(messages(r) == want_messages);
+}
+
 TEST_CASE("format: each format, outcomes and skipEmpty", "[checks]") {
   auto one = [](const std::string& params, const std::string& value) {
     RuleFixture f("[" + rule("f", "format", "/items/*", params, "{value} {problem}{hint}") + "]");
