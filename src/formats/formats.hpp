@@ -3,6 +3,7 @@
 // e.g. "'email' " + "has no '@'". Positions in them are 1-based.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -30,6 +31,13 @@ std::optional<std::string> suggest_e164(std::string_view s);
 // Base64 with either alphabet ('+/' or '-_', even mixed), padding optional but exact if present.
 std::optional<std::string> base64_decode(std::string_view s);
 
+// Room base64_decode_into needs for an input of n characters (a bound, not the exact size).
+constexpr std::size_t base64_decoded_capacity(std::size_t n) { return n / 4 * 3 + 2; }
+
+// base64_decode without allocating: writes into out (base64_decoded_capacity(s.size()) bytes)
+// and returns the number of bytes decoded, else nullopt.
+std::optional<std::size_t> base64_decode_into(std::string_view s, char* out);
+
 // Why base64_decode(s) fails, e.g. "unexpected character '!' at position 12"; nullopt when it succeeds.
 std::optional<std::string> base64_problem(std::string_view s);
 
@@ -44,6 +52,23 @@ struct WebexIdResult {
 };
 
 WebexIdResult decode_webex_id(std::string_view s);
+
+// The parts of a well formed Webex id, viewing into a WebexIdScratch.
+struct WebexIdView {
+  std::string_view cluster, type, id;
+};
+
+// Where decode_webex_view decodes: in place for ids of usual length (~60 bytes decoded), on
+// the heap only for unusually long ones.
+struct WebexIdScratch {
+  std::array<char, 192> inline_bytes;  // left uninitialised: only written bytes are read
+  std::string overflow;
+};
+
+// decode_webex_id for hot paths: nothing is allocated for ids that fit the scratch. The parts
+// when s is well formed (exactly when decode_webex_id(s).id is set), else nullopt, and
+// decode_webex_id(s).problem says why.
+std::optional<WebexIdView> decode_webex_view(std::string_view s, WebexIdScratch& scratch);
 
 // 8-4-4-4-12 hex digits, either case.
 bool is_uuid(std::string_view s);

@@ -3,6 +3,9 @@
 
 #include "formats/formats.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <string>
 
 using namespace wxlint::formats;
@@ -24,6 +27,19 @@ constexpr const char* kBrokenPeople = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9teW5hbWUga
 constexpr const char* kBrokenLocation = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDkwNS04MGViLWRjY2NiM2VlMTQ0MwFG";
 
 std::string problem_of(std::string_view s) { return decode_webex_id(s).problem; }
+
+// Standard base64 with padding, to build ids from the text they decode to.
+std::string base64_encode(std::string_view bytes) {
+  constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+    std::uint32_t v = 0;
+    for (std::size_t k = 0; k < 3; ++k) v = v << 8 | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0);
+    for (std::size_t k = 0; k < 4; ++k) out += k <= n ? kAlphabet[v >> (18 - 6 * k) & 63] : '=';
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -255,6 +271,77 @@ TEST_CASE("formats: decode_webex_id rejects broken ids", "[formats][webex_id]") 
   CHECK_FALSE(decode_webex_id(kBadUtf8).id);
   CHECK_FALSE(decode_webex_id(kHuge).id);  // decodes, but not to ciscospark://
   CHECK_FALSE(decode_webex_id(std::string(kLocationId) + kHuge).id);
+}
+
+// The id format spelled out plainly, to hold the fast decoder to: the cluster, type and id.
+std::optional<WebexId> reference_parse(std::string_view text) {
+  const auto in = [](char c, std::string_view extra) {
+    return std::isalnum(static_cast<unsigned char>(c)) || extra.find(c) != extra.npos;
+  };
+  if (text.substr(0, 13) != "ciscospark://") return std::nullopt;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7F) return std::nullopt;
+  const std::string_view rest = text.substr(13);
+  const std::size_t slash1 = rest.find('/');
+  if (slash1 == rest.npos) return std::nullopt;
+  const std::size_t slash2 = rest.find('/', slash1 + 1);
+  if (slash2 == rest.npos) return std::nullopt;
+  const std::string_view cluster = rest.substr(0, slash1), type = rest.substr(slash1 + 1, slash2 - slash1 - 1),
+                         id = rest.substr(slash2 + 1);
+  if (cluster.empty() || type.empty() || id.empty()) return std::nullopt;
+  for (char c : cluster)
+    if (!in(c, ":-_.")) return std::nullopt;
+  for (char c : type)
+    if (!in(c, "_")) return std::nullopt;
+  return WebexId{std::string(cluster), std::string(type), std::string(id)};
+}
+
+TEST_CASE("formats: decode_webex_view and decode_webex_id accept exactly the id format", "[formats][webex_id]") {
+  // Texts at the edge of each rule; each is also tried with every byte replaced by bytes that
+  // matter to some rule, padded and not. Long ones do not fit the scratch's inline buffer.
+  std::vector<std::string> texts = {"ciscospark://us/PEOPLE/052ab9bd-c6e2-6eae-1a9a-5efa0a25c16a",
+                                    "ciscospark://urn:TEAM:us-east-2_a/ORGANIZATION/abc",
+                                    "ciscospark://us/LICENSE/ab+c/d==:x",
+                                    "ciscospark://e/T/i",
+                                    "ciscospark://us/PEOPLE/",
+                                    "ciscospark://us/PEOPLE",
+                                    "ciscospark://us//x",
+                                    "ciscospark:///PEOPLE/x",
+                                    "ciscospark://us",
+                                    "ciscospark://",
+                                    "ciscospark:/",
+                                    "http://us/PEOPLE/x",
+                                    ""};
+  for (std::size_t n : {186, 187, 188, 189, 190, 191, 192, 193, 400})
+    texts.push_back("ciscospark://us/PEOPLE/" + std::string(n - 23, 'x'));
+  const std::string replacements = "\x00\x1f !/:_-.aZ9~\x7f\x80\xff"s;
+  WebexIdScratch scratch;
+  std::size_t accepted = 0, rejected = 0;
+  const auto agree = [&](const std::string& text) {
+    const std::optional<WebexId> expected = reference_parse(text);
+    std::string s = base64_encode(text);
+    for (int padded = 0; padded < 2; ++padded, s.erase(s.find_last_not_of('=') + 1)) {
+      const WebexIdResult full = decode_webex_id(s);
+      const std::optional<WebexIdView> view = decode_webex_view(s, scratch);
+      const auto same = [&expected](const auto& id) {
+        return id && expected && id->cluster == expected->cluster && id->type == expected->type &&
+               id->id == expected->id;
+      };
+      // One assertion per failure, not per case: there are tens of thousands of cases.
+      const bool ok = expected ? same(view) && same(full.id) : !view && !full.id && !full.problem.empty();
+      if (!ok) FAIL_CHECK("wrong verdict on " << s << " (" << full.problem << ")");
+      ++(expected ? accepted : rejected);
+    }
+  };
+  for (const std::string& text : texts) {
+    agree(text);
+    for (std::size_t i = 0; i < text.size(); ++i)
+      for (char c : replacements) agree(text.substr(0, i) + c + text.substr(i + 1));
+  }
+  CHECK(accepted > 1000);
+  CHECK(rejected > 1000);
+  CHECK_FALSE(decode_webex_view("", scratch));
+  CHECK_FALSE(decode_webex_view("Y2lzY29zcGFy!", scratch));
 }
 
 TEST_CASE("formats: is_uuid", "[formats]") {
