@@ -3,10 +3,15 @@
 // unresolved pointer goes through them; everything else is skipped by
 // tracking just string state and bracket depth.
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "document/document.hpp"
 #include "document/locator_trie.hpp"
@@ -15,6 +20,7 @@ namespace wxlint {
 namespace {
 
 using detail::LocatorTrie;
+using detail::prefetch;
 constexpr std::uint32_t kNone = LocatorTrie::kNone;
 constexpr std::size_t kNoKey = SIZE_MAX;
 
@@ -96,6 +102,85 @@ void decode(std::string_view raw, std::string& out) {
   }
 }
 
+// 64 bytes of text classified at once: bit i of a mask is set iff byte i is
+// that character. Brackets of either kind share a mask: bit 1 of the byte
+// itself tells opening ('{' 0x7B, '[' 0x5B) from closing ('}' 0x7D, ']' 0x5D).
+struct Block {
+  std::uint64_t quote = 0, backslash = 0, bracket = 0, comma = 0;
+};
+
+#if defined(__SSE2__)
+Block classify(const char* p) {
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'), fold = _mm_set1_epi8(0x20);
+  const __m128i comma = _mm_set1_epi8(',');
+  __m128i v[4], any_backslash = _mm_setzero_si128();
+  Block b;
+  for (int k = 0; k < 4; ++k) {
+    v[k] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i folded = _mm_or_si128(v[k], fold);  // '[' -> '{', ']' -> '}'; nothing else maps there
+    const __m128i bracket = _mm_or_si128(_mm_cmpeq_epi8(folded, open), _mm_cmpeq_epi8(folded, close));
+    const auto shift = static_cast<unsigned>(16 * k);
+    b.quote |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v[k], quote)))} << shift;
+    b.bracket |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(bracket))} << shift;
+    b.comma |= std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v[k], comma)))} << shift;
+    any_backslash = _mm_or_si128(any_backslash, _mm_cmpeq_epi8(v[k], backslash));
+  }
+  if (_mm_movemask_epi8(any_backslash)) {  // rare: payloads seldom escape anything
+    for (int k = 0; k < 4; ++k) {
+      const auto bits = static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v[k], backslash)));
+      b.backslash |= std::uint64_t{bits} << (16 * k);
+    }
+  }
+  return b;
+}
+#else
+Block classify(const char* p) {
+  Block b;
+  for (int i = 0; i < 64; ++i) {
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    const char c = p[i];
+    if (c == '"') b.quote |= bit;
+    else if (c == '\\') b.backslash |= bit;
+    else if (c == '{' || c == '[' || c == '}' || c == ']') b.bracket |= bit;
+    else if (c == ',') b.comma |= bit;
+  }
+  return b;
+}
+#endif
+
+// Skims go through hundreds of megabytes with little work per byte; asking
+// for the text well ahead keeps them from waiting on memory at every line.
+constexpr std::size_t kPrefetchAhead = 2048;
+
+// The bytes of a block that an odd run of backslashes precedes. `carry` says
+// the previous block ended in such a run, and is set for the next one.
+std::uint64_t escaped(std::uint64_t backslash, bool& carry) {
+  std::uint64_t out = 0;
+  if (carry) {
+    out = 1;
+    backslash &= ~std::uint64_t{1};  // an escaped backslash escapes nothing
+  }
+  carry = false;
+  while (backslash) {
+    const int i = std::countr_zero(backslash);
+    if (i == 63) {
+      carry = true;
+      break;
+    }
+    out |= std::uint64_t{2} << i;
+    backslash &= ~(std::uint64_t{3} << i);
+  }
+  return out;
+}
+
+// Bit i = XOR of bits 0..i: with quote bits in, the bytes inside strings
+// (opening quote included, closing quote not).
+std::uint64_t prefix_xor(std::uint64_t x) {
+  for (int s = 1; s < 64; s *= 2) x ^= x << s;
+  return x;
+}
+
 class Skimmer {
  public:
   Skimmer(std::string_view text, LocatorTrie& trie) : t_(text), n_(text.size()), trie_(trie) {}
@@ -118,17 +203,18 @@ class Skimmer {
         p_ = skip_ws(p_ + 1);
       }
       f.started = true;
-      if (trie_.pending(f.node) == 0 || (!f.object && f.want_pos >= f.wanted.size())) {
+      if (trie_.pending(f.node) == 0 || (!f.object && f.want_pos >= f.want_end)) {
         p_ = skip_rest(p_);  // nothing more wanted in here
         continue;
       }
       if (f.object) {
         if (!member(f)) return;
+      } else if (const std::size_t gap = wanted_[f.want_pos].first - f.index) {
+        p_ = scan(p_, gap);  // the elements before the next wanted one, in one go
+        f.index += gap;
       } else {
-        const std::size_t index = f.index++;
-        std::uint32_t child = kNone;
-        if (f.wanted[f.want_pos].first == index) child = f.wanted[f.want_pos++].second;
-        enter_value(child, kNoKey);
+        ++f.index;
+        enter_value(wanted_[f.want_pos++].second, kNoKey);
       }
     }
   }
@@ -140,9 +226,10 @@ class Skimmer {
     bool started = false;
     std::size_t begin;
     std::size_t key_begin;
-    std::size_t index = 0;                                   // array: next element
-    std::vector<std::pair<std::size_t, std::uint32_t>> wanted;  // array: sorted (index, node)
-    std::size_t want_pos = 0;
+    std::size_t index = 0;  // array: next element
+    // Array: wanted_[want_begin, want_end) are its wanted elements, sorted;
+    // want_pos is the next one. Frames nest, so their ranges stack up.
+    std::size_t want_begin = 0, want_pos = 0, want_end = 0;
   };
 
   std::size_t skip_ws(std::size_t p) const {
@@ -167,20 +254,37 @@ class Skimmer {
   }
 
   // Inside a container at depth 1: returns the offset of its closing bracket.
-  std::size_t skip_rest(std::size_t p) const {
-    std::size_t depth = 1;
-    while (p < n_) {
-      const char c = t_[p];
-      if (c == '"') {
-        p = skip_string(p);
-        continue;
+  std::size_t skip_rest(std::size_t p) const { return scan(p, 0); }
+
+  // Inside a container at depth 1: returns the offset of the `commas`-th
+  // comma at that depth (0: none is wanted), or of the closing bracket if
+  // that comes first. Goes 64 bytes at a time; the last, short block is
+  // copied into padding.
+  std::size_t scan(std::size_t p, std::size_t commas) const {
+    std::ptrdiff_t depth = 1;
+    bool in_string = false, carry = false;
+    char tail[64];
+    for (; p < n_; p += 64) {
+      const char* at = t_.data() + p;
+      if (n_ - p < 64) {
+        std::memset(tail, ' ', sizeof tail);
+        std::memcpy(tail, at, n_ - p);
+        at = tail;
       }
-      if (c == '{' || c == '[') {
-        ++depth;
-      } else if ((c == '}' || c == ']') && --depth == 0) {
-        return p;
+      if (n_ - p > kPrefetchAhead) prefetch(at + kPrefetchAhead);
+      const Block b = classify(at);
+      const std::uint64_t quotes = b.quote & ~escaped(b.backslash, carry);
+      const std::uint64_t inside = prefix_xor(quotes) ^ (in_string ? ~std::uint64_t{0} : 0);
+      in_string = inside >> 63;
+      for (std::uint64_t m = (b.bracket | (commas ? b.comma : 0)) & ~inside; m; m &= m - 1) {
+        const int i = std::countr_zero(m);
+        if (at[i] == ',') {
+          if (depth == 1 && --commas == 0) return p + static_cast<std::size_t>(i);
+          continue;
+        }
+        depth += 2 * ((at[i] >> 1) & 1) - 1;  // +1 opens, -1 closes; no branch to mispredict
+        if (depth == 0) return p + static_cast<std::size_t>(i);
       }
-      ++p;
     }
     return n_;
   }
@@ -211,7 +315,9 @@ class Skimmer {
       f.object = c == '{';
       f.begin = begin;
       f.key_begin = key_begin;
-      if (!f.object) wanted_indices(f);
+      f.want_begin = f.want_pos = wanted_.size();
+      if (!f.object) wanted_indices(f.node);
+      f.want_end = wanted_.size();
       ++p_;
       return;
     }
@@ -220,12 +326,14 @@ class Skimmer {
     trie_.finish(node);
   }
 
-  void wanted_indices(Frame& f) const {
-    for (const auto& [token, child] : trie_.children(f.node)) {
+  // Appends the node's children that can be array elements, sorted by index.
+  void wanted_indices(std::uint32_t node) {
+    const std::size_t begin = wanted_.size();
+    for (std::uint32_t kid = trie_.first_child(node); kid != kNone; kid = trie_.next_sibling(kid)) {
       std::size_t index;
-      if (parse_index(token, index)) f.wanted.emplace_back(index, child);
+      if (parse_index(trie_.token(kid), index)) wanted_.emplace_back(index, kid);
     }
-    std::sort(f.wanted.begin(), f.wanted.end());
+    std::sort(wanted_.begin() + static_cast<std::ptrdiff_t>(begin), wanted_.end());
   }
 
   bool member(Frame& f) {
@@ -252,6 +360,7 @@ class Skimmer {
     const Frame& f = stack_.back();
     trie_.resolve(f.node, Span{true, f.begin, p_, f.key_begin});
     trie_.finish(f.node);
+    wanted_.resize(f.want_begin);
     stack_.pop_back();
   }
 
@@ -260,6 +369,7 @@ class Skimmer {
   LocatorTrie& trie_;
   std::size_t p_ = 0;
   std::vector<Frame> stack_;
+  std::vector<std::pair<std::size_t, std::uint32_t>> wanted_;
   std::string key_buf_;
 };
 

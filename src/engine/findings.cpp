@@ -60,38 +60,52 @@ void FindingList::add_issue(const ParseIssue& issue) {
 std::string render(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& args) {
   std::string out;
   out.reserve(tmpl.size() + 32);
-  for (std::size_t i = 0; i < tmpl.size();) {
-    if (tmpl[i] == '{') {
-      auto close = tmpl.find('}', i);
-      if (close != std::string_view::npos) {
-        std::string_view name = tmpl.substr(i + 1, close - i - 1);
-        auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
-        if (it != args.end()) {
-          out += it->second;
-          i = close + 1;
-          continue;
-        }
+  std::size_t i = 0;
+  while (i < tmpl.size()) {
+    const std::size_t open = tmpl.find('{', i);
+    out.append(tmpl.substr(i, open == std::string_view::npos ? std::string_view::npos : open - i));
+    if (open == std::string_view::npos) break;
+    const std::size_t close = tmpl.find('}', open);
+    if (close != std::string_view::npos) {
+      std::string_view name = tmpl.substr(open + 1, close - open - 1);
+      auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+      if (it != args.end()) {
+        out += it->second;
+        i = close + 1;
+        continue;
       }
     }
-    out += tmpl[i++];
+    out += '{';  // not a placeholder: a later '{' may still start one
+    i = open + 1;
   }
   return out;
 }
 
 std::vector<Diagnostic> FindingList::finish(const Document& doc) {
-  // One locate() for every pointer, one positions() for every offset.
+  // One locate() for every pointer, one positions() for every offset. The
+  // findings are used up: their pointers are lent to locate() and then move
+  // into the diagnostics, never copied (a big payload has tens of thousands).
   std::vector<std::string> pointers;
-  for (const auto& it : items_) {
-    if (it.offset == SIZE_MAX) pointers.push_back(it.finding.pointer);
-    for (const auto& r : it.finding.related) pointers.push_back(r);
+  for (auto& it : items_) {
+    if (it.offset == SIZE_MAX) pointers.push_back(std::move(it.finding.pointer));
+    for (auto& r : it.finding.related) pointers.push_back(std::move(r));
   }
   std::vector<Span> spans = doc.parsed() ? doc.locate(pointers) : std::vector<Span>(pointers.size());
-  std::vector<std::size_t> offsets;
   std::size_t s = 0;
+  for (auto& it : items_) {
+    if (it.offset == SIZE_MAX) it.finding.pointer = std::move(pointers[s++]);
+    for (auto& r : it.finding.related) r = std::move(pointers[s++]);
+  }
+
+  std::vector<std::size_t> offsets;
+  s = 0;
   struct Where {
     std::size_t begin, end;
   };
   std::vector<Where> main_at, related_at;
+  std::vector<std::size_t> related_begin;  // per item: its first entry in related_at
+  main_at.reserve(items_.size());
+  related_begin.reserve(items_.size());
   for (const auto& it : items_) {
     if (it.offset != SIZE_MAX) {
       main_at.push_back({it.offset, it.offset + 1});
@@ -100,43 +114,58 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
       std::size_t b = !sp.found ? 0 : it.finding.anchor == Anchor::key && sp.key_begin != SIZE_MAX ? sp.key_begin : sp.begin;
       main_at.push_back({b, sp.found ? sp.end : 1});
     }
+    related_begin.push_back(related_at.size());
     for (std::size_t k = 0; k < it.finding.related.size(); ++k) {
       const Span& sp = spans[s++];
       related_at.push_back({sp.found ? sp.begin : 0, sp.found ? sp.end : 1});
     }
   }
+  offsets.reserve(2 * (main_at.size() + related_at.size()));
   for (const auto& w : main_at) offsets.push_back(w.begin), offsets.push_back(w.end);
   for (const auto& w : related_at) offsets.push_back(w.begin), offsets.push_back(w.end);
-  std::vector<Position> pos = doc.positions(offsets);
+  const std::vector<Position> pos = doc.positions(offsets);
+  const std::size_t related_pos = main_at.size() * 2;
+
+  // Sorted by place, code and rule, stably; sorting indices moves no
+  // diagnostic around.
+  std::vector<std::size_t> order(items_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const RuleDoc& ra = items_[a].finding.rule->doc;
+    const RuleDoc& rb = items_[b].finding.rule->doc;
+    return std::tie(pos[2 * a].line, pos[2 * a].column, ra.code, ra.id) <
+           std::tie(pos[2 * b].line, pos[2 * b].column, rb.code, rb.id);
+  });
 
   std::vector<Diagnostic> out;
   out.reserve(items_.size());
-  std::size_t p = 0, rp = main_at.size() * 2;
-  for (auto& it : items_) {
-    Finding& f = it.finding;
-    Diagnostic d;
+  for (const std::size_t i : order) {
+    Finding& f = items_[i].finding;
+    Diagnostic& d = out.emplace_back();
     d.code = f.rule->doc.code;
     d.severity = f.rule->doc.severity;
     d.rule = f.rule->doc.id;
-    d.location = {f.pointer, pos[p].line, pos[p].column, pos[p + 1].line, pos[p + 1].column};
-    p += 2;
     std::string other;
+    std::size_t rp = related_pos + 2 * related_begin[i];
+    d.related.reserve(f.related.size());
     for (auto& r : f.related) {
-      Location l{r, pos[rp].line, pos[rp].column, pos[rp + 1].line, pos[rp + 1].column};
+      Location& l = d.related.emplace_back(
+          Location{std::move(r), pos[rp].line, pos[rp].column, pos[rp + 1].line, pos[rp + 1].column});
       rp += 2;
-      other += (other.empty() ? "" : ", ") + (r.empty() ? std::string("the root") : r) + " (line " +
-               std::to_string(l.line) + ")";
-      d.related.push_back(std::move(l));
+      if (!other.empty()) other += ", ";
+      other += l.pointer.empty() ? std::string_view("the root") : std::string_view(l.pointer);
+      other += " (line ";
+      other += std::to_string(l.line);
+      other += ')';
     }
-    f.args.emplace_back("other", other);
-    f.args.emplace_back("pointer", f.pointer.empty() ? "the root" : f.pointer);
+    f.args.emplace_back("other", std::move(other));
+    // The pointer is lent to the message's arguments, then kept by the location.
+    const bool root = f.pointer.empty();
+    f.args.emplace_back("pointer", root ? std::string("the root") : std::move(f.pointer));
     d.message = render(f.rule->message, f.args);
-    out.push_back(std::move(d));
+    d.location = {root ? std::string() : std::move(f.args.back().second), pos[2 * i].line, pos[2 * i].column,
+                  pos[2 * i + 1].line, pos[2 * i + 1].column};
   }
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.location.line, a.location.column, a.code, a.rule) <
-           std::tie(b.location.line, b.location.column, b.code, b.rule);
-  });
   return out;
 }
 

@@ -338,6 +338,61 @@ TEST_CASE("locate 1,000 pointers into a 50,000-element array in one call", "[doc
   CHECK_FALSE(locate1(d, "/50000").found);
 }
 
+// The skim classifies 64 bytes at a time: strings, escapes and brackets must
+// read the same wherever a block boundary falls, including inside a run of
+// backslashes.
+TEST_CASE("skipped values read the same at every alignment", "[document]") {
+  const std::string junk =
+      R"(["\\", "\"", "]}", "\\\"]", {"q": "\\\\\\\"}]", "r": [[[]], {}]}, "\\\\\\\\\\\\\\\\", "{[", [1, 2]])";
+  for (std::size_t pad = 0; pad < 140; ++pad) {
+    INFO("pad " << pad);
+    const std::string text = "{\"a\": {\"w\": 1, \"junk\": " + std::string(pad, ' ') + junk + "}, \"b\": [" + junk +
+                             ", 7, \"" + std::string(pad, 'x') + "\", " + junk + ", 8]}";
+    Document d(text);
+    REQUIRE(d.parsed());
+    const auto s = d.locate({"/a/w", "/b/1", "/b/4", "/b/5", "/b/0/4/q", "/b/0/7/1"});
+    CHECK(slice(d, s[0]) == "1");  // then the rest of /a, junk and all, is skipped
+    CHECK(slice(d, s[1]) == "7");
+    CHECK(slice(d, s[2]) == "8");  // elements 2 and 3 skipped in one go
+    CHECK_FALSE(s[3].found);
+    CHECK(slice(d, s[4]) == R"("\\\\\\\"}]")");  // inner elements 0-3 skipped, then "r"
+    CHECK(slice(d, s[5]) == "2");                 // inner elements 5 and 6 skipped
+  }
+}
+
+TEST_CASE("positions agree with a byte-by-byte count over long gaps", "[document]") {
+  // Long lines of multibyte text, many short lines, and gaps longer than the
+  // sweep's 4 KiB counting rounds.
+  std::string text = "[\n";
+  for (int i = 0; i < 300; ++i) {
+    text += "  \"" + std::string(static_cast<std::size_t>(i * 37 % 9000), 'a');
+    for (int k = 0; k < i % 50; ++k) text += "\u00e9\u6f22";
+    text += "\",\n";
+    if (i % 7 == 0) text += std::string(static_cast<std::size_t>(i * 13), '\n');
+  }
+  text += "  0\n]";
+  Document d(text);
+  REQUIRE(d.parsed());
+  std::vector<std::size_t> offsets;
+  for (std::size_t off = 0; off <= text.size() + 1; off += 997) offsets.push_back(off);
+  for (std::size_t k = 0; k < offsets.size(); k += 3) offsets.push_back(offsets[k]);  // repeats, out of order
+  const auto pos = d.positions(offsets);
+  for (std::size_t k = 0; k < offsets.size(); ++k) {
+    const std::size_t off = offsets[k];
+    std::uint32_t line = 1, col = 1;
+    for (std::size_t i = 0; i < off && i < text.size(); ++i) {
+      if (text[i] == '\n') ++line, col = 1;
+      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+    }
+    INFO("offset " << off);
+    if (off > text.size()) {
+      CHECK((pos[k].line == 0 && pos[k].column == 0));
+    } else {
+      CHECK((pos[k].line == line && pos[k].column == col));
+    }
+  }
+}
+
 TEST_CASE("moves keep the DOM and the text", "[document]") {
   Document a("{\"k\": [1, 2, 3]}");
   Document b(std::move(a));
