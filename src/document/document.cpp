@@ -19,8 +19,10 @@
 namespace wxlint {
 namespace {
 
+// Numbers as text: the handler converts them, as RapidJSON 1.1.0's conversion has
+// undefined behaviour on hostile numbers (0E112).
 constexpr unsigned kParseFlags =
-    rapidjson::kParseFullPrecisionFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
+    rapidjson::kParseNumbersAsStringsFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag;
 // For text already known to be valid UTF-8: RapidJSON's per-character validation
 // (a transcode of every string byte) is then redundant.
 constexpr unsigned kParseFlagsValidated = kParseFlags & ~unsigned{rapidjson::kParseValidateEncodingFlag};
@@ -102,8 +104,12 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
     if (stream.Tell() < t.size()) return ParseIssue{Kind::syntax, stream.Tell(), "", "unexpected NUL byte"};
     return std::nullopt;
   }
-  const auto code = reader.GetParseErrorCode();
+  auto code = reader.GetParseErrorCode();
   std::size_t off = std::min(reader.GetErrorOffset(), t.size());
+  if (handler.number_too_big()) {  // the handler stopped the parse: report RapidJSON's own error
+    code = rapidjson::kParseErrorNumberTooBig;
+    off = handler.number_too_big_offset();
+  }
   // RapidJSON flags a bad literal ("tru]") where it stopped; point at its start.
   if (code == rapidjson::kParseErrorValueInvalid) {
     const std::size_t floor = off >= 5 ? off - 5 : 0;

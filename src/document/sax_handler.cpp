@@ -1,6 +1,10 @@
 #include "document/sax_handler.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
+#include <limits>
+#include <system_error>
 
 #include "document/json_pointer.hpp"
 #include "document/key_table.hpp"
@@ -41,6 +45,57 @@ std::string display_key(std::string_view key) {
     }
   }
   return out;
+}
+
+// The value of an unsigned JSON number that is all digits; false for one with a
+// fraction or an exponent, or past 64 bits.
+bool integer_magnitude(const char* p, const char* end, std::uint64_t& out) {
+  std::uint64_t v = 0;
+  for (; p != end; ++p) {
+    if (*p < '0' || *p > '9') return false;
+    const auto d = static_cast<unsigned>(*p - '0');
+    if (v > (std::numeric_limits<std::uint64_t>::max() - d) / 10) return false;
+    v = v * 10 + d;
+  }
+  out = v;
+  return true;
+}
+
+// Power of ten of the leading nonzero digit of a nonzero number, the exponent
+// saturated far past double's range: only its sign is needed, to tell an
+// overflow from an underflow.
+std::int64_t leading_power(const char* p, const char* end) {
+  constexpr std::int64_t kSaturated = 1'000'000'000'000;
+  const char* e = std::find_if(p, end, [](char c) { return c == 'e' || c == 'E'; });
+  const char* dot = std::find(p, e, '.');
+  const char* lead = std::find_if(p, e, [](char c) { return c >= '1' && c <= '9'; });
+  std::int64_t power = lead < dot ? dot - lead - 1 : dot - lead;
+  if (e == end) return power;
+  const char* q = e + 1;
+  const bool negative = *q == '-';
+  if (*q == '-' || *q == '+') ++q;
+  std::int64_t exp = 0;
+  for (; q != end; ++q)
+    if (exp < kSaturated) exp = exp * 10 + (*q - '0');
+  return negative ? power - exp : power + exp;
+}
+
+// The correctly rounded double of an unsigned JSON number (from_chars: exact and
+// locale-independent); false past DBL_MAX. Values too small for a subnormal are 0,
+// as RapidJSON had them.
+bool decimal_to_double(const char* p, const char* end, double& out) {
+  double d = 0.0;
+  if (std::from_chars(p, end, d).ec == std::errc::result_out_of_range) {
+    if (leading_power(p, end) >= 0) return false;
+    d = 0.0;
+  }
+  out = d;
+  return true;
+}
+
+// -magnitude, for magnitudes up to 2^63.
+std::int64_t negated(std::uint64_t magnitude) {
+  return magnitude == 0 ? 0 : -static_cast<std::int64_t>(magnitude - 1) - 1;
 }
 
 }  // namespace
@@ -157,6 +212,32 @@ bool SaxHandler::String(const char* s, SizeType n, bool copy) {
       std::memchr(text_.data() + end - n, '\\', n) == nullptr)
     return scalar_done(dom_.String(text_.data() + end - n, n, false));
   return scalar_done(dom_.String(s, n, copy));
+}
+
+bool SaxHandler::RawNumber(const char* s, SizeType n, bool) {
+  // RapidJSON has checked the syntax: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  // The handler call is the one its ParseNumber would make: the narrowest of
+  // Uint/Int, Uint64/Int64 for an integer ("-0" is Int(0)), else Double.
+  const char* const end = s + n;
+  const bool minus = n > 0 && s[0] == '-';
+  const char* const digits = s + (minus ? 1 : 0);
+  std::uint64_t mag = 0;
+  if (integer_magnitude(digits, end, mag)) {
+    if (!minus) {
+      if (mag <= std::numeric_limits<unsigned>::max()) return scalar_done(dom_.Uint(static_cast<unsigned>(mag)));
+      return scalar_done(dom_.Uint64(mag));
+    }
+    if (mag <= std::uint64_t{1} << 31) return scalar_done(dom_.Int(static_cast<int>(negated(mag))));
+    if (mag <= std::uint64_t{1} << 63) return scalar_done(dom_.Int64(negated(mag)));
+  }
+  double d = 0.0;
+  if (!decimal_to_double(digits, end, d)) {
+    // Stops the parse; Document reports it as RapidJSON reports 1e400.
+    number_too_big_ = true;
+    number_too_big_offset_ = stream_.Tell() - n;  // the stream is just past the number
+    return false;
+  }
+  return scalar_done(dom_.Double(minus ? -d : d));
 }
 
 SaxHandler::Extra& SaxHandler::extra(Frame& f) {

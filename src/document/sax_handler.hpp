@@ -1,7 +1,9 @@
 // Internal: the SAX handler that sits between rapidjson::Reader and the DOM.
 // It forwards every event to the rapidjson::Document and, on the way, keeps a
 // frame stack so it can name where a problem is, catches duplicate keys and
-// stops the parse when nesting goes too deep.
+// stops the parse when nesting goes too deep. Numbers arrive as text
+// (kParseNumbersAsStringsFlag) and are converted here: RapidJSON 1.1.0's own
+// conversion has undefined behaviour on hostile numbers.
 #pragma once
 
 #include <cstddef>
@@ -43,7 +45,7 @@ class SaxHandler {
   bool Int64(std::int64_t i) { return scalar_done(dom_.Int64(i)); }
   bool Uint64(std::uint64_t u) { return scalar_done(dom_.Uint64(u)); }
   bool Double(double d) { return scalar_done(dom_.Double(d)); }
-  bool RawNumber(const char* s, SizeType n, bool copy) { return scalar_done(dom_.RawNumber(s, n, copy)); }
+  bool RawNumber(const char* s, SizeType n, bool copy);
   bool String(const char* s, SizeType n, bool copy);
   bool StartObject() { return start(true); }
   bool StartArray() { return start(false); }
@@ -54,6 +56,10 @@ class SaxHandler {
   bool too_deep() const { return too_deep_; }
   std::size_t too_deep_offset() const { return too_deep_offset_; }
   const std::string& too_deep_pointer() const { return too_deep_pointer_; }
+
+  // A number past DBL_MAX stopped the parse; the offset is its first byte.
+  bool number_too_big() const { return number_too_big_; }
+  std::size_t number_too_big_offset() const { return number_too_big_offset_; }
 
   // Pointer for a parse error: the value being parsed when in_value is true
   // (element of the innermost array, or the member whose key was read),
@@ -109,6 +115,9 @@ class SaxHandler {
   bool too_deep_ = false;
   std::size_t too_deep_offset_ = 0;
   std::string too_deep_pointer_;
+
+  bool number_too_big_ = false;
+  std::size_t number_too_big_offset_ = 0;
 
   std::vector<DuplicateKey> duplicates_;
   std::size_t suppressed_ = 0;
