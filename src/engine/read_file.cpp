@@ -3,7 +3,6 @@
 #include <wxlint/error.hpp>
 #include <wxlint/linter.hpp>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -23,7 +22,8 @@ constexpr std::size_t kHugeBytes = std::size_t{8} << 20;
 // Reads straight into the string's buffer, sized from the hint (no bounce buffer).
 std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) {
   std::string out;
-  const std::size_t want = std::max<std::size_t>(size_hint + 1, 1 << 16);  // +1: EOF without growing
+  // +1: EOF without growing. Without a size (stdin), start at 64 KB.
+  const std::size_t want = size_hint > 0 ? size_hint + 1 : std::size_t{1} << 16;
   out.reserve(want);
   if (want >= kHugeBytes) {
     // Untouched yet: the hint applies to the faults resize() takes below.
