@@ -56,6 +56,7 @@ struct Linter::Impl {
     Walkers& w = *walkers.at(&op);
     std::call_once(w.lanes_once, [&] {
       std::vector<const Rule*> comparing, others;
+      // Only checks that compare nodes with each other keep state across a walk.
       for (const auto& r : op.rules)
         if (r->scope == Rule::Scope::request) (r->check->start() ? comparing : others).push_back(r.get());
       w.comparing = std::make_unique<RuleWalker>(comparing);
