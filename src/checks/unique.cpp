@@ -5,6 +5,7 @@
 // "normalize": "none" | "lower" | "digits" decides what counts as the same.
 #include "checks/kinds.hpp"
 #include "checks/unique_store.hpp"
+#include "document/hash_bytes.hpp"
 
 #include <algorithm>
 #include <array>
@@ -101,35 +102,8 @@ struct Seen final : CheckState {
     return compared_value(node_at(*root, e.first_bytes(), depth), norm, entry_scratch);
   }
 
-  // 8 bytes at a time, multiply-xorshift mixed (no library call, and nothing to
-  // keep stable: the hash never leaves the process).
-  static std::uint64_t mix(std::uint64_t h) {
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return h;
-  }
-  static std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed) {
-    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = seed ^ (s.size() * kMul);
-    const char* p = s.data();
-    std::size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * kMul;
-      h ^= h >> 29;
-    }
-    if (n > 0) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, p, n);
-      h = (h ^ w) * kMul;
-      h ^= h >> 29;
-    }
-    return mix(h);
-  }
   static std::size_t hash_of(std::uint32_t part, std::string_view value) {
-    return static_cast<std::size_t>(hash_bytes(value, 0x243F6A8885A308D3ull + part * 0x9E3779B97F4A7C15ull));
+    return static_cast<std::size_t>(detail::hash_bytes(value, 0x243F6A8885A308D3ull + part * 0x9E3779B97F4A7C15ull));
   }
 
   // The partition's number; in_dom: part views the DOM (it stays put), else a
@@ -138,12 +112,12 @@ struct Seen final : CheckState {
     if (part.empty()) return 0;
     if (in_dom && part.data() == last_part && part.size() == last_part_len) return last_part_id;
     if (!in_dom && part == std::string_view(last_part, last_part_len)) return last_part_id;
-    const std::uint64_t h = hash_bytes(part, 0x452821E638D01377ull);
+    const std::uint64_t h = detail::hash_bytes(part, 0x452821E638D01377ull);
     const std::uint64_t tag = h >> 32 << 32;
     if (full(parts.size(), part_slots.size())) {
       Slots next(part_slots.size() == 0 ? 64 : part_slots.size() * 2);
       for (std::size_t k = 0; k < parts.size(); ++k) {
-        const std::uint64_t hk = hash_bytes(parts[k], 0x452821E638D01377ull);
+        const std::uint64_t hk = detail::hash_bytes(parts[k], 0x452821E638D01377ull);
         std::size_t i = home(hk, next.size());
         while (next[i] != 0) i = i + 1 == next.size() ? 0 : i + 1;
         next[i] = (hk >> 32 << 32) | (k + 1);

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "document/hash_bytes.hpp"
+
 namespace wxlint::detail {
 namespace {
 
@@ -43,29 +45,9 @@ void each_token(std::string_view ptr, std::size_t from, std::string& plain, Fn f
   }
 }
 
-// Of (parent, token), eight bytes of the token at a time.
+// Of (parent, token).
 std::uint64_t hash_of(std::uint32_t parent, std::string_view token) {
-  std::uint64_t h = (parent + std::uint64_t{1}) * 0x9e3779b97f4a7c15ull ^ token.size();
-  const auto mix = [&h](std::uint64_t word) {
-    h = (h ^ word) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  };
-  std::size_t i = 0;
-  for (; i + 8 <= token.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, token.data() + i, 8);
-    mix(word);
-  }
-  if (i < token.size()) {  // gathered in a register: a short memcpy would stall the load after it
-    std::uint64_t word = 0;
-    for (std::size_t k = i; k < token.size(); ++k)
-      word |= std::uint64_t{static_cast<unsigned char>(token[k])} << (8 * (k - i));
-    mix(word);
-  }
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
+  return hash_bytes(token, (parent + std::uint64_t{1}) * 0x9e3779b97f4a7c15ull);
 }
 
 std::uint32_t tag_of(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
