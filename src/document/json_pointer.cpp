@@ -25,32 +25,19 @@ void append_index(std::string& ptr, std::size_t index) {
   ptr.append(buf, res.ptr);
 }
 
+bool is_valid(std::string_view ptr) {
+  if (ptr.empty()) return true;
+  if (ptr[0] != '/') return false;
+  for (std::size_t i = ptr.find('~'); i != std::string_view::npos; i = ptr.find('~', i + 2))
+    if (i + 1 >= ptr.size() || (ptr[i + 1] != '0' && ptr[i + 1] != '1')) return false;
+  return true;
+}
+
 std::optional<std::vector<std::string>> split(std::string_view ptr) {
+  if (!is_valid(ptr)) return std::nullopt;
   std::vector<std::string> tokens;
-  if (ptr.empty()) return tokens;
-  if (ptr.front() != '/') return std::nullopt;
-  std::string token;
-  for (std::size_t i = 1; i <= ptr.size(); ++i) {
-    if (i == ptr.size() || ptr[i] == '/') {
-      tokens.push_back(std::move(token));
-      token.clear();
-      continue;
-    }
-    char c = ptr[i];
-    if (c == '~') {
-      if (i + 1 >= ptr.size()) return std::nullopt;
-      char e = ptr[++i];
-      if (e == '0') {
-        token.push_back('~');
-      } else if (e == '1') {
-        token.push_back('/');
-      } else {
-        return std::nullopt;
-      }
-    } else {
-      token.push_back(c);
-    }
-  }
+  std::string plain;
+  each_token(ptr, 0, plain, [&](std::string_view token, std::size_t) { tokens.emplace_back(token); });
   return tokens;
 }
 

@@ -5,44 +5,17 @@
 #include <utility>
 
 #include "document/hash_bytes.hpp"
+#include "document/json_pointer.hpp"
 
 namespace wxlint::detail {
 namespace {
 
-// What pointer::split() accepts: "" or "/..." with every '~' starting "~0" or
-// "~1". A parsed document nests at most kMaxDepth containers and is under
-// 4 GiB, so deeper or longer pointers cannot resolve; leaving them out bounds
-// the trie's size.
+// A parsed document nests at most kMaxDepth containers and is under 4 GiB, so
+// deeper or longer pointers cannot resolve; leaving them out bounds the trie's size.
 bool usable(std::string_view ptr) {
-  if (ptr.empty()) return true;
-  if (ptr[0] != '/' || ptr.size() >= UINT32_MAX) return false;
-  for (std::size_t i = ptr.find('~'); i != std::string_view::npos; i = ptr.find('~', i + 2)) {
-    if (i + 1 >= ptr.size() || (ptr[i + 1] != '0' && ptr[i + 1] != '1')) return false;
-  }
+  if (!pointer::is_valid(ptr) || ptr.size() >= UINT32_MAX) return false;
   return ptr.size() <= Document::kMaxDepth ||
          static_cast<std::size_t>(std::count(ptr.begin(), ptr.end(), '/')) <= Document::kMaxDepth;
-}
-
-// The tokens of ptr from offset `from` (a '/' or the end), unescaped, each
-// with the offset it ends at. An unescaped token lives in `plain` while fn
-// runs. ptr must be usable().
-template <class Fn>
-void each_token(std::string_view ptr, std::size_t from, std::string& plain, Fn fn) {
-  while (from < ptr.size()) {
-    std::size_t end = ptr.find('/', from + 1);
-    if (end == std::string_view::npos) end = ptr.size();
-    std::string_view token = ptr.substr(from + 1, end - from - 1);
-    if (token.find('~') != std::string_view::npos) {
-      plain.clear();
-      for (std::size_t k = 0; k < token.size(); ++k) {
-        if (token[k] == '~') plain.push_back(token[++k] == '0' ? '~' : '/');  // usable() checked it
-        else plain.push_back(token[k]);
-      }
-      token = plain;
-    }
-    fn(token, end);
-    from = end;
-  }
 }
 
 // Of (parent, token).
@@ -93,7 +66,7 @@ LocatorTrie::LocatorTrie(const std::vector<std::string>& pointers)
       ++kept;
     path.resize(kept);
     std::uint32_t node = kept ? path.back().second : 0;
-    each_token(ptr, kept ? path.back().first : 0, plain, [&](std::string_view token, std::size_t end) {
+    pointer::each_token(ptr, kept ? path.back().first : 0, plain, [&](std::string_view token, std::size_t end) {
       node = child_or_add(node, token);
       path.emplace_back(end, node);
     });
