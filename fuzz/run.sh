@@ -14,7 +14,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DWXLINT_BUILD_FUZZERS=ON -DWXLINT_BUILD_TESTS=OFF >/dev/null
 fi
-cmake --build "$build" -j"$(nproc)" --target lint_fuzzer rules_fuzzer schema_fuzzer \
+cmake --build "$build" -j"$(nproc)" --target lint_fuzzer parse_diff_fuzzer rules_fuzzer schema_fuzzer \
   $( [ -f include/wxlint/config.hpp ] && echo config_fuzzer ) >/dev/null
 
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
@@ -26,6 +26,7 @@ seed() {  # seed NAME FILES...
   return 0
 }
 seed lint_fuzzer $(find testdata examples -name '*.json' | sort)
+seed parse_diff_fuzzer $(find testdata examples -name '*.json' | sort)
 seed rules_fuzzer rules/*.rules.json
 seed schema_fuzzer schemas/*.json
 # Config seeds: the documented example and a few small shapes.
@@ -36,7 +37,7 @@ printf '{"rules": {"WX2002": "off"}, "ignore": [{"files": "**/*.json", "pointer"
 printf '**/a*b?[a-z]/*.json\nx/aab1c/q.json' > "$work/config_fuzzer/glob.txt"
 
 status=0
-for name in lint_fuzzer rules_fuzzer schema_fuzzer config_fuzzer; do
+for name in lint_fuzzer parse_diff_fuzzer rules_fuzzer schema_fuzzer config_fuzzer; do
   bin="$build/fuzz/$name"
   if [ ! -x "$bin" ]; then
     [ "$name" = config_fuzzer ] && continue  # only once the config loader exists

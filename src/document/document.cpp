@@ -1,5 +1,5 @@
-// Document: parse once with rapidjson::Reader into a DOM, and turn reader
-// errors, depth overruns and duplicate keys into ParseIssues.
+// Document: parse once into a DOM (the fast reader, or rapidjson::Reader when it gives
+// up), and turn reader errors, depth overruns and duplicate keys into ParseIssues.
 #include "document/document.hpp"
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "document/fast_reader.hpp"
 #include "document/sax_handler.hpp"
 
 namespace wxlint {
@@ -78,6 +79,20 @@ bool is_value_error(rapidjson::ParseErrorCode code) {
   }
 }
 
+// Runs the fast reader as the document's generator, through our handler.
+struct FastGenerator {
+  std::string_view text;
+  std::size_t start;
+  rapidjson::MemoryStream& stream;
+  detail::SaxHandler& handler;
+  bool read = false;  // the whole text was read
+  template <typename Dom>
+  bool operator()(Dom&) {
+    read = detail::fast_read(text, start, stream, handler);
+    return read;
+  }
+};
+
 // Runs the Reader as the document's generator, through our handler.
 struct Generator {
   rapidjson::MemoryStream& stream;
@@ -124,6 +139,38 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
   return ParseIssue{Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)};
 }
 
+// The parse's issues in text order: duplicate keys (placed by one batched sweep,
+// however many there are), then the error that ended it, if any.
+std::vector<ParseIssue> parse_issues(const Document& doc, detail::SaxHandler& handler, std::optional<ParseIssue> fatal) {
+  using Kind = ParseIssue::Kind;
+  std::vector<ParseIssue> issues;
+  auto& dups = handler.duplicates();
+  issues.reserve(dups.size() + 2);
+  if (!dups.empty()) {
+    std::vector<std::size_t> firsts;
+    firsts.reserve(dups.size());
+    for (const auto& d : dups) firsts.push_back(d.first_offset);
+    const std::vector<Position> pos = doc.positions(firsts);
+    for (std::size_t i = 0; i < dups.size(); ++i) {
+      std::string msg = "duplicate key \"" + dups[i].key_display + "\"; first defined at line " +
+                        std::to_string(pos[i].line) + ", column " + std::to_string(pos[i].column);
+      issues.push_back({Kind::duplicate_key, dups[i].offset, std::move(dups[i].pointer), std::move(msg)});
+    }
+    dups = {};
+  }
+  if (handler.suppressed_duplicates() > 0) {
+    issues.push_back({Kind::duplicate_key, handler.first_suppressed_offset(), "",
+                       std::to_string(handler.suppressed_duplicates()) +
+                           " more duplicate keys from here on are not listed (too many issues)"});
+  }
+  if (fatal) issues.push_back(std::move(*fatal));
+  auto by_offset = [](const ParseIssue& a, const ParseIssue& b) { return a.offset < b.offset; };
+  if (!std::is_sorted(issues.begin(), issues.end(), by_offset)) {
+    std::stable_sort(issues.begin(), issues.end(), by_offset);  // defensive
+  }
+  return issues;
+}
+
 }  // namespace
 
 namespace detail {
@@ -166,7 +213,7 @@ bool valid_utf8(std::string_view t) {
 
 }  // namespace detail
 
-Document::Document(std::string text, bool reference_strings) : text_(std::move(text)), dom_(std::make_unique<rapidjson::Document>()) {
+Document::Document(std::string text, bool reference_strings, bool fast_reader) : text_(std::move(text)), dom_(std::make_unique<rapidjson::Document>()) {
   const std::string_view t = text_;
   using Kind = ParseIssue::Kind;
   if (t.size() > kMaxText) {
@@ -181,47 +228,34 @@ Document::Document(std::string text, bool reference_strings) : text_(std::move(t
     return;
   }
 
+  // A listed duplicate later costs ~2 KB as finding and message: bound them by the
+  // input's size, so 100,000 repeated keys cannot take memory out of proportion.
+  const std::size_t budget = (std::size_t{1} << 20) + t.size() / 4;
+  const bool utf8 = detail::valid_utf8(t);
+  if (utf8 && fast_reader) {
+    rapidjson::MemoryStream stream(t.data(), t.size());
+    stream.src_ += start;
+    detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, budget, reference_strings);
+    FastGenerator gen{t, start, stream, handler};
+    dom_->Populate(gen);
+    if (gen.read) {
+      issues_ = parse_issues(*this, handler, std::nullopt);
+      parsed_ = true;
+      return;
+    }
+    dom_ = std::make_unique<rapidjson::Document>();  // start over: RapidJSON names the problem
+  }
   // An explicit length: a NUL byte reads as end of input, caught below.
   rapidjson::MemoryStream stream(t.data(), t.size());
   stream.src_ += start;
-  // A listed duplicate later costs ~2 KB as finding and message: bound them by the
-  // input's size, so 100,000 repeated keys cannot take memory out of proportion.
-  detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, (std::size_t{1} << 20) + t.size() / 4, reference_strings);
+  detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, budget, reference_strings);
   rapidjson::Reader reader;
-  Generator gen{stream, handler, reader, detail::valid_utf8(t)};
+  Generator gen{stream, handler, reader, utf8};
   dom_->Populate(gen);
-
   std::optional<ParseIssue> fatal = fatal_issue(t, reader, stream, handler);
-
-  // In text order by construction: duplicates come before any fatal error.
-  auto& dups = handler.duplicates();
-  issues_.reserve(dups.size() + 2);
-  if (!dups.empty()) {
-    // Messages name the first occurrence's line:column; one batched sweep
-    // keeps that linear however many duplicates there are.
-    std::vector<std::size_t> firsts;
-    firsts.reserve(dups.size());
-    for (const auto& d : dups) firsts.push_back(d.first_offset);
-    const std::vector<Position> pos = positions(firsts);
-    for (std::size_t i = 0; i < dups.size(); ++i) {
-      std::string msg = "duplicate key \"" + dups[i].key_display + "\"; first defined at line " +
-                        std::to_string(pos[i].line) + ", column " + std::to_string(pos[i].column);
-      issues_.push_back({Kind::duplicate_key, dups[i].offset, std::move(dups[i].pointer), std::move(msg)});
-    }
-    dups = {};
-  }
-  if (handler.suppressed_duplicates() > 0) {
-    issues_.push_back({Kind::duplicate_key, handler.first_suppressed_offset(), "",
-                       std::to_string(handler.suppressed_duplicates()) +
-                           " more duplicate keys from here on are not listed (too many issues)"});
-  }
-  if (fatal) issues_.push_back(std::move(*fatal));
-  auto by_offset = [](const ParseIssue& a, const ParseIssue& b) { return a.offset < b.offset; };
-  if (!std::is_sorted(issues_.begin(), issues_.end(), by_offset)) {
-    std::stable_sort(issues_.begin(), issues_.end(), by_offset);  // defensive
-  }
   parsed_ = !fatal;
-  if (fatal) dom_.reset();  // frees what the failed parse allocated
+  issues_ = parse_issues(*this, handler, std::move(fatal));
+  if (!parsed_) dom_.reset();  // frees what the failed parse allocated
 }
 
 Document::Document(Document&& other) noexcept
