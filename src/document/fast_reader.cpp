@@ -68,7 +68,7 @@ void put_utf8(std::string& out, unsigned cp) {
 class Reader {
  public:
   Reader(std::string_view text, std::size_t start, rapidjson::MemoryStream& stream, SaxHandler& handler)
-      : p_(text.data() + start), end_(text.data() + text.size()), stream_(stream), h_(handler) {}
+      : text_(text.data()), p_(text.data() + start), end_(text.data() + text.size()), stream_(stream), h_(handler) {}
 
   bool run() {
     skip_ws();
@@ -167,24 +167,23 @@ class Reader {
     return true;
   }
 
-  // The handler is called with the stream past the closing quote.
+  // The handler is called with the stream past the closing quote. Lengths fit SizeType:
+  // texts are under 4 GiB.
   bool string(bool key) {
     const char* const first = p_ + 1;
-    const char* stop = scan_string(first, end_);
-    const char* s = first;
-    std::size_t n = 0;
+    const char* const stop = scan_string(first, end_);
     if (stop != end_ && *stop == '"') {
-      n = static_cast<std::size_t>(stop - first);
-    } else {
-      if (!unescape(first, stop)) return false;
-      s = scratch_.data();
-      n = scratch_.size();
-      stop = p_;  // unescape() left p_ on the closing quote
+      p_ = stop + 1;
+      at(p_);
+      const std::size_t begin = static_cast<std::size_t>(first - text_);
+      const auto n = static_cast<rapidjson::SizeType>(stop - first);
+      return key ? h_.TextKey(begin, n) : h_.TextString(begin, n);
     }
-    p_ = stop + 1;
+    if (!unescape(first, stop)) return false;
+    ++p_;  // unescape() left it on the closing quote
     at(p_);
-    const auto len = static_cast<rapidjson::SizeType>(n);  // texts are under 4 GiB
-    return key ? h_.Key(s, len, true) : h_.String(s, len, true);
+    const auto n = static_cast<rapidjson::SizeType>(scratch_.size());
+    return key ? h_.Key(scratch_.data(), n, true) : h_.String(scratch_.data(), n, true);
   }
 
   // Decodes a string with escapes into scratch_ as RapidJSON does, from first (past the
@@ -268,6 +267,7 @@ class Reader {
     return h_.RawNumber(first, static_cast<rapidjson::SizeType>(p - first), true);
   }
 
+  const char* const text_;
   const char* p_;
   const char* const end_;
   rapidjson::MemoryStream& stream_;

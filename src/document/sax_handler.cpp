@@ -19,9 +19,6 @@ constexpr std::size_t kLinearKeys = 16;
 // Rough fixed cost of one duplicate record, for the memory budget.
 constexpr std::size_t kRecordOverhead = 192;
 constexpr std::size_t kDisplayBytes = 64;
-// Shorter strings live inside their DOM value at no cost; from this length on the
-// text is also past std::string's in-object buffer, so it stays put when moved.
-constexpr std::size_t kMinReferenced = 16;
 
 // The key as it would be written in JSON, shortened so messages stay small.
 std::string display_key(std::string_view key) {
@@ -179,7 +176,14 @@ bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
   std::size_t quote = last_end_;
   const std::size_t stop = stream_.Tell();
   while (quote < stop && text_[quote] != '"') ++quote;
+  return key(quote, s, n, copy);
+}
 
+bool SaxHandler::TextKey(std::size_t begin, SizeType n) {
+  return key(begin - 1, text_.data() + begin, n, !referable());
+}
+
+bool SaxHandler::key(std::size_t quote, const char* s, SizeType n, bool copy) {
   Frame& f = frames_.back();
   const std::size_t index = keys_.size();
   keys_.push_back(KeyRec{static_cast<std::uint32_t>(arena_.size()), n, static_cast<std::uint32_t>(quote)});
@@ -196,22 +200,26 @@ bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
     arena_.resize(arena_.size() - n);
     f.current_key = first;
   }
-  last_end_ = stop;
+  last_end_ = stream_.Tell();
   return dom_.Key(s, n, copy);
 }
 
 bool SaxHandler::String(const char* s, SizeType n, bool copy) {
-  // An escape-free string is referenced in the text instead of copied: on id-heavy
-  // payloads that is most of the DOM's bytes. The stream is past the closing quote.
-  // The n bytes before it are the value iff they hold no backslash and a quote precedes
-  // them: that quote is then the opening one (an escaped \" before them would make the
-  // decoded value longer than n), and an escape cut in two would end in a backslash or
-  // start the n bytes with something other than the byte after a quote.
+  // The stream is past the closing quote. The n bytes before it are the value iff they
+  // hold no backslash and a quote precedes them: that quote is then the opening one
+  // (an escaped \" before them would make the decoded value longer than n), and an
+  // escape cut in two would end in a backslash or start the n bytes with something
+  // other than the byte after a quote.
   const std::size_t end = stream_.Tell() - 1;
-  if (reference_strings_ && n >= kMinReferenced && end > n && text_[end] == '"' && text_[end - n - 1] == '"' &&
+  if (referable() && end > n && text_[end] == '"' && text_[end - n - 1] == '"' &&
       std::memchr(text_.data() + end - n, '\\', n) == nullptr)
-    return scalar_done(dom_.String(text_.data() + end - n, n, false));
+    return TextString(end - n, n);
   return scalar_done(dom_.String(s, n, copy));
+}
+
+bool SaxHandler::TextString(std::size_t begin, SizeType n) {
+  // Referenced rather than copied: on id-heavy payloads that is most of the DOM's bytes.
+  return scalar_done(dom_.String(text_.data() + begin, n, !referable()));
 }
 
 bool SaxHandler::RawNumber(const char* s, SizeType n, bool) {

@@ -50,6 +50,10 @@ class SaxHandler {
   bool StartObject() { return start(true); }
   bool StartArray() { return start(false); }
   bool Key(const char* s, SizeType n, bool copy);
+  // For the fast reader: a string or key that needs no decoding, text[begin, begin + n)
+  // (so its opening quote is at begin - 1); the stream is past the closing quote.
+  bool TextString(std::size_t begin, SizeType n);
+  bool TextKey(std::size_t begin, SizeType n);
   bool EndObject(SizeType members) { return end(dom_.EndObject(members)); }
   bool EndArray(SizeType elements) { return end(dom_.EndArray(elements)); }
 
@@ -89,6 +93,10 @@ class SaxHandler {
     std::unique_ptr<Extra> extra;  // key hash set, cached pointer
   };
 
+  // Whether DOM strings may point into the text: only once the text is longer than any
+  // in-object string buffer, so that it stays put when the Document is moved.
+  bool referable() const { return reference_strings_ && text_.size() > sizeof(std::string); }
+  bool key(std::size_t quote, const char* s, SizeType n, bool copy);
   bool scalar_done(bool ok);
   bool start(bool object);
   bool end(bool ok);
