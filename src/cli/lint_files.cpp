@@ -59,19 +59,22 @@ std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std:
   std::atomic<std::size_t> next{0}, done{0};
   std::mutex m;
   std::condition_variable cv;
+  Progress progress(paths.size());
+  const bool watched = progress.shown_anywhere();
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
       lint_one(linter, paths[i], job, out[i]);
+      if (!watched) continue;
       done.fetch_add(1);
       cv.notify_one();
     }
   };
-  Progress progress(paths.size());
+  // Without a terminal this thread lints too instead of waiting: -j1 starts no thread.
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(worker);
-  if (progress.shown_anywhere()) {
+  for (unsigned t = watched ? 0 : 1; t < jobs; ++t) pool.emplace_back(worker);
+  if (watched) {
     // This thread only reports progress; a missed notification costs at most 100 ms.
-    // Without a terminal it does not wake per file: a wake-up costs as much as a small file.
+    // It does not wake per file otherwise: a wake-up costs as much as a small file.
     std::unique_lock lock(m);
     while (true) {
       const std::size_t n = done.load();
@@ -79,6 +82,8 @@ std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std:
       if (n >= paths.size()) break;
       cv.wait_for(lock, std::chrono::milliseconds(100));
     }
+  } else {
+    worker();
   }
   for (auto& t : pool) t.join();
   for (auto& o : out)

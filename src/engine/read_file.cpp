@@ -20,6 +20,8 @@ namespace {
 constexpr std::size_t kHugeBytes = std::size_t{8} << 20;
 
 // Reads straight into the string's buffer, sized from the hint (no bounce buffer).
+// With a size (a regular file) the read stops once that many bytes are in, saving
+// the EOF read's syscall: a file that grows meanwhile is read as it was when sized.
 std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) {
   std::string out;
   // +1: EOF without growing. Without a size (stdin), start at 64 KB.
@@ -42,6 +44,7 @@ std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) 
       throw IoError(name + ": cannot read: " + std::strerror(errno));
     }
     len += static_cast<std::size_t>(n);
+    if (len == size_hint) break;
   }
   out.resize(len);
   return out;

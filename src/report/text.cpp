@@ -1,6 +1,8 @@
 // The text format: gcc-style lines that editors and problem matchers parse.
 #include <wxlint/report.hpp>
 
+#include <charconv>
+
 namespace wxlint {
 namespace {
 
@@ -8,14 +10,32 @@ std::string plural(std::size_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+void append_number(std::string& out, std::uint32_t n) {
+  char buf[10];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+}
+
 }  // namespace
 
 std::string to_text(const std::vector<FileReport>& files, bool summary) {
   std::string out;
+  // Appended piece by piece: a line built from temporaries cost as much again.
   for (const auto& f : files) {
     for (const auto& d : f.diagnostics) {
-      out += f.path + ":" + std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + ": ";
-      out += std::string(to_string(d.severity)) + "[" + d.code + "]: " + d.message + " (" + d.rule + ")\n";
+      out += f.path;
+      out += ':';
+      append_number(out, d.location.line);
+      out += ':';
+      append_number(out, d.location.column);
+      out += ": ";
+      out += to_string(d.severity);
+      out += '[';
+      out += d.code;
+      out += "]: ";
+      out += d.message;
+      out += " (";
+      out += d.rule;
+      out += ")\n";
     }
   }
   if (summary) {
