@@ -15,6 +15,7 @@
 #include <rapidjson/writer.h>
 
 #include "document/fast_reader.hpp"
+#include "document/json_text.hpp"
 #include "document/sax_handler.hpp"
 
 namespace wxlint {
@@ -30,8 +31,6 @@ constexpr unsigned kParseFlagsValidated = kParseFlags & ~unsigned{rapidjson::kPa
 
 // RapidJSON sizes strings with 32 bits; refuse rather than truncate.
 constexpr std::size_t kMaxText = 0xFFFFFFF0u;
-
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool has_bom(std::string_view t) { return t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0; }
 
@@ -222,7 +221,7 @@ Document::Document(std::string text, bool reference_strings, bool fast_reader) :
   }
   const std::size_t start = has_bom(t) ? 3 : 0;
   std::size_t first = start;
-  while (first < t.size() && is_ws(t[first])) ++first;
+  while (first < t.size() && detail::is_json_ws(t[first])) ++first;
   if (first == t.size()) {
     issues_.push_back({Kind::empty, 0, "", "the file is empty"});
     return;

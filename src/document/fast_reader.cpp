@@ -7,6 +7,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "document/json_text.hpp"
 #include "document/sax_handler.hpp"
 
 namespace wxlint::detail {
@@ -18,7 +19,6 @@ constexpr unsigned kMaxNesting = 4096;
 // Past this many integer digits RapidJSON may refuse the number as too big: let it.
 constexpr std::size_t kMaxIntegerDigits = 300;
 
-bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int hex_value(char c) {
@@ -46,25 +46,6 @@ const char* scan_string(const char* p, const char* end) {
   return end;
 }
 
-// Appends a code point as UTF-8, as RapidJSON's UTF8::Encode (a lone low surrogate too).
-void put_utf8(std::string& out, unsigned cp) {
-  if (cp <= 0x7F) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp <= 0x7FF) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp <= 0xFFFF) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 class Reader {
  public:
   Reader(std::string_view text, std::size_t start, rapidjson::MemoryStream& stream, SaxHandler& handler)
@@ -82,7 +63,7 @@ class Reader {
   void at(const char* p) { stream_.src_ = p; }
 
   void skip_ws() {
-    while (p_ != end_ && is_ws(*p_)) ++p_;
+    while (p_ != end_ && is_json_ws(*p_)) ++p_;
   }
 
   bool value() {

@@ -33,6 +33,17 @@ bool is_valid(std::string_view ptr) {
   return true;
 }
 
+bool parse_index(std::string_view token, std::size_t& out) {
+  if (token.empty() || token.size() > 19 || (token.size() > 1 && token[0] == '0')) return false;
+  std::size_t v = 0;
+  for (char c : token) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<std::size_t>(c - '0');
+  }
+  out = v;
+  return true;
+}
+
 std::optional<std::vector<std::string>> split(std::string_view ptr) {
   if (!is_valid(ptr)) return std::nullopt;
   std::vector<std::string> tokens;

@@ -40,6 +40,9 @@ void each_token(std::string_view ptr, std::size_t from, std::string& plain, Fn f
   }
 }
 
+// An array index token: "0" or [1-9][0-9]* (no sign, no leading zero, no "-").
+bool parse_index(std::string_view token, std::size_t& out);
+
 // "" -> {}; "/a~1b/0" -> {"a/b", "0"}. nullopt if the pointer is not is_valid().
 std::optional<std::vector<std::string>> split(std::string_view ptr);
 

@@ -1,4 +1,5 @@
-// Document::locate: one forward skim of the (already validated) text, guided
+// Document::locate: values the DOM can place (dom_spans.hpp) are placed from it;
+// for the rest, one forward skim of the (already validated) text, guided
 // by a trie of the requested pointers. Containers are entered only when an
 // unresolved pointer goes through them; everything else is skipped by
 // tracking just string state and bracket depth.
@@ -14,29 +15,20 @@
 #endif
 
 #include "document/document.hpp"
+#include "document/dom_spans.hpp"
+#include "document/json_pointer.hpp"
+#include "document/json_text.hpp"
 #include "document/locator_trie.hpp"
 
 namespace wxlint {
 namespace {
 
+using detail::is_json_ws;
 using detail::LocatorTrie;
+using detail::put_utf8;
 using detail::prefetch;
 constexpr std::uint32_t kNone = LocatorTrie::kNone;
 constexpr std::size_t kNoKey = SIZE_MAX;
-
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// "0" or [1-9][0-9]*: the only tokens that address array elements.
-bool parse_index(std::string_view tok, std::size_t& out) {
-  if (tok.empty() || tok.size() > 19 || (tok.size() > 1 && tok[0] == '0')) return false;
-  std::size_t v = 0;
-  for (char c : tok) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + static_cast<std::size_t>(c - '0');
-  }
-  out = v;
-  return true;
-}
 
 unsigned hex4(std::string_view s, std::size_t i) {
   unsigned v = 0;
@@ -48,24 +40,6 @@ unsigned hex4(std::string_view s, std::size_t i) {
     else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
   }
   return v;
-}
-
-void put_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // Decodes the body of a JSON string the way RapidJSON does, so keys compare
@@ -233,7 +207,7 @@ class Skimmer {
   };
 
   std::size_t skip_ws(std::size_t p) const {
-    while (p < n_ && is_ws(t_[p])) ++p;
+    while (p < n_ && is_json_ws(t_[p])) ++p;
     return p;
   }
 
@@ -297,7 +271,7 @@ class Skimmer {
       p = skip_rest(p + 1);
       return p < n_ ? p + 1 : n_;
     }
-    while (p < n_ && !is_ws(t_[p]) && t_[p] != ',' && t_[p] != ']' && t_[p] != '}') ++p;
+    while (p < n_ && !is_json_ws(t_[p]) && t_[p] != ',' && t_[p] != ']' && t_[p] != '}') ++p;
     return p;
   }
 
@@ -331,7 +305,7 @@ class Skimmer {
     const std::size_t begin = wanted_.size();
     for (std::uint32_t kid = trie_.first_child(node); kid != kNone; kid = trie_.next_sibling(kid)) {
       std::size_t index;
-      if (parse_index(trie_.token(kid), index)) wanted_.emplace_back(index, kid);
+      if (pointer::parse_index(trie_.token(kid), index)) wanted_.emplace_back(index, kid);
     }
     std::sort(wanted_.begin() + static_cast<std::ptrdiff_t>(begin), wanted_.end());
   }
@@ -376,13 +350,27 @@ class Skimmer {
 }  // namespace
 
 std::vector<Span> Document::locate(const std::vector<std::string>& pointers) const {
-  detail::LocatorTrie trie(pointers);
-  if (parsed() && trie.remaining() > 0) {
+  std::vector<Span> spans(pointers.size());
+  if (!parsed()) return spans;
+  // Most values are placed from the DOM's strings (dom_spans.hpp); one skim of the
+  // text finds the rest.
+  std::vector<std::string> rest;
+  std::vector<std::size_t> rest_at;
+  for (std::size_t i = 0; i < pointers.size(); ++i) {
+    if (detail::dom_span(text_, *dom_, pointers[i], spans[i])) continue;
+    rest.push_back(pointers[i]);
+    rest_at.push_back(i);
+  }
+  if (rest.empty()) return spans;
+  detail::LocatorTrie trie(rest);
+  if (trie.remaining() > 0) {
     const std::string_view t = text_;
     const std::size_t start = t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     Skimmer(t, trie).run(start);
   }
-  return trie.results();
+  std::vector<Span> found = trie.results();
+  for (std::size_t k = 0; k < rest_at.size(); ++k) spans[rest_at[k]] = found[k];
+  return spans;
 }
 
 }  // namespace wxlint

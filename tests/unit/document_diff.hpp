@@ -1,13 +1,17 @@
-// How two Documents of the same text differ: parse outcome, issues, and the DOM down to
-// each number's stored type. Empty when they are the same. Shared by the unit tests and
-// the differential fuzzer (fast reader against RapidJSON's reader).
+// How two Documents of the same text differ: parse outcome, issues, the DOM down to
+// each number's stored type, and where locate() places each value. Empty when they are
+// the same. Shared by the unit tests and the differential fuzzer (fast reader and DOM
+// spans against RapidJSON's reader and the skim).
 #pragma once
 
 #include <cstring>
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "document/document.hpp"
+#include "document/json_pointer.hpp"
 
 namespace wxlint::testing {
 
@@ -57,6 +61,42 @@ inline std::string document_diff(const Document& a, const Document& b) {
              " against '" + y.message + "' at " + std::to_string(y.offset);
   }
   return a.parsed() ? value_diff(a.root(), b.root(), "") : std::string();
+}
+
+// The pointer of every value in v, then of a missing member or element of each
+// container; at most `limit` of them.
+inline void all_pointers(const rapidjson::Value& v, const std::string& at, std::vector<std::string>& out,
+                         std::size_t limit = SIZE_MAX) {
+  if (out.size() >= limit) return;
+  out.push_back(at);
+  if (v.IsObject()) {
+    for (const auto& m : v.GetObject()) {
+      std::string p = at;
+      pointer::append_key(p, {m.name.GetString(), m.name.GetStringLength()});
+      all_pointers(m.value, p, out, limit);
+    }
+    out.push_back(at + "/no such member");
+  } else if (v.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+      std::string p = at;
+      pointer::append_index(p, i);
+      all_pointers(v[i], p, out, limit);
+    }
+    out.push_back(at + "/" + std::to_string(v.Size()));
+    out.push_back(at + "/-");
+  }
+}
+
+// Where a and b (two parsed Documents of one text) place each of a's values.
+inline std::string span_diff(const Document& a, const Document& b, std::size_t limit = SIZE_MAX) {
+  std::vector<std::string> pointers;
+  all_pointers(a.root(), "", pointers, limit);
+  const std::vector<Span> x = a.locate(pointers), y = b.locate(pointers);
+  for (std::size_t i = 0; i < pointers.size(); ++i)
+    if (x[i].found != y[i].found || x[i].begin != y[i].begin || x[i].end != y[i].end || x[i].key_begin != y[i].key_begin)
+      return "span of '" + pointers[i] + "' differs: " + std::to_string(x[i].begin) + "-" + std::to_string(x[i].end) +
+             " against " + std::to_string(y[i].begin) + "-" + std::to_string(y[i].end);
+  return {};
 }
 
 }  // namespace wxlint::testing
