@@ -121,6 +121,7 @@ SaxHandler::~SaxHandler() = default;
 
 std::string_view SaxHandler::key_at(std::size_t index) const {
   const KeyRec& k = keys_[index];
+  if (k.arena_off == kInText) return text_.substr(k.quote + std::size_t{1}, k.len);
   return std::string_view(arena_).substr(k.arena_off, k.len);
 }
 
@@ -152,6 +153,7 @@ bool SaxHandler::start(bool object) {
   Frame& f = frames_.emplace_back();
   f.object = object;
   f.key_first = keys_.size();
+  f.arena_first = arena_.size();
   f.path_len = path_len;
   last_end_ = stream_.Tell() + 1;
   return ok;
@@ -161,7 +163,7 @@ bool SaxHandler::end(bool ok) {
   // Called with the stream on the closing bracket.
   Frame& f = frames_.back();
   if (f.object && f.distinct > 0) {
-    arena_.resize(keys_[f.key_first].arena_off);
+    arena_.resize(f.arena_first);
     keys_.resize(f.key_first);
   }
   frames_.pop_back();
@@ -176,18 +178,19 @@ bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
   std::size_t quote = last_end_;
   const std::size_t stop = stream_.Tell();
   while (quote < stop && text_[quote] != '"') ++quote;
-  return key(quote, s, n, copy);
+  return key(quote, s, n, copy, false);
 }
 
 bool SaxHandler::TextKey(std::size_t begin, SizeType n) {
-  return key(begin - 1, text_.data() + begin, n, !referable());
+  return key(begin - 1, text_.data() + begin, n, !referable(), true);
 }
 
-bool SaxHandler::key(std::size_t quote, const char* s, SizeType n, bool copy) {
+bool SaxHandler::key(std::size_t quote, const char* s, SizeType n, bool copy, bool in_text) {
   Frame& f = frames_.back();
   const std::size_t index = keys_.size();
-  keys_.push_back(KeyRec{static_cast<std::uint32_t>(arena_.size()), n, static_cast<std::uint32_t>(quote)});
-  arena_.append(s, n);
+  const auto where = in_text ? kInText : static_cast<std::uint32_t>(arena_.size());
+  keys_.push_back(KeyRec{where, n, static_cast<std::uint32_t>(quote)});
+  if (!in_text) arena_.append(s, n);
   ++f.keys_read;
   const std::size_t first = find_first(f, key_at(index), index);
   if (first == kNpos) {
@@ -197,7 +200,7 @@ bool SaxHandler::key(std::size_t quote, const char* s, SizeType n, bool copy) {
     // Only distinct keys are kept: a duplicate's text is its first's.
     record_duplicate(quote, keys_[first].quote, key_at(index));
     keys_.pop_back();
-    arena_.resize(arena_.size() - n);
+    if (!in_text) arena_.resize(arena_.size() - n);
     f.current_key = first;
   }
   last_end_ = stream_.Tell();
@@ -256,8 +259,7 @@ SaxHandler::Extra& SaxHandler::extra(Frame& f) {
 std::size_t SaxHandler::find_first(Frame& f, std::string_view key, std::size_t index) {
   if (f.distinct < kLinearKeys) {
     for (std::size_t i = f.key_first; i < index; ++i) {
-      const KeyRec& k = keys_[i];
-      if (k.len == key.size() && std::memcmp(arena_.data() + k.arena_off, key.data(), key.size()) == 0) return i;
+      if (keys_[i].len == key.size() && key_at(i) == key) return i;
     }
     return kNpos;
   }

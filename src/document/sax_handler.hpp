@@ -77,15 +77,17 @@ class SaxHandler {
  private:
   // 32 bits suffice: Document refuses texts of 4 GiB or more.
   struct KeyRec {
-    std::uint32_t arena_off;
+    std::uint32_t arena_off;  // kInText: the key is text_[quote + 1, quote + 1 + len)
     std::uint32_t len;
     std::uint32_t quote;
   };
+  static constexpr std::uint32_t kInText = 0xFFFFFFFFu;
   struct Extra;  // rarely needed per-frame state, allocated on demand
   struct Frame {
     bool object;
     std::size_t count = 0;         // finished elements / members
     std::size_t key_first = 0;     // object: index of its first key in keys_
+    std::size_t arena_first = 0;   // object: arena_'s size when it opened
     std::size_t distinct = 0;      // object: distinct keys, stored from key_first
     std::size_t keys_read = 0;     // object: keys read, duplicates included
     std::size_t current_key = 0;   // object: keys_ index of the latest key's text
@@ -96,7 +98,7 @@ class SaxHandler {
   // Whether DOM strings may point into the text: only once the text is longer than any
   // in-object string buffer, so that it stays put when the Document is moved.
   bool referable() const { return reference_strings_ && text_.size() > sizeof(std::string); }
-  bool key(std::size_t quote, const char* s, SizeType n, bool copy);
+  bool key(std::size_t quote, const char* s, SizeType n, bool copy, bool in_text);
   bool scalar_done(bool ok);
   bool start(bool object);
   bool end(bool ok);
@@ -118,7 +120,7 @@ class SaxHandler {
 
   std::vector<Frame> frames_;
   std::vector<KeyRec> keys_;  // distinct keys of all open objects, innermost last
-  std::string arena_;         // their decoded bytes
+  std::string arena_;         // the decoded bytes of those not in the text
 
   bool too_deep_ = false;
   std::size_t too_deep_offset_ = 0;
