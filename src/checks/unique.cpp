@@ -21,11 +21,24 @@ using namespace unique_store;
 enum class Norm { none, lower, digits };
 
 // The value unique compares for a string or number node: a view of the DOM's string
-// when nothing needs rewriting, else s rewritten.
+// when nothing needs rewriting (no upper case; one run of digits, as in "+14085551234"),
+// else s rewritten.
 std::string_view compared_value(const rapidjson::Value& v, Norm norm, std::string& s) {
-  if (v.IsString() && norm == Norm::none) return {v.GetString(), v.GetStringLength()};
-  if (v.IsString()) s.assign(v.GetString(), v.GetStringLength());
-  else s = scalar_text(v, SIZE_MAX);
+  if (v.IsString()) {
+    const std::string_view t(v.GetString(), v.GetStringLength());
+    if (norm == Norm::none) return t;
+    if (norm == Norm::lower) {
+      if (std::none_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return t;
+    } else {
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const auto first = std::find_if(t.begin(), t.end(), digit);
+      const auto end = std::find_if_not(first, t.end(), digit);
+      if (std::none_of(end, t.end(), digit)) return t.substr(first - t.begin(), end - first);
+    }
+    s.assign(t);
+  } else {
+    s = scalar_text(v, SIZE_MAX);
+  }
   if (norm == Norm::lower) {
     for (char& c : s)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -73,6 +86,9 @@ struct Seen final : CheckState {
   Arena arena;
   std::string scratch, entry_scratch;
 
+  // The last groupBy resolved, and the node it was resolved from.
+  const rapidjson::Value *group_from = nullptr, *group = nullptr;
+
   bool sized = false;  // the table was sized from the first match's arrays
   // Set at the first match: the walk's root, the depth every match shares, the rule's
   // normalization and whether it has "across".
@@ -90,7 +106,12 @@ struct Seen final : CheckState {
     std::uint32_t part = 0;
     std::string_view value;  // views the DOM or own
     std::string own;         // the value when it is not a DOM string (normalized, a number)
-    std::string path;        // encode_path(), then (with "across") u32 length + pointer
+    // encode_path(), then (with "across") u32 length + pointer: path_len bytes at path,
+    // in inline_path when they fit (a match then costs no allocation), else in long_path.
+    const char* path = nullptr;
+    std::size_t path_len = 0;
+    std::array<char, 32> inline_path;
+    std::string long_path;
     const rapidjson::Value* node = nullptr;   // for {value}
     const rapidjson::Value* group = nullptr;  // the groupBy node, for {group}
   };
@@ -230,23 +251,52 @@ struct Seen final : CheckState {
   void resolve(const Pending& p, Emitter& out) {
     auto [e, inserted] = find_or_add(p.part, p.value, p.hash);
     if (inserted) {
-      if (p.path.size() <= sizeof e->first && !across) {
-        std::memcpy(e->first, p.path.data(), p.path.size());
+      if (p.path_len <= sizeof e->first && !across) {
+        std::memcpy(e->first, p.path, sizeof e->first);  // a fixed size: one move (the buffer has room)
         e->part |= kInline;
       } else {
-        const char* kept = arena.keep(p.path).data();
+        const char* kept = arena.keep({p.path, p.path_len}).data();
         std::memcpy(e->first, &kept, sizeof kept);
       }
       return;
     }
-    if (across && across_of(e->first_bytes()) == across_of(p.path.data())) return;
+    if (across && across_of(e->first_bytes()) == across_of(p.path)) return;
     // As Emitter::emit(const Path&) at the match: the node is a string or a number.
-    Finding& f = out.emit(decode_path(*root, p.path.data(), depth));
+    Finding& f = out.emit(decode_path(*root, p.path, depth));
     f.arg("value", scalar_text(*p.node));
     f.related.push_back(decode_path(*root, e->first_bytes(), depth));
     if (p.group) f.arg("group", scalar_text(*p.group));
   }
+
+  // Small enough to keep for the next lint: its tables are then reused, not allocated
+  // and zeroed again (a batch of small files pays that three times per file otherwise).
+  bool small() const { return slots.size() <= 2048 && part_slots.size() <= 2048 && entries.chunks() <= 1; }
+
+  // As new, the memory kept.
+  void reset() {
+    parts.clear();
+    part_slots.clear();
+    last_part = nullptr;
+    last_part_len = 0;
+    last_part_id = 0;
+    entries.clear();
+    slots.clear();
+    arena.clear();
+    group_from = group = nullptr;
+    sized = false;
+    root = nullptr;
+    depth = 0;
+    norm = Norm::none;
+    across = false;
+    pending_head = pending_count = 0;
+  }
 };
+
+// Finished states of this thread, ready for reuse (each lint runs on one thread).
+std::vector<std::unique_ptr<Seen>>& spare_states() {
+  thread_local std::vector<std::unique_ptr<Seen>> spare;
+  return spare;
+}
 
 class Unique final : public Check {
  public:
@@ -258,7 +308,22 @@ class Unique final : public Check {
     else if (n != "none") p.fail("normalize", "must be \"none\", \"lower\" or \"digits\"");
   }
 
-  std::unique_ptr<CheckState> start() const override { return std::make_unique<Seen>(); }
+  std::unique_ptr<CheckState> start() const override {
+    auto& spare = spare_states();
+    if (spare.empty()) return std::make_unique<Seen>();
+    std::unique_ptr<Seen> s = std::move(spare.back());
+    spare.pop_back();
+    return s;
+  }
+
+  void recycle(std::unique_ptr<CheckState> state) const override {
+    auto& spare = spare_states();
+    auto* seen = static_cast<Seen*>(state.get());
+    if (spare.size() >= kSpareStates || !seen->small()) return;
+    seen->reset();
+    state.release();
+    spare.emplace_back(seen);
+  }
 
   void finish(CheckState* state, Emitter& out) const override { static_cast<Seen*>(state)->drain(out); }
 
@@ -273,7 +338,15 @@ class Unique final : public Check {
     std::string part_buf;
     const rapidjson::Value* g = nullptr;
     if (group_by_) {
-      g = group_by_->resolve(path);
+      // Matches come in runs under one node (the users of one usersList entry): resolve
+      // groupBy once per node it starts from.
+      const std::size_t up = group_by_->up;
+      const rapidjson::Value* from = up <= path.depth() ? path.step(path.depth() - up).value : nullptr;
+      if (from != seen.group_from) {
+        seen.group_from = from;
+        seen.group = group_by_->resolve(path);
+      }
+      g = seen.group;
       if (!g) return;
       if (g->IsString() && !within_) part = {g->GetString(), g->GetStringLength()};
       else part_buf = scalar_text(*g, SIZE_MAX);
@@ -304,8 +377,8 @@ class Unique final : public Check {
     }
     const std::uint32_t pid = seen.part_id(part, part_buf.empty());
     Seen::Pending& p = seen.next_pending(out);
-    if (v.IsString() && norm_ == Norm::none) {
-      p.value = value;  // the DOM stays put
+    if (value.data() != seen.scratch.data()) {
+      p.value = value;  // views the DOM, which stays put
     } else {
       std::swap(p.own, seen.scratch);  // scratch is rewritten by the next match
       p.value = p.own;
@@ -313,11 +386,20 @@ class Unique final : public Check {
     p.part = pid;
     p.hash = Seen::hash_of(pid, p.value);
     seen.prefetch(p);
-    encode_path(path, p.path);
+    char* buf = p.inline_path.data();
+    if (encoded_capacity(path.depth()) > p.inline_path.size() || across_) {
+      p.long_path.resize(encoded_capacity(path.depth()));
+      buf = p.long_path.data();
+    }
+    p.path = buf;
+    p.path_len = encode_path(path, buf);
     if (across_) {
       const std::string a = across_->pointer(path);
       const auto n = static_cast<std::uint32_t>(a.size());
-      p.path.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
+      p.long_path.resize(p.path_len);
+      p.long_path.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
+      p.path = p.long_path.data();
+      p.path_len = p.long_path.size();
     }
     p.node = &v;
     p.group = g;
@@ -325,6 +407,7 @@ class Unique final : public Check {
 
  private:
   static constexpr std::size_t kMaxReserve = std::size_t{1} << 20;
+  static constexpr std::size_t kSpareStates = 8;  // per thread: a few rules, two lanes
   std::optional<RelPointer> group_by_, within_, across_;
   Norm norm_ = Norm::none;
 };

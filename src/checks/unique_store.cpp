@@ -4,23 +4,20 @@
 
 namespace wxlint::checks::unique_store {
 
-void encode_path(const Path& path, std::string& out) {
-  out.clear();
-  for (std::size_t i = 1; i <= path.depth(); ++i) {
-    const Step& s = path.step(i);
-    const rapidjson::Value& parent = *path.step(i - 1).value;
-    std::uint32_t k = static_cast<std::uint32_t>(s.index);
-    if (parent.IsObject()) {
-      const auto* first = reinterpret_cast<const char*>(&parent.MemberBegin()->value);
-      k = static_cast<std::uint32_t>((reinterpret_cast<const char*>(s.value) - first) /
-                                     static_cast<std::ptrdiff_t>(sizeof(rapidjson::Value::Member)));
-    }
+std::size_t encode_path(const Path& path, char* out) {
+  char* o = out;
+  // Locals: stores through a char* may alias the path, which would be reloaded every step.
+  const std::size_t depth = path.depth();
+  const Step* steps = &path.step(0);
+  for (std::size_t i = 1; i <= depth; ++i) {
+    auto k = static_cast<std::uint32_t>(steps[i].index);  // item index or member position
     while (k >= 0x80) {
-      out.push_back(static_cast<char>((k & 0x7F) | 0x80));
+      *o++ = static_cast<char>((k & 0x7F) | 0x80);
       k >>= 7;
     }
-    out.push_back(static_cast<char>(k));
+    *o++ = static_cast<char>(k);
   }
+  return static_cast<std::size_t>(o - out);
 }
 
 std::uint32_t read_step(const char*& enc) {

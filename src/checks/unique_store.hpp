@@ -38,6 +38,12 @@ class Arena {
     return {p, s.size()};
   }
 
+  void clear() {
+    chunks_.clear();
+    big_.clear();
+    used_ = size_ = 0;
+  }
+
  private:
   static constexpr std::size_t kFirst = 1 << 12, kChunk = 1 << 20;
   std::vector<std::unique_ptr<char[]>> chunks_, big_;
@@ -73,6 +79,10 @@ class Slots {
   }
   std::size_t size() const { return n_; }
   std::uint64_t& operator[](std::size_t i) { return mapped_ ? mapped_[i] : small_[i]; }
+  void clear() {  // every slot empty again, the memory kept
+    if (mapped_) std::memset(mapped_, 0, n_ * sizeof(std::uint64_t));
+    else std::fill(small_.begin(), small_.end(), 0);
+  }
 
  private:
   static constexpr std::size_t kHuge = std::size_t{2} << 20;
@@ -86,7 +96,12 @@ template <typename T>
 class Chunked {
  public:
   std::size_t size() const { return n_; }
+  std::size_t chunks() const { return chunks_.size(); }
   T& operator[](std::size_t i) { return chunks_[i >> kBits][i & (kSize - 1)]; }
+  void clear() {  // empty, the first chunk kept
+    if (chunks_.size() > 1) chunks_.resize(1);
+    n_ = 0;
+  }
   T& push_back(const T& v) {
     if (n_ == chunks_.size() * kSize) chunks_.push_back(std::make_unique_for_overwrite<T[]>(kSize));
     T& slot = (*this)[n_++];
@@ -103,7 +118,9 @@ class Chunked {
 // A node's place as one index per step (array index or member position), each a
 // LEB128 varint (a byte for most steps). The pointer string is made only for the first
 // occurrences that turn out to have duplicates.
-void encode_path(const Path& path, std::string& out);
+// Writes to out, which has room for encoded_capacity(path.depth()) bytes; returns the length.
+constexpr std::size_t encoded_capacity(std::size_t depth) { return 5 * depth; }
+std::size_t encode_path(const Path& path, char* out);
 // Reads one varint of encode_path(), advancing enc.
 std::uint32_t read_step(const char*& enc);
 // Past the depth steps of encode_path() bytes (where "across" data follows).

@@ -60,6 +60,8 @@ class Check {
   virtual void visit(const Path& path, CheckState* state, Emitter& out) const = 0;
   // Called once after the walk.
   virtual void finish(CheckState* /*state*/, Emitter& /*out*/) const {}
+  // Takes back a finished state: a check may keep it for a later start() on this thread.
+  virtual void recycle(std::unique_ptr<CheckState> /*state*/) const {}
 };
 
 struct CheckKind {

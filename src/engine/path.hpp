@@ -14,14 +14,18 @@ namespace wxlint {
 struct Step {
   const rapidjson::Value* value;  // the node reached by this step
   std::string_view key;           // member name, when the parent is an object
-  std::size_t index = 0;          // element index, when the parent is an array
+  std::size_t index = 0;          // element index, or the member's position in its object
   bool is_key = false;
 };
 
 class Path {
  public:
-  explicit Path(const rapidjson::Value& root) { steps_.push_back({&root, {}, 0, false}); }
-  void push_key(std::string_view key, const rapidjson::Value& v) { steps_.push_back({&v, key, 0, true}); }
+  explicit Path(const rapidjson::Value& root) {
+    steps_.reserve(16);  // one allocation for the usual depths
+    steps_.push_back({&root, {}, 0, false});
+  }
+  // `pos`: the member's position in its object (unique's compact paths use it).
+  void push_key(std::string_view key, std::size_t pos, const rapidjson::Value& v) { steps_.push_back({&v, key, pos, true}); }
   void push_index(std::size_t i, const rapidjson::Value& v) { steps_.push_back({&v, {}, i, false}); }
   void pop() { steps_.pop_back(); }
 

@@ -32,19 +32,12 @@ std::optional<RelPointer> RelPointer::parse(std::string_view text) {
   return r;
 }
 
-const rapidjson::Value* child(const rapidjson::Value& v, std::string_view token) {
-  if (v.IsObject()) {
-    auto it = v.FindMember(rapidjson::Value(rapidjson::StringRef(token.data(), token.size())));
-    return it == v.MemberEnd() ? nullptr : &it->value;
-  }
-  if (v.IsArray()) {
-    std::size_t i = 0;
-    auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
-    if (ec != std::errc() || p != token.data() + token.size() || token.empty()) return nullptr;
-    if (token.size() > 1 && token[0] == '0') return nullptr;
-    return i < v.Size() ? &v[static_cast<rapidjson::SizeType>(i)] : nullptr;
-  }
-  return nullptr;
+const rapidjson::Value* array_child(const rapidjson::Value& v, std::string_view token) {
+  std::size_t i = 0;
+  auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
+  if (ec != std::errc() || p != token.data() + token.size() || token.empty()) return nullptr;
+  if (token.size() > 1 && token[0] == '0') return nullptr;
+  return i < v.Size() ? &v[static_cast<rapidjson::SizeType>(i)] : nullptr;
 }
 
 const rapidjson::Value* RelPointer::resolve(const Path& path) const {

@@ -5,6 +5,8 @@
 
 #include <rapidjson/document.h>
 
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,8 +37,45 @@ struct RelPointer {
   std::string pointer(const Path& path) const;
 };
 
+// n bytes of a and b are equal. Inline: member names are compared at nearly every node
+// the rules visit, and a call to memcmp costs more than the few bytes of a name.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) {
+  const auto load8 = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  const auto load4 = [](const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) return load8(a) == load8(b) && load8(a + n - 8) == load8(b + n - 8);  // words may overlap
+  if (n >= 4) return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+// The first member of an object named key (as FindMember), or nullptr.
+inline const rapidjson::Value::Member* find_member(const rapidjson::Value& object, std::string_view key) {
+  for (auto m = object.MemberBegin(), end = object.MemberEnd(); m != end; ++m)
+    if (m->name.GetStringLength() == key.size() && same_bytes(m->name.GetString(), key.data(), key.size())) return &*m;
+  return nullptr;
+}
+
+// An array's item by token ("0", "12"; no leading zeros), or nullptr.
+const rapidjson::Value* array_child(const rapidjson::Value& array, std::string_view token);
+
 // A child of an object or array by token, or nullptr.
-const rapidjson::Value* child(const rapidjson::Value& v, std::string_view token);
+inline const rapidjson::Value* child(const rapidjson::Value& v, std::string_view token) {
+  if (v.IsObject()) {
+    const rapidjson::Value::Member* m = find_member(v, token);
+    return m ? &m->value : nullptr;
+  }
+  return v.IsArray() ? array_child(v, token) : nullptr;
+}
 
 }  // namespace wxlint
 
@@ -66,21 +105,27 @@ void for_each_match(Path& path, const std::vector<std::string>& tokens, std::siz
         path.pop();
       }
     } else if (v.IsObject()) {
+      std::size_t pos = 0;
       for (const auto& m : v.GetObject()) {
-        path.push_key({m.name.GetString(), m.name.GetStringLength()}, m.value);
+        path.push_key({m.name.GetString(), m.name.GetStringLength()}, pos++, m.value);
         for_each_match(path, tokens, i + 1, fn);
         path.pop();
       }
     }
     return;
   }
-  if (const rapidjson::Value* c = child(v, t)) {
-    if (v.IsArray())
+  if (v.IsObject()) {
+    if (const rapidjson::Value::Member* m = find_member(v, t)) {
+      path.push_key(t, static_cast<std::size_t>(m - &*v.MemberBegin()), m->value);
+      for_each_match(path, tokens, i + 1, fn);
+      path.pop();
+    }
+  } else if (v.IsArray()) {
+    if (const rapidjson::Value* c = array_child(v, t)) {
       path.push_index(static_cast<std::size_t>(c - v.Begin()), *c);
-    else
-      path.push_key(t, *c);
-    for_each_match(path, tokens, i + 1, fn);
-    path.pop();
+      for_each_match(path, tokens, i + 1, fn);
+      path.pop();
+    }
   }
 }
 }  // namespace wxlint

@@ -93,13 +93,14 @@ class Evaluator {
     const std::size_t np = n.props.size();
     if (np == 0 && n.extra == Program::Node::Extra::any && n.required.empty()) return;
     // The first member of each declared name (valijson finds members by name).
-    const Value* small[32] = {};
+    const Value* small[32];  // only the first np are used: cleared below, not all 32
     std::vector<const Value*> big;
     const Value** found = small;
     if (np > 32) {
-      big.assign(np, nullptr);
+      big.resize(np);
       found = big.data();
     }
+    std::fill_n(found, np, nullptr);
     bool unknown = false;
     for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
       const int i = n.find(sv(m->name));

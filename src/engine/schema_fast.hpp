@@ -2,6 +2,8 @@
 // order valijson would, so schema_layer.cpp turns both into the same SchemaFailure list.
 #pragma once
 
+#include "engine/pattern.hpp"
+
 #include <rapidjson/document.h>
 
 #include <algorithm>
@@ -90,7 +92,8 @@ struct Program::Node {
   int find(std::string_view name) const {
     if (props.size() <= 8) {
       for (std::size_t i = 0; i < props.size(); ++i)
-        if (props[i].name.size() == name.size() && props[i].name == name) return static_cast<int>(i);
+        if (props[i].name.size() == name.size() && same_bytes(props[i].name.data(), name.data(), name.size()))
+          return static_cast<int>(i);
       return -1;
     }
     auto it = std::lower_bound(props.begin(), props.end(), name, [](const Prop& p, std::string_view n) { return p.name < n; });

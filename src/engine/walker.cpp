@@ -1,24 +1,40 @@
 #include "engine/walker.hpp"
 
-#include <map>
+#include <algorithm>
 
 namespace wxlint {
 
 struct RuleWalker::Node {
-  std::map<std::string, std::unique_ptr<Node>, std::less<>> named;
+  struct Named {
+    std::string token;
+    std::unique_ptr<Node> next;
+  };
+  std::vector<Named> named;  // by token; a flat list: nodes have a few named children at most
   std::unique_ptr<Node> any;
-  std::vector<std::size_t> rules;  // indexes into rules_
+  // The rules that end here: what the walk needs of each at hand, without going through the Rule.
+  struct Target {
+    std::size_t rule;  // index into rules_
+    const Check* check;
+    bool conditional;  // has "when" conditions
+  };
+  std::vector<Target> rules;
 };
 
 RuleWalker::RuleWalker(const std::vector<const Rule*>& rules) : trie_(std::make_unique<Node>()), rules_(rules) {
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     Node* n = trie_.get();
     for (const auto& t : rules_[i]->at.tokens) {
-      auto& next = t == Pattern::kAny ? n->any : n->named[t];
-      if (!next) next = std::make_unique<Node>();
-      n = next.get();
+      std::unique_ptr<Node>* next = &n->any;
+      if (t != Pattern::kAny) {
+        auto it = std::lower_bound(n->named.begin(), n->named.end(), t,
+                                   [](const Node::Named& a, const std::string& b) { return a.token < b; });
+        if (it == n->named.end() || it->token != t) it = n->named.insert(it, {t, nullptr});
+        next = &it->next;
+      }
+      if (!*next) *next = std::make_unique<Node>();
+      n = next->get();
     }
-    n->rules.push_back(i);
+    n->rules.push_back({i, rules_[i]->check.get(), !rules_[i]->when.empty()});
   }
 }
 
@@ -41,29 +57,35 @@ struct Run {
 
   template <typename NodeT>
   void walk(const NodeT& n, Path& path) {
-    for (std::size_t i : n.rules)
-      if (conditions_hold(*rules[i], path)) rules[i]->check->visit(path, states[i].get(), emitters[i]);
+    for (const auto& t : n.rules)
+      if (!t.conditional || conditions_hold(*rules[t.rule], path)) t.check->visit(path, states[t.rule].get(), emitters[t.rule]);
     const rapidjson::Value& v = path.node();
-    for (const auto& [token, next] : n.named) {
-      if (const rapidjson::Value* c = child(v, token)) {
-        if (v.IsArray())
-          path.push_index(static_cast<std::size_t>(c - v.Begin()), *c);
-        else
-          path.push_key(token, *c);
-        walk(*next, path);
-        path.pop();
+    if (v.IsObject()) {
+      for (const auto& [token, next] : n.named) {
+        if (const rapidjson::Value::Member* m = find_member(v, token)) {
+          path.push_key(token, static_cast<std::size_t>(m - &*v.MemberBegin()), m->value);
+          walk(*next, path);
+          path.pop();
+        }
       }
-    }
-    if (!n.any) return;
-    if (v.IsArray()) {
-      for (rapidjson::SizeType k = 0; k < v.Size(); ++k) {
-        path.push_index(k, v[k]);
+      if (!n.any) return;
+      std::size_t pos = 0;
+      for (const auto& m : v.GetObject()) {
+        path.push_key({m.name.GetString(), m.name.GetStringLength()}, pos++, m.value);
         walk(*n.any, path);
         path.pop();
       }
-    } else if (v.IsObject()) {
-      for (const auto& m : v.GetObject()) {
-        path.push_key({m.name.GetString(), m.name.GetStringLength()}, m.value);
+    } else if (v.IsArray()) {
+      for (const auto& [token, next] : n.named) {
+        if (const rapidjson::Value* c = array_child(v, token)) {
+          path.push_index(static_cast<std::size_t>(c - v.Begin()), *c);
+          walk(*next, path);
+          path.pop();
+        }
+      }
+      if (!n.any) return;
+      for (rapidjson::SizeType k = 0; k < v.Size(); ++k) {
+        path.push_index(k, v[k]);
         walk(*n.any, path);
         path.pop();
       }
@@ -77,13 +99,18 @@ void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out) co
   // Each rule emits into its own list so that the final order does not depend on the walk.
   std::vector<std::vector<Finding>> per_rule(rules_.size());
   Run run{rules_, {}, {}};
+  run.states.reserve(rules_.size());
+  run.emitters.reserve(rules_.size());
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     run.states.push_back(rules_[i]->check->start());
     run.emitters.emplace_back(*rules_[i], per_rule[i]);
   }
   Path path(root);
   run.walk(*trie_, path);
-  for (std::size_t i = 0; i < rules_.size(); ++i) rules_[i]->check->finish(run.states[i].get(), run.emitters[i]);
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    rules_[i]->check->finish(run.states[i].get(), run.emitters[i]);
+    if (run.states[i]) rules_[i]->check->recycle(std::move(run.states[i]));
+  }
   for (auto& list : per_rule)
     for (auto& f : list) out.push_back(std::move(f));
 }

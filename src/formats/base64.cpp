@@ -2,7 +2,9 @@
 #include "formats/formats.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace wxlint::formats {
 
@@ -102,9 +104,12 @@ std::optional<std::size_t> base64_decode_into(std::string_view s, char* out) {
   for (; i + 4 <= n; i += 4) {
     const std::uint32_t v = shifted(s, i, 0) | shifted(s, i, 1) | shifted(s, i, 2) | shifted(s, i, 3);
     seen |= v;
-    *o++ = static_cast<char>(v >> 16);
-    *o++ = static_cast<char>(v >> 8);
-    *o++ = static_cast<char>(v);
+    // One 4-byte store of the 3 bytes, most significant first; the 4th byte is overwritten
+    // by the next group or lies within the capacity's 2 spare bytes.
+    std::uint32_t bytes = v << 8;
+    if constexpr (std::endian::native == std::endian::little) bytes = __builtin_bswap32(bytes);
+    std::memcpy(o, &bytes, sizeof bytes);
+    o += 3;
   }
   if (n - i >= 2) {  // leftover low bits of the last character are ignored (lenient, like most decoders)
     const std::uint32_t v = shifted(s, i, 0) | shifted(s, i, 1) | (n - i == 3 ? shifted(s, i, 2) : 0);

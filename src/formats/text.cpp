@@ -1,7 +1,9 @@
 // Byte/character helpers shared by the other format checks.
 #include "formats/formats.hpp"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace wxlint::formats {
 
@@ -39,10 +41,23 @@ std::string code_point_name(unsigned cp) {
 }  // namespace
 
 bool is_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
+  // Words at a time (extensions and phone numbers are checked by the million): after
+  // xor-ing '0' away a digit byte is below 10, so adding 0x76 leaves its high bit clear;
+  // any other byte sets it. A carry out of a bad byte can only flag more bytes.
+  constexpr std::uint64_t kZeros = 0x3030303030303030, kAdd = 0x7676767676767676, kHigh = 0x8080808080808080;
+  const auto bad = [&](const char* p, std::size_t n) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    const std::uint64_t ones = ~std::uint64_t{0} >> (64 - 8 * n);
+    const std::uint64_t x = (w ^ kZeros) & ones;
+    return (((x + (kAdd & ones)) | x) & kHigh & ones) != 0;
+  };
+  const std::size_t n = s.size();
+  if (n == 0) return false;
+  if (n < 8) return !bad(s.data(), n);
+  for (std::size_t i = 0; i + 8 <= n; i += 8)
+    if (bad(s.data() + i, 8)) return false;
+  return !bad(s.data() + n - 8, 8);  // the tail, overlapping
 }
 
 namespace detail {
