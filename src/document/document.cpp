@@ -34,31 +34,6 @@ constexpr std::size_t kMaxText = 0xFFFFFFF0u;
 
 bool has_bom(std::string_view t) { return t.size() >= 3 && t.compare(0, 3, "\xEF\xBB\xBF") == 0; }
 
-// Whether a well-formed UTF-8 sequence starts at off (RFC 3629).
-bool utf8_ok_at(std::string_view t, std::size_t off) {
-  auto b = [&](std::size_t i) { return off + i < t.size() ? static_cast<unsigned char>(t[off + i]) : 0u; };
-  unsigned c = b(0);
-  if (c < 0x80) return true;
-  auto cont = [&](std::size_t i, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(i) >= lo && b(i) <= hi; };
-  if (c >= 0xC2 && c <= 0xDF) return cont(1);
-  if (c == 0xE0) return cont(1, 0xA0) && cont(2);
-  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2);
-  if (c >= 0xE1 && c <= 0xEF) return cont(1) && cont(2);
-  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3);
-  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3);
-  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3);
-  return false;
-}
-
-// Length of the well-formed UTF-8 sequence at off, or 0 (RFC 3629: no overlongs,
-// no surrogates, nothing above U+10FFFF).
-std::size_t utf8_len_at(std::string_view t, std::size_t off) {
-  const unsigned c = static_cast<unsigned char>(t[off]);
-  if (c < 0x80) return 1;
-  if (!utf8_ok_at(t, off)) return 0;
-  return c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 // Errors raised while reading a value (as opposed to structure between values).
 bool is_value_error(rapidjson::ParseErrorCode code) {
   using namespace rapidjson;
@@ -134,7 +109,7 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
     return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8 in string"};
   }
   if (off < t.size() && t[off] == '\0') return ParseIssue{Kind::syntax, off, std::move(ptr), "unexpected NUL byte"};
-  if (off < t.size() && !utf8_ok_at(t, off)) return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"};
+  if (off < t.size() && detail::utf8_length_at(t, off) == 0) return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"};
   return ParseIssue{Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)};
 }
 
@@ -202,7 +177,7 @@ bool valid_utf8(std::string_view t) {
         ++i;
         continue;
       }
-      const std::size_t len = utf8_len_at(t, i);
+      const std::size_t len = utf8_length_at(t, i);
       if (len == 0) return false;
       i += len;
     }
@@ -230,8 +205,7 @@ Document::Document(std::string text, bool reference_strings, bool fast_reader) :
   // A listed duplicate later costs ~2 KB as finding and message: bound them by the
   // input's size, so 100,000 repeated keys cannot take memory out of proportion.
   const std::size_t budget = (std::size_t{1} << 20) + t.size() / 4;
-  const bool utf8 = detail::valid_utf8(t);
-  if (utf8 && fast_reader) {
+  if (fast_reader) {  // it checks the UTF-8 itself
     rapidjson::MemoryStream stream(t.data(), t.size());
     stream.src_ += start;
     detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, budget, reference_strings);
@@ -244,6 +218,7 @@ Document::Document(std::string text, bool reference_strings, bool fast_reader) :
     }
     dom_ = std::make_unique<rapidjson::Document>();  // start over: RapidJSON names the problem
   }
+  const bool utf8 = detail::valid_utf8(t);
   // An explicit length: a NUL byte reads as end of input, caught below.
   rapidjson::MemoryStream stream(t.data(), t.size());
   stream.src_ += start;

@@ -28,21 +28,23 @@ int hex_value(char c) {
   return -1;
 }
 
-// The first '"', '\\' or byte below 0x20 from p on, or end.
+// The first '"', '\\', byte below 0x20 or byte above 0x7F from p on, or end.
 const char* scan_string(const char* p, const char* end) {
 #if defined(__SSE2__)
   const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), limit = _mm_set1_epi8(0x1F);
   for (; end - p >= 16; p += 16) {
     const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    // s <= 0x1F (unsigned) <=> max(s, 0x1F) == 0x1F
+    // s <= 0x1F (unsigned) <=> max(s, 0x1F) == 0x1F; the high bit is its own mask
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(s, quote), _mm_cmpeq_epi8(s, backslash)),
-                                     _mm_cmpeq_epi8(_mm_max_epu8(s, limit), limit));
+                                     _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(s, limit), limit), s));
     const int mask = _mm_movemask_epi8(hit);
     if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
   }
 #endif
-  for (; p != end; ++p)
-    if (*p == '"' || *p == '\\' || static_cast<unsigned char>(*p) < 0x20) return p;
+  for (; p != end; ++p) {
+    const auto c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\' || c < 0x20 || c > 0x7F) return p;
+  }
   return end;
 }
 
@@ -152,7 +154,8 @@ class Reader {
   // texts are under 4 GiB.
   bool string(bool key) {
     const char* const first = p_ + 1;
-    const char* const stop = scan_string(first, end_);
+    const char* const stop = scan_text(first);
+    if (!stop) return false;
     if (stop != end_ && *stop == '"') {
       p_ = stop + 1;
       at(p_);
@@ -165,6 +168,26 @@ class Reader {
     at(p_);
     const auto n = static_cast<rapidjson::SizeType>(scratch_.size());
     return key ? h_.Key(scratch_.data(), n, true) : h_.String(scratch_.data(), n, true);
+  }
+
+  // The first '"', '\\', byte below 0x20 or end from p on, past well-formed UTF-8;
+  // nullptr at ill-formed UTF-8. Bytes above 0x7F are only valid in strings, so a text
+  // read to the end has been checked whole.
+  const char* scan_text(const char* p) const {
+    p = scan_string(p, end_);
+    if (p != end_ && static_cast<unsigned char>(*p) > 0x7F) [[unlikely]]
+      return scan_past_utf8(p);
+    return p;
+  }
+
+  // Kept out of line: payloads are nearly all ASCII, and the common path stays small.
+  [[gnu::noinline]] const char* scan_past_utf8(const char* p) const {
+    for (; p != end_ && static_cast<unsigned char>(*p) > 0x7F; p = scan_string(p, end_)) {
+      const std::size_t n = utf8_length_at({text_, static_cast<std::size_t>(end_ - text_)}, static_cast<std::size_t>(p - text_));
+      if (n == 0) return nullptr;
+      p += n;
+    }
+    return p;
   }
 
   // Decodes a string with escapes into scratch_ as RapidJSON does, from first (past the
@@ -202,7 +225,8 @@ class Reader {
         }
         default: return false;
       }
-      const char* next = scan_string(p, end_);
+      const char* next = scan_text(p);
+      if (!next) return false;
       scratch_.append(p, next);
       p = next;
     }

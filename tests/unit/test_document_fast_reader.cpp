@@ -48,6 +48,7 @@ const std::vector<std::string> kRead = {
     R"({"Y2lzY29zcGFyazovL3VzL1BFT1BMRS8w": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE"})",
     R"({"a": 1, "a": 2, "b": {"a": 3}, "b": []})",  // duplicate keys are reported, not refused
     "\xEF\xBB\xBF{\"bom\": \"caf\xC3\xA9\"}",
+    "[\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\", \"\xC2\x80 \xDF\xBF \xEF\xBF\xBF \xF4\x8F\xBF\xBF\"]",
     R"("just a string")",
     "[[], {}, [[]], {\"\": {}}]",
     "123",
@@ -63,6 +64,9 @@ const std::vector<std::string> kLeft = {
     std::string("[1]\0", 4), std::string("[\"a\0b\"]", 7),
     R"(["\ud800"])", R"(["\ud800\u0041"])", R"(["\ud800x"])", R"(["\x"])", R"(["\u12"])", R"(["\u12G4"])",
     "[\"unterminated", "{\"a\":", "[", std::string(600, '[') + std::string(600, ']'),
+    // Ill-formed UTF-8 (RFC 3629) in a string, and any byte above 0x7F outside one.
+    "[\"\xC3(\"]", "[\"\xC0\xAF\"]", "[\"\xED\xA0\x80\"]", "[\"\xF4\x90\x80\x80\"]", "[\"\xE2\x82\"]",
+    "[\"\xE2\x82", "[\"x\\n\xFF\"]", "\xFF", "[1]\xC3\xA9", "[\xC3\xA9]",
 };
 
 }  // namespace
