@@ -110,6 +110,10 @@ class Compiler {
     std::sort(n.required.begin(), n.required.end());
     n.required.erase(std::unique(n.required.begin(), n.required.end()), n.required.end());
     for (auto r : n.required) n.required_prop.push_back(n.find(r));
+    n.type_only = n.ref < 0 && !n.has_enum && !n.const_value && n.items < 0 && !n.has_xmax && !n.has_max &&
+                  !n.has_xmin && !n.has_min && n.max_items == kUnbounded && n.min_items == 0 &&
+                  n.max_length == kUnbounded && n.min_length == 0 && n.props.empty() &&
+                  n.extra == Program::Node::Extra::any && n.required.empty();
     const std::int32_t id = add();
     nodes_[id] = std::move(n);
     return id;

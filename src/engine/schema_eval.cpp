@@ -32,15 +32,19 @@ class Evaluator {
   Evaluator(const std::vector<Program::Node>& nodes, Sink& sink) : nodes_(nodes), sink_(sink) { path_.reserve(16); }
 
   void run(std::int32_t id, const Value& v) {
-    const Program::Node* n = &nodes_[id];
-    while (n->ref >= 0) n = &nodes_[n->ref];
+    const Program::Node* n = &resolved(id);
     if (n->const_value && !equal(*n->const_value, v)) report(Fail::const_, v);
     if (n->has_enum && std::none_of(n->enum_values.begin(), n->enum_values.end(), [&](const Value* e) { return equal(*e, v); }))
       report(Fail::enum_, v);
     if (v.IsArray()) {
       if (n->items >= 0) {
+        const Program::Node& item_node = resolved(n->items);
         std::size_t i = 0;
         for (const auto& item : v.GetArray()) {
+          if (passes_by_type(item_node, item)) {
+            ++i;
+            continue;
+          }
           path_.push_back({{}, i++, true});
           run(n->items, item);
           path_.pop_back();
@@ -68,6 +72,18 @@ class Evaluator {
   }
 
  private:
+  const Program::Node& resolved(std::int32_t id) const {
+    const Program::Node* n = &nodes_[id];
+    while (n->ref >= 0) n = &nodes_[n->ref];
+    return *n;
+  }
+
+  // Whether run() would report nothing for v at n, known without running it: most leaves
+  // of a payload are a string or a boolean where the schema wants one.
+  static bool passes_by_type(const Program::Node& n, const Value& v) {
+    return n.type_only && (n.types == 0 || type_ok(n.types, v));
+  }
+
   static bool type_ok(std::uint8_t types, const Value& v) {
     switch (v.GetType()) {
       case rapidjson::kNullType: return types & kNull;
@@ -108,7 +124,7 @@ class Evaluator {
       else if (!found[i]) found[i] = &m->value;
     }
     for (std::size_t i = 0; i < np; ++i) {
-      if (!found[i]) continue;
+      if (!found[i] || passes_by_type(resolved(n.props[i].node), *found[i])) continue;
       path_.push_back({n.props[i].name});
       run(n.props[i].node, *found[i]);
       path_.pop_back();

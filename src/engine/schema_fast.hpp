@@ -68,6 +68,8 @@ inline double as_double(const rapidjson::Value& v) {
   return static_cast<double>(static_cast<std::int64_t>(v.GetUint64()));
 }
 
+inline constexpr std::uint64_t kUnbounded = std::numeric_limits<std::uint64_t>::max();
+
 struct Program::Node {
   std::int32_t ref = -1;  // a pure {"$ref"}: evaluate that node instead
   std::uint8_t types = 0;  // 0: no "type"
@@ -77,8 +79,8 @@ struct Program::Node {
   std::int32_t items = -1;
   bool has_xmax = false, has_max = false, has_xmin = false, has_min = false;
   double xmax = 0, max = 0, xmin = 0, min = 0;
-  std::uint64_t max_items = std::numeric_limits<std::uint64_t>::max(), min_items = 0;
-  std::uint64_t max_length = std::numeric_limits<std::uint64_t>::max(), min_length = 0;
+  std::uint64_t max_items = kUnbounded, min_items = 0;
+  std::uint64_t max_length = kUnbounded, min_length = 0;
   struct Prop {
     std::string_view name;
     std::int32_t node;
@@ -88,6 +90,9 @@ struct Program::Node {
   std::int32_t extra_node = -1;
   std::vector<std::string_view> required;  // sorted and unique, as valijson's std::set
   std::vector<std::int32_t> required_prop;  // index into props, or -1
+  // Nothing but "type" (set by the compiler from every field above): a value of the right
+  // type passes without being visited.
+  bool type_only = false;
 
   int find(std::string_view name) const {
     if (props.size() <= 8) {
