@@ -20,10 +20,26 @@ using namespace unique_store;
 
 enum class Norm { none, lower, digits };
 
+// compared_value() for a value that needs rewriting: s, rewritten.
+[[gnu::noinline]] std::string_view rewritten_value(const rapidjson::Value& v, Norm norm, std::string& s) {
+  if (v.IsString()) s.assign(v.GetString(), v.GetStringLength());
+  else s = scalar_text(v, SIZE_MAX);
+  if (norm == Norm::lower) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else if (norm == Norm::digits) {
+    std::size_t n = 0;
+    for (char c : s)
+      if (c >= '0' && c <= '9') s[n++] = c;
+    s.resize(n);
+  }
+  return s;
+}
+
 // The value unique compares for a string or number node: a view of the DOM's string
 // when nothing needs rewriting (no upper case; one run of digits, as in "+14085551234"),
-// else s rewritten.
-std::string_view compared_value(const rapidjson::Value& v, Norm norm, std::string& s) {
+// else s rewritten. Inline: it runs for every match, and nearly always returns a view.
+inline std::string_view compared_value(const rapidjson::Value& v, Norm norm, std::string& s) {
   if (v.IsString()) {
     const std::string_view t(v.GetString(), v.GetStringLength());
     if (norm == Norm::none) return t;
@@ -35,20 +51,8 @@ std::string_view compared_value(const rapidjson::Value& v, Norm norm, std::strin
       const auto end = std::find_if_not(first, t.end(), digit);
       if (std::none_of(end, t.end(), digit)) return t.substr(first - t.begin(), end - first);
     }
-    s.assign(t);
-  } else {
-    s = scalar_text(v, SIZE_MAX);
   }
-  if (norm == Norm::lower) {
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  } else if (norm == Norm::digits) {
-    std::size_t n = 0;
-    for (char c : s)
-      if (c >= '0' && c <= '9') s[n++] = c;
-    s.resize(n);
-  }
-  return s;
+  return rewritten_value(v, norm, s);
 }
 
 // First occurrences by (partition, value), open addressing with linear probing.
@@ -97,27 +101,41 @@ struct Seen final : CheckState {
   Norm norm = Norm::none;
   bool across = false;
 
+  // A match to look up: its key, and what a finding or a first occurrence needs.
+  struct Match {
+    std::size_t hash = 0;
+    std::uint32_t part = 0;
+    std::string_view value;
+    // encode_path(), then (with "across") u32 length + pointer.
+    const char* path = nullptr;
+    std::size_t path_len = 0;
+    const rapidjson::Value* node = nullptr;   // for {value}
+    const rapidjson::Value* group = nullptr;  // the groupBy node, for {group}
+  };
+  // Where a match's path bytes are made: inline when they fit (a match then costs no
+  // allocation), else in long_path.
+  struct PathBuffer {
+    std::array<char, 32> inline_path;
+    std::string long_path;
+  };
   // A match waiting for its slot. With a million values the home slot is a cache miss
   // each: visit() prefetches it and queues the match, which is looked up kPipeline
   // matches later, when the slot is in the cache. The queue is drained in visit order,
   // so the first occurrence is the same as looking each value up at once.
   struct Pending {
-    std::size_t hash = 0;
-    std::uint32_t part = 0;
-    std::string_view value;  // views the DOM or own
-    std::string own;         // the value when it is not a DOM string (normalized, a number)
-    // encode_path(), then (with "across") u32 length + pointer: path_len bytes at path,
-    // in inline_path when they fit (a match then costs no allocation), else in long_path.
-    const char* path = nullptr;
-    std::size_t path_len = 0;
-    std::array<char, 32> inline_path;
-    std::string long_path;
-    const rapidjson::Value* node = nullptr;   // for {value}
-    const rapidjson::Value* group = nullptr;  // the groupBy node, for {group}
+    Match m;
+    std::string own;  // the value when it is not a DOM string (normalized, a number)
+    PathBuffer buf;
   };
   static constexpr std::size_t kPipeline = 16;
   std::array<Pending, kPipeline> pending;
   std::size_t pending_head = 0, pending_count = 0;
+  PathBuffer direct_buf;  // for matches looked up at once
+
+  // Slots that stay in the cache (128 KiB): a probe misses rarely, so queueing to hide
+  // the miss costs more than it saves, and a match is looked up at once.
+  static constexpr std::size_t kDirectSlots = std::size_t{1} << 14;
+  bool direct() const { return slots.size() <= kDirectSlots && pending_count == 0; }
 
   std::string_view value_of(const Entry& e) {
     return compared_value(node_at(*root, e.first_bytes(), depth), norm, entry_scratch);
@@ -217,8 +235,8 @@ struct Seen final : CheckState {
 
   // Queued: the home slot is on its way to the cache (a table that grows meanwhile
   // only wastes the prefetch).
-  void prefetch(const Pending& p) {
-    if (slots.size() != 0) __builtin_prefetch(&slots[home(p.hash, slots.size())]);
+  void prefetch(const Match& m) {
+    if (slots.size() != 0) __builtin_prefetch(&slots[home(m.hash, slots.size())]);
   }
 
   // A place for the next match: the oldest match is looked up first when all are taken.
@@ -229,7 +247,7 @@ struct Seen final : CheckState {
   }
 
   void resolve_oldest(Emitter& out) {
-    resolve(pending[pending_head], out);
+    resolve(pending[pending_head].m, out);
     pending_head = pending_head + 1 == kPipeline ? 0 : pending_head + 1;
     --pending_count;
   }
@@ -248,24 +266,26 @@ struct Seen final : CheckState {
 
   // The match's first occurrence is recorded, or the match is a repeat: reported unless
   // "across" finds it under the same node as the first.
-  void resolve(const Pending& p, Emitter& out) {
-    auto [e, inserted] = find_or_add(p.part, p.value, p.hash);
-    if (inserted) {
-      if (p.path_len <= sizeof e->first && !across) {
-        std::memcpy(e->first, p.path, sizeof e->first);  // a fixed size: one move (the buffer has room)
-        e->part |= kInline;
-      } else {
-        const char* kept = arena.keep({p.path, p.path_len}).data();
-        std::memcpy(e->first, &kept, sizeof kept);
-      }
-      return;
+  void resolve(const Match& m, Emitter& out) {
+    auto [e, inserted] = find_or_add(m.part, m.value, m.hash);
+    if (!inserted) return repeat(m, *e, out);
+    if (m.path_len <= sizeof e->first && !across) {
+      std::memcpy(e->first, m.path, sizeof e->first);  // a fixed size: one move (the buffer has room)
+      e->part |= kInline;
+    } else {
+      const char* kept = arena.keep({m.path, m.path_len}).data();
+      std::memcpy(e->first, &kept, sizeof kept);
     }
-    if (across && across_of(e->first_bytes()) == across_of(p.path)) return;
+  }
+
+  // Out of line: repeats are rare, and their code would slow every lookup's entry and exit.
+  [[gnu::noinline]] void repeat(const Match& m, const Entry& e, Emitter& out) {
+    if (across && across_of(e.first_bytes()) == across_of(m.path)) return;
     // As Emitter::emit(const Path&) at the match: the node is a string or a number.
-    Finding& f = out.emit(decode_path(*root, p.path, depth));
-    f.arg("value", scalar_text(*p.node));
-    f.related.push_back(decode_path(*root, e->first_bytes(), depth));
-    if (p.group) f.arg("group", scalar_text(*p.group));
+    Finding& f = out.emit(decode_path(*root, m.path, depth));
+    f.arg("value", scalar_text(*m.node));
+    f.related.push_back(decode_path(*root, e.first_bytes(), depth));
+    if (m.group) f.arg("group", scalar_text(*m.group));
   }
 
   // Small enough to keep for the next lint: its tables are then reused, not allocated
@@ -375,37 +395,54 @@ class Unique final : public Check {
       }
       seen.reserve(std::min(n, kMaxReserve));
     }
-    const std::uint32_t pid = seen.part_id(part, part_buf.empty());
+    Seen::Match m;
+    m.part = seen.part_id(part, part_buf.empty());
+    m.node = &v;
+    m.group = g;
+    if (seen.direct()) {
+      m.value = value;  // may view scratch: a lookup reads entries through entry_scratch
+      m.hash = Seen::hash_of(m.part, m.value);
+      encode(path, seen.direct_buf, m);
+      seen.resolve(m, out);
+      return;
+    }
     Seen::Pending& p = seen.next_pending(out);
     if (value.data() != seen.scratch.data()) {
-      p.value = value;  // views the DOM, which stays put
+      m.value = value;  // views the DOM, which stays put
     } else {
       std::swap(p.own, seen.scratch);  // scratch is rewritten by the next match
-      p.value = p.own;
+      m.value = p.own;
     }
-    p.part = pid;
-    p.hash = Seen::hash_of(pid, p.value);
-    seen.prefetch(p);
-    char* buf = p.inline_path.data();
-    if (encoded_capacity(path.depth()) > p.inline_path.size() || across_) {
-      p.long_path.resize(encoded_capacity(path.depth()));
-      buf = p.long_path.data();
-    }
-    p.path = buf;
-    p.path_len = encode_path(path, buf);
-    if (across_) {
-      const std::string a = across_->pointer(path);
-      const auto n = static_cast<std::uint32_t>(a.size());
-      p.long_path.resize(p.path_len);
-      p.long_path.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
-      p.path = p.long_path.data();
-      p.path_len = p.long_path.size();
-    }
-    p.node = &v;
-    p.group = g;
+    m.hash = Seen::hash_of(m.part, m.value);
+    seen.prefetch(m);
+    encode(path, p.buf, m);
+    p.m = m;
   }
 
  private:
+  // The match's path bytes (and "across" pointer), in buf.
+  void encode(const Path& path, Seen::PathBuffer& buf, Seen::Match& m) const {
+    if (across_) return encode_across(path, buf, m);
+    char* out = buf.inline_path.data();
+    if (encoded_capacity(path.depth()) > buf.inline_path.size()) {
+      buf.long_path.resize(encoded_capacity(path.depth()));
+      out = buf.long_path.data();
+    }
+    m.path = out;
+    m.path_len = encode_path(path, out);
+  }
+
+  [[gnu::noinline]] void encode_across(const Path& path, Seen::PathBuffer& buf, Seen::Match& m) const {
+    buf.long_path.resize(encoded_capacity(path.depth()));
+    const std::size_t len = encode_path(path, buf.long_path.data());
+    const std::string a = across_->pointer(path);
+    const auto n = static_cast<std::uint32_t>(a.size());
+    buf.long_path.resize(len);
+    buf.long_path.append(reinterpret_cast<const char*>(&n), sizeof n).append(a);
+    m.path = buf.long_path.data();
+    m.path_len = buf.long_path.size();
+  }
+
   static constexpr std::size_t kMaxReserve = std::size_t{1} << 20;
   static constexpr std::size_t kSpareStates = 8;  // per thread: a few rules, two lanes
   std::optional<RelPointer> group_by_, within_, across_;

@@ -4,22 +4,6 @@
 
 namespace wxlint::checks::unique_store {
 
-std::size_t encode_path(const Path& path, char* out) {
-  char* o = out;
-  // Locals: stores through a char* may alias the path, which would be reloaded every step.
-  const std::size_t depth = path.depth();
-  const Step* steps = &path.step(0);
-  for (std::size_t i = 1; i <= depth; ++i) {
-    auto k = static_cast<std::uint32_t>(steps[i].index);  // item index or member position
-    while (k >= 0x80) {
-      *o++ = static_cast<char>((k & 0x7F) | 0x80);
-      k >>= 7;
-    }
-    *o++ = static_cast<char>(k);
-  }
-  return static_cast<std::size_t>(o - out);
-}
-
 std::uint32_t read_step(const char*& enc) {
   std::uint32_t k = 0;
   for (unsigned shift = 0;; shift += 7) {

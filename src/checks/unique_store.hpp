@@ -120,7 +120,22 @@ class Chunked {
 // occurrences that turn out to have duplicates.
 // Writes to out, which has room for encoded_capacity(path.depth()) bytes; returns the length.
 constexpr std::size_t encoded_capacity(std::size_t depth) { return 5 * depth; }
-std::size_t encode_path(const Path& path, char* out);
+// Inline: it runs for every match.
+inline std::size_t encode_path(const Path& path, char* out) {
+  char* o = out;
+  // Locals: stores through a char* may alias the path, which would be reloaded every step.
+  const std::size_t depth = path.depth();
+  const Step* steps = &path.step(0);
+  for (std::size_t i = 1; i <= depth; ++i) {
+    auto k = static_cast<std::uint32_t>(steps[i].index);  // item index or member position
+    while (k >= 0x80) {
+      *o++ = static_cast<char>((k & 0x7F) | 0x80);
+      k >>= 7;
+    }
+    *o++ = static_cast<char>(k);
+  }
+  return static_cast<std::size_t>(o - out);
+}
 // Reads one varint of encode_path(), advancing enc.
 std::uint32_t read_step(const char*& enc);
 // Past the depth steps of encode_path() bytes (where "across" data follows).

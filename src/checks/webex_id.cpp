@@ -7,22 +7,29 @@
 namespace wxlint::checks {
 namespace {
 
-// The malformed and wrong-type rules visit the same value one after the other: decode it once
-// (measured: comparing with the last value costs far less than a second decode). Ids are checked
-// by the million and nearly all are fine, so neither a hit nor a miss allocates (the value's
-// buffer is reused); only a malformed id pays for its reason, in visit.
+// The malformed and wrong-type rules visit the same value one after the other: decode it once.
+// The value is known by where its bytes are: the DOM stays put during a lint, so the same place
+// means the same bytes, and a hit costs no comparison. A lint's start() forgets it, as the next
+// DOM may reuse the addresses. Nothing is allocated for usual ids; only a malformed id pays for
+// its reason, in visit.
+struct LastDecoded {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  formats::WebexIdScratch scratch;  // the view points into it
+  std::optional<formats::WebexIdView> id;
+};
+
+LastDecoded& last_decoded() {
+  thread_local LastDecoded last;
+  return last;
+}
+
 const std::optional<formats::WebexIdView>& decode_cached(std::string_view s) {
-  struct Last {
-    std::string value;
-    formats::WebexIdScratch scratch;  // the view points into it
-    std::optional<formats::WebexIdView> id;
-    bool valid = false;
-  };
-  thread_local Last last;
-  if (!last.valid || last.value != s) {
+  LastDecoded& last = last_decoded();
+  if (s.data() != last.data || s.size() != last.size) {
     last.id = formats::decode_webex_view(s, last.scratch);
-    last.value.assign(s);
-    last.valid = true;
+    last.data = s.data();
+    last.size = s.size();
   }
   return last.id;
 }
@@ -35,6 +42,11 @@ class WebexIdCheck final : public Check {
       p.fail("outcome", "must be \"malformed\" or \"wrong-type\"");
     if (wrong_type_ && !type_) p.fail("type", "is required for the \"wrong-type\" outcome");
   }
+  std::unique_ptr<CheckState> start() const override {
+    last_decoded().data = nullptr;
+    return nullptr;
+  }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || v.GetStringLength() == 0) return;

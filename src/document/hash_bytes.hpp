@@ -22,10 +22,25 @@ inline std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed) {
     std::memcpy(&word, s.data() + i, 8);
     mix(word);
   }
-  if (i < s.size()) {  // gathered in a register: a short memcpy would stall the load after it
-    std::uint64_t word = 0;
-    for (std::size_t k = i; k < s.size(); ++k)
-      word |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * (k - i));
+  if (const std::size_t rest = s.size() - i; rest != 0) {
+    // The last 1-7 bytes, little-endian in a word as if read one by one, from fixed-size
+    // loads (a byte loop or a short memcpy costs more, or stalls the load after it).
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t word;
+    if (n >= 8) {  // the last 8 bytes, shifted down past those already mixed
+      std::memcpy(&word, p + n - 8, 8);
+      word >>= 8 * (8 - rest);
+    } else if (n >= 4) {  // two 4-byte loads, overlapping: equal bytes OR into place
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      word = lo | std::uint64_t{hi} << (8 * (n - 4));
+    } else {  // first, middle and last byte: all of them when n <= 3
+      word = std::uint64_t{static_cast<unsigned char>(p[0])} |
+             std::uint64_t{static_cast<unsigned char>(p[n / 2])} << (8 * (n / 2)) |
+             std::uint64_t{static_cast<unsigned char>(p[n - 1])} << (8 * (n - 1));
+    }
     mix(word);
   }
   h ^= h >> 32;
