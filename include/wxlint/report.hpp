@@ -5,6 +5,7 @@
 #include <wxlint/catalogue.hpp>
 #include <wxlint/diagnostic.hpp>
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ std::string render_report(Format format, const std::vector<FileReport>& files, c
 std::string to_json(const std::vector<FileReport>& files);
 // One line per finding: FILE:LINE:COL: SEVERITY[CODE]: message (rule-id).
 std::string to_text(const std::vector<FileReport>& files, bool summary);
+// The same text written to `out` as it is made, never held whole (a big batch's report runs
+// to megabytes).
+void write_text(std::ostream& out, const std::vector<FileReport>& files, bool summary);
 // SARIF 2.1.0, one run; rules from ctx.rules, uris relative to ctx.base_dir.
 std::string to_sarif(const std::vector<FileReport>& files, const ReportContext& ctx);
 // GitHub Actions workflow commands (::error file=...::message), one line per finding.

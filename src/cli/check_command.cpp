@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <memory>
 #include <unistd.h>
 
 namespace wxlint::cli {
@@ -41,6 +42,17 @@ Format chosen_format(const CheckOptions& o) {
   return gha && std::string(gha) == "true" ? Format::github : Format::text;
 }
 
+// What the exiting process frees anyway: the catalogue and a big batch's reports are tens
+// of thousands of allocations, which took longer to free one by one than to write the report.
+struct Leftovers {
+  std::unique_ptr<Linter> linter;
+  std::vector<FileReport> reports;
+};
+Leftovers& leftovers() {
+  static auto* const kept = new Leftovers;  // reachable to the end: not a leak
+  return *kept;
+}
+
 std::string dir_of(const std::string& file) {
   std::error_code ec;
   return std::filesystem::absolute(file, ec).parent_path().string();
@@ -65,7 +77,7 @@ int run_check(const CheckOptions& options) {
   // Finding the files (a stat each: thousands in a batch) overlaps building the linter.
   auto expanding = std::async(std::launch::async | std::launch::deferred, [&o] { return expand_paths(o.paths); });
   const Config config = load_project_config(o);
-  const Linter linter = config.make_linter(o.rules_dir);
+  const Linter& linter = *(leftovers().linter = std::make_unique<Linter>(config.make_linter(o.rules_dir)));
   if (!o.operation.empty() && !linter.has_operation(o.operation)) {
     std::string known;
     for (const auto& op : linter.operations()) known += (known.empty() ? "" : ", ") + op.id;
@@ -109,7 +121,8 @@ int run_check(const CheckOptions& options) {
     write_file_atomically(o.output, render_report(format, reports, ctx));
     terminal = Format::text;
   }
-  std::cout << render_report(terminal, reports, ctx);
+  if (terminal == Format::text) write_text(std::cout, reports, ctx.summary);
+  else std::cout << render_report(terminal, reports, ctx);
   // Statistics are text: after a text report on stdout, else on stderr so that
   // machine-readable stdout stays parseable.
   if (o.statistics) (terminal == Format::text ? std::cout : std::cerr) << to_statistics(reports);
@@ -118,10 +131,7 @@ int run_check(const CheckOptions& options) {
     for (const auto& d : r.diagnostics)
       if (d.severity >= threshold) status = kExitFindings;
   if (unreadable) status = kExitUsage;
-  // The process ends next: the reports (tens of thousands of strings for a big batch) are
-  // left to it rather than freed one by one, which took longer than writing them.
-  static auto* const kept = new std::vector<FileReport>;
-  *kept = std::move(reports);
+  leftovers().reports = std::move(reports);
   return status;
 }
 

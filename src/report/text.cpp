@@ -2,6 +2,7 @@
 #include <wxlint/report.hpp>
 
 #include <charconv>
+#include <ostream>
 
 namespace wxlint {
 namespace {
@@ -15,44 +16,58 @@ void append_number(std::string& out, std::uint32_t n) {
   out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
 }
 
+// A file's lines, appended piece by piece: a line built from temporaries cost as much again.
+void append_lines(std::string& out, const FileReport& f) {
+  for (const auto& d : f.diagnostics) {
+    out += f.path;
+    out += ':';
+    append_number(out, d.location.line);
+    out += ':';
+    append_number(out, d.location.column);
+    out += ": ";
+    out += to_string(d.severity);
+    out += '[';
+    out += d.code;
+    out += "]: ";
+    out += d.message;
+    out += " (";
+    out += d.rule;
+    out += ")\n";
+  }
+}
+
+std::string summary_line(const std::vector<FileReport>& files) {
+  const Summary s = summarize(files);
+  const std::size_t findings = s.errors + s.warnings + s.infos;
+  return plural(s.files, "file") + " checked: " +
+         (findings == 0 ? std::string("no findings")
+                        : plural(s.errors, "error") + ", " + plural(s.warnings, "warning") + ", " + plural(s.infos, "info")) +
+         "\n";
+}
+
 }  // namespace
 
 std::string to_text(const std::vector<FileReport>& files, bool summary) {
-  // Sized first: a report of a large batch runs to megabytes, and growing it costs a
-  // copy and fresh pages at every doubling. Then appended piece by piece: a line built
-  // from temporaries cost as much again.
-  std::size_t size = 64;
-  for (const auto& f : files)
-    for (const auto& d : f.diagnostics) size += f.path.size() + d.code.size() + d.message.size() + d.rule.size() + 48;
   std::string out;
-  out.reserve(size);
+  for (const auto& f : files) append_lines(out, f);
+  if (summary) out += summary_line(files);
+  return out;
+}
+
+void write_text(std::ostream& out, const std::vector<FileReport>& files, bool summary) {
+  // 64 KB at a time: one buffer, reused, instead of megabytes of fresh pages.
+  constexpr std::size_t kChunk = std::size_t{1} << 16;
+  std::string buf;
+  buf.reserve(2 * kChunk);
   for (const auto& f : files) {
-    for (const auto& d : f.diagnostics) {
-      out += f.path;
-      out += ':';
-      append_number(out, d.location.line);
-      out += ':';
-      append_number(out, d.location.column);
-      out += ": ";
-      out += to_string(d.severity);
-      out += '[';
-      out += d.code;
-      out += "]: ";
-      out += d.message;
-      out += " (";
-      out += d.rule;
-      out += ")\n";
+    append_lines(buf, f);
+    if (buf.size() >= kChunk) {
+      out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+      buf.clear();
     }
   }
-  if (summary) {
-    Summary s = summarize(files);
-    std::size_t findings = s.errors + s.warnings + s.infos;
-    out += plural(s.files, "file") + " checked: " +
-           (findings == 0 ? std::string("no findings")
-                          : plural(s.errors, "error") + ", " + plural(s.warnings, "warning") + ", " + plural(s.infos, "info")) +
-           "\n";
-  }
-  return out;
+  if (summary) buf += summary_line(files);
+  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 }  // namespace wxlint
