@@ -1,0 +1,314 @@
+// Internal to the unique check (unique.cpp): the table of one rule's first occurrences
+// during one walk, with what decides when two values are the same.
+#pragma once
+
+#include "checks/unique_store.hpp"
+#include "document/hash_bytes.hpp"
+#include "engine/check.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace wxlint::checks::unique_seen {
+
+using namespace unique_store;
+
+enum class Norm { none, lower, digits };
+
+// compared_value() for a value that needs rewriting: s, rewritten.
+[[gnu::noinline]] inline std::string_view rewritten_value(const rapidjson::Value& v, Norm norm, std::string& s) {
+  if (v.IsString()) s.assign(v.GetString(), v.GetStringLength());
+  else s = scalar_text(v, SIZE_MAX);
+  if (norm == Norm::lower) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  } else if (norm == Norm::digits) {
+    std::size_t n = 0;
+    for (char c : s)
+      if (c >= '0' && c <= '9') s[n++] = c;
+    s.resize(n);
+  }
+  return s;
+}
+
+// The value unique compares for a string or number node: a view of the DOM's string
+// when nothing needs rewriting (no upper case; one run of digits, as in "+14085551234"),
+// else s rewritten. Inline: it runs for every match, and nearly always returns a view.
+inline std::string_view compared_value(const rapidjson::Value& v, Norm norm, std::string& s) {
+  if (v.IsString()) {
+    const std::string_view t(v.GetString(), v.GetStringLength());
+    if (norm == Norm::none) return t;
+    if (norm == Norm::lower) {
+      if (std::none_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return t;
+    } else {
+      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+      const auto first = std::find_if(t.begin(), t.end(), digit);
+      const auto end = std::find_if_not(first, t.end(), digit);
+      if (std::none_of(end, t.end(), digit)) return t.substr(first - t.begin(), end - first);
+    }
+  }
+  return rewritten_value(v, norm, s);
+}
+
+// First occurrences by (partition, value), open addressing with linear probing.
+struct Seen final : CheckState {
+  // 16 bytes: a million values cost a table that fits the caches better. An entry
+  // holds where its first occurrence is, not its value: the value is read back from
+  // the DOM (and normalized again) for the rare slot whose hash tag and length match,
+  // and when the table grows. The partition is a number (partitions are few: target
+  // locations, contacts).
+  struct Entry {
+    // encode_path() bytes, then (with "across") u32 length + pointer: in the arena,
+    // or here in place of the pointer when they fit (most paths take 4-6 bytes).
+    char first[sizeof(const char*)];
+    std::uint32_t value_len, part;  // part: kInline | partition number
+    std::uint32_t part_id() const { return part & ~kInline; }
+    const char* first_bytes() const {
+      if (part & kInline) return first;
+      const char* p;
+      std::memcpy(&p, first, sizeof p);
+      return p;
+    }
+  };
+  // Partition numbers stay below 2^31: each distinct partition is a distinct value
+  // of at least 3 bytes in a text under 4 GiB.
+  static constexpr std::uint32_t kInline = std::uint32_t{1} << 31;
+  // Partition text -> number: parts[number - 1] (views of the DOM or the arena), found
+  // through part_slots (hash high half | number, open addressing); "" is 0.
+  std::vector<std::string_view> parts;
+  Slots part_slots;
+  const char* last_part = nullptr;  // the latest partition and its number, for runs
+  std::size_t last_part_len = 0;    // of matches under one partition
+  std::uint32_t last_part_id = 0;
+  Chunked<Entry> entries;
+  Slots slots;  // hash high half | entry index + 1; 0 = empty
+  Arena arena;
+  std::string scratch, entry_scratch;
+
+  // The last groupBy resolved, and the node it was resolved from.
+  const rapidjson::Value *group_from = nullptr, *group = nullptr;
+
+  bool sized = false;  // the table was sized from the first match's arrays
+  // Set at the first match: the walk's root, the depth every match shares, the rule's
+  // normalization and whether it has "across".
+  const rapidjson::Value* root = nullptr;
+  std::size_t depth = 0;
+  Norm norm = Norm::none;
+  bool across = false;
+
+  // A match to look up: its key, and what a finding or a first occurrence needs.
+  struct Match {
+    std::size_t hash = 0;
+    std::uint32_t part = 0;
+    std::string_view value;
+    // encode_path(), then (with "across") u32 length + pointer.
+    const char* path = nullptr;
+    std::size_t path_len = 0;
+    const rapidjson::Value* node = nullptr;   // for {value}
+    const rapidjson::Value* group = nullptr;  // the groupBy node, for {group}
+  };
+  // Where a match's path bytes are made: inline when they fit (a match then costs no
+  // allocation), else in long_path.
+  struct PathBuffer {
+    std::array<char, 32> inline_path;
+    std::string long_path;
+  };
+  // A match waiting for its slot. With a million values the home slot is a cache miss
+  // each: visit() prefetches it and queues the match, which is looked up kPipeline
+  // matches later, when the slot is in the cache. The queue is drained in visit order,
+  // so the first occurrence is the same as looking each value up at once.
+  struct Pending {
+    Match m;
+    std::string own;  // the value when it is not a DOM string (normalized, a number)
+    PathBuffer buf;
+  };
+  static constexpr std::size_t kPipeline = 16;
+  std::array<Pending, kPipeline> pending;
+  std::size_t pending_head = 0, pending_count = 0;
+  PathBuffer direct_buf;  // for matches looked up at once
+
+  // Slots that stay in the cache (128 KiB): a probe misses rarely, so queueing to hide
+  // the miss costs more than it saves, and a match is looked up at once.
+  static constexpr std::size_t kDirectSlots = std::size_t{1} << 14;
+  bool direct() const { return slots.size() <= kDirectSlots && pending_count == 0; }
+
+  std::string_view value_of(const Entry& e) {
+    return compared_value(node_at(*root, e.first_bytes(), depth), norm, entry_scratch);
+  }
+
+  static std::size_t hash_of(std::uint32_t part, std::string_view value) {
+    return static_cast<std::size_t>(detail::hash_bytes(value, 0x243F6A8885A308D3ull + part * 0x9E3779B97F4A7C15ull));
+  }
+
+  // The partition's number; in_dom: part views the DOM (it stays put), else a
+  // scratch buffer (copied when new).
+  std::uint32_t part_id(std::string_view part, bool in_dom) {
+    if (part.empty()) return 0;
+    if (in_dom && part.data() == last_part && part.size() == last_part_len) return last_part_id;
+    if (!in_dom && part == std::string_view(last_part, last_part_len)) return last_part_id;
+    const std::uint64_t h = detail::hash_bytes(part, 0x452821E638D01377ull);
+    const std::uint64_t tag = h >> 32 << 32;
+    if (full(parts.size(), part_slots.size())) {
+      Slots next(part_slots.size() == 0 ? 64 : part_slots.size() * 2);
+      for (std::size_t k = 0; k < parts.size(); ++k) {
+        const std::uint64_t hk = detail::hash_bytes(parts[k], 0x452821E638D01377ull);
+        std::size_t i = home(hk, next.size());
+        while (next[i] != 0) i = i + 1 == next.size() ? 0 : i + 1;
+        next[i] = (hk >> 32 << 32) | (k + 1);
+      }
+      part_slots = std::move(next);
+    }
+    const std::size_t size = part_slots.size();
+    std::uint32_t id = 0;
+    for (std::size_t i = home(h, size);; i = i + 1 == size ? 0 : i + 1) {
+      const std::uint64_t sl = part_slots[i];
+      if (sl == 0) {
+        parts.push_back(in_dom ? part : arena.keep(part));
+        id = static_cast<std::uint32_t>(parts.size());
+        part_slots[i] = tag | id;
+        break;
+      }
+      if ((sl & ~0xFFFFFFFFull) == tag && parts[(sl & 0xFFFFFFFFull) - 1] == part) {
+        id = static_cast<std::uint32_t>(sl & 0xFFFFFFFFull);
+        break;
+      }
+    }
+    // Views of the DOM or the arena, which stay put.
+    last_part = in_dom ? part.data() : parts[id - 1].data();
+    last_part_len = part.size();
+    last_part_id = id;
+    return id;
+  }
+
+  // At most 70% of the slots in use: linear probing stays short, and the table is
+  // sized to the need rather than to a power of two (a slot is found by scaling the
+  // hash's low half to the size).
+  static bool full(std::size_t entries, std::size_t slots) { return 10 * (entries + 1) > 7 * slots; }
+  static std::size_t home(std::size_t h, std::size_t size) {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(h & 0xFFFFFFFFull) * size) >> 32);
+  }
+
+  // Room for n entries without growing.
+  void reserve(std::size_t n) {
+    const std::size_t size = std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1);
+    if (size <= slots.size()) return;
+    if (entries.size() == 0) slots = Slots(size);
+    else while (slots.size() < size) grow();
+  }
+
+  // The entry for the key, or a new one (second = true) whose fields the caller fills.
+  // A slot holds the hash's high half next to the index, so probing rarely has to
+  // touch an entry: with a million values each extra cache miss shows.
+  std::pair<Entry*, bool> find_or_add(std::uint32_t part, std::string_view value, std::size_t h) {
+    if (full(entries.size(), slots.size())) grow();
+    const std::size_t size = slots.size();
+    const std::uint64_t tag = static_cast<std::uint64_t>(h) >> 32 << 32;
+    for (std::size_t i = home(h, size);; i = i + 1 == size ? 0 : i + 1) {
+      const std::uint64_t s = slots[i];
+      if (s == 0) {
+        slots[i] = tag | (entries.size() + 1);
+        Entry e{{}, static_cast<std::uint32_t>(value.size()), part};
+        return {&entries.push_back(e), true};
+      }
+      if ((s & ~0xFFFFFFFFull) != tag) continue;
+      Entry& e = entries[(s & 0xFFFFFFFFull) - 1];
+      if (e.part_id() == part && e.value_len == value.size() && value_of(e) == value) return {&e, false};
+    }
+  }
+
+  void grow() {
+    Slots next(slots.size() == 0 ? 64 : slots.size() * 2);
+    const std::size_t size = next.size();
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      const std::size_t h = hash_of(entries[k].part_id(), value_of(entries[k]));
+      std::size_t i = home(h, size);
+      while (next[i] != 0) i = i + 1 == size ? 0 : i + 1;
+      next[i] = (static_cast<std::uint64_t>(h) >> 32 << 32) | (k + 1);
+    }
+    slots = std::move(next);
+  }
+
+  // Queued: the home slot is on its way to the cache (a table that grows meanwhile
+  // only wastes the prefetch).
+  void prefetch(const Match& m) {
+    if (slots.size() != 0) __builtin_prefetch(&slots[home(m.hash, slots.size())]);
+  }
+
+  // A place for the next match: the oldest match is looked up first when all are taken.
+  Pending& next_pending(Emitter& out) {
+    if (pending_count == kPipeline) resolve_oldest(out);
+    const std::size_t i = pending_head + pending_count++;
+    return pending[i < kPipeline ? i : i - kPipeline];
+  }
+
+  void resolve_oldest(Emitter& out) {
+    resolve(pending[pending_head].m, out);
+    pending_head = pending_head + 1 == kPipeline ? 0 : pending_head + 1;
+    --pending_count;
+  }
+
+  void drain(Emitter& out) {
+    while (pending_count > 0) resolve_oldest(out);
+  }
+
+  // The "across" pointer kept after the depth steps of encode_path() bytes.
+  std::string_view across_of(const char* enc) const {
+    const char* a = skip_path(enc, depth);
+    std::uint32_t n;
+    std::memcpy(&n, a, sizeof n);
+    return {a + sizeof n, n};
+  }
+
+  // The match's first occurrence is recorded, or the match is a repeat: reported unless
+  // "across" finds it under the same node as the first.
+  void resolve(const Match& m, Emitter& out) {
+    auto [e, inserted] = find_or_add(m.part, m.value, m.hash);
+    if (!inserted) return repeat(m, *e, out);
+    if (m.path_len <= sizeof e->first && !across) {
+      std::memcpy(e->first, m.path, sizeof e->first);  // a fixed size: one move (the buffer has room)
+      e->part |= kInline;
+    } else {
+      const char* kept = arena.keep({m.path, m.path_len}).data();
+      std::memcpy(e->first, &kept, sizeof kept);
+    }
+  }
+
+  // Out of line: repeats are rare, and their code would slow every lookup's entry and exit.
+  [[gnu::noinline]] void repeat(const Match& m, const Entry& e, Emitter& out) {
+    if (across && across_of(e.first_bytes()) == across_of(m.path)) return;
+    // As Emitter::emit(const Path&) at the match: the node is a string or a number.
+    Finding& f = out.emit(decode_path(*root, m.path, depth));
+    f.arg("value", scalar_text(*m.node));
+    f.related.push_back(decode_path(*root, e.first_bytes(), depth));
+    if (m.group) f.arg("group", scalar_text(*m.group));
+  }
+
+  // Small enough to keep for the next lint: its tables are then reused, not allocated
+  // and zeroed again (a batch of small files pays that three times per file otherwise).
+  bool small() const { return slots.size() <= 2048 && part_slots.size() <= 2048 && entries.chunks() <= 1; }
+
+  // As new, the memory kept.
+  void reset() {
+    parts.clear();
+    part_slots.clear();
+    last_part = nullptr;
+    last_part_len = 0;
+    last_part_id = 0;
+    entries.clear();
+    slots.clear();
+    arena.clear();
+    group_from = group = nullptr;
+    sized = false;
+    root = nullptr;
+    depth = 0;
+    norm = Norm::none;
+    across = false;
+    pending_head = pending_count = 0;
+  }
+};
+
+}  // namespace wxlint::checks::unique_seen
