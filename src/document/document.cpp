@@ -17,6 +17,7 @@
 #include "document/fast_reader.hpp"
 #include "document/json_text.hpp"
 #include "document/sax_handler.hpp"
+#include "formats/formats.hpp"
 
 namespace wxlint {
 namespace {
@@ -109,7 +110,7 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
     return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8 in string"};
   }
   if (off < t.size() && t[off] == '\0') return ParseIssue{Kind::syntax, off, std::move(ptr), "unexpected NUL byte"};
-  if (off < t.size() && detail::utf8_length_at(t, off) == 0) return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"};
+  if (off < t.size() && formats::detail::utf8_sequence_length(t, off) == 0) return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"};
   return ParseIssue{Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)};
 }
 
@@ -177,7 +178,7 @@ bool valid_utf8(std::string_view t) {
         ++i;
         continue;
       }
-      const std::size_t len = utf8_length_at(t, i);
+      const std::size_t len = formats::detail::utf8_sequence_length(t, i);
       if (len == 0) return false;
       i += len;
     }

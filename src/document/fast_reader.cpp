@@ -9,6 +9,7 @@
 
 #include "document/json_text.hpp"
 #include "document/sax_handler.hpp"
+#include "formats/formats.hpp"
 
 namespace wxlint::detail {
 namespace {
@@ -183,7 +184,7 @@ class Reader {
   // Kept out of line: payloads are nearly all ASCII, and the common path stays small.
   [[gnu::noinline]] const char* scan_past_utf8(const char* p) const {
     for (; p != end_ && static_cast<unsigned char>(*p) > 0x7F; p = scan_string(p, end_)) {
-      const std::size_t n = utf8_length_at({text_, static_cast<std::size_t>(end_ - text_)}, static_cast<std::size_t>(p - text_));
+      const std::size_t n = formats::detail::utf8_sequence_length({p, static_cast<std::size_t>(end_ - p)}, 0);
       if (n == 0) return nullptr;
       p += n;
     }
