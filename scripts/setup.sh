@@ -1,27 +1,48 @@
 #!/usr/bin/env bash
-# Installs what wxlint needs to build and test, idempotently; silent when all is there.
+# Installs what is missing, idempotently; silent when everything is there.
+#   scripts/setup.sh           what building and running wxlint needs (the demo)
+#   scripts/setup.sh --test    that, plus the test tools (the test suite)
 # Debian packages via apt; valijson's headers are unpacked from its .deb into .deps/
 # (its package dependencies, Qt and Poco, are not needed for the RapidJSON adapter).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+tests=""
+case "${1:-}" in
+  "") ;;
+  --test) tests=1 ;;
+  *) echo "usage: scripts/setup.sh [--test]" >&2; exit 2 ;;
+esac
 
+# Runs a command quietly; when it fails, shows what it said and stops.
+quietly() {
+  local log; log=$(mktemp)
+  if ! "$@" >"$log" 2>&1; then
+    echo "setup: this failed: $*" >&2
+    tail -40 "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+packages="cmake g++ make rapidjson-dev libcli11-dev"
+if [ -n "$tests" ]; then
+  # Catch2 (unit tests), python3 (CLI tests), git and pre-commit (test_precommit.py),
+  # pkg-config (test_package.py), clang with its sanitizer and libFuzzer runtime (steps 2
+  # and 3 of scripts/test.sh), ccache (step 4 rebuilds a fresh copy), npm for Microsoft's SARIF validator (test_formats.py).
+  packages+=" catch2 python3 git pre-commit pkg-config clang libclang-rt-14-dev ccache"
+  command -v npm >/dev/null 2>&1 || packages+=" npm"
+fi
 need=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
-# Tests: git and pre-commit (test_precommit.py), pkg-config (test_package.py); npm for the SARIF validator.
-WXLINT_TEST_PACKAGES="git pre-commit pkg-config"
-command -v npm >/dev/null 2>&1 || WXLINT_TEST_PACKAGES+=" npm"
-# Sanitizer build and libFuzzer harnesses (scripts/test.sh steps 2 and 3).
-WXLINT_TEST_PACKAGES+=" clang libclang-rt-14-dev"
-for p in cmake g++ make rapidjson-dev libcli11-dev catch2 python3 $WXLINT_TEST_PACKAGES ${WXLINT_EXTRA_PACKAGES:-}; do
-  have "$p" || need+=("$p")
-done
+for p in $packages ${WXLINT_EXTRA_PACKAGES:-}; do have "$p" || need+=("$p"); done
 sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
 updated=""
-apt_update() { [ -n "$updated" ] || { $sudo apt-get update -qq >/dev/null; updated=1; }; }
+apt_update() { [ -n "$updated" ] || { quietly $sudo apt-get update; updated=1; }; }
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   apt_update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  quietly $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
 fi
 
 vj="$root/.deps/valijson"
@@ -29,17 +50,18 @@ if [ ! -f "$vj/include/valijson/validator.hpp" ]; then
   echo "setup: unpacking valijson headers into .deps/valijson" >&2
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
   apt_update
-  (cd "$tmp" && apt-get download -qq libvalijson-dev >/dev/null 2>&1) || { echo "setup: apt-get download libvalijson-dev failed" >&2; exit 1; }
+  (cd "$tmp" && quietly apt-get download libvalijson-dev)
   dpkg-deb -x "$tmp"/libvalijson-dev_*.deb "$tmp/x"
   mkdir -p "$vj/include"
+  rm -rf "$vj/include/valijson"
   cp -r "$tmp/x/usr/include/valijson" "$vj/include/"
 fi
 
+[ -n "$tests" ] || exit 0
 # Microsoft's SARIF validator (tests/cli/test_formats.py), from the npm registry.
 sm="$root/.deps/node"
 if [ ! -x "$sm/node_modules/.bin/sarif-multitool" ]; then
   echo "setup: installing @microsoft/sarif-multitool into .deps/node" >&2
   mkdir -p "$sm"
-  npm install --prefix "$sm" --no-audit --no-fund --silent @microsoft/sarif-multitool@5.7.0 >/dev/null 2>&1 ||
-    { echo "setup: npm install @microsoft/sarif-multitool failed" >&2; exit 1; }
+  quietly npm install --prefix "$sm" --no-audit --no-fund @microsoft/sarif-multitool@5.7.0
 fi

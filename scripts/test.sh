@@ -3,13 +3,20 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-bash scripts/setup.sh
+bash scripts/setup.sh --test
 jobs=$(nproc)
 
+# ccache, when there, makes step 4's fresh copy (and a second run) cheap.
+if command -v ccache >/dev/null 2>&1; then
+  export CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR=/ CCACHE_NOHASHDIR=1
+fi
+
 # 1. Release build and the full ctest suite (unit, golden, CLI, integration tests).
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+# Tests ON explicitly: a build/ configured by the demo has them off.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DWXLINT_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
-ctest --test-dir build --output-on-failure -j"$jobs"
+# --no-tests=error: a run that finds no test fails instead of passing.
+ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs"
 
 # 2. The same suite built with clang under AddressSanitizer + UndefinedBehaviorSanitizer.
 #    The build also holds the libFuzzer harnesses (fuzz/), which share its library.
@@ -21,9 +28,12 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DWXLINT_BUILD_TESTS=ON -DWXLINT_BUILD_FUZZERS=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 WXLINT_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions="$root/fuzz/ubsan.supp" \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^cli\.test_package$'
+  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -E '^cli\.test_package$'
 # (test_package builds plain consumers of the installed library; a sanitized library needs
 #  the sanitizer runtime in every consumer, so packaging is tested by the release run only.)
 
 # 3. Each fuzz harness for 15 s (about a minute in all), seeded from testdata/ and examples/.
 bash fuzz/run.sh 15 "$root/build-asan"
+
+# 4. The README's main command on a fresh copy of the repository (tests/first_run.sh).
+bash tests/first_run.sh

@@ -26,6 +26,7 @@ struct RuleDoc {
 struct OperationDoc {
   std::string id;           // operationId
   std::string method, path, summary;
+  std::string name;         // its rule file's name, rules/<name>.rules.json; --operation takes either
 };
 
 }  // namespace wxlint

@@ -42,7 +42,10 @@ class Linter {
   FileReport lint_file(const std::string& path, std::string_view operation = {}) const;
 
   std::vector<OperationDoc> operations() const;
+  // By operationId or rule file name (OperationDoc::name).
   bool has_operation(std::string_view id) const;
+  // The operations for a message: "\"Bulk Create or Update Contacts\" (bulkCreateOrUpdateContacts), ...".
+  std::string known_operations() const;
   // Every rule, builtin ones first, then per operation in file order.
   const std::vector<RuleDoc>& rules() const;
 

@@ -166,9 +166,8 @@ int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length, co
     const std::string op = operation ? operation : "";
     // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
     if (!op.empty() && !linter->linter.has_operation(op)) {
-      std::string known;
-      for (const auto& o : linter->linter.operations()) known += (known.empty() ? "" : ", ") + o.id;
-      throw Failure{WXLINT_E_UNKNOWN_OPERATION, "unknown operation \"" + op + "\"; known operations: " + known};
+      throw Failure{WXLINT_E_UNKNOWN_OPERATION,
+                    "unknown operation \"" + op + "\"; known operations: " + linter->linter.known_operations()};
     }
     auto result = std::make_unique<wxlint_result>();
     result->files.push_back(linter->linter.lint(std::string(text ? text : "", length),

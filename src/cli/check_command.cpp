@@ -79,9 +79,8 @@ int run_check(const CheckOptions& options) {
   const Config config = load_project_config(o);
   const Linter& linter = *(leftovers().linter = std::make_unique<Linter>(config.make_linter(o.rules_dir)));
   if (!o.operation.empty() && !linter.has_operation(o.operation)) {
-    std::string known;
-    for (const auto& op : linter.operations()) known += (known.empty() ? "" : ", ") + op.id;
-    std::cerr << "wxlint: unknown --operation \"" << o.operation << "\"; known operations: " << known << "\n";
+    std::cerr << "wxlint: unknown --operation \"" << o.operation << "\"; known operations: " << linter.known_operations()
+              << "\n";
     return kExitUsage;
   }
   const Severity threshold = *parse_severity(o.fail_on);

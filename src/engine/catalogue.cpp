@@ -120,7 +120,10 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     const bool has_op = root.HasMember("operation");
     if (has_op) {
       const auto& o = root["operation"];
-      op->doc = {str_member(o, "id"), str_member(o, "method"), str_member(o, "path"), str_member(o, "summary")};
+      std::string_view file_name = std::string_view(name).substr(std::string_view("rules/").size());
+      if (file_name.ends_with(".rules.json")) file_name.remove_suffix(std::string_view(".rules.json").size());
+      op->doc = {str_member(o, "id"), str_member(o, "method"), str_member(o, "path"), str_member(o, "summary"),
+                 std::string(file_name)};
       if (find(op->doc.id)) file.fail("/operation/id", "operation \"" + op->doc.id + "\" is defined twice");
       if (o.HasMember("detect"))
         for (const auto& k : o["detect"].GetArray()) op->detect.emplace_back(k.GetString(), k.GetStringLength());
@@ -245,6 +248,8 @@ std::unique_ptr<SchemaValidator> load_schema(std::string_view name, std::string_
 const Operation* Catalogue::find(std::string_view id) const {
   for (const auto& op : operations_)
     if (op->doc.id == id) return op.get();
+  for (const auto& op : operations_)
+    if (op->doc.name == id) return op.get();
   return nullptr;
 }
 

@@ -28,6 +28,7 @@ class Catalogue {
   Catalogue(const std::vector<SourceFile>& files, const LinterOptions& options, bool trusted = false);
   ~Catalogue();
 
+  // By operationId, else by rule file name.
   const Operation* find(std::string_view operation_id) const;
   // The first operation whose "detect" keys are all members of `root`.
   const Operation* detect(const rapidjson::Value& root) const;

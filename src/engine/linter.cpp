@@ -5,6 +5,8 @@
 #include "engine/findings.hpp"
 #include "engine/schema_layer.hpp"
 #include "engine/walker.hpp"
+#include "document/json_pointer.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/linter.hpp>
 
@@ -67,8 +69,33 @@ struct Linter::Impl {
 
   std::string known_operations() const {
     std::string s;
-    for (const auto& op : catalogue->operations()) s += (s.empty() ? "" : ", ") + op->doc.id;
+    for (const auto& op : catalogue->operations()) {
+      s += (s.empty() ? "\"" : ", \"") + op->doc.id + "\"";
+      if (op->doc.name != op->doc.id) s += " (" + op->doc.name + ")";
+    }
     return s;
+  }
+
+  // WX0011, at the top-level member that looks like a misspelt detection key ("userList").
+  void undetected(const rapidjson::Value& root, FindingList& list) const {
+    std::string at, hint = ";";
+    if (root.IsObject()) {
+      std::vector<std::string> keys;
+      for (const auto& op : catalogue->operations()) keys.insert(keys.end(), op->detect.begin(), op->detect.end());
+      for (const auto& m : root.GetObject()) {
+        const std::string_view name(m.name.GetString(), m.name.GetStringLength());
+        if (std::find(keys.begin(), keys.end(), name) != keys.end()) continue;
+        auto match = formats::did_you_mean(name, keys);
+        if (!match) continue;
+        std::string owner;
+        for (const auto& op : catalogue->operations())
+          if (std::find(op->detect.begin(), op->detect.end(), *match) != op->detect.end()) owner = op->doc.id;
+        pointer::append_key(at, name);
+        hint = ": did you mean \"" + *match + "\" (of " + owner + ") instead of \"" + std::string(name) + "\"? Or";
+        break;
+      }
+    }
+    list.add_builtin("operation/undetected", std::move(at), {{"hint", hint}, {"known", known_operations()}});
   }
 
   // `parallel` (large requests): the rules that compare nodes walk on a second thread
@@ -169,7 +196,7 @@ struct Linter::Impl {
       if (op)
         lint_request(*op, root, "", list, doc.text().size() >= kParallelBytes);
       else
-        list.add_builtin("operation/undetected", "", {{"known", known_operations()}});
+        undetected(root, list);
     }
     if (op) report.operation = op->doc.id;
     report.diagnostics = list.finish(doc);
@@ -230,6 +257,8 @@ std::vector<OperationDoc> Linter::operations() const {
 }
 
 bool Linter::has_operation(std::string_view id) const { return impl_->catalogue->find(id) != nullptr; }
+
+std::string Linter::known_operations() const { return impl_->known_operations(); }
 
 const std::vector<RuleDoc>& Linter::rules() const { return impl_->catalogue->docs(); }
 
