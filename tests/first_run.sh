@@ -23,10 +23,20 @@ python3 - "$root/README.md" "$copy/demo.out" <<'PY' || fail "the demo's output d
 import re, sys
 readme, out = open(sys.argv[1]).read(), open(sys.argv[2]).read().splitlines()
 # The README's first plain ``` block whose lines name the examples is the demo's output.
-blocks = [b for b in re.findall(r"^```\n(.*?)^```", readme, re.S | re.M) if b.startswith("examples/")]
+blocks, lines, lang = [], None, ""
+for line in readme.splitlines():
+    if line.startswith("```"):
+        if lines is None:
+            lines, lang = [], line[3:].strip()
+        else:
+            blocks.append((lang, lines))
+            lines = None
+    elif lines is not None:
+        lines.append(line)
+blocks = [b for lang, b in blocks if not lang and b and b[0].startswith("examples/")]
 if not blocks:
     sys.exit("no demo output block in README.md")
-expected = [l for l in blocks[0].splitlines() if l.strip()]
+expected = [l for l in blocks[0] if l.strip()]
 missing = [l for l in expected
            if not any(re.fullmatch(".*".join(map(re.escape, l.split("..."))), o) for o in out)]
 for l in missing:
