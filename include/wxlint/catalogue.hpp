@@ -21,6 +21,7 @@ struct RuleDoc {
   std::string fail_example; // JSON text that triggers the rule ("" if none)
   std::string pass_example; // JSON text that does not
   std::map<std::string, std::string> example_settings;  // settings the examples assume (LinterOptions::settings)
+  std::map<std::string, std::string> example_snapshot;  // the org snapshot the examples assume: file name -> JSON text
 };
 
 struct OperationDoc {

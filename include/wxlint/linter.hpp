@@ -6,6 +6,7 @@
 #include <wxlint/catalogue.hpp>
 #include <wxlint/diagnostic.hpp>
 #include <wxlint/error.hpp>
+#include <wxlint/snapshot.hpp>
 
 #include <map>
 #include <memory>
@@ -22,6 +23,10 @@ struct LinterOptions {
   std::map<std::string, std::string> settings;
   std::set<std::string> disabled;              // rule ids or codes
   std::map<std::string, Severity> severities;  // rule id or code -> severity
+  // An org snapshot for the rules that consult one: files or directories (searched for
+  // *.json) that the Linter loads once, or a Snapshot already loaded. Not both.
+  std::vector<std::string> snapshot;
+  Snapshot snapshot_data;
 };
 
 class Linter {

@@ -76,7 +76,7 @@ std::string text_of(const rapidjson::Value& v, const std::string& where) {
   return std::string(v.GetString(), v.GetStringLength());
 }
 
-// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}} -> LinterOptions.
+// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}, "snapshot":[path]} -> LinterOptions.
 wxlint::LinterOptions parse_options(const char* text) {
   wxlint::LinterOptions o;
   if (!text) return o;
@@ -104,8 +104,11 @@ wxlint::LinterOptions parse_options(const char* text) {
         if (!sev) bad_options("severity of \"" + key + "\" must be error, warning or info, not \"" + value + "\"");
         o.severities[key] = *sev;
       }
+    } else if (name == "snapshot") {
+      if (!m.value.IsArray()) bad_options("\"snapshot\" must be an array of file or directory paths");
+      for (const auto& p : m.value.GetArray()) o.snapshot.push_back(text_of(p, "each \"snapshot\" entry"));
     } else {
-      bad_options("unknown member \"" + name + "\" (expected settings, disabled, severities)");
+      bad_options("unknown member \"" + name + "\" (expected settings, disabled, severities, snapshot)");
     }
   }
   return o;

@@ -43,6 +43,14 @@ const std::vector<CheckKind>& check_kinds() {
        "outcome: invalid|double-escaped|unknown-key|value-type; root: object|array|any; keys: allowed keys; "
        "valueType: JSON type of member values; maxBytes (default 65536); skipEmpty",
        make_embedded_json},
+      {"snapshot-lookup", "A value must (or must not) be found in a table of the org snapshot (--snapshot).",
+       "table; key: the column the value is looked up in; expect: missing (default) | found; value: relative pointer "
+       "to the value (default: here); via: {table, key, column} maps the value through another table first; "
+       "scope: {column, at} rows whose column equals the payload value at a relative pointer; "
+       "where: [{column, equals|notEquals: text | {at: relative pointer}}] filters on the row; "
+       "onlyIfIn: {table, key} judge only values found there; unless: relative pointer to a member whose presence "
+       "skips the check. The found row's columns are message placeholders.",
+       make_snapshot_lookup},
   };
   return kinds;
 }

@@ -5,6 +5,7 @@
 #include <wxlint/config.hpp>
 #include <wxlint/report.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <future>
@@ -33,6 +34,7 @@ Config load_project_config(const CheckOptions& o) {
     config.options.settings["allowedSources"] = "[" + list + "]";
     config.origins["allowedSources"] = "--allowed-sources";
   }
+  if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
   return config;
 }
 
@@ -51,6 +53,25 @@ struct Leftovers {
 Leftovers& leftovers() {
   static auto* const kept = new Leftovers;  // reachable to the end: not a leak
   return *kept;
+}
+
+// The snapshot's own files are not payloads: `check --snapshot examples/snapshot examples/`
+// lints the examples only.
+void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std::string>& snapshot) {
+  namespace fs = std::filesystem;
+  if (snapshot.empty()) return;
+  std::vector<fs::path> roots;
+  std::error_code ec;
+  for (const auto& s : snapshot) roots.push_back(fs::weakly_canonical(s, ec));
+  std::erase_if(files, [&](const std::string& f) {
+    if (f == "-") return false;
+    const fs::path p = fs::weakly_canonical(f, ec);
+    for (const auto& r : roots) {
+      auto [end, rest] = std::mismatch(r.begin(), r.end(), p.begin(), p.end());
+      if (end == r.end()) return true;  // the root itself or inside it
+    }
+    return false;
+  });
 }
 
 std::string dir_of(const std::string& file) {
@@ -86,7 +107,8 @@ int run_check(const CheckOptions& options) {
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
   bool unreadable = false;
-  const std::vector<std::string> files = expanding.get();
+  std::vector<std::string> files = expanding.get();
+  drop_snapshot_files(files, config.options.snapshot);
   if (files.empty()) {
     // A pipeline pointed at the wrong directory must not pass silently.
     std::cerr << "wxlint: no *.json files found in the given paths\n";

@@ -28,6 +28,7 @@ struct CheckOptions {
   std::string baseline, generate_baseline;
   unsigned jobs = 0;   // 0 = one per core
   std::string stdin_filename;
+  std::vector<std::string> snapshot;  // replaces the config's "snapshot" when given
 };
 
 struct RulesOptions {
@@ -36,10 +37,16 @@ struct RulesOptions {
   std::string query;            // explain: a code or rule id
 };
 
+struct SnapshotOptions {
+  std::vector<std::string> paths;
+};
+
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options = {});
 int run_check(const CheckOptions& options);
 int run_rules(const RulesOptions& options);
 int run_explain(const RulesOptions& options);
+// `snapshot info`: exit 0 when consistent, 1 when it found inconsistencies.
+int run_snapshot_info(const SnapshotOptions& options);
 
 // Files to lint for the given paths: files as given, directories searched recursively
 // for *.json (sorted, hidden directories skipped), "-" for stdin. Throws IoError.

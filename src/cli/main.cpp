@@ -31,6 +31,9 @@ int main(int argc, char** argv) {
       ->excludes(gen);
   c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)")->check(CLI::PositiveNumber);
   c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors");
+  c->add_option("--snapshot", check.snapshot,
+                "An org snapshot: a saved list response, or a directory of them (repeatable; replaces the config's)")
+      ->allow_extra_args(false);
 
   RulesOptions rules;
   auto* r = app.add_subcommand("rules", "List every rule: code, severity, id and summary.");
@@ -42,6 +45,12 @@ int main(int argc, char** argv) {
   e->add_option("code", explain.query, "A code (1026016, WX0001) or a rule id")->required();
   e->add_option("--rules-dir", explain.rules_dir, "Load rules from this directory");
 
+  SnapshotOptions snapshot;
+  auto* s = app.add_subcommand("snapshot", "Inspect an org snapshot (saved Webex list responses).");
+  s->require_subcommand(1);
+  auto* si = s->add_subcommand("info", "What a snapshot holds: kinds, counts, age and its own inconsistencies.");
+  si->add_option("paths", snapshot.paths, "Snapshot files or directories")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& err) {
@@ -52,6 +61,7 @@ int main(int argc, char** argv) {
     if (*c) return run_check(check);
     if (*r) return run_rules(rules);
     if (*e) return run_explain(explain);
+    if (*si) return run_snapshot_info(snapshot);
   } catch (const wxlint::ConfigError& err) {
     std::cerr << "wxlint: " << err.what() << "\n";
     return kExitUsage;

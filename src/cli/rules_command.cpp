@@ -34,6 +34,8 @@ void markdown(std::ostream& out, const Linter& linter) {
         << r.summary << "\n\n" << r.description << "\n";
     if (!r.fail_example.empty()) out << "\nFails:\n\n```json\n" << r.fail_example << "\n```\n";
     if (!r.pass_example.empty()) out << "\nPasses:\n\n```json\n" << r.pass_example << "\n```\n";
+    for (const auto& [file, text] : r.example_snapshot)
+      out << "\nWith the snapshot file " << file << ":\n\n```json\n" << text << "\n```\n";
   }
 }
 
@@ -85,6 +87,8 @@ int run_explain(const RulesOptions& o) {
               << r.summary << "\n\n" << r.description << "\n\nMessage: " << r.message << "\n";
     if (!r.fail_example.empty()) std::cout << "\nFails:\n" << pretty(r.fail_example) << "\n";
     if (!r.pass_example.empty()) std::cout << "\nPasses:\n" << pretty(r.pass_example) << "\n";
+    for (const auto& [file, text] : r.example_snapshot)
+      std::cout << "\nWith the org snapshot file " << file << ":\n" << pretty(text) << "\n";
   }
   if (shown == 0) {
     std::cerr << "wxlint: no rule with code or id \"" << o.query << "\"; `wxlint rules` lists them all\n";

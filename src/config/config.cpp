@@ -87,6 +87,12 @@ Config parse_config(std::string text, const std::string& name, const std::string
   if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
     add_setting(file, "allowedSources", it->value, "/allowedSources", c);
   if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c);
+  if (auto it = root.FindMember("snapshot"); it != root.MemberEnd())
+    for (const auto& p : it->value.GetArray()) {
+      // Relative to the config file, so the project's snapshot is found from any directory.
+      std::filesystem::path path(name_of(p));
+      c.options.snapshot.push_back((path.is_relative() && !base_dir.empty() ? std::filesystem::path(base_dir) / path : path).string());
+    }
   return c;
 }
 

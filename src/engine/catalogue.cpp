@@ -46,6 +46,8 @@ class Settings {
     }
   }
 
+  const std::map<std::string, rapidjson::Value>& values() const { return values_; }
+
   // A deep copy of `in` with every {"$setting": name} replaced by the setting's value.
   rapidjson::Value resolve(const rapidjson::Value& in, const DataFile& file, const std::string& ptr) {
     rapidjson::Value out;
@@ -142,6 +144,9 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     }
     auto sit = root.FindMember("settings");
     Settings settings(sit != root.MemberEnd() ? &sit->value : nullptr, op->doc.id, options, used_settings, alloc);
+    if (!has_op)
+      for (const auto& [n, v] : settings.values())
+        if (v.IsInt64()) core_settings_[n] = v.GetInt64();
 
     const auto& rules = root["rules"];
     for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
@@ -163,6 +168,8 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         if (auto p = ex->value.FindMember("pass"); p != ex->value.MemberEnd()) d.pass_example = to_json_text(p->value);
         if (auto s = ex->value.FindMember("settings"); s != ex->value.MemberEnd())
           for (const auto& m : s->value.GetObject()) d.example_settings[m.name.GetString()] = to_json_text(m.value);
+        if (auto s = ex->value.FindMember("snapshot"); s != ex->value.MemberEnd())
+          for (const auto& m : s->value.GetObject()) d.example_snapshot[m.name.GetString()] = to_json_text(m.value);
       }
       const bool disabled = override_for(d.id, d.code, d);
       if (d.check == "builtin") {
@@ -243,6 +250,11 @@ std::unique_ptr<SchemaValidator> load_schema(std::string_view name, std::string_
     }
     throw;
   }
+}
+
+long long Catalogue::core_setting_int(std::string_view name, long long fallback) const {
+  auto it = core_settings_.find(name);
+  return it == core_settings_.end() ? fallback : it->second;
 }
 
 const Operation* Catalogue::find(std::string_view id) const {

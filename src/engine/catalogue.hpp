@@ -41,12 +41,15 @@ class Catalogue {
 
   const std::vector<std::unique_ptr<Operation>>& operations() const { return operations_; }
   const std::vector<RuleDoc>& docs() const { return docs_; }
+  // A setting of the rule files without an operation (core.rules.json), as an integer.
+  long long core_setting_int(std::string_view name, long long fallback) const;
 
  private:
   std::vector<std::unique_ptr<Operation>> operations_;
   std::map<std::string, std::unique_ptr<Rule>, std::less<>> builtins_;
   std::set<std::string, std::less<>> disabled_builtins_;
   std::vector<RuleDoc> docs_;
+  std::map<std::string, long long, std::less<>> core_settings_;
   struct LazySchema {
     std::string name;
     std::string_view text;  // trusted: static

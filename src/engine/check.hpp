@@ -3,6 +3,7 @@
 // a CheckState so that one Linter can lint many files at once.
 #pragma once
 
+#include "engine/context.hpp"
 #include "engine/params.hpp"
 #include "engine/path.hpp"
 
@@ -37,14 +38,19 @@ struct Finding {
 
 class Emitter {
  public:
-  Emitter(const Rule& rule, std::vector<Finding>& out) : rule_(rule), out_(out) {}
+  Emitter(const Rule& rule, std::vector<Finding>& out, const LintContext* context = nullptr)
+      : rule_(rule), out_(out), context_(context ? context : &kNoContext) {}
+  // What the lint knows besides the payload (the org snapshot).
+  const LintContext& context() const { return *context_; }
   Finding& emit(std::string pointer, Anchor anchor = Anchor::value);
   // At the current node; a scalar node's text becomes the {value} placeholder.
   Finding& emit(const Path& path, Anchor anchor = Anchor::value);
 
  private:
+  static constexpr LintContext kNoContext{};
   const Rule& rule_;
   std::vector<Finding>& out_;
+  const LintContext* context_;
 };
 
 struct CheckState {

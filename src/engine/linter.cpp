@@ -9,8 +9,10 @@
 #include "formats/formats.hpp"
 
 #include <wxlint/linter.hpp>
+#include <wxlint/snapshot.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <filesystem>
 #include <exception>
@@ -37,10 +39,25 @@ struct Linter::Impl {
     std::unique_ptr<RuleWalker> comparing, others;
   };
   std::map<const Operation*, std::unique_ptr<Walkers>> walkers;
+  Snapshot snapshot;
+  LintContext context;
+  std::optional<long long> stale_days;  // the snapshot's age, when older than snapshotMaxAgeDays
 
   explicit Impl(const std::vector<SourceFile>& files, const LinterOptions& options, bool trusted = false)
       : catalogue(std::make_unique<Catalogue>(files, options, trusted)) {
     for (const auto& op : catalogue->operations()) walkers[op.get()] = std::make_unique<Walkers>();
+    if (!options.snapshot_data.empty() && !options.snapshot.empty())
+      throw ConfigError("give the snapshot as paths or as loaded data, not both");
+    snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot)
+                                                                          : options.snapshot_data;
+    context.snapshot = snapshot.store();
+    if (auto at = snapshot.captured_at()) {
+      const long long max_days = catalogue->core_setting_int("snapshotMaxAgeDays", 7);
+      const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                           std::chrono::system_clock::now().time_since_epoch()).count();
+      const long long days = (now - *at) / 86400;
+      if (now - *at > max_days * 86400) stale_days = days;
+    }
   }
 
   const Walkers& walkers_for(const Operation& op) const {
@@ -114,7 +131,7 @@ struct Linter::Impl {
         try {
           second = std::jthread([&] {
             try {
-              lanes.comparing->run(request, second_findings);
+              lanes.comparing->run(request, second_findings, &context);
             } catch (...) {
               second_error = std::current_exception();
             }
@@ -124,7 +141,7 @@ struct Linter::Impl {
           // no thread to be had: walk every rule here
         }
       }
-      here->run(request, rule_findings);
+      here->run(request, rule_findings, &context);
       if (schema) schema->validate(request, failures);
     }
     if (second_error) std::rethrow_exception(second_error);
@@ -161,6 +178,10 @@ struct Linter::Impl {
     report.path = std::move(path);
     Document doc(std::move(text), true);  // lives until the report is made
     FindingList list(*catalogue);
+    if (stale_days)
+      list.add_builtin("snapshot/stale", "",
+                       {{"age", std::to_string(*stale_days)},
+                        {"max", std::to_string(catalogue->core_setting_int("snapshotMaxAgeDays", 7))}});
     for (const auto& issue : doc.issues()) list.add_issue(issue);
     if (!doc.parsed()) {
       report.diagnostics = list.finish(doc);
@@ -177,7 +198,7 @@ struct Linter::Impl {
                          {{"value", scalar_text(id)}, {"known", known_operations()}});
       } else {
         std::vector<Finding> envelope_findings;
-        walkers_for(*op).envelope->run(root, envelope_findings);
+        walkers_for(*op).envelope->run(root, envelope_findings, &context);
         for (auto& f : envelope_findings) list.add(std::move(f), "");
         const rapidjson::Value& examples = root["requestExamples"];
         bool any = false;

@@ -95,7 +95,7 @@ struct Run {
 
 }  // namespace
 
-void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out) const {
+void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out, const LintContext* context) const {
   // Each rule emits into its own list so that the final order does not depend on the walk.
   std::vector<std::vector<Finding>> per_rule(rules_.size());
   Run run{rules_, {}, {}};
@@ -103,7 +103,7 @@ void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out) co
   run.emitters.reserve(rules_.size());
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     run.states.push_back(rules_[i]->check->start());
-    run.emitters.emplace_back(*rules_[i], per_rule[i]);
+    run.emitters.emplace_back(*rules_[i], per_rule[i], context);
   }
   Path path(root);
   run.walk(*trie_, path);

@@ -14,7 +14,7 @@ class RuleWalker {
   RuleWalker(const std::vector<const Rule*>& rules);
   ~RuleWalker();
   // Appends findings; pointers are relative to `root`.
-  void run(const rapidjson::Value& root, std::vector<Finding>& out) const;
+  void run(const rapidjson::Value& root, std::vector<Finding>& out, const LintContext* context = nullptr) const;
 
  private:
   struct Node;

@@ -1,6 +1,8 @@
 // Golden cases: testdata/<group>/<case>.json beside <case>.expected.json, linted through
 // Linter::lint_file as the CLI does. WXLINT_UPDATE_GOLDEN=1 rewrites the expectations
-// (review the diff before committing).
+// (review the diff before committing). A case is linted with an org snapshot when a
+// directory <case>.snapshot/ is beside it, else when its group has org.snapshot/; the
+// files inside a *.snapshot/ directory are snapshot files, not cases.
 #include "support.hpp"
 
 #include <wxlint/linter.hpp>
@@ -13,6 +15,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 
 namespace fs = std::filesystem;
 
@@ -44,15 +48,42 @@ std::string expected_json(const wxlint::FileReport& r) {
   return std::string(buf.GetString()) + "\n";
 }
 
+bool in_snapshot_dir(const fs::path& p) {
+  for (const auto& part : p)
+    if (part.extension() == ".snapshot") return true;
+  return false;
+}
+
+// The case's snapshot directory, or "".
+fs::path snapshot_for(const fs::path& input) {
+  fs::path own = input;
+  own.replace_extension(".snapshot");
+  if (fs::is_directory(own)) return own;
+  fs::path shared = input.parent_path() / "org.snapshot";
+  return fs::is_directory(shared) ? shared : fs::path();
+}
+
+const wxlint::Linter& linter_for(const fs::path& snapshot) {
+  static std::map<fs::path, std::unique_ptr<wxlint::Linter>> cache;
+  if (snapshot.empty()) return test_support::linter();
+  auto& l = cache[snapshot];
+  if (!l) {
+    wxlint::LinterOptions options;
+    options.snapshot = {snapshot.string()};
+    l = std::make_unique<wxlint::Linter>(wxlint::Linter::embedded(options));
+  }
+  return *l;
+}
+
 }  // namespace
 
 TEST_CASE("golden cases in testdata/ produce exactly their expected diagnostics", "[golden]") {
-  const auto& linter = test_support::linter();
   const fs::path root = fs::path(WXLINT_SOURCE_DIR) / "testdata";
   std::vector<fs::path> cases;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     const std::string name = e.path().filename().string();
-    if (e.is_regular_file() && e.path().extension() == ".json" && name.find(".expected.") == std::string::npos)
+    if (e.is_regular_file() && e.path().extension() == ".json" && name.find(".expected.") == std::string::npos &&
+        !in_snapshot_dir(fs::relative(e.path(), root)))
       cases.push_back(e.path());
   }
   std::sort(cases.begin(), cases.end());
@@ -63,7 +94,7 @@ TEST_CASE("golden cases in testdata/ produce exactly their expected diagnostics"
     expected_path.replace_extension(".expected.json");
     const std::string rel = fs::relative(input, fs::path(WXLINT_SOURCE_DIR)).string();
     DYNAMIC_SECTION(rel) {
-      std::string actual = expected_json(linter.lint_file(input.string()));
+      std::string actual = expected_json(linter_for(snapshot_for(input)).lint_file(input.string()));
       if (update) {
         std::ofstream(expected_path) << actual;
       } else {

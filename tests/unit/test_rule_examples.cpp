@@ -16,9 +16,12 @@ TEST_CASE("every rule with a check has a failing and a passing example that beha
       REQUIRE_FALSE(rule.fail_example.empty());
       REQUIRE_FALSE(rule.pass_example.empty());
       std::optional<wxlint::Linter> custom;
-      if (!rule.example_settings.empty()) {
+      if (!rule.example_settings.empty() || !rule.example_snapshot.empty()) {
         wxlint::LinterOptions opts;
         for (const auto& [k, v] : rule.example_settings) opts.settings[rule.operation + "/" + k] = v;
+        std::vector<wxlint::Snapshot::File> files;
+        for (const auto& [name, text] : rule.example_snapshot) files.push_back({name, text});
+        if (!files.empty()) opts.snapshot_data = wxlint::Snapshot::from_files(std::move(files));
         custom = wxlint::Linter::embedded(opts);
       }
       const wxlint::Linter& l = custom ? *custom : linter;

@@ -1,0 +1,46 @@
+// `wxlint snapshot info`: what an org snapshot holds, how old it is, and what in it
+// contradicts itself.
+#include "cli/commands.hpp"
+#include "snapshot/time.hpp"
+
+#include <wxlint/snapshot.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace wxlint::cli {
+
+int run_snapshot_info(const SnapshotOptions& options) {
+  const Snapshot s = Snapshot::load(options.paths);
+  std::size_t files = 0;
+  for (const auto& k : s.kinds()) files += k.files;
+  std::cout << "snapshot: " << files << (files == 1 ? " page" : " pages") << " of " << s.kinds().size()
+            << (s.kinds().size() == 1 ? " kind" : " kinds");
+  if (auto at = s.captured_at()) {
+    const auto now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const long long days = (now - *at) / 86400;
+    std::cout << ", captured " << snapshot::format_time(*at) << " (" << days << (days == 1 ? " day" : " days")
+              << " ago, from " << (s.captured_from_manifest() ? "the manifest" : "the files' modification time") << ")";
+  } else {
+    std::cout << ", capture time unknown";
+  }
+  std::cout << "\n";
+  for (const auto& k : s.kinds()) {
+    char line[128];
+    std::snprintf(line, sizeof line, "  %-20s %6zu %-5s %8zu %s\n", k.kind.c_str(), k.files, k.files == 1 ? "page" : "pages",
+                  k.items, k.items == 1 ? "item" : "items");
+    std::cout << line;
+  }
+  const auto& problems = s.inconsistencies();
+  if (problems.empty()) {
+    std::cout << "no inconsistencies found\n";
+    return kExitClean;
+  }
+  std::cout << problems.size() << (problems.size() == 1 ? " inconsistency:\n" : " inconsistencies:\n");
+  for (const auto& p : problems) std::cout << "  " << p << "\n";
+  return kExitFindings;
+}
+
+}  // namespace wxlint::cli

@@ -1,0 +1,15 @@
+// What a lint knows besides the payload, reachable by every check through its Emitter:
+// read-only, shared by every thread, never global.
+#pragma once
+
+namespace wxlint {
+
+namespace snapshot {
+class Store;
+}
+
+struct LintContext {
+  const snapshot::Store* snapshot = nullptr;  // the org snapshot, when one was given
+};
+
+}  // namespace wxlint

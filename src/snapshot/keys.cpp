@@ -1,0 +1,52 @@
+#include "snapshot/keys.hpp"
+
+#include "formats/formats.hpp"
+
+namespace wxlint::snapshot {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
+
+std::string normalise(KeyType type, std::string_view value) {
+  value = trim(value);
+  switch (type) {
+    case KeyType::text: return std::string(value);
+    case KeyType::lower: return lower(value);
+    case KeyType::id: {
+      // The cluster is left out: one resource has one TYPE and id whatever the cluster spelling.
+      formats::WebexIdScratch scratch;
+      auto v = formats::decode_webex_view(value, scratch);
+      if (!v) return std::string(value);  // not an id: compared as text
+      std::string id(v->id);
+      if (formats::is_uuid(id)) id = lower(id);
+      return std::string(v->type) + "/" + id;
+    }
+    case KeyType::number: {
+      if (formats::is_e164(value)) return std::string(value);
+      if (auto e164 = formats::suggest_e164(value)) return *e164;
+      return std::string(value);
+    }
+  }
+  return std::string(value);
+}
+
+bool comparable(KeyType type, std::string_view value) {
+  if (type != KeyType::id) return true;
+  formats::WebexIdScratch scratch;
+  return formats::decode_webex_view(trim(value), scratch).has_value();
+}
+
+}  // namespace wxlint::snapshot

@@ -1,0 +1,21 @@
+// How snapshot and payload values are made comparable: one normal form per key type.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace wxlint::snapshot {
+
+enum class KeyType {
+  text,    // as is, trimmed
+  id,      // a Webex id: its decoded TYPE/id, so padded, unpadded and urlsafe forms match
+  number,  // a phone number: E.164 when it can be derived ("+1 408 526 7209" -> "+14085267209")
+  lower,   // ASCII case-insensitive (emails, raw UUIDs)
+};
+
+std::string normalise(KeyType type, std::string_view value);
+// A payload value that can be compared as this type: an id must decode (a malformed id is
+// its own finding, and looking it up would only repeat it).
+bool comparable(KeyType type, std::string_view value);
+
+}  // namespace wxlint::snapshot

@@ -1,0 +1,212 @@
+#include "snapshot/kinds.hpp"
+
+#include "document/json_pointer.hpp"
+#include "engine/check.hpp"
+#include "engine/pattern.hpp"
+#include "snapshot/store.hpp"
+
+namespace wxlint::snapshot {
+namespace {
+
+std::string ptr_of(std::string base, std::string_view key) {
+  pointer::append_key(base, key);
+  return base;
+}
+
+std::string joined_name(const ItemReader& r, std::string_view obj) {
+  std::string first = r.str(obj, "firstName"), last = r.str(obj, "lastName");
+  std::string name = first + (first.empty() || last.empty() ? "" : " ") + last;
+  return name.empty() ? r.str(obj, "displayName") : name;
+}
+
+bool has_any(const rapidjson::Value& item, std::initializer_list<std::string_view> keys) {
+  if (!item.IsObject()) return false;
+  for (auto k : keys)
+    if (find_member(item, k)) return true;
+  return false;
+}
+
+// "a,b" licence ids packed in one string (an artefact of the spec's example): split them.
+std::string split_commas(std::string s) {
+  for (char& c : s)
+    if (c == ',') c = '\n';
+  return s;
+}
+
+std::vector<std::string> person(const ItemReader& r) {
+  // The work numbers, not the work_extension ones (those are ESNs).
+  std::string numbers = r.list("phoneNumbers", "value");
+  return {r.str("id"), r.str("displayName"), r.list("emails"), r.str("locationId"), r.str("extension"),
+          numbers, split_commas(r.list("licenses")), ""};
+}
+
+std::vector<std::string> number(const ItemReader& r) {
+  return {r.str("phoneNumber"), r.str("extension"), r.str("esn"), r.str("location", "id"), r.str("location", "name"),
+          r.str("owner", "id"), r.str("owner", "type"), joined_name(r, "owner"), r.str("state"), r.flag("mainNumber")};
+}
+
+std::vector<std::string> location(const ItemReader& r) { return {r.str("id"), r.str("name")}; }
+
+std::vector<std::string> calling_location(const ItemReader& r) {
+  return {r.str("id"), r.str("name"), r.str("callingLineId", "phoneNumber"), r.str("routingPrefix")};
+}
+
+std::vector<std::string> licence(const ItemReader& r) { return {r.str("id"), r.str("name")}; }
+
+std::vector<std::string> call_park_extension(const ItemReader& r) {
+  // Newer responses name the location in a "location" object.
+  std::string loc = r.str("locationId"), loc_name = r.str("locationName");
+  if (loc.empty() && r.has("location")) loc = r.str("location", "id"), loc_name = r.str("location", "name");
+  return {r.str("id"), r.str("name"), r.str("extension"), loc, loc_name};
+}
+
+std::vector<std::string> virtual_extension(const ItemReader& r) {
+  std::string name = r.str("displayName");
+  if (name.empty()) name = joined_name(r, {});
+  return {r.str("id"), name, r.str("extension"), r.str("level"), r.str("locationId"), r.str("phoneNumber")};
+}
+
+std::vector<std::string> contact(const ItemReader& r) {
+  return {r.str("contactId"), r.str("displayName"), r.list("emails", "value"), r.list("phoneNumbers", "value")};
+}
+
+bool is_person(const rapidjson::Value& i) { return has_any(i, {"emails", "displayName", "firstName", "lastName"}); }
+bool is_location(const rapidjson::Value& i) { return has_any(i, {"address", "timeZone"}); }
+bool is_licence(const rapidjson::Value& i) { return has_any(i, {"totalUnits", "consumedUnits"}); }
+
+}  // namespace
+
+const std::vector<Kind>& kinds() {
+  // Order matters for "items": a location is recognised before a person.
+  static const std::vector<Kind> list = {
+      {"numbers", "phoneNumbers", "{\"phoneNumbers\": [...]} from GET /telephony/config/numbers", nullptr, number},
+      {"locations", "items", "{\"items\": [locations]} from GET /locations", is_location, location},
+      {"licences", "items", "{\"items\": [licences]} from GET /licenses", is_licence, licence},
+      {"people", "items", "{\"items\": [persons]} from GET /people?callingData=true", is_person, person},
+      {"callingLocations", "locations", "{\"locations\": [...]} from GET /telephony/config/locations", nullptr,
+       calling_location},
+      {"callParkExtensions", "callParkExtensions",
+       "{\"callParkExtensions\": [...]} from GET /telephony/config/callParkExtensions", nullptr, call_park_extension},
+      {"virtualExtensions", "virtualExtensions",
+       "{\"virtualExtensions\": [...]} from GET /telephony/config/virtualExtensions", nullptr, virtual_extension},
+      {"contacts", "result", "{\"result\": [...]} from GET /contacts/organizations/{orgId}/contacts/search", nullptr,
+       contact},
+  };
+  return list;
+}
+
+const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** items) {
+  if (!root.IsObject()) return nullptr;
+  for (const auto& k : kinds()) {
+    const rapidjson::Value* list = child(root, k.list_key);
+    if (!list || !list->IsArray()) continue;
+    // An item of the wrong shape is reported at its place by the loader; the first
+    // object item decides between the kinds that share a list key.
+    const rapidjson::Value* first = nullptr;
+    for (const auto& v : list->GetArray())
+      if (v.IsObject()) {
+        first = &v;
+        break;
+      }
+    if (k.is_item && (!first || !k.is_item(*first))) continue;
+    *items = list;
+    return &k;
+  }
+  return nullptr;
+}
+
+std::vector<Table> make_tables() {
+  using K = KeyType;
+  std::vector<Table> t;
+  t.emplace_back("people", std::vector<Column>{{"id", K::id, true}, {"displayName"}, {"email", K::lower, true},
+                                                {"locationId", K::id, true}, {"extension", K::text, true},
+                                                {"phoneNumber", K::number, true}, {"licenses", K::id, false},
+                                                {"callingUser"}});
+  t.emplace_back("numbers", std::vector<Column>{{"phoneNumber", K::number, true}, {"extension", K::text, true},
+                                                 {"esn"}, {"locationId", K::id, true}, {"locationName"},
+                                                 {"ownerId", K::id, true}, {"ownerType"}, {"ownerName"}, {"state"},
+                                                 {"mainNumber"}});
+  t.emplace_back("locations", std::vector<Column>{{"id", K::id, true}, {"name"}});
+  t.emplace_back("licences", std::vector<Column>{{"id", K::id, true}, {"name"}});
+  t.emplace_back("callingLocations", std::vector<Column>{{"id", K::id, true}, {"name"},
+                                                          {"mainNumber", K::number, true}, {"routingPrefix"}});
+  t.emplace_back("callParkExtensions", std::vector<Column>{{"id", K::id, true}, {"name"},
+                                                            {"extension", K::text, true}, {"locationId", K::id, true},
+                                                            {"locationName"}});
+  t.emplace_back("virtualExtensions", std::vector<Column>{{"id", K::id, true}, {"displayName"},
+                                                           {"extension", K::text, true}, {"level"},
+                                                           {"locationId", K::id, true}, {"phoneNumber", K::number, true}});
+  t.emplace_back("contacts", std::vector<Column>{{"contactId", K::lower, true}, {"displayName"},
+                                                  {"email", K::lower, true}, {"phoneNumber", K::number, true}});
+  t.emplace_back("extensions", std::vector<Column>{{"extension", K::text, true}, {"locationId", K::id, true},
+                                                    {"ownerId", K::id, true}, {"ownerType"}, {"ownerName"},
+                                                    {"source"}});
+  return t;
+}
+
+std::string known_kinds() {
+  std::string s;
+  for (const auto& k : kinds()) s += std::string(s.empty() ? "" : "; ") + std::string(k.table) + " (" + std::string(k.shape) + ")";
+  return s + "; manifest ({\"capturedAt\": \"<ISO 8601 time>\"})";
+}
+
+// ItemReader
+
+const rapidjson::Value* ItemReader::member(std::string_view key, std::string_view inner) const {
+  const rapidjson::Value* v = child(item_, key);
+  if (!v || inner.empty() || v->IsNull()) return v;
+  if (!v->IsObject()) wrong(ptr_of(pointer_, key), "an object", *v);
+  return child(*v, inner);
+}
+
+void ItemReader::wrong(const std::string& pointer, std::string_view expected, const rapidjson::Value& v) const {
+  file_.fail(pointer, "expected " + std::string(expected) + ", not " + json_type_words(json_type_name(v)));
+}
+
+bool ItemReader::has(std::string_view key) const { return child(item_, key) != nullptr; }
+
+std::string ItemReader::str(std::string_view key, std::string_view inner) const {
+  const rapidjson::Value* v = member(key, inner);
+  if (!v || v->IsNull()) return {};
+  if (!v->IsString()) {
+    std::string p = ptr_of(pointer_, key);
+    if (!inner.empty()) p = ptr_of(p, inner);
+    // Numbers are accepted where a dump wrote them unquoted (an extension 1234).
+    if (v->IsNumber()) return to_json_text(*v);
+    wrong(p, "a string", *v);
+  }
+  return {v->GetString(), v->GetStringLength()};
+}
+
+std::string ItemReader::flag(std::string_view key) const {
+  const rapidjson::Value* v = member(key, {});
+  if (!v || v->IsNull()) return {};
+  if (v->IsBool()) return v->GetBool() ? "true" : "false";
+  if (v->IsString() && (std::string_view(v->GetString()) == "true" || std::string_view(v->GetString()) == "false"))
+    return v->GetString();
+  wrong(ptr_of(pointer_, key), "a boolean", *v);
+}
+
+std::string ItemReader::list(std::string_view key, std::string_view field) const {
+  const rapidjson::Value* v = member(key, {});
+  if (!v || v->IsNull()) return {};
+  const std::string p = ptr_of(pointer_, key);
+  if (!v->IsArray()) wrong(p, "an array", *v);
+  std::string out;
+  for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+    const rapidjson::Value* e = &(*v)[i];
+    std::string ep = p + "/" + std::to_string(i);
+    if (!field.empty()) {
+      if (!e->IsObject()) wrong(ep, "an object", *e);
+      e = child(*e, field);
+      ep = ptr_of(ep, field);
+      if (!e || e->IsNull()) continue;
+    }
+    if (!e->IsString()) wrong(ep, "a string", *e);
+    if (e->GetStringLength() == 0) continue;
+    out += (out.empty() ? "" : "\n") + std::string(e->GetString(), e->GetStringLength());
+  }
+  return out;
+}
+
+}  // namespace wxlint::snapshot

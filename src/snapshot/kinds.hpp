@@ -1,0 +1,51 @@
+// The kinds of snapshot file: which list response each is, how it is recognised from its
+// shape, and how one list item becomes a table row.
+#pragma once
+
+#include "engine/data_file.hpp"
+#include "snapshot/table.hpp"
+
+#include <rapidjson/document.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wxlint::snapshot {
+
+// Reads the members of one list item; a member of the wrong type fails at its pointer.
+class ItemReader {
+ public:
+  ItemReader(const DataFile& file, const rapidjson::Value& item, std::string pointer)
+      : file_(file), item_(item), pointer_(std::move(pointer)) {}
+  // A string member ("" when absent or null); with `inner`, a member of an object member.
+  std::string str(std::string_view key, std::string_view inner = {}) const;
+  // A boolean member, or a string "true"/"false", as "true"/"false" ("" when absent).
+  std::string flag(std::string_view key) const;
+  // An array of strings, or of objects whose `field` is a string: the values joined by '\n'.
+  std::string list(std::string_view key, std::string_view field = {}) const;
+  bool has(std::string_view key) const;
+
+ private:
+  const rapidjson::Value* member(std::string_view key, std::string_view inner) const;
+  [[noreturn]] void wrong(const std::string& pointer, std::string_view expected, const rapidjson::Value& v) const;
+  const DataFile& file_;
+  const rapidjson::Value& item_;
+  std::string pointer_;
+};
+
+struct Kind {
+  std::string_view table;     // the table it fills
+  std::string_view list_key;  // the member holding the list
+  std::string_view shape;     // for messages
+  // For lists several kinds share ("items"): does this item belong to this kind?
+  bool (*is_item)(const rapidjson::Value& item);
+  // Cells in the table's column order.
+  std::vector<std::string> (*row)(const ItemReader& item);
+};
+
+const std::vector<Kind>& kinds();
+// The kind of a parsed file, or nullptr. `items` is the list (set when a kind is found).
+const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** items);
+
+}  // namespace wxlint::snapshot

@@ -1,0 +1,85 @@
+// The public Snapshot: finding its files, and a shared handle on the loaded store.
+#include "snapshot/store.hpp"
+
+#include <wxlint/error.hpp>
+#include <wxlint/linter.hpp>
+#include <wxlint/snapshot.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sys/stat.h>
+
+namespace wxlint {
+namespace {
+
+std::int64_t mtime_of(const std::string& path) {
+  struct stat st{};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_mtime) : 0;
+}
+
+// Files as given; directories searched recursively for *.json, sorted so that pages merge
+// in their order (page-01.json, page-02.json).
+std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  auto take = [&](const fs::path& p) {
+    std::error_code ec;
+    const std::string key = fs::weakly_canonical(p, ec).string();
+    if (seen.insert(ec ? p.string() : key).second) out.push_back(p.string());
+  };
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      take(p);  // read_file names a missing or unreadable one
+      continue;
+    }
+    std::vector<fs::path> found;
+    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      if (it->is_directory(ec) && name.starts_with(".")) {
+        it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path());
+    }
+    if (ec) throw IoError(p + ": " + ec.message());
+    if (found.empty()) throw IoError(p + ": no *.json snapshot files in this directory");
+    std::sort(found.begin(), found.end());
+    for (const auto& f : found) take(f);
+  }
+  return out;
+}
+
+}  // namespace
+
+Snapshot::Snapshot() = default;
+
+Snapshot Snapshot::load(const std::vector<std::string>& paths) {
+  std::vector<File> files;
+  for (const auto& p : snapshot_paths(paths)) files.push_back({p, read_file(p), mtime_of(p)});
+  return from_files(std::move(files));
+}
+
+Snapshot Snapshot::from_files(std::vector<File> files) {
+  Snapshot s;
+  s.store_ = std::make_shared<const snapshot::Store>(std::move(files));
+  return s;
+}
+
+bool Snapshot::empty() const { return !store_; }
+
+std::vector<Snapshot::KindCount> Snapshot::kinds() const { return store_ ? store_->kinds() : std::vector<KindCount>{}; }
+
+std::optional<std::int64_t> Snapshot::captured_at() const { return store_ ? store_->captured_at() : std::nullopt; }
+
+bool Snapshot::captured_from_manifest() const { return store_ && store_->from_manifest(); }
+
+const std::vector<std::string>& Snapshot::inconsistencies() const {
+  static const std::vector<std::string> none;
+  return store_ ? store_->inconsistencies() : none;
+}
+
+}  // namespace wxlint

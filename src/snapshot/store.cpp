@@ -1,0 +1,233 @@
+// Loading a snapshot: each file parsed once (the document layer: iterative, depth-limited),
+// recognised by its shape, its items turned into rows; then the derived columns, the
+// indexes, and the snapshot's own inconsistencies, while the files are still at hand to
+// name lines and columns.
+#include "snapshot/store.hpp"
+
+#include "engine/check.hpp"
+#include "engine/pattern.hpp"
+#include "snapshot/kinds.hpp"
+#include "snapshot/time.hpp"
+
+#include <wxlint/error.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace wxlint::snapshot {
+
+class Loader {
+ public:
+  explicit Loader(Store& s) : s_(s) {}
+
+  void add(std::uint32_t index, const Snapshot::File& f) {
+    const DataFile& file = files_.emplace_back(f.name, f.text);
+    const rapidjson::Value& root = file.doc.root();
+    if (!root.IsObject())
+      file.fail("", "a snapshot file is a JSON object; the kinds are: " + known_kinds());
+    if (const rapidjson::Value* at = child(root, "capturedAt")) {
+      std::optional<std::int64_t> t = at->IsString() ? parse_time({at->GetString(), at->GetStringLength()}) : std::nullopt;
+      if (!t) file.fail("/capturedAt", "expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
+      manifest_time_ = std::min(manifest_time_.value_or(*t), *t);
+      return;
+    }
+    if (f.mtime > 0) oldest_mtime_ = std::min(oldest_mtime_.value_or(f.mtime), f.mtime);
+    const rapidjson::Value* items = nullptr;
+    const Kind* kind = detect_kind(root, &items);
+    if (!kind) {
+      // The last page of a paged list is often empty: nothing to learn from it.
+      for (std::string_view key : {"items", "phoneNumbers", "locations", "result", "virtualExtensions", "callParkExtensions"})
+        if (const rapidjson::Value* l = child(root, key); l && l->IsArray() && l->Empty()) return;
+      file.fail("", "not a snapshot file of a known kind; the kinds are: " + known_kinds());
+    }
+    Table& table = *find(kind->table);
+    table.mark_loaded();
+    const std::string list_ptr = "/" + std::string(kind->list_key);
+    bool calling_fields = false;
+    const std::size_t first_row = table.size();
+    for (rapidjson::SizeType i = 0; i < items->Size(); ++i) {
+      const rapidjson::Value& item = (*items)[i];
+      std::string ptr = list_ptr + "/" + std::to_string(i);
+      if (!item.IsObject()) file.fail(ptr, "expected an object (a list item), not " + json_type_words(json_type_name(item)));
+      if (kind->is_item && !kind->is_item(item))
+        file.fail(ptr, "this item is not of the file's kind (" + std::string(kind->table) + "), judged by its first item");
+      calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
+      std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
+      table.add_row(cells, index, std::move(ptr));
+    }
+    auto& count = counts_[std::string(kind->table)];
+    ++count.files;
+    count.items += items->Size();
+    if (kind->table == "people" && items->Size() > 0) people_pages_.push_back({index, first_row, table.size(), calling_fields});
+  }
+
+  void finish() {
+    Table& people = *find("people");
+    mark_pages_without_calling_data(people);
+    derive_calling_users(people);
+    derive_extensions();
+    for (auto& t : s_.tables_) t.build_indexes();
+    number_owners();
+    people_locations();
+    for (const auto& k : kinds())
+      if (auto it = counts_.find(std::string(k.table)); it != counts_.end())
+        s_.kinds_.push_back({std::string(k.table), it->second.files, it->second.items});
+    s_.from_manifest_ = manifest_time_.has_value();
+    s_.captured_at_ = manifest_time_ ? manifest_time_ : oldest_mtime_;
+  }
+
+ private:
+  struct Page {
+    std::uint32_t file;
+    std::size_t begin, end;
+    bool calling_fields;
+  };
+
+  Table* find(std::string_view name) {
+    for (auto& t : s_.tables_)
+      if (t.name() == name) return &t;
+    return nullptr;
+  }
+  std::string where(const Table& t, std::size_t row) const { return files_[t.file_of(row)].where(t.pointer_of(row)); }
+  std::string_view cell(const Table& t, std::size_t row, std::string_view col) const { return t.cell(row, *t.column(col)); }
+
+  // A later page of people without locationId or extension, when the first had them: its
+  // next link lost callingData=true. Its people's calling status is unknown.
+  void mark_pages_without_calling_data(const Table& people) {
+    if (people_pages_.empty() || !people_pages_.front().calling_fields) return;
+    for (const Page& p : people_pages_) {
+      if (p.calling_fields) continue;
+      for (std::size_t r = p.begin; r < p.end; ++r) unknown_rows_.push_back(r);
+      s_.inconsistencies_.push_back(files_[p.file].where(people.pointer_of(p.begin)) +
+                                    ": this page of people has no locationId or extension, while the first page had "
+                                    "them: its request lacked callingData=true (a next link that dropped it?)");
+    }
+  }
+
+  // 1026010: a calling user has a location and, when the licences are known, a licence
+  // whose name says Webex Calling (wxcadm's test).
+  void derive_calling_users(Table& people) {
+    const Table& licences = *find("licences");
+    std::map<std::string, bool, std::less<>> calling_licence;
+    for (std::size_t r = 0; r < licences.size(); ++r)
+      calling_licence[std::string(cell(licences, r, "id"))] = cell(licences, r, "name").find("Webex Calling") != std::string_view::npos;
+    const std::size_t col = *people.column("callingUser");
+    std::vector<std::string> values(people.size());
+    for (std::size_t r = 0; r < people.size(); ++r) {
+      bool calling = !cell(people, r, "locationId").empty();
+      if (calling && licences.loaded()) {
+        bool licensed = false;
+        std::string_view ids = cell(people, r, "licenses");
+        for (std::size_t start = 0; start < ids.size();) {
+          std::size_t nl = std::min(ids.find('\n', start), ids.size());
+          auto it = calling_licence.find(ids.substr(start, nl - start));
+          licensed = licensed || (it != calling_licence.end() && it->second);
+          start = nl + 1;
+        }
+        calling = licensed;
+      }
+      values[r] = calling ? "true" : "false";
+    }
+    for (std::size_t r : unknown_rows_) values[r] = "unknown";
+    people.set_column(col, std::move(values));
+  }
+
+  // Every holder of an extension in a location: numbers rows with an owner, people, call
+  // park extensions and location-level virtual extensions (facts 1.1, 1.7).
+  void derive_extensions() {
+    Table& out = *find("extensions");
+    auto add = [&](const Table& t, std::size_t r, std::string ext, std::string loc, std::string owner, std::string type,
+                   std::string name) {
+      if (ext.empty() || loc.empty()) return;
+      out.add_row({std::move(ext), std::move(loc), std::move(owner), std::move(type), std::move(name), t.name()},
+                  t.file_of(r), t.pointer_of(r));
+    };
+    const Table& numbers = *find("numbers");
+    for (std::size_t r = 0; r < numbers.size(); ++r)
+      if (!cell(numbers, r, "ownerId").empty())
+        add(numbers, r, std::string(cell(numbers, r, "extension")), std::string(cell(numbers, r, "locationId")),
+            std::string(cell(numbers, r, "ownerId")), std::string(cell(numbers, r, "ownerType")),
+            std::string(cell(numbers, r, "ownerName")));
+    const Table& people = *find("people");
+    for (std::size_t r = 0; r < people.size(); ++r)
+      add(people, r, std::string(cell(people, r, "extension")), std::string(cell(people, r, "locationId")),
+          std::string(cell(people, r, "id")), "PEOPLE", std::string(cell(people, r, "displayName")));
+    const Table& park = *find("callParkExtensions");
+    for (std::size_t r = 0; r < park.size(); ++r)
+      add(park, r, std::string(cell(park, r, "extension")), std::string(cell(park, r, "locationId")),
+          std::string(cell(park, r, "id")), "CALL_PARK_EXTENSION", std::string(cell(park, r, "name")));
+    const Table& virt = *find("virtualExtensions");
+    for (std::size_t r = 0; r < virt.size(); ++r)
+      if (cell(virt, r, "level") == "LOCATION")
+        add(virt, r, std::string(cell(virt, r, "extension")), std::string(cell(virt, r, "locationId")),
+            std::string(cell(virt, r, "id")), "VIRTUAL_EXTENSION", std::string(cell(virt, r, "displayName")));
+    // Loaded when any of its sources is: otherwise it knows nothing.
+    if (numbers.loaded() || people.loaded() || park.loaded() || virt.loaded()) out.mark_loaded();
+  }
+
+  // One number held by two owners (in the numbers list or the people list).
+  void number_owners() {
+    struct Holder {
+      std::string owner, label, where;
+    };
+    std::map<std::string, Holder, std::less<>> first;
+    auto visit = [&](const Table& t, std::size_t r, std::string_view numbers, std::string_view owner, std::string label) {
+      if (owner.empty()) return;
+      for (std::size_t start = 0; start < numbers.size();) {
+        std::size_t nl = std::min(numbers.find('\n', start), numbers.size());
+        std::string_view n = numbers.substr(start, nl - start);
+        start = nl + 1;
+        if (n.empty() || n[0] != '+') continue;  // ESNs and extensions are per location
+        auto [it, fresh] = first.try_emplace(std::string(n), Holder{std::string(owner), label, where(t, r)});
+        if (!fresh && it->second.owner != owner)
+          s_.inconsistencies_.push_back(where(t, r) + ": number " + std::string(n) + " is held by two owners: " + label +
+                                        " here and " + it->second.label + " at " + it->second.where);
+      }
+    };
+    const Table& numbers = *find("numbers");
+    for (std::size_t r = 0; r < numbers.size(); ++r)
+      visit(numbers, r, cell(numbers, r, "phoneNumber"), cell(numbers, r, "ownerId"),
+            std::string(cell(numbers, r, "ownerName")) + " (" + std::string(cell(numbers, r, "ownerType")) + ")");
+    const Table& people = *find("people");
+    for (std::size_t r = 0; r < people.size(); ++r)
+      visit(people, r, cell(people, r, "phoneNumber"), cell(people, r, "id"),
+            std::string(cell(people, r, "displayName")) + " (PEOPLE)");
+  }
+
+  // A person whose locationId is in no locations list.
+  void people_locations() {
+    const Table &people = *find("people"), &locations = *find("locations"), &calling = *find("callingLocations");
+    if (!locations.loaded() && !calling.loaded()) return;
+    const std::size_t col = *people.column("locationId");
+    for (std::size_t r = 0; r < people.size(); ++r) {
+      std::string_view loc = people.cell(r, col);
+      if (loc.empty() || !locations.find(0, loc).empty() || !calling.find(0, loc).empty()) continue;
+      s_.inconsistencies_.push_back(where(people, r) + ": " + std::string(cell(people, r, "displayName")) +
+                                    " has a locationId that is in no locations list of the snapshot");
+    }
+  }
+
+  struct Count {
+    std::size_t files = 0, items = 0;
+  };
+  Store& s_;
+  std::vector<DataFile> files_;
+  std::map<std::string, Count> counts_;
+  std::vector<Page> people_pages_;
+  std::vector<std::size_t> unknown_rows_;
+  std::optional<std::int64_t> manifest_time_, oldest_mtime_;
+};
+
+Store::Store(std::vector<Snapshot::File> files) : tables_(make_tables()) {
+  Loader loader(*this);
+  for (std::uint32_t i = 0; i < files.size(); ++i) loader.add(i, files[i]);
+  loader.finish();
+}
+
+const Table* Store::table(std::string_view name) const {
+  for (const auto& t : tables_)
+    if (t.name() == name) return &t;
+  return nullptr;
+}
+
+}  // namespace wxlint::snapshot

@@ -1,0 +1,45 @@
+// The loaded snapshot: its tables by name, where it came from, and what is wrong with it.
+#pragma once
+
+#include "snapshot/table.hpp"
+
+#include <wxlint/snapshot.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wxlint::snapshot {
+
+// The tables every snapshot has (empty and not loaded until a file of their kind is):
+// people, numbers, locations, callingLocations, licences, callParkExtensions,
+// virtualExtensions, contacts, and extensions (derived: every holder of an extension in a
+// location). Rules name them; they are checked when the rules load, without a snapshot.
+std::vector<Table> make_tables();
+// "people ({\"items\": [persons]}), numbers ({\"phoneNumbers\": [...]}), ..." for messages.
+std::string known_kinds();
+
+class Store {
+ public:
+  // Throws ConfigError naming the file, line, column and pointer of a bad file.
+  explicit Store(std::vector<Snapshot::File> files);
+
+  const Table* table(std::string_view name) const;
+  const std::vector<Table>& tables() const { return tables_; }
+  const std::vector<Snapshot::KindCount>& kinds() const { return kinds_; }
+  std::optional<std::int64_t> captured_at() const { return captured_at_; }
+  bool from_manifest() const { return from_manifest_; }
+  const std::vector<std::string>& inconsistencies() const { return inconsistencies_; }
+
+ private:
+  friend class Loader;
+  std::vector<Table> tables_;
+  std::vector<Snapshot::KindCount> kinds_;
+  std::optional<std::int64_t> captured_at_;
+  bool from_manifest_ = false;
+  std::vector<std::string> inconsistencies_;
+};
+
+}  // namespace wxlint::snapshot

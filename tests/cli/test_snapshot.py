@@ -1,0 +1,147 @@
+"""The org snapshot: --snapshot (files and directories), the config's "snapshot", exit codes,
+the stale-snapshot finding, and `wxlint snapshot info`."""
+import base64
+import os
+import time
+
+from cli_support import TempDirTest, main, write
+
+
+def wid(kind, uuid, pad=True):
+    s = base64.b64encode(f"ciscospark://us/{kind}/{uuid}".encode()).decode()
+    return s if pad else s.rstrip("=")
+
+
+TARGET = wid("LOCATION", "aaaaaaaa-0000-4000-8000-000000000002")
+ALICE = wid("PEOPLE", "bbbbbbbb-0000-4000-8000-000000000001")
+BOB = wid("PEOPLE", "bbbbbbbb-0000-4000-8000-000000000002")
+NUMBERS = {"phoneNumbers": [{"phoneNumber": "", "extension": "7593", "state": "ACTIVE", "mainNumber": False,
+                             "location": {"id": TARGET, "name": "Boston"},
+                             "owner": {"id": BOB, "type": "PEOPLE", "firstName": "Bob", "lastName": "Birch"}}]}
+PEOPLE_1 = {"items": [{"id": ALICE, "displayName": "Alice Ash", "emails": ["alice@example.com"],
+                       "locationId": wid("LOCATION", "aaaaaaaa-0000-4000-8000-000000000001"), "extension": "1001"}]}
+PEOPLE_2 = {"items": [{"id": BOB, "displayName": "Bob Birch", "emails": ["bob@example.com"]}]}
+# The target and the user in other spellings than the snapshot's (unpadded ids).
+PAYLOAD = {"usersList": [{"locationId": wid("LOCATION", "aaaaaaaa-0000-4000-8000-000000000002", False), "validate": False,
+                          "users": [{"userId": wid("PEOPLE", "bbbbbbbb-0000-4000-8000-000000000001", False),
+                                     "extension": "7593"}]}]}
+LINE_4202 = ("move.json:9:24: error[4202]: The extension is not available. It is already assigned to a user: 7593. "
+             "The org snapshot shows Bob Birch (PEOPLE) holding it in the target location. (move-users/extension-taken)")
+
+
+class Check(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        write(self.path("move.json"), PAYLOAD)
+        write(self.path("org", "numbers.json"), NUMBERS)
+        write(self.path("org", "people-1.json"), PEOPLE_1)
+        write(self.path("org", "people-2.json"), PEOPLE_2)
+        write(self.path("org", "notes.txt"), "not a snapshot file")
+
+    def test_without_a_snapshot_the_rules_find_nothing(self):
+        r = self.wxlint("check", "--no-config", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: no findings\n"), r.stderr)
+
+    def test_snapshot_file(self):
+        r = self.wxlint("check", "--no-config", "--snapshot", "org/numbers.json", "move.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout, LINE_4202 + "\n1 file checked: 1 error, 0 warnings, 0 infos\n")
+
+    def test_snapshot_directory_merges_pages_and_is_not_linted(self):
+        # The snapshot's files are inside the linted directory: they are not payloads.
+        r = self.wxlint("check", "--no-config", "-q", "--snapshot", "org", ".", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (1, "./" + LINE_4202 + "\n"), r.stderr)
+
+    def test_config_snapshot_is_relative_to_the_config_file(self):
+        write(self.path(".wxlint.json"), {"snapshot": ["org"]})
+        os.makedirs(self.path("sub"))
+        write(self.path("sub", "move.json"), PAYLOAD)
+        r = self.wxlint("check", "-q", "move.json", cwd=self.path("sub"))
+        self.assertEqual((r.returncode, r.stdout), (1, LINE_4202 + "\n"), r.stderr)
+        # --snapshot replaces the config's list.
+        write(self.path("other", "people.json"), PEOPLE_1)
+        r = self.wxlint("check", "-q", "--snapshot", "../other", "move.json", cwd=self.path("sub"))
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+    def test_bad_snapshot_file_exits_2_with_its_place(self):
+        write(self.path("bad", "people.json"), '{"items": [\n  {"id": "x", "displayName": [7]}]}')
+        r = self.wxlint("check", "--no-config", "--snapshot", "bad/people.json", "move.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr, "wxlint: bad/people.json:2:30: /items/0/displayName: expected a string, not an array\n")
+        write(self.path("bad", "people.json"), '{"items": [1,]}')
+        r = self.wxlint("check", "--no-config", "--snapshot", "bad", "move.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("wxlint: bad/people.json:1:14: "), r.stderr)
+
+    def test_unknown_kind_names_the_kinds(self):
+        write(self.path("odd.json"), {"devices": []})
+        r = self.wxlint("check", "--no-config", "--snapshot", "odd.json", "move.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith(
+            "wxlint: odd.json:1:1: (root): not a snapshot file of a known kind; the kinds are: numbers "
+            '({"phoneNumbers": [...]} from GET /telephony/config/numbers); locations'), r.stderr)
+
+    def test_missing_snapshot_path_exits_2(self):
+        r = self.wxlint("check", "--no-config", "--snapshot", "nowhere", "move.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("nowhere", r.stderr)
+
+    def test_stale_snapshot_gives_an_info_finding_per_file(self):
+        old = time.time() - 10 * 86400
+        os.utime(self.path("org", "numbers.json"), (old, old))
+        write(self.path("other.json"), {"usersList": [{"locationId": TARGET, "validate": False,
+                                                        "users": [{"userId": ALICE, "extension": "2000"}]}]})
+        r = self.wxlint("check", "--no-config", "-q", "--snapshot", "org/numbers.json", "move.json", "other.json",
+                        cwd=self.dir)
+        stale = (":1:1: info[WX0020]: The org snapshot was captured 10 days ago (setting snapshotMaxAgeDays: 7): "
+                 "the organisation may have changed since; take a new snapshot. (snapshot/stale)")
+        self.assertEqual(r.stdout, "move.json" + stale + "\n" + LINE_4202 + "\nother.json" + stale + "\n")
+        write(self.path("cfg.json"), {"settings": {"snapshotMaxAgeDays": 30}})
+        r = self.wxlint("check", "--config", "cfg.json", "-q", "--snapshot", "org/numbers.json", "other.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+
+class Info(TempDirTest):
+    def test_consistent_snapshot(self):
+        write(self.path("org", "numbers.json"), NUMBERS)
+        write(self.path("org", "people-1.json"), PEOPLE_1)
+        write(self.path("org", "manifest.json"), {"capturedAt": "2026-01-02T03:04:05Z"})
+        r = self.wxlint("snapshot", "info", "org", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        days = int((time.time() - 1767323045) // 86400)
+        self.assertEqual(r.stdout.splitlines(), [
+            f"snapshot: 2 pages of 2 kinds, captured 2026-01-02T03:04:05Z ({days} days ago, from the manifest)",
+            "  numbers                   1 page         1 item",
+            "  people                    1 page         1 item",
+            "no inconsistencies found"])
+
+    def test_inconsistencies_exit_1(self):
+        write(self.path("org", "numbers.json"), NUMBERS)
+        write(self.path("org", "people-1.json"), PEOPLE_1)
+        write(self.path("org", "people-2.json"), PEOPLE_2)
+        write(self.path("org", "locations.json"), {"items": [{"id": TARGET, "name": "Boston", "timeZone": "UTC"}]})
+        t = time.time() - 3 * 86400 - 3600
+        for f in os.listdir(self.path("org")):
+            os.utime(self.path("org", f), (t, t))
+        r = self.wxlint("snapshot", "info", "org", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        captured = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(t)))
+        self.assertEqual(r.stdout.splitlines(), [
+            f"snapshot: 4 pages of 3 kinds, captured {captured} (3 days ago, from the files' modification time)",
+            "  numbers                   1 page         1 item",
+            "  locations                 1 page         1 item",
+            "  people                    2 pages        2 items",
+            "2 inconsistencies:",
+            "  org/people-2.json:3:5: /items/0: this page of people has no locationId or extension, while the first "
+            "page had them: its request lacked callingData=true (a next link that dropped it?)",
+            "  org/people-1.json:3:5: /items/0: Alice Ash has a locationId that is in no locations list of the snapshot"])
+
+    def test_bad_file_exits_2(self):
+        write(self.path("bad.json"), "[1, 2]")
+        r = self.wxlint("snapshot", "info", "bad.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("wxlint: bad.json:1:1: (root): a snapshot file is a JSON object"), r.stderr)
+
+
+if __name__ == "__main__":
+    main()
