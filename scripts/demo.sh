@@ -12,9 +12,9 @@ tests_off=()
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release "${tests_off[@]}" >/dev/null
 # The command and both libraries, so that `cmake --install build` works after the demo alone.
 cmake --build build -j"$(nproc)" --target wxlint wxlint_shared wxlint_static >/dev/null
-echo "== wxlint check examples/"
+echo "== wxlint check --snapshot examples/snapshot examples/"
 set +e
-./build/wxlint check examples/
+./build/wxlint check --snapshot examples/snapshot examples/
 rc=$?
 set -e
 case $rc in

@@ -137,7 +137,7 @@ class SnapshotLookup final : public Check {
     std::optional<std::string> scope;
     if (scope_at_) {
       scope = scalar(scope_at_->resolve(path));
-      if (!scope) return;  // no target to judge against
+      if (!scope || !snapshot::comparable(scope_column_->type, *scope)) return;  // no target to judge against
       *scope = snapshot::normalise(scope_column_->type, *scope);
     }
     std::optional<std::uint32_t> match;
