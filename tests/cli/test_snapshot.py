@@ -136,11 +136,23 @@ class Info(TempDirTest):
             "page had them: its request lacked callingData=true (a next link that dropped it?)",
             "  org/people-1.json:3:5: /items/0: Alice Ash has a locationId that is in no locations list of the snapshot"])
 
+    def test_directory_without_json_exits_2(self):
+        write(self.path("empty", "notes.txt"), "x")
+        r = self.wxlint("snapshot", "info", "empty", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: empty: no *.json snapshot files in this directory\n"))
+
     def test_bad_file_exits_2(self):
         write(self.path("bad.json"), "[1, 2]")
         r = self.wxlint("snapshot", "info", "bad.json", cwd=self.dir)
         self.assertEqual(r.returncode, 2)
         self.assertTrue(r.stderr.startswith("wxlint: bad.json:1:1: (root): a snapshot file is a JSON object"), r.stderr)
+
+
+class Explain(TempDirTest):
+    def test_explain_shows_the_examples_snapshot(self):
+        r = self.wxlint("explain", "move-users/extension-taken", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("\nWith the org snapshot file numbers.json:\n{\n  \"phoneNumbers\": [", r.stdout)
 
 
 if __name__ == "__main__":
