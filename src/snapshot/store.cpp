@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace wxlint::snapshot {
 
@@ -20,8 +21,16 @@ class Loader {
  public:
   explicit Loader(Store& s) : s_(s) {}
 
-  void add(std::uint32_t index, const Snapshot::File& f) {
-    const DataFile& file = files_.emplace_back(f.name, f.text);
+  // The file's DOM lives only while its items become rows; its text stays, to name the
+  // place of an inconsistency found later.
+  void add(std::uint32_t index, Snapshot::File& f) {
+    names_.push_back(f.name);
+    texts_.push_back(f.text);
+    const DataFile file(f.name, std::move(f.text));
+    add(index, f, file);
+  }
+
+  void add(std::uint32_t index, const Snapshot::File& f, const DataFile& file) {
     const rapidjson::Value& root = file.doc.root();
     if (!root.IsObject())
       file.fail("", "a snapshot file is a JSON object; the kinds are: " + known_kinds());
@@ -42,6 +51,7 @@ class Loader {
     }
     Table& table = *find(kind->table);
     table.mark_loaded();
+    table.reserve(items->Size());
     const std::string list_ptr = "/" + std::string(kind->list_key);
     bool calling_fields = false;
     const std::size_t first_row = table.size();
@@ -88,7 +98,13 @@ class Loader {
       if (t.name() == name) return &t;
     return nullptr;
   }
-  std::string where(const Table& t, std::size_t row) const { return files_[t.file_of(row)].where(t.pointer_of(row)); }
+  std::string where(const Table& t, std::size_t row) { return where(t.file_of(row), t.pointer_of(row)); }
+  // Parses the file again: only for the few places that are reported.
+  std::string where(std::uint32_t file, const std::string& pointer) {
+    auto& parsed = reparsed_[file];
+    if (!parsed) parsed = std::make_unique<DataFile>(names_[file], texts_[file]);
+    return parsed->where(pointer);
+  }
   std::string_view cell(const Table& t, std::size_t row, std::string_view col) const { return t.cell(row, *t.column(col)); }
 
   // A later page of people without locationId or extension, when the first had them: its
@@ -98,7 +114,7 @@ class Loader {
     for (const Page& p : people_pages_) {
       if (p.calling_fields) continue;
       for (std::size_t r = p.begin; r < p.end; ++r) unknown_rows_.push_back(r);
-      s_.inconsistencies_.push_back(files_[p.file].where(people.pointer_of(p.begin)) +
+      s_.inconsistencies_.push_back(where(p.file, people.pointer_of(p.begin)) +
                                     ": this page of people has no locationId or extension, while the first page had "
                                     "them: its request lacked callingData=true (a next link that dropped it?)");
     }
@@ -143,20 +159,21 @@ class Loader {
                   t.file_of(r), t.pointer_of(r));
     };
     const Table& numbers = *find("numbers");
+    const Table& people = *find("people");
+    const Table& park = *find("callParkExtensions");
+    const Table& virt = *find("virtualExtensions");
+    out.reserve(numbers.size() + people.size() + park.size() + virt.size());
     for (std::size_t r = 0; r < numbers.size(); ++r)
       if (!cell(numbers, r, "ownerId").empty())
         add(numbers, r, std::string(cell(numbers, r, "extension")), std::string(cell(numbers, r, "locationId")),
             std::string(cell(numbers, r, "ownerId")), std::string(cell(numbers, r, "ownerType")),
             std::string(cell(numbers, r, "ownerName")));
-    const Table& people = *find("people");
     for (std::size_t r = 0; r < people.size(); ++r)
       add(people, r, std::string(cell(people, r, "extension")), std::string(cell(people, r, "locationId")),
           std::string(cell(people, r, "id")), "PEOPLE", std::string(cell(people, r, "displayName")));
-    const Table& park = *find("callParkExtensions");
     for (std::size_t r = 0; r < park.size(); ++r)
       add(park, r, std::string(cell(park, r, "extension")), std::string(cell(park, r, "locationId")),
           std::string(cell(park, r, "id")), "CALL_PARK_EXTENSION", std::string(cell(park, r, "name")));
-    const Table& virt = *find("virtualExtensions");
     for (std::size_t r = 0; r < virt.size(); ++r)
       if (cell(virt, r, "level") == "LOCATION")
         add(virt, r, std::string(cell(virt, r, "extension")), std::string(cell(virt, r, "locationId")),
@@ -167,10 +184,14 @@ class Loader {
 
   // One number held by two owners (in the numbers list or the people list).
   void number_owners() {
+    // Places are only looked up for what is reported: each lookup scans its file.
     struct Holder {
-      std::string owner, label, where;
+      std::string_view owner;
+      std::string label;
+      const Table* table;
+      std::size_t row;
     };
-    std::map<std::string, Holder, std::less<>> first;
+    std::unordered_map<std::string_view, Holder> first;
     auto visit = [&](const Table& t, std::size_t r, std::string_view numbers, std::string_view owner, std::string label) {
       if (owner.empty()) return;
       for (std::size_t start = 0; start < numbers.size();) {
@@ -178,10 +199,10 @@ class Loader {
         std::string_view n = numbers.substr(start, nl - start);
         start = nl + 1;
         if (n.empty() || n[0] != '+') continue;  // ESNs and extensions are per location
-        auto [it, fresh] = first.try_emplace(std::string(n), Holder{std::string(owner), label, where(t, r)});
+        auto [it, fresh] = first.try_emplace(n, Holder{owner, label, &t, r});
         if (!fresh && it->second.owner != owner)
           s_.inconsistencies_.push_back(where(t, r) + ": number " + std::string(n) + " is held by two owners: " + label +
-                                        " here and " + it->second.label + " at " + it->second.where);
+                                        " here and " + it->second.label + " at " + where(*it->second.table, it->second.row));
       }
     };
     const Table& numbers = *find("numbers");
@@ -211,7 +232,8 @@ class Loader {
     std::size_t files = 0, items = 0;
   };
   Store& s_;
-  std::vector<DataFile> files_;
+  std::vector<std::string> names_, texts_;
+  std::map<std::uint32_t, std::unique_ptr<DataFile>> reparsed_;
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
   std::vector<std::size_t> unknown_rows_;
@@ -221,6 +243,7 @@ class Loader {
 Store::Store(std::vector<Snapshot::File> files) : tables_(make_tables()) {
   Loader loader(*this);
   for (std::uint32_t i = 0; i < files.size(); ++i) loader.add(i, files[i]);
+  files.clear();
   loader.finish();
 }
 

@@ -14,7 +14,8 @@ std::string_view Table::cell(std::size_t row, std::size_t col) const { return ce
 
 void Table::add_row(const std::vector<std::string>& cells, std::uint32_t file, std::string pointer) {
   for (std::size_t c = 0; c < columns_.size(); ++c) {
-    const std::string& raw = c < cells.size() ? cells[c] : std::string();
+    static const std::string kNone;
+    const std::string& raw = c < cells.size() ? cells[c] : kNone;
     if (columns_[c].type == KeyType::text) {
       cells_.push_back(raw);
       continue;

@@ -42,6 +42,10 @@ class Table {
 
   // Building.
   void mark_loaded() { loaded_ = true; }
+  void reserve(std::size_t more_rows) {
+    cells_.reserve(cells_.size() + more_rows * columns_.size());
+    origins_.reserve(origins_.size() + more_rows);
+  }
   // Cells in column order; key columns are normalised here.
   void add_row(const std::vector<std::string>& cells, std::uint32_t file, std::string pointer);
   void set_column(std::size_t col, std::vector<std::string> values);  // a derived column, one value per row
