@@ -141,6 +141,21 @@ class Info(TempDirTest):
         r = self.wxlint("snapshot", "info", "empty", cwd=self.dir)
         self.assertEqual((r.returncode, r.stderr), (2, "wxlint: empty: no *.json snapshot files in this directory\n"))
 
+    def test_hostile_files_exit_2_with_their_place(self):
+        cases = [("deep.json", '{"items": ' + "[" * 1000000 + "]" * 1000000 + "}", "deep.json:1:522: nesting deeper than 512 levels"),
+                 ("empty.json", "", "empty.json:1:1: the file is empty"),
+                 ("dup.json", '{"items": [], "items": []}', "dup.json:1:15: duplicate key"),
+                 ("nul.json", '{"items": [\u0000]}', "nul.json:1:")]
+        for name, text, start in cases:
+            write(self.path(name), text)
+            r = self.wxlint("snapshot", "info", name, cwd=self.dir)
+            self.assertEqual(r.returncode, 2, name)
+            self.assertTrue(r.stderr.startswith("wxlint: " + start), r.stderr)
+        with open(self.path("utf.json"), "wb") as f:
+            f.write(b'{"items": [{"id": "a\xff", "displayName": "x"}]}')
+        r = self.wxlint("snapshot", "info", "utf.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf.json:1:21: invalid UTF-8 in string\n"))
+
     def test_bad_file_exits_2(self):
         write(self.path("bad.json"), "[1, 2]")
         r = self.wxlint("snapshot", "info", "bad.json", cwd=self.dir)
