@@ -1,10 +1,14 @@
+#include "cli/checked_stdout.hpp"
 #include "cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cstring>
 #include <iostream>
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
   app.set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION);
@@ -63,4 +67,16 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  wxlint::cli::CheckedStdout out;
+  const int status = run(argc, argv);
+  if (const int error = out.finish()) {
+    std::cerr << "wxlint: cannot write the report to stdout: " << std::strerror(error) << "\n";
+    return wxlint::cli::kExitUsage;
+  }
+  return status;
 }
