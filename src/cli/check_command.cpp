@@ -1,6 +1,7 @@
 // `wxlint check`: configuration, linting, ignores and baselines, then the report(s).
 #include "cli/commands.hpp"
 #include "cli/lint_files.hpp"
+#include "cli/output_path.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/report.hpp>
@@ -86,12 +87,22 @@ int run_check(const CheckOptions& options) {
   }
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
-  bool unreadable = false;
-  const std::vector<std::string> files = expanding.get();
+  const ExpandedPaths expanded = expanding.get();
+  const std::vector<std::string>& files = expanded.files;
+  for (const auto& error : expanded.errors) std::cerr << "wxlint: " << error << "\n";
+  bool unreadable = !expanded.errors.empty();
   if (files.empty()) {
     // A pipeline pointed at the wrong directory must not pass silently.
-    std::cerr << "wxlint: no *.json files found in the given paths\n";
+    if (!unreadable) std::cerr << "wxlint: no *.json files found in the given paths\n";
     return kExitUsage;
+  }
+  // A report must never replace what it reports on, nor the baseline or config it used.
+  const bool to_file = !o.output.empty() && o.output != "-";
+  if (to_file || !o.generate_baseline.empty()) {
+    std::vector<std::string> inputs = files;
+    if (!o.baseline.empty()) inputs.push_back(o.baseline);
+    if (!config.path.empty()) inputs.push_back(config.path);
+    refuse_input_as_output(o.generate_baseline.empty() ? o.output : o.generate_baseline, inputs);
   }
   for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, o.jobs})) {
     if (outcome.report) {
@@ -117,7 +128,7 @@ int run_check(const CheckOptions& options) {
   ctx.base_dir = std::filesystem::current_path().string();
   const Format format = chosen_format(o);
   Format terminal = format;
-  if (!o.output.empty()) {
+  if (to_file) {
     write_file_atomically(o.output, render_report(format, reports, ctx));
     terminal = Format::text;
   }

@@ -42,7 +42,12 @@ int run_rules(const RulesOptions& options);
 int run_explain(const RulesOptions& options);
 
 // Files to lint for the given paths: files as given, directories searched recursively
-// for *.json (sorted, hidden directories skipped), "-" for stdin. Throws IoError.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+// for *.json (sorted, hidden directories skipped), "-" for stdin. A directory that cannot
+// be read is an error ("DIR: cannot read directory: why"); the others are still searched.
+struct ExpandedPaths {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;
+};
+ExpandedPaths expand_paths(const std::vector<std::string>& paths);
 
 }  // namespace wxlint::cli

@@ -19,7 +19,7 @@ int run(int argc, char** argv) {
   c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
   c->add_option("--format,-f", check.format, "Output format (default: github under GitHub Actions, else text)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
-  c->add_option("--output,-o", check.output, "Write the report to FILE (atomically); the terminal still gets text");
+  c->add_option("--output,-o", check.output, "Write the report to FILE (atomically; - is stdout); the terminal still gets text");
   c->add_flag("--statistics", check.statistics, "After the report, count the findings per code");
   c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
   c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
