@@ -13,6 +13,8 @@ inline constexpr int kExitClean = 0;     // nothing at or above --fail-on
 inline constexpr int kExitFindings = 1;  // findings at or above --fail-on
 inline constexpr int kExitUsage = 2;     // usage error, unreadable path, bad rule/schema/config file
 
+inline constexpr unsigned kMaxJobs = 1024;  // -j: more threads than any machine here has cores
+
 struct CheckOptions {
   std::vector<std::string> paths;
   std::string format;  // "" = github under GitHub Actions, else text
@@ -26,7 +28,7 @@ struct CheckOptions {
   bool no_config = false;
   std::vector<std::string> allowed_sources;
   std::string baseline, generate_baseline;
-  unsigned jobs = 0;   // 0 = one per core
+  std::string jobs;    // -j as given: a whole number from 1 to kMaxJobs; "" = one per core
   std::string stdin_filename;
 };
 

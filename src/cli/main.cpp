@@ -33,7 +33,7 @@ int run(int argc, char** argv) {
   auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE and exit 0");
   c->add_option("--baseline", check.baseline, "Report only findings that FILE (from --generate-baseline) does not hold")
       ->excludes(gen);
-  c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)")->check(CLI::PositiveNumber);
+  c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)");
   c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors");
 
   RulesOptions rules;
