@@ -13,6 +13,8 @@ inline constexpr int kExitClean = 0;     // nothing at or above --fail-on
 inline constexpr int kExitFindings = 1;  // findings at or above --fail-on
 inline constexpr int kExitUsage = 2;     // usage error, unreadable path, bad rule/schema/config file
 
+inline constexpr unsigned kMaxJobs = 1024;  // -j: more threads than any machine here has cores
+
 struct CheckOptions {
   std::vector<std::string> paths;
   std::string format;  // "" = github under GitHub Actions, else text
@@ -26,7 +28,7 @@ struct CheckOptions {
   bool no_config = false;
   std::vector<std::string> allowed_sources;
   std::string baseline, generate_baseline;
-  unsigned jobs = 0;   // 0 = one per core
+  std::string jobs;    // -j as given: a whole number from 1 to kMaxJobs; "" = one per core
   std::string stdin_filename;
 };
 
@@ -42,7 +44,12 @@ int run_rules(const RulesOptions& options);
 int run_explain(const RulesOptions& options);
 
 // Files to lint for the given paths: files as given, directories searched recursively
-// for *.json (sorted, hidden directories skipped), "-" for stdin. Throws IoError.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+// for *.json (sorted, hidden directories skipped), "-" for stdin. A directory that cannot
+// be read is an error ("DIR: cannot read directory: why"); the others are still searched.
+struct ExpandedPaths {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;
+};
+ExpandedPaths expand_paths(const std::vector<std::string>& paths);
 
 }  // namespace wxlint::cli
