@@ -62,12 +62,12 @@ std::optional<unsigned> jobs_of(const std::string& text) {
   const bool digits = text.find_first_not_of("0123456789") == std::string::npos;
   const std::size_t lead = text.find_first_not_of('0');
   if (!digits || lead == std::string::npos) {
-    std::cerr << "wxlint: -j takes a whole number of at least 1, not \"" << text << "\"\n";
+    print_error("-j takes a whole number of at least 1, not \"" + text + "\"");
     return std::nullopt;
   }
   const unsigned long value = text.size() - lead > 9 ? kMaxJobs + 1ul : std::stoul(text.substr(lead));
   if (value > kMaxJobs) {
-    std::cerr << "wxlint: -j takes at most " << kMaxJobs << " threads, not \"" << text << "\"\n";
+    print_error("-j takes at most " + std::to_string(kMaxJobs) + " threads, not \"" + text + "\"");
     return std::nullopt;
   }
   return static_cast<unsigned>(value);
@@ -91,7 +91,7 @@ int run_check(const CheckOptions& options) {
   if (o.paths.empty()) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {
-      std::cerr << "wxlint: no paths given; pass files or directories, or - to read stdin\n";
+      print_error("no paths given; pass files or directories, or - to read stdin");
       return kExitUsage;
     }
     o.paths = {"-"};
@@ -108,19 +108,18 @@ int run_check(const CheckOptions& options) {
   const Config config = load_project_config(o);
   const Linter& linter = *(leftovers().linter = std::make_unique<Linter>(config.make_linter(o.rules_dir)));
   if (!o.operation.empty() && !linter.has_operation(o.operation)) {
-    std::cerr << "wxlint: unknown --operation \"" << o.operation << "\"; known operations: " << linter.known_operations()
-              << "\n";
+    print_error("unknown --operation \"" + o.operation + "\"; known operations: " + linter.known_operations());
     return kExitUsage;
   }
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
   const ExpandedPaths expanded = expanding.get();
   const std::vector<std::string>& files = expanded.files;
-  for (const auto& error : expanded.errors) std::cerr << "wxlint: " << error << "\n";
+  for (const auto& error : expanded.errors) print_error(error);
   bool unreadable = !expanded.errors.empty();
   if (files.empty()) {
     // A pipeline pointed at the wrong directory must not pass silently.
-    if (!unreadable) std::cerr << "wxlint: no *.json files found in the given paths\n";
+    if (!unreadable) print_error("no *.json files found in the given paths");
     return kExitUsage;
   }
   // A report must never replace what it reports on, nor the baseline or config it used.
@@ -135,7 +134,7 @@ int run_check(const CheckOptions& options) {
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
     } else {
-      std::cerr << "wxlint: " << outcome.error << "\n";  // the other files are still linted
+      print_error(outcome.error);  // the other files are still linted
       unreadable = true;
     }
   }
@@ -144,7 +143,7 @@ int run_check(const CheckOptions& options) {
   if (!o.generate_baseline.empty()) {
     Baseline b = Baseline::from_reports(reports, dir_of(o.generate_baseline));
     b.save(o.generate_baseline);
-    std::cerr << "wxlint: recorded " << b.size() << " finding(s) in " << o.generate_baseline << "\n";
+    print_error("recorded " + std::to_string(b.size()) + " finding(s) in " + o.generate_baseline);
     return unreadable ? kExitUsage : kExitClean;
   }
   if (!o.baseline.empty()) Baseline::load(o.baseline).filter(reports);

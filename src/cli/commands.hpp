@@ -4,6 +4,7 @@
 #include <wxlint/linter.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wxlint::cli {
@@ -37,6 +38,10 @@ struct RulesOptions {
   std::string rules_dir;
   std::string query;            // explain: a code or rule id
 };
+
+// "wxlint: MESSAGE" on stderr, in the terminal display form: messages quote file names,
+// config keys and values, which may hold control characters.
+void print_error(std::string_view message);
 
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options = {});
 int run_check(const CheckOptions& options);

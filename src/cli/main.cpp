@@ -57,13 +57,13 @@ int run(int argc, char** argv) {
     if (*r) return run_rules(rules);
     if (*e) return run_explain(explain);
   } catch (const wxlint::ConfigError& err) {
-    std::cerr << "wxlint: " << err.what() << "\n";
+    print_error(err.what());
     return kExitUsage;
   } catch (const wxlint::IoError& err) {
-    std::cerr << "wxlint: " << err.what() << "\n";
+    print_error(err.what());
     return kExitUsage;
   } catch (const std::exception& err) {
-    std::cerr << "wxlint: internal error: " << err.what() << "\n";
+    print_error(std::string("internal error: ") + err.what());
     return kExitUsage;
   }
   return kExitUsage;

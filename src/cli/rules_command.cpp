@@ -103,7 +103,7 @@ int run_explain(const RulesOptions& o) {
     if (!r.pass_example.empty()) std::cout << "\nPasses:\n" << for_terminal_lines(pretty(r.pass_example)) << "\n";
   }
   if (shown == 0) {
-    std::cerr << "wxlint: no rule with code or id \"" << o.query << "\"; `wxlint rules` lists them all\n";
+    print_error("no rule with code or id \"" + o.query + "\"; `wxlint rules` lists them all");
     return kExitUsage;
   }
   return kExitClean;

@@ -218,5 +218,26 @@ class RuleFiles(TempDirTest):
                          "     1  WX3012\\u009b2J  contacts/email-type\\x1b[31m\n")
 
 
+class ErrorMessages(TempDirTest):
+    """Errors on stderr quote config keys and file names: shown as the text format shows them."""
+
+    def test_unknown_config_key_is_shown_escaped(self):
+        with open(self.path(".wxlint.json"), "w", encoding="utf-8") as f:
+            json.dump({"rules": {"\x1b[2J": "off"}}, f)
+        with open(self.path("p.json"), "w", encoding="utf-8") as f:
+            json.dump(contacts("work"), f)
+        r = wxlint_bytes("check", "--config", ".wxlint.json", "p.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        assert_terminal_safe(self, r.stderr)
+        self.assertEqual(r.stderr.decode("utf-8"),
+                         'wxlint: .wxlint.json:1:25: /rules/\\x1b[2J: unknown rule id or code "\\x1b[2J"\n')
+
+    def test_missing_file_name_is_shown_escaped(self):
+        r = wxlint_bytes("check", "--no-config", b"gone\x1b[2J.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        assert_terminal_safe(self, r.stderr)
+        self.assertIn(b"gone\\x1b[2J.json", r.stderr)
+
+
 if __name__ == "__main__":
     main()
