@@ -151,11 +151,20 @@ Linter Config::make_linter(const std::string& rules_dir) const {
     linter.emplace(build());
   } catch (const ConfigError& e) {
     // The catalogue names the key; the config file knows where the key was written.
-    const std::string msg = e.what();
-    for (const auto& [key, where] : origins)
-      if (msg == "unknown setting \"" + key + "\"" || msg == "unknown rule id or code \"" + key + "\"" ||
-          msg.rfind("setting \"" + key + "\":", 0) == 0)
-        throw ConfigError(where + ": " + msg);
+    // "setting \"k\": problem" becomes "where: problem"; the longest key wins (keys may hold quotes).
+    const std::string_view msg = e.what();
+    const std::pair<const std::string, std::string>* at = nullptr;
+    std::string_view problem;
+    for (const auto& origin : origins) {
+      const std::string& key = origin.first;
+      const std::string prefix = "setting \"" + key + "\": ";
+      if (at && at->first.size() >= key.size()) continue;
+      if (msg == "unknown setting \"" + key + "\"" || msg == "unknown rule id or code \"" + key + "\"")
+        at = &origin, problem = msg;
+      else if (msg.starts_with(prefix))
+        at = &origin, problem = msg.substr(prefix.size());
+    }
+    if (at) throw ConfigError(at->second + ": " + std::string(problem));
     throw;
   }
   for (std::size_t i = 0; i < ignore.size(); ++i) {

@@ -1,0 +1,122 @@
+"""Trust in configuration: numeric settings and rule parameters out of range are exit 2 at
+their place (.wxlint.json, or the --rules-dir rule file)."""
+import json
+import os
+import shutil
+
+from cli_support import GOOD, REPO, TempDirTest, main, write
+
+MOVE_USERS = "rules/validateOrInitiateMoveUsersJob.rules.json"
+RANGE = "must be an integer from {} to 1000000000, not {}"
+MAX_USERS = '; rule move-users/too-many-users uses it as "max"'
+
+
+def position(text, marker, offset=0):
+    """1-based line:column of text.index(marker) + offset (ASCII text)."""
+    at = text.index(marker) + offset
+    line = text.count("\n", 0, at) + 1
+    return "{}:{}".format(line, at - (text.rfind("\n", 0, at) + 1) + 1)
+
+
+class Refused(TempDirTest):
+    def assert_refused(self, expected, *args, cwd=None):
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", *args, self.path("good.json"), cwd=cwd or self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: " + expected + "\n"))
+
+
+class NumericSettings(Refused):
+    """.wxlint.json settings, at their place in .wxlint.json."""
+
+    def check_setting(self, config, pointer, problem):
+        write(self.path(".wxlint.json"), config)
+        member = '"{}": '.format(pointer.rsplit("/", 1)[-1])  # the value follows it
+        self.assert_refused("{}:{}: {}: {}".format(
+            self.path(".wxlint.json"), position(config, member, len(member)), pointer, problem))
+
+    def test_negative_zero_and_huge(self):
+        for value in ("-1", "-9223372036854775808", "9223372036854775807", "18446744073709551615", "1000000001",
+                      "1e300", "2.5"):
+            with self.subTest(value=value):
+                self.check_setting('{\n  "settings": {"maxUsers": %s}\n}\n' % value, "/settings/maxUsers",
+                                   RANGE.format(0, value) + MAX_USERS)
+        self.check_setting('{"settings": {"maxNameLength": 0}}', "/settings/maxNameLength",
+                           RANGE.format(1, 0) + '; rule contacts/name-too-long uses it as "max"')
+
+    def test_a_string_where_an_integer_is_expected(self):
+        self.check_setting('{"settings": {"maxUsers": "100"}}', "/settings/maxUsers",
+                           "must be an integer like the default 100, not a string")
+
+    def test_per_operation(self):
+        op = "validateOrInitiateMoveUsersJob"
+        self.check_setting('{"operations": {"%s": {"maxUsers": -1}}}' % op,
+                           "/operations/{}/maxUsers".format(op), RANGE.format(0, -1) + MAX_USERS)
+        config = '{"settings": {"%s/maxUsers": 9223372036854775807}}' % op
+        write(self.path(".wxlint.json"), config)
+        self.assert_refused("{}:{}: /settings/{}~1maxUsers: {}".format(
+            self.path(".wxlint.json"), position(config, "92233"), op, RANGE.format(0, 9223372036854775807) + MAX_USERS))
+
+    def test_min_above_max_blames_the_setting_the_user_chose(self):
+        self.check_setting('{"settings": {"minExtensionLength": 12}}', "/settings/minExtensionLength",
+                           'is greater than max (10); rule move-users/extension-length uses it as "min"')
+        self.check_setting('{"settings": {"maxExtensionLength": 1}}', "/settings/maxExtensionLength",
+                           'is less than min (2); rule move-users/extension-length uses it as "max"')
+
+    def test_edges_of_the_range_lint(self):
+        write(self.path("good.json"), GOOD)  # two users
+        write(self.path(".wxlint.json"), {"settings": {"maxUsers": 0}})
+        r = self.wxlint("check", "-q", "good.json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("error[1026018]: Selected Users list exceeds the maximum limit: 2 users in one request, at most 0",
+                      r.stdout)
+        write(self.path(".wxlint.json"), {"settings": {"maxUsers": 1000000000}})
+        self.assertEqual(self.wxlint("check", "good.json").returncode, 0)
+
+
+class RulesDirParameters(Refused):
+    """Rule files loaded by --rules-dir, at their place in the rule file."""
+
+    def rules_dir(self, old, new):
+        d = self.path("catalogue")
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(os.path.join(d, "rules"))
+        shutil.copytree(os.path.join(REPO, "schemas"), os.path.join(d, "schemas"))
+        with open(os.path.join(REPO, MOVE_USERS), encoding="utf-8") as f:
+            text = f.read()
+        self.assertEqual(text.count(old), 1, old)
+        text = text.replace(old, new)
+        write(os.path.join(d, MOVE_USERS), text)
+        return d, text
+
+    def rule_index(self, rule_id):
+        with open(os.path.join(REPO, MOVE_USERS), encoding="utf-8") as f:
+            return [r["id"] for r in json.load(f)["rules"]].index(rule_id)
+
+    def test_count_max_out_of_range(self):
+        index = self.rule_index("move-users/validate-single-user")
+        for value, problem in (("-1", RANGE.format(0, -1)),
+                               ("9223372036854775807", RANGE.format(0, 9223372036854775807)),
+                               ("-9223372036854775808", RANGE.format(0, -9223372036854775808)),
+                               ('"1"', RANGE.format(0, "a string"))):
+            with self.subTest(value=value):
+                old = '"params": {"of": "/usersList/*/users/*", "max": 1}'
+                d, text = self.rules_dir(old, old.replace('"max": 1', '"max": ' + value))
+                self.assert_refused("{}:{}: /rules/{}/params/max: {}".format(
+                    MOVE_USERS, position(text, '"max": ' + value, 7), index, problem), "--rules-dir", d)
+
+    def test_a_rule_files_setting_is_reported_at_the_setting(self):
+        d, text = self.rules_dir('"maxUsers": 100', '"maxUsers": -1')
+        self.assert_refused("{}:{}: /settings/maxUsers: {}".format(
+            MOVE_USERS, position(text, '"maxUsers": -1', 12), RANGE.format(0, -1) + MAX_USERS), "--rules-dir", d)
+
+    def test_the_users_setting_is_reported_in_wxlint_json(self):
+        d, _ = self.rules_dir('"maxUsers": 100', '"maxUsers": 50')
+        config = '{"settings": {"maxUsers": 9223372036854775807}}'
+        write(self.path(".wxlint.json"), config)
+        self.assert_refused("{}:{}: /settings/maxUsers: {}".format(
+            self.path(".wxlint.json"), position(config, "92233"), RANGE.format(0, 9223372036854775807) + MAX_USERS),
+            "--rules-dir", d)
+
+
+if __name__ == "__main__":
+    main()
