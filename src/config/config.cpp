@@ -8,7 +8,10 @@
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
 
+#include <cstdio>
 #include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace wxlint {
 namespace {
@@ -66,6 +69,29 @@ void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c)
   }
 }
 
+// A configuration found by searching upward may sit in a directory others can write (a
+// shared /tmp, a shared drive) and could switch rules off or ignore every file. Like git's
+// safe.directory, use it only when it is yours (or root's) and nobody else may change it;
+// --config FILE is trusted as given.
+void check_trusted(const std::string& path) {
+  struct stat file {}, link {};
+  if (::stat(path.c_str(), &file) != 0 || ::lstat(path.c_str(), &link) != 0) return;  // reading it will say why
+  const uid_t me = ::geteuid();
+  auto stranger = [me](uid_t owner) { return owner != me && owner != 0; };
+  std::string why;
+  if (stranger(link.st_uid)) {
+    why = std::string(S_ISLNK(link.st_mode) ? "it is a symbolic link" : "it is") + " owned by uid " +
+          std::to_string(link.st_uid) + ", not by you (uid " + std::to_string(me) + ")";
+  } else if (stranger(file.st_uid)) {
+    why = "it links to a file owned by uid " + std::to_string(file.st_uid) + ", not by you (uid " + std::to_string(me) + ")";
+  } else if (file.st_mode & (S_IWGRP | S_IWOTH)) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(file.st_mode & 07777));
+    why = std::string(file.st_mode & S_IWOTH ? "anyone" : "its group") + " may write it (mode " + mode + ")";
+  }
+  if (!why.empty()) throw ConfigError("refusing " + path + ": " + why + "; pass --config " + path + " to use it");
+}
+
 }  // namespace
 
 Config parse_config(std::string text, const std::string& name, const std::string& base_dir) {
@@ -103,7 +129,10 @@ std::optional<std::string> find_config(const std::string& start_dir) {
   fs::path dir = fs::absolute(start_dir.empty() ? fs::current_path(ec) : fs::path(start_dir), ec).lexically_normal();
   while (true) {
     fs::path candidate = dir / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (fs::is_regular_file(candidate, ec)) {
+      check_trusted(candidate.string());
+      return candidate.string();
+    }
     if (!dir.has_relative_path()) return std::nullopt;  // the root
     dir = dir.parent_path();
   }

@@ -1,10 +1,12 @@
 """Trust in configuration: numeric settings and rule parameters out of range are exit 2 at
-their place (.wxlint.json, or the --rules-dir rule file)."""
+their place (.wxlint.json, or the --rules-dir rule file); a .wxlint.json found by the upward
+search that is not yours, or that others may write, is refused."""
 import json
 import os
 import shutil
+import unittest
 
-from cli_support import GOOD, REPO, TempDirTest, main, write
+from cli_support import GOOD, LOCATION, REPO, TempDirTest, main, write
 
 MOVE_USERS = "rules/validateOrInitiateMoveUsersJob.rules.json"
 RANGE = "must be an integer from {} to 1000000000, not {}"
@@ -116,6 +118,61 @@ class RulesDirParameters(Refused):
         self.assert_refused("{}:{}: /settings/maxUsers: {}".format(
             self.path(".wxlint.json"), position(config, "92233"), RANGE.format(0, 9223372036854775807) + MAX_USERS),
             "--rules-dir", d)
+
+
+@unittest.skipUnless(hasattr(os, "geteuid"), "POSIX ownership")
+class Ownership(Refused):
+    """A .wxlint.json found by searching upward must be yours and writable by you alone."""
+
+    def setUp(self):
+        super().setUp()
+        # Everything ignored, as an attacker would plant it: a failing payload then passes.
+        self.config = write(self.path(".wxlint.json"), {"ignore": [{"files": "**"}]})
+        os.makedirs(self.path("work"))
+        write(self.path("work", "bad.json"), {"usersList": [{"locationId": LOCATION, "users": [{"userId": "x"}]}]})
+
+    def message(self, why):
+        return "refusing {0}: {1}; pass --config {0} to use it".format(self.config, why)
+
+    def run_in_work(self, *args):
+        return self.wxlint("check", *args, "bad.json", cwd=self.path("work"))
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root to give the file away")
+    def test_another_users_file_is_refused_and_config_trusts_it(self):
+        os.chown(self.config, 65534, -1)
+        self.assert_refused(self.message("it is owned by uid 65534, not by you (uid {})".format(os.geteuid())),
+                            cwd=self.path("work"))
+        self.assertEqual(self.run_in_work("--config", self.config).returncode, 0)
+        self.assertEqual(self.run_in_work("--no-config").returncode, 1)
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root to give the link away")
+    def test_a_link_planted_by_another_user_is_refused(self):
+        os.rename(self.config, self.path("real.json"))
+        os.symlink(self.path("real.json"), self.config)
+        os.lchown(self.config, 65534, -1)
+        self.assert_refused(self.message("it is a symbolic link owned by uid 65534, not by you (uid {})".format(
+            os.geteuid())), cwd=self.path("work"))
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root to give the file away")
+    def test_a_link_to_another_users_file_is_refused(self):
+        os.rename(self.config, self.path("real.json"))
+        os.chown(self.path("real.json"), 65534, -1)
+        os.symlink(self.path("real.json"), self.config)
+        self.assert_refused(self.message("it links to a file owned by uid 65534, not by you (uid {})".format(
+            os.geteuid())), cwd=self.path("work"))
+
+    def test_a_file_others_may_write_is_refused(self):
+        for mode, who in ((0o666, "anyone"), (0o602, "anyone"), (0o664, "its group"), (0o620, "its group")):
+            with self.subTest(mode=oct(mode)):
+                os.chmod(self.config, mode)
+                self.assert_refused(self.message("{} may write it (mode {:04o})".format(who, mode)),
+                                    cwd=self.path("work"))
+                self.assertEqual(self.run_in_work("--config", self.config).returncode, 0)
+
+    def test_your_own_file_is_used(self):
+        os.chmod(self.config, 0o644)
+        r = self.run_in_work()
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
 
 
 if __name__ == "__main__":
