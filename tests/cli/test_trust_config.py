@@ -1,8 +1,10 @@
 """Trust in configuration: numeric settings and rule parameters out of range are exit 2 at
 their place (.wxlint.json, or the --rules-dir rule file); a .wxlint.json found by the upward
-search that is not yours, or that others may write, is refused."""
+search that is not yours, or that others may write, is refused; ignore globs and many ignore
+entries cost time in proportion, and ignore the same findings."""
 import json
 import os
+import resource
 import shutil
 import unittest
 
@@ -173,6 +175,71 @@ class Ownership(Refused):
         os.chmod(self.config, 0o644)
         r = self.run_in_work()
         self.assertEqual((r.returncode, r.stderr), (0, ""))
+
+
+def users_payload(n=2000):
+    """n users whose userId is not a Webex id: one WX2002 finding each, plus 1026018 (over 100 users)."""
+    users = [{"userId": "x%d" % i, "extension": str(10000 + i)} for i in range(n)]
+    return {"usersList": [{"locationId": LOCATION, "validate": False, "users": users}]}
+
+
+class IgnoreCost(TempDirTest):
+    """CPU time (not wall time, which a loaded machine stretches) and the findings left."""
+
+    def lint(self, config):
+        write(self.path("p.json"), users_payload())
+        write(self.path("wxlint.json"), config)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        r = self.wxlint("check", "--config", "wxlint.json", "--format", "json", "p.json")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        left = sorted((d["code"], d["pointer"]) for f in json.loads(r.stdout)["files"] for d in f["diagnostics"])
+        return cpu, left
+
+    def all_findings(self):
+        return sorted([("WX2002", "/usersList/0/users/%d/userId" % i) for i in range(2000)] +
+                      [("1026018", "/usersList/0/users/100")])
+
+    def test_a_66_kb_pointer_glob(self):
+        cpu, left = self.lint({"ignore": [{"pointer": "/*" * 33000}]})  # 66 KB, longer than any pointer
+        self.assertEqual(left, self.all_findings())
+        self.assertLess(cpu, 2.0)
+        # The same size, matching: "**/" repeated is one "**/".
+        cpu, left = self.lint({"ignore": [{"pointer": "/usersList/" + "**/" * 22000 + "userId"}]})
+        self.assertEqual(left, [("1026018", "/usersList/0/users/100")])
+        self.assertLess(cpu, 2.0)
+
+    def test_ten_thousand_entries(self):
+        entries = [{"pointer": "/usersList/0/users/%d" % i} for i in range(0, 8000, 2)]  # literal: 4,000
+        entries += [{"pointer": "/usersList/*/users/%d/*Id" % i} for i in range(1, 8000, 4)]  # globs: 2,000
+        entries += [{"pointer": "**/users/%d/nope" % i} for i in range(2000)]  # globs matching nothing
+        entries += [{"files": "other/%d.json" % i, "pointer": "/usersList"} for i in range(1000)]  # other files
+        entries += [{"rule": "4202", "pointer": "/usersList/0/users/%d" % i} for i in range(1000)]  # another rule
+        self.assertEqual(len(entries), 10000)
+        cpu, left = self.lint({"ignore": entries})
+        # Even users (and 1026018 at user 100) by the literals, users 1, 5, 9... by the globs.
+        self.assertEqual(left, sorted(("WX2002", "/usersList/0/users/%d/userId" % i) for i in range(3, 2000, 4)))
+        self.assertLess(cpu, 2.0)
+
+    def test_globstar_slash_stops_at_a_segment_boundary(self):
+        # "**/" is any number of whole segments, or none: "**/serId" is not ".../userId".
+        write(self.path("p.json"), users_payload(1))
+        for pattern, left in (("**/serId", [("WX2002", "/usersList/0/users/0/userId")]), ("**/userId", [])):
+            with self.subTest(pattern=pattern):
+                write(self.path("wxlint.json"), {"ignore": [{"pointer": pattern}]})
+                r = self.wxlint("check", "--config", "wxlint.json", "--format", "json", "p.json")
+                self.assertEqual(sorted((d["code"], d["pointer"]) for f in json.loads(r.stdout)["files"]
+                                        for d in f["diagnostics"]), left)
+
+    def test_file_globs_select_entries_per_file(self):
+        write(self.path("a", "p.json"), users_payload(2))
+        write(self.path("b", "p.json"), users_payload(2))
+        write(self.path("wxlint.json"), {"ignore": [{"files": "a/*.json", "pointer": "/usersList/0/users/0"},
+                                                    {"files": "b/p.json", "rule": "WX2002", "pointer": "**/1/userId"}]})
+        r = self.wxlint("check", "--config", "wxlint.json", "--format", "json", "a", "b")
+        left = sorted((f["path"], d["pointer"]) for f in json.loads(r.stdout)["files"] for d in f["diagnostics"])
+        self.assertEqual(left, [("a/p.json", "/usersList/0/users/1/userId"), ("b/p.json", "/usersList/0/users/0/userId")])
 
 
 if __name__ == "__main__":
