@@ -52,8 +52,10 @@ std::string to_statistics(const std::vector<FileReport>& files);
 std::string github_escape_data(std::string_view s);
 std::string github_escape_property(std::string_view s);
 
-// Writes `text` to `path` atomically: a temp file in the same directory, then rename.
-// Throws IoError.
+// Writes `text` to `path` atomically: a temp file in the same directory (unnamed until it is
+// complete, where the filesystem allows), fsync, then rename. Replaces only a regular file,
+// keeping its mode and, where allowed, its owner; a symbolic link's target is replaced and the
+// link stays. Throws IoError for anything else (directory, FIFO, device, dangling link).
 void write_file_atomically(const std::string& path, const std::string& text);
 
 

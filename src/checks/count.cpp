@@ -26,10 +26,11 @@ class Count final : public Check {
     tokens_ = of ? of->tokens : items ? items->tokens : std::vector<std::string>{std::string(Pattern::kAny)};
     direct_items_ = !of && tokens_.size() == 1 && tokens_[0] == Pattern::kAny;
     bulk_ = !tokens_.empty() && tokens_.back() == Pattern::kAny;
-    min_ = p.opt_int("min");
-    max_ = p.opt_int("max");
-    min_items_ = p.opt_int("minItems");
+    min_ = p.opt_int("min", {0, kMaxSize});
+    max_ = p.opt_int("max", {0, kMaxSize});
+    min_items_ = p.opt_int("minItems", {0, kMaxSize});
     if (!min_ && !max_) p.fail("max", "a count needs \"min\" or \"max\"");
+    p.ordered("min", min_, "max", max_);
     if (const auto* w = p.raw("where")) {
       if (!w->IsObject()) p.fail("where", "must be an object of relative pointer -> value");
       for (const auto& m : w->GetObject()) {

@@ -41,7 +41,7 @@ class EmbeddedJson final : public Check {
         root_(p.opt_str("root").value_or("object")),
         keys_(p.opt_strings("keys")),
         value_type_(p.opt_str("valueType")),
-        max_bytes_(p.opt_int("maxBytes").value_or(65536)),
+        max_bytes_(p.opt_int("maxBytes", {1, kMaxSize}).value_or(65536)),
         skip_empty_(p.flag("skipEmpty", false)) {
     static const std::string_view outcomes[] = {"invalid", "double-escaped", "unknown-key", "value-type"};
     if (std::find(std::begin(outcomes), std::end(outcomes), outcome_) == std::end(outcomes))
@@ -49,7 +49,6 @@ class EmbeddedJson final : public Check {
     if (root_ != "object" && root_ != "array" && root_ != "any") p.fail("root", "must be \"object\", \"array\" or \"any\"");
     if (outcome_ == "unknown-key" && !keys_) p.fail("keys", "is required for the \"unknown-key\" outcome");
     if (outcome_ == "value-type" && !value_type_) p.fail("valueType", "is required for the \"value-type\" outcome");
-    if (max_bytes_ < 1) p.fail("maxBytes", "must be positive");
   }
 
   void visit(const Path& path, CheckState*, Emitter& out) const override {

@@ -42,7 +42,8 @@ std::string describe(std::string_view s, std::size_t i) {
 
 class Text final : public Check {
  public:
-  explicit Text(Params& p) : outcome_(p.str("outcome")), max_(p.opt_int("max")), members_(p.opt_strings("members")) {
+  explicit Text(Params& p)
+      : outcome_(p.str("outcome")), max_(p.opt_int("max", {1, kMaxSize})), members_(p.opt_strings("members")) {
     if (outcome_ != "blank" && outcome_ != "untrimmed" && outcome_ != "too-long")
       p.fail("outcome", "must be \"blank\", \"untrimmed\" or \"too-long\"");
     if (outcome_ == "too-long" && !max_) p.fail("max", "is required for the \"too-long\" outcome");

@@ -1,6 +1,7 @@
 // `wxlint check`: configuration, linting, ignores and baselines, then the report(s).
 #include "cli/commands.hpp"
 #include "cli/lint_files.hpp"
+#include "cli/output_path.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/report.hpp>
@@ -11,6 +12,8 @@
 #include <future>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <system_error>
 #include <unistd.h>
 
 namespace wxlint::cli {
@@ -74,6 +77,23 @@ void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std:
   });
 }
 
+// -j: a whole number from 1 to kMaxJobs ("" = one per core); nullopt after saying why not.
+std::optional<unsigned> jobs_of(const std::string& text) {
+  if (text.empty()) return 0u;
+  const bool digits = text.find_first_not_of("0123456789") == std::string::npos;
+  const std::size_t lead = text.find_first_not_of('0');
+  if (!digits || lead == std::string::npos) {
+    print_error("-j takes a whole number of at least 1, not \"" + text + "\"");
+    return std::nullopt;
+  }
+  const unsigned long value = text.size() - lead > 9 ? kMaxJobs + 1ul : std::stoul(text.substr(lead));
+  if (value > kMaxJobs) {
+    print_error("-j takes at most " + std::to_string(kMaxJobs) + " threads, not \"" + text + "\"");
+    return std::nullopt;
+  }
+  return static_cast<unsigned>(value);
+}
+
 std::string dir_of(const std::string& file) {
   std::error_code ec;
   return std::filesystem::absolute(file, ec).parent_path().string();
@@ -87,38 +107,56 @@ Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
 
 int run_check(const CheckOptions& options) {
   CheckOptions o = options;
+  const std::optional<unsigned> jobs = jobs_of(o.jobs);
+  if (!jobs) return kExitUsage;
   if (o.paths.empty()) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {
-      std::cerr << "wxlint: no paths given; pass files or directories, or - to read stdin\n";
+      print_error("no paths given; pass files or directories, or - to read stdin");
       return kExitUsage;
     }
     o.paths = {"-"};
   }
-  // Finding the files (a stat each: thousands in a batch) overlaps building the linter.
-  auto expanding = std::async(std::launch::async | std::launch::deferred, [&o] { return expand_paths(o.paths); });
+  // Finding the files (a stat each: thousands in a batch) overlaps building the linter,
+  // on another thread when there is one to be had.
+  const auto expand = [&o] { return expand_paths(o.paths); };
+  std::future<ExpandedPaths> expanding;
+  try {
+    expanding = std::async(std::launch::async, expand);
+  } catch (const std::system_error&) {
+    expanding = std::async(std::launch::deferred, expand);
+  }
   const Config config = load_project_config(o);
   const Linter& linter = *(leftovers().linter = std::make_unique<Linter>(config.make_linter(o.rules_dir)));
   if (!o.operation.empty() && !linter.has_operation(o.operation)) {
-    std::cerr << "wxlint: unknown --operation \"" << o.operation << "\"; known operations: " << linter.known_operations()
-              << "\n";
+    print_error("unknown --operation \"" + o.operation + "\"; known operations: " + linter.known_operations());
     return kExitUsage;
   }
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
-  bool unreadable = false;
-  std::vector<std::string> files = expanding.get();
+  const ExpandedPaths expanded = expanding.get();
+  std::vector<std::string> files = expanded.files;
   drop_snapshot_files(files, config.options.snapshot);
+  for (const auto& error : expanded.errors) print_error(error);
+  bool unreadable = !expanded.errors.empty();
   if (files.empty()) {
     // A pipeline pointed at the wrong directory must not pass silently.
-    std::cerr << "wxlint: no *.json files found in the given paths\n";
+    if (!unreadable) print_error("no *.json files found in the given paths");
     return kExitUsage;
   }
-  for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, o.jobs})) {
+  // A report must never replace what it reports on, nor the baseline or config it used.
+  const bool to_file = !o.output.empty() && o.output != "-";
+  if (to_file || !o.generate_baseline.empty()) {
+    std::vector<std::string> inputs = files;
+    if (!o.baseline.empty()) inputs.push_back(o.baseline);
+    if (!config.path.empty()) inputs.push_back(config.path);
+    refuse_input_as_output(o.generate_baseline.empty() ? o.output : o.generate_baseline, inputs);
+  }
+  for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, *jobs})) {
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
     } else {
-      std::cerr << "wxlint: " << outcome.error << "\n";  // the other files are still linted
+      print_error(outcome.error);  // the other files are still linted
       unreadable = true;
     }
   }
@@ -127,7 +165,7 @@ int run_check(const CheckOptions& options) {
   if (!o.generate_baseline.empty()) {
     Baseline b = Baseline::from_reports(reports, dir_of(o.generate_baseline));
     b.save(o.generate_baseline);
-    std::cerr << "wxlint: recorded " << b.size() << " finding(s) in " << o.generate_baseline << "\n";
+    print_error("recorded " + std::to_string(b.size()) + " finding(s) in " + o.generate_baseline);
     return unreadable ? kExitUsage : kExitClean;
   }
   if (!o.baseline.empty()) Baseline::load(o.baseline).filter(reports);
@@ -138,7 +176,7 @@ int run_check(const CheckOptions& options) {
   ctx.base_dir = std::filesystem::current_path().string();
   const Format format = chosen_format(o);
   Format terminal = format;
-  if (!o.output.empty()) {
+  if (to_file) {
     write_file_atomically(o.output, render_report(format, reports, ctx));
     terminal = Format::text;
   }

@@ -4,6 +4,7 @@
 #include <wxlint/linter.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace wxlint::cli {
@@ -12,6 +13,8 @@ namespace wxlint::cli {
 inline constexpr int kExitClean = 0;     // nothing at or above --fail-on
 inline constexpr int kExitFindings = 1;  // findings at or above --fail-on
 inline constexpr int kExitUsage = 2;     // usage error, unreadable path, bad rule/schema/config file
+
+inline constexpr unsigned kMaxJobs = 1024;  // -j: more threads than any machine here has cores
 
 struct CheckOptions {
   std::vector<std::string> paths;
@@ -26,7 +29,7 @@ struct CheckOptions {
   bool no_config = false;
   std::vector<std::string> allowed_sources;
   std::string baseline, generate_baseline;
-  unsigned jobs = 0;   // 0 = one per core
+  std::string jobs;    // -j as given: a whole number from 1 to kMaxJobs; "" = one per core
   std::string stdin_filename;
   std::vector<std::string> snapshot;  // replaces the config's "snapshot" when given
 };
@@ -41,6 +44,10 @@ struct SnapshotOptions {
   std::vector<std::string> paths;
 };
 
+// "wxlint: MESSAGE" on stderr, in the terminal display form: messages quote file names,
+// config keys and values, which may hold control characters.
+void print_error(std::string_view message);
+
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options = {});
 int run_check(const CheckOptions& options);
 int run_rules(const RulesOptions& options);
@@ -49,7 +56,12 @@ int run_explain(const RulesOptions& options);
 int run_snapshot_info(const SnapshotOptions& options);
 
 // Files to lint for the given paths: files as given, directories searched recursively
-// for *.json (sorted, hidden directories skipped), "-" for stdin. Throws IoError.
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+// for *.json (sorted, hidden directories skipped), "-" for stdin. A directory that cannot
+// be read is an error ("DIR: cannot read directory: why"); the others are still searched.
+struct ExpandedPaths {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;
+};
+ExpandedPaths expand_paths(const std::vector<std::string>& paths);
 
 }  // namespace wxlint::cli

@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 namespace wxlint::cli {
@@ -71,8 +72,14 @@ std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std:
   };
   // Without a terminal this thread lints too instead of waiting: -j1 starts no thread.
   std::vector<std::thread> pool;
-  for (unsigned t = watched ? 0 : 1; t < jobs; ++t) pool.emplace_back(worker);
-  if (watched) {
+  pool.reserve(jobs);
+  try {
+    for (unsigned t = watched ? 0 : 1; t < jobs; ++t) pool.emplace_back(worker);
+  } catch (const std::system_error&) {
+    // Fewer threads than asked (a process or memory limit): those started, and this one when
+    // none was, lint every file all the same.
+  }
+  if (watched && !pool.empty()) {
     // This thread only reports progress; a missed notification costs at most 100 ms.
     // It does not wake per file otherwise: a wake-up costs as much as a small file.
     std::unique_lock lock(m);

@@ -1,10 +1,14 @@
+#include "cli/checked_stdout.hpp"
 #include "cli/commands.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cstring>
 #include <iostream>
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
   app.set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION);
@@ -15,7 +19,7 @@ int main(int argc, char** argv) {
   c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
   c->add_option("--format,-f", check.format, "Output format (default: github under GitHub Actions, else text)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
-  c->add_option("--output,-o", check.output, "Write the report to FILE (atomically); the terminal still gets text");
+  c->add_option("--output,-o", check.output, "Write the report to FILE (atomically; - is stdout); the terminal still gets text");
   c->add_flag("--statistics", check.statistics, "After the report, count the findings per code");
   c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
   c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
@@ -29,7 +33,7 @@ int main(int argc, char** argv) {
   auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE and exit 0");
   c->add_option("--baseline", check.baseline, "Report only findings that FILE (from --generate-baseline) does not hold")
       ->excludes(gen);
-  c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)")->check(CLI::PositiveNumber);
+  c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)");
   c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors");
   c->add_option("--snapshot", check.snapshot,
                 "An org snapshot: a saved list response, or a directory of them (repeatable; replaces the config's)")
@@ -63,14 +67,26 @@ int main(int argc, char** argv) {
     if (*e) return run_explain(explain);
     if (*si) return run_snapshot_info(snapshot);
   } catch (const wxlint::ConfigError& err) {
-    std::cerr << "wxlint: " << err.what() << "\n";
+    print_error(err.what());
     return kExitUsage;
   } catch (const wxlint::IoError& err) {
-    std::cerr << "wxlint: " << err.what() << "\n";
+    print_error(err.what());
     return kExitUsage;
   } catch (const std::exception& err) {
-    std::cerr << "wxlint: internal error: " << err.what() << "\n";
+    print_error(std::string("internal error: ") + err.what());
     return kExitUsage;
   }
   return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  wxlint::cli::CheckedStdout out;
+  const int status = run(argc, argv);
+  if (const int error = out.finish()) {
+    std::cerr << "wxlint: cannot write the report to stdout: " << std::strerror(error) << "\n";
+    return wxlint::cli::kExitUsage;
+  }
+  return status;
 }

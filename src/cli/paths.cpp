@@ -4,30 +4,47 @@
 #include <filesystem>
 
 namespace wxlint::cli {
+namespace {
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
+namespace fs = std::filesystem;
+
+// `top` and the directories below it, not following links to directories and skipping
+// hidden ones. A directory that cannot be read is an error, and the walk goes on.
+void search(const fs::path& top, std::vector<std::string>& found, std::vector<std::string>& errors) {
+  std::vector<fs::path> pending{top};
+  while (!pending.empty()) {
+    const fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::error_code ignored;
+      const std::string name = it->path().filename().string();
+      if (it->is_symlink(ignored) || !it->is_directory(ignored)) {
+        if (it->is_regular_file(ignored) && it->path().extension() == ".json") found.push_back(it->path().string());
+      } else if (name.size() <= 1 || name[0] != '.') {
+        pending.push_back(it->path());
+      }
+    }
+    if (ec) errors.push_back(dir.string() + ": cannot read directory: " + ec.message());
+  }
+}
+
+}  // namespace
+
+ExpandedPaths expand_paths(const std::vector<std::string>& paths) {
+  ExpandedPaths out;
   for (const auto& p : paths) {
     std::error_code ec;
     if (p == "-" || !fs::is_directory(p, ec)) {
-      out.push_back(p);  // read_file() reports what is wrong with it
+      out.files.push_back(p);  // read_file() reports what is wrong with it
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) throw IoError(p + ": " + ec.message());
-    for (; it != end; it.increment(ec)) {
-      if (ec) throw IoError(p + ": " + ec.message());
-      const std::string name = it->path().filename().string();
-      if (it->is_directory(ec) && name.size() > 1 && name[0] == '.') {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path().string());
-    }
+    std::vector<std::string> found, errors;
+    search(p, found, errors);
     std::sort(found.begin(), found.end());
-    out.insert(out.end(), found.begin(), found.end());
+    std::sort(errors.begin(), errors.end());
+    out.files.insert(out.files.end(), found.begin(), found.end());
+    out.errors.insert(out.errors.end(), errors.begin(), errors.end());
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Baselines: adopt wxlint on a tree with known findings and fail only on new ones.
 #include "engine/data_file.hpp"
+#include "report/display.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
@@ -51,8 +52,12 @@ std::string member(const DataFile& file, const rapidjson::Value& e, const std::s
 }  // namespace
 
 Baseline::Key Baseline::key(const std::string& file, const Diagnostic& d, const std::string& base_dir) {
+  // Text that is not UTF-8 (a file name, say) is kept in its display form (\xNN), here and
+  // so in the file: the baseline stays valid JSON, and the next run's key is the same.
+  auto shown = [](std::string_view s) { return display::shown(s, display::Mode::utf8); };
   // Leading space keeps the line-number rewrite from depending on where the message starts.
-  return {relative_to(file, base_dir), d.rule, d.location.pointer, hash(without_line_numbers(" " + d.message))};
+  return {shown(relative_to(file, base_dir)), shown(d.rule), shown(d.location.pointer),
+          hash(without_line_numbers(" " + d.message))};
 }
 
 Baseline Baseline::from_reports(const std::vector<FileReport>& reports, const std::string& base_dir) {

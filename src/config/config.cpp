@@ -8,7 +8,10 @@
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
 
+#include <cstdio>
 #include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace wxlint {
 namespace {
@@ -35,22 +38,39 @@ const SchemaValidator& config_schema() {
   return schema;
 }
 
-void read_rules(const DataFile& file, const rapidjson::Value& rules, Config& c) {
+// The places of options and ignore entries, found in one scan of the file at the end: a
+// scan per entry would make a file with many entries quadratic.
+struct Places {
+  std::vector<std::pair<std::string, std::string>> origins;  // option key, pointer
+  std::vector<std::string> ignores;                         // pointer of ignore[i]'s place
+
+  void fill(const DataFile& file, Config& c) const {
+    std::vector<std::string> pointers;
+    for (const auto& o : origins) pointers.push_back(o.second);
+    pointers.insert(pointers.end(), ignores.begin(), ignores.end());
+    std::vector<std::string> where = file.where(pointers);
+    for (std::size_t i = 0; i < origins.size(); ++i) c.origins[origins[i].first] = std::move(where[i]);
+    c.ignore_origins.assign(std::make_move_iterator(where.begin() + static_cast<std::ptrdiff_t>(origins.size())),
+                            std::make_move_iterator(where.end()));
+  }
+};
+
+void read_rules(const rapidjson::Value& rules, Config& c, Places& places) {
   for (const auto& m : rules.GetObject()) {
     const std::string key = name_of(m.name), value = name_of(m.value);
-    c.origins[key] = file.where(member_ptr("/rules", key));
+    places.origins.emplace_back(key, member_ptr("/rules", key));
     if (value == "off") c.options.disabled.insert(key);
     else if (value != "on") c.options.severities[key] = *parse_severity(value);
   }
 }
 
-void add_setting(const DataFile& file, const std::string& key, const rapidjson::Value& v, const std::string& ptr,
-                 Config& c) {
+void add_setting(const std::string& key, const rapidjson::Value& v, const std::string& ptr, Config& c,
+                 Places& places) {
   c.options.settings[key] = to_json_text(v);
-  c.origins[key] = file.where(ptr);
+  places.origins.emplace_back(key, ptr);
 }
 
-void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c) {
+void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c, Places& places) {
   for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
     const auto& e = list[i];
     const std::string ptr = "/ignore/" + std::to_string(i);
@@ -62,8 +82,31 @@ void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c)
     if (!entry.pointer.empty() && entry.pointer[0] != '/' && entry.pointer[0] != '*')
       file.fail(ptr + "/pointer", "a JSON Pointer starts with \"/\" (or a glob \"**\")");
     c.ignore.push_back(std::move(entry));
-    c.ignore_origins.push_back(file.where(ptr + (e.HasMember("rule") ? "/rule" : "")));
+    places.ignores.push_back(ptr + (e.HasMember("rule") ? "/rule" : ""));
   }
+}
+
+// A configuration found by searching upward may sit in a directory others can write (a
+// shared /tmp, a shared drive) and could switch rules off or ignore every file. Like git's
+// safe.directory, use it only when it is yours (or root's) and nobody else may change it;
+// --config FILE is trusted as given.
+void check_trusted(const std::string& path) {
+  struct stat file {}, link {};
+  if (::stat(path.c_str(), &file) != 0 || ::lstat(path.c_str(), &link) != 0) return;  // reading it will say why
+  const uid_t me = ::geteuid();
+  auto stranger = [me](uid_t owner) { return owner != me && owner != 0; };
+  std::string why;
+  if (stranger(link.st_uid)) {
+    why = std::string(S_ISLNK(link.st_mode) ? "it is a symbolic link" : "it is") + " owned by uid " +
+          std::to_string(link.st_uid) + ", not by you (uid " + std::to_string(me) + ")";
+  } else if (stranger(file.st_uid)) {
+    why = "it links to a file owned by uid " + std::to_string(file.st_uid) + ", not by you (uid " + std::to_string(me) + ")";
+  } else if (file.st_mode & (S_IWGRP | S_IWOTH)) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(file.st_mode & 07777));
+    why = std::string(file.st_mode & S_IWOTH ? "anyone" : "its group") + " may write it (mode " + mode + ")";
+  }
+  if (!why.empty()) throw ConfigError("refusing " + path + ": " + why + "; pass --config " + path + " to use it");
 }
 
 }  // namespace
@@ -75,18 +118,20 @@ Config parse_config(std::string text, const std::string& name, const std::string
   c.path = name;
   c.base_dir = base_dir;
   const rapidjson::Value& root = file.doc.root();
-  if (auto it = root.FindMember("rules"); it != root.MemberEnd()) read_rules(file, it->value, c);
+  Places places;
+  if (auto it = root.FindMember("rules"); it != root.MemberEnd()) read_rules(it->value, c, places);
   if (auto it = root.FindMember("settings"); it != root.MemberEnd())
     for (const auto& m : it->value.GetObject())
-      add_setting(file, name_of(m.name), m.value, member_ptr("/settings", name_of(m.name)), c);
+      add_setting(name_of(m.name), m.value, member_ptr("/settings", name_of(m.name)), c, places);
   if (auto it = root.FindMember("operations"); it != root.MemberEnd())
     for (const auto& op : it->value.GetObject())
       for (const auto& m : op.value.GetObject())
-        add_setting(file, name_of(op.name) + "/" + name_of(m.name), m.value,
-                    member_ptr(member_ptr("/operations", name_of(op.name)), name_of(m.name)), c);
+        add_setting(name_of(op.name) + "/" + name_of(m.name), m.value,
+                    member_ptr(member_ptr("/operations", name_of(op.name)), name_of(m.name)), c, places);
   if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
-    add_setting(file, "allowedSources", it->value, "/allowedSources", c);
-  if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c);
+    add_setting("allowedSources", it->value, "/allowedSources", c, places);
+  if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c, places);
+  places.fill(file, c);
   if (auto it = root.FindMember("snapshot"); it != root.MemberEnd())
     for (const auto& p : it->value.GetArray()) {
       // Relative to the config file, so the project's snapshot is found from any directory.
@@ -109,7 +154,10 @@ std::optional<std::string> find_config(const std::string& start_dir) {
   fs::path dir = fs::absolute(start_dir.empty() ? fs::current_path(ec) : fs::path(start_dir), ec).lexically_normal();
   while (true) {
     fs::path candidate = dir / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (fs::is_regular_file(candidate, ec)) {
+      check_trusted(candidate.string());
+      return candidate.string();
+    }
     if (!dir.has_relative_path()) return std::nullopt;  // the root
     dir = dir.parent_path();
   }
@@ -125,31 +173,6 @@ std::string relative_to(const std::string& path, const std::string& base_dir) {
   return rel;
 }
 
-bool Config::ignored(const std::string& file, const Diagnostic& d) const {
-  if (ignore.empty()) return false;
-  const std::string rel = relative_to(file, base_dir);
-  for (const auto& e : ignore) {
-    if (!e.rule.empty() && e.rule != d.rule && e.rule != d.code) continue;
-    if (!e.files.empty() && !glob_match(e.files, rel)) continue;
-    if (e.pointer.empty()) return true;
-    // The pointer or one of its ancestors: ignoring "/usersList/0" ignores what is inside.
-    std::string_view p = d.location.pointer;
-    while (true) {
-      if (glob_match(e.pointer, p)) return true;
-      if (p.empty()) break;
-      p = p.substr(0, p.rfind('/'));
-    }
-  }
-  return false;
-}
-
-std::size_t Config::apply_ignores(std::vector<FileReport>& reports) const {
-  std::size_t removed = 0;
-  for (auto& r : reports)
-    removed += std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return ignored(r.path, d); });
-  return removed;
-}
-
 Linter Config::make_linter(const std::string& rules_dir) const {
   auto build = [&] { return rules_dir.empty() ? Linter::embedded(options) : Linter::from_directory(rules_dir, options); };
   std::optional<Linter> linter;
@@ -157,11 +180,20 @@ Linter Config::make_linter(const std::string& rules_dir) const {
     linter.emplace(build());
   } catch (const ConfigError& e) {
     // The catalogue names the key; the config file knows where the key was written.
-    const std::string msg = e.what();
-    for (const auto& [key, where] : origins)
-      if (msg == "unknown setting \"" + key + "\"" || msg == "unknown rule id or code \"" + key + "\"" ||
-          msg.rfind("setting \"" + key + "\":", 0) == 0)
-        throw ConfigError(where + ": " + msg);
+    // "setting \"k\": problem" becomes "where: problem"; the longest key wins (keys may hold quotes).
+    const std::string_view msg = e.what();
+    const std::pair<const std::string, std::string>* at = nullptr;
+    std::string_view problem;
+    for (const auto& origin : origins) {
+      const std::string& key = origin.first;
+      const std::string prefix = "setting \"" + key + "\": ";
+      if (at && at->first.size() >= key.size()) continue;
+      if (msg == "unknown setting \"" + key + "\"" || msg == "unknown rule id or code \"" + key + "\"")
+        at = &origin, problem = msg;
+      else if (msg.starts_with(prefix))
+        at = &origin, problem = msg.substr(prefix.size());
+    }
+    if (at) throw ConfigError(at->second + ": " + std::string(problem));
     throw;
   }
   for (std::size_t i = 0; i < ignore.size(); ++i) {

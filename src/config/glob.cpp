@@ -3,20 +3,61 @@
 // because the text (file paths, JSON Pointers with payload keys) is input data.
 //   *  any run without '/'     **  any run, '/' included ("**/" also matches nothing)
 //   ?  one character but '/'   [abc] [a-z] [!a]  one of / none of   \x  x itself
+#include "config/glob.hpp"
+
 #include <wxlint/config.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace wxlint {
 namespace {
 
 struct Token {
-  enum class Kind { literal, one, set, star, globstar } kind = Kind::literal;
+  enum class Kind : std::uint8_t { literal, one, set, star, globstar } kind = Kind::literal;
   char c = 0;
-  std::string_view set;       // class body, without the brackets and the negation mark
   bool negate = false;
   bool zero_segments = false;  // "**/": the globstar may also skip the '/' after it
+  std::string_view set;        // class body, without the brackets and the negation mark
+  std::size_t end = 0;         // where the next token starts
 };
+using Kind = Token::Kind;
+
+// The token at p[i], i < p.size(). Parsed again where it is needed, so that a compiled
+// pattern costs its bytes and not a token structure per byte.
+Token token_at(std::string_view p, std::size_t i) {
+  Token t;
+  if (p.substr(i, 2) == "**") {
+    t.kind = Kind::globstar;
+    t.zero_segments = i + 2 < p.size() && p[i + 2] == '/';
+    t.end = i + 2;
+  } else if (p[i] == '*') {
+    t.kind = Kind::star;
+    t.end = i + 1;
+  } else if (p[i] == '?') {
+    t.kind = Kind::one;
+    t.end = i + 1;
+  } else if (p[i] == '[') {
+    std::size_t j = i + 1;
+    t.negate = j < p.size() && (p[j] == '!' || p[j] == '^');
+    if (t.negate) ++j;
+    const std::size_t close = j < p.size() ? p.find(']', j + 1) : std::string_view::npos;  // "[]a]": ']' first is literal
+    if (close == std::string_view::npos) {
+      t.c = '[';  // unclosed: a literal '['
+      t.end = i + 1;
+    } else {
+      t.kind = Kind::set;
+      t.set = p.substr(j, close - j);
+      t.end = close + 1;
+    }
+  } else {
+    if (p[i] == '\\' && i + 1 < p.size()) ++i;
+    t.c = p[i];
+    t.end = i + 1;
+  }
+  return t;
+}
 
 bool in_set(const Token& t, char c) {
   bool hit = false;
@@ -33,90 +74,161 @@ bool in_set(const Token& t, char c) {
   return hit != t.negate;
 }
 
-std::vector<Token> tokenize(std::string_view p) {
-  std::vector<Token> out;
-  for (std::size_t i = 0; i < p.size();) {
-    Token t;
-    t.kind = Token::Kind::literal;
-    if (p.substr(i, 2) == "**") {
-      t.kind = Token::Kind::globstar;
-      t.zero_segments = i + 2 < p.size() && p[i + 2] == '/';
-      i += 2;
-    } else if (p[i] == '*') {
-      t.kind = Token::Kind::star;
-      i += 1;
-    } else if (p[i] == '?') {
-      t.kind = Token::Kind::one;
-      i += 1;
-    } else if (p[i] == '[') {
-      std::size_t j = i + 1;
-      t.negate = j < p.size() && (p[j] == '!' || p[j] == '^');
-      if (t.negate) ++j;
-      std::size_t close = j < p.size() ? p.find(']', j + 1) : std::string_view::npos;  // "[]a]": ']' first is literal
-      if (close == std::string_view::npos) {
-        t.c = '[';  // unclosed: a literal '['
-        i += 1;
-      } else {
-        t.kind = Token::Kind::set;
-        t.set = p.substr(j, close - j);
-        i = close + 1;
-      }
-    } else {
-      if (p[i] == '\\' && i + 1 < p.size()) ++i;
-      t.c = p[i];
-      i += 1;
-    }
-    out.push_back(t);
-  }
-  return out;
-}
+// A position is entered, or looped on when a star stayed on it by matching a character.
+constexpr char kEntered = 1, kLooped = 2;
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view text) {
-  const std::vector<Token> tokens = tokenize(pattern);
-  const std::size_t n = tokens.size();
+Glob::Glob(std::string_view p) {
+  // Runs of stars collapse (the tokenizer never puts '*' right after '*' or "**"):
+  // "**" then "*" or "**" is "**" (a dropped "**/" takes its '/' along); "**/" then
+  // "**/" is "**/", and "**/" then "**" is "**" (anything/ or nothing, then anything).
+  enum class Tail { other, globstar, globstar_slash } tail = Tail::other;  // how pattern_ ends
+  bool drop_slash = false, slash_of_globstar = false;
+  for (std::size_t i = 0; i < p.size();) {
+    const Token t = token_at(p, i);
+    i = t.end;
+    if (drop_slash) {
+      drop_slash = false;
+      continue;
+    }
+    const bool wild = t.kind == Kind::star || t.kind == Kind::globstar;
+    if (wild && tail == Tail::globstar) {
+      drop_slash = t.zero_segments;
+      continue;
+    }
+    if (t.kind == Kind::globstar && tail == Tail::globstar_slash) {
+      if (t.zero_segments) {
+        drop_slash = true;
+      } else {
+        pattern_.pop_back();
+        tail = Tail::globstar;
+      }
+      continue;
+    }
+    // Written back so that it reads as the same token.
+    switch (t.kind) {
+      case Kind::star: pattern_ += '*'; break;
+      case Kind::globstar: pattern_ += "**"; break;
+      case Kind::one: pattern_ += '?'; break;
+      case Kind::set: pattern_.append(t.negate ? "[!" : "[").append(t.set) += ']'; break;
+      case Kind::literal:
+        if (t.c == '*' || t.c == '?' || t.c == '[' || t.c == '\\' || (t.c == '/' && tail == Tail::globstar))
+          pattern_ += '\\';
+        pattern_ += t.c;
+        break;
+    }
+    if (t.kind != Kind::star && t.kind != Kind::globstar && !slash_of_globstar) ++min_length_;
+    if (t.kind != Kind::literal) literal_ = false;
+    if (literal_) prefix_ += t.c;
+    tail = t.kind == Kind::globstar && !t.zero_segments ? Tail::globstar
+           : slash_of_globstar                           ? Tail::globstar_slash
+                                                         : Tail::other;
+    slash_of_globstar = t.zero_segments;
+  }
+  if (literal_) pattern_.clear();  // matched by prefix_ alone
+}
+
+std::vector<std::string> Glob::whole_segments() const {
+  if (literal_) return {};  // matched by the prefix alone
+  std::vector<std::string> out;
+  std::string segment;
+  bool literal = true, after_slash = true;  // the segment so far; whether a '/' (or the start) is before it
+  bool globstar_after_slash = false;        // the "**" of a "**/" began a segment
+  bool slash_of_globstar = false;           // the token is the '/' of a "**/", which may be skipped
+  for (std::size_t i = 0; i < pattern_.size();) {
+    const Token t = token_at(pattern_, i);
+    i = t.end;
+    if (t.kind == Kind::literal && t.c == '/') {
+      if (literal && after_slash && !segment.empty()) out.push_back(segment);
+      // A skipped "**/" leaves what was before the "**" in front of the next segment.
+      after_slash = !slash_of_globstar || globstar_after_slash;
+      segment.clear();
+      literal = true;
+    } else if (t.kind == Kind::literal) {
+      segment += t.c;
+    } else {
+      if (t.kind == Kind::globstar) globstar_after_slash = literal && after_slash && segment.empty();
+      literal = false;
+    }
+    slash_of_globstar = t.zero_segments;
+  }
+  if (literal && after_slash && !segment.empty()) out.push_back(segment);
+  return out;
+}
+
+template <class Accept>
+bool Glob::run(std::string_view text, Accept accept) const {
+  const std::string_view p = pattern_;
+  const std::size_t n = p.size();
   std::vector<char> cur(n + 1), next(n + 1);
-  // Stars may match nothing: positions after them are reachable too (forward only, so one pass).
-  auto close = [&](std::vector<char>& s) {
-    for (std::size_t i = 0; i < n; ++i) {
+  std::size_t lo = 0, hi = 0;  // the active positions lie in [lo, hi]; they only move forward
+  // Stars may match nothing: positions after them are reachable too (forward only, so one
+  // pass). "**/" skips its '/' only when the globstar matched nothing.
+  const auto close = [&](std::vector<char>& s) {
+    for (std::size_t i = lo; i <= hi && i < n; ++i) {
       if (!s[i]) continue;
-      const Token& t = tokens[i];
-      if (t.kind == Token::Kind::star || t.kind == Token::Kind::globstar) s[i + 1] = 1;
-      if (t.zero_segments && i + 2 <= n) s[i + 2] = 1;
+      const Token t = token_at(p, i);
+      if (t.kind == Kind::star || t.kind == Kind::globstar) s[t.end] |= kEntered, hi = std::max(hi, t.end);
+      if (t.zero_segments && (s[i] & kEntered)) s[t.end + 1] |= kEntered, hi = std::max(hi, t.end + 1);
     }
   };
-  cur[0] = 1;
+  cur[0] = kEntered;
   close(cur);
-  for (char c : text) {
-    std::fill(next.begin(), next.end(), 0);
-    bool any = false;
-    for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t k = 0;; ++k) {
+    if (cur[n] && accept(k)) return true;
+    if (k == text.size()) return false;
+    const char c = text[k];
+    std::size_t next_lo = n + 1, next_hi = 0;
+    const auto reach = [&](std::size_t i, char how) {
+      next[i] |= how;
+      next_lo = std::min(next_lo, i);
+      next_hi = std::max(next_hi, i);
+    };
+    for (std::size_t i = lo; i <= hi && i < n; ++i) {
       if (!cur[i]) continue;
-      const Token& t = tokens[i];
+      const Token t = token_at(p, i);
       switch (t.kind) {
-        case Token::Kind::star:
-          if (c != '/') next[i] = any = 1;
+        case Kind::star:
+          if (c != '/') reach(i, kLooped);
           break;
-        case Token::Kind::globstar:
-          next[i] = any = 1;
+        case Kind::globstar:
+          reach(i, kLooped);
           break;
-        case Token::Kind::one:
-          if (c != '/') next[i + 1] = any = 1;
+        case Kind::one:
+          if (c != '/') reach(t.end, kEntered);
           break;
-        case Token::Kind::set:
-          if (c != '/' && in_set(t, c)) next[i + 1] = any = 1;
+        case Kind::set:
+          if (c != '/' && in_set(t, c)) reach(t.end, kEntered);
           break;
-        case Token::Kind::literal:
-          if (c == t.c) next[i + 1] = any = 1;
+        case Kind::literal:
+          if (c == t.c) reach(t.end, kEntered);
           break;
       }
     }
-    if (!any) return false;
+    std::fill(cur.begin() + static_cast<std::ptrdiff_t>(lo), cur.begin() + static_cast<std::ptrdiff_t>(hi) + 1, 0);
+    if (next_lo > next_hi) return false;
+    lo = next_lo;
+    hi = next_hi;
     close(next);
     cur.swap(next);
   }
-  return cur[n] != 0;
 }
+
+bool Glob::matches(std::string_view text) const {
+  if (text.size() < min_length_ || !text.starts_with(prefix_)) return false;
+  if (literal_) return text.size() == prefix_.size();
+  return run(text, [&](std::size_t k) { return k == text.size(); });
+}
+
+bool Glob::matches_pointer_or_ancestor(std::string_view p) const {
+  // Every text it could match starts like p (an ancestor is a prefix of p).
+  if (p.size() < min_length_ || !p.starts_with(prefix_)) return false;
+  const auto ends_ancestor = [&](std::size_t k) { return k == p.size() || p[k] == '/'; };
+  if (literal_) return ends_ancestor(prefix_.size());
+  return run(p, ends_ancestor);
+}
+
+bool glob_match(std::string_view pattern, std::string_view text) { return Glob(pattern).matches(text); }
 
 }  // namespace wxlint

@@ -1,5 +1,6 @@
 #include "engine/catalogue.hpp"
 
+#include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
 #include "engine/schema_layer.hpp"
 
@@ -20,35 +21,44 @@ std::string str_member(const rapidjson::Value& o, const char* key) {
 // Settings of one operation: the rule file's defaults, overridden by the user's options.
 class Settings {
  public:
+  // Where a setting's value came from: the user's option `user_key` ("maxUsers" or
+  // "operationId/maxUsers"), or the rule file's default when it is empty.
+  struct Setting {
+    rapidjson::Value value;
+    std::string name, user_key;
+  };
+
   Settings(const rapidjson::Value* defaults, const std::string& op, const LinterOptions& options,
            std::set<std::string>& used, rapidjson::Document::AllocatorType& alloc)
       : alloc_(alloc) {
     if (!defaults) return;
     for (const auto& m : defaults->GetObject()) {
-      std::string name(m.name.GetString(), m.name.GetStringLength());
+      Setting s{rapidjson::Value(), std::string(m.name.GetString(), m.name.GetStringLength()), {}};
       const std::string* text = nullptr;
-      std::string used_key;
-      for (const std::string& key : {op + "/" + name, name})
-        if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, used_key = key;
-      rapidjson::Value v;
+      for (const std::string& key : {op + "/" + s.name, s.name})
+        if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, s.user_key = key;
       if (text) {
         rapidjson::Document d;
         d.Parse(text->c_str(), text->size());
-        if (d.HasParseError()) throw ConfigError("setting \"" + used_key + "\": value is not JSON: " + *text);
+        if (d.HasParseError()) throw ConfigError("setting \"" + s.user_key + "\": value is not JSON: " + *text);
         if (d.GetType() != m.value.GetType() && !(d.IsBool() && m.value.IsBool()))
-          throw ConfigError("setting \"" + used_key + "\": expected the same JSON type as the default " + to_json_text(m.value));
-        v.CopyFrom(d, alloc_);
-        used.insert(used_key);
+          throw ConfigError("setting \"" + s.user_key + "\": must be " + json_type_words(json_type_name(m.value)) +
+                            " like the default " + to_json_text(m.value) + ", not " +
+                            json_type_words(json_type_name(d)));
+        s.value.CopyFrom(d, alloc_);
+        used.insert(s.user_key);
       } else {
-        v.CopyFrom(m.value, alloc_);
+        s.value.CopyFrom(m.value, alloc_);
       }
-      values_.emplace(std::move(name), std::move(v));
+      std::string name = s.name;
+      values_.emplace(std::move(name), std::move(s));
     }
   }
 
-  const std::map<std::string, rapidjson::Value>& values() const { return values_; }
+  const std::map<std::string, Setting>& values() const { return values_; }
 
   // A deep copy of `in` with every {"$setting": name} replaced by the setting's value.
+  // `ptr` is in's pointer in `file`; the pointers of replaced values are remembered.
   rapidjson::Value resolve(const rapidjson::Value& in, const DataFile& file, const std::string& ptr) {
     rapidjson::Value out;
     if (in.IsObject()) {
@@ -57,14 +67,16 @@ class Settings {
         std::string name = ref->value.IsString() ? ref->value.GetString() : "";
         auto it = values_.find(name);
         if (it == values_.end()) file.fail(ptr, "unknown setting \"" + name + "\" (declare it under \"settings\")");
-        out.CopyFrom(it->second, alloc_);
+        out.CopyFrom(it->second.value, alloc_);
+        replaced_[ptr] = &it->second;
         return out;
       }
       out.SetObject();
-      for (const auto& m : in.GetObject())
-        out.AddMember(rapidjson::Value(m.name, alloc_),
-                      resolve(m.value, file, ptr + "/" + std::string(m.name.GetString(), m.name.GetStringLength())),
-                      alloc_);
+      for (const auto& m : in.GetObject()) {
+        std::string at = ptr;
+        pointer::append_key(at, {m.name.GetString(), m.name.GetStringLength()});
+        out.AddMember(rapidjson::Value(m.name, alloc_), resolve(m.value, file, at), alloc_);
+      }
     } else if (in.IsArray()) {
       out.SetArray();
       for (rapidjson::SizeType i = 0; i < in.Size(); ++i)
@@ -75,10 +87,35 @@ class Settings {
     return out;
   }
 
+  // The setting whose value resolve() put at `ptr`, or null.
+  const Setting* replaced(const std::string& ptr) const {
+    auto it = replaced_.find(ptr);
+    return it == replaced_.end() ? nullptr : it->second;
+  }
+
  private:
   rapidjson::Document::AllocatorType& alloc_;
-  std::map<std::string, rapidjson::Value> values_;
+  std::map<std::string, Setting> values_;
+  std::map<std::string, const Setting*> replaced_;
 };
+
+// Where a problem with a rule's parameter is reported: at the user's option when the value
+// came from one (the config file knows its place: Config::make_linter), at the rule file's
+// setting when it is a default, else at the parameter in the rule file.
+Params::Place param_place(const DataFile& file, const Settings& settings, const std::string& params_ptr,
+                          const std::string& rule_id, std::string_view key) {
+  std::string at = params_ptr;
+  if (!key.empty()) pointer::append_key(at, key);
+  if (const Settings::Setting* s = settings.replaced(at)) {
+    const std::string used = key.empty() ? "" : "; rule " + rule_id + " uses it as \"" + std::string(key) + "\"";
+    if (!s->user_key.empty()) return {"setting \"" + s->user_key + "\"", used, true};
+    std::string setting = "/settings";
+    pointer::append_key(setting, s->name);
+    return {file.where(setting), used, false};
+  }
+  if (file.doc.locate({at}).front().found) return {file.where(at), "", false};
+  return {file.where(params_ptr) + (key.empty() ? "" : "/" + std::string(key)), "", false};
+}
 
 }  // namespace
 
@@ -146,7 +183,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     Settings settings(sit != root.MemberEnd() ? &sit->value : nullptr, op->doc.id, options, used_settings, alloc);
     if (!has_op)
       for (const auto& [n, v] : settings.values())
-        if (v.IsInt64()) core_settings_[n] = v.GetInt64();
+        if (v.value.IsInt64()) core_settings_[n] = v.value.GetInt64();
 
     const auto& rules = root["rules"];
     for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
@@ -197,18 +234,13 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         }
       }
       rapidjson::Value params;
-      if (auto p = r.FindMember("params"); p != r.MemberEnd()) params = settings.resolve(p->value, file, ptr + "/params");
-      // file.where() scans the file for line:col: only worth it when there is an error.
-      const std::string cheap_where = file.name + ": " + ptr + "/params";
-      try {
-        Params reader(params.IsNull() ? nullptr : &params, cheap_where);
-        rule->check = kind->make(reader);
-        reader.done();
-      } catch (const ConfigError& e) {
-        std::string_view msg = e.what();
-        if (!msg.starts_with(cheap_where)) throw;
-        throw ConfigError(file.where(ptr + "/params") + std::string(msg.substr(cheap_where.size())));
-      }
+      const std::string params_ptr = ptr + "/params";
+      if (auto p = r.FindMember("params"); p != r.MemberEnd()) params = settings.resolve(p->value, file, params_ptr);
+      Params reader(params.IsNull() ? nullptr : &params, [&](std::string_view key) {
+        return param_place(file, settings, params_ptr, d.id, key);
+      });
+      rule->check = kind->make(reader);
+      reader.done();
       docs_.push_back(d);
       if (!disabled) op->rules.push_back(std::move(rule));
     }

@@ -14,14 +14,20 @@ DataFile::DataFile(std::string n, std::string text) : name(std::move(n)), doc(st
   if (!doc.parsed()) throw ConfigError(name + ": not JSON");
 }
 
-std::string DataFile::where(const std::string& pointer) const {
-  Span s = doc.locate({pointer}).front();
-  std::string out = name;
-  if (s.found) {
-    Position p = doc.position(s.begin);
-    out += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+std::string DataFile::where(const std::string& pointer) const { return where(std::vector{pointer}).front(); }
+
+std::vector<std::string> DataFile::where(const std::vector<std::string>& pointers) const {
+  const std::vector<Span> spans = doc.locate(pointers);
+  std::vector<std::size_t> offsets;
+  for (const Span& s : spans) offsets.push_back(s.found ? s.begin : SIZE_MAX);
+  const std::vector<Position> positions = doc.positions(offsets);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < pointers.size(); ++i) {
+    std::string& w = out.emplace_back(name);
+    if (spans[i].found) w += ":" + std::to_string(positions[i].line) + ":" + std::to_string(positions[i].column);
+    w += ": " + (pointers[i].empty() ? std::string("(root)") : pointers[i]);
   }
-  return out + ": " + (pointer.empty() ? "(root)" : pointer);
+  return out;
 }
 
 void DataFile::fail(const std::string& pointer, const std::string& problem) const {

@@ -5,6 +5,7 @@
 #include "document/document.hpp"
 
 #include <string>
+#include <vector>
 
 namespace wxlint {
 
@@ -18,6 +19,8 @@ struct DataFile {
   DataFile(std::string name, std::string text);
   // "name:line:col: pointer: problem" for a ConfigError.
   std::string where(const std::string& pointer) const;
+  // The same for many pointers, in one scan of the text.
+  std::vector<std::string> where(const std::vector<std::string>& pointers) const;
   [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const;
   // Throws ConfigError listing the schema's findings (at most a few).
   void check_against(const SchemaValidator& schema) const;

@@ -1,12 +1,13 @@
 #include "engine/params.hpp"
 
+#include "engine/check.hpp"
+
 #include <wxlint/error.hpp>
 
 namespace wxlint {
 
-Params::Params(const rapidjson::Value* params, std::string where)
-    : params_(params), where_(std::move(where)) {
-  if (params_ && !params_->IsObject()) throw ConfigError(where_ + ": \"params\" must be an object");
+Params::Params(const rapidjson::Value* params, Locate locate) : params_(params), locate_(std::move(locate)) {
+  if (params_ && !params_->IsObject()) fail("", "\"params\" must be an object");
 }
 
 const rapidjson::Value* Params::get(std::string_view key) {
@@ -17,7 +18,16 @@ const rapidjson::Value* Params::get(std::string_view key) {
 }
 
 void Params::fail(std::string_view key, std::string_view problem) const {
-  throw ConfigError(where_ + "/" + std::string(key) + ": " + std::string(problem));
+  const Place at = locate_(key);
+  throw ConfigError(at.prefix + ": " + std::string(problem) + at.suffix);
+}
+
+void Params::ordered(std::string_view min_key, std::optional<long long> min, std::string_view max_key,
+                     std::optional<long long> max) const {
+  if (!min || !max || *min <= *max) return;
+  if (locate_(min_key).user && !locate_(max_key).user)
+    fail(min_key, "is greater than " + std::string(max_key) + " (" + std::to_string(*max) + ")");
+  fail(max_key, "is less than " + std::string(min_key) + " (" + std::to_string(*min) + ")");
 }
 
 std::optional<std::string> Params::opt_str(std::string_view key) {
@@ -51,11 +61,12 @@ std::vector<std::string> Params::strings(std::string_view key) {
   return *s;
 }
 
-std::optional<long long> Params::opt_int(std::string_view key) {
+std::optional<long long> Params::opt_int(std::string_view key, IntRange range) {
   const auto* v = get(key);
   if (!v) return std::nullopt;
-  if (!v->IsInt64()) fail(key, "must be an integer");
-  return v->GetInt64();
+  if (v->IsInt64() && v->GetInt64() >= range.min && v->GetInt64() <= range.max) return v->GetInt64();
+  fail(key, "must be an integer from " + std::to_string(range.min) + " to " + std::to_string(range.max) + ", not " +
+                (v->IsNumber() ? scalar_text(*v) : json_type_words(json_type_name(*v))));
 }
 
 bool Params::flag(std::string_view key, bool fallback) {
@@ -93,7 +104,7 @@ void Params::done() const {
   if (!params_) return;
   for (const auto& m : params_->GetObject()) {
     std::string_view name(m.name.GetString(), m.name.GetStringLength());
-    if (!read_.count(name)) throw ConfigError(where_ + "/" + std::string(name) + ": unknown parameter for this check");
+    if (!read_.count(name)) fail(name, "unknown parameter for this check");
   }
 }
 

@@ -1,6 +1,11 @@
 // The github format: workflow commands that GitHub Actions turns into annotations on the
 // pull request. Escaping follows actions/toolkit (command.ts): data escapes % \r \n,
-// properties additionally : and , (percent first, so nothing is escaped twice).
+// properties additionally : and , (percent first, so nothing is escaped twice). The runner
+// turns %0A and %0D back into line breaks in the annotation, and a file name back into the
+// file. The other controls have no such escape: they are shown in the terminal display form
+// (\x1b, \u009b), as the text format shows them, since runner logs are terminals.
+#include "report/display.hpp"
+
 #include <wxlint/report.hpp>
 
 namespace wxlint {
@@ -38,18 +43,21 @@ std::string github_escape_property(std::string_view s) { return escape(s, true);
 
 std::string to_github(const std::vector<FileReport>& files) {
   std::string out;
+  // After the toolkit's escapes no CR or LF is left for the display form to show.
+  auto shown = [](const std::string& s) { return display::shown(s, display::Mode::terminal); };
   for (const auto& f : files) {
+    const std::string file = shown(github_escape_property(f.path));
     for (const auto& d : f.diagnostics) {
       const Location& l = d.location;
-      out += "::" + std::string(command(d.severity)) + " file=" + github_escape_property(f.path);
+      out += "::" + std::string(command(d.severity)) + " file=" + file;
       if (l.line > 0) {
         out += ",line=" + std::to_string(l.line);
         if (l.end_line >= l.line) out += ",endLine=" + std::to_string(l.end_line);
         if (l.column > 0) out += ",col=" + std::to_string(l.column);
         if (l.end_column > 0) out += ",endColumn=" + std::to_string(l.end_column);
       }
-      out += ",title=" + github_escape_property(d.code + " " + d.rule);
-      out += "::" + github_escape_data(d.message) + "\n";
+      out += ",title=" + shown(github_escape_property(d.code + " " + d.rule));
+      out += "::" + shown(github_escape_data(d.message)) + "\n";
     }
   }
   return out;

@@ -1,4 +1,6 @@
 // The JSON format: a stable contract for other tools (see README, "JSON output").
+#include "report/display.hpp"
+
 #include <wxlint/report.hpp>
 
 #include <rapidjson/stringbuffer.h>
@@ -9,7 +11,13 @@ namespace wxlint {
 std::string to_json(const std::vector<FileReport>& files) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  auto str = [&w](std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); };
+  std::string scratch;
+  // Values keep their controls (the writer escapes them); a name that is not UTF-8 gets its
+  // display form, so the report stays UTF-8.
+  auto str = [&w, &scratch](std::string_view s) {
+    s = display::shown(s, display::Mode::utf8, scratch);
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  };
   w.StartObject();
   w.Key("version");
   w.Int(1);

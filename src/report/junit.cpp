@@ -1,6 +1,8 @@
 // The junit format: CI systems (GitLab, Jenkins, Azure) show test reports, not lint
 // reports, so each file is a testsuite and each finding a failing testcase. A clean file
 // gets one passing testcase so that it still shows up.
+#include "report/display.hpp"
+
 #include <wxlint/report.hpp>
 
 #include <cstdio>
@@ -8,12 +10,17 @@
 namespace wxlint {
 namespace {
 
-// XML 1.0 forbids most control characters even as references: show them as \uXXXX.
-std::string xml(std::string_view s) {
-  std::string out;
+// XML 1.0 forbids most control characters even as references, and U+FFFE and U+FFFF: show
+// them as \uXXXX. C1 controls are allowed, as references (no raw C1 byte reaches a terminal
+// that shows the file). Bytes outside valid UTF-8 get their display form (\xNN).
+std::string xml(std::string_view text) {
+  std::string scratch, out;
+  const std::string_view s = display::shown(text, display::Mode::utf8, scratch);
   out.reserve(s.size());
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const auto next = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    char buf[12];
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -24,11 +31,17 @@ std::string xml(std::string_view s) {
       case '\t': out += "&#9;"; break;
       default:
         if (c < 0x20 || c == 0x7f) {
-          char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
+        } else if (c == 0xC2 && next(1) < 0xA0) {  // C2 80..9F: U+0080..U+009F
+          std::snprintf(buf, sizeof buf, "&#x%x;", next(1));
+          out += buf;
+          ++i;
+        } else if (c == 0xEF && next(1) == 0xBF && (next(2) == 0xBE || next(2) == 0xBF)) {
+          out += next(2) == 0xBE ? "\\ufffe" : "\\uffff";
+          i += 2;
         } else {
-          out += ch;
+          out += static_cast<char>(c);
         }
     }
   }

@@ -1,3 +1,5 @@
+#include "report/display.hpp"
+
 #include <wxlint/report.hpp>
 
 #include <algorithm>
@@ -43,8 +45,9 @@ std::string to_statistics(const std::vector<FileReport>& files) {
   std::vector<std::pair<std::size_t, std::pair<std::string, std::string>>> rows;
   std::size_t width = 4;
   for (const auto& [key, n] : counts) {
-    rows.push_back({n, key});
-    width = std::max(width, key.first.size());
+    // Codes and rule ids come from rule files: shown as the text format shows them.
+    rows.push_back({n, {display::shown(key.first, display::Mode::terminal), display::shown(key.second, display::Mode::terminal)}});
+    width = std::max(width, rows.back().second.first.size());
   }
   // Most frequent first; ties by code, so the output is stable.
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

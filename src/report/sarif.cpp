@@ -2,6 +2,8 @@
 // Rules come from the catalogue so that viewers can show their documentation; results
 // carry partialFingerprints built from rule, pointer and file (not the line), so a finding
 // keeps its identity when lines above it move.
+#include "report/display.hpp"
+
 #include <wxlint/report.hpp>
 
 #include <rapidjson/prettywriter.h>
@@ -20,7 +22,12 @@ constexpr std::size_t kGitHubTextLimit = 1024;  // GitHub rejects longer descrip
 
 using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
-void str(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
+// Always UTF-8: text that is not gets its display form (uris are percent-encoded bytes instead).
+void str(Writer& w, std::string_view s) {
+  std::string scratch;
+  s = display::shown(s, display::Mode::utf8, scratch);
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
 
 void text_obj(Writer& w, const char* key, std::string_view text) {
   w.Key(key);

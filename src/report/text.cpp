@@ -1,4 +1,6 @@
 // The text format: gcc-style lines that editors and problem matchers parse.
+#include "report/display.hpp"
+
 #include <wxlint/report.hpp>
 
 #include <charconv>
@@ -17,9 +19,13 @@ void append_number(std::string& out, std::uint32_t n) {
 }
 
 // A file's lines, appended piece by piece: a line built from temporaries cost as much again.
+// Names, codes and messages in their terminal display form: one finding stays one line.
 void append_lines(std::string& out, const FileReport& f) {
+  std::string scratch, path_scratch;
+  const std::string_view path = display::shown(f.path, display::Mode::terminal, path_scratch);
+  auto shown = [&](std::string_view s) { return display::shown(s, display::Mode::terminal, scratch); };
   for (const auto& d : f.diagnostics) {
-    out += f.path;
+    out += path;
     out += ':';
     append_number(out, d.location.line);
     out += ':';
@@ -27,11 +33,11 @@ void append_lines(std::string& out, const FileReport& f) {
     out += ": ";
     out += to_string(d.severity);
     out += '[';
-    out += d.code;
+    out += shown(d.code);
     out += "]: ";
-    out += d.message;
+    out += shown(d.message);
     out += " (";
-    out += d.rule;
+    out += shown(d.rule);
     out += ")\n";
   }
 }

@@ -1,0 +1,14 @@
+// Where -o and --generate-baseline may write.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace wxlint::cli {
+
+// Throws IoError when `output` is one of `inputs` ("-" is stdin), compared by device and
+// inode: any spelling, hard link or symbolic link of an input is caught. Call it before
+// anything is written.
+void refuse_input_as_output(const std::string& output, const std::vector<std::string>& inputs);
+
+}  // namespace wxlint::cli
