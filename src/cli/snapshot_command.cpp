@@ -1,6 +1,7 @@
 // `wxlint snapshot info`: what an org snapshot holds, how old it is, and what in it
 // contradicts itself.
 #include "cli/commands.hpp"
+#include "report/display.hpp"
 #include "snapshot/time.hpp"
 
 #include <wxlint/snapshot.hpp>
@@ -39,7 +40,8 @@ int run_snapshot_info(const SnapshotOptions& options) {
     return kExitClean;
   }
   std::cout << problems.size() << (problems.size() == 1 ? " inconsistency:\n" : " inconsistencies:\n");
-  for (const auto& p : problems) std::cout << "  " << p << "\n";
+  // File names and owner names come from outside: shown as the other reports show them.
+  for (const auto& p : problems) std::cout << "  " << display::shown(p, display::Mode::terminal) << "\n";
   return kExitFindings;
 }
 

@@ -136,6 +136,15 @@ class Info(TempDirTest):
             "page had them: its request lacked callingData=true (a next link that dropped it?)",
             "  org/people-1.json:3:5: /items/0: Alice Ash has a locationId that is in no locations list of the snapshot"])
 
+    def test_control_characters_in_names_are_shown_escaped(self):
+        write(self.path("n.json"), {"phoneNumbers": [
+            {"phoneNumber": "+14085550101", "owner": {"id": "A", "type": "PEOPLE", "firstName": "A\u001b[31m"}},
+            {"phoneNumber": "+14085550101", "owner": {"id": "B", "type": "PLACE", "displayName": "B"}}]})
+        r = self.wxlint("snapshot", "info", "n.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("held by two owners: B (PLACE) here and A\\x1b[31m (PEOPLE) at n.json:", r.stdout)
+        self.assertNotIn("\u001b", r.stdout)
+
     def test_directory_without_json_exits_2(self):
         write(self.path("empty", "notes.txt"), "x")
         r = self.wxlint("snapshot", "info", "empty", cwd=self.dir)
