@@ -287,6 +287,8 @@ bool holds_schemas(std::string_view k, bool has_if, bool tuple) {
          k == "dependencies" || k == "properties" || k == "additionalProperties" || k == "propertyNames";
 }
 
+bool is_true(const Value& v) { return (v.IsBool() && v.GetBool()) || (v.IsString() && sv(v) == "true"); }
+
 }  // namespace
 
 // Written as SAX events into the document, so that every object and array gets exactly
@@ -341,13 +343,18 @@ class Flattener {
     for (const auto& m : v.GetObject()) {
       const std::string_view k = sv(m.name);
       // "id" changed valijson's resolution scope (and its cache keys); every $ref is resolved here.
-      if (k == "id" || k == "definitions") continue;
+      if (k == "id" || k == "definitions" || k == kUniqueItems) continue;
       const bool schemas = holds_schemas(k, has_if, tuple);
-      if (schemas) {
+      if (schemas || k == "uniqueItems") {
         if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
         seen.push_back(k);
       }
       ++count;
+      if (k == "uniqueItems" && is_true(m.value)) {
+        h.Key(kUniqueItems, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kUniqueItems)), true);
+        h.Bool(true);
+        continue;
+      }
       h.Key(m.name.GetString(), m.name.GetStringLength(), true);
       if (schemas && m.value.IsArray()) {
         h.StartArray();

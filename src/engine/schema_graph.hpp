@@ -16,6 +16,9 @@
 
 namespace wxlint::schema_graph {
 
+// What valijson is given instead of "uniqueItems": true (schema_unique.cpp checks it).
+inline constexpr const char* kUniqueItems = "$wxlint:uniqueItems";
+
 // How a subschema applies: to the same value (allOf, anyOf, oneOf, not, if, then, else,
 // dependencies), or to a member, an item or a member name of it.
 enum class Via : std::uint8_t { same_value, property, other_property, every_item, item, other_item, contains, property_name };

@@ -11,6 +11,7 @@
 #include "engine/pattern.hpp"
 #include "engine/schema_fast.hpp"
 #include "engine/schema_graph.hpp"
+#include "engine/schema_unique.hpp"
 #include "formats/formats.hpp"
 
 #include <wxlint/error.hpp>
@@ -148,6 +149,7 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   }
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.addConstraintBuilder(schema_graph::kUniqueItems, schema_unique::make_builder());
     valijson::adapters::RapidJsonAdapter adapter(flat);
     parser.populateSchema(adapter, impl_->schema);
   } catch (const std::exception& e) {
