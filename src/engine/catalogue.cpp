@@ -275,6 +275,7 @@ std::unique_ptr<SchemaValidator> load_schema(std::string_view name, std::string_
     // ": ", so take the first split whose pointer is in the file.
     const std::string_view msg = e.what();
     const std::string prefix = sf.name + ": ";
+    if (msg.starts_with(prefix + "(root): ")) sf.fail("", std::string(msg.substr(prefix.size() + 8)));
     if (!msg.starts_with(prefix + "/")) throw;
     for (auto at = msg.find(": ", prefix.size()); at != std::string_view::npos; at = msg.find(": ", at + 1)) {
       const std::string pointer(msg.substr(prefix.size(), at - prefix.size()));

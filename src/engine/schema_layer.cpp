@@ -10,6 +10,8 @@
 #include "document/json_pointer.hpp"
 #include "engine/pattern.hpp"
 #include "engine/schema_fast.hpp"
+#include "engine/schema_graph.hpp"
+#include "engine/schema_unique.hpp"
 #include "formats/formats.hpp"
 
 #include <wxlint/error.hpp>
@@ -137,9 +139,18 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   if (engine != SchemaEngine::valijson) impl_->fast = schema_fast::Program::compile(impl_->json);
   if (impl_->fast) return;
   if (engine == SchemaEngine::fast) throw ConfigError(impl_->name + ": not supported by the fast schema path");
+  // valijson reads a flattened copy whose $refs were resolved and checked here: it has no
+  // guard of its own against cycles, exponential re-evaluation or deep recursion.
+  rapidjson::Document flat;
+  {
+    schema_graph::Graph graph(impl_->json, impl_->name);
+    schema_graph::check_limits(graph);
+    graph.flatten(flat);
+  }
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::RapidJsonAdapter adapter(impl_->json);
+    parser.addConstraintBuilder(schema_graph::kUniqueItems, schema_unique::make_builder());
+    valijson::adapters::RapidJsonAdapter adapter(flat);
     parser.populateSchema(adapter, impl_->schema);
   } catch (const std::exception& e) {
     throw ConfigError(impl_->name + ": not a usable draft-07 schema: " + e.what());
