@@ -1,5 +1,6 @@
 #include "document/dom_spans.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -10,11 +11,15 @@ namespace wxlint::detail {
 namespace {
 
 constexpr std::size_t kUnknown = SIZE_MAX;
+// Objects up to this many members are searched in order; wider ones through their index.
+constexpr rapidjson::SizeType kNarrow = 16;
 using Value = rapidjson::Value;
 
-class DomSpans {
+std::string_view name_of(const Value::Member& m) { return {m.name.GetString(), m.name.GetStringLength()}; }
+
+class TextSpans {
  public:
-  explicit DomSpans(std::string_view text) : t_(text) {}
+  explicit TextSpans(std::string_view text) : t_(text) {}
 
   // The offset of a string's first byte when the DOM points into the text.
   std::size_t in_text(const Value& s) const {
@@ -102,19 +107,43 @@ class DomSpans {
 
 }  // namespace
 
-bool dom_span(std::string_view text, const rapidjson::Value& root, std::string_view pointer, Span& out) {
+const Value::Member* DomSpans::member(const Value& object, std::string_view name) {
+  const rapidjson::SizeType n = object.MemberCount();
+  if (n == 0) return nullptr;  // an empty object has no member to take the address of
+  const Value::Member* first = &*object.MemberBegin();
+  if (n <= kNarrow) {
+    for (rapidjson::SizeType i = 0; i < n; ++i)
+      if (name_of(first[i]) == name) return first + i;
+    return nullptr;
+  }
+  // Sorted by name, then position: the first of repeated keys comes first, as in the skim.
+  // A sort, not a hash table: no choice of keys can make it slow.
+  auto [it, fresh] = by_name_.try_emplace(&object);
+  std::vector<std::uint32_t>& order = it->second;
+  if (fresh) {
+    order.resize(n);
+    for (rapidjson::SizeType i = 0; i < n; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const int c = name_of(first[a]).compare(name_of(first[b]));
+      return c < 0 || (c == 0 && a < b);
+    });
+  }
+  const auto at = std::lower_bound(order.begin(), order.end(), name,
+                                   [&](std::uint32_t i, std::string_view key) { return name_of(first[i]) < key; });
+  return at != order.end() && name_of(first[*at]) == name ? first + *at : nullptr;
+}
+
+bool DomSpans::span(std::string_view pointer, Span& out) {
   if (!pointer::is_valid(pointer)) return false;
-  const DomSpans d(text);
-  const Value* v = &root;
+  const TextSpans d(text_);
+  const Value* v = &root_;
   std::size_t begin = kUnknown, key_begin = SIZE_MAX;
   bool found = true;
-  std::string plain;
-  pointer::each_token(pointer, 0, plain, [&](std::string_view token, std::size_t) {
+  pointer::each_token(pointer, 0, plain_, [&](std::string_view token, std::size_t) {
     if (!found) return;
     if (v->IsObject()) {
-      const Value name(rapidjson::StringRef(token.data(), static_cast<rapidjson::SizeType>(token.size())));
-      const auto m = v->FindMember(name);  // the first of repeated keys, as the skim
-      const std::size_t k = m == v->MemberEnd() ? kUnknown : d.in_text(m->name);
+      const Value::Member* m = member(*v, token);
+      const std::size_t k = m ? d.in_text(m->name) : kUnknown;
       if (k == kUnknown) {
         found = false;
         return;

@@ -356,8 +356,9 @@ std::vector<Span> Document::locate(const std::vector<std::string>& pointers) con
   // text finds the rest.
   std::vector<std::string> rest;
   std::vector<std::size_t> rest_at;
+  detail::DomSpans dom(text_, *dom_);
   for (std::size_t i = 0; i < pointers.size(); ++i) {
-    if (detail::dom_span(text_, *dom_, pointers[i], spans[i])) continue;
+    if (dom.span(pointers[i], spans[i])) continue;
     rest.push_back(pointers[i]);
     rest_at.push_back(i);
   }

@@ -46,11 +46,30 @@ struct Run {
   const std::vector<const Rule*>& rules;
   std::vector<std::unique_ptr<CheckState>> states;
   std::vector<Emitter> emitters;
+  // A condition that starts `up` levels above the node names the same value for all the
+  // siblings a wildcard visits: it is resolved once per node it starts from, not once per
+  // sibling (a search of a wide object each time). Per rule, per condition.
+  struct Memo {
+    const rapidjson::Value* from = nullptr;
+    const rapidjson::Value* value = nullptr;
+  };
+  std::vector<std::vector<Memo>> memos;
 
-  bool conditions_hold(const Rule& r, const Path& path) const {
-    for (const auto& c : r.when) {
-      const auto* v = c.target.resolve(path);
-      if (!v || *v != c.equals) return false;
+  bool conditions_hold(std::size_t rule, const Path& path) {
+    const Rule& r = *rules[rule];
+    if (memos[rule].size() < r.when.size()) memos[rule].resize(r.when.size());
+    for (std::size_t k = 0; k < r.when.size(); ++k) {
+      const RelPointer& target = r.when[k].target;
+      const rapidjson::Value* v = nullptr;
+      if (target.up == 0 || target.up > path.depth()) {
+        v = target.resolve(path);
+      } else {
+        Memo& m = memos[rule][k];
+        const rapidjson::Value* from = path.step(path.depth() - target.up).value;
+        if (m.from != from) m = {from, target.resolve(path)};
+        v = m.value;
+      }
+      if (!v || *v != r.when[k].equals) return false;
     }
     return true;
   }
@@ -58,7 +77,7 @@ struct Run {
   template <typename NodeT>
   void walk(const NodeT& n, Path& path) {
     for (const auto& t : n.rules)
-      if (!t.conditional || conditions_hold(*rules[t.rule], path)) t.check->visit(path, states[t.rule].get(), emitters[t.rule]);
+      if (!t.conditional || conditions_hold(t.rule, path)) t.check->visit(path, states[t.rule].get(), emitters[t.rule]);
     const rapidjson::Value& v = path.node();
     if (v.IsObject()) {
       for (const auto& [token, next] : n.named) {
@@ -98,7 +117,7 @@ struct Run {
 void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out, const LintContext* context) const {
   // Each rule emits into its own list so that the final order does not depend on the walk.
   std::vector<std::vector<Finding>> per_rule(rules_.size());
-  Run run{rules_, {}, {}};
+  Run run{rules_, {}, {}, std::vector<std::vector<Run::Memo>>(rules_.size())};
   run.states.reserve(rules_.size());
   run.emitters.reserve(rules_.size());
   for (std::size_t i = 0; i < rules_.size(); ++i) {

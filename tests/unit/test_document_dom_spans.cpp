@@ -25,7 +25,7 @@ void check_same_spans(const std::string& text) {
 
 bool from_dom(const Document& d, const std::string& pointer) {
   Span s;
-  return wxlint::detail::dom_span(d.text(), d.root(), pointer, s);
+  return wxlint::detail::DomSpans(d.text(), d.root()).span(pointer, s);
 }
 
 }  // namespace
