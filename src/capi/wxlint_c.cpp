@@ -8,7 +8,6 @@
 #include <wxlint/report.hpp>
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -80,13 +79,18 @@ std::string text_of(const rapidjson::Value& v, const std::string& where) {
 wxlint::LinterOptions parse_options(const char* text) {
   wxlint::LinterOptions o;
   if (!text) return o;
-  rapidjson::Document d;
-  d.Parse(text);
-  if (d.HasParseError())
-    bad_options(std::string("not JSON: ") + rapidjson::GetParseError_En(d.GetParseError()) + " (at offset " +
-                std::to_string(d.GetErrorOffset()) + ")");
-  if (!d.IsObject()) bad_options("expected a JSON object");
-  for (const auto& m : d.GetObject()) {
+  // The payloads' parser: no recursion, and at most Document::kMaxDepth levels, so no
+  // options text can exhaust the stack here or in what later walks the values.
+  const wxlint::Document d{std::string(text)};
+  for (const auto& issue : d.issues()) {
+    using Kind = wxlint::ParseIssue::Kind;
+    if (issue.kind == Kind::duplicate_key) continue;  // the later value wins, as it always did
+    if (issue.kind == Kind::too_deep) bad_options(issue.message + " at offset " + std::to_string(issue.offset));
+    bad_options("not JSON: " + (issue.kind == Kind::empty ? std::string("the text is empty") : issue.message) +
+                " (at offset " + std::to_string(issue.offset) + ")");
+  }
+  if (!d.root().IsObject()) bad_options("expected a JSON object");
+  for (const auto& m : d.root().GetObject()) {
     const std::string name(m.name.GetString(), m.name.GetStringLength());
     if (name == "settings") {
       if (!m.value.IsObject()) bad_options("\"settings\" must be an object");

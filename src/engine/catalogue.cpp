@@ -38,9 +38,15 @@ class Settings {
       for (const std::string& key : {op + "/" + s.name, s.name})
         if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, s.user_key = key;
       if (text) {
-        rapidjson::Document d;
-        d.Parse(text->c_str(), text->size());
-        if (d.HasParseError()) throw ConfigError("setting \"" + s.user_key + "\": value is not JSON: " + *text);
+        // The payloads' parser: no recursion, at most Document::kMaxDepth levels, so the
+        // copies and walks of the value below stay shallow whatever the caller passed.
+        const Document parsed(*text);
+        if (!parsed.parsed()) {
+          const bool deep = !parsed.issues().empty() && parsed.issues().back().kind == ParseIssue::Kind::too_deep;
+          throw ConfigError("setting \"" + s.user_key + "\": " +
+                            (deep ? parsed.issues().back().message : "value is not JSON: " + *text));
+        }
+        const rapidjson::Value& d = parsed.root();
         if (d.GetType() != m.value.GetType() && !(d.IsBool() && m.value.IsBool()))
           throw ConfigError("setting \"" + s.user_key + "\": must be " + json_type_words(json_type_name(m.value)) +
                             " like the default " + to_json_text(m.value) + ", not " +
