@@ -134,7 +134,7 @@ class Evaluator {
     } else if (unknown && n.extra == Program::Node::Extra::schema) {
       for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
         if (n.find(sv(m->name)) >= 0) continue;
-        path_.push_back({sv(m->name)});
+        path_.push_back({sv(m->name), 0, false, true});
         run(n.extra_node, m->value);
         path_.pop_back();
       }

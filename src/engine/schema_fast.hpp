@@ -23,6 +23,7 @@ struct Step {
   std::string_view key;
   std::size_t index = 0;
   bool is_index = false;
+  bool unknown = false;  // a member additionalProperties checks: each of a repeated key is visited
 };
 
 struct Failure {

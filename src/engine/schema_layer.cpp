@@ -16,6 +16,7 @@
 
 #include <wxlint/error.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 #include <tuple>
@@ -50,6 +51,17 @@ void reject_regex_keywords(const rapidjson::Value& s, std::string& where, const 
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Per member: its key came before in the object. By sorting, so no choice of keys is slow.
+std::vector<bool> repeated_keys(const rapidjson::Value& object) {
+  std::vector<std::pair<std::string_view, std::size_t>> keys;
+  keys.reserve(object.MemberCount());
+  for (const auto& m : object.GetObject()) keys.emplace_back(std::string_view(m.name.GetString(), m.name.GetStringLength()), keys.size());
+  std::sort(keys.begin(), keys.end());
+  std::vector<bool> out(keys.size());
+  for (std::size_t i = 1; i < keys.size(); ++i) out[keys[i].second] = keys[i].first == keys[i - 1].first;
+  return out;
+}
 
 std::string quoted_between(std::string_view s) {
   auto a = s.find('\'');
@@ -167,18 +179,27 @@ namespace {
 // alone (the value and sub-schema are looked up again), so the two lists are identical.
 class Reporter final : public schema_fast::Sink {
  public:
-  Reporter(const rapidjson::Value& schema, const rapidjson::Value& root, std::vector<SchemaFailure>& out)
-      : tree_{schema}, root_(root), out_(out) {}
+  // `dedupe`: valijson may name one failure more than once. The fast path names each place
+  // once, but for the values of a repeated unknown key, so it remembers only what it
+  // reports below one: a table of every failure would hold them all.
+  Reporter(const rapidjson::Value& schema, const rapidjson::Value& root, SchemaSink& out, bool dedupe)
+      : tree_{schema}, root_(root), out_(out), dedupe_(dedupe) {}
 
   void fail(const std::vector<schema_fast::Step>& path, const schema_fast::Failure& f) override {
     tokens_.clear();
-    for (const auto& s : path) tokens_.push_back(s.is_index ? std::to_string(s.index) : std::string(s.key));
+    bool unknown = false;
+    for (const auto& s : path) {
+      tokens_.push_back(s.is_index ? std::to_string(s.index) : std::string(s.key));
+      unknown = unknown || s.unknown;
+    }
+    dedupe_now_ = unknown;
     report(f.kind, tokens_, f.kind == Fail::required ? std::string(f.property) : f.sentence);
+    dedupe_now_ = false;
   }
 
   void report(Fail kind, const std::vector<std::string>& tokens, const std::string& text);
   void other(const std::vector<std::string>& tokens, const std::string& text) {
-    if (resolve(tokens)) add({"other", "", pointer::join(tokens), Anchor::value, {{"detail", text}}});
+    if (resolve(tokens)) add({"other", "", pointer::join(tokens), Anchor::value, {}}, [&] { return Args{{"detail", text}}; });
   }
 
  private:
@@ -188,13 +209,20 @@ class Reporter final : public schema_fast::Sink {
     for (std::size_t i = 0; i < tokens.size() && node; ++i) node = child(*node, tokens[i]);
     return node;
   }
-  void add(SchemaFailure f) {
-    if (seen_.emplace(f.pointer, f.keyword, f.detail).second) out_.push_back(std::move(f));
+  using Args = std::vector<std::pair<std::string, std::string>>;
+  // The message's arguments are most of a failure's cost: made only if the sink wants it.
+  template <class MakeArgs>
+  void add(SchemaFailure f, MakeArgs&& make_args) {
+    if ((dedupe_ || dedupe_now_) && !seen_.emplace(f.pointer, f.keyword, f.detail).second) return;
+    if (!out_.wants(f)) return;
+    f.args = make_args();
+    out_.add(std::move(f));
   }
 
   SchemaTree tree_;
   const rapidjson::Value& root_;
-  std::vector<SchemaFailure>& out_;
+  SchemaSink& out_;
+  bool dedupe_, dedupe_now_ = false;
   std::set<std::tuple<std::string, std::string, std::string>> seen_;
   std::vector<std::string> tokens_;
 };
@@ -205,7 +233,7 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
   const std::string ptr = pointer::join(tokens);
   switch (kind) {
     case Fail::required:
-      add({"required", text, ptr, Anchor::value, {{"field", text}}});
+      add({"required", text, ptr, Anchor::value, {}}, [&] { return Args{{"field", text}}; });
       break;
     case Fail::additional: {
       // valijson names only the first unknown member; report every one, with a did-you-mean.
@@ -215,59 +243,73 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       if (props && props->IsObject())
         for (const auto& m : props->GetObject()) known.emplace_back(m.name.GetString(), m.name.GetStringLength());
       if (!node->IsObject()) break;
+      const std::vector<bool> repeated = repeated_keys(*node);  // a repeated key is one place
+      std::size_t at = 0;
       for (const auto& m : node->GetObject()) {
+        if (repeated[at++]) continue;
         std::string name(m.name.GetString(), m.name.GetStringLength());
         if (props && child(*props, name)) continue;
-        auto near = formats::did_you_mean(name, known);
         std::string p = ptr;
         pointer::append_key(p, name);
-        add({"additionalProperties", name, p, Anchor::key,
-             {{"field", name}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}}});
+        add({"additionalProperties", name, p, Anchor::key, {}}, [&] {
+          auto near = formats::did_you_mean(name, known);
+          return Args{{"field", name}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
+        });
       }
       break;
     }
-    case Fail::type: {
-      const rapidjson::Value* sub = tree_.at(tokens, root_);
-      add({"type", "", ptr, Anchor::value,
-           {{"field", tokens.empty() ? "the request" : tokens.back()},
-            {"expected", type_words(sub ? child(*sub, "type") : nullptr)},
-            {"actual", json_type_words(json_type_name(*node))}}});
+    case Fail::type:
+      add({"type", "", ptr, Anchor::value, {}}, [&] {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        return Args{{"field", tokens.empty() ? "the request" : tokens.back()},
+                    {"expected", type_words(sub ? child(*sub, "type") : nullptr)},
+                    {"actual", json_type_words(json_type_name(*node))}};
+      });
       break;
-    }
-    case Fail::enum_: {
-      const rapidjson::Value* sub = tree_.at(tokens, root_);
-      std::string allowed;
-      std::vector<std::string> values;
-      if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray())
-        for (const auto& v : en->GetArray())
-          if (v.IsString()) {
-            values.emplace_back(v.GetString(), v.GetStringLength());
-            allowed += (allowed.empty() ? "" : ", ") + values.back();
-          }
-      std::optional<std::string> near;
-      if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
-      add({"enum", "", ptr, Anchor::value,
-           {{"value", scalar_text(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}}});
+    case Fail::enum_:
+      add({"enum", "", ptr, Anchor::value, {}}, [&] {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        std::string allowed;
+        std::vector<std::string> values;
+        if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray())
+          for (const auto& v : en->GetArray())
+            if (v.IsString()) {
+              values.emplace_back(v.GetString(), v.GetStringLength());
+              allowed += (allowed.empty() ? "" : ", ") + values.back();
+            }
+        std::optional<std::string> near;
+        if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
+        return Args{{"value", scalar_text(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
+      });
       break;
-    }
-    case Fail::const_: {
-      const rapidjson::Value* sub = tree_.at(tokens, root_);
-      const rapidjson::Value* expected = sub ? child(*sub, "const") : nullptr;
-      add({"const", "", ptr, Anchor::value,
-           {{"value", scalar_text(*node)}, {"expected", expected ? scalar_text(*expected) : "another value"}}});
+    case Fail::const_:
+      add({"const", "", ptr, Anchor::value, {}}, [&] {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        const rapidjson::Value* expected = sub ? child(*sub, "const") : nullptr;
+        return Args{{"value", scalar_text(*node)}, {"expected", expected ? scalar_text(*expected) : "another value"}};
+      });
       break;
-    }
-    case Fail::min_items: add({"minItems", "", ptr, Anchor::value, {{"detail", text}}}); break;
-    case Fail::max_items: add({"maxItems", "", ptr, Anchor::value, {{"detail", text}}}); break;
-    case Fail::length: add({"length", "", ptr, Anchor::value, {{"detail", text}}}); break;
-    case Fail::range: add({"range", "", ptr, Anchor::value, {{"detail", text}}}); break;
+    case Fail::min_items: add({"minItems", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::max_items: add({"maxItems", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::length: add({"length", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::range: add({"range", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
   }
 }
 
 }  // namespace
 
 void SchemaValidator::validate(const rapidjson::Value& root, std::vector<SchemaFailure>& out) const {
-  Reporter reporter(impl_->json, root, out);
+  struct All final : SchemaSink {
+    std::vector<SchemaFailure>& out;
+    explicit All(std::vector<SchemaFailure>& o) : out(o) {}
+    bool wants(const SchemaFailure&) override { return true; }
+    void add(SchemaFailure f) override { out.push_back(std::move(f)); }
+  } all(out);
+  validate(root, all);
+}
+
+void SchemaValidator::validate(const rapidjson::Value& root, SchemaSink& out) const {
+  Reporter reporter(impl_->json, root, out, !impl_->fast);
   if (impl_->fast) {
     impl_->fast->run(root, reporter);
     return;

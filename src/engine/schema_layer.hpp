@@ -21,6 +21,18 @@ struct SchemaFailure {
   std::vector<std::pair<std::string, std::string>> args;  // message placeholders
 };
 
+// Takes failures one at a time: a caller that keeps only some of them never holds them all.
+class SchemaSink {
+ public:
+  // Asked first, with all but the args: false, and the failure is dropped before its
+  // message's arguments are worked out.
+  virtual bool wants(const SchemaFailure& f) = 0;
+  virtual void add(SchemaFailure f) = 0;
+
+ protected:
+  ~SchemaSink() = default;
+};
+
 // automatic: the fast path when the schema allows it, else valijson. The others force one
 // engine (tests compare them); `fast` throws ConfigError for a schema it cannot compile.
 enum class SchemaEngine { automatic, valijson, fast };
@@ -30,7 +42,8 @@ class SchemaValidator {
   // `name` is used in errors ("schemas/x.request.schema.json"). Throws ConfigError.
   SchemaValidator(const rapidjson::Value& schema, std::string name, SchemaEngine engine = SchemaEngine::automatic);
   ~SchemaValidator();
-  void validate(const rapidjson::Value& root, std::vector<SchemaFailure>& out) const;
+  void validate(const rapidjson::Value& root, SchemaSink& out) const;
+  void validate(const rapidjson::Value& root, std::vector<SchemaFailure>& out) const;  // every failure
   bool uses_fast_path() const;
 
  private:
