@@ -29,6 +29,9 @@ struct Diagnostic {
   Location location;
   std::string message;
   std::vector<Location> related;  // e.g. the first occurrence of a duplicate
+  // Not 0: this diagnostic sums up that many findings of its rule that are not listed one
+  // by one (a file lists at most maxFindingsPerRule of each rule); it is at the first of them.
+  std::size_t unlisted = 0;
 };
 
 struct FileReport {
@@ -36,6 +39,7 @@ struct FileReport {
   std::string operation;  // operationId linted against; empty when none was recognised
   std::vector<Diagnostic> diagnostics;  // sorted by line, column, code
 
+  // Findings of a severity, those a diagnostic sums up (unlisted) included.
   std::size_t count(Severity s) const noexcept;
 };
 

@@ -79,7 +79,9 @@ WXLINT_API void wxlint_result_free(wxlint_result* result);
 WXLINT_API const char* wxlint_result_json(const wxlint_result* result, size_t* length);
 /* The operationId linted against, or NULL when none was recognised. Owned by the result. */
 WXLINT_API const char* wxlint_result_operation(const wxlint_result* result);
-/* Number of findings of one WXLINT_SEVERITY_*, or of all when severity is -1. 0 for NULL. */
+/* Number of findings of one WXLINT_SEVERITY_*, or of all when severity is -1. 0 for NULL.
+ * Findings past the setting maxFindingsPerRule are counted too, though the JSON lists one
+ * summary for them. */
 WXLINT_API size_t wxlint_result_count(const wxlint_result* result, int severity);
 
 /* Release a message returned through `char** error`. NULL is a no-op, as for every *_free. */

@@ -199,7 +199,8 @@ const char* wxlint_result_operation(const wxlint_result* result) {
 size_t wxlint_result_count(const wxlint_result* result, int severity) {
   if (!result) return 0;
   const wxlint::FileReport& r = result->files.front();
-  if (severity == -1) return r.diagnostics.size();
+  if (severity == -1)  // the findings a diagnostic sums up (Diagnostic::unlisted) included
+    return r.count(wxlint::Severity::info) + r.count(wxlint::Severity::warning) + r.count(wxlint::Severity::error);
   if (severity < WXLINT_SEVERITY_INFO || severity > WXLINT_SEVERITY_ERROR) return 0;
   return r.count(static_cast<wxlint::Severity>(severity));
 }

@@ -136,7 +136,8 @@ std::vector<ParseIssue> parse_issues(const Document& doc, detail::SaxHandler& ha
   if (handler.suppressed_duplicates() > 0) {
     issues.push_back({Kind::duplicate_key, handler.first_suppressed_offset(), "",
                        std::to_string(handler.suppressed_duplicates()) +
-                           " more duplicate keys from here on are not listed (too many issues)"});
+                           " more duplicate keys from here on are not listed (too many issues)",
+                       handler.suppressed_duplicates()});
   }
   if (fatal) issues.push_back(std::move(*fatal));
   auto by_offset = [](const ParseIssue& a, const ParseIssue& b) { return a.offset < b.offset; };

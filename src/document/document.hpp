@@ -24,6 +24,8 @@ struct ParseIssue {
   std::size_t offset;   // byte offset of the problem (duplicate_key: the key's opening quote)
   std::string pointer;  // where it happened (syntax: innermost open container or member, best effort)
   std::string message;
+  // Not 0: the issues of this kind the parser did not list (too many), and this one sums them up.
+  std::size_t unlisted = 0;
 };
 
 // A JSON value as compact JSON text (for settings, examples and messages).

@@ -187,9 +187,19 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     }
     auto sit = root.FindMember("settings");
     Settings settings(sit != root.MemberEnd() ? &sit->value : nullptr, op->doc.id, options, used_settings, alloc);
-    if (!has_op)
+    if (!has_op) {
       for (const auto& [n, v] : settings.values())
         if (v.value.IsInt64()) core_settings_[n] = v.value.GetInt64();
+      if (auto it = settings.values().find("maxFindingsPerRule"); it != settings.values().end()) {
+        const Settings::Setting& s = it->second;
+        if (!s.value.IsUint64() || s.value.GetUint64() == 0) {
+          const std::string problem = "must be a whole number of at least 1, not " + to_json_text(s.value);
+          if (!s.user_key.empty()) throw ConfigError("setting \"" + s.user_key + "\": " + problem);
+          file.fail("/settings/maxFindingsPerRule", problem);
+        }
+        max_findings_per_rule_ = static_cast<std::size_t>(std::min<std::uint64_t>(s.value.GetUint64(), SIZE_MAX));
+      }
+    }
 
     const auto& rules = root["rules"];
     for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {

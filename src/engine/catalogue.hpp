@@ -39,6 +39,9 @@ class Catalogue {
   // The operation's schema validator (built once, thread-safe), or null when it has none.
   const SchemaValidator* schema(const Operation& op) const;
 
+  // The most findings of one rule a file lists (setting maxFindingsPerRule).
+  std::size_t max_findings_per_rule() const { return max_findings_per_rule_; }
+
   const std::vector<std::unique_ptr<Operation>>& operations() const { return operations_; }
   const std::vector<RuleDoc>& docs() const { return docs_; }
   // A setting of the rule files without an operation (core.rules.json), as an integer.
@@ -50,6 +53,7 @@ class Catalogue {
   std::set<std::string, std::less<>> disabled_builtins_;
   std::vector<RuleDoc> docs_;
   std::map<std::string, long long, std::less<>> core_settings_;
+  std::size_t max_findings_per_rule_ = 1000;  // when rules/core.rules.json does not set it
   struct LazySchema {
     std::string name;
     std::string_view text;  // trusted: static

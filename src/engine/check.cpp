@@ -1,6 +1,7 @@
 #include "engine/check.hpp"
 
 #include "document/document.hpp"
+#include "document/hash_bytes.hpp"
 #include "engine/rule.hpp"
 #include "formats/formats.hpp"
 
@@ -8,11 +9,45 @@
 namespace wxlint {
 
 Finding& Emitter::emit(std::string pointer, Anchor anchor) {
-  Finding& f = out_.emplace_back();
-  f.rule = &rule_;
-  f.pointer = std::move(pointer);
-  f.anchor = anchor;
-  return f;
+  Finding* f = &spare_;
+  if (room_ > 0) {
+    --room_;
+    f = &out_.emplace_back();
+  } else {
+    forget_spare();
+    if (tally_.unlisted++ == 0) {
+      tally_.rule = &rule_;
+      tally_.pointer = pointer;
+      tally_.anchor = anchor;
+    }
+  }
+  f->rule = &rule_;
+  f->pointer = std::move(pointer);
+  f->anchor = anchor;
+  return *f;
+}
+
+void Emitter::forget_spare() {
+  if (covers_ && !spare_.covers_keyword.empty())
+    covers_->push_back(covers_key(spare_.pointer, spare_.covers_keyword,
+                                  spare_.covers_detail.empty() ? std::nullopt : std::optional<std::string_view>(spare_.covers_detail)));
+  spare_.args.clear();
+  spare_.related.clear();
+  spare_.covers_keyword.clear();
+  spare_.covers_detail.clear();
+}
+
+void Emitter::close() {
+  forget_spare();
+  if (tally_.unlisted) out_.push_back(std::move(tally_));
+  tally_ = Finding();
+}
+
+std::uint64_t covers_key(std::string_view pointer, std::string_view keyword, std::optional<std::string_view> what) {
+  // hash_bytes mixes in each length, so the parts cannot run into each other.
+  std::uint64_t h = detail::hash_bytes(pointer, 0x243F6A8885A308D3ull);
+  h = detail::hash_bytes(keyword, h);
+  return what ? detail::hash_bytes(*what, h) & ~std::uint64_t{1} : h | 1;
 }
 
 Finding& Emitter::emit(const Path& path, Anchor anchor) {

@@ -7,7 +7,9 @@
 #include "engine/params.hpp"
 #include "engine/path.hpp"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,8 +29,12 @@ struct Finding {
   std::vector<std::pair<std::string, std::string>> args;  // message placeholders
   std::vector<std::string> related;                       // pointers, rendered as {other}
   // The schema-layer failure this finding explains (e.g. "required" + "userId"); the
-  // schema layer drops its own finding for the same place and keyword.
+  // schema layer drops its own finding for the same place and keyword. Only checks
+  // without state (start() returns null) may set it: the schema layer runs beside the others.
   std::string covers_keyword, covers_detail;
+  // Not 0: a tally, not a finding. It stands for this many findings of the rule that are
+  // not listed; `pointer` and `anchor` are the first one's.
+  std::size_t unlisted = 0;
 
   Finding& arg(std::string name, std::string value) {
     args.emplace_back(std::move(name), std::move(value));
@@ -36,22 +42,39 @@ struct Finding {
   }
 };
 
+// A finding costs a kilobyte or two by the time it is placed and rendered, so a rule lists
+// at most `limit` findings per walk; the rest are counted into one tally (Finding::unlisted)
+// and never kept. The schema failures they explain are kept as hashes (covers_key).
 class Emitter {
  public:
-  Emitter(const Rule& rule, std::vector<Finding>& out, const LintContext* context = nullptr)
-      : rule_(rule), out_(out), context_(context ? context : &kNoContext) {}
+  Emitter(const Rule& rule, std::vector<Finding>& out, const LintContext* context = nullptr, std::size_t limit = SIZE_MAX,
+          std::vector<std::uint64_t>* unlisted_covers = nullptr)
+      : rule_(rule), out_(out), context_(context ? context : &kNoContext), room_(limit), covers_(unlisted_covers) {}
   // What the lint knows besides the payload (the org snapshot).
   const LintContext& context() const { return *context_; }
   Finding& emit(std::string pointer, Anchor anchor = Anchor::value);
   // At the current node; a scalar node's text becomes the {value} placeholder.
   Finding& emit(const Path& path, Anchor anchor = Anchor::value);
+  // After the walk: appends the tally of what was not listed, if anything.
+  void close();
 
  private:
+  void forget_spare();
+
   static constexpr LintContext kNoContext{};
   const Rule& rule_;
   std::vector<Finding>& out_;
   const LintContext* context_;
+  std::size_t room_;
+  std::vector<std::uint64_t>* covers_;
+  Finding spare_;  // what emit() hands out once room_ is spent: filled in, then forgotten
+  Finding tally_;
 };
+
+// What a schema failure is matched on by the findings that explain it: its place, keyword
+// and detail (none: a finding that explains any detail). Hashed: a tally keeps no pointers.
+std::uint64_t covers_key(std::string_view pointer, std::string_view keyword, std::optional<std::string_view> what);
+inline bool explains_any(std::uint64_t covers_key) { return covers_key & 1; }  // made without a detail
 
 struct CheckState {
   virtual ~CheckState() = default;

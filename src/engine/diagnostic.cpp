@@ -1,7 +1,5 @@
 #include <wxlint/diagnostic.hpp>
 
-#include <algorithm>
-
 namespace wxlint {
 
 std::string_view to_string(Severity s) noexcept {
@@ -21,8 +19,10 @@ std::optional<Severity> parse_severity(std::string_view s) noexcept {
 }
 
 std::size_t FileReport::count(Severity s) const noexcept {
-  return static_cast<std::size_t>(
-      std::count_if(diagnostics.begin(), diagnostics.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+  std::size_t n = 0;
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity == s) n += d.unlisted ? d.unlisted : 1;
+  return n;
 }
 
 }  // namespace wxlint

@@ -19,12 +19,30 @@ std::string_view schema_rule_id(std::string_view keyword) {
   return "schema/other";
 }
 
+void FindingList::take(Placed p) {
+  Tally& t = tallies_[p.finding.rule];
+  const std::size_t n = p.finding.unlisted;
+  if (n == 0 && t.listed < max_) {
+    ++t.listed;
+    items_.push_back(std::move(p));
+    return;
+  }
+  if (t.unlisted == 0) {
+    Finding& first = t.first_unlisted.finding;
+    first.rule = p.finding.rule;
+    first.pointer = std::move(p.finding.pointer);
+    first.anchor = p.finding.anchor;
+    t.first_unlisted.offset = p.offset;
+  }
+  t.unlisted += n ? n : 1;
+}
+
 void FindingList::add(Finding f, const std::string& prefix) {
   if (!prefix.empty()) {
     f.pointer.insert(0, prefix);
     for (auto& r : f.related) r.insert(0, prefix);
   }
-  items_.push_back({std::move(f)});
+  take({std::move(f)});
 }
 
 void FindingList::add_builtin(std::string_view rule_id, std::string pointer,
@@ -35,7 +53,7 @@ void FindingList::add_builtin(std::string_view rule_id, std::string pointer,
   f.rule = rule;
   f.pointer = std::move(pointer);
   f.args = std::move(args);
-  items_.push_back({std::move(f)});
+  take({std::move(f)});
 }
 
 void FindingList::add_issue(const ParseIssue& issue) {
@@ -51,11 +69,28 @@ void FindingList::add_issue(const ParseIssue& issue) {
   Finding f;
   f.rule = rule;
   f.pointer = issue.pointer;
-  std::string detail = issue.message;  // the parser's sentence starts a message
-  if (!detail.empty() && detail[0] >= 'a' && detail[0] <= 'z') detail[0] = static_cast<char>(detail[0] - 'a' + 'A');
-  f.args = {{"detail", std::move(detail)}};
-  items_.push_back({std::move(f), issue.offset});
+  f.unlisted = issue.unlisted;  // the parser's own summary joins this list's
+  if (!f.unlisted) {
+    std::string detail = issue.message;  // the parser's sentence starts a message
+    if (!detail.empty() && detail[0] >= 'a' && detail[0] <= 'z') detail[0] = static_cast<char>(detail[0] - 'a' + 'A');
+    f.args = {{"detail", std::move(detail)}};
+  }
+  take({std::move(f), issue.offset});
 }
+
+namespace {
+
+// 3299000 -> "3,299,000".
+std::string grouped(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string render(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& args) {
   std::string out;
@@ -82,6 +117,11 @@ std::string render(std::string_view tmpl, const std::vector<std::pair<std::strin
 }
 
 std::vector<Diagnostic> FindingList::finish(const Document& doc) {
+  for (auto& [rule, t] : tallies_) {
+    if (t.unlisted == 0) continue;
+    t.first_unlisted.finding.unlisted = t.unlisted;
+    items_.push_back(std::move(t.first_unlisted));
+  }
   // One locate() for every pointer, one positions() for every offset. The
   // findings are used up: their pointers are lent to locate() and then move
   // into the diagnostics, never copied (a big payload has tens of thousands).
@@ -145,6 +185,15 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
     d.code = f.rule->doc.code;
     d.severity = f.rule->doc.severity;
     d.rule = f.rule->doc.id;
+    if (f.unlisted) {
+      d.unlisted = f.unlisted;
+      const std::size_t listed = tallies_[f.rule].listed;
+      d.message = "... and " + grouped(f.unlisted) + (f.unlisted == 1 ? " more finding" : " more findings") +
+                  " of this rule in this file; only the first " +
+                  (listed == 1 ? std::string("is listed") : grouped(listed) + " are listed") + " (setting maxFindingsPerRule).";
+      d.location = {std::move(f.pointer), pos[2 * i].line, pos[2 * i].column, pos[2 * i + 1].line, pos[2 * i + 1].column};
+      continue;
+    }
     std::string other;
     std::size_t rp = related_pos + 2 * related_begin[i];
     d.related.reserve(f.related.size());

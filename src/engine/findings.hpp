@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace wxlint {
@@ -18,14 +19,23 @@ class Catalogue;
 // The builtin rule id for a schema keyword ("required" -> "schema/required").
 std::string_view schema_rule_id(std::string_view keyword);
 
+// Lists at most `max_per_rule` findings of each rule in a file, in the order they come;
+// the rest are only counted, into one summary finding per rule placed at the first of
+// them (Diagnostic::unlisted), so that no input makes a file's findings outgrow it.
 class FindingList {
  public:
-  explicit FindingList(const Catalogue& catalogue) : catalogue_(catalogue) {}
+  FindingList(const Catalogue& catalogue, std::size_t max_per_rule) : catalogue_(catalogue), max_(max_per_rule) {}
   // `prefix` is the pointer of the linted request within the file ("" for a bare payload).
+  // A tally (Finding::unlisted) is counted, not listed.
   void add(Finding f, const std::string& prefix);
   void add_issue(const ParseIssue& issue);
   void add_builtin(std::string_view rule_id, std::string pointer,
                    std::vector<std::pair<std::string, std::string>> args);
+  // Whether the next finding of the rule would be listed, not only counted.
+  bool lists(const Rule* rule) const {
+    const auto it = tallies_.find(rule);
+    return (it == tallies_.end() ? 0 : it->second.listed) < max_;
+  }
   std::vector<Diagnostic> finish(const Document& doc);
 
  private:
@@ -33,8 +43,17 @@ class FindingList {
     Finding finding;
     std::size_t offset = SIZE_MAX;  // known up front for parser findings
   };
+  struct Tally {
+    std::size_t listed = 0, unlisted = 0;
+    Placed first_unlisted;  // its place only
+  };
+  // Lists the finding or counts it.
+  void take(Placed p);
+
   const Catalogue& catalogue_;
+  std::size_t max_;
   std::vector<Placed> items_;
+  std::unordered_map<const Rule*, Tally> tallies_;
 };
 
 // Replaces {name} placeholders; unknown names are left as they are.

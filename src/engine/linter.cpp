@@ -18,14 +18,42 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <stdexcept>
 #include <system_error>
 #include <thread>
-#include <unordered_map>
 
 namespace wxlint {
 namespace {
 // Below this a second thread costs more than it saves.
 constexpr std::size_t kParallelBytes = std::size_t{4} << 20;
+
+// The covers_key()s of a request's rule findings, a few million on a big payload: sorted,
+// with where each value of their top bits starts (about 16 keys each), so a lookup
+// searches a few keys, not the whole list.
+class Explained {
+ public:
+  explicit Explained(std::vector<std::uint64_t> keys) : keys_(std::move(keys)) {
+    std::sort(keys_.begin(), keys_.end());
+    while (bits_ < 32 && (std::size_t{16} << bits_) < keys_.size()) ++bits_;
+    start_.assign((std::size_t{1} << bits_) + 1, 0);
+    for (const std::uint64_t k : keys_) ++start_[bucket(k) + 1];
+    for (std::size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
+  }
+  bool empty() const { return keys_.empty(); }
+  bool contains(std::uint64_t key) const {
+    const std::size_t b = bucket(key);
+    return std::binary_search(keys_.begin() + static_cast<std::ptrdiff_t>(start_[b]),
+                              keys_.begin() + static_cast<std::ptrdiff_t>(start_[b + 1]), key);
+  }
+
+ private:
+  std::size_t bucket(std::uint64_t key) const { return bits_ ? static_cast<std::size_t>(key >> (64 - bits_)) : 0; }
+
+  std::vector<std::uint64_t> keys_;
+  int bits_ = 0;
+  std::vector<std::size_t> start_;
+};
 }  // namespace
 
 struct Linter::Impl {
@@ -115,12 +143,49 @@ struct Linter::Impl {
     list.add_builtin("operation/undetected", std::move(at), {{"hint", hint}, {"known", known_operations()}});
   }
 
+  // The schema failures the rules do not explain become findings, one at a time.
+  struct SchemaFindings final : SchemaSink {
+    const Catalogue& catalogue;
+    const Explained &one, &any;  // by findings that explain one detail, or any
+    FindingList& list;
+    const std::string& prefix;
+    const Rule* rule = nullptr;  // of the failure wants() took
+
+    SchemaFindings(const Catalogue& c, const Explained& o, const Explained& a, FindingList& l, const std::string& p)
+        : catalogue(c), one(o), any(a), list(l), prefix(p) {}
+
+    bool wants(const SchemaFailure& sf) override {
+      if ((!one.empty() && one.contains(covers_key(sf.pointer, sf.keyword, sf.detail))) ||
+          (!any.empty() && any.contains(covers_key(sf.pointer, sf.keyword, std::nullopt))))
+        return false;
+      rule = catalogue.builtin_if_enabled(schema_rule_id(sf.keyword));
+      if (!rule || list.lists(rule)) return rule != nullptr;
+      Finding tally;  // counted only
+      tally.rule = rule;
+      tally.pointer = sf.pointer;
+      tally.anchor = sf.anchor;
+      tally.unlisted = 1;
+      list.add(std::move(tally), prefix);
+      return false;
+    }
+
+    void add(SchemaFailure sf) override {
+      Finding f;
+      f.rule = rule;
+      f.pointer = std::move(sf.pointer);
+      f.anchor = sf.anchor;
+      f.args = std::move(sf.args);
+      list.add(std::move(f), prefix);
+    }
+  };
+
   // `parallel` (large requests): the rules that compare nodes walk on a second thread
   // while the other rules and the schema run on this one.
   void lint_request(const Operation& op, const rapidjson::Value& request, const std::string& prefix,
                     FindingList& list, bool parallel = false) const {
+    const std::size_t limit = catalogue->max_findings_per_rule();
     std::vector<Finding> rule_findings, second_findings;
-    std::vector<SchemaFailure> failures;
+    std::vector<std::uint64_t> covers, second_covers;
     std::exception_ptr second_error;
     const SchemaValidator* schema = catalogue->schema(op);
     {
@@ -131,7 +196,7 @@ struct Linter::Impl {
         try {
           second = std::jthread([&] {
             try {
-              lanes.comparing->run(request, second_findings, &context);
+              lanes.comparing->run(request, second_findings, limit, second_covers, &context);
             } catch (...) {
               second_error = std::current_exception();
             }
@@ -141,43 +206,36 @@ struct Linter::Impl {
           // no thread to be had: walk every rule here
         }
       }
-      here->run(request, rule_findings, &context);
-      if (schema) schema->validate(request, failures);
-    }
-    if (second_error) std::rethrow_exception(second_error);
-    for (auto& f : second_findings) rule_findings.push_back(std::move(f));
-    if (schema) {
-      // The schema failures the rules explain, by place and keyword: one lookup each.
-      std::unordered_multimap<std::string, const Finding*> covered;
-      for (const auto& f : rule_findings)
-        if (!f.covers_keyword.empty()) covered.emplace(f.pointer + '\0' + f.covers_keyword, &f);
-      for (auto& sf : failures) {
-        bool explained = false;
-        if (!covered.empty()) {
-          auto [b, e] = covered.equal_range(sf.pointer + '\0' + sf.keyword);
-          explained = std::any_of(b, e, [&](const auto& kv) {
-            return kv.second->covers_detail.empty() || kv.second->covers_detail == sf.detail;
-          });
-        }
-        if (explained) continue;
-        const Rule* rule = catalogue->builtin_if_enabled(schema_rule_id(sf.keyword));
-        if (!rule) continue;
-        Finding f;
-        f.rule = rule;
-        f.pointer = std::move(sf.pointer);
-        f.anchor = sf.anchor;
-        f.args = std::move(sf.args);
-        list.add(std::move(f), prefix);
+      here->run(request, rule_findings, limit, covers, &context);
+      if (schema) {
+        // What the rules explain is known before the schema runs, so that its failures
+        // are listed or counted as they come. Only checks without state explain any
+        // (check.hpp): all of them walked here.
+        for (const auto& f : rule_findings)
+          if (!f.covers_keyword.empty())
+            covers.push_back(covers_key(f.pointer, f.covers_keyword,
+                                        f.covers_detail.empty() ? std::nullopt : std::optional<std::string_view>(f.covers_detail)));
+        const auto any_detail = std::partition(covers.begin(), covers.end(), [](std::uint64_t k) { return !explains_any(k); });
+        const Explained any({any_detail, covers.end()});
+        covers.erase(any_detail, covers.end());
+        const Explained one(std::move(covers));
+        SchemaFindings sink(*catalogue, one, any, list, prefix);
+        schema->validate(request, sink);
       }
     }
+    if (second_error) std::rethrow_exception(second_error);
+    const bool second_explains = !second_covers.empty() || std::any_of(second_findings.begin(), second_findings.end(),
+                                                                       [](const Finding& f) { return !f.covers_keyword.empty(); });
+    if (schema && second_explains) throw std::logic_error("a check with state explained a schema failure");
     for (auto& f : rule_findings) list.add(std::move(f), prefix);
+    for (auto& f : second_findings) list.add(std::move(f), prefix);
   }
 
   FileReport lint(std::string text, std::string path, std::string_view forced) const {
     FileReport report;
     report.path = std::move(path);
     Document doc(std::move(text), true);  // lives until the report is made
-    FindingList list(*catalogue);
+    FindingList list(*catalogue, catalogue->max_findings_per_rule());
     if (stale_days)
       list.add_builtin("snapshot/stale", "",
                        {{"age", std::to_string(*stale_days)},
@@ -198,7 +256,8 @@ struct Linter::Impl {
                          {{"value", scalar_text(id)}, {"known", known_operations()}});
       } else {
         std::vector<Finding> envelope_findings;
-        walkers_for(*op).envelope->run(root, envelope_findings, &context);
+        std::vector<std::uint64_t> no_schema;  // envelope rules have no schema to explain
+        walkers_for(*op).envelope->run(root, envelope_findings, catalogue->max_findings_per_rule(), no_schema, &context);
         for (auto& f : envelope_findings) list.add(std::move(f), "");
         const rapidjson::Value& examples = root["requestExamples"];
         bool any = false;

@@ -114,7 +114,8 @@ struct Run {
 
 }  // namespace
 
-void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out, const LintContext* context) const {
+void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out, std::size_t limit,
+                     std::vector<std::uint64_t>& unlisted_covers, const LintContext* context) const {
   // Each rule emits into its own list so that the final order does not depend on the walk.
   std::vector<std::vector<Finding>> per_rule(rules_.size());
   Run run{rules_, {}, {}, std::vector<std::vector<Run::Memo>>(rules_.size())};
@@ -122,12 +123,13 @@ void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out, co
   run.emitters.reserve(rules_.size());
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     run.states.push_back(rules_[i]->check->start());
-    run.emitters.emplace_back(*rules_[i], per_rule[i], context);
+    run.emitters.emplace_back(*rules_[i], per_rule[i], context, limit, &unlisted_covers);
   }
   Path path(root);
   run.walk(*trie_, path);
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     rules_[i]->check->finish(run.states[i].get(), run.emitters[i]);
+    run.emitters[i].close();
     if (run.states[i]) rules_[i]->check->recycle(std::move(run.states[i]));
   }
   for (auto& list : per_rule)

@@ -13,8 +13,11 @@ class RuleWalker {
  public:
   RuleWalker(const std::vector<const Rule*>& rules);
   ~RuleWalker();
-  // Appends findings; pointers are relative to `root`.
-  void run(const rapidjson::Value& root, std::vector<Finding>& out, const LintContext* context = nullptr) const;
+  // Appends findings, at most `limit` per rule and then one tally of the rest (Emitter);
+  // pointers are relative to `root`. The schema failures that findings not listed
+  // explain go to `unlisted_covers` (covers_key).
+  void run(const rapidjson::Value& root, std::vector<Finding>& out, std::size_t limit,
+           std::vector<std::uint64_t>& unlisted_covers, const LintContext* context = nullptr) const;
 
  private:
   struct Node;

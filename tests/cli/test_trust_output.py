@@ -196,7 +196,8 @@ class KilledWhileWriting(TempDirTest):
         users = [{"userId": USER_1, "extension": "911"} for _ in range(12000)]
         write(self.path("big.json"), {"usersList": [{"locationId": LOCATION, "validate": False, "users": users}]})
         old = b'{"old report": true}\n'
-        args = [WXLINT, "check", "--no-config", "-q", "-j", "1", "-f", "json", "-o", "out.json", "big.json"]
+        write(self.path("all.json"), {"settings": {"maxFindingsPerRule": 100000}})  # every finding listed: a big report
+        args = [WXLINT, "check", "--config", "all.json", "-q", "-j", "1", "-f", "json", "-o", "out.json", "big.json"]
         subprocess.run(args, cwd=self.dir, env=env(), stdout=subprocess.DEVNULL, check=False, timeout=120)
         new = read(self.path("out.json"))
         self.assertGreater(len(new), 6 << 20)
@@ -212,7 +213,7 @@ class KilledWhileWriting(TempDirTest):
             p.send_signal(signal.SIGKILL)
             p.wait(timeout=60)
             with self.subTest(delay=delay):
-                self.assertEqual(sorted(os.listdir(self.dir)), ["big.json", "out.json"])
+                self.assertEqual(sorted(os.listdir(self.dir)), ["all.json", "big.json", "out.json"])
                 now = read(self.path("out.json"))
                 self.assertIn(now, (old, new), f"a mix of {len(now)} bytes")
                 killed_mid_write += writing and now == old
