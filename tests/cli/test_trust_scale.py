@@ -1,0 +1,165 @@
+"""Input at scale (issue 10): a wide object is placed in linear time, a file lists at most
+maxFindingsPerRule findings of a rule while the summary and the exit code count them all,
+and memory stays within 4x the input + 64 MB. Run as `python3 test_trust_scale.py /path/to/wxlint`."""
+import json
+import os
+import subprocess
+import sys
+import time
+
+from cli_support import LOCATION, USER_1, TempDirTest, WXLINT, main, write
+
+MB = 1 << 20
+# A sanitizer build (scripts/test.sh) is several times slower and hungrier.
+SANITIZED = bool(os.environ.get("WXLINT_SANITIZED"))
+SLOW = 5 if SANITIZED else 1
+
+# Runs wxlint from a small Python that never held this test's memory (a child forked from
+# a big process keeps its pre-exec RSS) and prints the children's peak RSS in KiB.
+MEASURE = """
+import resource, subprocess, sys
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def measured(*args, cwd, timeout):
+    """(exit code, peak RSS in bytes, seconds) of one wxlint run."""
+    t0 = time.monotonic()
+    p = subprocess.run([sys.executable, "-c", MEASURE, WXLINT, *args], cwd=cwd, capture_output=True, text=True,
+                       timeout=timeout * SLOW)
+    rc, kib = p.stdout.split()
+    return int(rc), int(kib) * 1024, time.monotonic() - t0
+
+
+def payload(users):
+    return {"usersList": [{"locationId": LOCATION, "validate": False, "users": users}]}
+
+
+def dumps(value):
+    return json.dumps(value, separators=(",", ":"))
+
+
+def column_of(text, needle, start=0):
+    """1-based column of needle in a one-line text (ASCII)."""
+    return text.index(needle, start) + 1
+
+
+class Scale(TempDirTest):
+    def config(self, value):
+        write(self.path(".wxlint.json"), value)
+
+    def test_wide_object_is_placed_in_linear_time(self):
+        # 100,000 unknown members of one user, each a finding; all of them listed.
+        members = ",".join(f'"x{i}":1' for i in range(100_000))
+        text = dumps(payload([{"userId": USER_1, "extension": "2001"}]))[:-5] + "," + members + "}]}]}"
+        write(self.path("wide.json"), text)
+        self.config({"settings": {"maxFindingsPerRule": 1_000_000}})
+        t0 = time.monotonic()
+        r = self.wxlint("check", "wide.json")
+        took = time.monotonic() - t0
+        self.assertEqual(r.returncode, 1, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[-1], "1 file checked: 100000 errors, 0 warnings, 0 infos")
+        self.assertEqual(len(lines), 100_001)
+        self.assertEqual(lines[-2], f'wide.json:1:{column_of(text, chr(34) + "x99999")}: error[WX1003]: '
+                                    'Unknown property "x99999": the API does not accept it. (schema/unknown-property)')
+        self.assertLess(took, 5 * SLOW, f"{took:.1f} s for 100,000 members")
+
+    def test_wide_top_level_object_is_placed_in_linear_time(self):
+        # With the default maxFindingsPerRule: 1,000 listed, all 100,000 counted.
+        members = ",".join(f'"x{i}":1' for i in range(100_000))
+        text = dumps(payload([{"userId": USER_1, "extension": "2001"}]))[:-1] + "," + members + "}"
+        write(self.path("wide.json"), text)
+        t0 = time.monotonic()
+        r = self.wxlint("check", "--no-config", "wide.json")
+        took = time.monotonic() - t0
+        self.assertEqual(r.returncode, 1, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), 1000 + 1 + 1)
+        self.assertEqual(lines[-2], f'wide.json:1:{column_of(text, chr(34) + "x1000" + chr(34))}: error[WX1003]: '
+                                    "... and 99,000 more findings of this rule in this file; only the first 1,000 are listed "
+                                    "(setting maxFindingsPerRule). (schema/unknown-property)")
+        self.assertEqual(lines[-1], "1 file checked: 100000 errors, 0 warnings, 0 infos")
+        self.assertLess(took, 5 * SLOW, f"{took:.1f} s for 100,000 members")
+
+    def test_one_finding_per_value_stays_within_memory_and_time(self):
+        # 4 MB of [] where user objects belong: one schema finding per 3 bytes.
+        n = (4 * MB) // 3
+        write(self.path("small.json"), payload([{"userId": USER_1, "extension": "2001"}]))
+        text = dumps(payload([[]])).replace("[[]]", "[" + ",".join(["[]"] * n) + "]")
+        write(self.path("big.json"), text)
+        rc, base, _ = measured("check", "--no-config", "small.json", cwd=self.dir, timeout=30)
+        self.assertEqual(rc, 0)
+        rc, peak, took = measured("check", "--no-config", "big.json", cwd=self.dir, timeout=60)
+        self.assertEqual(rc, 1)
+        if not SANITIZED:
+            bound = 4 * len(text) + 64 * MB + base
+            self.assertLessEqual(peak, bound, f"peak {peak // MB} MB for {len(text) // MB} MB, bound {bound // MB} MB")
+        self.assertLess(took, 20 * SLOW, f"{took:.1f} s")
+        r = self.wxlint("check", "--no-config", "big.json")
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[-1], f"1 file checked: {n + 1} errors, 0 warnings, 0 infos")  # + too many users
+        self.assertEqual(len(lines), 1 + 1000 + 1 + 1)
+        self.assertTrue(lines[-2].endswith(f"error[WX1001]: ... and {n - 1000:,} more findings of this rule in this file; "
+                                           "only the first 1,000 are listed (setting maxFindingsPerRule). (schema/type)"),
+                        lines[-2])
+
+    def test_summary_finding_counts_and_exit_code_with_the_setting(self):
+        text = dumps(payload([[]] * 5))
+        write(self.path("p.json"), text)
+        self.config({"settings": {"maxFindingsPerRule": 2}})
+        r = self.wxlint("check", "p.json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        first = column_of(text, "[[]") + 1
+        self.assertEqual(r.stdout.splitlines(), [
+            f"p.json:1:{first}: error[WX1001]: 0 must be an object, not an array. (schema/type)",
+            f"p.json:1:{first + 3}: error[WX1001]: 1 must be an object, not an array. (schema/type)",
+            f"p.json:1:{first + 6}: error[WX1001]: ... and 3 more findings of this rule in this file; "
+            "only the first 2 are listed (setting maxFindingsPerRule). (schema/type)",
+            "1 file checked: 5 errors, 0 warnings, 0 infos",
+        ])
+        r = self.wxlint("check", "--format", "json", "p.json")
+        report = json.loads(r.stdout)
+        self.assertEqual(report["summary"], {"files": 1, "errors": 5, "warnings": 0, "infos": 0})
+        self.assertEqual([d["pointer"] for d in report["files"][0]["diagnostics"]],
+                         ["/usersList/0/users/0", "/usersList/0/users/1", "/usersList/0/users/2"])
+
+        # As warnings: the summary finding is one too, so --fail-on decides as for the rest.
+        self.config({"settings": {"maxFindingsPerRule": 1}, "rules": {"schema/type": "warning"}})
+        r = self.wxlint("check", "p.json")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(r.stdout.splitlines()[-2:], [
+            f"p.json:1:{first + 3}: warning[WX1001]: ... and 4 more findings of this rule in this file; "
+            "only the first is listed (setting maxFindingsPerRule). (schema/type)",
+            "1 file checked: 0 errors, 5 warnings, 0 infos",
+        ])
+        self.assertEqual(self.wxlint("check", "--fail-on", "warning", "p.json").returncode, 1)
+
+    def test_rule_findings_past_the_cap_still_explain_schema_failures(self):
+        # {} users: userId missing (BATCH-400, which explains the schema's "required")
+        # and no number or extension (1026016), 40 of each.
+        write(self.path("p.json"), payload([{}] * 40))
+        self.config({"settings": {"maxFindingsPerRule": 3}})
+        r = self.wxlint("check", "p.json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertNotIn("schema/required", r.stdout)
+        self.assertEqual(r.stdout.count("(move-users/user-id-required)"), 4)
+        self.assertEqual(r.stdout.count("... and 37 more findings of this rule in this file"), 2)
+        self.assertEqual(r.stdout.splitlines()[-1], "1 file checked: 80 errors, 0 warnings, 0 infos")
+
+    def test_bad_setting_is_a_config_error(self):
+        write(self.path("p.json"), payload([[]]))
+        for bad, problem in ((0, "must be a whole number of at least 1, not 0"),
+                             (-1, "must be a whole number of at least 1, not -1"),
+                             (1.5, "must be a whole number of at least 1, not 1.5"),
+                             ("many", "must be an integer like the default 1000, not a string")):
+            with self.subTest(bad=bad):
+                self.config({"settings": {"maxFindingsPerRule": bad}})
+                r = self.wxlint("check", "p.json")
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertEqual(r.stderr, f"wxlint: {self.path('.wxlint.json')}:3:27: /settings/maxFindingsPerRule: {problem}\n")
+
+
+if __name__ == "__main__":
+    main()
