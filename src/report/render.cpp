@@ -41,7 +41,7 @@ std::string render_report(Format format, const std::vector<FileReport>& files, c
 std::string to_statistics(const std::vector<FileReport>& files) {
   std::map<std::pair<std::string, std::string>, std::size_t> counts;  // (code, rule) -> count
   for (const auto& f : files)
-    for (const auto& d : f.diagnostics) ++counts[{d.code, d.rule}];
+    for (const auto& d : f.diagnostics) counts[{d.code, d.rule}] += d.unlisted ? d.unlisted : 1;  // as FileReport::count()
   std::vector<std::pair<std::size_t, std::pair<std::string, std::string>>> rows;
   std::size_t width = 4;
   for (const auto& [key, n] : counts) {

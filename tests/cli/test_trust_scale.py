@@ -119,6 +119,8 @@ class Scale(TempDirTest):
             "only the first 2 are listed (setting maxFindingsPerRule). (schema/type)",
             "1 file checked: 5 errors, 0 warnings, 0 infos",
         ])
+        r = self.wxlint("check", "-q", "--statistics", "p.json")
+        self.assertEqual(r.stdout.splitlines()[-1], "     5  WX1001  schema/type")
         r = self.wxlint("check", "--format", "json", "p.json")
         report = json.loads(r.stdout)
         self.assertEqual(report["summary"], {"files": 1, "errors": 5, "warnings": 0, "infos": 0})
