@@ -1,19 +1,10 @@
 #include "snapshot/time.hpp"
 
+#include <chrono>
 #include <cstdio>
 
 namespace wxlint::snapshot {
 namespace {
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 
 bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
   if (at + n > s.size()) return false;
@@ -53,22 +44,19 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
     return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + se - offset;
+  // A day past the month's end counts on into the next month, as C++20 defines it.
+  const std::chrono::sys_days day{std::chrono::year{y} / mo / d};
+  return std::int64_t{day.time_since_epoch().count()} * 86400 + h * 3600 + mi * 60 + se - offset;
 }
 
 std::string format_time(std::int64_t t) {
-  std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-  std::int64_t secs = t - days * 86400;
-  // civil_from_days
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+  using namespace std::chrono;
+  const sys_seconds at{seconds{t}};
+  const sys_days day = floor<days>(at);
+  const year_month_day ymd{day};
+  const std::int64_t secs = (at - day).count();
+  const long long y = int{ymd.year()};
+  const unsigned m = unsigned{ymd.month()}, d = unsigned{ymd.day()};
   char buf[96];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y), m, d,
                 static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
