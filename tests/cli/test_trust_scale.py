@@ -105,6 +105,47 @@ class Scale(TempDirTest):
                                            "only the first 1,000 are listed (setting maxFindingsPerRule). (schema/type)"),
                         lines[-2])
 
+    def test_densest_input_under_the_size_limit_stays_within_memory(self):
+        # 2 bytes per value (16 in the DOM): the densest JSON there is, just under maxFileSize.
+        n = (7 * MB) // 2
+        write(self.path("small.json"), payload([{"userId": USER_1, "extension": "2001"}]))
+        text = dumps(payload([0])).replace("[0]", "[" + ",".join(["0"] * n) + "]")
+        write(self.path("big.json"), text)
+        rc, base, _ = measured("check", "--no-config", "small.json", cwd=self.dir, timeout=30)
+        rc, peak, took = measured("check", "--no-config", "big.json", cwd=self.dir, timeout=120)
+        self.assertEqual(rc, 1)
+        if not SANITIZED:
+            bound = 4 * len(text) + 64 * MB + base
+            self.assertLessEqual(peak, bound, f"peak {peak // MB} MB for {len(text) // MB} MB, bound {bound // MB} MB")
+
+    def test_file_past_max_file_size_is_reported_not_parsed(self):
+        text = dumps(payload([[]])).replace("[[]]", "[" + ",".join(["[]"] * (3 * MB)) + "]")
+        write(self.path("big.json"), text)
+        size = f"{len(text):,}"
+        r = self.wxlint("check", "--no-config", "big.json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout,
+                         f"big.json:1:1: error[WX0006]: The file is {size} bytes, more than the setting maxFileSize "
+                         "(8,388,608), so it was not linted. A Webex request body is far smaller; raise maxFileSize in "
+                         ".wxlint.json to lint it anyway. (json/too-large)\n"
+                         "1 file checked: 1 error, 0 warnings, 0 infos\n")
+        self.config({"settings": {"maxFileSize": 10 * MB}})
+        r = self.wxlint("check", "big.json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertTrue(r.stdout.endswith(f"1 file checked: {3 * MB + 1} errors, 0 warnings, 0 infos\n"), r.stdout[-200:])
+        self.config({"settings": {"maxFileSize": 10}})
+        r = self.wxlint("check", "-", stdin='{"usersList": []}')
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout.splitlines()[0],
+                         "<stdin>:1:1: error[WX0006]: The file is 17 bytes, more than the setting maxFileSize (10), so it "
+                         "was not linted. A Webex request body is far smaller; raise maxFileSize in .wxlint.json to lint "
+                         "it anyway. (json/too-large)")
+        self.config({"settings": {"maxFileSize": 0}})
+        r = self.wxlint("check", "big.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr, f"wxlint: {self.path('.wxlint.json')}:3:20: /settings/maxFileSize: "
+                                   "must be a whole number of at least 1, not 0\n")
+
     def test_summary_finding_counts_and_exit_code_with_the_setting(self):
         text = dumps(payload([[]] * 5))
         write(self.path("p.json"), text)
