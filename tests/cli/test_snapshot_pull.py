@@ -217,6 +217,16 @@ class Pull(TempDirTest):
         self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
         self.assertEqual([p["file"] for p in self.manifest()["pages"]], ["licences-001.json"])
 
+    def test_an_earlier_manifest_removes_only_page_files_inside_out(self):
+        write(self.path("victim.json"), {"keep": True})
+        write(self.path("out", "manifest.json"), {"capturedAt": "2026-01-01T00:00:00Z", "source": "wxlint snapshot pull",
+                                                  "pages": [{"file": "../victim.json"}, {"file": "people-009.json"}]})
+        write(self.path("out", "people-009.json"), {"items": []})
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.exists(self.path("victim.json")))
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+
     def test_other_json_files_in_out_are_refused(self):
         write(self.path("out", "notes", "mine.json"), {"a": 1})
         r = self.pull("--out", "out", "--base-url", self.api.base)
@@ -297,6 +307,9 @@ class Pull(TempDirTest):
         r = self.pull("--out", "out", "--base-url", self.api.base, token=None)
         self.assertEqual((r.returncode, r.stderr), (2, PREFIX + "WEBEX_ACCESS_TOKEN is not set: export an admin "
                                                                 "access token in it (never on the command line)\n"))
+        r = self.pull("--out", "out", "--base-url", self.api.base, token="two words")
+        self.assertEqual((r.returncode, r.stderr), (2, PREFIX + "WEBEX_ACCESS_TOKEN holds a character no access token "
+                                                                "has (a space, a control or non-ASCII character)\n"))
         r = self.pull("--out", "out", "--kinds", "people,devices")
         self.assertEqual(r.returncode, 2)
         self.assertTrue(r.stderr.endswith("wxlint snapshot pull: error: --kinds: unknown kind devices; the kinds are: "
