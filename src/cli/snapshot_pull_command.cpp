@@ -27,7 +27,8 @@ void run_snapshot_pull(const std::vector<std::string>& args) {
   ::setenv("WXLINT_EXECUTABLE", self.c_str(), 1);
   std::cout.flush();
   ::execv(script.c_str(), argv.data());
-  throw IoError(script + ": cannot run it (" + std::strerror(errno) +
+  const int error = errno;
+  throw IoError(script + ": cannot run it (" + std::strerror(error) +
                 "): `wxlint snapshot pull` runs this script, installed beside wxlint");
 }
 
