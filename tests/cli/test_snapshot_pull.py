@@ -2,7 +2,10 @@
 HTTP server that replays recorded list responses (testdata/pull-replay.snapshot/): paging, a 429
 with Retry-After, a people next link that lost callingData, HTTP errors, an unreachable server,
 the files and manifest written, and the token kept out of every file and message."""
+import email.utils
 import http.server
+import importlib.machinery
+import importlib.util
 import json
 import os
 import socket
@@ -352,6 +355,47 @@ class Pull(TempDirTest):
         script = self.path("bin", "wxlint-snapshot-pull")
         self.assertEqual(r.stderr, f"wxlint: {script}: cannot run it (No such file or directory): `wxlint snapshot "
                                    "pull` runs this script, installed beside wxlint\n")
+
+
+def load_script():
+    path = os.path.join(REPO, "scripts", "wxlint-snapshot-pull")
+    loader = importlib.machinery.SourceFileLoader("wxlint_snapshot_pull", path)
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    return module
+
+
+class Helpers(TempDirTest):
+    """The script's parsing of what the server sends."""
+
+    script = load_script()
+
+    def test_next_link(self):
+        nxt = self.script.next_link
+        self.assertEqual(nxt(['<https://h/v1/people?max=100&cursor=a>; rel="next"']), "https://h/v1/people?max=100&cursor=a")
+        self.assertEqual(nxt(['<https://h/a>; rel="first", <https://h/b?x=1,2>; rel="next"']), "https://h/b?x=1,2")
+        self.assertEqual(nxt(['<https://h/a>; rel="prev"', "<https://h/b>;rel=next"]), "https://h/b")
+        self.assertEqual(nxt(['<https://h/a>; rel="prev next"']), "https://h/a")
+        self.assertIsNone(nxt(['<https://h/a>; rel="prev"', "<https://h/b"]))
+        self.assertIsNone(nxt(None))
+
+    def test_retry_after(self):
+        wait = self.script.retry_after
+        self.assertEqual([wait("3", 0), wait("0.5", 0), wait(None, 0), wait("soon", 2), wait("-1", 1)],
+                         [3.0, 0.5, 1.0, 4.0, 2.0])
+        self.assertAlmostEqual(wait(email.utils.formatdate(time.time() + 30, usegmt=True), 0), 30, delta=2)
+
+    def test_org_uuid(self):
+        org = self.script.org_uuid
+        self.assertEqual(org("Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi85NmFiYzJhYS0zZGNjLTExZTUtYTE1Mi1mZTM0ODE5Y2RjOWE"),
+                         ORG_UUID)
+        self.assertEqual(org(ORG_UUID), ORG_UUID)
+
+    def test_page_names(self):
+        ok = self.script.is_page_name
+        self.assertEqual([ok(n) for n in ("people-001.json", "callParkExtensions-1000.json", "../people-001.json",
+                                          "people-001.json.tmp", "devices-001.json", "people-x.json", "manifest.json")],
+                         [True, True, False, False, False, False, False])
 
 
 if __name__ == "__main__":
