@@ -5,9 +5,9 @@ each linted by one wxlint process, `check --no-config -q`, with -j 1 and -j 2.
 
     bench/mixed.py [--wxlint PATH] [--reps N] [--data DIR]
 
-Prints, per batch and -j: the median wall time of N runs, the time per file, MB/s, the peak RSS
-(GNU time) and the exit code; then the mixed batch's time per file as a multiple of the
-move-users batch's. The data is generated into DIR (default bench/out/data) when missing.
+Prints, per batch and -j: the median wall time of N runs, the time per file, MB/s, the median
+CPU time (user + system), the peak RSS and the exit code; then the mixed batch's wall and CPU
+time per file as multiples of the move-users batch's. The data is generated into DIR (default bench/out/data) when missing.
 """
 import argparse
 import os
@@ -24,12 +24,14 @@ def size_mb(directory):
 
 
 def run(cmd):
-    """(wall seconds, peak RSS MB, exit code) of one run under GNU time."""
+    """(wall seconds, CPU seconds (user + system), peak RSS MB, exit code) of one run. CPU time
+    is the steadier figure on a loaded machine, where wall time is mostly waiting for a core."""
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(p.pid, 0)  # GNU time's usage includes the command it waited for
     wall = time.perf_counter() - t0
-    peak = int(r.stderr.strip().splitlines()[-1]) / 1024
-    return wall, peak, r.returncode
+    peak = int(p.stderr.read().strip().splitlines()[-1]) / 1024  # GNU time: the command's own peak
+    return wall, usage.ru_utime + usage.ru_stime, peak, os.waitstatus_to_exitcode(status)
 
 
 def main():
@@ -42,9 +44,9 @@ def main():
         sys.exit(f"bench/mixed.py: no wxlint at {args.wxlint} (bench/run.sh builds build-bench/, or give --wxlint)")
     subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), args.data, "batch"], check=True)
     subprocess.run([sys.executable, os.path.join(HERE, "gen_mixed.py"), os.path.join(args.data, "mixed")], check=True)
-    floor = statistics.median(run(["/bin/true"])[0] for _ in range(args.reps))  # starting a process under time
-    per_file = {}
-    print(f"{'batch':<16}{'MB':>6}{'-j':>4}{'median s':>10}{'ms/file':>9}{'MB/s':>8}{'peak MB':>9}{'exit':>6}")
+    floor = statistics.median(run(["/bin/true"])[0] for _ in range(args.reps))  # starting a process
+    per_file, cpu_per_file = {}, {}
+    print(f"{'batch':<16}{'MB':>6}{'-j':>4}{'median s':>10}{'ms/file':>9}{'MB/s':>8}{'CPU s':>8}{'peak MB':>9}{'exit':>6}")
     for name in ("batch", "mixed"):
         directory = os.path.join(args.data, name)
         files = len([f for f in os.listdir(directory) if f.endswith(".json")])
@@ -53,12 +55,15 @@ def main():
             cmd = [args.wxlint, "check", "--no-config", "-q", "-j", str(jobs), directory]
             runs = [run(cmd) for _ in range(args.reps)]
             wall = max(statistics.median(r[0] for r in runs) - floor, 1e-6)
+            cpu = statistics.median(r[1] for r in runs)
             per_file[(name, jobs)] = wall / files
-            print(f"{name:<16}{mb:>6.1f}{jobs:>4}{wall:>10.3f}{wall / files * 1000:>9.3f}{mb / wall:>8.1f}"
-                  f"{max(r[1] for r in runs):>9.1f}{runs[0][2]:>6}")
+            cpu_per_file[(name, jobs)] = cpu / files
+            print(f"{name:<16}{mb:>6.1f}{jobs:>4}{wall:>10.3f}{wall / files * 1000:>9.3f}{mb / wall:>8.1f}{cpu:>8.3f}"
+                  f"{max(r[2] for r in runs):>9.1f}{runs[0][3]:>6}")
     for jobs in (1, 2):
-        print(f"mixed / move-users per file, -j {jobs}: {per_file[('mixed', jobs)] / per_file[('batch', jobs)]:.2f}x")
-    print(f"times exclude starting a process under GNU time: {floor * 1000:.1f} ms (/bin/true); {args.reps} runs each")
+        print(f"mixed / move-users per file, -j {jobs}: wall {per_file[('mixed', jobs)] / per_file[('batch', jobs)]:.2f}x, "
+              f"CPU {cpu_per_file[('mixed', jobs)] / cpu_per_file[('batch', jobs)]:.2f}x")
+    print(f"wall times exclude starting a process: {floor * 1000:.1f} ms (/bin/true); medians of {args.reps} runs")
 
 
 if __name__ == "__main__":
