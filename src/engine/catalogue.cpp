@@ -247,11 +247,14 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
       rule->at = std::move(*pattern);
       rule->scope = str_member(r, "scope") == "envelope" ? Rule::Scope::envelope : Rule::Scope::request;
-      if (auto w = r.FindMember("when"); w != r.MemberEnd()) {
+      for (auto [key, into] : {std::pair{"when", &rule->when}, std::pair{"unless", &rule->unless}}) {
+        auto w = r.FindMember(key);
+        if (w == r.MemberEnd()) continue;
         for (const auto& m : w->value.GetObject()) {
           auto target = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
-          if (!target) file.fail(ptr + "/when", "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
-          rule->when.push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
+          if (!target)
+            file.fail(ptr + "/" + key, "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
+          into->push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
         }
       }
       rapidjson::Value params;
