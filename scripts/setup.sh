@@ -25,7 +25,7 @@ quietly() {
   rm -f "$log"
 }
 
-packages="cmake g++ make rapidjson-dev libcli11-dev"
+packages="cmake g++ make rapidjson-dev libcli11-dev libre2-dev"
 if [ -n "$tests" ]; then
   # Catch2 (unit tests), python3 (CLI tests), git and pre-commit (test_precommit.py),
   # pkg-config (test_package.py), clang with its sanitizer and libFuzzer runtime (steps 2

@@ -38,6 +38,7 @@ Config load_project_config(const CheckOptions& o) {
     config.origins["allowedSources"] = "--allowed-sources";
   }
   if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
+  config.options.rule_files.insert(config.options.rule_files.end(), o.rules.begin(), o.rules.end());
   return config;
 }
 
