@@ -122,6 +122,35 @@ class Story(TempDirTest):
         self.assertTrue(r.stderr.startswith("wxlint: missing.rules.json: "), r.stderr)
 
 
+class Schemas(TempDirTest):
+    def test_an_added_operation_whose_schema_uses_pattern(self):
+        write(self.path("policy", "dir.rules.json"), {
+            "operation": {"id": "orgDirectory", "method": "POST", "path": "/directory", "schema": "dir.schema.json",
+                          "detect": ["entries"]},
+            "rules": []})
+        write(self.path("policy", "dir.schema.json"), {
+            "type": "object", "properties": {"entries": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"ext": {"type": "string", "pattern": "^2[0-9]{3}$"}},
+                "patternProperties": {"^x-[a-z]+$": {"type": "string"}}}}}})
+        write(self.path("p.json"), '{"entries": [\n  {"ext": "3001", "x-team": "blue", "x-floor": 4, "note": ""}\n]}\n')
+        r = self.wxlint("check", "--no-config", "--rules", "policy/dir.rules.json", "p.json")
+        self.assertEqual((r.returncode, r.stderr), (1, ""))
+        self.assertEqual(r.stdout.splitlines(), [
+            'p.json:2:11: error[WX1010]: "3001" does not match the pattern ^2[0-9]{3}$. (schema/pattern)',
+            "p.json:2:48: error[WX1001]: x-floor must be a string, not an integer. (schema/type)",
+            'p.json:2:51: error[WX1003]: Unknown property "note": the API does not accept it. (schema/unknown-property)',
+            "1 file checked: 3 errors, 0 warnings, 0 infos"])
+        # A pattern RE2 cannot take is refused at its place, with RE2's reason.
+        with open(self.path("policy", "dir.schema.json")) as f:
+            text = f.read().replace("^2[0-9]{3}$", "^(2)\\\\1$")
+        write(self.path("policy", "dir.schema.json"), text)
+        r = self.wxlint("check", "--no-config", "--rules", "policy/dir.rules.json", "p.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertRegex(r.stderr, r"^wxlint: policy/dir.schema.json:\d+:\d+: /properties/entries/items/properties/ext/pattern: "
+                                   r"not a valid RE2 regular expression: invalid escape sequence: \\1\n$")
+
+
 def cookbook():
     """(name, [fenced blocks]) per entry of docs/policies.md."""
     with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:

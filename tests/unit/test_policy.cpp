@@ -6,6 +6,7 @@
 #include "support.hpp"
 
 #include <wxlint/error.hpp>
+#include <wxlint/wxlint.h>
 
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
@@ -284,4 +285,27 @@ TEST_CASE("layering: errors name the policy file, line, column and pointer", "[p
                wxlint::Linter::embedded(o);
              }),
              Catch::StartsWith("/nonexistent/org.rules.json: "));
+}
+
+TEST_CASE("layering: the C ABI takes rule files in its options' \"rules\"", "[policy][c_api]") {
+  PolicyFile policy(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [
+    {"id": "org/display-name-digits", "code": "ORG-001", "severity": "warning", "check": "pattern",
+     "at": "/contacts/*/displayName", "params": {"regex": "[0-9]", "expect": "no-match"},
+     "message": "m", "summary": "s", "description": "d"}]})");
+  wxlint_linter* linter = nullptr;
+  char* error = nullptr;
+  const std::string options = R"({"rules": [")" + policy.path() + R"("]})";
+  REQUIRE(wxlint_linter_new_embedded(options.c_str(), &linter, &error) == WXLINT_OK);
+  wxlint_result* result = nullptr;
+  REQUIRE(wxlint_lint(linter, kContacts.data(), kContacts.size(), "c.json", nullptr, &result, &error) == WXLINT_OK);
+  CHECK(wxlint_result_count(result, WXLINT_SEVERITY_WARNING) == 1);
+  CHECK(std::string(wxlint_result_json(result, nullptr)).find("\"rule\":\"org/display-name-digits\"") != std::string::npos);
+  wxlint_result_free(result);
+  wxlint_linter_free(linter);
+  CHECK(wxlint_linter_new_embedded(R"({"rules": "x.rules.json"})", &linter, &error) == WXLINT_E_OPTIONS);
+  CHECK(std::string(error) == "options: \"rules\" must be an array of rule file paths");
+  wxlint_string_free(error);
+  CHECK(wxlint_linter_new_embedded(R"({"rules": ["/nonexistent/x.rules.json"]})", &linter, &error) != WXLINT_OK);
+  CHECK(std::string(error).starts_with("/nonexistent/x.rules.json: "));
+  wxlint_string_free(error);
 }
