@@ -24,7 +24,8 @@ class PatternCheck final : public Check {
     if (!v.IsString() || (skip_empty_ && v.GetStringLength() == 0)) return;
     const std::string_view s(v.GetString(), v.GetStringLength());
     if (must_match_) {
-      if (!regex_->search(s)) out.emit(path).arg("pattern", regex_->text());
+      // Its own code and words explain the place better than the schema's generic finding.
+      if (!regex_->search(s)) out.emit(path).arg("pattern", regex_->text()).covers_keyword = "pattern";
       return;
     }
     if (auto m = regex_->find(s)) {

@@ -309,3 +309,12 @@ TEST_CASE("layering: the C ABI takes rule files in its options' \"rules\"", "[po
   CHECK(std::string(error).starts_with("/nonexistent/x.rules.json: "));
   wxlint_string_free(error);
 }
+
+TEST_CASE("pattern check: a must-match rule replaces the schema's pattern finding at its place", "[policy]") {
+  const std::string schema = R"({"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+    "properties": {"ext": {"type": "string", "pattern": "^[0-9]+$"}, "tag": {"type": "string", "pattern": "^[a-z]+$"}}}}}})";
+  RuleFixture f("[" + rule("ext", "pattern", "/items/*/ext", R"({"regex": "^2[0-9]{3}$"})", "ours: {value}") + "]", "{}", schema);
+  const auto r = f.linter().lint(R"({"items": [{"ext": "x1", "tag": "A"}]})", "t.json");
+  CHECK(test_support::rule_ids(r) == std::vector<std::string>{"ext", "schema/pattern"});
+  CHECK(test_support::messages(r) == std::vector<std::string>{"ours: x1", "\"A\" does not match the pattern ^[a-z]+$."});
+}
