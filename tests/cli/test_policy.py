@@ -93,6 +93,16 @@ class Story(TempDirTest):
         r = self.wxlint("rules", "--format", "json", "--rules", "org.rules.json")
         self.assertIn("org/extension-format", [x["id"] for x in json.loads(r.stdout)])
 
+    def test_a_report_never_replaces_a_rule_file(self):
+        write(self.path("org.rules.json"), POLICY)
+        with open(self.path("org.rules.json")) as f:
+            before = f.read()
+        r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "-f", "json", "-o", "org.rules.json",
+                        "payload.json")
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: org.rules.json: cannot write: it is the input org.rules.json\n"))
+        with open(self.path("org.rules.json")) as f:
+            self.assertEqual(f.read(), before)
+
     def test_settings_override_the_operation_and_the_config_wins(self):
         policy = dict(POLICY, settings={"maxUsers": 1})
         write(self.path("org.rules.json"), policy)
