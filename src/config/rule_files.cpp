@@ -17,7 +17,8 @@ std::vector<std::string> glob_files(const std::string& pattern, const std::strin
   const std::string& prefix = glob.literal_prefix();
   const std::string dir = prefix.substr(0, prefix.rfind('/') == std::string::npos ? 0 : prefix.rfind('/'));
   const bool any_depth = pattern.find("**") != std::string::npos;
-  const auto depth = std::count(pattern.begin(), pattern.end(), '/') - std::count(dir.begin(), dir.end(), '/') - (dir.empty() ? 0 : 1);
+  const auto slashes = [](const std::string& s) { return std::count(s.begin(), s.end(), '/'); };
+  const auto depth = slashes(pattern) - slashes(dir) - (dir.empty() ? 0 : 1);  // levels below `dir`
   std::vector<std::string> out;
   std::error_code ec;
   const fs::path root = dir.empty() ? base : base / dir;

@@ -1,5 +1,6 @@
 // Organisation policies: the `pattern` check kind (RE2), pattern and patternProperties in
 // schemas, and rule files layered on top of the catalogue (LinterOptions::rule_files).
+#include "config/rule_files.hpp"
 #include "engine/regex.hpp"
 #include "engine/schema_layer.hpp"
 #include "rule_fixture.hpp"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 
@@ -317,4 +319,26 @@ TEST_CASE("pattern check: a must-match rule replaces the schema's pattern findin
   const auto r = f.linter().lint(R"({"items": [{"ext": "x1", "tag": "A"}]})", "t.json");
   CHECK(test_support::rule_ids(r) == std::vector<std::string>{"ext", "schema/pattern"});
   CHECK(test_support::messages(r) == std::vector<std::string>{"ours: x1", "\"A\" does not match the pattern ^[a-z]+$."});
+}
+
+TEST_CASE("layering: config globs find rule files below the config's directory, sorted", "[policy]") {
+  PolicyFile root("{}", "top.rules.json");
+  const std::string dir = std::filesystem::path(root.path()).parent_path().string();
+  for (const char* f : {"policy/b.rules.json", "policy/a.rules.json", "policy/deep/c.rules.json", "policy/notes.md"}) {
+    const std::filesystem::path p = std::filesystem::path(dir) / f;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p) << "{}";
+  }
+  auto names = [&](const std::string& pattern) {
+    std::vector<std::string> out;
+    for (const auto& p : wxlint::glob_files(pattern, dir)) out.push_back(std::filesystem::path(p).lexically_relative(dir).generic_string());
+    return out;
+  };
+  CHECK(names("policy/*.rules.json") == std::vector<std::string>{"policy/a.rules.json", "policy/b.rules.json"});
+  CHECK(names("policy/**/*.rules.json") ==
+        std::vector<std::string>{"policy/a.rules.json", "policy/b.rules.json", "policy/deep/c.rules.json"});
+  CHECK(names("*.rules.json") == std::vector<std::string>{"top.rules.json"});
+  CHECK(names("policy/*/c.rules.json") == std::vector<std::string>{"policy/deep/c.rules.json"});
+  CHECK(names("nope/*.json").empty());
+  CHECK(names("policy/x.rules.json") == std::vector<std::string>{"policy/x.rules.json"});  // literal: as named
 }
