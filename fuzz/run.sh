@@ -3,7 +3,7 @@
 #   fuzz/run.sh [SECONDS_PER_HARNESS] [BUILD_DIR]      (defaults: 15, build-fuzz)
 # Every fuzz/NAME_fuzzer.cpp is a harness. Its seeds: fuzz/seeds/NAME_fuzzer/* (small inputs
 # that reach each known class of defect at once, so a short run catches a regression), plus
-# testdata/, examples/, rules/ or schemas/ as listed below; its dictionary, when there is
+# testdata/, examples/, rules/, schemas/ or docs/policies/ as listed below; its dictionary, when there is
 # one: fuzz/dicts/NAME_fuzzer.dict. The corpus grows in a temp dir per run. A crash leaves
 # its input in BUILD_DIR/artifacts/ and fails the script.
 set -euo pipefail
@@ -34,6 +34,7 @@ seed lint_fuzzer $(find testdata examples -name '*.json' | sort)
 seed parse_diff_fuzzer $(find testdata examples -name '*.json' | sort)
 seed rules_fuzzer rules/*.rules.json
 seed schema_fuzzer schemas/*.json
+seed policy_fuzzer docs/policies/*.rules.json
 # Config seeds: the documented example.
 mkdir -p "$work/config_fuzzer"
 sed -n '/^```json/,/^```/p' docs/configuration.md 2>/dev/null | sed '/^```/d' > "$work/config_fuzzer/doc.json" || true

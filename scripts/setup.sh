@@ -26,7 +26,7 @@ quietly() {
 }
 
 # python3: `wxlint snapshot pull` is a Python script (wxlint itself links no HTTP client).
-packages="cmake g++ make rapidjson-dev libcli11-dev python3"
+packages="cmake g++ make rapidjson-dev libcli11-dev libre2-dev python3"
 if [ -n "$tests" ]; then
   # Catch2 (unit tests), python3 (CLI tests), git and pre-commit (test_precommit.py),
   # pkg-config (test_package.py), clang with its sanitizer and libFuzzer runtime (steps 2

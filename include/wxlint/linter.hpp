@@ -27,6 +27,10 @@ struct LinterOptions {
   // *.json) that the Linter loads once, or a Snapshot already loaded. Not both.
   std::vector<std::string> snapshot;
   Snapshot snapshot_data;
+  // Rule files layered on top of the catalogue (paths, read when the Linter is built). A file
+  // whose "operation" is an operationId (a string) adds its rules and settings to that
+  // operation; one with an "operation" block adds an operation (its schema beside it).
+  std::vector<std::string> rule_files;
 };
 
 class Linter {

@@ -51,6 +51,10 @@ const std::vector<CheckKind>& check_kinds() {
        "onlyIfIn: {table, key} judge only values found there; unless: relative pointer to a member whose presence "
        "skips the check. The found row's columns are message placeholders.",
        make_snapshot_lookup},
+      {"pattern", "A string must (or must not) match a regular expression (RE2: linear time, no backtracking).",
+       "regex: RE2 syntax, searched anywhere in the value (anchor with ^ and $); expect: match (default) | no-match; "
+       "skipEmpty",
+       make_pattern},
   };
   return kinds;
 }

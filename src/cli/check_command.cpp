@@ -38,6 +38,7 @@ Config load_project_config(const CheckOptions& o) {
     config.origins["allowedSources"] = "--allowed-sources";
   }
   if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
+  config.options.rule_files.insert(config.options.rule_files.end(), o.rules.begin(), o.rules.end());
   return config;
 }
 
@@ -144,12 +145,13 @@ int run_check(const CheckOptions& options) {
     if (!unreadable) print_error("no *.json files found in the given paths");
     return kExitUsage;
   }
-  // A report must never replace what it reports on, nor the baseline or config it used.
+  // A report must never replace what it reports on, nor the baseline, config or rules it used.
   const bool to_file = !o.output.empty() && o.output != "-";
   if (to_file || !o.generate_baseline.empty()) {
     std::vector<std::string> inputs = files;
     if (!o.baseline.empty()) inputs.push_back(o.baseline);
     if (!config.path.empty()) inputs.push_back(config.path);
+    inputs.insert(inputs.end(), config.options.rule_files.begin(), config.options.rule_files.end());
     refuse_input_as_output(o.generate_baseline.empty() ? o.output : o.generate_baseline, inputs);
   }
   for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, *jobs})) {

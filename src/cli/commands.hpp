@@ -32,12 +32,14 @@ struct CheckOptions {
   std::string jobs;    // -j as given: a whole number from 1 to kMaxJobs; "" = one per core
   std::string stdin_filename;
   std::vector<std::string> snapshot;  // replaces the config's "snapshot" when given
+  std::vector<std::string> rules;     // rule files added on top (after the config's)
 };
 
 struct RulesOptions {
   std::string format = "text";  // text | json | markdown
   std::string rules_dir;
   std::string query;            // explain: a code or rule id
+  std::vector<std::string> rules;  // rule files added on top
 };
 
 struct SnapshotOptions {

@@ -23,6 +23,8 @@ int run(int argc, char** argv) {
   c->add_flag("--statistics", check.statistics, "After the report, count the findings per code");
   c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
   c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
+  c->add_option("--rules", check.rules, "Add this rule file on top of the rules (repeatable; after the config's)")
+      ->allow_extra_args(false);
   c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
@@ -43,11 +45,13 @@ int run(int argc, char** argv) {
   auto* r = app.add_subcommand("rules", "List every rule: code, severity, id and summary.");
   r->add_option("--format,-f", rules.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
   r->add_option("--rules-dir", rules.rules_dir, "Load rules from this directory");
+  r->add_option("--rules", rules.rules, "Add this rule file on top of the rules (repeatable)")->allow_extra_args(false);
 
   RulesOptions explain;
   auto* e = app.add_subcommand("explain", "Show one rule's documentation, by code or rule id.");
   e->add_option("code", explain.query, "A code (1026016, WX0001) or a rule id")->required();
   e->add_option("--rules-dir", explain.rules_dir, "Load rules from this directory");
+  e->add_option("--rules", explain.rules, "Add this rule file on top of the rules (repeatable)")->allow_extra_args(false);
 
   SnapshotOptions snapshot;
   auto* s = app.add_subcommand("snapshot", "Take or inspect an org snapshot (saved Webex list responses).");

@@ -55,10 +55,16 @@ void markdown(std::ostream& out, const Linter& linter) {
   }
 }
 
+LinterOptions with_rules(const RulesOptions& o) {
+  LinterOptions options;
+  options.rule_files = o.rules;
+  return options;
+}
+
 }  // namespace
 
 int run_rules(const RulesOptions& o) {
-  Linter linter = load_linter(o.rules_dir);
+  Linter linter = load_linter(o.rules_dir, with_rules(o));
   if (o.format == "markdown") {
     markdown(std::cout, linter);
     return kExitClean;
@@ -94,7 +100,7 @@ int run_rules(const RulesOptions& o) {
 }
 
 int run_explain(const RulesOptions& o) {
-  Linter linter = load_linter(o.rules_dir);
+  Linter linter = load_linter(o.rules_dir, with_rules(o));
   int shown = 0;
   for (const auto& r : linter.rules()) {
     if (r.code != o.query && r.id != o.query) continue;

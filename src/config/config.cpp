@@ -1,5 +1,6 @@
 // .wxlint.json: discovery, validation against its embedded schema, and translation into
 // LinterOptions plus ignore entries.
+#include "config/rule_files.hpp"
 #include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
 #include "engine/embedded.hpp"
@@ -55,12 +56,34 @@ struct Places {
   }
 };
 
-void read_rules(const rapidjson::Value& rules, Config& c, Places& places) {
+void read_rules(const rapidjson::Value& rules, Config& c, Places& places, const std::string& at = "/rules") {
   for (const auto& m : rules.GetObject()) {
     const std::string key = name_of(m.name), value = name_of(m.value);
-    places.origins.emplace_back(key, member_ptr("/rules", key));
+    places.origins.emplace_back(key, member_ptr(at, key));
     if (value == "off") c.options.disabled.insert(key);
     else if (value != "on") c.options.severities[key] = *parse_severity(value);
+  }
+}
+
+// "rules": [...]: rule files (paths or globs relative to the config file) layered on top of
+// the catalogue, and objects of rule overrides.
+void read_rule_list(const DataFile& file, const rapidjson::Value& list, Config& c, Places& places) {
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const std::string ptr = "/rules/" + std::to_string(i);
+    if (list[i].IsObject()) {
+      read_rules(list[i], c, places, ptr);
+      continue;
+    }
+    const std::string pattern = name_of(list[i]);
+    const std::vector<std::string> found = glob_files(pattern, c.base_dir);
+    if (found.empty()) file.fail(ptr, "no file matches \"" + pattern + "\"");
+    for (const std::string& path : found) {
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(path, ec)) file.fail(ptr, "no rule file " + path);
+      // Named as the user would name it, in the errors of the file itself.
+      const std::string shown = relative_to(path, {});
+      c.options.rule_files.push_back(shown.starts_with("../") ? path : shown);
+    }
   }
 }
 
@@ -119,7 +142,8 @@ Config parse_config(std::string text, const std::string& name, const std::string
   c.base_dir = base_dir;
   const rapidjson::Value& root = file.doc.root();
   Places places;
-  if (auto it = root.FindMember("rules"); it != root.MemberEnd()) read_rules(it->value, c, places);
+  if (auto it = root.FindMember("rules"); it != root.MemberEnd())
+    it->value.IsArray() ? read_rule_list(file, it->value, c, places) : read_rules(it->value, c, places);
   if (auto it = root.FindMember("settings"); it != root.MemberEnd())
     for (const auto& m : it->value.GetObject())
       add_setting(name_of(m.name), m.value, member_ptr("/settings", name_of(m.name)), c, places);

@@ -3,10 +3,13 @@
 #include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
 #include "engine/schema_layer.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/error.hpp>
 
 #include <algorithm>
+#include <deque>
+#include <filesystem>
 #include <set>
 
 namespace wxlint {
@@ -18,46 +21,59 @@ std::string str_member(const rapidjson::Value& o, const char* key) {
                                                      : std::string();
 }
 
-// Settings of one operation: the rule file's defaults, overridden by the user's options.
+// Settings of one operation: the rule file's defaults, then those of the rule files layered
+// on top of it (LinterOptions::rule_files), overridden by the user's options.
 class Settings {
  public:
   // Where a setting's value came from: the user's option `user_key` ("maxUsers" or
-  // "operationId/maxUsers"), or the rule file's default when it is empty.
+  // "operationId/maxUsers"), or, when it is empty, the rule file `file`.
   struct Setting {
     rapidjson::Value value;
     std::string name, user_key;
+    const DataFile* file = nullptr;
+  };
+  struct Layer {
+    const rapidjson::Value* defaults;  // a rule file's "settings", or null
+    const DataFile* file;
   };
 
-  Settings(const rapidjson::Value* defaults, const std::string& op, const LinterOptions& options,
+  Settings(const std::vector<Layer>& layers, const std::string& op, const LinterOptions& options,
            std::set<std::string>& used, rapidjson::Document::AllocatorType& alloc)
       : alloc_(alloc) {
-    if (!defaults) return;
-    for (const auto& m : defaults->GetObject()) {
-      Setting s{rapidjson::Value(), std::string(m.name.GetString(), m.name.GetStringLength()), {}};
-      const std::string* text = nullptr;
-      for (const std::string& key : {op + "/" + s.name, s.name})
-        if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, s.user_key = key;
-      if (text) {
-        // The payloads' parser: no recursion, at most Document::kMaxDepth levels, so the
-        // copies and walks of the value below stay shallow whatever the caller passed.
-        const Document parsed(*text);
-        if (!parsed.parsed()) {
-          const bool deep = !parsed.issues().empty() && parsed.issues().back().kind == ParseIssue::Kind::too_deep;
-          throw ConfigError("setting \"" + s.user_key + "\": " +
-                            (deep ? parsed.issues().back().message : "value is not JSON: " + *text));
-        }
-        const rapidjson::Value& d = parsed.root();
-        if (d.GetType() != m.value.GetType() && !(d.IsBool() && m.value.IsBool()))
-          throw ConfigError("setting \"" + s.user_key + "\": must be " + json_type_words(json_type_name(m.value)) +
-                            " like the default " + to_json_text(m.value) + ", not " +
-                            json_type_words(json_type_name(d)));
-        s.value.CopyFrom(d, alloc_);
-        used.insert(s.user_key);
-      } else {
+    for (const Layer& layer : layers) {
+      if (!layer.defaults) continue;
+      for (const auto& m : layer.defaults->GetObject()) {
+        std::string name(m.name.GetString(), m.name.GetStringLength());
+        auto [it, added] = values_.try_emplace(name);
+        Setting& s = it->second;
+        if (!added && !same_type(s.value, m.value))
+          layer.file->fail(member("/settings", name), "must be " + json_type_words(json_type_name(s.value)) +
+                                                         " like the default " + to_json_text(s.value) + " in " +
+                                                         s.file->name + ", not " + json_type_words(json_type_name(m.value)));
         s.value.CopyFrom(m.value, alloc_);
+        s.name = std::move(name);
+        s.file = layer.file;
       }
-      std::string name = s.name;
-      values_.emplace(std::move(name), std::move(s));
+    }
+    for (auto& [name, s] : values_) {
+      const std::string* text = nullptr;
+      for (const std::string& key : {op + "/" + name, name})
+        if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, s.user_key = key;
+      if (!text) continue;
+      // The payloads' parser: no recursion, at most Document::kMaxDepth levels, so the
+      // copies and walks of the value below stay shallow whatever the caller passed.
+      const Document parsed(*text);
+      if (!parsed.parsed()) {
+        const bool deep = !parsed.issues().empty() && parsed.issues().back().kind == ParseIssue::Kind::too_deep;
+        throw ConfigError("setting \"" + s.user_key + "\": " +
+                          (deep ? parsed.issues().back().message : "value is not JSON: " + *text));
+      }
+      const rapidjson::Value& d = parsed.root();
+      if (!same_type(s.value, d))
+        throw ConfigError("setting \"" + s.user_key + "\": must be " + json_type_words(json_type_name(s.value)) +
+                          " like the default " + to_json_text(s.value) + ", not " + json_type_words(json_type_name(d)));
+      s.value.CopyFrom(d, alloc_);
+      used.insert(s.user_key);
     }
   }
 
@@ -98,8 +114,18 @@ class Settings {
     auto it = replaced_.find(ptr);
     return it == replaced_.end() ? nullptr : it->second;
   }
+  // Pointers name places in one file: forget the last file's before resolving another's.
+  void next_file() { replaced_.clear(); }
 
  private:
+  static bool same_type(const rapidjson::Value& a, const rapidjson::Value& b) {
+    return a.GetType() == b.GetType() || (a.IsBool() && b.IsBool());
+  }
+  static std::string member(std::string parent, std::string_view name) {
+    pointer::append_key(parent, name);
+    return parent;
+  }
+
   rapidjson::Document::AllocatorType& alloc_;
   std::map<std::string, Setting> values_;
   std::map<std::string, const Setting*> replaced_;
@@ -117,7 +143,7 @@ Params::Place param_place(const DataFile& file, const Settings& settings, const 
     if (!s->user_key.empty()) return {"setting \"" + s->user_key + "\"", used, true};
     std::string setting = "/settings";
     pointer::append_key(setting, s->name);
-    return {file.where(setting), used, false};
+    return {s->file->where(setting), used, false};
   }
   if (file.doc.locate({at}).front().found) return {file.where(at), "", false};
   return {file.where(params_ptr) + (key.empty() ? "" : "/" + std::string(key)), "", false};
@@ -137,12 +163,13 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
   auto meta_it = by_name.find(kRulesMetaSchema);
   if (meta_it == by_name.end()) throw ConfigError("the catalogue has no " + std::string(kRulesMetaSchema));
   std::unique_ptr<SchemaValidator> meta;
-  if (!trusted) {
+  if (!trusted || !options.rule_files.empty()) {
     DataFile meta_file{meta_it->second->name, std::string(meta_it->second->text)};
     meta = std::make_unique<SchemaValidator>(meta_file.doc.root(), meta_file.name);
   }
 
-  std::set<std::string> used_settings, seen_ids, seen_overrides;
+  std::set<std::string> used_settings, seen_overrides;
+  std::map<std::string, std::string> seen_ids;  // rule id -> its file
   auto override_for = [&](const std::string& id, const std::string& code, RuleDoc& doc) {
     bool disabled = false;
     for (const std::string& key : {id, code}) {
@@ -153,28 +180,53 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     return disabled;
   };
 
-  for (const auto& [name, src] : by_name) {
-    if (!name.starts_with("rules/")) continue;
-    DataFile file{std::string(name), std::string(src->text)};
-    if (meta) file.check_against(*meta);
-    const rapidjson::Value& root = file.doc.root();
+  // The catalogue's rule files, then those layered on top of it. A file whose "operation"
+  // is a string adds rules and settings to that operation: it is loaded with it.
+  std::deque<DataFile> data;  // stable: settings point at their file
+  std::vector<const DataFile*> defining, layers, untargeted;
+  for (const auto& [name, src] : by_name)
+    if (name.starts_with("rules/")) data.emplace_back(std::string(name), std::string(src->text));
+  const std::size_t own = data.size();
+  std::set<std::filesystem::path> read;  // a file named twice (config and --rules) is loaded once
+  for (const std::string& path : options.rule_files)
+    if (read.insert(std::filesystem::absolute(path).lexically_normal()).second) data.emplace_back(path, read_file(path));
+  std::set<const DataFile*> added;  // files from LinterOptions::rule_files
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    const DataFile& file = data[i];
+    if (i >= own) added.insert(&file);
+    if (meta && (i >= own || !trusted)) file.check_against(*meta);
+    auto o = file.doc.root().FindMember("operation");
+    if (o != file.doc.root().MemberEnd() && o->value.IsString()) layers.push_back(&file);
+    else if (i < own || o != file.doc.root().MemberEnd()) defining.push_back(&file);
+    else untargeted.push_back(&file);
+  }
+  std::vector<bool> layer_used(layers.size(), false);
 
+  for (const DataFile* base : defining) {
+    const std::string& name = base->name;
+    const rapidjson::Value& root = base->doc.root();
     auto op = std::make_unique<Operation>();
     op->data = std::make_unique<rapidjson::Document>();
     auto& alloc = op->data->GetAllocator();
     const bool has_op = root.HasMember("operation");
     if (has_op) {
       const auto& o = root["operation"];
-      std::string_view file_name = std::string_view(name).substr(std::string_view("rules/").size());
-      if (file_name.ends_with(".rules.json")) file_name.remove_suffix(std::string_view(".rules.json").size());
+      std::string file_name = std::filesystem::path(name).filename().string();
+      if (file_name.ends_with(".rules.json")) file_name.resize(file_name.size() - std::string_view(".rules.json").size());
       op->doc = {str_member(o, "id"), str_member(o, "method"), str_member(o, "path"), str_member(o, "summary"),
-                 std::string(file_name)};
-      if (find(op->doc.id)) file.fail("/operation/id", "operation \"" + op->doc.id + "\" is defined twice");
+                 file_name};
+      if (find(op->doc.id))
+        base->fail("/operation/id", "operation \"" + op->doc.id + "\" is defined twice; to add rules to it, write \"operation\": \"" +
+                                        op->doc.id + "\"");
       if (o.HasMember("detect"))
         for (const auto& k : o["detect"].GetArray()) op->detect.emplace_back(k.GetString(), k.GetStringLength());
-      if (std::string schema = str_member(o, "schema"); !schema.empty()) {
+      if (std::string schema = str_member(o, "schema"); !schema.empty() && added.count(base)) {
+        // An operation added on top of the catalogue: its schema is beside its rule file.
+        const std::string path = (std::filesystem::path(name).parent_path() / schema).string();
+        op->schema = load_schema(path, read_file(path));
+      } else if (!schema.empty()) {
         auto it = by_name.find("schemas/" + schema);
-        if (it == by_name.end()) file.fail("/operation/schema", "no schema file schemas/" + schema);
+        if (it == by_name.end()) base->fail("/operation/schema", "no schema file schemas/" + schema);
         if (trusted) {
           auto lazy = std::make_unique<LazySchema>();  // not make_unique(name, text): clang 14 lacks paren-init of aggregates
           lazy->name = it->second->name;
@@ -185,8 +237,20 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         }
       }
     }
-    auto sit = root.FindMember("settings");
-    Settings settings(sit != root.MemberEnd() ? &sit->value : nullptr, op->doc.id, options, used_settings, alloc);
+    // This file, then the layers that name its operation (by operationId or file name).
+    std::vector<const DataFile*> sources{base};
+    std::vector<Settings::Layer> setting_layers;
+    for (std::size_t l = 0; has_op && l < layers.size(); ++l) {
+      const auto& target = layers[l]->doc.root()["operation"];
+      if (target != op->doc.id.c_str() && target != op->doc.name.c_str()) continue;
+      sources.push_back(layers[l]);
+      layer_used[l] = true;
+    }
+    for (const DataFile* f : sources) {
+      auto sit = f->doc.root().FindMember("settings");
+      setting_layers.push_back({sit != f->doc.root().MemberEnd() ? &sit->value : nullptr, f});
+    }
+    Settings settings(setting_layers, op->doc.id, options, used_settings, alloc);
     if (!has_op) {
       for (const auto& [n, v] : settings.values())
         if (v.value.IsInt64()) core_settings_[n] = v.value.GetInt64();
@@ -199,76 +263,104 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         if (!s.value.IsUint64() || s.value.GetUint64() < least) {
           const std::string problem = "must be a whole number of at least " + std::to_string(least) + ", not " + to_json_text(s.value);
           if (!s.user_key.empty()) throw ConfigError("setting \"" + s.user_key + "\": " + problem);
-          file.fail("/settings/" + std::string(name), problem);
+          base->fail("/settings/" + std::string(name), problem);
         }
       }
       if (auto it = settings.values().find("maxFindingsPerRule"); it != settings.values().end())
         max_findings_per_rule_ = static_cast<std::size_t>(std::min<std::uint64_t>(it->second.value.GetUint64(), SIZE_MAX));
     }
 
-    const auto& rules = root["rules"];
-    for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
-      const auto& r = rules[i];
-      const std::string ptr = "/rules/" + std::to_string(i);
-      auto rule = std::make_unique<Rule>();
-      RuleDoc& d = rule->doc;
-      d.id = str_member(r, "id");
-      d.code = str_member(r, "code");
-      d.severity = *parse_severity(str_member(r, "severity"));
-      d.check = str_member(r, "check");
-      d.summary = str_member(r, "summary");
-      d.description = str_member(r, "description");
-      d.operation = op->doc.id;
-      rule->message = d.message = str_member(r, "message");
-      if (!seen_ids.insert(d.id).second) file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice");
-      if (auto ex = r.FindMember("examples"); ex != r.MemberEnd()) {
-        if (auto f = ex->value.FindMember("fail"); f != ex->value.MemberEnd()) d.fail_example = to_json_text(f->value);
-        if (auto p = ex->value.FindMember("pass"); p != ex->value.MemberEnd()) d.pass_example = to_json_text(p->value);
-        if (auto s = ex->value.FindMember("settings"); s != ex->value.MemberEnd())
-          for (const auto& m : s->value.GetObject()) d.example_settings[m.name.GetString()] = to_json_text(m.value);
-        if (auto s = ex->value.FindMember("snapshot"); s != ex->value.MemberEnd())
-          for (const auto& m : s->value.GetObject()) d.example_snapshot[m.name.GetString()] = to_json_text(m.value);
-      }
-      const bool disabled = override_for(d.id, d.code, d);
-      if (d.check == "builtin") {
-        if (disabled) disabled_builtins_.insert(d.id);
-        docs_.push_back(d);
-        builtins_.emplace(d.id, std::move(rule));
-        continue;
-      }
-      if (!has_op) file.fail(ptr, "a rule with a check must be in a rule file with an \"operation\"");
-      const CheckKind* kind = find_check_kind(d.check);
-      if (!kind) {
-        std::string known;
-        for (const auto& k : check_kinds()) known += (known.empty() ? "" : ", ") + std::string(k.name);
-        file.fail(ptr + "/check", "unknown check kind \"" + d.check + "\" (known: " + known + ")");
-      }
-      auto pattern = Pattern::parse(str_member(r, "at"));
-      if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
-      rule->at = std::move(*pattern);
-      rule->scope = str_member(r, "scope") == "envelope" ? Rule::Scope::envelope : Rule::Scope::request;
-      for (auto [key, into] : {std::pair{"when", &rule->when}, std::pair{"unless", &rule->unless}}) {
-        auto w = r.FindMember(key);
-        if (w == r.MemberEnd()) continue;
-        for (const auto& m : w->value.GetObject()) {
-          auto target = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
-          if (!target)
-            file.fail(ptr + "/" + key, "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
-          into->push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
+    for (const DataFile* source : sources) {
+      const DataFile& file = *source;
+      const bool layered = source != base;
+      settings.next_file();
+      const auto& rules = file.doc.root()["rules"];
+      for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
+        const auto& r = rules[i];
+        const std::string ptr = "/rules/" + std::to_string(i);
+        auto rule = std::make_unique<Rule>();
+        RuleDoc& d = rule->doc;
+        d.id = str_member(r, "id");
+        d.code = str_member(r, "code");
+        d.severity = *parse_severity(str_member(r, "severity"));
+        d.check = str_member(r, "check");
+        d.summary = str_member(r, "summary");
+        d.description = str_member(r, "description");
+        d.operation = op->doc.id;
+        rule->message = d.message = str_member(r, "message");
+        if (auto [seen, added] = seen_ids.emplace(d.id, file.name); !added)
+          file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice" +
+                                     (seen->second == file.name ? std::string() : " (first in " + seen->second + ")"));
+        if (auto ex = r.FindMember("examples"); ex != r.MemberEnd()) {
+          if (auto f = ex->value.FindMember("fail"); f != ex->value.MemberEnd()) d.fail_example = to_json_text(f->value);
+          if (auto p = ex->value.FindMember("pass"); p != ex->value.MemberEnd()) d.pass_example = to_json_text(p->value);
+          if (auto s = ex->value.FindMember("settings"); s != ex->value.MemberEnd())
+            for (const auto& m : s->value.GetObject()) d.example_settings[m.name.GetString()] = to_json_text(m.value);
+          if (auto s = ex->value.FindMember("snapshot"); s != ex->value.MemberEnd())
+            for (const auto& m : s->value.GetObject()) d.example_snapshot[m.name.GetString()] = to_json_text(m.value);
         }
+        const bool disabled = override_for(d.id, d.code, d);
+        if (d.check == "builtin" && !layered) {
+          if (disabled) disabled_builtins_.insert(d.id);
+          docs_.push_back(d);
+          builtins_.emplace(d.id, std::move(rule));
+          continue;
+        }
+        if (!has_op) file.fail(ptr, "a rule with a check must be in a rule file with an \"operation\"");
+        const CheckKind* kind = find_check_kind(d.check);
+        if (!kind) {
+          std::string known;
+          std::vector<std::string> names;
+          for (const auto& k : check_kinds()) {
+            known += (known.empty() ? "" : ", ") + std::string(k.name);
+            names.emplace_back(k.name);
+          }
+          const auto near = formats::did_you_mean(d.check, names);
+          file.fail(ptr + "/check", "unknown check kind \"" + d.check + "\"" + (near ? "; did you mean \"" + *near + "\"?" : "") +
+                                        " (known: " + known + ")");
+        }
+        auto pattern = Pattern::parse(str_member(r, "at"));
+        if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
+        rule->at = std::move(*pattern);
+        rule->scope = str_member(r, "scope") == "envelope" ? Rule::Scope::envelope : Rule::Scope::request;
+        for (auto [key, into] : {std::pair{"when", &rule->when}, std::pair{"unless", &rule->unless}}) {
+          auto w = r.FindMember(key);
+          if (w == r.MemberEnd()) continue;
+          for (const auto& m : w->value.GetObject()) {
+            auto target = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
+            if (!target)
+              file.fail(ptr + "/" + key, "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
+            into->push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
+          }
+        }
+        rapidjson::Value params;
+        const std::string params_ptr = ptr + "/params";
+        if (auto p = r.FindMember("params"); p != r.MemberEnd()) params = settings.resolve(p->value, file, params_ptr);
+        Params reader(params.IsNull() ? nullptr : &params, [&](std::string_view key) {
+          return param_place(file, settings, params_ptr, d.id, key);
+        });
+        rule->check = kind->make(reader);
+        reader.done();
+        docs_.push_back(d);
+        if (!disabled) op->rules.push_back(std::move(rule));
       }
-      rapidjson::Value params;
-      const std::string params_ptr = ptr + "/params";
-      if (auto p = r.FindMember("params"); p != r.MemberEnd()) params = settings.resolve(p->value, file, params_ptr);
-      Params reader(params.IsNull() ? nullptr : &params, [&](std::string_view key) {
-        return param_place(file, settings, params_ptr, d.id, key);
-      });
-      rule->check = kind->make(reader);
-      reader.done();
-      docs_.push_back(d);
-      if (!disabled) op->rules.push_back(std::move(rule));
     }
     if (has_op) operations_.push_back(std::move(op));
+  }
+
+  std::string op_list;
+  for (const auto& op : operations_) op_list += (op_list.empty() ? "" : ", ") + op->doc.id;
+  for (const DataFile* f : untargeted)
+    f->fail("", "a rule file added on top of the catalogue names the operation it adds rules to: "
+                "\"operation\": \"<operationId>\" (known: " + op_list + ")");
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    if (layer_used[l]) continue;
+    const auto& target = layers[l]->doc.root()["operation"];
+    std::vector<std::string> known;
+    for (const auto& op : operations_) known.push_back(op->doc.id), known.push_back(op->doc.name);
+    const auto near = formats::did_you_mean({target.GetString(), target.GetStringLength()}, known);
+    layers[l]->fail("/operation", "unknown operation \"" + std::string(target.GetString()) + "\"" +
+                                      (near ? "; did you mean \"" + *near + "\"?" : "") + " (known: " + op_list + ")");
   }
 
   for (const auto& [key, value] : options.settings)

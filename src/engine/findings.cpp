@@ -13,7 +13,7 @@ std::string_view schema_rule_id(std::string_view keyword) {
       {"type", "schema/type"},           {"enum", "schema/enum"},
       {"const", "schema/const"},         {"minItems", "schema/min-items"},
       {"maxItems", "schema/max-items"},  {"length", "schema/length"},
-      {"range", "schema/range"}};
+      {"range", "schema/range"},         {"pattern", "schema/pattern"}};
   for (auto [k, id] : ids)
     if (k == keyword) return id;
   return "schema/other";

@@ -87,6 +87,15 @@ class Compiler {
           if (!r.IsString()) return fail();
           n.required.push_back(sv(r));
         }
+      } else if (k == "pattern") {
+        if (!v.IsString() || !(n.pattern = regex(v))) return fail();
+      } else if (k == "patternProperties") {
+        if (!v.IsObject()) return fail();
+        for (const auto& p : v.GetObject()) {
+          std::shared_ptr<const Regex> name = regex(p.name);
+          if (!name) return fail();
+          n.pattern_props.push_back({std::move(name), compile(p.value, depth + 1)});
+        }
       } else if (k == "minItems" || k == "maxItems" || k == "minLength" || k == "maxLength") {
         if (!v.IsUint64()) return fail();
         const std::uint64_t x = v.GetUint64();
@@ -113,7 +122,7 @@ class Compiler {
     n.type_only = n.ref < 0 && !n.has_enum && !n.const_value && n.items < 0 && !n.has_xmax && !n.has_max &&
                   !n.has_xmin && !n.has_min && n.max_items == kUnbounded && n.min_items == 0 &&
                   n.max_length == kUnbounded && n.min_length == 0 && n.props.empty() &&
-                  n.extra == Program::Node::Extra::any && n.required.empty();
+                  n.extra == Program::Node::Extra::any && n.required.empty() && !n.pattern && n.pattern_props.empty();
     const std::int32_t id = add();
     nodes_[id] = std::move(n);
     return id;
@@ -135,6 +144,11 @@ class Compiler {
   std::int32_t fail() {
     ok = false;
     return -1;
+  }
+  // Patterns were checked before (schema_layer.cpp): one that does not compile is left to it.
+  static std::shared_ptr<const Regex> regex(const Value& v) {
+    std::string error;
+    return Regex::compile(sv(v), error);
   }
   std::int32_t add() {
     nodes_.emplace_back();

@@ -58,6 +58,7 @@ class Evaluator {
     } else if (v.IsNumber()) {
       if (n->has_xmax || n->has_max || n->has_xmin || n->has_min) bounds(*n, v);
     } else if (v.IsString()) {
+      if (n->pattern && !n->pattern->search(sv(v))) report(Fail::pattern, v, {}, n->pattern->text());
       if (n->max_length != std::numeric_limits<std::uint64_t>::max() || n->min_length != 0) {
         const std::uint64_t len = u8_length(v);
         if (len > n->max_length)
@@ -84,6 +85,10 @@ class Evaluator {
     return n.type_only && (n.types == 0 || type_ok(n.types, v));
   }
 
+  static bool matches_pattern(const Program::Node& n, std::string_view name) {
+    return std::any_of(n.pattern_props.begin(), n.pattern_props.end(), [&](const auto& pp) { return pp.name->search(name); });
+  }
+
   static bool type_ok(std::uint8_t types, const Value& v) {
     switch (v.GetType()) {
       case rapidjson::kNullType: return types & kNull;
@@ -107,7 +112,7 @@ class Evaluator {
 
   void object(const Program::Node& n, const Value& v) {
     const std::size_t np = n.props.size();
-    if (np == 0 && n.extra == Program::Node::Extra::any && n.required.empty()) return;
+    if (np == 0 && n.extra == Program::Node::Extra::any && n.required.empty() && n.pattern_props.empty()) return;
     // The first member of each declared name (valijson finds members by name).
     const Value* small[32];  // only the first np are used: cleared below, not all 32
     std::vector<const Value*> big;
@@ -120,8 +125,8 @@ class Evaluator {
     bool unknown = false;
     for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
       const int i = n.find(sv(m->name));
-      if (i < 0) unknown = true;
-      else if (!found[i]) found[i] = &m->value;
+      if (i < 0 && !matches_pattern(n, sv(m->name))) unknown = true;
+      else if (i >= 0 && !found[i]) found[i] = &m->value;
     }
     for (std::size_t i = 0; i < np; ++i) {
       if (!found[i] || passes_by_type(resolved(n.props[i].node), *found[i])) continue;
@@ -129,11 +134,19 @@ class Evaluator {
       run(n.props[i].node, *found[i]);
       path_.pop_back();
     }
+    // Each member whose name a patternProperties regex matches, against that subschema.
+    for (const auto& pp : n.pattern_props)
+      for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
+        if (!pp.name->search(sv(m->name)) || passes_by_type(resolved(pp.node), m->value)) continue;
+        path_.push_back({sv(m->name), 0, false, true});
+        run(pp.node, m->value);
+        path_.pop_back();
+      }
     if (unknown && n.extra == Program::Node::Extra::closed) {
       report(Fail::additional, v);
     } else if (unknown && n.extra == Program::Node::Extra::schema) {
       for (auto m = v.MemberBegin(); m != v.MemberEnd(); ++m) {
-        if (n.find(sv(m->name)) >= 0) continue;
+        if (n.find(sv(m->name)) >= 0 || matches_pattern(n, sv(m->name))) continue;
         path_.push_back({sv(m->name), 0, false, true});
         run(n.extra_node, m->value);
         path_.pop_back();

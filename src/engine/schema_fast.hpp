@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/pattern.hpp"
+#include "engine/regex.hpp"
 
 #include <rapidjson/document.h>
 
@@ -16,7 +17,7 @@
 
 namespace wxlint::schema_fast {
 
-enum class Fail : std::uint8_t { required, additional, type, enum_, const_, min_items, max_items, length, range };
+enum class Fail : std::uint8_t { required, additional, type, enum_, const_, min_items, max_items, length, range, pattern };
 
 // One step of the instance path: a member name or an array index.
 struct Step {
@@ -30,7 +31,7 @@ struct Failure {
   Fail kind;
   const rapidjson::Value* value;  // the instance value that failed
   std::string_view property;      // required: the missing member
-  std::string sentence;           // min/max keywords: valijson's description
+  std::string sentence;           // min/max keywords: valijson's description; pattern: the regex
 };
 
 class Sink {
@@ -87,6 +88,12 @@ struct Program::Node {
     std::int32_t node;
   };
   std::vector<Prop> props;  // sorted by name: valijson keeps them in a std::map
+  std::shared_ptr<const Regex> pattern;  // "pattern": RE2, linear time
+  struct PatternProp {
+    std::shared_ptr<const Regex> name;
+    std::int32_t node;
+  };
+  std::vector<PatternProp> pattern_props;  // "patternProperties", in the schema's order
   enum class Extra : std::uint8_t { any, closed, schema } extra = Extra::any;
   std::int32_t extra_node = -1;
   std::vector<std::string_view> required;  // sorted and unique, as valijson's std::set

@@ -343,9 +343,9 @@ class Flattener {
     for (const auto& m : v.GetObject()) {
       const std::string_view k = sv(m.name);
       // "id" changed valijson's resolution scope (and its cache keys); every $ref is resolved here.
-      if (k == "id" || k == "definitions" || k == kUniqueItems) continue;
+      if (k == "id" || k == "definitions" || k == kUniqueItems || k == kPattern) continue;
       const bool schemas = holds_schemas(k, has_if, tuple);
-      if (schemas || k == "uniqueItems") {
+      if (schemas || k == "uniqueItems" || k == "pattern") {
         if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
         seen.push_back(k);
       }
@@ -353,6 +353,11 @@ class Flattener {
       if (k == "uniqueItems" && is_true(m.value)) {
         h.Key(kUniqueItems, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kUniqueItems)), true);
         h.Bool(true);
+        continue;
+      }
+      if (k == "pattern" && m.value.IsString()) {
+        h.Key(kPattern, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kPattern)), true);
+        m.value.Accept(h);
         continue;
       }
       h.Key(m.name.GetString(), m.name.GetStringLength(), true);

@@ -18,6 +18,8 @@ namespace wxlint::schema_graph {
 
 // What valijson is given instead of "uniqueItems": true (schema_unique.cpp checks it).
 inline constexpr const char* kUniqueItems = "$wxlint:uniqueItems";
+// ...and instead of "pattern" (schema_pattern.cpp checks it with RE2).
+inline constexpr const char* kPattern = "$wxlint:pattern";
 
 // How a subschema applies: to the same value (allOf, anyOf, oneOf, not, if, then, else,
 // dependencies), or to a member, an item or a member name of it.

@@ -10,7 +10,9 @@
 #include "document/json_pointer.hpp"
 #include "engine/pattern.hpp"
 #include "engine/schema_fast.hpp"
+#include "engine/regex.hpp"
 #include "engine/schema_graph.hpp"
+#include "engine/schema_pattern.hpp"
 #include "engine/schema_unique.hpp"
 #include "formats/formats.hpp"
 
@@ -18,14 +20,18 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 #include <tuple>
 
 namespace wxlint {
 namespace {
 
-// valijson evaluates these with the standard library's backtracking regex engine, on input data.
-void reject_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name) {
+// valijson evaluates the date/time formats with the standard library's backtracking regex
+// engine, on input data: refused. "pattern" and "patternProperties" are RE2's (linear time):
+// each regex must compile. Returns where the first "patternProperties" is ("" if none).
+std::string check_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name) {
+  std::string pattern_properties;
   if (s.IsObject()) {
     for (const auto& m : s.GetObject()) {
       std::string_view key(m.name.GetString(), m.name.GetStringLength());
@@ -33,21 +39,38 @@ void reject_regex_keywords(const rapidjson::Value& s, std::string& where, const 
       pointer::append_key(where, key);
       bool regex_format = key == "format" && m.value.IsString() &&
                           (m.value == "date" || m.value == "time" || m.value == "date-time");
-      if (key == "pattern" || key == "patternProperties" || regex_format)
+      if (regex_format)
         throw ConfigError(name + ": " + where + ": \"" + std::string(key) +
                           "\" is not supported: it would run a backtracking regex on input data; "
                           "express the check as a rule (check kind \"format\") instead");
-      reject_regex_keywords(m.value, where, name);
+      auto compiles = [&](std::string_view regex, const std::string& at) {
+        std::string error;
+        if (!Regex::compile(regex, error))
+          throw ConfigError(name + ": " + at + ": not a valid RE2 regular expression: " + error);
+      };
+      if (key == "pattern" && m.value.IsString()) compiles({m.value.GetString(), m.value.GetStringLength()}, where);
+      if (key == "patternProperties" && m.value.IsObject()) {
+        if (pattern_properties.empty()) pattern_properties = where;
+        for (const auto& p : m.value.GetObject()) {
+          std::string at = where;
+          pointer::append_key(at, {p.name.GetString(), p.name.GetStringLength()});
+          compiles({p.name.GetString(), p.name.GetStringLength()}, at);
+        }
+      }
+      std::string inner = check_regex_keywords(m.value, where, name);
+      if (pattern_properties.empty()) pattern_properties = std::move(inner);
       where.resize(len);
     }
   } else if (s.IsArray()) {
     for (rapidjson::SizeType i = 0; i < s.Size(); ++i) {
       const std::size_t len = where.size();
       pointer::append_index(where, i);
-      reject_regex_keywords(s[i], where, name);
+      std::string inner = check_regex_keywords(s[i], where, name);
+      if (pattern_properties.empty()) pattern_properties = std::move(inner);
       where.resize(len);
     }
   }
+  return pattern_properties;
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -90,6 +113,21 @@ namespace {
 // Looks up sub-schemas in the schema's JSON, the way the failures name their places.
 struct SchemaTree {
   const rapidjson::Value& json;
+  // patternProperties' regexes, compiled on first use (failures only) and kept.
+  mutable std::map<const rapidjson::Value*, std::unique_ptr<Regex>> regexes{};
+
+  // The first subschema of `schema`'s patternProperties whose regex matches `name`, or null.
+  const rapidjson::Value* pattern_property(const rapidjson::Value& schema, std::string_view name) const {
+    const rapidjson::Value* pp = child(schema, "patternProperties");
+    if (!pp || !pp->IsObject()) return nullptr;
+    for (const auto& m : pp->GetObject()) {
+      auto [it, added] = regexes.try_emplace(&m.name);
+      std::string error;
+      if (added) it->second = Regex::compile({m.name.GetString(), m.name.GetStringLength()}, error);
+      if (it->second && it->second->search(name)) return &m.value;
+    }
+    return nullptr;
+  }
 
   const rapidjson::Value* deref(const rapidjson::Value* s) const {
     for (int hops = 0; s && s->IsObject() && hops < 16; ++hops) {
@@ -116,6 +154,7 @@ struct SchemaTree {
       const rapidjson::Value* next = nullptr;
       if (inst->IsObject()) {
         if (auto* props = child(*s, "properties")) next = child(*props, tok);
+        if (!next) next = pattern_property(*s, tok);
         if (!next) {
           auto* ap = child(*s, "additionalProperties");
           if (ap && ap->IsObject()) next = ap;
@@ -144,13 +183,20 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   impl_->name = std::move(name);
   if (!schema.IsObject()) throw ConfigError(impl_->name + ": a JSON Schema must be an object");
   std::string where;
-  reject_regex_keywords(schema, where, impl_->name);
+  const std::string pattern_properties = check_regex_keywords(schema, where, impl_->name);
   impl_->json.CopyFrom(schema, impl_->json.GetAllocator());
   // The compiler accepts only schemas valijson accepts too, so skipping valijson's parse
   // (most of a small file's start-up) loses no ConfigError.
   if (engine != SchemaEngine::valijson) impl_->fast = schema_fast::Program::compile(impl_->json);
   if (impl_->fast) return;
   if (engine == SchemaEngine::fast) throw ConfigError(impl_->name + ": not supported by the fast schema path");
+  // valijson would match member names with std::regex; its other keywords leave no way around it.
+  if (!pattern_properties.empty())
+    throw ConfigError(impl_->name + ": " + pattern_properties +
+                      ": \"patternProperties\" is supported only in a schema that keeps to the keywords wxlint "
+                      "evaluates itself (type, enum, const, properties, patternProperties, additionalProperties, "
+                      "required, items, pattern, minItems, maxItems, minLength, maxLength, minimum, maximum, "
+                      "exclusiveMinimum, exclusiveMaximum, $ref to definitions)");
   // valijson reads a flattened copy whose $refs were resolved and checked here: it has no
   // guard of its own against cycles, exponential re-evaluation or deep recursion.
   rapidjson::Document flat;
@@ -162,6 +208,7 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     parser.addConstraintBuilder(schema_graph::kUniqueItems, schema_unique::make_builder());
+    parser.addConstraintBuilder(schema_graph::kPattern, schema_pattern::make_builder());
     valijson::adapters::RapidJsonAdapter adapter(flat);
     parser.populateSchema(adapter, impl_->schema);
   } catch (const std::exception& e) {
@@ -248,7 +295,7 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       for (const auto& m : node->GetObject()) {
         if (repeated[at++]) continue;
         std::string name(m.name.GetString(), m.name.GetStringLength());
-        if (props && child(*props, name)) continue;
+        if ((props && child(*props, name)) || (sub && tree_.pattern_property(*sub, name))) continue;
         std::string p = ptr;
         pointer::append_key(p, name);
         add({"additionalProperties", name, p, Anchor::key, {}}, [&] {
@@ -293,6 +340,9 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
     case Fail::max_items: add({"maxItems", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
     case Fail::length: add({"length", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
     case Fail::range: add({"range", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::pattern:
+      add({"pattern", "", ptr, Anchor::value, {}}, [&] { return Args{{"value", scalar_text(*node)}, {"pattern", text}}; });
+      break;
   }
 }
 
@@ -338,6 +388,8 @@ void SchemaValidator::validate(const rapidjson::Value& root, SchemaSink& out) co
     else if (starts_with(d, "Array should contain no more")) reporter.report(Fail::max_items, tokens, d);
     else if (starts_with(d, "String should be no")) reporter.report(Fail::length, tokens, d);
     else if (starts_with(d, "Expected number")) reporter.report(Fail::range, tokens, d);
+    else if (starts_with(d, schema_pattern::kFailure))
+      reporter.report(Fail::pattern, tokens, d.substr(std::char_traits<char>::length(schema_pattern::kFailure)));
     // A summary of child failures that are reported on their own (items, properties, anyOf...).
     else if (starts_with(d, "Failed to validate") && !starts_with(d, "Failed to validate against exactly one")) continue;
     else reporter.other(tokens, d);

@@ -44,8 +44,9 @@ TEST_CASE("bad rule files name the file, line, column and pointer", "[catalogue]
 }
 
 TEST_CASE("schemas using regex keywords are refused", "[catalogue]") {
-  RuleFixture f("[]", "{}", R"({"type": "object", "properties": {"a": {"type": "string", "pattern": "^(a+)+$"}}})");
-  CHECK_THROWS_WITH(f.linter(), Catch::Contains("/properties/a/pattern") && Catch::Contains("backtracking regex"));
+  // pattern and patternProperties are RE2's (test_policy.cpp); valijson's date formats are std::regex.
+  RuleFixture f("[]", "{}", R"({"type": "object", "properties": {"a": {"type": "string", "format": "date-time"}}})");
+  CHECK_THROWS_WITH(f.linter(), Catch::Contains("/properties/a/format") && Catch::Contains("backtracking regex"));
 }
 
 TEST_CASE("users can disable rules and change severities by id or code", "[catalogue]") {

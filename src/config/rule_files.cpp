@@ -1,0 +1,36 @@
+#include "config/rule_files.hpp"
+
+#include "config/glob.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace wxlint {
+
+std::vector<std::string> glob_files(const std::string& pattern, const std::string& base_dir) {
+  namespace fs = std::filesystem;
+  const fs::path base = base_dir.empty() ? fs::path(".") : fs::path(base_dir);
+  const Glob glob(pattern);
+  if (glob.is_literal()) return {(base / glob.literal_prefix()).string()};
+  // Walk only below the literal directory every match is in, and no deeper than the
+  // pattern's segments unless it has "**".
+  const std::string& prefix = glob.literal_prefix();
+  const std::string dir = prefix.substr(0, prefix.rfind('/') == std::string::npos ? 0 : prefix.rfind('/'));
+  const bool any_depth = pattern.find("**") != std::string::npos;
+  const auto slashes = [](const std::string& s) { return std::count(s.begin(), s.end(), '/'); };
+  const auto depth = slashes(pattern) - slashes(dir) - (dir.empty() ? 0 : 1);  // levels below `dir`
+  std::vector<std::string> out;
+  std::error_code ec;
+  const fs::path root = dir.empty() ? base : base / dir;
+  for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    if (!any_depth && it.depth() >= depth) it.disable_recursion_pending();
+    if (!it->is_regular_file(ec)) continue;
+    const std::string rel = it->path().lexically_relative(base).generic_string();
+    if (glob.matches(rel)) out.push_back(it->path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace wxlint

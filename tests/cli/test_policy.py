@@ -1,0 +1,210 @@
+"""Organisation policies: rule files layered on the built-in rules (--rules, "rules" in
+.wxlint.json), their errors, and the cookbook in docs/policies.md run entry by entry."""
+import json
+import os
+import re
+
+from cli_support import REPO, TempDirTest, main, move_users, write
+
+# The issue's story: one organisation rule, added to the built-in move-users operation.
+POLICY = {
+    "operation": "validateOrInitiateMoveUsersJob",
+    "rules": [{
+        "id": "org/extension-format", "code": "ORG001", "severity": "error", "check": "pattern",
+        "at": "/usersList/*/users/*/extension", "params": {"regex": "^2[0-9]{3}$", "skipEmpty": True},
+        "message": "Extension \"{value}\" is not one of ours.",
+        "summary": "An extension outside the 2xxx range.", "description": "The dial plan gives users 2000 to 2999.",
+    }],
+}
+FINDING = ('payload.json:13:24: error[ORG001]: Extension "3001" is not one of ours. (org/extension-format)\n'
+           "1 file checked: 1 error, 0 warnings, 0 infos\n")
+
+
+def policy_text(**changes):
+    """The policy as the docs show it, one member per line, with text replaced."""
+    text = json.dumps(POLICY, indent=2)
+    for old, new in changes.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text + "\n"
+
+
+# A policy with one mistake each, and what wxlint says (docs/policies.md shows these).
+ERROR_CASES = [
+    (policy_text(validateOrInitiateMoveUsersJob="validateOrInitiateMoveUserJob"),
+     'org.rules.json:2:16: /operation: unknown operation "validateOrInitiateMoveUserJob"; did you mean '
+     '"validateOrInitiateMoveUsersJob"? (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)'),
+    (policy_text(**{'"pattern"': '"patern"'}),
+     'org.rules.json:8:16: /rules/0/check: unknown check kind "patern"; did you mean "pattern"? (known: required, '
+     "require-any, count, unique, format, length, deny, enum, webex-id, type, forbidden, requires, uuid, "
+     "path-param, text, embedded-json, snapshot-lookup, pattern)"),
+    (policy_text(**{"^2[0-9]{3}$": "^2([0-9]{3}$"}),
+     "org.rules.json:11:18: /rules/0/params/regex: is not a valid RE2 regular expression: missing ): ^2([0-9]{3}$"),
+    (policy_text(**{"org/extension-format": "move-users/extension-emergency"}),
+     'org.rules.json:5:13: /rules/0/id: rule id "move-users/extension-emergency" is used twice '
+     "(first in rules/validateOrInitiateMoveUsersJob.rules.json)"),
+    (policy_text(**{'"skipEmpty": true': '"skipEmpty": true, "flags": "i"'}),
+     "org.rules.json:12:37: /rules/0/params/flags: unknown parameter for this check"),
+    (policy_text(**{'"operation": "validateOrInitiateMoveUsersJob",\n': ""}),
+     'org.rules.json:1:1: (root): a rule file added on top of the catalogue names the operation it adds rules '
+     'to: "operation": "<operationId>" (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)'),
+]
+
+NO_MATCH = 'c.json:1:12: /rules/0: no file matches "policy/*.rules.json"'
+
+
+class Story(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        write(self.path("payload.json"), move_users("2001", "3001"))
+
+    def test_config_glob_adds_the_rule_at_the_first_attempt(self):
+        write(self.path("policy", "extensions.rules.json"), POLICY)
+        write(self.path(".wxlint.json"), {"rules": ["policy/*.rules.json"]})
+        r = self.wxlint("check", "payload.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (1, FINDING, ""))
+        # From another directory: the glob is relative to the config file.
+        os.makedirs(self.path("sub"))
+        r = self.wxlint("check", "--config", "../.wxlint.json", "../payload.json", cwd=self.path("sub"))
+        self.assertEqual((r.returncode, r.stdout), (1, FINDING.replace("payload.json", "../payload.json", 1)))
+        # The built-in rules still apply beside it.
+        write(self.path("payload.json"), move_users("2001", "911"))
+        r = self.wxlint("check", "payload.json")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([line.split("(")[-1] for line in r.stdout.splitlines()[:-1]],
+                         ["move-users/extension-emergency)", "org/extension-format)"])
+
+    def test_command_line_and_overrides(self):
+        write(self.path("org.rules.json"), POLICY)
+        r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "payload.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (1, FINDING, ""))
+        # A list mixes rule files and overrides; the overrides reach the added rules.
+        write(self.path(".wxlint.json"), {"rules": ["org.rules.json", {"ORG001": "warning"}]})
+        r = self.wxlint("check", "payload.json")
+        self.assertEqual((r.returncode, r.stdout),
+                         (0, FINDING.replace("error[", "warning[").replace("1 error, 0 warnings", "0 errors, 1 warning")))
+        # Named twice (config and --rules): loaded once.
+        r = self.wxlint("check", "--rules", "org.rules.json", "payload.json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # rules and explain list it with the built-in rules.
+        r = self.wxlint("explain", "ORG001", "--rules", "org.rules.json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("org/extension-format", r.stdout)
+        r = self.wxlint("rules", "--format", "json", "--rules", "org.rules.json")
+        self.assertIn("org/extension-format", [x["id"] for x in json.loads(r.stdout)])
+
+    def test_a_report_never_replaces_a_rule_file(self):
+        write(self.path("org.rules.json"), POLICY)
+        with open(self.path("org.rules.json")) as f:
+            before = f.read()
+        r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "-f", "json", "-o", "org.rules.json",
+                        "payload.json")
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: org.rules.json: cannot write: it is the input org.rules.json\n"))
+        with open(self.path("org.rules.json")) as f:
+            self.assertEqual(f.read(), before)
+
+    def test_settings_override_the_operation_and_the_config_wins(self):
+        policy = dict(POLICY, settings={"maxUsers": 1})
+        write(self.path("org.rules.json"), policy)
+        r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "payload.json")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("(move-users/too-many-users)", r.stdout)
+        write(self.path(".wxlint.json"), {"rules": ["org.rules.json"], "settings": {"maxUsers": 2}})
+        r = self.wxlint("check", "payload.json")
+        self.assertEqual((r.returncode, r.stdout), (1, FINDING))
+
+    def test_errors_name_the_file_line_column_and_pointer(self):
+        for text, error in ERROR_CASES:
+            with self.subTest(error=error[:60]):
+                write(self.path("org.rules.json"), text)
+                r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "payload.json")
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: " + error + "\n"))
+
+    def test_config_entries_that_name_no_file(self):
+        for entry, error in (("policy/*.rules.json", NO_MATCH),
+                             ("nope.rules.json", "c.json:1:12: /rules/0: no rule file " + self.path("nope.rules.json"))):
+            with self.subTest(entry=entry):
+                write(self.path("c.json"), '{"rules": ["%s"]}' % entry)
+                r = self.wxlint("check", "--config", "c.json", "payload.json")
+                self.assertEqual((r.returncode, r.stderr), (2, "wxlint: " + error + "\n"))
+        r = self.wxlint("check", "--no-config", "--rules", "missing.rules.json", "payload.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("wxlint: missing.rules.json: "), r.stderr)
+
+
+class Schemas(TempDirTest):
+    def test_an_added_operation_whose_schema_uses_pattern(self):
+        write(self.path("policy", "dir.rules.json"), {
+            "operation": {"id": "orgDirectory", "method": "POST", "path": "/directory", "schema": "dir.schema.json",
+                          "detect": ["entries"]},
+            "rules": []})
+        write(self.path("policy", "dir.schema.json"), {
+            "type": "object", "properties": {"entries": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"ext": {"type": "string", "pattern": "^2[0-9]{3}$"}},
+                "patternProperties": {"^x-[a-z]+$": {"type": "string"}}}}}})
+        write(self.path("p.json"), '{"entries": [\n  {"ext": "3001", "x-team": "blue", "x-floor": 4, "note": ""}\n]}\n')
+        r = self.wxlint("check", "--no-config", "--rules", "policy/dir.rules.json", "p.json")
+        self.assertEqual((r.returncode, r.stderr), (1, ""))
+        self.assertEqual(r.stdout.splitlines(), [
+            'p.json:2:11: error[WX1010]: "3001" does not match the pattern ^2[0-9]{3}$. (schema/pattern)',
+            "p.json:2:48: error[WX1001]: x-floor must be a string, not an integer. (schema/type)",
+            'p.json:2:51: error[WX1003]: Unknown property "note": the API does not accept it. (schema/unknown-property)',
+            "1 file checked: 3 errors, 0 warnings, 0 infos"])
+        # A pattern RE2 cannot take is refused at its place, with RE2's reason.
+        with open(self.path("policy", "dir.schema.json")) as f:
+            text = f.read().replace("^2[0-9]{3}$", "^(2)\\\\1$")
+        write(self.path("policy", "dir.schema.json"), text)
+        r = self.wxlint("check", "--no-config", "--rules", "policy/dir.rules.json", "p.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertRegex(r.stderr, r"^wxlint: policy/dir.schema.json:\d+:\d+: /properties/entries/items/properties/ext/pattern: "
+                                   r"not a valid RE2 regular expression: invalid escape sequence: \\1\n$")
+
+
+def cookbook():
+    """(name, [fenced blocks]) per entry of docs/policies.md."""
+    with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:
+        text = f.read()
+    parts = re.split(r"<!-- cookbook: ([a-z-]+) -->\n", text)[1:]
+    return [(parts[i], re.findall(r"```[a-z]*\n(.*?)```", parts[i + 1], re.S)) for i in range(0, len(parts), 2)]
+
+
+class Cookbook(TempDirTest):
+    def test_the_documented_errors_are_the_tested_ones(self):
+        with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:
+            text = f.read()
+        block = re.search(r"A mistake stops wxlint.*?```\n(.*?)```", text, re.S).group(1)
+        tested = {"wxlint: " + e for e in [error for _, error in ERROR_CASES] + [NO_MATCH]}
+        self.assertEqual(len(block.splitlines()), 5)
+        for line in block.splitlines():
+            self.assertIn(line, tested)
+
+    def test_five_entries(self):
+        self.assertEqual([name for name, _ in cookbook()],
+                         ["extension-format", "display-name-digits", "allowed-locations", "phone-country", "email-domain"])
+
+    def test_each_entry_fails_and_passes_as_documented(self):
+        for name, blocks in cookbook():
+            with self.subTest(name):
+                rules_path = os.path.join(REPO, "docs", "policies", name + ".rules.json")
+                rules, failing, output, passing = blocks
+                with open(rules_path, encoding="utf-8") as f:
+                    self.assertEqual(rules, f.read())  # the docs show the file as it is
+                command, expected = output.split("\n", 1)
+                self.assertEqual(command, "$ wxlint check --rules docs/policies/%s.rules.json payload.json" % name)
+                self.assertRegex(expected, r"^payload\.json:\d+:\d+: (error|warning)\[ORG00\d\]: ")
+                write(self.path("payload.json"), failing)
+                r = self.wxlint("check", "--no-config", "--rules", rules_path, "payload.json")
+                self.assertEqual((r.stdout, r.stderr), (expected, ""))
+                self.assertEqual(r.returncode, 1 if "error[" in expected else 0)
+                write(self.path("payload.json"), passing)
+                r = self.wxlint("check", "--no-config", "--rules", rules_path, "payload.json")
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
+                # Without the policy, the failing payload is clean: the finding is the policy's.
+                write(self.path("payload.json"), failing)
+                r = self.wxlint("check", "--no-config", "payload.json")
+                self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: no findings\n"))
+
+
+if __name__ == "__main__":
+    main()

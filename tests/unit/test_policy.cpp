@@ -1,0 +1,344 @@
+// Organisation policies: the `pattern` check kind (RE2), pattern and patternProperties in
+// schemas, and rule files layered on top of the catalogue (LinterOptions::rule_files).
+#include "config/rule_files.hpp"
+#include "engine/regex.hpp"
+#include "engine/schema_layer.hpp"
+#include "rule_fixture.hpp"
+#include "support.hpp"
+
+#include <wxlint/error.hpp>
+#include <wxlint/wxlint.h>
+
+#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <filesystem>
+#include <fstream>
+
+using test_support::rule;
+using test_support::RuleFixture;
+
+namespace {
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+double seconds_of(const std::function<void()>& f) {
+  const auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// A policy file in a fresh directory, removed at the end.
+class PolicyFile {
+ public:
+  explicit PolicyFile(const std::string& text, const std::string& name = "org.rules.json") {
+    static int counter = 0;
+    dir_ = std::filesystem::temp_directory_path() / ("wxlint-policy-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(dir_);
+    path_ = (dir_ / name).string();
+    std::ofstream(path_) << text;
+  }
+  ~PolicyFile() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  const std::string& path() const { return path_; }
+  wxlint::LinterOptions options() const {
+    wxlint::LinterOptions o;
+    o.rule_files = {path_};
+    return o;
+  }
+
+ private:
+  std::filesystem::path dir_;
+  std::string path_;
+};
+
+const std::string kContacts = R"({"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [
+  {"contactId": "6847ee0f-5e9c-4403-9f0e-0aa8552f7828", "displayName": "Agent 007", "source": "CH",
+   "emails": [{"value": "a@example.com", "type": "work", "primary": true}]}]})";
+
+}  // namespace
+
+TEST_CASE("Regex: RE2 syntax, search semantics, RE2's complaint for a bad pattern", "[policy]") {
+  std::string error;
+  auto re = wxlint::Regex::compile("^2[0-9]{3}$", error);
+  REQUIRE(re);
+  CHECK(re->search("2001"));
+  CHECK_FALSE(re->search("3001"));
+  CHECK_FALSE(re->search("20011"));
+  auto digits = wxlint::Regex::compile("[0-9]+", error);
+  REQUIRE(digits);
+  CHECK(digits->find("Agent 007x") == std::optional<std::pair<std::size_t, std::size_t>>({6, 3}));
+  CHECK_FALSE(digits->find("Agent"));
+  CHECK_FALSE(wxlint::Regex::compile("a(b", error));
+  CHECK(error == "missing ): a(b");
+  CHECK_FALSE(wxlint::Regex::compile("(?=x)", error));  // no lookahead: RE2 cannot backtrack
+  CHECK(error == "invalid perl operator: (?=");
+  CHECK_FALSE(wxlint::Regex::compile("(a)\\1", error));
+  CHECK(error == "invalid escape sequence: \\1");
+}
+
+TEST_CASE("Regex: a pattern that makes a backtracking engine hang finishes at once", "[policy]") {
+  std::string error;
+  auto re = wxlint::Regex::compile("^(a+)+$", error);
+  REQUIRE(re);
+  const std::string input = std::string(1 << 20, 'a') + "!";  // std::regex: 2^n steps (and a stack overflow)
+  bool matched = true;
+  CHECK(seconds_of([&] { matched = re->search(input); }) < 1.0);
+  CHECK_FALSE(matched);
+}
+
+TEST_CASE("pattern check: must match, or must not, with the pattern and the match as placeholders", "[policy]") {
+  RuleFixture f("[" +
+                rule("ext", "pattern", "/items/*/ext", R"({"regex": "^2[0-9]{3}$"})", "extension {value} is not {pattern}") + "," +
+                rule("name", "pattern", "/items/*/name", R"({"regex": "[0-9]+", "expect": "no-match", "skipEmpty": true})",
+                     "name {value} holds digits: {match}") +
+                "]");
+  const auto l = f.linter();
+  const auto r = l.lint(R"({"items": [{"ext": "2001", "name": "Ann"}, {"ext": "3001", "name": "Agent 007"},
+                                      {"ext": 2001, "name": ""}, {"ext": "", "name": 7}]})", "t.json");
+  REQUIRE(r.diagnostics.size() == 3);
+  CHECK(r.diagnostics[0].location.pointer == "/items/1/ext");
+  CHECK(r.diagnostics[0].message == "extension 3001 is not ^2[0-9]{3}$");
+  CHECK(r.diagnostics[1].location.pointer == "/items/1/name");
+  CHECK(r.diagnostics[1].message == "name Agent 007 holds digits: 007");
+  CHECK(r.diagnostics[2].location.pointer == "/items/3/ext");  // "" is judged unless skipEmpty
+  CHECK(r.diagnostics[2].location.line == 2);
+}
+
+TEST_CASE("pattern check: a bad regex or parameter is a load error at its place", "[policy]") {
+  auto load = [](const std::string& params) {
+    return error_of([&] { RuleFixture("[" + rule("p", "pattern", "/items/*", params) + "]").linter(); });
+  };
+  CHECK_THAT(load(R"({"regex": "a(b"})"),
+             Catch::Matches(".*rules/test\\.rules\\.json:1:[0-9]+: /rules/0/params/regex: is not a valid RE2 regular "
+                            "expression: missing \\): a\\(b"));
+  CHECK_THAT(load(R"({"regex": "(?<!x)y"})"), Catch::Contains("/rules/0/params/regex: is not a valid RE2 regular expression: invalid perl operator: (?<"));
+  CHECK_THAT(load(R"({"regex": "x", "expect": "nomatch"})"), Catch::Contains("/rules/0/params/expect: must be \"match\" or \"no-match\""));
+  CHECK_THAT(load(R"({})"), Catch::Contains("/rules/0/params/regex: is required"));
+  CHECK_THAT(load(R"({"regex": "x", "flags": "i"})"), Catch::Contains("/rules/0/params/flags: unknown parameter"));
+}
+
+TEST_CASE("pattern check: a pathological pattern and value finish at once", "[policy]") {
+  RuleFixture f("[" + rule("p", "pattern", "/items/*", R"({"regex": "^(x+x+)+y$"})") + "]");
+  const auto l = f.linter();
+  const std::string payload = R"({"items": [")" + std::string(200000, 'x') + R"("]})";
+  wxlint::FileReport r;
+  CHECK(seconds_of([&] { r = l.lint(payload, "t.json"); }) < 1.0);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].location.pointer == "/items/0");
+}
+
+namespace {
+std::vector<std::string> failures(const std::string& schema_json, const std::string& payload_json,
+                                  wxlint::SchemaEngine engine = wxlint::SchemaEngine::automatic) {
+  rapidjson::Document schema, payload;
+  schema.Parse(schema_json.c_str());
+  payload.Parse(payload_json.c_str());
+  wxlint::SchemaValidator v(schema, "s.json", engine);
+  std::vector<wxlint::SchemaFailure> out;
+  v.validate(payload, out);
+  std::vector<std::string> seen;
+  for (const auto& f : out) {
+    std::string args;
+    for (const auto& [k, a] : f.args) args += " " + k + "=" + a;
+    seen.push_back(f.keyword + " " + f.pointer + args);
+  }
+  return seen;
+}
+}  // namespace
+
+TEST_CASE("schemas: pattern is evaluated with RE2 by both schema engines", "[policy]") {
+  const std::string schema = R"({"type": "object", "properties": {"ext": {"type": "string", "pattern": "^2[0-9]{3}$"}}})";
+  const std::vector<std::string> expected{"pattern /ext value=3001 pattern=^2[0-9]{3}$"};
+  CHECK(failures(schema, R"({"ext": "3001"})") == expected);
+  CHECK(failures(schema, R"({"ext": "3001"})", wxlint::SchemaEngine::valijson) == expected);
+  CHECK(failures(schema, R"({"ext": "2001"})", wxlint::SchemaEngine::valijson).empty());
+  // anyOf is valijson's: the pattern inside it is still RE2's.
+  const std::string any = R"({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": "^(a+)+$"}]})";
+  CHECK(failures(any, R"("aaa")").empty());
+  const std::string hostile = "\"" + std::string(100000, 'a') + "!\"";
+  std::vector<std::string> seen;
+  CHECK(seconds_of([&] { seen = failures(any, hostile); }) < 1.0);
+  // valijson's anyOf: each branch's failure (the pattern's through RE2).
+  CHECK(seen == std::vector<std::string>{"type  field=the request expected=another type actual=a string",
+                                         "pattern  value=" + std::string(80, 'a') + "... pattern=^(a+)+$"});
+}
+
+TEST_CASE("schemas: patternProperties validates matching members, which are not unknown", "[policy]") {
+  const std::string schema = R"({"type": "object", "additionalProperties": false,
+    "properties": {"ext": {"type": "string"}},
+    "patternProperties": {"^x-[a-z]+$": {"type": "string", "pattern": "^[^0-9]*$"}}})";
+  CHECK(failures(schema, R"({"ext": "1", "x-name": "Agent 007", "x-ok": "fine", "x-bad": 5, "other": 1})") ==
+        std::vector<std::string>{"pattern /x-name value=Agent 007 pattern=^[^0-9]*$",
+                                 "type /x-bad field=x-bad expected=a string actual=an integer",
+                                 "additionalProperties /other field=other hint="});
+  // Beside a keyword only valijson evaluates, it would run std::regex: refused at its place.
+  CHECK_THAT(error_of([] { failures(R"({"anyOf": [{"patternProperties": {"^a": {}}}]})", "{}"); }),
+             Catch::StartsWith("s.json: /anyOf/0/patternProperties: \"patternProperties\" is supported only in a schema"));
+}
+
+TEST_CASE("schemas: an invalid pattern is a load error at file:line:col with RE2's complaint", "[policy]") {
+  RuleFixture f("[]", "{}", "{\"type\": \"object\",\n \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"a(b\"}}}");
+  CHECK(error_of([&] { f.linter(); }) ==
+        "schemas/test.schema.json:2:52: /properties/a/pattern: not a valid RE2 regular expression: missing ): a(b");
+  RuleFixture g("[]", "{}", R"X({"patternProperties": {"(?=x)": {}}})X");
+  CHECK(error_of([&] { g.linter(); }) ==
+        "schemas/test.schema.json:1:33: /patternProperties/(?=x): not a valid RE2 regular expression: invalid perl operator: (?=");
+}
+
+TEST_CASE("layering: a rule file names an existing operation and adds a rule to it", "[policy]") {
+  PolicyFile policy(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [
+    {"id": "org/display-name-digits", "code": "ORG-001", "severity": "warning", "check": "pattern",
+     "at": "/contacts/*/displayName", "params": {"regex": "[0-9]", "expect": "no-match"},
+     "message": "displayName \"{value}\" holds a digit.", "summary": "s", "description": "d"}]})");
+  const auto l = wxlint::Linter::embedded(policy.options());
+  const auto r = l.lint(kContacts, "c.json");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "org/display-name-digits");
+  CHECK(r.diagnostics[0].code == "ORG-001");
+  CHECK(r.diagnostics[0].severity == wxlint::Severity::warning);
+  CHECK(r.diagnostics[0].location.pointer == "/contacts/0/displayName");
+  CHECK(r.diagnostics[0].message == "displayName \"Agent 007\" holds a digit.");
+  CHECK(r.diagnostics[0].location.line == 2);
+  // The built-in rules are all still there, and the policy's rule is listed with them.
+  CHECK(l.rules().size() == test_support::linter().rules().size() + 1);
+  const auto doc = std::find_if(l.rules().begin(), l.rules().end(), [](const auto& d) { return d.id == "org/display-name-digits"; });
+  REQUIRE(doc != l.rules().end());
+  CHECK(doc->operation == "Bulk Create or Update Contacts");
+  // The user's options reach policy rules too.
+  auto o = policy.options();
+  o.disabled = {"ORG-001"};
+  CHECK(wxlint::Linter::embedded(o).lint(kContacts, "c.json").diagnostics.empty());
+}
+
+TEST_CASE("layering: a rule file overrides an operation's settings; the user's options win", "[policy]") {
+  PolicyFile policy(R"({"operation": "validateOrInitiateMoveUsersJob", "settings": {"maxUsers": 1, "orgPrefix": "2"},
+    "rules": [{"id": "org/ext-prefix", "code": "ORG-002", "severity": "error", "check": "pattern",
+      "at": "/usersList/*/users/*/extension", "params": {"regex": {"$setting": "orgPrefix"}},
+      "message": "extension {value} lacks {pattern}", "summary": "s", "description": "d"}]})");
+  const std::string payload = R"({"usersList": [{"locationId": "x", "validate": true, "users": [
+    {"userId": "a", "extension": "2001"}, {"userId": "b", "extension": "3001"}]}]})";
+  auto ids = [&](const wxlint::LinterOptions& o) {
+    std::vector<std::string> out;
+    for (const auto& d : wxlint::Linter::embedded(o).lint(payload, "m.json").diagnostics)
+      if (d.rule.starts_with("org/") || d.rule == "move-users/too-many-users") out.push_back(d.rule + " " + d.location.pointer);
+    return out;
+  };
+  CHECK(ids(policy.options()) == std::vector<std::string>{"move-users/too-many-users /usersList/0/users/1",
+                                                          "org/ext-prefix /usersList/0/users/1/extension"});
+  auto o = policy.options();
+  o.settings = {{"maxUsers", "5"}, {"orgPrefix", "\"^[23]\""}};
+  CHECK(ids(o).empty());
+}
+
+TEST_CASE("layering: errors name the policy file, line, column and pointer", "[policy]") {
+  auto load = [](const std::string& text) {
+    PolicyFile policy(text);
+    std::string e = error_of([&] { wxlint::Linter::embedded(policy.options()); });
+    const std::string dir = std::filesystem::path(policy.path()).parent_path().string() + "/";
+    return e.starts_with(dir) ? e.substr(dir.size()) : e;
+  };
+  const std::string rule_json = R"({"id": "org/x", "code": "ORG-1", "severity": "error", "check": "pattern",
+     "at": "/contacts/*/displayName", "params": {"regex": "x"}, "message": "m", "summary": "s", "description": "d"})";
+  CHECK(load(R"({"operation": "bulkCreateOrUpdateContact", "rules": []})") ==
+        "org.rules.json:1:15: /operation: unknown operation \"bulkCreateOrUpdateContact\"; did you mean "
+        "\"bulkCreateOrUpdateContacts\"? (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)");
+  CHECK(load(R"({"rules": [)" + rule_json + "]}") ==
+        "org.rules.json:1:1: (root): a rule file added on top of the catalogue names the operation it adds rules to: "
+        "\"operation\": \"<operationId>\" (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)");
+  std::string dup = rule_json;
+  dup.replace(dup.find("org/x"), 5, "contacts/phone-e164");
+  CHECK(load("{\"operation\": \"bulkCreateOrUpdateContacts\",\n \"rules\": [" + dup + "]}") ==
+        "org.rules.json:2:19: /rules/0/id: rule id \"contacts/phone-e164\" is used twice (first in "
+        "rules/bulkCreateOrUpdateContacts.rules.json)");
+  std::string kind = rule_json;
+  kind.replace(kind.find("\"pattern\""), 9, "\"patern\"");
+  CHECK_THAT(load(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [)" + kind + "]}"),
+             Catch::StartsWith("org.rules.json:1:118: /rules/0/check: unknown check kind \"patern\"; did you mean \"pattern\"? (known: "));
+  std::string params = rule_json;
+  params.replace(params.find("\"regex\": \"x\""), 12, "\"regex\": \"x(\"");
+  CHECK(load(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [)" + params + "]}") ==
+        "org.rules.json:2:59: /rules/0/params/regex: is not a valid RE2 regular expression: missing ): x(");
+  CHECK(load(R"({"operation": "validateOrInitiateMoveUsersJob", "settings": {"maxUsers": "many"}, "rules": []})") ==
+        "org.rules.json:1:74: /settings/maxUsers: must be an integer like the default 100 in "
+        "rules/validateOrInitiateMoveUsersJob.rules.json, not a string");
+  CHECK(load(R"({"operation": {"id": "validateOrInitiateMoveUsersJob", "method": "POST", "path": "/x"}, "rules": []})") ==
+        "org.rules.json:1:22: /operation/id: operation \"validateOrInitiateMoveUsersJob\" is defined twice; to add "
+        "rules to it, write \"operation\": \"validateOrInitiateMoveUsersJob\"");
+  // The meta-schema's findings, each at its place (the first one's file is the error's start).
+  CHECK_THAT(load(R"({"operation": "validateOrInitiateMoveUsersJob", "rules": [{"id": "x"}]})"),
+             Catch::StartsWith("org.rules.json:1:59: /rules/0: missing required member \"check\"\n") &&
+                 Catch::EndsWith("org.rules.json:1:59: /rules/0: missing required member \"severity\""));
+  CHECK_THAT(error_of([] {
+               wxlint::LinterOptions o;
+               o.rule_files = {"/nonexistent/org.rules.json"};
+               wxlint::Linter::embedded(o);
+             }),
+             Catch::StartsWith("/nonexistent/org.rules.json: "));
+}
+
+TEST_CASE("layering: the C ABI takes rule files in its options' \"rules\"", "[policy][c_api]") {
+  PolicyFile policy(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [
+    {"id": "org/display-name-digits", "code": "ORG-001", "severity": "warning", "check": "pattern",
+     "at": "/contacts/*/displayName", "params": {"regex": "[0-9]", "expect": "no-match"},
+     "message": "m", "summary": "s", "description": "d"}]})");
+  wxlint_linter* linter = nullptr;
+  char* error = nullptr;
+  const std::string options = R"({"rules": [")" + policy.path() + R"("]})";
+  REQUIRE(wxlint_linter_new_embedded(options.c_str(), &linter, &error) == WXLINT_OK);
+  wxlint_result* result = nullptr;
+  REQUIRE(wxlint_lint(linter, kContacts.data(), kContacts.size(), "c.json", nullptr, &result, &error) == WXLINT_OK);
+  CHECK(wxlint_result_count(result, WXLINT_SEVERITY_WARNING) == 1);
+  CHECK(std::string(wxlint_result_json(result, nullptr)).find("\"rule\":\"org/display-name-digits\"") != std::string::npos);
+  wxlint_result_free(result);
+  wxlint_linter_free(linter);
+  CHECK(wxlint_linter_new_embedded(R"({"rules": "x.rules.json"})", &linter, &error) == WXLINT_E_OPTIONS);
+  CHECK(std::string(error) == "options: \"rules\" must be an array of rule file paths");
+  wxlint_string_free(error);
+  CHECK(wxlint_linter_new_embedded(R"({"rules": ["/nonexistent/x.rules.json"]})", &linter, &error) != WXLINT_OK);
+  CHECK(std::string(error).starts_with("/nonexistent/x.rules.json: "));
+  wxlint_string_free(error);
+}
+
+TEST_CASE("pattern check: a must-match rule replaces the schema's pattern finding at its place", "[policy]") {
+  const std::string schema = R"({"type": "object", "properties": {"items": {"type": "array", "items": {"type": "object",
+    "properties": {"ext": {"type": "string", "pattern": "^[0-9]+$"}, "tag": {"type": "string", "pattern": "^[a-z]+$"}}}}}})";
+  RuleFixture f("[" + rule("ext", "pattern", "/items/*/ext", R"({"regex": "^2[0-9]{3}$"})", "ours: {value}") + "]", "{}", schema);
+  const auto r = f.linter().lint(R"({"items": [{"ext": "x1", "tag": "A"}]})", "t.json");
+  CHECK(test_support::rule_ids(r) == std::vector<std::string>{"ext", "schema/pattern"});
+  CHECK(test_support::messages(r) == std::vector<std::string>{"ours: x1", "\"A\" does not match the pattern ^[a-z]+$."});
+}
+
+TEST_CASE("layering: config globs find rule files below the config's directory, sorted", "[policy]") {
+  PolicyFile root("{}", "top.rules.json");
+  const std::string dir = std::filesystem::path(root.path()).parent_path().string();
+  for (const char* f : {"policy/b.rules.json", "policy/a.rules.json", "policy/deep/c.rules.json", "policy/notes.md"}) {
+    const std::filesystem::path p = std::filesystem::path(dir) / f;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p) << "{}";
+  }
+  auto names = [&](const std::string& pattern) {
+    std::vector<std::string> out;
+    for (const auto& p : wxlint::glob_files(pattern, dir)) out.push_back(std::filesystem::path(p).lexically_relative(dir).generic_string());
+    return out;
+  };
+  CHECK(names("policy/*.rules.json") == std::vector<std::string>{"policy/a.rules.json", "policy/b.rules.json"});
+  CHECK(names("policy/**/*.rules.json") ==
+        std::vector<std::string>{"policy/a.rules.json", "policy/b.rules.json", "policy/deep/c.rules.json"});
+  CHECK(names("*.rules.json") == std::vector<std::string>{"top.rules.json"});
+  CHECK(names("policy/*/c.rules.json") == std::vector<std::string>{"policy/deep/c.rules.json"});
+  CHECK(names("nope/*.json").empty());
+  CHECK(names("policy/x.rules.json") == std::vector<std::string>{"policy/x.rules.json"});  // literal: as named
+}
