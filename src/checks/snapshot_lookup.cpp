@@ -4,6 +4,7 @@
 // found row's columns fill the message ({ownerName}, {ownerType}). Without a snapshot, or
 // without a file of the table's kind, it finds nothing: it cannot judge.
 #include "checks/kinds.hpp"
+#include "checks/snapshot_params.hpp"
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
 
@@ -13,51 +14,6 @@ namespace wxlint::checks {
 namespace {
 
 using snapshot::Table;
-
-struct TableRef {
-  std::string table;
-  std::size_t column = 0;
-  snapshot::KeyType type = snapshot::KeyType::text;
-};
-
-// A table's column, checked against the tables every snapshot has when the rule loads.
-TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
-                        bool must_be_indexed) {
-  static const std::vector<Table> tables = snapshot::make_tables();
-  std::string names;
-  for (const auto& t : tables) {
-    names += (names.empty() ? "" : ", ") + t.name();
-    if (t.name() != table) continue;
-    std::string cols;
-    for (std::size_t i = 0; i < t.columns().size(); ++i) {
-      const auto& c = t.columns()[i];
-      if (must_be_indexed && !c.indexed) continue;
-      cols += (cols.empty() ? "" : ", ") + c.name;
-      if (c.name == column) return {table, i, c.type};
-    }
-    p.fail(param, "table " + table + " has no " + (must_be_indexed ? "key " : "") + "column \"" + column +
-                      "\" (it has: " + cols + ")");
-  }
-  p.fail(param, "unknown snapshot table \"" + table + "\" (known: " + names + ")");
-}
-
-std::string member_str(Params& p, std::string_view param, const rapidjson::Value& o, const char* key) {
-  auto it = o.FindMember(key);
-  if (it == o.MemberEnd() || !it->value.IsString()) p.fail(param, std::string("needs a string member \"") + key + "\"");
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-RelPointer member_rel(Params& p, std::string_view param, const std::string& text) {
-  auto r = RelPointer::parse(text);
-  if (!r) p.fail(param, "\"" + text + "\" is not a relative JSON pointer");
-  return std::move(*r);
-}
-
-const rapidjson::Value* object_param(Params& p, std::string_view key) {
-  const rapidjson::Value* v = p.raw(key);
-  if (v && !v->IsObject()) p.fail(key, "must be an object");
-  return v;
-}
 
 // The text of a scalar payload value, or nullopt (absent, an object or array, blank).
 std::optional<std::string> scalar(const rapidjson::Value* v) {
@@ -89,79 +45,73 @@ class SnapshotLookup final : public Check {
       const std::string table = member_str(p, "onlyIfIn", *only, "table");
       only_if_in_ = resolve_column(p, "onlyIfIn", table, member_str(p, "onlyIfIn", *only, "key"), true);
     }
-    if (const auto* where = p.raw("where")) {
-      if (!where->IsArray()) p.fail("where", "must be an array of {column, equals|notEquals}");
-      for (const auto& w : where->GetArray()) {
-        if (!w.IsObject()) p.fail("where", "must be an array of {column, equals|notEquals}");
-        Filter f;
-        f.column = resolve_column(p, "where", key_.table, member_str(p, "where", w, "column"), false);
-        auto eq = w.FindMember("equals"), ne = w.FindMember("notEquals");
-        if ((eq == w.MemberEnd()) == (ne == w.MemberEnd())) p.fail("where", "each filter needs one of equals, notEquals");
-        f.negate = ne != w.MemberEnd();
-        const rapidjson::Value& v = f.negate ? ne->value : eq->value;
-        if (v.IsString()) {
-          f.literal = std::string(v.GetString(), v.GetStringLength());
-        } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() && v.MemberCount() == 1) {
-          f.at = member_rel(p, "where", v["at"].GetString());
-        } else {
-          p.fail("where", "a filter's value is a string or {\"at\": relative pointer}");
-        }
-        where_.push_back(std::move(f));
-      }
-    }
+    where_ = read_filters(p, key_.table);
   }
 
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const snapshot::Store* store = out.context().snapshot;
-    if (!store) return;
-    const Table& table = *store->table(key_.table);
-    if (!table.loaded()) return;
-    if (unless_ && is_present(unless_->resolve(path), true)) return;
-    std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
-    if (!raw || !snapshot::comparable(key_.type, *raw)) return;
-    std::string key = snapshot::normalise(key_.type, *raw);
-    if (only_if_in_) {
-      const Table& t = *store->table(only_if_in_->table);
-      if (!t.loaded() || t.find(only_if_in_->column, snapshot::normalise(only_if_in_->type, *raw)).empty()) return;
-    }
-    if (via_key_) {
-      const Table& t = *store->table(via_key_->table);
-      if (!t.loaded()) return;
-      auto rows = t.find(via_key_->column, snapshot::normalise(via_key_->type, *raw));
-      if (rows.empty()) return;
-      std::string_view mapped = t.cell(rows.front(), via_column_->column);
-      if (mapped.empty()) return;
-      *raw = std::string(mapped);
-      key = snapshot::normalise(key_.type, mapped);
-    }
+    const Table* table = store ? loaded(*store, key_.table) : nullptr;
+    if (!table || (unless_ && is_present(unless_->resolve(path), true))) return;
+    const std::optional<Key> key = key_at(*store, path);
+    if (!key) return;
     std::optional<std::string> scope;
-    if (scope_at_) {
-      scope = scalar(scope_at_->resolve(path));
-      if (!scope || !snapshot::comparable(scope_column_->type, *scope)) return;  // no target to judge against
-      *scope = snapshot::normalise(scope_column_->type, *scope);
-    }
-    std::optional<std::uint32_t> match;
-    for (std::uint32_t row : table.find(key_.column, key)) {
-      if (scope && table.cell(row, scope_column_->column) != *scope) continue;
-      if (!filters_hold(table, row, path)) continue;
-      match = row;
-      break;
-    }
-    if (match.has_value() != report_found_) return;
+    if (scope_at_ && !(scope = scope_at(path))) return;  // no target to judge against
+    const std::optional<std::uint32_t> row = first_row(*table, key->normal, scope, path);
+    if (row.has_value() != report_found_) return;
     Finding& f = out.emit(path);
-    f.arg("key", *raw);
-    if (match)
-      for (std::size_t c = 0; c < table.columns().size(); ++c)
-        f.arg(table.columns()[c].name, std::string(table.cell(*match, c)));
+    f.arg("key", key->raw);
+    if (row)
+      for (std::size_t c = 0; c < table->columns().size(); ++c)
+        f.arg(table->columns()[c].name, std::string(table->cell(*row, c)));
   }
 
  private:
-  struct Filter {
-    TableRef column;
-    bool negate = false;
-    std::string literal;
-    std::optional<RelPointer> at;
+  struct Key {
+    std::string raw, normal;
   };
+
+  static const Table* loaded(const snapshot::Store& store, const std::string& name) {
+    const Table* t = store.table(name);
+    return t->loaded() ? t : nullptr;
+  }
+
+  // The value looked up: the payload's (or, with "via", what it maps to), when it can be
+  // judged ("onlyIfIn": when that table holds it).
+  std::optional<Key> key_at(const snapshot::Store& store, const Path& path) const {
+    std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
+    if (!raw || !snapshot::comparable(key_.type, *raw)) return std::nullopt;
+    if (only_if_in_) {
+      const Table* t = loaded(store, only_if_in_->table);
+      if (!t || t->find(only_if_in_->column, snapshot::normalise(only_if_in_->type, *raw)).empty()) return std::nullopt;
+    }
+    if (via_key_) {
+      const Table* t = loaded(store, via_key_->table);
+      if (!t) return std::nullopt;
+      auto rows = t->find(via_key_->column, snapshot::normalise(via_key_->type, *raw));
+      if (rows.empty()) return std::nullopt;
+      const std::string_view mapped = t->cell(rows.front(), via_column_->column);
+      if (mapped.empty()) return std::nullopt;
+      raw = std::string(mapped);
+    }
+    std::string normal = snapshot::normalise(key_.type, *raw);
+    return Key{std::move(*raw), std::move(normal)};
+  }
+
+  std::optional<std::string> scope_at(const Path& path) const {
+    std::optional<std::string> scope = scalar(scope_at_->resolve(path));
+    if (!scope || !snapshot::comparable(scope_column_->type, *scope)) return std::nullopt;
+    return snapshot::normalise(scope_column_->type, *scope);
+  }
+
+  // The first row keyed by key, within the scope, that the filters keep.
+  std::optional<std::uint32_t> first_row(const Table& table, std::string_view key, const std::optional<std::string>& scope,
+                                         const Path& path) const {
+    for (std::uint32_t row : table.find(key_.column, key)) {
+      if (scope && table.cell(row, scope_column_->column) != *scope) continue;
+      if (filters_hold(table, row, path)) return row;
+    }
+    return std::nullopt;
+  }
 
   bool filters_hold(const Table& table, std::uint32_t row, const Path& path) const {
     for (const auto& f : where_) {
@@ -176,7 +126,7 @@ class SnapshotLookup final : public Check {
   TableRef key_;
   std::optional<RelPointer> value_, unless_, scope_at_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
-  std::vector<Filter> where_;
+  std::vector<RowFilter> where_;
 };
 
 }  // namespace
