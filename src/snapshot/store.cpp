@@ -158,31 +158,42 @@ class Loader {
   // park extensions and location-level virtual extensions (facts 1.1, 1.7).
   void derive_extensions() {
     Table& out = *find("extensions");
-    auto add = [&](const Table& t, std::size_t r, std::string_view ext, std::string_view loc, std::string_view owner,
-                   std::string_view type, std::string_view name) {
-      if (ext.empty() || loc.empty()) return;
-      const std::string_view cells[] = {ext, loc, owner, type, name, t.name()};
-      out.add_normalised_row(cells, t.origin_of(r));
-    };
     const Table& numbers = *find("numbers");
     const Table& people = *find("people");
     const Table& park = *find("callParkExtensions");
     const Table& virt = *find("virtualExtensions");
     out.reserve(numbers.size() + people.size() + park.size() + virt.size());
-    for (std::size_t r = 0; r < numbers.size(); ++r)
-      if (!cell(numbers, r, "ownerId").empty())
-        add(numbers, r, cell(numbers, r, "extension"), cell(numbers, r, "locationId"), cell(numbers, r, "ownerId"),
-            cell(numbers, r, "ownerType"), cell(numbers, r, "ownerName"));
-    for (std::size_t r = 0; r < people.size(); ++r)
-      add(people, r, cell(people, r, "extension"), cell(people, r, "locationId"), cell(people, r, "id"), "PEOPLE",
-          cell(people, r, "displayName"));
-    for (std::size_t r = 0; r < park.size(); ++r)
-      add(park, r, cell(park, r, "extension"), cell(park, r, "locationId"), cell(park, r, "id"), "CALL_PARK_EXTENSION",
-          cell(park, r, "name"));
-    for (std::size_t r = 0; r < virt.size(); ++r)
-      if (cell(virt, r, "level") == "LOCATION")
-        add(virt, r, cell(virt, r, "extension"), cell(virt, r, "locationId"), cell(virt, r, "id"), "VIRTUAL_EXTENSION",
-            cell(virt, r, "displayName"));
+    // The rows of t with an extension and a location (and, given `when`, whose column `when`
+    // is not empty, or equals `equals`). A name in cols that is not a column of t is a text
+    // (the owner's type).
+    auto add = [&](const Table& t, std::initializer_list<std::string_view> cols, std::string_view when = {},
+                   std::string_view equals = {}) {
+      std::vector<std::size_t> at;
+      std::vector<std::uint32_t> text;
+      for (std::string_view c : cols) {
+        const auto col = t.column(c);
+        at.push_back(col ? *col : SIZE_MAX);
+        text.push_back(col ? 0 : out.intern(c));
+      }
+      const std::size_t ext = at[0], loc = at[1];
+      const std::optional<std::size_t> when_col = when.empty() ? std::nullopt : t.column(when);
+      const std::uint32_t source = out.intern(t.name());
+      std::vector<std::uint32_t> cells(cols.size() + 1);
+      for (std::size_t r = 0; r < t.size(); ++r) {
+        if (when_col) {
+          const std::string_view w = t.cell(r, *when_col);
+          if (equals.empty() ? w.empty() : w != equals) continue;
+        }
+        if (t.cell_id(r, ext) == 0 || t.cell_id(r, loc) == 0) continue;
+        for (std::size_t i = 0; i < at.size(); ++i) cells[i] = at[i] == SIZE_MAX ? text[i] : t.cell_id(r, at[i]);
+        cells.back() = source;
+        out.add_row_ids(cells, t.origin_of(r));
+      }
+    };
+    add(numbers, {"extension", "locationId", "ownerId", "ownerType", "ownerName"}, "ownerId");
+    add(people, {"extension", "locationId", "id", "PEOPLE", "displayName"});
+    add(park, {"extension", "locationId", "id", "CALL_PARK_EXTENSION", "name"});
+    add(virt, {"extension", "locationId", "id", "VIRTUAL_EXTENSION", "displayName"}, "level", "LOCATION");
     // Loaded when any of its sources is: otherwise it knows nothing.
     if (numbers.loaded() || people.loaded() || park.loaded() || virt.loaded()) out.mark_loaded();
   }

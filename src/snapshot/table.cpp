@@ -21,10 +21,13 @@ void each_value(std::string_view cell, const F& f) {
 
 std::uint32_t Strings::intern(std::string_view s) {
   if (s.empty()) return 0;
+  const std::uint64_t h = checks::hash_key(s);
   const auto [k, added] = index_.find_or_add(
-      checks::hash_key(s), [&](std::uint32_t i) { return texts_[i + 1] == s; },
-      [&](std::uint32_t i) { return checks::hash_key(texts_[i + 1]); });
-  if (added) texts_.push_back(arena_.keep(s));
+      h, [&](std::uint32_t i) { return texts_[i + 1] == s; }, [&](std::uint32_t i) { return hashes_[i + 1]; });
+  if (added) {
+    texts_.push_back(arena_.keep(s));
+    hashes_.push_back(h);
+  }
   return k + 1;
 }
 
@@ -52,12 +55,12 @@ std::string Table::pointer_of(std::size_t row) const {
 
 std::uint32_t Table::normalised(KeyType type, std::string_view raw) {
   if (raw.empty()) return 0;
-  if (type == KeyType::text) return strings_.intern(raw);
-  if (raw.find('\n') == std::string_view::npos) return strings_.intern(normalise(type, raw));
+  if (type == KeyType::text) return strings_->intern(raw);
+  if (raw.find('\n') == std::string_view::npos) return strings_->intern(normalise(type, raw));
   // Multi-valued: each value normalised on its own.
   std::string out;
   each_value(raw, [&](std::string_view v) { out += (out.empty() ? "" : "\n") + normalise(type, v); });
-  return strings_.intern(out);
+  return strings_->intern(out);
 }
 
 void Table::reserve(std::size_t more_rows) {
@@ -75,13 +78,13 @@ void Table::add_row(std::span<const std::string> cells, Origin origin) {
   origins_.push_back(origin);
 }
 
-void Table::add_normalised_row(std::span<const std::string_view> cells, Origin origin) {
-  for (std::size_t c = 0; c < columns_.size(); ++c) cells_.push_back(c < cells.size() ? strings_.intern(cells[c]) : 0);
+void Table::add_row_ids(std::span<const std::uint32_t> cells, Origin origin) {
+  for (std::size_t c = 0; c < columns_.size(); ++c) cells_.push_back(c < cells.size() ? cells[c] : 0);
   origins_.push_back(origin);
 }
 
 void Table::set_cell(std::size_t row, std::size_t col, std::string_view value) {
-  cells_[row * columns_.size() + col] = strings_.intern(value);
+  cells_[row * columns_.size() + col] = strings_->intern(value);
 }
 
 void Table::build_indexes() {
@@ -94,12 +97,12 @@ void Table::build_indexes() {
     for (std::size_t r = 0; r < size(); ++r) {
       const std::uint32_t id = cells_[r * columns_.size() + c];
       if (id == 0) continue;
-      const std::string_view v = strings_[id];
+      const std::string_view v = (*strings_)[id];
       if (v.find('\n') == std::string_view::npos) {
         entries.emplace_back(id, static_cast<std::uint32_t>(r));
         continue;
       }
-      each_value(v, [&](std::string_view one) { entries.emplace_back(strings_.intern(one), static_cast<std::uint32_t>(r)); });
+      each_value(v, [&](std::string_view one) { entries.emplace_back(strings_->intern(one), static_cast<std::uint32_t>(r)); });
     }
     std::sort(entries.begin(), entries.end());
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
@@ -115,7 +118,7 @@ void Table::build_indexes() {
 
 std::span<const std::uint32_t> Table::find(std::size_t col, std::string_view key) const {
   if (col >= indexes_.size() || key.empty()) return {};
-  const std::optional<std::uint32_t> id = strings_.find(key);
+  const std::optional<std::uint32_t> id = strings_->find(key);
   if (!id) return {};
   const Index& index = indexes_[col];
   const auto [lo, hi] = std::equal_range(index.keys.begin(), index.keys.end(), *id);

@@ -9,6 +9,7 @@
 #include "snapshot/keys.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -23,7 +24,8 @@ struct Column {
   bool indexed = false;
 };
 
-// Each distinct text once, numbered; "" is 0.
+// Each distinct text once, numbered; "" is 0. One for all the tables of a snapshot, so a
+// derived table copies numbers, not texts.
 class Strings {
  public:
   std::uint32_t intern(std::string_view s);
@@ -34,11 +36,14 @@ class Strings {
   checks::KeyIndex index_;  // of texts_[1..]
   checks::Arena arena_;
   std::vector<std::string_view> texts_{std::string_view()};
+  std::vector<std::uint64_t> hashes_{0};  // of texts_: growing the index rehashes no text
 };
 
 class Table {
  public:
   Table(std::string name, std::vector<Column> columns);
+  // The strings its cells are numbers of, shared with other tables (its own until then).
+  void share_strings(std::shared_ptr<Strings> strings) { strings_ = std::move(strings); }
 
   const std::string& name() const { return name_; }
   const std::vector<Column>& columns() const { return columns_; }
@@ -47,7 +52,8 @@ class Table {
   // A loaded table answers lookups; an absent one (no file of its kind) knows nothing.
   bool loaded() const { return loaded_; }
 
-  std::string_view cell(std::size_t row, std::size_t col) const { return strings_[cells_[row * columns_.size() + col]]; }
+  std::string_view cell(std::size_t row, std::size_t col) const { return (*strings_)[cell_id(row, col)]; }
+  std::uint32_t cell_id(std::size_t row, std::size_t col) const { return cells_[row * columns_.size() + col]; }
   // Rows whose indexed column `col` holds `key` (already normalised with the column's type),
   // in row order.
   std::span<const std::uint32_t> find(std::size_t col, std::string_view key) const;
@@ -66,8 +72,9 @@ class Table {
   void reserve(std::size_t more_rows);
   // Cells in column order (missing ones are ""); key columns are normalised here.
   void add_row(std::span<const std::string> cells, Origin origin);
-  // Cells already normalised (from another table).
-  void add_normalised_row(std::span<const std::string_view> cells, Origin origin);
+  // Cells of another table sharing the strings (cell_id(), intern()).
+  void add_row_ids(std::span<const std::uint32_t> cells, Origin origin);
+  std::uint32_t intern(std::string_view text) { return strings_->intern(text); }
   void set_cell(std::size_t row, std::size_t col, std::string_view value);
   void build_indexes();  // after the last row
 
@@ -82,7 +89,7 @@ class Table {
   std::string name_;
   std::vector<Column> columns_;
   bool loaded_ = false;
-  Strings strings_;
+  std::shared_ptr<Strings> strings_ = std::make_shared<Strings>();
   std::vector<std::uint32_t> cells_;  // size() * columns_.size() string numbers
   std::vector<Origin> origins_;
   std::vector<Index> indexes_;  // per column (empty unless indexed)
