@@ -8,6 +8,7 @@
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
 
+#include <array>
 #include <optional>
 
 namespace wxlint::checks {
@@ -21,6 +22,36 @@ std::optional<std::string> scalar(const rapidjson::Value* v) {
   std::string s = v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : to_json_text(*v);
   if (s.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
   return s;
+}
+
+// A value in its normal form, and whether it can be compared at all (see keys.hpp).
+struct NormalForm {
+  bool comparable = false;
+  std::string text;
+};
+
+// The rules at one place run one after another, each normalising the same userId or
+// locationId (a Webex id decoded): the last few values are kept per thread. The result
+// stays valid until the next call.
+const NormalForm& normal_form(snapshot::KeyType type, std::string_view raw) {
+  struct Entry {
+    bool used = false;
+    snapshot::KeyType type;
+    std::string raw;
+    NormalForm form;
+  };
+  thread_local std::array<Entry, 8> kept;
+  thread_local std::size_t next = 0;
+  for (const Entry& e : kept)
+    if (e.used && e.type == type && e.raw == raw) return e.form;
+  Entry& e = kept[next];
+  next = (next + 1) % kept.size();
+  e.used = true;
+  e.type = type;
+  e.raw.assign(raw);
+  e.form.comparable = snapshot::comparable(type, raw);
+  e.form.text = snapshot::normalise(type, raw);
+  return e.form;
 }
 
 class SnapshotLookup final : public Check {
@@ -79,28 +110,30 @@ class SnapshotLookup final : public Check {
   // judged ("onlyIfIn": when that table holds it).
   std::optional<Key> key_at(const snapshot::Store& store, const Path& path) const {
     std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
-    if (!raw || !snapshot::comparable(key_.type, *raw)) return std::nullopt;
+    if (!raw || !normal_form(key_.type, *raw).comparable) return std::nullopt;
     if (only_if_in_) {
       const Table* t = loaded(store, only_if_in_->table);
-      if (!t || t->find(only_if_in_->column, snapshot::normalise(only_if_in_->type, *raw)).empty()) return std::nullopt;
+      if (!t || t->find(only_if_in_->column, normal_form(only_if_in_->type, *raw).text).empty()) return std::nullopt;
     }
     if (via_key_) {
       const Table* t = loaded(store, via_key_->table);
       if (!t) return std::nullopt;
-      auto rows = t->find(via_key_->column, snapshot::normalise(via_key_->type, *raw));
+      auto rows = t->find(via_key_->column, normal_form(via_key_->type, *raw).text);
       if (rows.empty()) return std::nullopt;
       const std::string_view mapped = t->cell(rows.front(), via_column_->column);
       if (mapped.empty()) return std::nullopt;
       raw = std::string(mapped);
     }
-    std::string normal = snapshot::normalise(key_.type, *raw);
+    std::string normal = normal_form(key_.type, *raw).text;
     return Key{std::move(*raw), std::move(normal)};
   }
 
   std::optional<std::string> scope_at(const Path& path) const {
     std::optional<std::string> scope = scalar(scope_at_->resolve(path));
-    if (!scope || !snapshot::comparable(scope_column_->type, *scope)) return std::nullopt;
-    return snapshot::normalise(scope_column_->type, *scope);
+    if (!scope) return std::nullopt;
+    const NormalForm& form = normal_form(scope_column_->type, *scope);
+    if (!form.comparable) return std::nullopt;
+    return form.text;
   }
 
   // The first row keyed by key, within the scope, that the filters keep.
@@ -116,7 +149,7 @@ class SnapshotLookup final : public Check {
   bool filters_hold(const Table& table, std::uint32_t row, const Path& path) const {
     for (const auto& f : where_) {
       std::string want = f.literal;
-      if (f.at) want = snapshot::normalise(f.column.type, scalar(f.at->resolve(path)).value_or(""));
+      if (f.at) want = normal_form(f.column.type, scalar(f.at->resolve(path)).value_or("")).text;
       if ((table.cell(row, f.column.column) == want) == f.negate) return false;
     }
     return true;
