@@ -3,6 +3,7 @@
 #include "document/json_pointer.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 namespace wxlint::snapshot {
 namespace {
@@ -16,6 +17,8 @@ void each_value(std::string_view cell, const F& f) {
     start = nl + 1;
   }
 }
+
+std::atomic<std::uint64_t> next_serial{1};
 
 }  // namespace
 
@@ -38,7 +41,8 @@ std::optional<std::uint32_t> Strings::find(std::string_view s) const {
   return static_cast<std::uint32_t>(k + 1);
 }
 
-Table::Table(std::string name, std::vector<Column> columns) : name_(std::move(name)), columns_(std::move(columns)) {}
+Table::Table(std::string name, std::vector<Column> columns)
+    : serial_(next_serial++), name_(std::move(name)), columns_(std::move(columns)) {}
 
 std::optional<std::size_t> Table::column(std::string_view name) const {
   for (std::size_t i = 0; i < columns_.size(); ++i)

@@ -46,6 +46,8 @@ class Table {
   void share_strings(std::shared_ptr<Strings> strings) { strings_ = std::move(strings); }
 
   const std::string& name() const { return name_; }
+  // Unique to this table in this process (not reused when it is freed): a key for caches.
+  std::uint64_t serial() const { return serial_; }
   const std::vector<Column>& columns() const { return columns_; }
   std::optional<std::size_t> column(std::string_view name) const;
   std::size_t size() const { return origins_.size(); }
@@ -86,6 +88,7 @@ class Table {
   };
   std::uint32_t normalised(KeyType type, std::string_view raw);
 
+  std::uint64_t serial_;
   std::string name_;
   std::vector<Column> columns_;
   bool loaded_ = false;
