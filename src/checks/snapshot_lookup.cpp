@@ -4,6 +4,7 @@
 // found row's columns fill the message ({ownerName}, {ownerType}). Without a snapshot, or
 // without a file of the table's kind, it finds nothing: it cannot judge.
 #include "checks/kinds.hpp"
+#include "checks/path_template.hpp"
 #include "checks/snapshot_params.hpp"
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
@@ -86,6 +87,7 @@ class SnapshotLookup final : public Check {
     key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true);
     value_ = p.opt_rel("value");
     unless_ = p.opt_rel("unless");
+    if (const auto* t = object_param(p, "pathParam")) path_param_ = path_template(p, "pathParam", *t);
     if (const auto* via = object_param(p, "via")) {
       const std::string table = member_str(p, "via", *via, "table");
       via_key_ = resolve_column(p, "via", table, member_str(p, "via", *via, "key"), true);
@@ -110,7 +112,9 @@ class SnapshotLookup final : public Check {
     if (!key) return;
     std::optional<std::string> scope;
     if (scope_at_ && !(scope = scope_at(path))) return;  // no target to judge against
-    const std::optional<std::uint32_t> row = first_row(*table, key->normal, scope, path);
+    std::vector<std::string> wants;
+    if (!filter_values(path, wants)) return;
+    const std::optional<std::uint32_t> row = first_row(*table, key->normal, scope, wants);
     if (row.has_value() != report_found_) return;
     Finding& f = out.emit(path);
     f.arg("key", key->raw);
@@ -133,6 +137,7 @@ class SnapshotLookup final : public Check {
   // judged ("onlyIfIn": when that table holds it).
   std::optional<Key> key_at(const snapshot::Store& store, const Path& path) const {
     std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
+    if (raw && path_param_) raw = param_of(*path_param_, *raw);
     if (!raw || !normal_form(key_.type, *raw).comparable) return std::nullopt;
     if (only_if_in_) {
       const Table* t = loaded(store, only_if_in_->table);
@@ -161,20 +166,40 @@ class SnapshotLookup final : public Check {
 
   // The first row keyed by key, within the scope, that the filters keep.
   std::optional<std::uint32_t> first_row(const Table& table, std::string_view key, const std::optional<std::string>& scope,
-                                         const Path& path) const {
+                                         const std::vector<std::string>& wants) const {
     for (std::uint32_t row : rows_of(table, key_.column, key)) {
       if (scope && table.cell(row, scope_column_->column) != *scope) continue;
-      if (filters_hold(table, row, path)) return row;
+      if (filters_hold(table, row, wants)) return row;
     }
     return std::nullopt;
   }
 
-  bool filters_hold(const Table& table, std::uint32_t row, const Path& path) const {
+  static std::optional<std::string> param_of(const PathTemplate& t, const std::string& path) {
+    auto seg = t.param_of(path);
+    return seg ? std::optional<std::string>(std::string(*seg)) : std::nullopt;
+  }
+
+  // The value each filter compares with, once per visit. False when a path parameter cannot
+  // be read (no envelope path, or a placeholder): there is nothing to judge against.
+  bool filter_values(const Path& path, std::vector<std::string>& wants) const {
     for (const auto& f : where_) {
-      std::string want = f.literal;
-      if (f.at) want = normal_form(f.column.type, scalar(f.at->resolve(path)).value_or("")).text;
-      if ((table.cell(row, f.column.column) == want) == f.negate) return false;
+      if (!f.at) {
+        wants.push_back(f.literal);
+        continue;
+      }
+      std::optional<std::string> v = scalar(f.at->resolve(path));
+      if (f.path_param) {
+        if (v) v = param_of(*f.path_param, *v);
+        if (!v) return false;
+      }
+      wants.push_back(normal_form(f.column.type, v.value_or("")).text);
     }
+    return true;
+  }
+
+  bool filters_hold(const Table& table, std::uint32_t row, const std::vector<std::string>& wants) const {
+    for (std::size_t i = 0; i < where_.size(); ++i)
+      if ((table.cell(row, where_[i].column.column) == wants[i]) == where_[i].negate) return false;
     return true;
   }
 
@@ -182,6 +207,7 @@ class SnapshotLookup final : public Check {
   TableRef key_;
   std::optional<RelPointer> value_, unless_, scope_at_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
+  std::optional<PathTemplate> path_param_;
   std::vector<RowFilter> where_;
 };
 

@@ -44,6 +44,13 @@ const rapidjson::Value* object_param(Params& p, std::string_view key) {
   return v;
 }
 
+PathTemplate path_template(Params& p, std::string_view param, const rapidjson::Value& o) {
+  const std::string name = member_str(p, param, o, "param");
+  auto t = PathTemplate::make(member_str(p, param, o, "template"), name);
+  if (!t) p.fail(param, "\"{" + name + "}\" is not a segment of the template");
+  return std::move(*t);
+}
+
 std::vector<RowFilter> read_filters(Params& p, const std::string& table) {
   std::vector<RowFilter> out;
   const auto* where = p.raw("where");
@@ -59,10 +66,15 @@ std::vector<RowFilter> read_filters(Params& p, const std::string& table) {
     const rapidjson::Value& v = f.negate ? ne->value : eq->value;
     if (v.IsString()) {
       f.literal = std::string(v.GetString(), v.GetStringLength());
-    } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() && v.MemberCount() == 1) {
+    } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() &&
+               v.MemberCount() == (v.HasMember("pathParam") ? 2u : 1u)) {
       f.at = member_rel(p, "where", v["at"].GetString());
+      if (v.HasMember("pathParam")) {
+        if (!v["pathParam"].IsObject()) p.fail("where", "pathParam must be an object {template, param}");
+        f.path_param = path_template(p, "where", v["pathParam"]);
+      }
     } else {
-      p.fail("where", "a filter's value is a string or {\"at\": relative pointer}");
+      p.fail("where", "a filter's value is a string or {\"at\": relative pointer, \"pathParam\"?: {template, param}}");
     }
     out.push_back(std::move(f));
   }

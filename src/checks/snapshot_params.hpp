@@ -2,6 +2,7 @@
 // snapshot has, checked when the rule loads (without a snapshot), and their objects.
 #pragma once
 
+#include "checks/path_template.hpp"
 #include "engine/params.hpp"
 #include "engine/pattern.hpp"
 #include "snapshot/keys.hpp"
@@ -28,6 +29,8 @@ std::string member_str(Params& p, std::string_view param, const rapidjson::Value
 RelPointer member_rel(Params& p, std::string_view param, const std::string& text);
 // The object parameter `key`, or nullptr when absent.
 const rapidjson::Value* object_param(Params& p, std::string_view key);
+// {"template": ..., "param": ...}: read a value as a request path and take that parameter.
+PathTemplate path_template(Params& p, std::string_view param, const rapidjson::Value& o);
 
 // "where": filters on a found row's columns, each against text or a payload value.
 struct RowFilter {
@@ -35,6 +38,7 @@ struct RowFilter {
   bool negate = false;  // notEquals
   std::string literal;
   std::optional<RelPointer> at;
+  std::optional<PathTemplate> path_param;  // with `at`: the value is a request path
 };
 std::vector<RowFilter> read_filters(Params& p, const std::string& table);
 

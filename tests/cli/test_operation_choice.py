@@ -4,7 +4,10 @@ import json
 
 from cli_support import GOOD, TempDirTest, main, write
 
-KNOWN = '"Bulk Create or Update Contacts" (bulkCreateOrUpdateContacts), "validateOrInitiateMoveUsersJob"'
+KNOWN = ('"Add Phone Numbers to a location" (addPhoneNumbersToLocation), "Bulk Create or Update Contacts" '
+         '(bulkCreateOrUpdateContacts), "Bulk Delete Contacts" (bulkDeleteContacts), "Create a Contact" (createContact), '
+         '"createLocation", "createWorkspace", "Initiate Number Jobs" (initiateNumberJobs), "Update a Contact" '
+         '(updateContact), "validateOrInitiateMoveUsersJob"')
 CONTACTS = {"schemas": "urn:cisco:codev:identity:contact:core:1.0",
             "contacts": [{"contactId": "x", "source": "CH", "firstName": 5}]}
 
