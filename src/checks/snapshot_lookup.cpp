@@ -5,9 +5,11 @@
 // without a file of the table's kind, it finds nothing: it cannot judge.
 #include "checks/kinds.hpp"
 #include "checks/path_template.hpp"
+#include "checks/snapshot_params.hpp"
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
 
+#include <array>
 #include <optional>
 
 namespace wxlint::checks {
@@ -15,65 +17,65 @@ namespace {
 
 using snapshot::Table;
 
-struct TableRef {
-  std::string table;
-  std::size_t column = 0;
-  snapshot::KeyType type = snapshot::KeyType::text;
-};
-
-// A table's column, checked against the tables every snapshot has when the rule loads.
-TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
-                        bool must_be_indexed) {
-  static const std::vector<Table> tables = snapshot::make_tables();
-  std::string names;
-  for (const auto& t : tables) {
-    names += (names.empty() ? "" : ", ") + t.name();
-    if (t.name() != table) continue;
-    std::string cols;
-    for (std::size_t i = 0; i < t.columns().size(); ++i) {
-      const auto& c = t.columns()[i];
-      if (must_be_indexed && !c.indexed) continue;
-      cols += (cols.empty() ? "" : ", ") + c.name;
-      if (c.name == column) return {table, i, c.type};
-    }
-    p.fail(param, "table " + table + " has no " + (must_be_indexed ? "key " : "") + "column \"" + column +
-                      "\" (it has: " + cols + ")");
-  }
-  p.fail(param, "unknown snapshot table \"" + table + "\" (known: " + names + ")");
-}
-
-std::string member_str(Params& p, std::string_view param, const rapidjson::Value& o, const char* key) {
-  auto it = o.FindMember(key);
-  if (it == o.MemberEnd() || !it->value.IsString()) p.fail(param, std::string("needs a string member \"") + key + "\"");
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-RelPointer member_rel(Params& p, std::string_view param, const std::string& text) {
-  auto r = RelPointer::parse(text);
-  if (!r) p.fail(param, "\"" + text + "\" is not a relative JSON pointer");
-  return std::move(*r);
-}
-
-// {"template": ..., "param": ...}: read a value as a request path and take that parameter.
-PathTemplate path_template(Params& p, std::string_view param, const rapidjson::Value& o) {
-  const std::string name = member_str(p, param, o, "param");
-  auto t = PathTemplate::make(member_str(p, param, o, "template"), name);
-  if (!t) p.fail(param, "\"{" + name + "}\" is not a segment of the template");
-  return std::move(*t);
-}
-
-const rapidjson::Value* object_param(Params& p, std::string_view key) {
-  const rapidjson::Value* v = p.raw(key);
-  if (v && !v->IsObject()) p.fail(key, "must be an object");
-  return v;
-}
-
 // The text of a scalar payload value, or nullopt (absent, an object or array, blank).
 std::optional<std::string> scalar(const rapidjson::Value* v) {
   if (!v || v->IsNull() || v->IsObject() || v->IsArray() || v->IsBool()) return std::nullopt;
   std::string s = v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : to_json_text(*v);
   if (s.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
   return s;
+}
+
+// A value in its normal form, and whether it can be compared at all (see keys.hpp).
+struct NormalForm {
+  bool comparable = false;
+  std::string text;
+};
+
+// The rules at one place run one after another, each normalising the same userId or
+// locationId (a Webex id decoded): the last few values are kept per thread. The result
+// stays valid until the next call.
+const NormalForm& normal_form(snapshot::KeyType type, std::string_view raw) {
+  struct Entry {
+    bool used = false;
+    snapshot::KeyType type;
+    std::string raw;
+    NormalForm form;
+  };
+  thread_local std::array<Entry, 8> kept;
+  thread_local std::size_t next = 0;
+  for (const Entry& e : kept)
+    if (e.used && e.type == type && e.raw == raw) return e.form;
+  Entry& e = kept[next];
+  next = (next + 1) % kept.size();
+  e.used = true;
+  e.type = type;
+  e.raw.assign(raw);
+  e.form.comparable = snapshot::comparable(type, raw);
+  e.form.text = snapshot::normalise(type, raw);
+  return e.form;
+}
+
+// The rows of t keyed by key in column col. The rules at one place look one value up in
+// one table (a userId in people, four times; a phoneNumber in numbers, four times): the
+// last few lookups are kept per thread.
+std::span<const std::uint32_t> rows_of(const Table& t, std::size_t col, std::string_view key) {
+  struct Entry {
+    std::uint64_t table = 0;  // serial: 0 = unused
+    std::size_t col = 0;
+    std::string key;
+    std::span<const std::uint32_t> rows;
+  };
+  thread_local std::array<Entry, 8> kept;
+  thread_local std::size_t next = 0;
+  for (const Entry& e : kept)
+    if (e.table == t.serial() && e.col == col && e.key == key) return e.rows;
+  Entry& e = kept[next];
+  next = (next + 1) % kept.size();
+  e.table = t.serial();
+  e.col = col;
+  e.key.assign(key);
+  e.rows = t.find(col, key);
+  return e.rows;
 }
 
 class SnapshotLookup final : public Check {
@@ -99,88 +101,78 @@ class SnapshotLookup final : public Check {
       const std::string table = member_str(p, "onlyIfIn", *only, "table");
       only_if_in_ = resolve_column(p, "onlyIfIn", table, member_str(p, "onlyIfIn", *only, "key"), true);
     }
-    if (const auto* where = p.raw("where")) {
-      if (!where->IsArray()) p.fail("where", "must be an array of {column, equals|notEquals}");
-      for (const auto& w : where->GetArray()) {
-        if (!w.IsObject()) p.fail("where", "must be an array of {column, equals|notEquals}");
-        Filter f;
-        f.column = resolve_column(p, "where", key_.table, member_str(p, "where", w, "column"), false);
-        auto eq = w.FindMember("equals"), ne = w.FindMember("notEquals");
-        if ((eq == w.MemberEnd()) == (ne == w.MemberEnd())) p.fail("where", "each filter needs one of equals, notEquals");
-        f.negate = ne != w.MemberEnd();
-        const rapidjson::Value& v = f.negate ? ne->value : eq->value;
-        if (v.IsString()) {
-          f.literal = std::string(v.GetString(), v.GetStringLength());
-        } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() &&
-                   v.MemberCount() == (v.HasMember("pathParam") ? 2u : 1u)) {
-          f.at = member_rel(p, "where", v["at"].GetString());
-          if (v.HasMember("pathParam")) {
-            if (!v["pathParam"].IsObject()) p.fail("where", "pathParam must be an object {template, param}");
-            f.path_param = path_template(p, "where", v["pathParam"]);
-          }
-        } else {
-          p.fail("where", "a filter's value is a string or {\"at\": relative pointer, \"pathParam\"?: {template, param}}");
-        }
-        where_.push_back(std::move(f));
-      }
-    }
+    where_ = read_filters(p, key_.table);
   }
 
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const snapshot::Store* store = out.context().snapshot;
-    if (!store) return;
-    const Table& table = *store->table(key_.table);
-    if (!table.loaded()) return;
-    if (unless_ && is_present(unless_->resolve(path), true)) return;
-    std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
-    if (raw && path_param_) raw = param_of(*path_param_, *raw);
-    if (!raw || !snapshot::comparable(key_.type, *raw)) return;
-    std::string key = snapshot::normalise(key_.type, *raw);
-    if (only_if_in_) {
-      const Table& t = *store->table(only_if_in_->table);
-      if (!t.loaded() || t.find(only_if_in_->column, snapshot::normalise(only_if_in_->type, *raw)).empty()) return;
-    }
-    if (via_key_) {
-      const Table& t = *store->table(via_key_->table);
-      if (!t.loaded()) return;
-      auto rows = t.find(via_key_->column, snapshot::normalise(via_key_->type, *raw));
-      if (rows.empty()) return;
-      std::string_view mapped = t.cell(rows.front(), via_column_->column);
-      if (mapped.empty()) return;
-      *raw = std::string(mapped);
-      key = snapshot::normalise(key_.type, mapped);
-    }
+    const Table* table = store ? loaded(*store, key_.table) : nullptr;
+    if (!table || (unless_ && is_present(unless_->resolve(path), true))) return;
+    const std::optional<Key> key = key_at(*store, path);
+    if (!key) return;
     std::optional<std::string> scope;
-    if (scope_at_) {
-      scope = scalar(scope_at_->resolve(path));
-      if (!scope || !snapshot::comparable(scope_column_->type, *scope)) return;  // no target to judge against
-      *scope = snapshot::normalise(scope_column_->type, *scope);
-    }
+    if (scope_at_ && !(scope = scope_at(path))) return;  // no target to judge against
     std::vector<std::string> wants;
     if (!filter_values(path, wants)) return;
-    std::optional<std::uint32_t> match;
-    for (std::uint32_t row : table.find(key_.column, key)) {
-      if (scope && table.cell(row, scope_column_->column) != *scope) continue;
-      if (!filters_hold(table, row, wants)) continue;
-      match = row;
-      break;
-    }
-    if (match.has_value() != report_found_) return;
+    const std::optional<std::uint32_t> row = first_row(*table, key->normal, scope, wants);
+    if (row.has_value() != report_found_) return;
     Finding& f = out.emit(path);
-    f.arg("key", *raw);
-    if (match)
-      for (std::size_t c = 0; c < table.columns().size(); ++c)
-        f.arg(table.columns()[c].name, std::string(table.cell(*match, c)));
+    f.arg("key", key->raw);
+    if (row)
+      for (std::size_t c = 0; c < table->columns().size(); ++c)
+        f.arg(table->columns()[c].name, std::string(table->cell(*row, c)));
   }
 
  private:
-  struct Filter {
-    TableRef column;
-    bool negate = false;
-    std::string literal;
-    std::optional<RelPointer> at;
-    std::optional<PathTemplate> path_param;
+  struct Key {
+    std::string raw, normal;
   };
+
+  static const Table* loaded(const snapshot::Store& store, const std::string& name) {
+    const Table* t = store.table(name);
+    return t->loaded() ? t : nullptr;
+  }
+
+  // The value looked up: the payload's (or, with "via", what it maps to), when it can be
+  // judged ("onlyIfIn": when that table holds it).
+  std::optional<Key> key_at(const snapshot::Store& store, const Path& path) const {
+    std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
+    if (raw && path_param_) raw = param_of(*path_param_, *raw);
+    if (!raw || !normal_form(key_.type, *raw).comparable) return std::nullopt;
+    if (only_if_in_) {
+      const Table* t = loaded(store, only_if_in_->table);
+      if (!t || rows_of(*t, only_if_in_->column, normal_form(only_if_in_->type, *raw).text).empty()) return std::nullopt;
+    }
+    if (via_key_) {
+      const Table* t = loaded(store, via_key_->table);
+      if (!t) return std::nullopt;
+      auto rows = rows_of(*t, via_key_->column, normal_form(via_key_->type, *raw).text);
+      if (rows.empty()) return std::nullopt;
+      const std::string_view mapped = t->cell(rows.front(), via_column_->column);
+      if (mapped.empty()) return std::nullopt;
+      raw = std::string(mapped);
+    }
+    std::string normal = normal_form(key_.type, *raw).text;
+    return Key{std::move(*raw), std::move(normal)};
+  }
+
+  std::optional<std::string> scope_at(const Path& path) const {
+    std::optional<std::string> scope = scalar(scope_at_->resolve(path));
+    if (!scope) return std::nullopt;
+    const NormalForm& form = normal_form(scope_column_->type, *scope);
+    if (!form.comparable) return std::nullopt;
+    return form.text;
+  }
+
+  // The first row keyed by key, within the scope, that the filters keep.
+  std::optional<std::uint32_t> first_row(const Table& table, std::string_view key, const std::optional<std::string>& scope,
+                                         const std::vector<std::string>& wants) const {
+    for (std::uint32_t row : rows_of(table, key_.column, key)) {
+      if (scope && table.cell(row, scope_column_->column) != *scope) continue;
+      if (filters_hold(table, row, wants)) return row;
+    }
+    return std::nullopt;
+  }
 
   static std::optional<std::string> param_of(const PathTemplate& t, const std::string& path) {
     auto seg = t.param_of(path);
@@ -200,7 +192,7 @@ class SnapshotLookup final : public Check {
         if (v) v = param_of(*f.path_param, *v);
         if (!v) return false;
       }
-      wants.push_back(snapshot::normalise(f.column.type, v.value_or("")));
+      wants.push_back(normal_form(f.column.type, v.value_or("")).text);
     }
     return true;
   }
@@ -216,7 +208,7 @@ class SnapshotLookup final : public Check {
   std::optional<RelPointer> value_, unless_, scope_at_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
   std::optional<PathTemplate> path_param_;
-  std::vector<Filter> where_;
+  std::vector<RowFilter> where_;
 };
 
 }  // namespace

@@ -13,11 +13,33 @@ namespace {
 
 using namespace unique_seen;
 
-// Finished states of this thread, ready for reuse (each lint runs on one thread).
-std::vector<std::unique_ptr<Seen>>& spare_states() {
-  thread_local std::vector<std::unique_ptr<Seen>> spare;
-  return spare;
-}
+// Small tables are kept for the next lint on this thread: reused, not allocated and zeroed
+// again (a batch of small files would pay that three times per file otherwise).
+class Lease final : public CheckState {
+ public:
+  Lease() {
+    if (spare().empty()) {
+      seen_ = std::make_unique<Seen>();
+    } else {
+      seen_ = std::move(spare().back());
+      spare().pop_back();
+    }
+  }
+  ~Lease() override {
+    if (spare().size() >= kSpares || !seen_->small()) return;
+    seen_->reset();
+    spare().push_back(std::move(seen_));
+  }
+  Seen& seen() { return *seen_; }
+
+ private:
+  static constexpr std::size_t kSpares = 8;  // per thread: a few rules, two lanes
+  static std::vector<std::unique_ptr<Seen>>& spare() {
+    thread_local std::vector<std::unique_ptr<Seen>> list;
+    return list;
+  }
+  std::unique_ptr<Seen> seen_;
+};
 
 class Unique final : public Check {
  public:
@@ -29,29 +51,14 @@ class Unique final : public Check {
     else if (n != "none") p.fail("normalize", "must be \"none\", \"lower\" or \"digits\"");
   }
 
-  std::unique_ptr<CheckState> start() const override {
-    auto& spare = spare_states();
-    if (spare.empty()) return std::make_unique<Seen>();
-    std::unique_ptr<Seen> s = std::move(spare.back());
-    spare.pop_back();
-    return s;
-  }
+  std::unique_ptr<CheckState> start() const override { return std::make_unique<Lease>(); }
 
-  void recycle(std::unique_ptr<CheckState> state) const override {
-    auto& spare = spare_states();
-    auto* seen = static_cast<Seen*>(state.get());
-    if (spare.size() >= kSpareStates || !seen->small()) return;
-    seen->reset();
-    state.release();
-    spare.emplace_back(seen);
-  }
-
-  void finish(CheckState* state, Emitter& out) const override { static_cast<Seen*>(state)->drain(out); }
+  void finish(CheckState* state, Emitter& out) const override { static_cast<Lease*>(state)->seen().drain(out); }
 
   void visit(const Path& path, CheckState* state, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() && !v.IsNumber()) return;
-    auto& seen = *static_cast<Seen*>(state);
+    auto& seen = static_cast<Lease*>(state)->seen();
     const std::string_view value = compared_value(v, norm_, seen.scratch);
     if (value.empty()) return;  // "" means "remove" in Webex payloads, not a value
     // The partition: "within" node, then "groupBy" value.
@@ -145,7 +152,6 @@ class Unique final : public Check {
   }
 
   static constexpr std::size_t kMaxReserve = std::size_t{1} << 20;
-  static constexpr std::size_t kSpareStates = 8;  // per thread: a few rules, two lanes
   std::optional<RelPointer> group_by_, within_, across_;
   Norm norm_ = Norm::none;
 };

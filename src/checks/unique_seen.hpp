@@ -2,8 +2,8 @@
 // during one walk, with what decides when two values are the same.
 #pragma once
 
+#include "checks/key_index.hpp"
 #include "checks/unique_store.hpp"
-#include "document/hash_bytes.hpp"
 #include "engine/check.hpp"
 
 #include <algorithm>
@@ -78,14 +78,14 @@ struct Seen final : CheckState {
   // of at least 3 bytes in a text under 4 GiB.
   static constexpr std::uint32_t kInline = std::uint32_t{1} << 31;
   // Partition text -> number: parts[number - 1] (views of the DOM or the arena), found
-  // through part_slots (hash high half | number, open addressing); "" is 0.
+  // through part_index; "" is 0.
   std::vector<std::string_view> parts;
-  Slots part_slots;
+  KeyIndex part_index;
   const char* last_part = nullptr;  // the latest partition and its number, for runs
   std::size_t last_part_len = 0;    // of matches under one partition
   std::uint32_t last_part_id = 0;
   Chunked<Entry> entries;
-  Slots slots;  // hash high half | entry index + 1; 0 = empty
+  KeyIndex index;  // of entries, by (partition, value)
   Arena arena;
   std::string scratch, entry_scratch;
 
@@ -134,15 +134,16 @@ struct Seen final : CheckState {
   // Slots that stay in the cache (128 KiB): a probe misses rarely, so queueing to hide
   // the miss costs more than it saves, and a match is looked up at once.
   static constexpr std::size_t kDirectSlots = std::size_t{1} << 14;
-  bool direct() const { return slots.size() <= kDirectSlots && pending_count == 0; }
+  bool direct() const { return index.slots() <= kDirectSlots && pending_count == 0; }
 
   std::string_view value_of(const Entry& e) {
     return compared_value(node_at(*root, e.first_bytes(), depth), norm, entry_scratch);
   }
 
   static std::size_t hash_of(std::uint32_t part, std::string_view value) {
-    return static_cast<std::size_t>(detail::hash_bytes(value, 0x243F6A8885A308D3ull + part * 0x9E3779B97F4A7C15ull));
+    return static_cast<std::size_t>(hash_key(value, 0x243F6A8885A308D3ull + part * 0x9E3779B97F4A7C15ull));
   }
+  static constexpr std::uint64_t kPartSeed = 0x452821E638D01377ull;
 
   // The partition's number; in_dom: part views the DOM (it stays put), else a
   // scratch buffer (copied when new).
@@ -150,33 +151,11 @@ struct Seen final : CheckState {
     if (part.empty()) return 0;
     if (in_dom && part.data() == last_part && part.size() == last_part_len) return last_part_id;
     if (!in_dom && part == std::string_view(last_part, last_part_len)) return last_part_id;
-    const std::uint64_t h = detail::hash_bytes(part, 0x452821E638D01377ull);
-    const std::uint64_t tag = h >> 32 << 32;
-    if (full(parts.size(), part_slots.size())) {
-      Slots next(part_slots.size() == 0 ? 64 : part_slots.size() * 2);
-      for (std::size_t k = 0; k < parts.size(); ++k) {
-        const std::uint64_t hk = detail::hash_bytes(parts[k], 0x452821E638D01377ull);
-        std::size_t i = home(hk, next.size());
-        while (next[i] != 0) i = i + 1 == next.size() ? 0 : i + 1;
-        next[i] = (hk >> 32 << 32) | (k + 1);
-      }
-      part_slots = std::move(next);
-    }
-    const std::size_t size = part_slots.size();
-    std::uint32_t id = 0;
-    for (std::size_t i = home(h, size);; i = i + 1 == size ? 0 : i + 1) {
-      const std::uint64_t sl = part_slots[i];
-      if (sl == 0) {
-        parts.push_back(in_dom ? part : arena.keep(part));
-        id = static_cast<std::uint32_t>(parts.size());
-        part_slots[i] = tag | id;
-        break;
-      }
-      if ((sl & ~0xFFFFFFFFull) == tag && parts[(sl & 0xFFFFFFFFull) - 1] == part) {
-        id = static_cast<std::uint32_t>(sl & 0xFFFFFFFFull);
-        break;
-      }
-    }
+    const auto [k, added] = part_index.find_or_add(
+        hash_key(part, kPartSeed), [&](std::uint32_t i) { return parts[i] == part; },
+        [&](std::uint32_t i) { return hash_key(parts[i], kPartSeed); });
+    if (added) parts.push_back(in_dom ? part : arena.keep(part));
+    const std::uint32_t id = k + 1;
     // Views of the DOM or the arena, which stay put.
     last_part = in_dom ? part.data() : parts[id - 1].data();
     last_part_len = part.size();
@@ -184,59 +163,27 @@ struct Seen final : CheckState {
     return id;
   }
 
-  // At most 70% of the slots in use: linear probing stays short, and the table is
-  // sized to the need rather than to a power of two (a slot is found by scaling the
-  // hash's low half to the size).
-  static bool full(std::size_t entries, std::size_t slots) { return 10 * (entries + 1) > 7 * slots; }
-  static std::size_t home(std::size_t h, std::size_t size) {
-    return static_cast<std::size_t>((static_cast<std::uint64_t>(h & 0xFFFFFFFFull) * size) >> 32);
-  }
-
   // Room for n entries without growing.
-  void reserve(std::size_t n) {
-    const std::size_t size = std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1);
-    if (size <= slots.size()) return;
-    if (entries.size() == 0) slots = Slots(size);
-    else while (slots.size() < size) grow();
-  }
+  void reserve(std::size_t n) { index.reserve(n, [&](std::uint32_t k) { return rehash(k); }); }
 
   // The entry for the key, or a new one (second = true) whose fields the caller fills.
-  // A slot holds the hash's high half next to the index, so probing rarely has to
-  // touch an entry: with a million values each extra cache miss shows.
   std::pair<Entry*, bool> find_or_add(std::uint32_t part, std::string_view value, std::size_t h) {
-    if (full(entries.size(), slots.size())) grow();
-    const std::size_t size = slots.size();
-    const std::uint64_t tag = static_cast<std::uint64_t>(h) >> 32 << 32;
-    for (std::size_t i = home(h, size);; i = i + 1 == size ? 0 : i + 1) {
-      const std::uint64_t s = slots[i];
-      if (s == 0) {
-        slots[i] = tag | (entries.size() + 1);
-        Entry e{{}, static_cast<std::uint32_t>(value.size()), part};
-        return {&entries.push_back(e), true};
-      }
-      if ((s & ~0xFFFFFFFFull) != tag) continue;
-      Entry& e = entries[(s & 0xFFFFFFFFull) - 1];
-      if (e.part_id() == part && e.value_len == value.size() && value_of(e) == value) return {&e, false};
-    }
+    const auto [k, added] = index.find_or_add(
+        h,
+        [&](std::uint32_t i) {
+          Entry& e = entries[i];
+          return e.part_id() == part && e.value_len == value.size() && value_of(e) == value;
+        },
+        [&](std::uint32_t i) { return rehash(i); });
+    if (!added) return {&entries[k], false};
+    return {&entries.push_back(Entry{{}, static_cast<std::uint32_t>(value.size()), part}), true};
   }
 
-  void grow() {
-    Slots next(slots.size() == 0 ? 64 : slots.size() * 2);
-    const std::size_t size = next.size();
-    for (std::size_t k = 0; k < entries.size(); ++k) {
-      const std::size_t h = hash_of(entries[k].part_id(), value_of(entries[k]));
-      std::size_t i = home(h, size);
-      while (next[i] != 0) i = i + 1 == size ? 0 : i + 1;
-      next[i] = (static_cast<std::uint64_t>(h) >> 32 << 32) | (k + 1);
-    }
-    slots = std::move(next);
-  }
+  std::uint64_t rehash(std::uint32_t k) { return hash_of(entries[k].part_id(), value_of(entries[k])); }
 
   // Queued: the home slot is on its way to the cache (a table that grows meanwhile
   // only wastes the prefetch).
-  void prefetch(const Match& m) {
-    if (slots.size() != 0) __builtin_prefetch(&slots[home(m.hash, slots.size())]);
-  }
+  void prefetch(const Match& m) const { index.prefetch(m.hash); }
 
   // A place for the next match: the oldest match is looked up first when all are taken.
   Pending& next_pending(Emitter& out) {
@@ -289,17 +236,17 @@ struct Seen final : CheckState {
 
   // Small enough to keep for the next lint: its tables are then reused, not allocated
   // and zeroed again (a batch of small files pays that three times per file otherwise).
-  bool small() const { return slots.size() <= 2048 && part_slots.size() <= 2048 && entries.chunks() <= 1; }
+  bool small() const { return index.slots() <= 2048 && part_index.slots() <= 2048 && entries.chunks() <= 1; }
 
   // As new, the memory kept.
   void reset() {
     parts.clear();
-    part_slots.clear();
+    part_index.clear();
     last_part = nullptr;
     last_part_len = 0;
     last_part_id = 0;
     entries.clear();
-    slots.clear();
+    index.clear();
     arena.clear();
     group_from = group = nullptr;
     sized = false;

@@ -1,10 +1,8 @@
-// Storage for the unique check: memory that stays put during a lint, and node paths
-// packed as varints so a million first occurrences cost bytes, not pointer strings.
+// Storage for the unique check: entries that never move, and node paths packed as varints
+// so a million first occurrences cost bytes, not pointer strings.
 #pragma once
 
 #include "engine/path.hpp"
-
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,82 +12,6 @@
 #include <vector>
 
 namespace wxlint::checks::unique_store {
-
-// Bytes that stay put while the lint runs: keys point into the DOM where they can,
-// so a million values cost a few small records, not a million heap strings.
-class Arena {
- public:
-  std::string_view keep(std::string_view s) {
-    if (s.empty()) return {};
-    if (s.size() > kChunk / 4) {
-      big_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
-      std::memcpy(big_.back().get(), s.data(), s.size());
-      return {big_.back().get(), s.size()};
-    }
-    if (chunks_.empty() || used_ + s.size() > size_) {
-      // Not zeroed, and small at first: a small file then touches a few KB, not 1 MB.
-      size_ = std::max(s.size(), chunks_.empty() ? kFirst : std::min(2 * size_, kChunk));
-      chunks_.push_back(std::make_unique_for_overwrite<char[]>(size_));
-      used_ = 0;
-    }
-    char* p = chunks_.back().get() + used_;
-    std::memcpy(p, s.data(), s.size());
-    used_ += s.size();
-    return {p, s.size()};
-  }
-
-  void clear() {
-    chunks_.clear();
-    big_.clear();
-    used_ = size_ = 0;
-  }
-
- private:
-  static constexpr std::size_t kFirst = 1 << 12, kChunk = 1 << 20;
-  std::vector<std::unique_ptr<char[]>> chunks_, big_;
-  std::size_t used_ = 0, size_ = 0;
-};
-
-// Zeroed 64-bit slots. Large tables ask for huge pages: a random probe then costs one
-// cache miss instead of a cache miss plus a page-table walk.
-class Slots {
- public:
-  Slots() = default;
-  explicit Slots(std::size_t n) : n_(n) {
-    const std::size_t bytes = n * sizeof(std::uint64_t);
-    if (bytes >= kHuge) {
-      void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-      if (p != MAP_FAILED) {
-        ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint; fine if refused
-        mapped_ = static_cast<std::uint64_t*>(p);
-        return;
-      }
-    }
-    small_.assign(n, 0);
-  }
-  Slots(const Slots&) = delete;
-  Slots& operator=(Slots&& o) noexcept {
-    std::swap(n_, o.n_);
-    std::swap(mapped_, o.mapped_);
-    small_.swap(o.small_);
-    return *this;
-  }
-  ~Slots() {
-    if (mapped_) ::munmap(mapped_, n_ * sizeof(std::uint64_t));
-  }
-  std::size_t size() const { return n_; }
-  std::uint64_t& operator[](std::size_t i) { return mapped_ ? mapped_[i] : small_[i]; }
-  void clear() {  // every slot empty again, the memory kept
-    if (mapped_) std::memset(mapped_, 0, n_ * sizeof(std::uint64_t));
-    else std::fill(small_.begin(), small_.end(), 0);
-  }
-
- private:
-  static constexpr std::size_t kHuge = std::size_t{2} << 20;
-  std::size_t n_ = 0;
-  std::uint64_t* mapped_ = nullptr;  // zero-filled by mmap
-  std::vector<std::uint64_t> small_;
-};
 
 // Entries in fixed chunks: growing never copies a million entries, nor holds two copies.
 template <typename T>

@@ -87,10 +87,8 @@ class Check {
   virtual std::unique_ptr<CheckState> start() const { return nullptr; }
   // Called for every node matched by the rule's "at" pattern (and "when" conditions).
   virtual void visit(const Path& path, CheckState* state, Emitter& out) const = 0;
-  // Called once after the walk.
+  // Called once after the walk; the state is dropped after it.
   virtual void finish(CheckState* /*state*/, Emitter& /*out*/) const {}
-  // Takes back a finished state: a check may keep it for a later start() on this thread.
-  virtual void recycle(std::unique_ptr<CheckState> /*state*/) const {}
 };
 
 struct CheckKind {

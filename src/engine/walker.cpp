@@ -135,7 +135,6 @@ void RuleWalker::run(const rapidjson::Value& root, std::vector<Finding>& out, st
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     rules_[i]->check->finish(run.states[i].get(), run.emitters[i]);
     run.emitters[i].close();
-    if (run.states[i]) rules_[i]->check->recycle(std::move(run.states[i]));
   }
   for (auto& list : per_rule)
     for (auto& f : list) out.push_back(std::move(f));

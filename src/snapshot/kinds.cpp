@@ -141,6 +141,8 @@ std::vector<Table> make_tables() {
   t.emplace_back("extensions", std::vector<Column>{{"extension", K::text, true}, {"locationId", K::id, true},
                                                     {"ownerId", K::id, true}, {"ownerType"}, {"ownerName"},
                                                     {"source"}});
+  const auto strings = std::make_shared<Strings>();
+  for (Table& table : t) table.share_strings(strings);
   return t;
 }
 

@@ -59,15 +59,18 @@ std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
 
 Snapshot::Snapshot() = default;
 
+// One file in memory at a time: a snapshot of 100,000 people is ~1,000 pages.
 Snapshot Snapshot::load(const std::vector<std::string>& paths) {
-  std::vector<File> files;
-  for (const auto& p : snapshot_paths(paths)) files.push_back({p, read_file(p), mtime_of(p)});
-  return from_files(std::move(files));
+  const std::vector<std::string> files = snapshot_paths(paths);
+  Snapshot s;
+  s.store_ = std::make_shared<const snapshot::Store>(
+      files.size(), [&](std::size_t i) { return File{files[i], read_file(files[i]), mtime_of(files[i])}; });
+  return s;
 }
 
 Snapshot Snapshot::from_files(std::vector<File> files) {
   Snapshot s;
-  s.store_ = std::make_shared<const snapshot::Store>(std::move(files));
+  s.store_ = std::make_shared<const snapshot::Store>(files.size(), [&](std::size_t i) { return files[i]; });
   return s;
 }
 

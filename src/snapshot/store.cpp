@@ -1,7 +1,8 @@
-// Loading a snapshot: each file parsed once (the document layer: iterative, depth-limited),
-// recognised by its shape, its items turned into rows; then the derived columns, the
-// indexes, and the snapshot's own inconsistencies, while the files are still at hand to
-// name lines and columns.
+// Loading a snapshot: one file at a time, parsed once (the document layer: iterative,
+// depth-limited), recognised by its shape, its items turned into rows; its text and DOM are
+// dropped before the next file is read. Then the derived columns, the indexes, and the
+// snapshot's own inconsistencies; the few files these name are read and parsed again to
+// give lines and columns.
 #include "snapshot/store.hpp"
 
 #include "engine/check.hpp"
@@ -12,6 +13,7 @@
 #include <wxlint/error.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -19,14 +21,11 @@ namespace wxlint::snapshot {
 
 class Loader {
  public:
-  explicit Loader(Store& s) : s_(s) {}
+  Loader(Store& s, const std::function<Snapshot::File(std::size_t)>& read) : s_(s), read_(read) {}
 
-  // The file's DOM lives only while its items become rows; its text stays, to name the
-  // place of an inconsistency found later.
-  void add(std::uint32_t index, Snapshot::File& f) {
+  void add(std::uint32_t index, Snapshot::File f) {
     names_.push_back(f.name);
-    texts_.push_back(f.text);
-    const DataFile file(f.name, std::move(f.text));
+    const DataFile file(std::move(f.name), std::move(f.text));
     add(index, f, file);
   }
 
@@ -53,6 +52,7 @@ class Loader {
     table.mark_loaded();
     table.reserve(items->Size());
     const std::string list_ptr = "/" + std::string(kind->list_key);
+    const char* list = kind->list_key.data();  // static text
     bool calling_fields = false;
     const std::size_t first_row = table.size();
     for (rapidjson::SizeType i = 0; i < items->Size(); ++i) {
@@ -63,7 +63,7 @@ class Loader {
         file.fail(ptr, "this item is not of the file's kind (" + std::string(kind->table) + "), judged by its first item");
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
-      table.add_row(cells, index, std::move(ptr));
+      table.add_row(cells, {index, i, list});
     }
     auto& count = counts_[std::string(kind->table)];
     ++count.files;
@@ -99,10 +99,16 @@ class Loader {
     return nullptr;
   }
   std::string where(const Table& t, std::size_t row) { return where(t.file_of(row), t.pointer_of(row)); }
-  // Parses the file again: only for the few places that are reported.
+  // Reads and parses the file again: only for the few places that are reported.
   std::string where(std::uint32_t file, const std::string& pointer) {
     auto& parsed = reparsed_[file];
-    if (!parsed) parsed = std::make_unique<DataFile>(names_[file], texts_[file]);
+    if (!parsed) {
+      try {
+        parsed = std::make_unique<DataFile>(names_[file], read_(file).text);
+      } catch (const std::runtime_error&) {  // changed or gone since: the place without line and column
+        return names_[file] + ": " + pointer;
+      }
+    }
     return parsed->where(pointer);
   }
   std::string_view cell(const Table& t, std::size_t row, std::string_view col) const { return t.cell(row, *t.column(col)); }
@@ -128,7 +134,7 @@ class Loader {
     for (std::size_t r = 0; r < licences.size(); ++r)
       calling_licence[std::string(cell(licences, r, "id"))] = cell(licences, r, "name").find("Webex Calling") != std::string_view::npos;
     const std::size_t col = *people.column("callingUser");
-    std::vector<std::string> values(people.size());
+    std::vector<std::string_view> values(people.size());
     for (std::size_t r = 0; r < people.size(); ++r) {
       bool calling = !cell(people, r, "locationId").empty();
       if (calling && licences.loaded()) {
@@ -145,74 +151,86 @@ class Loader {
       values[r] = calling ? "true" : "false";
     }
     for (std::size_t r : unknown_rows_) values[r] = "unknown";
-    people.set_column(col, std::move(values));
+    for (std::size_t r = 0; r < people.size(); ++r) people.set_cell(r, col, values[r]);
   }
 
   // Every holder of an extension in a location: numbers rows with an owner, people, call
   // park extensions and location-level virtual extensions (facts 1.1, 1.7).
   void derive_extensions() {
     Table& out = *find("extensions");
-    auto add = [&](const Table& t, std::size_t r, std::string ext, std::string loc, std::string owner, std::string type,
-                   std::string name) {
-      if (ext.empty() || loc.empty()) return;
-      out.add_row({std::move(ext), std::move(loc), std::move(owner), std::move(type), std::move(name), t.name()},
-                  t.file_of(r), t.pointer_of(r));
-    };
     const Table& numbers = *find("numbers");
     const Table& people = *find("people");
     const Table& park = *find("callParkExtensions");
     const Table& virt = *find("virtualExtensions");
     out.reserve(numbers.size() + people.size() + park.size() + virt.size());
-    for (std::size_t r = 0; r < numbers.size(); ++r)
-      if (!cell(numbers, r, "ownerId").empty())
-        add(numbers, r, std::string(cell(numbers, r, "extension")), std::string(cell(numbers, r, "locationId")),
-            std::string(cell(numbers, r, "ownerId")), std::string(cell(numbers, r, "ownerType")),
-            std::string(cell(numbers, r, "ownerName")));
-    for (std::size_t r = 0; r < people.size(); ++r)
-      add(people, r, std::string(cell(people, r, "extension")), std::string(cell(people, r, "locationId")),
-          std::string(cell(people, r, "id")), "PEOPLE", std::string(cell(people, r, "displayName")));
-    for (std::size_t r = 0; r < park.size(); ++r)
-      add(park, r, std::string(cell(park, r, "extension")), std::string(cell(park, r, "locationId")),
-          std::string(cell(park, r, "id")), "CALL_PARK_EXTENSION", std::string(cell(park, r, "name")));
-    for (std::size_t r = 0; r < virt.size(); ++r)
-      if (cell(virt, r, "level") == "LOCATION")
-        add(virt, r, std::string(cell(virt, r, "extension")), std::string(cell(virt, r, "locationId")),
-            std::string(cell(virt, r, "id")), "VIRTUAL_EXTENSION", std::string(cell(virt, r, "displayName")));
+    // The rows of t with an extension and a location (and, given `when`, whose column `when`
+    // is not empty, or equals `equals`). A name in cols that is not a column of t is a text
+    // (the owner's type).
+    auto add = [&](const Table& t, std::initializer_list<std::string_view> cols, std::string_view when = {},
+                   std::string_view equals = {}) {
+      std::vector<std::size_t> at;
+      std::vector<std::uint32_t> text;
+      for (std::string_view c : cols) {
+        const auto col = t.column(c);
+        at.push_back(col ? *col : SIZE_MAX);
+        text.push_back(col ? 0 : out.intern(c));
+      }
+      const std::size_t ext = at[0], loc = at[1];
+      const std::optional<std::size_t> when_col = when.empty() ? std::nullopt : t.column(when);
+      const std::uint32_t source = out.intern(t.name());
+      std::vector<std::uint32_t> cells(cols.size() + 1);
+      for (std::size_t r = 0; r < t.size(); ++r) {
+        if (when_col) {
+          const std::string_view w = t.cell(r, *when_col);
+          if (equals.empty() ? w.empty() : w != equals) continue;
+        }
+        if (t.cell_id(r, ext) == 0 || t.cell_id(r, loc) == 0) continue;
+        for (std::size_t i = 0; i < at.size(); ++i) cells[i] = at[i] == SIZE_MAX ? text[i] : t.cell_id(r, at[i]);
+        cells.back() = source;
+        out.add_row_ids(cells, t.origin_of(r));
+      }
+    };
+    add(numbers, {"extension", "locationId", "ownerId", "ownerType", "ownerName"}, "ownerId");
+    add(people, {"extension", "locationId", "id", "PEOPLE", "displayName"});
+    add(park, {"extension", "locationId", "id", "CALL_PARK_EXTENSION", "name"});
+    add(virt, {"extension", "locationId", "id", "VIRTUAL_EXTENSION", "displayName"}, "level", "LOCATION");
     // Loaded when any of its sources is: otherwise it knows nothing.
     if (numbers.loaded() || people.loaded() || park.loaded() || virt.loaded()) out.mark_loaded();
   }
 
   // One number held by two owners (in the numbers list or the people list).
   void number_owners() {
-    // Places are only looked up for what is reported: each lookup scans its file.
+    // Places and labels are only made for what is reported: each place scans its file.
     struct Holder {
       std::string_view owner;
-      std::string label;
       const Table* table;
       std::size_t row;
     };
-    std::unordered_map<std::string_view, Holder> first;
-    auto visit = [&](const Table& t, std::size_t r, std::string_view numbers, std::string_view owner, std::string label) {
-      if (owner.empty()) return;
-      for (std::size_t start = 0; start < numbers.size();) {
-        std::size_t nl = std::min(numbers.find('\n', start), numbers.size());
-        std::string_view n = numbers.substr(start, nl - start);
-        start = nl + 1;
-        if (n.empty() || n[0] != '+') continue;  // ESNs and extensions are per location
-        auto [it, fresh] = first.try_emplace(n, Holder{owner, label, &t, r});
-        if (!fresh && it->second.owner != owner)
-          s_.inconsistencies_.push_back(where(t, r) + ": number " + std::string(n) + " is held by two owners: " + label +
-                                        " here and " + it->second.label + " at " + where(*it->second.table, it->second.row));
-      }
+    auto label = [&](const Table& t, std::size_t r) {
+      if (t.name() == "people") return std::string(cell(t, r, "displayName")) + " (PEOPLE)";
+      return std::string(cell(t, r, "ownerName")) + " (" + std::string(cell(t, r, "ownerType")) + ")";
     };
     const Table& numbers = *find("numbers");
-    for (std::size_t r = 0; r < numbers.size(); ++r)
-      visit(numbers, r, cell(numbers, r, "phoneNumber"), cell(numbers, r, "ownerId"),
-            std::string(cell(numbers, r, "ownerName")) + " (" + std::string(cell(numbers, r, "ownerType")) + ")");
     const Table& people = *find("people");
-    for (std::size_t r = 0; r < people.size(); ++r)
-      visit(people, r, cell(people, r, "phoneNumber"), cell(people, r, "id"),
-            std::string(cell(people, r, "displayName")) + " (PEOPLE)");
+    std::unordered_map<std::string_view, Holder> first;
+    first.reserve(numbers.size() + people.size());
+    auto visit = [&](const Table& t, std::size_t r, std::string_view values, std::string_view owner) {
+      if (owner.empty()) return;
+      for (std::size_t start = 0; start < values.size();) {
+        std::size_t nl = std::min(values.find('\n', start), values.size());
+        std::string_view n = values.substr(start, nl - start);
+        start = nl + 1;
+        if (n.empty() || n[0] != '+') continue;  // ESNs and extensions are per location
+        auto [it, fresh] = first.try_emplace(n, Holder{owner, &t, r});
+        if (!fresh && it->second.owner != owner)
+          s_.inconsistencies_.push_back(where(t, r) + ": number " + std::string(n) + " is held by two owners: " +
+                                        label(t, r) + " here and " + label(*it->second.table, it->second.row) + " at " +
+                                        where(*it->second.table, it->second.row));
+      }
+    };
+    for (std::size_t r = 0; r < numbers.size(); ++r)
+      visit(numbers, r, cell(numbers, r, "phoneNumber"), cell(numbers, r, "ownerId"));
+    for (std::size_t r = 0; r < people.size(); ++r) visit(people, r, cell(people, r, "phoneNumber"), cell(people, r, "id"));
   }
 
   // A person whose locationId is in no locations list.
@@ -232,7 +250,8 @@ class Loader {
     std::size_t files = 0, items = 0;
   };
   Store& s_;
-  std::vector<std::string> names_, texts_;
+  const std::function<Snapshot::File(std::size_t)>& read_;  // the file again, to name a place
+  std::vector<std::string> names_;
   std::map<std::uint32_t, std::unique_ptr<DataFile>> reparsed_;
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
@@ -240,10 +259,9 @@ class Loader {
   std::optional<std::int64_t> manifest_time_, oldest_mtime_;
 };
 
-Store::Store(std::vector<Snapshot::File> files) : tables_(make_tables()) {
-  Loader loader(*this);
-  for (std::uint32_t i = 0; i < files.size(); ++i) loader.add(i, files[i]);
-  files.clear();
+Store::Store(std::size_t count, const std::function<Snapshot::File(std::size_t)>& read) : tables_(make_tables()) {
+  Loader loader(*this, read);
+  for (std::uint32_t i = 0; i < count; ++i) loader.add(i, read(i));
   loader.finish();
 }
 

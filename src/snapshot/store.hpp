@@ -5,6 +5,7 @@
 
 #include <wxlint/snapshot.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,8 +24,10 @@ std::string known_kinds();
 
 class Store {
  public:
-  // Throws ConfigError naming the file, line, column and pointer of a bad file.
-  explicit Store(std::vector<Snapshot::File> files);
+  // Files 0..count-1, each asked of read() when it is loaded and dropped after (and asked
+  // again for the few that an inconsistency names). Throws ConfigError naming the file,
+  // line, column and pointer of a bad file; whatever read() throws.
+  Store(std::size_t count, const std::function<Snapshot::File(std::size_t)>& read);
 
   const Table* table(std::string_view name) const;
   const std::vector<Table>& tables() const { return tables_; }

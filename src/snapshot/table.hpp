@@ -1,17 +1,19 @@
-// One table of an org snapshot: rows of text cells, with hashed indexes on the key
-// columns. Cells of key columns hold normalised keys (see keys.hpp), so lookups compare
-// decoded ids and E.164 numbers; a multi-valued cell (a person's emails) holds its values
-// joined by '\n', each indexed. Built once, then read-only and shared by every thread.
+// One table of an org snapshot: rows of text cells, with indexes on the key columns.
+// Cells of key columns hold normalised keys (see keys.hpp), so lookups compare decoded ids
+// and E.164 numbers; a multi-valued cell (a person's emails) holds its values joined by
+// '\n', each indexed. Cells are interned: a row is a few numbers, and a location id that
+// 100,000 rows share is kept once. Built once, then read-only and shared by every thread.
 #pragma once
 
+#include "checks/key_index.hpp"
 #include "snapshot/keys.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace wxlint::snapshot {
@@ -22,48 +24,78 @@ struct Column {
   bool indexed = false;
 };
 
+// Each distinct text once, numbered; "" is 0. One for all the tables of a snapshot, so a
+// derived table copies numbers, not texts.
+class Strings {
+ public:
+  std::uint32_t intern(std::string_view s);
+  std::optional<std::uint32_t> find(std::string_view s) const;
+  std::string_view operator[](std::uint32_t id) const { return texts_[id]; }
+
+ private:
+  checks::KeyIndex index_;  // of texts_[1..]
+  checks::Arena arena_;
+  std::vector<std::string_view> texts_{std::string_view()};
+  std::vector<std::uint64_t> hashes_{0};  // of texts_: growing the index rehashes no text
+};
+
 class Table {
  public:
   Table(std::string name, std::vector<Column> columns);
+  // The strings its cells are numbers of, shared with other tables (its own until then).
+  void share_strings(std::shared_ptr<Strings> strings) { strings_ = std::move(strings); }
 
   const std::string& name() const { return name_; }
+  // Unique to this table in this process (not reused when it is freed): a key for caches.
+  std::uint64_t serial() const { return serial_; }
   const std::vector<Column>& columns() const { return columns_; }
   std::optional<std::size_t> column(std::string_view name) const;
-  std::size_t size() const { return rows_; }
+  std::size_t size() const { return origins_.size(); }
   // A loaded table answers lookups; an absent one (no file of its kind) knows nothing.
   bool loaded() const { return loaded_; }
 
-  std::string_view cell(std::size_t row, std::size_t col) const;
-  // Rows whose indexed column `col` holds `key` (already normalised with the column's type).
+  std::string_view cell(std::size_t row, std::size_t col) const { return (*strings_)[cell_id(row, col)]; }
+  std::uint32_t cell_id(std::size_t row, std::size_t col) const { return cells_[row * columns_.size() + col]; }
+  // Rows whose indexed column `col` holds `key` (already normalised with the column's type),
+  // in row order.
   std::span<const std::uint32_t> find(std::size_t col, std::string_view key) const;
-  // Where row came from: the index of its file and its JSON Pointer there.
+
+  // Where a row came from: its file (an index), and item `item` of the list `list`.
+  struct Origin {
+    std::uint32_t file = 0, item = 0;
+    const char* list = "";  // a list key ("items"): static text
+  };
+  const Origin& origin_of(std::size_t row) const { return origins_[row]; }
   std::uint32_t file_of(std::size_t row) const { return origins_[row].file; }
-  const std::string& pointer_of(std::size_t row) const { return origins_[row].pointer; }
+  std::string pointer_of(std::size_t row) const;
 
   // Building.
   void mark_loaded() { loaded_ = true; }
-  void reserve(std::size_t more_rows) {
-    cells_.reserve(cells_.size() + more_rows * columns_.size());
-    origins_.reserve(origins_.size() + more_rows);
-  }
-  // Cells in column order; key columns are normalised here.
-  void add_row(const std::vector<std::string>& cells, std::uint32_t file, std::string pointer);
-  void set_column(std::size_t col, std::vector<std::string> values);  // a derived column, one value per row
-  void build_indexes();  // after the last add_row
+  void reserve(std::size_t more_rows);
+  // Cells in column order (missing ones are ""); key columns are normalised here.
+  void add_row(std::span<const std::string> cells, Origin origin);
+  // Cells of another table sharing the strings (cell_id(), intern()).
+  void add_row_ids(std::span<const std::uint32_t> cells, Origin origin);
+  std::uint32_t intern(std::string_view text) { return strings_->intern(text); }
+  void set_cell(std::size_t row, std::size_t col, std::string_view value);
+  void build_indexes();  // after the last row
 
  private:
-  struct Origin {
-    std::uint32_t file;
-    std::string pointer;
+  // Per indexed column: keys and rows side by side, sorted by (key, row); a multi-valued
+  // cell gives one entry per value. Found by a binary search: 8 bytes per entry.
+  struct Index {
+    std::vector<std::uint32_t> keys, rows;
   };
+  std::uint32_t normalised(KeyType type, std::string_view raw);
+
+  std::uint64_t serial_;
   std::string name_;
   std::vector<Column> columns_;
   bool loaded_ = false;
-  std::size_t rows_ = 0;
-  std::vector<std::string> cells_;  // rows_ * columns_.size()
+  std::shared_ptr<Strings> strings_ = std::make_shared<Strings>();
+  std::vector<std::uint32_t> cells_;  // size() * columns_.size() string numbers
   std::vector<Origin> origins_;
-  // Per indexed column: key -> rows, in row order.
-  std::vector<std::unordered_map<std::string_view, std::vector<std::uint32_t>>> indexes_;
+  std::vector<Index> indexes_;  // per column (empty unless indexed)
 };
 
 }  // namespace wxlint::snapshot

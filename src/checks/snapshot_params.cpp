@@ -1,0 +1,84 @@
+#include "checks/snapshot_params.hpp"
+
+#include "snapshot/store.hpp"
+
+namespace wxlint::checks {
+
+using snapshot::Table;
+
+TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
+                        bool must_be_indexed) {
+  static const std::vector<Table> tables = snapshot::make_tables();
+  std::string names;
+  for (const auto& t : tables) {
+    names += (names.empty() ? "" : ", ") + t.name();
+    if (t.name() != table) continue;
+    std::string cols;
+    for (std::size_t i = 0; i < t.columns().size(); ++i) {
+      const auto& c = t.columns()[i];
+      if (must_be_indexed && !c.indexed) continue;
+      cols += (cols.empty() ? "" : ", ") + c.name;
+      if (c.name == column) return {table, i, c.type};
+    }
+    p.fail(param, "table " + table + " has no " + (must_be_indexed ? "key " : "") + "column \"" + column +
+                      "\" (it has: " + cols + ")");
+  }
+  p.fail(param, "unknown snapshot table \"" + table + "\" (known: " + names + ")");
+}
+
+std::string member_str(Params& p, std::string_view param, const rapidjson::Value& o, const char* key) {
+  auto it = o.FindMember(key);
+  if (it == o.MemberEnd() || !it->value.IsString()) p.fail(param, std::string("needs a string member \"") + key + "\"");
+  return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+RelPointer member_rel(Params& p, std::string_view param, const std::string& text) {
+  auto r = RelPointer::parse(text);
+  if (!r) p.fail(param, "\"" + text + "\" is not a relative JSON pointer");
+  return std::move(*r);
+}
+
+const rapidjson::Value* object_param(Params& p, std::string_view key) {
+  const rapidjson::Value* v = p.raw(key);
+  if (v && !v->IsObject()) p.fail(key, "must be an object");
+  return v;
+}
+
+PathTemplate path_template(Params& p, std::string_view param, const rapidjson::Value& o) {
+  const std::string name = member_str(p, param, o, "param");
+  auto t = PathTemplate::make(member_str(p, param, o, "template"), name);
+  if (!t) p.fail(param, "\"{" + name + "}\" is not a segment of the template");
+  return std::move(*t);
+}
+
+std::vector<RowFilter> read_filters(Params& p, const std::string& table) {
+  std::vector<RowFilter> out;
+  const auto* where = p.raw("where");
+  if (!where) return out;
+  if (!where->IsArray()) p.fail("where", "must be an array of {column, equals|notEquals}");
+  for (const auto& w : where->GetArray()) {
+    if (!w.IsObject()) p.fail("where", "must be an array of {column, equals|notEquals}");
+    RowFilter f;
+    f.column = resolve_column(p, "where", table, member_str(p, "where", w, "column"), false);
+    auto eq = w.FindMember("equals"), ne = w.FindMember("notEquals");
+    if ((eq == w.MemberEnd()) == (ne == w.MemberEnd())) p.fail("where", "each filter needs one of equals, notEquals");
+    f.negate = ne != w.MemberEnd();
+    const rapidjson::Value& v = f.negate ? ne->value : eq->value;
+    if (v.IsString()) {
+      f.literal = std::string(v.GetString(), v.GetStringLength());
+    } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() &&
+               v.MemberCount() == (v.HasMember("pathParam") ? 2u : 1u)) {
+      f.at = member_rel(p, "where", v["at"].GetString());
+      if (v.HasMember("pathParam")) {
+        if (!v["pathParam"].IsObject()) p.fail("where", "pathParam must be an object {template, param}");
+        f.path_param = path_template(p, "where", v["pathParam"]);
+      }
+    } else {
+      p.fail("where", "a filter's value is a string or {\"at\": relative pointer, \"pathParam\"?: {template, param}}");
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace wxlint::checks

@@ -1,0 +1,45 @@
+// Reading the parameters of the snapshot-lookup check kind: columns of the tables every
+// snapshot has, checked when the rule loads (without a snapshot), and their objects.
+#pragma once
+
+#include "checks/path_template.hpp"
+#include "engine/params.hpp"
+#include "engine/pattern.hpp"
+#include "snapshot/keys.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wxlint::checks {
+
+struct TableRef {
+  std::string table;
+  std::size_t column = 0;
+  snapshot::KeyType type = snapshot::KeyType::text;
+};
+
+// `column` of `table`; with must_be_indexed, a key column. Fails at `param` naming the choices.
+TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
+                        bool must_be_indexed);
+// The string member `key` of the object parameter `param`.
+std::string member_str(Params& p, std::string_view param, const rapidjson::Value& o, const char* key);
+RelPointer member_rel(Params& p, std::string_view param, const std::string& text);
+// The object parameter `key`, or nullptr when absent.
+const rapidjson::Value* object_param(Params& p, std::string_view key);
+// {"template": ..., "param": ...}: read a value as a request path and take that parameter.
+PathTemplate path_template(Params& p, std::string_view param, const rapidjson::Value& o);
+
+// "where": filters on a found row's columns, each against text or a payload value.
+struct RowFilter {
+  TableRef column;
+  bool negate = false;  // notEquals
+  std::string literal;
+  std::optional<RelPointer> at;
+  std::optional<PathTemplate> path_param;  // with `at`: the value is a request path
+};
+std::vector<RowFilter> read_filters(Params& p, const std::string& table);
+
+}  // namespace wxlint::checks
