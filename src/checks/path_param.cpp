@@ -4,32 +4,15 @@
 // segments, so a base URL ("https://webexapis.com/v1") may precede it. A path that does
 // not match the template, or still holds the placeholder itself, is left alone.
 #include "checks/kinds.hpp"
+#include "engine/request_path.hpp"
 
 namespace wxlint::checks {
 namespace {
 
-std::vector<std::string_view> segments(std::string_view s) {
-  if (auto scheme = s.find("://"); scheme != std::string_view::npos) {
-    auto slash = s.find('/', scheme + 3);
-    s = slash == std::string_view::npos ? std::string_view() : s.substr(slash);
-  }
-  s = s.substr(0, s.find_first_of("?#"));
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto j = s.find('/', i);
-    if (j == std::string_view::npos) j = s.size();
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
-
-bool is_placeholder(std::string_view s) { return s.size() >= 2 && s.front() == '{' && s.back() == '}'; }
-
 class PathParam final : public Check {
  public:
   explicit PathParam(Params& p) : template_(p.str("template")), param_(p.str("param")), outcome_(parse_uuid_outcome(p)) {
-    auto t = segments(template_);
+    auto t = request_path_segments(template_);
     for (std::size_t i = 0; i < t.size(); ++i) {
       tokens_.emplace_back(t[i]);
       if (t[i] == "{" + param_ + "}") index_ = i;
@@ -40,13 +23,13 @@ class PathParam final : public Check {
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString()) return;
-    auto segs = segments({v.GetString(), v.GetStringLength()});
+    auto segs = request_path_segments({v.GetString(), v.GetStringLength()});
     if (segs.size() < tokens_.size()) return;
     const std::size_t base = segs.size() - tokens_.size();
     for (std::size_t i = 0; i < tokens_.size(); ++i)
-      if (!is_placeholder(tokens_[i]) && segs[base + i] != tokens_[i]) return;
+      if (!is_path_placeholder(tokens_[i]) && segs[base + i] != tokens_[i]) return;
     std::string_view seg = segs[base + index_];
-    if (is_placeholder(seg) || seg.empty()) return;
+    if (is_path_placeholder(seg) || seg.empty()) return;
     RawUuid r = judge_raw_uuid(seg);
     if (r.outcome != outcome_) return;
     out.emit(path)

@@ -152,7 +152,7 @@ int run_check(const CheckOptions& options) {
     if (!config.path.empty()) inputs.push_back(config.path);
     refuse_input_as_output(o.generate_baseline.empty() ? o.output : o.generate_baseline, inputs);
   }
-  for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, *jobs})) {
+  for (auto& outcome : lint_files(linter, files, {o.operation, &config, o.stdin_filename, *jobs})) {
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
     } else {
