@@ -25,12 +25,13 @@ quietly() {
   rm -f "$log"
 }
 
-packages="cmake g++ make rapidjson-dev libcli11-dev"
+# python3: `wxlint snapshot pull` is a Python script (wxlint itself links no HTTP client).
+packages="cmake g++ make rapidjson-dev libcli11-dev python3"
 if [ -n "$tests" ]; then
   # Catch2 (unit tests), python3 (CLI tests), git and pre-commit (test_precommit.py),
   # pkg-config (test_package.py), clang with its sanitizer and libFuzzer runtime (steps 2
   # and 3 of scripts/test.sh), ccache (step 4 rebuilds a fresh copy), npm for Microsoft's SARIF validator (test_formats.py).
-  packages+=" catch2 python3 git pre-commit pkg-config clang libclang-rt-14-dev ccache"
+  packages+=" catch2 git pre-commit pkg-config clang libclang-rt-14-dev ccache"
   command -v npm >/dev/null 2>&1 || packages+=" npm"
 fi
 need=()

@@ -11,19 +11,24 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <cstddef>
+#include <optional>
 
 namespace wxlint::checks {
 namespace {
 
 constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
 
-bool parse(rapidjson::Document& d, std::string_view s) {
+using Pool = rapidjson::MemoryPoolAllocator<>;
+using Doc = rapidjson::GenericDocument<rapidjson::UTF8<>, Pool, Pool>;
+
+bool parse(Doc& d, std::string_view s) {
   d.Parse<kFlags>(s.data(), s.size());
   return !d.HasParseError();
 }
 
 // "Invalid value." -> "is not JSON: invalid value at character 3"; plain text is named as such.
-std::string parse_error(const rapidjson::Document& d, std::string_view s) {
+std::string parse_error(const Doc& d, std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && std::string_view("{[\"").find(s[first]) == std::string_view::npos)
     return "is plain text, not JSON";
@@ -32,6 +37,55 @@ std::string parse_error(const rapidjson::Document& d, std::string_view s) {
   if (!m.empty() && m[0] >= 'A' && m[0] <= 'Z') m[0] = static_cast<char>(m[0] - 'A' + 'a');
   const std::size_t at = std::min(d.GetErrorOffset(), s.size());
   return "is not JSON: " + m + " at character " + std::to_string(formats::utf8_length(s.substr(0, at)) + 1);
+}
+
+// The rules of one value (invalid, double-escaped, unknown-key, value-type) visit it one after
+// the other: parse it once. As in webex-id, the value is known by where its bytes are (the DOM
+// stays put during a lint; start() forgets it, as the next DOM may reuse the addresses). The
+// documents take their nodes and parse stacks from a pool that starts in a buffer of this
+// thread and is cleared for the next value, so a usual address allocates nothing.
+struct LastParse {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  alignas(std::max_align_t) char buffer[16384];
+  Pool pool{buffer, sizeof buffer};
+  std::optional<Doc> first;  // the text parsed as it is
+  std::optional<Doc> inner;  // escaped twice: the text as a JSON string's body, then its content
+  bool inner_ok = false;
+
+  // Also gives back what a long text took beyond the buffer.
+  void forget() {
+    inner.reset();
+    first.reset();
+    pool.Clear();
+    data = nullptr;
+    size = 0;
+  }
+
+  void parse_value(std::string_view s) {
+    forget();
+    data = s.data();
+    size = s.size();
+    first.emplace(&pool, 256, &pool);
+    inner_ok = false;
+    if (parse(*first, s) || s.find('\\') == std::string_view::npos) return;  // no backslash: not escaped twice
+    Doc once(&pool, 256, &pool);
+    const std::string quoted = "\"" + std::string(s) + "\"";
+    if (!parse(once, quoted) || !once.IsString()) return;
+    inner.emplace(&pool, 256, &pool);
+    inner_ok = parse(*inner, {once.GetString(), once.GetStringLength()});
+  }
+};
+
+LastParse& last_parse() {
+  thread_local LastParse last;
+  return last;
+}
+
+const LastParse& parse_cached(std::string_view s) {
+  LastParse& last = last_parse();
+  if (!last.first || s.data() != last.data || s.size() != last.size) last.parse_value(s);
+  return last;
 }
 
 class EmbeddedJson final : public Check {
@@ -51,6 +105,11 @@ class EmbeddedJson final : public Check {
     if (outcome_ == "value-type" && !value_type_) p.fail("valueType", "is required for the \"value-type\" outcome");
   }
 
+  std::unique_ptr<CheckState> start() const override {
+    last_parse().forget();
+    return nullptr;
+  }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || (skip_empty_ && v.GetStringLength() == 0)) return;
@@ -61,21 +120,21 @@ class EmbeddedJson final : public Check {
                                           std::to_string(max_bytes_) + " wxlint parses");
       return;
     }
-    rapidjson::Document d;
+    // Escaped twice needs a backslash (\" around keys): without one, the outcome has nothing to find.
+    if (outcome_ == "double-escaped" && s.find('\\') == std::string_view::npos) return;
+    const LastParse& parsed = parse_cached(s);
+    const Doc* doc = &*parsed.first;
     bool twice = false;
-    if (!parse(d, s)) {
-      // Escaped twice: the text is the body of a JSON string whose content is JSON.
-      rapidjson::Document once, inner;
-      std::string quoted = "\"" + std::string(s) + "\"";
-      if (parse(once, quoted) && once.IsString() && parse(inner, {once.GetString(), once.GetStringLength()}) &&
-          root_ok(inner)) {
+    if (doc->HasParseError()) {
+      if (parsed.inner_ok && root_ok(*parsed.inner)) {
         twice = true;
-        d.Swap(inner);
+        doc = &*parsed.inner;
       } else {
-        if (outcome_ == "invalid") out.emit(path).arg("problem", parse_error(d, s));
+        if (outcome_ == "invalid") out.emit(path).arg("problem", parse_error(*parsed.first, s));
         return;
       }
     }
+    const Doc& d = *doc;
     if (!root_ok(d)) {
       if (outcome_ == "invalid")
         out.emit(path).arg("problem", "holds " + json_type_words(json_type_name(d)) + ", not " + json_type_words(root_));
@@ -85,16 +144,15 @@ class EmbeddedJson final : public Check {
     if (!d.IsObject()) return;
     for (const auto& m : d.GetObject()) {
       const std::string_view key(m.name.GetString(), m.name.GetStringLength());
-      const std::string shown = formats::detail::excerpt(key, 40);
       if (outcome_ == "unknown-key" && std::find(keys_->begin(), keys_->end(), key) == keys_->end()) {
         auto near = formats::did_you_mean(key, *keys_);
         out.emit(path)
-            .arg("key", shown)
+            .arg("key", formats::detail::excerpt(key, 40))
             .arg("hint", near ? " Did you mean \"" + *near + "\"?" : "")
             .arg("keys", key_list());
       } else if (outcome_ == "value-type" && !type_ok(m.value)) {
         out.emit(path)
-            .arg("key", shown)
+            .arg("key", formats::detail::excerpt(key, 40))
             .arg("actual", json_type_words(json_type_name(m.value)))
             .arg("expected", json_type_words(*value_type_));
       }

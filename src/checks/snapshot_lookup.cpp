@@ -4,6 +4,7 @@
 // found row's columns fill the message ({ownerName}, {ownerType}). Without a snapshot, or
 // without a file of the table's kind, it finds nothing: it cannot judge.
 #include "checks/kinds.hpp"
+#include "checks/path_template.hpp"
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
 
@@ -53,6 +54,14 @@ RelPointer member_rel(Params& p, std::string_view param, const std::string& text
   return std::move(*r);
 }
 
+// {"template": ..., "param": ...}: read a value as a request path and take that parameter.
+PathTemplate path_template(Params& p, std::string_view param, const rapidjson::Value& o) {
+  const std::string name = member_str(p, param, o, "param");
+  auto t = PathTemplate::make(member_str(p, param, o, "template"), name);
+  if (!t) p.fail(param, "\"{" + name + "}\" is not a segment of the template");
+  return std::move(*t);
+}
+
 const rapidjson::Value* object_param(Params& p, std::string_view key) {
   const rapidjson::Value* v = p.raw(key);
   if (v && !v->IsObject()) p.fail(key, "must be an object");
@@ -76,6 +85,7 @@ class SnapshotLookup final : public Check {
     key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true);
     value_ = p.opt_rel("value");
     unless_ = p.opt_rel("unless");
+    if (const auto* t = object_param(p, "pathParam")) path_param_ = path_template(p, "pathParam", *t);
     if (const auto* via = object_param(p, "via")) {
       const std::string table = member_str(p, "via", *via, "table");
       via_key_ = resolve_column(p, "via", table, member_str(p, "via", *via, "key"), true);
@@ -101,10 +111,15 @@ class SnapshotLookup final : public Check {
         const rapidjson::Value& v = f.negate ? ne->value : eq->value;
         if (v.IsString()) {
           f.literal = std::string(v.GetString(), v.GetStringLength());
-        } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() && v.MemberCount() == 1) {
+        } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() &&
+                   v.MemberCount() == (v.HasMember("pathParam") ? 2u : 1u)) {
           f.at = member_rel(p, "where", v["at"].GetString());
+          if (v.HasMember("pathParam")) {
+            if (!v["pathParam"].IsObject()) p.fail("where", "pathParam must be an object {template, param}");
+            f.path_param = path_template(p, "where", v["pathParam"]);
+          }
         } else {
-          p.fail("where", "a filter's value is a string or {\"at\": relative pointer}");
+          p.fail("where", "a filter's value is a string or {\"at\": relative pointer, \"pathParam\"?: {template, param}}");
         }
         where_.push_back(std::move(f));
       }
@@ -118,6 +133,7 @@ class SnapshotLookup final : public Check {
     if (!table.loaded()) return;
     if (unless_ && is_present(unless_->resolve(path), true)) return;
     std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
+    if (raw && path_param_) raw = param_of(*path_param_, *raw);
     if (!raw || !snapshot::comparable(key_.type, *raw)) return;
     std::string key = snapshot::normalise(key_.type, *raw);
     if (only_if_in_) {
@@ -140,10 +156,12 @@ class SnapshotLookup final : public Check {
       if (!scope || !snapshot::comparable(scope_column_->type, *scope)) return;  // no target to judge against
       *scope = snapshot::normalise(scope_column_->type, *scope);
     }
+    std::vector<std::string> wants;
+    if (!filter_values(path, wants)) return;
     std::optional<std::uint32_t> match;
     for (std::uint32_t row : table.find(key_.column, key)) {
       if (scope && table.cell(row, scope_column_->column) != *scope) continue;
-      if (!filters_hold(table, row, path)) continue;
+      if (!filters_hold(table, row, wants)) continue;
       match = row;
       break;
     }
@@ -161,14 +179,35 @@ class SnapshotLookup final : public Check {
     bool negate = false;
     std::string literal;
     std::optional<RelPointer> at;
+    std::optional<PathTemplate> path_param;
   };
 
-  bool filters_hold(const Table& table, std::uint32_t row, const Path& path) const {
+  static std::optional<std::string> param_of(const PathTemplate& t, const std::string& path) {
+    auto seg = t.param_of(path);
+    return seg ? std::optional<std::string>(std::string(*seg)) : std::nullopt;
+  }
+
+  // The value each filter compares with, once per visit. False when a path parameter cannot
+  // be read (no envelope path, or a placeholder): there is nothing to judge against.
+  bool filter_values(const Path& path, std::vector<std::string>& wants) const {
     for (const auto& f : where_) {
-      std::string want = f.literal;
-      if (f.at) want = snapshot::normalise(f.column.type, scalar(f.at->resolve(path)).value_or(""));
-      if ((table.cell(row, f.column.column) == want) == f.negate) return false;
+      if (!f.at) {
+        wants.push_back(f.literal);
+        continue;
+      }
+      std::optional<std::string> v = scalar(f.at->resolve(path));
+      if (f.path_param) {
+        if (v) v = param_of(*f.path_param, *v);
+        if (!v) return false;
+      }
+      wants.push_back(snapshot::normalise(f.column.type, v.value_or("")));
     }
+    return true;
+  }
+
+  bool filters_hold(const Table& table, std::uint32_t row, const std::vector<std::string>& wants) const {
+    for (std::size_t i = 0; i < where_.size(); ++i)
+      if ((table.cell(row, where_[i].column.column) == wants[i]) == where_[i].negate) return false;
     return true;
   }
 
@@ -176,6 +215,7 @@ class SnapshotLookup final : public Check {
   TableRef key_;
   std::optional<RelPointer> value_, unless_, scope_at_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
+  std::optional<PathTemplate> path_param_;
   std::vector<Filter> where_;
 };
 

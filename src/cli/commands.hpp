@@ -54,6 +54,9 @@ int run_rules(const RulesOptions& options);
 int run_explain(const RulesOptions& options);
 // `snapshot info`: exit 0 when consistent, 1 when it found inconsistencies.
 int run_snapshot_info(const SnapshotOptions& options);
+// `snapshot pull ARGS...`: replaces wxlint with the wxlint-snapshot-pull script beside it;
+// returns only by throwing IoError when the script cannot be run.
+[[noreturn]] void run_snapshot_pull(const std::vector<std::string>& args);
 
 // Files to lint for the given paths: files as given, directories searched recursively
 // for *.json (sorted, hidden directories skipped), "-" for stdin. A directory that cannot

@@ -50,10 +50,15 @@ int run(int argc, char** argv) {
   e->add_option("--rules-dir", explain.rules_dir, "Load rules from this directory");
 
   SnapshotOptions snapshot;
-  auto* s = app.add_subcommand("snapshot", "Inspect an org snapshot (saved Webex list responses).");
+  auto* s = app.add_subcommand("snapshot", "Take or inspect an org snapshot (saved Webex list responses).");
   s->require_subcommand(1);
   auto* si = s->add_subcommand("info", "What a snapshot holds: kinds, counts, age and its own inconsistencies.");
   si->add_option("paths", snapshot.paths, "Snapshot files or directories")->required();
+  // Its options (and --help) are the wxlint-snapshot-pull script's: all passed through.
+  auto* sp = s->add_subcommand("pull", "Take a snapshot: save the org's Webex list responses into --out DIR "
+                                       "(token from WEBEX_ACCESS_TOKEN; --help for more).");
+  sp->prefix_command();
+  sp->set_help_flag();
 
   try {
     app.parse(argc, argv);
@@ -66,6 +71,7 @@ int run(int argc, char** argv) {
     if (*r) return run_rules(rules);
     if (*e) return run_explain(explain);
     if (*si) return run_snapshot_info(snapshot);
+    if (*sp) run_snapshot_pull(sp->remaining());
   } catch (const wxlint::ConfigError& err) {
     print_error(err.what());
     return kExitUsage;

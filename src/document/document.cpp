@@ -54,33 +54,6 @@ bool is_value_error(rapidjson::ParseErrorCode code) {
   }
 }
 
-// Runs the fast reader as the document's generator, through our handler.
-struct FastGenerator {
-  std::string_view text;
-  std::size_t start;
-  rapidjson::MemoryStream& stream;
-  detail::SaxHandler& handler;
-  bool read = false;  // the whole text was read
-  template <typename Dom>
-  bool operator()(Dom&) {
-    read = detail::fast_read(text, start, stream, handler);
-    return read;
-  }
-};
-
-// Runs the Reader as the document's generator, through our handler.
-struct Generator {
-  rapidjson::MemoryStream& stream;
-  detail::SaxHandler& handler;
-  rapidjson::Reader& reader;
-  bool validated;  // the whole text is known to be valid UTF-8
-  template <typename Dom>
-  bool operator()(Dom&) {
-    if (validated) return !reader.Parse<kParseFlagsValidated>(stream, handler).IsError();
-    return !reader.Parse<kParseFlags>(stream, handler).IsError();
-  }
-};
-
 // The error that ended the parse, if any (duplicate keys are not fatal).
 std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reader& reader,
                                       const rapidjson::MemoryStream& stream, const detail::SaxHandler& handler) {
@@ -211,9 +184,8 @@ Document::Document(std::string text, bool reference_strings, bool fast_reader) :
     rapidjson::MemoryStream stream(t.data(), t.size());
     stream.src_ += start;
     detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, budget, reference_strings);
-    FastGenerator gen{t, start, stream, handler};
-    dom_->Populate(gen);
-    if (gen.read) {
+    if (detail::fast_read(t, start, stream, handler)) {
+      handler.finish();
       issues_ = parse_issues(*this, handler, std::nullopt);
       parsed_ = true;
       return;
@@ -226,8 +198,9 @@ Document::Document(std::string text, bool reference_strings, bool fast_reader) :
   stream.src_ += start;
   detail::SaxHandler handler(*dom_, stream, t, kMaxDepth, budget, reference_strings);
   rapidjson::Reader reader;
-  Generator gen{stream, handler, reader, utf8};
-  dom_->Populate(gen);
+  const bool read = utf8 ? !reader.Parse<kParseFlagsValidated>(stream, handler).IsError()
+                        : !reader.Parse<kParseFlags>(stream, handler).IsError();
+  if (read) handler.finish();
   std::optional<ParseIssue> fatal = fatal_issue(t, reader, stream, handler);
   parsed_ = !fatal;
   issues_ = parse_issues(*this, handler, std::move(fatal));

@@ -108,6 +108,7 @@ SaxHandler::SaxHandler(rapidjson::Document& dom, const rapidjson::MemoryStream& 
                        std::string_view text, unsigned max_depth, std::size_t issue_budget,
                        bool reference_strings)
     : dom_(dom),
+      builder_(dom.GetAllocator()),
       stream_(stream),
       text_(text),
       max_depth_(max_depth),
@@ -129,10 +130,23 @@ void SaxHandler::value_done() {
   if (!frames_.empty()) ++frames_.back().count;
 }
 
-bool SaxHandler::scalar_done(bool ok) {
+bool SaxHandler::scalar(rapidjson::Value&& v) {
+  builder_.push(std::move(v));
+  return scalar_done();
+}
+
+bool SaxHandler::scalar_done() {
   value_done();
   last_end_ = stream_.Tell();
-  return ok;
+  return true;
+}
+
+void SaxHandler::string(const char* s, SizeType n, bool copy) {
+  if (copy) {
+    builder_.push().SetString(s, n, dom_.GetAllocator());
+  } else {
+    builder_.push().SetString(rapidjson::StringRef(s, n));
+  }
 }
 
 bool SaxHandler::start(bool object) {
@@ -149,17 +163,16 @@ bool SaxHandler::start(bool object) {
     path_len = parent.path_len + 21;
     if (parent.object && parent.keys_read > 0) path_len = parent.path_len + 1 + 2 * keys_[parent.current_key].len;
   }
-  bool ok = object ? dom_.StartObject() : dom_.StartArray();
   Frame& f = frames_.emplace_back();
   f.object = object;
   f.key_first = keys_.size();
   f.arena_first = arena_.size();
   f.path_len = path_len;
   last_end_ = stream_.Tell() + 1;
-  return ok;
+  return true;
 }
 
-bool SaxHandler::end(bool ok) {
+bool SaxHandler::end() {
   // Called with the stream on the closing bracket.
   Frame& f = frames_.back();
   if (f.object && f.distinct > 0) {
@@ -169,7 +182,7 @@ bool SaxHandler::end(bool ok) {
   frames_.pop_back();
   value_done();
   last_end_ = stream_.Tell() + 1;
-  return ok;
+  return true;
 }
 
 bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
@@ -204,7 +217,8 @@ bool SaxHandler::key(std::size_t quote, const char* s, SizeType n, bool copy, bo
     f.current_key = first;
   }
   last_end_ = stream_.Tell();
-  return dom_.Key(s, n, copy);
+  string(s, n, copy);
+  return true;
 }
 
 bool SaxHandler::String(const char* s, SizeType n, bool copy) {
@@ -217,12 +231,14 @@ bool SaxHandler::String(const char* s, SizeType n, bool copy) {
   if (referable() && end > n && text_[end] == '"' && text_[end - n - 1] == '"' &&
       std::memchr(text_.data() + end - n, '\\', n) == nullptr)
     return TextString(end - n, n);
-  return scalar_done(dom_.String(s, n, copy));
+  string(s, n, copy);
+  return scalar_done();
 }
 
 bool SaxHandler::TextString(std::size_t begin, SizeType n) {
   // Referenced rather than copied: on id-heavy payloads that is most of the DOM's bytes.
-  return scalar_done(dom_.String(text_.data() + begin, n, !referable()));
+  string(text_.data() + begin, n, !referable());
+  return scalar_done();
 }
 
 bool SaxHandler::RawNumber(const char* s, SizeType n, bool) {
@@ -235,11 +251,11 @@ bool SaxHandler::RawNumber(const char* s, SizeType n, bool) {
   std::uint64_t mag = 0;
   if (integer_magnitude(digits, end, mag)) {
     if (!minus) {
-      if (mag <= std::numeric_limits<unsigned>::max()) return scalar_done(dom_.Uint(static_cast<unsigned>(mag)));
-      return scalar_done(dom_.Uint64(mag));
+      if (mag <= std::numeric_limits<unsigned>::max()) return Uint(static_cast<unsigned>(mag));
+      return Uint64(mag);
     }
-    if (mag <= std::uint64_t{1} << 31) return scalar_done(dom_.Int(static_cast<int>(negated(mag))));
-    if (mag <= std::uint64_t{1} << 63) return scalar_done(dom_.Int64(negated(mag)));
+    if (mag <= std::uint64_t{1} << 31) return Int(static_cast<int>(negated(mag)));
+    if (mag <= std::uint64_t{1} << 63) return Int64(negated(mag));
   }
   double d = 0.0;
   if (!decimal_to_double(digits, end, d)) {
@@ -248,7 +264,7 @@ bool SaxHandler::RawNumber(const char* s, SizeType n, bool) {
     number_too_big_offset_ = stream_.Tell() - n;  // the stream is just past the number
     return false;
   }
-  return scalar_done(dom_.Double(minus ? -d : d));
+  return Double(minus ? -d : d);
 }
 
 SaxHandler::Extra& SaxHandler::extra(Frame& f) {

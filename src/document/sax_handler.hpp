@@ -1,5 +1,5 @@
 // Internal: the SAX handler that sits between rapidjson::Reader and the DOM.
-// It forwards every event to the rapidjson::Document and, on the way, keeps a
+// It builds the rapidjson::Document (through DomBuilder) and, on the way, keeps a
 // frame stack so it can name where a problem is, catches duplicate keys and
 // stops the parse when nesting goes too deep. Numbers arrive as text
 // (kParseNumbersAsStringsFlag) and are converted here: RapidJSON 1.1.0's own
@@ -15,6 +15,8 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/memorystream.h>
+
+#include "document/dom_builder.hpp"
 
 namespace wxlint::detail {
 
@@ -38,13 +40,13 @@ class SaxHandler {
   SaxHandler& operator=(const SaxHandler&) = delete;
 
   // rapidjson Handler concept.
-  bool Null() { return scalar_done(dom_.Null()); }
-  bool Bool(bool b) { return scalar_done(dom_.Bool(b)); }
-  bool Int(int i) { return scalar_done(dom_.Int(i)); }
-  bool Uint(unsigned u) { return scalar_done(dom_.Uint(u)); }
-  bool Int64(std::int64_t i) { return scalar_done(dom_.Int64(i)); }
-  bool Uint64(std::uint64_t u) { return scalar_done(dom_.Uint64(u)); }
-  bool Double(double d) { return scalar_done(dom_.Double(d)); }
+  bool Null() { return scalar(rapidjson::Value()); }
+  bool Bool(bool b) { return scalar(rapidjson::Value(b)); }
+  bool Int(int i) { return scalar(rapidjson::Value(i)); }
+  bool Uint(unsigned u) { return scalar(rapidjson::Value(u)); }
+  bool Int64(std::int64_t i) { return scalar(rapidjson::Value(i)); }
+  bool Uint64(std::uint64_t u) { return scalar(rapidjson::Value(u)); }
+  bool Double(double d) { return scalar(rapidjson::Value(d)); }
   bool RawNumber(const char* s, SizeType n, bool copy);
   bool String(const char* s, SizeType n, bool copy);
   bool StartObject() { return start(true); }
@@ -54,8 +56,17 @@ class SaxHandler {
   // (so its opening quote is at begin - 1); the stream is past the closing quote.
   bool TextString(std::size_t begin, SizeType n);
   bool TextKey(std::size_t begin, SizeType n);
-  bool EndObject(SizeType members) { return end(dom_.EndObject(members)); }
-  bool EndArray(SizeType elements) { return end(dom_.EndArray(elements)); }
+  bool EndObject(SizeType members) {
+    builder_.end_object(members);
+    return end();
+  }
+  bool EndArray(SizeType elements) {
+    builder_.end_array(elements);
+    return end();
+  }
+
+  // After a parse that read the whole text: moves the value into the Document.
+  void finish() { builder_.finish(dom_); }
 
   bool too_deep() const { return too_deep_; }
   std::size_t too_deep_offset() const { return too_deep_offset_; }
@@ -99,9 +110,11 @@ class SaxHandler {
   // in-object string buffer, so that it stays put when the Document is moved.
   bool referable() const { return reference_strings_ && text_.size() > sizeof(std::string); }
   bool key(std::size_t quote, const char* s, SizeType n, bool copy, bool in_text);
-  bool scalar_done(bool ok);
+  bool scalar(rapidjson::Value&& v);
+  bool scalar_done();
+  void string(const char* s, SizeType n, bool copy);
   bool start(bool object);
-  bool end(bool ok);
+  bool end();
   void value_done();
   std::string_view key_at(std::size_t index) const;
   std::size_t find_first(Frame& f, std::string_view key, std::size_t index);
@@ -111,6 +124,7 @@ class SaxHandler {
   void record_duplicate(std::size_t quote, std::size_t first, std::string_view key);
 
   rapidjson::Document& dom_;
+  DomBuilder builder_;
   const rapidjson::MemoryStream& stream_;
   std::string_view text_;
   unsigned max_depth_;

@@ -205,15 +205,20 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     if (!has_op) {
       for (const auto& [n, v] : settings.values())
         if (v.value.IsInt64()) core_settings_[n] = v.value.GetInt64();
-      if (auto it = settings.values().find("maxFindingsPerRule"); it != settings.values().end()) {
+      // The core's whole-number settings, each with its least value.
+      for (const auto& [name, least] : {std::pair<const char*, std::uint64_t>{"maxFindingsPerRule", 1},
+                                        {"maxFileSize", 1}, {"snapshotMaxAgeDays", 0}}) {
+        auto it = settings.values().find(name);
+        if (it == settings.values().end()) continue;
         const Settings::Setting& s = it->second;
-        if (!s.value.IsUint64() || s.value.GetUint64() == 0) {
-          const std::string problem = "must be a whole number of at least 1, not " + to_json_text(s.value);
+        if (!s.value.IsUint64() || s.value.GetUint64() < least) {
+          const std::string problem = "must be a whole number of at least " + std::to_string(least) + ", not " + to_json_text(s.value);
           if (!s.user_key.empty()) throw ConfigError("setting \"" + s.user_key + "\": " + problem);
-          file.fail("/settings/maxFindingsPerRule", problem);
+          file.fail("/settings/" + std::string(name), problem);
         }
-        max_findings_per_rule_ = static_cast<std::size_t>(std::min<std::uint64_t>(s.value.GetUint64(), SIZE_MAX));
       }
+      if (auto it = settings.values().find("maxFindingsPerRule"); it != settings.values().end())
+        max_findings_per_rule_ = static_cast<std::size_t>(std::min<std::uint64_t>(it->second.value.GetUint64(), SIZE_MAX));
     }
 
     const auto& rules = root["rules"];
@@ -257,11 +262,14 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
       rule->at = std::move(*pattern);
       rule->scope = str_member(r, "scope") == "envelope" ? Rule::Scope::envelope : Rule::Scope::request;
-      if (auto w = r.FindMember("when"); w != r.MemberEnd()) {
+      for (auto [key, into] : {std::pair{"when", &rule->when}, std::pair{"unless", &rule->unless}}) {
+        auto w = r.FindMember(key);
+        if (w == r.MemberEnd()) continue;
         for (const auto& m : w->value.GetObject()) {
           auto target = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
-          if (!target) file.fail(ptr + "/when", "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
-          rule->when.push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
+          if (!target)
+            file.fail(ptr + "/" + key, "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
+          into->push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
         }
       }
       rapidjson::Value params;

@@ -78,9 +78,6 @@ void FindingList::add_issue(const ParseIssue& issue) {
   take({std::move(f), issue.offset});
 }
 
-namespace {
-
-// 3299000 -> "3,299,000".
 std::string grouped(std::size_t n) {
   std::string digits = std::to_string(n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -89,8 +86,6 @@ std::string grouped(std::size_t n) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string render(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& args) {
   std::string out;

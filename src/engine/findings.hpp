@@ -16,6 +16,9 @@ namespace wxlint {
 
 class Catalogue;
 
+// 3299000 -> "3,299,000".
+std::string grouped(std::size_t n);
+
 // The builtin rule id for a schema keyword ("required" -> "schema/required").
 std::string_view schema_rule_id(std::string_view keyword);
 

@@ -27,6 +27,7 @@ namespace wxlint {
 namespace {
 // Below this a second thread costs more than it saves.
 constexpr std::size_t kParallelBytes = std::size_t{4} << 20;
+constexpr long long kMaxFileSize = 8 << 20;  // when rules/core.rules.json does not set maxFileSize
 
 // The covers_key()s of a request's rule findings, a few million on a big payload: sorted,
 // with where each value of their top bits starts (about 16 keys each), so a lookup
@@ -250,8 +251,16 @@ struct Linter::Impl {
   FileReport lint(std::string text, std::string path, std::string_view forced) const {
     FileReport report;
     report.path = std::move(path);
-    Document doc(std::move(text), true);  // lives until the report is made
+    // Past this size the DOM could outgrow 4x the text: a Webex request body is far smaller.
+    const auto max_size = static_cast<unsigned long long>(catalogue->core_setting_int("maxFileSize", kMaxFileSize));
+    const std::size_t size = text.size();
+    Document doc(size > max_size ? std::string() : std::move(text), true);  // lives until the report is made
     FindingList list(*catalogue, catalogue->max_findings_per_rule());
+    if (size > max_size) {
+      list.add_builtin("json/too-large", "", {{"size", grouped(size)}, {"max", grouped(max_size)}});
+      report.diagnostics = list.finish(doc);
+      return report;
+    }
     if (stale_days)
       list.add_builtin("snapshot/stale", "",
                        {{"age", std::to_string(*stale_days)},

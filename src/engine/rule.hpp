@@ -28,6 +28,7 @@ struct Rule {
   Scope scope = Scope::request;
   Pattern at;
   std::vector<Condition> when;
+  std::vector<Condition> unless;  // the rule is skipped where all of these hold
   std::unique_ptr<Check> check;  // null for builtin rules (emitted by the parser/schema layers)
 };
 

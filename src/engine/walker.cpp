@@ -15,7 +15,7 @@ struct RuleWalker::Node {
   struct Target {
     std::size_t rule;  // index into rules_
     const Check* check;
-    bool conditional;  // has "when" conditions
+    bool conditional;  // has "when" or "unless" conditions
   };
   std::vector<Target> rules;
 };
@@ -34,7 +34,7 @@ RuleWalker::RuleWalker(const std::vector<const Rule*>& rules) : trie_(std::make_
       if (!*next) *next = std::make_unique<Node>();
       n = next->get();
     }
-    n->rules.push_back({i, rules_[i]->check.get(), !rules_[i]->when.empty()});
+    n->rules.push_back({i, rules_[i]->check.get(), !rules_[i]->when.empty() || !rules_[i]->unless.empty()});
   }
 }
 
@@ -71,7 +71,12 @@ struct Run {
       }
       if (!v || *v != r.when[k].equals) return false;
     }
-    return true;
+    if (r.unless.empty()) return true;
+    for (const Condition& c : r.unless) {  // rare and few: resolved each time
+      const rapidjson::Value* v = c.target.resolve(path);
+      if (!v || *v != c.equals) return true;
+    }
+    return false;
   }
 
   template <typename NodeT>

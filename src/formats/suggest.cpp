@@ -55,9 +55,11 @@ std::optional<std::string> did_you_mean(std::string_view s, const std::vector<st
   const std::string* best = nullptr;
   std::size_t best_distance = limit + 1;
   for (const std::string& c : candidates) {
-    // The distance is at least the length difference: skip without building the table.
+    // The distance is at least the length difference: skip, without building the table, what
+    // cannot beat the best so far (ties keep the first). Distance 0 was the case-blind match above.
+    if (best_distance == 1) break;
     const std::size_t diff = c.size() > head.size() ? c.size() - head.size() : head.size() - c.size();
-    if (diff > limit || c.empty()) continue;
+    if (diff >= best_distance || c.empty()) continue;
     const std::size_t dist = osa_distance(head, c) + excess;
     if (dist < best_distance) {
       best_distance = dist;

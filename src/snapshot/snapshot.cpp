@@ -30,6 +30,8 @@ std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
     if (seen.insert(ec ? p.string() : key).second) out.push_back(p.string());
   };
   for (const auto& p : paths) {
+    // "-" reads stdin everywhere else: refused here, where stdin is the payloads' way in.
+    if (p == "-") throw IoError("-: a snapshot is read from files, not from stdin: give its files or their directory");
     std::error_code ec;
     if (!fs::is_directory(p, ec)) {
       take(p);  // read_file names a missing or unreadable one

@@ -4,9 +4,11 @@ import json
 
 from cli_support import GOOD, TempDirTest, main, write
 
-KNOWN = ('"Assign_Licenses_to_Users" (assignLicensesToUsers), "Bulk Create or Update Contacts" '
-         '(bulkCreateOrUpdateContacts), "Create a Person" (createPerson), "User bulk API" (scimBulk), '
-         '"Update a Person" (updatePerson), "validateOrInitiateMoveUsersJob"')
+KNOWN = ('"Add Phone Numbers to a location" (addPhoneNumbersToLocation), "Assign_Licenses_to_Users" '
+         '(assignLicensesToUsers), "Bulk Create or Update Contacts" (bulkCreateOrUpdateContacts), "Bulk Delete Contacts" '
+         '(bulkDeleteContacts), "Create a Contact" (createContact), "createLocation", "Create a Person" (createPerson), '
+         '"createWorkspace", "Initiate Number Jobs" (initiateNumberJobs), "User bulk API" (scimBulk), "Update a Contact" '
+         '(updateContact), "Update a Person" (updatePerson), "validateOrInitiateMoveUsersJob"')
 PASS = 'pass --operation, or map the file to an operation in .wxlint.json "operations", with one of: '
 CONTACTS = {"schemas": "urn:cisco:codev:identity:contact:core:1.0",
             "contacts": [{"contactId": "x", "source": "CH", "firstName": 5}]}

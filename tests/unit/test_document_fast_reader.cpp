@@ -23,9 +23,8 @@ bool fast_reads(const std::string& text) {
   const std::size_t start = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;  // after a BOM, as Document
   stream.src_ += start;
   wxlint::detail::SaxHandler handler(dom, stream, text, Document::kMaxDepth, std::size_t{1} << 20, false);
-  bool read = false;
-  auto generate = [&](auto&) { return read = wxlint::detail::fast_read(text, start, stream, handler); };
-  dom.Populate(generate);
+  const bool read = wxlint::detail::fast_read(text, start, stream, handler);
+  if (read) handler.finish();
   return read;
 }
 

@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -50,9 +50,8 @@ std::string take(char*& error) {
   return s;
 }
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
+// CPU time, not wall time: a loaded machine must not fail a test of complexity.
+double seconds_since(std::clock_t t0) { return static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC; }
 
 }  // namespace
 
@@ -196,7 +195,7 @@ TEST_CASE("scale: 100,000 distinct members, each with a finding, are placed in l
   for (int i = 0; i < 100000; ++i) wide += (i ? ", " : "") + key(i) + ": \"a long string value " + std::to_string(i) + "\"";
   wide += "}";
   const wxlint::Document dom(wide, true), skim(wide, false);
-  auto t0 = std::chrono::steady_clock::now();
+  auto t0 = std::clock();
   CHECK(wxlint::testing::span_diff(dom, skim) == "");
   CHECK(seconds_since(t0) < 10.0);
   const std::vector<wxlint::Span> s = dom.locate({"/a-long-member-name-7", "/a-long-member-name-90000"});
@@ -209,7 +208,7 @@ TEST_CASE("scale: 100,000 distinct members, each with a finding, are placed in l
   std::string text = R"({"usersList": [{"locationId": ")" + kLocation + R"(", "validate": false, "users": [{"userId": "u")";
   for (int i = 0; i < 100000; ++i) text += ", \"x" + std::to_string(i) + "\": 1";
   text += "}]}]}";
-  t0 = std::chrono::steady_clock::now();
+  t0 = std::clock();
   const FileReport r = capped(1000000).lint(text, "wide.json");
   CHECK(seconds_since(t0) < 5.0);
   const auto unknown = of_rule(r, "schema/unknown-property");
@@ -228,7 +227,7 @@ TEST_CASE("scale: a rule condition on a wide parent is resolved once, not once p
   for (int i = 0; i < 100000; ++i) text += "\"k" + std::to_string(1000000000 + i) + "\": 1, ";  // as long as switchedOn
   text += "\"switchedOn\": true}";
   const wxlint::Linter linter = f.linter();
-  const auto t0 = std::chrono::steady_clock::now();
+  const auto t0 = std::clock();
   const FileReport r = linter.lint(text, "w.json", "testOp");
   CHECK(seconds_since(t0) < 5.0);
   CHECK(r.count(Severity::error) == 100001);

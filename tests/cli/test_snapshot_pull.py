@@ -1,0 +1,402 @@
+"""`wxlint snapshot pull`: the wxlint-snapshot-pull script, run through wxlint, against a local
+HTTP server that replays recorded list responses (testdata/pull-replay.snapshot/): paging, a 429
+with Retry-After, a people next link that lost callingData, HTTP errors, an unreachable server,
+the files and manifest written, and the token kept out of every file and message."""
+import email.utils
+import http.server
+import importlib.machinery
+import importlib.util
+import json
+import os
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.parse
+
+from cli_support import REPO, WXLINT, TempDirTest, env, main, run, write
+
+REPLAY = os.path.join(REPO, "testdata", "pull-replay.snapshot")
+TOKEN = "wx-test-token-Zq7XvN3p-0123456789abcdef"
+ORG_UUID = "96abc2aa-3dcc-11e5-a152-fe34819cdc9a"
+PREFIX = "wxlint snapshot pull: "
+
+
+def recorded(name):
+    with open(os.path.join(REPLAY, name), "rb") as f:
+        return f.read()
+
+
+def webex(api, path, query):
+    """The organisation of testdata/pull-replay.snapshot/, as the API pages it."""
+    q = dict(urllib.parse.parse_qsl(query))
+    base = api.base
+    if path == "/v1/people":
+        if "cursor" not in q:
+            # As seen in the wild: the next link keeps max but drops callingData.
+            return 200, {"Link": f'<{base}/people?max=100>; rel="first", <{base}/people?max=100&cursor=Y3Vyc29yMg>; '
+                                 'rel="next"'}, recorded("people-1.json")
+        return 200, {}, recorded("people-2.json" if q.get("callingData") == "true" else "people-2-no-calling-data.json")
+    if path == "/v1/telephony/config/numbers":
+        if "start" in q:
+            return 200, {}, recorded("numbers-2.json")
+        if api.count(path) == 1:
+            return 429, {"Retry-After": api.retry_after}, b'{"message": "Too Many Requests"}'
+        return 200, {"Link": f'<{base}/telephony/config/numbers?start=3&max=3>; rel="next"'}, recorded("numbers-1.json")
+    files = {"/v1/licenses": "licences.json", "/v1/locations": "locations.json",
+             "/v1/telephony/config/locations": "calling-locations.json",
+             "/v1/telephony/config/callParkExtensions": "call-park-extensions.json",
+             "/v1/telephony/config/virtualExtensions": "virtual-extensions.json",
+             f"/v1/contacts/organizations/{ORG_UUID}/contacts/search": "contacts.json"}
+    if path in files:
+        return 200, {}, recorded(files[path])
+    return 404, {}, b'{"message": "The requested resource could not be found."}'
+
+
+class Api:
+    """A local server on 127.0.0.1 (a free port) that answers through `route`."""
+
+    def __init__(self, route=webex):
+        self.route = route
+        self.retry_after = "0"
+        self.requests = []  # (path?query, Authorization header)
+        api = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                parts = urllib.parse.urlsplit(self.path)
+                api.requests.append((self.path, self.headers.get("Authorization")))
+                status, headers, body = api.route(api, parts.path, parts.query)
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def count(self, path):
+        return sum(1 for p, _ in self.requests if urllib.parse.urlsplit(p).path == path)
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+ALL_REQUESTS = [
+    "/v1/people?callingData=true&max=100",
+    "/v1/people?max=100&cursor=Y3Vyc29yMg&callingData=true",
+    "/v1/licenses", "/v1/locations", "/v1/telephony/config/locations",
+    "/v1/telephony/config/numbers", "/v1/telephony/config/numbers", "/v1/telephony/config/numbers?start=3&max=3",
+    "/v1/telephony/config/callParkExtensions", "/v1/telephony/config/virtualExtensions",
+    f"/v1/contacts/organizations/{ORG_UUID}/contacts/search",
+]
+# file written <- recorded page, in the order pulled
+ALL_PAGES = [("people-001.json", "people-1.json"), ("people-002.json", "people-2.json"),
+             ("licences-001.json", "licences.json"), ("locations-001.json", "locations.json"),
+             ("callingLocations-001.json", "calling-locations.json"), ("numbers-001.json", "numbers-1.json"),
+             ("numbers-002.json", "numbers-2.json"), ("callParkExtensions-001.json", "call-park-extensions.json"),
+             ("virtualExtensions-001.json", "virtual-extensions.json"), ("contacts-001.json", "contacts.json")]
+INFO_KINDS = ["  numbers                   2 pages        5 items",
+              "  locations                 1 page         2 items",
+              "  licences                  1 page         2 items",
+              "  people                    2 pages        3 items",
+              "  callingLocations          1 page         2 items",
+              "  callParkExtensions        1 page         1 item",
+              "  virtualExtensions         1 page         1 item",
+              "  contacts                  1 page         1 item"]
+
+
+class Pull(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.api = Api()
+        self.addCleanup(self.api.close)
+
+    def pull(self, *args, token=TOKEN, binary=WXLINT):
+        environ = env()
+        environ.pop("WEBEX_ACCESS_TOKEN", None)
+        if token is not None:
+            environ["WEBEX_ACCESS_TOKEN"] = token
+        r = subprocess.run([binary, "snapshot", "pull", *args], cwd=self.dir, capture_output=True, text=True,
+                           env=environ, timeout=60)
+        self.assertNotIn(TOKEN, r.stdout + r.stderr)
+        return r
+
+    def files(self, top="out"):
+        """Every file under top, hidden ones too, with the token looked for in each."""
+        found = []
+        for root, _, names in os.walk(self.path(top)):
+            for name in names:
+                p = os.path.join(root, name)
+                with open(p, "rb") as f:
+                    self.assertNotIn(TOKEN.encode(), f.read(), p)
+                found.append(os.path.relpath(p, self.path(top)))
+        return sorted(found)
+
+    def manifest(self):
+        with open(self.path("out", "manifest.json"), encoding="utf-8") as f:
+            return json.load(f)
+
+    def pages(self, requests):
+        """The manifest's pages for recorded pages pulled by these requests."""
+        counts = {"people-1.json": 2, "people-2.json": 1, "people-2-no-calling-data.json": 1, "licences.json": 2,
+                  "locations.json": 2, "calling-locations.json": 2, "numbers-1.json": 3, "numbers-2.json": 2,
+                  "call-park-extensions.json": 1, "virtual-extensions.json": 1, "contacts.json": 1}
+        base = self.api.base[:-len("/v1")]
+        return [{"file": f, "kind": f.split("-")[0], "url": base + url, "items": counts[src]}
+                for (f, src), url in zip(ALL_PAGES, requests)]
+
+    def test_pull_writes_every_page_and_the_manifest(self):
+        self.api.retry_after = "1"
+        before = int(time.time())
+        start = time.monotonic()
+        r = self.pull("--out", "out", "--base-url", self.api.base + "/")
+        elapsed = time.monotonic() - start
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertGreaterEqual(elapsed, 1.0)  # it waited for Retry-After
+        requests = [p for p, _ in self.api.requests]
+        self.assertEqual(requests, ALL_REQUESTS)
+        self.assertEqual({a for _, a in self.api.requests}, {"Bearer " + TOKEN})
+        self.assertEqual(self.files(), sorted([f for f, _ in ALL_PAGES] + ["manifest.json"]))
+        for written, source in ALL_PAGES:
+            with open(self.path("out", written), "rb") as f:
+                self.assertEqual(f.read(), recorded(source), written)  # byte for byte as served
+        m = self.manifest()
+        captured = m.pop("capturedAt")
+        self.assertRegex(captured, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+        at = int(time.mktime(time.strptime(captured, "%Y-%m-%dT%H:%M:%SZ"))) - time.timezone
+        self.assertTrue(before <= at <= time.time(), captured)
+        retried = [ALL_REQUESTS[i] for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10)]
+        self.assertEqual(m, {"source": "wxlint snapshot pull", "baseUrl": self.api.base, "pages": self.pages(retried),
+                             "notes": ["people page 2: the next link lost callingData=true; added it back"]})
+        numbers = self.api.base + "/telephony/config/numbers"
+        self.assertEqual(r.stderr.splitlines(), [PREFIX + line for line in [
+            "people page 2: the next link lost callingData=true; added it back",
+            "people: 2 pages, 3 items", "licences: 1 page, 2 items", "locations: 1 page, 2 items",
+            "callingLocations: 1 page, 2 items",
+            f"numbers page 1: GET {numbers}: HTTP 429 Too Many Requests: retry 1 of 5 in 1 s",
+            "numbers: 2 pages, 5 items", "callParkExtensions: 1 page, 1 item", "virtualExtensions: 1 page, 1 item",
+            "contacts: 1 page, 1 item", "wrote 10 pages of 8 kinds and manifest.json to out"]])
+        self.assertEqual(r.stdout.splitlines(), [
+            f"snapshot: 10 pages of 8 kinds, captured {captured} (0 days ago, from the manifest)", *INFO_KINDS,
+            "no inconsistencies found"])
+        # What check --snapshot reads: the manifest's time, not the files'.
+        info = run("snapshot", "info", self.path("out"))
+        self.assertEqual((info.returncode, info.stdout.splitlines()[0]), (0, r.stdout.splitlines()[0]))
+
+    def test_keep_links_reports_the_people_page_without_calling_data(self):
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--keep-links", "--kinds", "people,locations")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual([p for p, _ in self.api.requests], [
+            "/v1/people?callingData=true&max=100", "/v1/people?max=100&cursor=Y3Vyc29yMg", "/v1/locations"])
+        self.assertEqual(self.files(), ["locations-001.json", "manifest.json", "people-001.json", "people-002.json"])
+        with open(self.path("out", "people-002.json"), "rb") as f:
+            self.assertEqual(f.read(), recorded("people-2-no-calling-data.json"))
+        self.assertEqual(self.manifest()["notes"], [])
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[1:], [
+            "  locations                 1 page         2 items",
+            "  people                    2 pages        3 items",
+            "1 inconsistency:",
+            "  out/people-002.json:3:5: /items/0: this page of people has no locationId or extension, while the "
+            "first page had them: its request lacked callingData=true (a next link that dropped it?)"])
+        self.assertEqual(r.stderr.splitlines()[-1],
+                         PREFIX + "out: written, but the snapshot contradicts itself (above)")
+
+    def test_a_second_pull_replaces_the_first(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+        self.assertEqual([p["file"] for p in self.manifest()["pages"]], ["licences-001.json"])
+
+    def test_an_earlier_manifest_removes_only_page_files_inside_out(self):
+        write(self.path("victim.json"), {"keep": True})
+        write(self.path("out", "manifest.json"), {"capturedAt": "2026-01-01T00:00:00Z", "source": "wxlint snapshot pull",
+                                                  "pages": [{"file": "../victim.json"}, {"file": "people-009.json"}]})
+        write(self.path("out", "people-009.json"), {"items": []})
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(os.path.exists(self.path("victim.json")))
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+
+    def test_other_json_files_in_out_are_refused(self):
+        write(self.path("out", "notes", "mine.json"), {"a": 1})
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, PREFIX + "out: holds notes/mine.json, which no earlier pull wrote: wxlint would "
+                                            "load it with the snapshot; pull into an empty directory\n")
+        self.assertEqual(self.api.requests, [])
+
+    def test_401_names_the_request_and_leaves_nothing(self):
+        def refuse(api, path, query):
+            # A hostile error body that echoes the token: it must still not be shown.
+            body = json.dumps({"message": "bad token " + TOKEN, "trackingId": "ROUTER_6750A1B2-0001"}).encode()
+            return 401, {}, body
+        self.api.route = refuse
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual((r.returncode, r.stdout), (3, ""))
+        self.assertEqual(r.stderr.splitlines(), [
+            PREFIX + f"people page 1: GET {self.api.base}/people?callingData=true&max=100: HTTP 401 Unauthorized: "
+                     "the token was refused (expired, revoked or not a token): set a fresh one in WEBEX_ACCESS_TOKEN "
+                     "(the API says: bad token <token>; trackingId ROUTER_6750A1B2-0001)",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertFalse(os.path.exists(self.path("out")))  # it did not exist before
+
+    def test_http_errors_name_the_endpoint_and_status(self):
+        cases = {403: "HTTP 403 Forbidden: the token may not read this list (it needs "
+                      "spark-admin:telephony_config_read, and an admin role); --kinds leaves a list out",
+                 404: "HTTP 404 Not Found: no such list here: check --base-url and --org-id",
+                 502: "HTTP 502 Bad Gateway: the server failed: try again later"}
+        for status, message in cases.items():
+            self.api.route = lambda api, path, query, status=status: (
+                (status, {}, b"<html>oops</html>") if "numbers" in path else webex(api, path, query))
+            r = self.pull("--out", "out", "--base-url", self.api.base, "--org-id", "Y2lzY29zcGFyazovL3VzL09SRw",
+                          "--kinds", "licences,numbers")
+            self.assertEqual(r.returncode, 3, r.stderr)
+            self.assertIn(PREFIX + f"numbers page 1: GET {self.api.base}/telephony/config/numbers?orgId="
+                          f"Y2lzY29zcGFyazovL3VzL09SRw: {message}\n", r.stderr)
+            self.assertEqual(self.files(), [])
+
+    def test_429_past_the_retries_is_an_error(self):
+        self.api.route = lambda api, path, query: (429, {"Retry-After": "0"}, b"{}")
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--max-retries", "2")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        url = self.api.base + "/people?callingData=true&max=100"
+        self.assertEqual(r.stderr.splitlines()[:3], [
+            PREFIX + f"people page 1: GET {url}: HTTP 429 Too Many Requests: retry 1 of 2 in 0 s",
+            PREFIX + f"people page 1: GET {url}: HTTP 429 Too Many Requests: retry 2 of 2 in 0 s",
+            PREFIX + f"people page 1: GET {url}: HTTP 429 Too Many Requests, still after 2 retries: try again later"])
+        self.assertEqual(len(self.api.requests), 3)
+        # A Retry-After longer than --max-wait is not waited for.
+        self.api.route = lambda api, path, query: (429, {"Retry-After": "3600"}, b"{}")
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"people page 1: GET {url}: HTTP 429 Too Many Requests, "
+                                                            "Retry-After 3600 s is longer than --max-wait 120 s")
+
+    def test_next_link_to_another_server_is_not_followed(self):
+        self.api.route = lambda api, path, query: (
+            200, {"Link": '<https://elsewhere.example/v1/licenses?page=2>; rel="next"'}, recorded("licences.json"))
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"licences page 1: GET {self.api.base}/licenses: the next "
+                         "link leads to another server (elsewhere.example): not followed, so that the token goes to "
+                         "the --base-url server only")
+        self.assertEqual(len(self.api.requests), 1)
+
+    def test_unreachable_server(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]  # closed again: nothing listens there
+        r = self.pull("--out", "out", "--base-url", f"http://127.0.0.1:{port}/v1")
+        self.assertEqual((r.returncode, r.stdout), (4, ""))
+        self.assertEqual(r.stderr.splitlines(), [
+            PREFIX + f"people page 1: GET http://127.0.0.1:{port}/v1/people?callingData=true&max=100: cannot reach "
+                     "the server: [Errno 111] Connection refused",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+
+    def test_usage_errors_exit_2(self):
+        r = self.pull("--out", "out", "--base-url", self.api.base, token=None)
+        self.assertEqual((r.returncode, r.stderr), (2, PREFIX + "WEBEX_ACCESS_TOKEN is not set: export an admin "
+                                                                "access token in it (never on the command line)\n"))
+        r = self.pull("--out", "out", "--base-url", self.api.base, token="two words")
+        self.assertEqual((r.returncode, r.stderr), (2, PREFIX + "WEBEX_ACCESS_TOKEN holds a character no access token "
+                                                                "has (a space, a control or non-ASCII character)\n"))
+        r = self.pull("--out", "out", "--kinds", "people,devices")
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.endswith("wxlint snapshot pull: error: --kinds: unknown kind devices; the kinds are: "
+                                          "people, licences, locations, callingLocations, numbers, "
+                                          "callParkExtensions, virtualExtensions, contacts\n"), r.stderr)
+        r = self.pull("--base-url", self.api.base)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("the following arguments are required: --out", r.stderr)
+        self.assertEqual(self.api.requests, [])
+
+    def test_help_says_what_it_does(self):
+        r = self.pull("--help")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("usage: wxlint snapshot pull [-h] --out DIR"), r.stdout)
+        for text in ("WEBEX_ACCESS_TOKEN", 'Link: rel="next"', "people-001.json", "manifest.json",
+                     "  3  the API answered with an error", "  4  the server could not be reached"):
+            self.assertIn(text, r.stdout)
+        r = run("snapshot", "--help")
+        self.assertIn("pull                        Take a snapshot: save the org's Webex list responses into --out DIR",
+                      r.stdout)
+
+    def test_installed_wxlint_runs_the_installed_script(self):
+        with tempfile.TemporaryDirectory(prefix="wxlint-prefix-") as prefix:
+            subprocess.run(["cmake", "--install", os.path.dirname(WXLINT), "--prefix", prefix], check=True,
+                           capture_output=True)
+            self.assertTrue(os.access(os.path.join(prefix, "bin", "wxlint-snapshot-pull"), os.X_OK))
+            r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences",
+                          binary=os.path.join(prefix, "bin", "wxlint"))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+
+    def test_missing_script_is_a_clear_error(self):
+        os.makedirs(self.path("bin"))
+        copy = self.path("bin", "wxlint")
+        with open(WXLINT, "rb") as src, open(copy, "wb") as dst:
+            dst.write(src.read())
+        os.chmod(copy, 0o755)
+        r = self.pull("--out", "out", binary=copy)
+        self.assertEqual(r.returncode, 2)
+        script = self.path("bin", "wxlint-snapshot-pull")
+        self.assertEqual(r.stderr, f"wxlint: {script}: cannot run it (No such file or directory): `wxlint snapshot "
+                                   "pull` runs this script, installed beside wxlint\n")
+
+
+def load_script():
+    path = os.path.join(REPO, "scripts", "wxlint-snapshot-pull")
+    loader = importlib.machinery.SourceFileLoader("wxlint_snapshot_pull", path)
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    return module
+
+
+class Helpers(TempDirTest):
+    """The script's parsing of what the server sends."""
+
+    script = load_script()
+
+    def test_next_link(self):
+        nxt = self.script.next_link
+        self.assertEqual(nxt(['<https://h/v1/people?max=100&cursor=a>; rel="next"']), "https://h/v1/people?max=100&cursor=a")
+        self.assertEqual(nxt(['<https://h/a>; rel="first", <https://h/b?x=1,2>; rel="next"']), "https://h/b?x=1,2")
+        self.assertEqual(nxt(['<https://h/a>; rel="prev"', "<https://h/b>;rel=next"]), "https://h/b")
+        self.assertEqual(nxt(['<https://h/a>; rel="prev next"']), "https://h/a")
+        self.assertIsNone(nxt(['<https://h/a>; rel="prev"', "<https://h/b"]))
+        self.assertIsNone(nxt(None))
+
+    def test_retry_after(self):
+        wait = self.script.retry_after
+        self.assertEqual([wait("3", 0), wait("0.5", 0), wait(None, 0), wait("soon", 2), wait("-1", 1)],
+                         [3.0, 0.5, 1.0, 4.0, 2.0])
+        self.assertAlmostEqual(wait(email.utils.formatdate(time.time() + 30, usegmt=True), 0), 30, delta=2)
+
+    def test_org_uuid(self):
+        org = self.script.org_uuid
+        self.assertEqual(org("Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi85NmFiYzJhYS0zZGNjLTExZTUtYTE1Mi1mZTM0ODE5Y2RjOWE"),
+                         ORG_UUID)
+        self.assertEqual(org(ORG_UUID), ORG_UUID)
+
+    def test_page_names(self):
+        ok = self.script.is_page_name
+        self.assertEqual([ok(n) for n in ("people-001.json", "callParkExtensions-1000.json", "../people-001.json",
+                                          "people-001.json.tmp", "devices-001.json", "people-x.json", "manifest.json")],
+                         [True, True, False, False, False, False, False])
+
+
+if __name__ == "__main__":
+    main()
