@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,21 +33,35 @@ struct IgnoreEntry {
   std::string rule;     // rule id or code; "" = every rule
 };
 
+// "operations": {"people/**/*.json": "Create a Person"}: files that are linted as an operation.
+struct OperationGlob {
+  std::string files;      // glob on the path relative to the config file's directory
+  std::string operation;  // operationId or rule file name
+};
+
+class OperationGlobs;  // compiled (src/config/operation_globs.cpp)
+
 struct Config {
   std::string path;      // where it was read from; "" when there is none
   std::string base_dir;  // the directory file globs are relative to
   LinterOptions options;
   std::vector<IgnoreEntry> ignore;
+  std::vector<OperationGlob> operation_globs;
+  std::vector<std::string> operation_glob_origins;  // operation_globs[i]'s place
   // Option key (rule id/code, setting name) -> its place in the file, for errors found later.
   std::map<std::string, std::string> origins;
   std::vector<std::string> ignore_origins;  // ignore[i]'s place
 
   bool ignored(const std::string& file, const Diagnostic& d) const;
+  // The operation the first "operations" glob matching `file` names, or "".
+  std::string operation_for(const std::string& file) const;
   // Removes ignored findings; returns how many were removed.
   std::size_t apply_ignores(std::vector<FileReport>& reports) const;
   // The embedded catalogue, or the one in rules_dir, with these options. Unknown rule ids,
-  // codes and settings are reported at their place in the config file.
+  // codes, settings and operations are reported at their place in the config file.
   Linter make_linter(const std::string& rules_dir = {}) const;
+
+  std::shared_ptr<const OperationGlobs> compiled_operation_globs;  // set by parse_config
 };
 
 // The nearest .wxlint.json in start_dir ("" = the working directory) or one of its parents.

@@ -9,14 +9,16 @@ const std::vector<CheckKind>& check_kinds() {
   static const std::vector<CheckKind> kinds = {
       {"required", "An object must have a member.", "field: the member name", make_required},
       {"require-any", "An object must have at least one of several members.",
-       "fields: member names; nonEmpty: treat \"\", blank, [] and null as absent", make_require_any},
+       "fields: member names; nonEmpty: treat \"\", blank, [] and null as absent; "
+       "unless: relative pointer to a member whose presence skips the object; ifAny: judge only objects with "
+       "one of these members (placeholder {trigger})", make_require_any},
       {"count", "How many nodes a pattern matches must lie within [min, max].",
        "items: relative pattern (default \"*\") | of: pattern from the request root; min; max; "
        "where: {relative pointer: value}; minItems: only check nodes with at least this many items",
        make_count},
       {"unique", "A value may appear only once.",
        "groupBy: relative pointer to a partitioning value; within: relative pointer to a partitioning node; "
-       "across: report only repeats under a different node; normalize: none|lower|digits",
+       "across: report only repeats under a different node; normalize: none|lower|digits|webex-id",
        make_unique},
       {"format", "A string must have a given format.",
        "format: e164|digits|uuid|email|sip|https-url; outcomes: [invalid, insecure]; skipEmpty", make_format},

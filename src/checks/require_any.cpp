@@ -1,5 +1,9 @@
 // require-any: an object must have at least one of several members; with "nonEmpty",
-// an empty string, blank string, empty array or null counts as absent.
+// an empty string, blank string, empty array or null counts as absent. "unless" (relative
+// pointer) skips objects where that member is present: a contact with a contactId is an
+// update, and what creating one needs does not apply. "ifAny" (member names) judges only
+// objects that have one of them: a person given an extension is a calling person, and
+// needs a locationId and licenses in the same request.
 #include "checks/kinds.hpp"
 
 namespace wxlint::checks {
@@ -7,21 +11,33 @@ namespace {
 
 class RequireAny final : public Check {
  public:
-  explicit RequireAny(Params& p) : fields_(p.strings("fields")), non_empty_(p.flag("nonEmpty", false)) {
+  explicit RequireAny(Params& p)
+      : fields_(p.strings("fields")),
+        non_empty_(p.flag("nonEmpty", false)),
+        unless_(p.opt_rel("unless")),
+        if_any_(p.opt_strings("ifAny").value_or(std::vector<std::string>{})) {
     for (std::size_t i = 0; i < fields_.size(); ++i)
       list_ += (i == 0 ? "" : i + 1 == fields_.size() ? " or " : ", ") + fields_[i];
   }
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
-    if (!v.IsObject()) return;
+    if (!v.IsObject() || (unless_ && is_present(unless_->resolve(path), true))) return;
+    const std::string* trigger = nullptr;
+    for (const auto& f : if_any_)
+      if (!trigger && is_present(child(v, f), true)) trigger = &f;
+    if (!if_any_.empty() && !trigger) return;
     for (const auto& f : fields_)
       if (is_present(child(v, f), non_empty_)) return;
-    out.emit(path.pointer()).arg("fields", list_);
+    Finding& f = out.emit(path.pointer());
+    f.arg("fields", list_);
+    if (trigger) f.arg("trigger", *trigger);
   }
 
  private:
   std::vector<std::string> fields_;
   bool non_empty_;
+  std::optional<RelPointer> unless_;
+  std::vector<std::string> if_any_;
   std::string list_;
 };
 

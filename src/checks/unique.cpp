@@ -2,7 +2,9 @@
 // value (extensions are unique per target locationId); "within" (relative pointer)
 // partitions by a node (emails within one contact); "across" (relative pointer) reports
 // only repeats whose node differs from the first's (the same email on two contacts).
-// "normalize": "none" | "lower" | "digits" decides what counts as the same.
+// "normalize": "none" | "lower" | "digits" | "webex-id" decides what counts as the same. A
+// groupBy value that is a Webex id partitions by identity: padded and unpadded spellings
+// of one target location are one location.
 #include "checks/kinds.hpp"
 #include "checks/unique_seen.hpp"
 
@@ -48,7 +50,8 @@ class Unique final : public Check {
     auto n = p.opt_str("normalize").value_or("none");
     if (n == "lower") norm_ = Norm::lower;
     else if (n == "digits") norm_ = Norm::digits;
-    else if (n != "none") p.fail("normalize", "must be \"none\", \"lower\" or \"digits\"");
+    else if (n == "webex-id") norm_ = Norm::webex_id;
+    else if (n != "none") p.fail("normalize", "must be \"none\", \"lower\", \"digits\" or \"webex-id\"");
   }
 
   std::unique_ptr<CheckState> start() const override { return std::make_unique<Lease>(); }
@@ -64,6 +67,7 @@ class Unique final : public Check {
     // The partition: "within" node, then "groupBy" value.
     std::string_view part;
     std::string part_buf;
+    bool part_in_dom = true;  // part views the DOM (else a buffer)
     const rapidjson::Value* g = nullptr;
     if (group_by_) {
       // Matches come in runs under one node (the users of one usersList entry): resolve
@@ -73,18 +77,28 @@ class Unique final : public Check {
       if (from != seen.group_from) {
         seen.group_from = from;
         seen.group = group_by_->resolve(path);
+        seen.group_id.clear();
+        if (seen.group && seen.group->IsString())
+          formats::webex_identity({seen.group->GetString(), seen.group->GetStringLength()}, seen.group_id);
       }
       g = seen.group;
       if (!g) return;
-      if (g->IsString() && !within_) part = {g->GetString(), g->GetStringLength()};
-      else part_buf = scalar_text(*g, SIZE_MAX);
+      if (!seen.group_id.empty()) {
+        part = seen.group_id;
+        part_in_dom = false;
+        if (within_) part_buf = seen.group_id;
+      } else if (g->IsString() && !within_) {
+        part = {g->GetString(), g->GetStringLength()};
+      } else {
+        part_buf = scalar_text(*g, SIZE_MAX);
+      }
     }
     if (within_) {
       std::string w = within_->pointer(path);
       w.push_back('\x1f');
       part_buf.insert(0, w);
     }
-    if (!part_buf.empty()) part = part_buf;
+    if (!part_buf.empty()) part = part_buf, part_in_dom = false;
 
     if (!seen.sized) {
       // Every match has the same depth, so the arrays on the first match's path,
@@ -104,7 +118,7 @@ class Unique final : public Check {
       seen.reserve(std::min(n, kMaxReserve));
     }
     Seen::Match m;
-    m.part = seen.part_id(part, part_buf.empty());
+    m.part = seen.part_id(part, part_in_dom);
     m.node = &v;
     m.group = g;
     if (seen.direct()) {

@@ -5,6 +5,7 @@
 #include "checks/key_index.hpp"
 #include "checks/unique_store.hpp"
 #include "engine/check.hpp"
+#include "formats/formats.hpp"
 
 #include <algorithm>
 #include <array>
@@ -17,13 +18,18 @@ namespace wxlint::checks::unique_seen {
 
 using namespace unique_store;
 
-enum class Norm { none, lower, digits };
+// webex_id: by identity (formats::webex_identity), so padded, unpadded and urlsafe
+// spellings of one id are one value; a raw UUID ignoring case; anything else as it is.
+enum class Norm { none, lower, digits, webex_id };
 
 // compared_value() for a value that needs rewriting: s, rewritten.
 [[gnu::noinline]] inline std::string_view rewritten_value(const rapidjson::Value& v, Norm norm, std::string& s) {
+  if (norm == Norm::webex_id && v.IsString() &&
+      formats::webex_identity(std::string_view(v.GetString(), v.GetStringLength()), s))
+    return s;
   if (v.IsString()) s.assign(v.GetString(), v.GetStringLength());
   else s = scalar_text(v, SIZE_MAX);
-  if (norm == Norm::lower) {
+  if (norm == Norm::lower || (norm == Norm::webex_id && formats::is_uuid(s))) {
     for (char& c : s)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   } else if (norm == Norm::digits) {
@@ -44,7 +50,7 @@ inline std::string_view compared_value(const rapidjson::Value& v, Norm norm, std
     if (norm == Norm::none) return t;
     if (norm == Norm::lower) {
       if (std::none_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return t;
-    } else {
+    } else if (norm == Norm::digits) {
       const auto digit = [](char c) { return c >= '0' && c <= '9'; };
       const auto first = std::find_if(t.begin(), t.end(), digit);
       const auto end = std::find_if_not(first, t.end(), digit);
@@ -91,6 +97,7 @@ struct Seen final : CheckState {
 
   // The last groupBy resolved, and the node it was resolved from.
   const rapidjson::Value *group_from = nullptr, *group = nullptr;
+  std::string group_id;  // the group's identity when it is a Webex id, else ""
 
   bool sized = false;  // the table was sized from the first match's arrays
   // Set at the first match: the walk's root, the depth every match shares, the rule's
@@ -249,6 +256,7 @@ struct Seen final : CheckState {
     index.clear();
     arena.clear();
     group_from = group = nullptr;
+    group_id.clear();
     sized = false;
     root = nullptr;
     depth = 0;

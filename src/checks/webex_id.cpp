@@ -1,6 +1,7 @@
 // webex-id: a base64 Webex id that decodes to ciscospark://<cluster>/<TYPE>/<id>.
 // Outcome "malformed" for undecodable ids, "wrong-type" for a well formed id of another
-// resource type (a LOCATION id given as userId).
+// resource type (a LOCATION id given as userId). Types are compared with their aliases folded
+// (formats::canonical_id_type): a PERSON id is a PEOPLE id.
 #include "checks/kinds.hpp"
 #include "formats/formats.hpp"
 
@@ -52,7 +53,7 @@ class WebexIdCheck final : public Check {
     if (!v.IsString() || v.GetStringLength() == 0) return;
     const std::string_view s(v.GetString(), v.GetStringLength());
     if (const std::optional<formats::WebexIdView>& id = decode_cached(s)) {
-      if (wrong_type_ && id->type != *type_)
+      if (wrong_type_ && formats::canonical_id_type(id->type) != formats::canonical_id_type(*type_))
         out.emit(path).arg("type", std::string(id->type)).arg("expected", *type_);
       return;
     }

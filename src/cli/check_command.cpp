@@ -154,7 +154,7 @@ int run_check(const CheckOptions& options) {
     inputs.insert(inputs.end(), config.options.rule_files.begin(), config.options.rule_files.end());
     refuse_input_as_output(o.generate_baseline.empty() ? o.output : o.generate_baseline, inputs);
   }
-  for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, *jobs})) {
+  for (auto& outcome : lint_files(linter, files, {o.operation, &config, o.stdin_filename, *jobs})) {
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
     } else {

@@ -40,10 +40,13 @@ class Progress {
 
 void lint_one(const Linter& linter, const std::string& path, const LintJob& job, LintOutcome& out) {
   try {
+    const std::string name = path == "-" ? (job.stdin_name.empty() ? "<stdin>" : job.stdin_name) : path;
+    std::string operation = job.operation;
+    if (operation.empty() && job.config && (path != "-" || !job.stdin_name.empty())) operation = job.config->operation_for(name);
     if (path == "-")
-      out.report = linter.lint(read_file(path), job.stdin_name.empty() ? "<stdin>" : job.stdin_name, job.operation);
+      out.report = linter.lint(read_file(path), name, operation);
     else
-      out.report = linter.lint_file(path, job.operation);
+      out.report = linter.lint_file(path, operation);
   } catch (const IoError& e) {
     out.error = e.what();
   } catch (...) {

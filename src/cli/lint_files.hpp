@@ -1,6 +1,7 @@
 // Linting the files of one `wxlint check` run, in parallel.
 #pragma once
 
+#include <wxlint/config.hpp>
 #include <wxlint/linter.hpp>
 
 #include <exception>
@@ -12,6 +13,7 @@ namespace wxlint::cli {
 
 struct LintJob {
   std::string operation;   // forced operationId, or ""
+  const Config* config = nullptr;  // else its "operations" globs may name a file's operation
   std::string stdin_name;  // display name of "-" ("" = "<stdin>")
   unsigned jobs = 0;       // threads; 0 = one per core
 };

@@ -1,5 +1,6 @@
 // .wxlint.json: discovery, validation against its embedded schema, and translation into
 // LinterOptions plus ignore entries.
+#include "config/operation_globs.hpp"
 #include "config/rule_files.hpp"
 #include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
@@ -147,15 +148,25 @@ Config parse_config(std::string text, const std::string& name, const std::string
   if (auto it = root.FindMember("settings"); it != root.MemberEnd())
     for (const auto& m : it->value.GetObject())
       add_setting(name_of(m.name), m.value, member_ptr("/settings", name_of(m.name)), c, places);
+  std::vector<std::string> operation_glob_ptrs;
   if (auto it = root.FindMember("operations"); it != root.MemberEnd())
-    for (const auto& op : it->value.GetObject())
+    for (const auto& op : it->value.GetObject()) {
+      // A string: the files this glob matches are that operation; an object: its settings.
+      if (op.value.IsString()) {
+        c.operation_globs.push_back({name_of(op.name), name_of(op.value)});
+        operation_glob_ptrs.push_back(member_ptr("/operations", name_of(op.name)));
+        continue;
+      }
       for (const auto& m : op.value.GetObject())
         add_setting(name_of(op.name) + "/" + name_of(m.name), m.value,
                     member_ptr(member_ptr("/operations", name_of(op.name)), name_of(m.name)), c, places);
+    }
   if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
     add_setting("allowedSources", it->value, "/allowedSources", c, places);
   if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c, places);
   places.fill(file, c);
+  if (!operation_glob_ptrs.empty()) c.operation_glob_origins = file.where(operation_glob_ptrs);
+  c.compiled_operation_globs = compile_operation_globs(c.operation_globs);
   if (auto it = root.FindMember("snapshot"); it != root.MemberEnd())
     for (const auto& p : it->value.GetArray()) {
       // Relative to the config file, so the project's snapshot is found from any directory.
@@ -220,6 +231,10 @@ Linter Config::make_linter(const std::string& rules_dir) const {
     if (at) throw ConfigError(at->second + ": " + std::string(problem));
     throw;
   }
+  for (std::size_t i = 0; i < operation_globs.size(); ++i)
+    if (!linter->has_operation(operation_globs[i].operation))
+      throw ConfigError((i < operation_glob_origins.size() ? operation_glob_origins[i] : path) + ": unknown operation \"" +
+                        operation_globs[i].operation + "\"; known operations: " + linter->known_operations());
   for (std::size_t i = 0; i < ignore.size(); ++i) {
     const std::string& rule = ignore[i].rule;
     if (rule.empty()) continue;

@@ -218,15 +218,31 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       if (find(op->doc.id))
         base->fail("/operation/id", "operation \"" + op->doc.id + "\" is defined twice; to add rules to it, write \"operation\": \"" +
                                         op->doc.id + "\"");
-      if (o.HasMember("detect"))
-        for (const auto& k : o["detect"].GetArray()) op->detect.emplace_back(k.GetString(), k.GetStringLength());
+      if (o.HasMember("detect")) {
+        // ["a", "b"]: one set; [["a", "b"], ["a", "c"]]: either set.
+        const auto& d = o["detect"].GetArray();
+        const bool names = !d.Empty() && d[0].IsString();
+        if (names) op->detect.emplace_back();
+        for (const auto& k : d) {
+          if (k.IsString() != names)
+            base->fail("/operation/detect", "holds member names or sets of them (arrays), not both");
+          if (k.IsString()) {
+            op->detect.back().emplace_back(k.GetString(), k.GetStringLength());
+            continue;
+          }
+          auto& set = op->detect.emplace_back();
+          for (const auto& key : k.GetArray()) set.emplace_back(key.GetString(), key.GetStringLength());
+        }
+      }
       if (std::string schema = str_member(o, "schema"); !schema.empty() && added.count(base)) {
         // An operation added on top of the catalogue: its schema is beside its rule file.
         const std::string path = (std::filesystem::path(name).parent_path() / schema).string();
-        op->schema = load_schema(path, read_file(path));
+        op->schema_text = read_file(path);
+        op->schema = load_schema(path, op->schema_text);
       } else if (!schema.empty()) {
         auto it = by_name.find("schemas/" + schema);
         if (it == by_name.end()) base->fail("/operation/schema", "no schema file schemas/" + schema);
+        op->schema_text = it->second->text;
         if (trusted) {
           auto lazy = std::make_unique<LazySchema>();  // not make_unique(name, text): clang 14 lacks paren-init of aggregates
           lazy->name = it->second->name;
@@ -411,16 +427,6 @@ const Operation* Catalogue::find(std::string_view id) const {
     if (op->doc.id == id) return op.get();
   for (const auto& op : operations_)
     if (op->doc.name == id) return op.get();
-  return nullptr;
-}
-
-const Operation* Catalogue::detect(const rapidjson::Value& root) const {
-  if (!root.IsObject()) return nullptr;
-  for (const auto& op : operations_) {
-    if (op->detect.empty()) continue;
-    bool all = std::all_of(op->detect.begin(), op->detect.end(), [&](const std::string& k) { return child(root, k); });
-    if (all) return op.get();
-  }
   return nullptr;
 }
 

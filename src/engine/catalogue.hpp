@@ -30,8 +30,19 @@ class Catalogue {
 
   // By operationId, else by rule file name.
   const Operation* find(std::string_view operation_id) const;
-  // The first operation whose "detect" keys are all members of `root`.
-  const Operation* detect(const rapidjson::Value& root) const;
+  // Detection (detect.cpp). A bare payload by its shape: the operations that have one of
+  // their "detect" key sets all among `root`'s members. One is the answer; several are
+  // ambiguous, and the payload needs --operation.
+  std::vector<const Operation*> detect(const rapidjson::Value& root) const;
+  // An example envelope's operation by its method and path template (a base URL and a query
+  // string may surround the template); null when none fits.
+  const Operation* by_request(std::string_view method, std::string_view path) const;
+  // The operations whose request schemas know the most of `root`'s top-level members, for a
+  // payload nothing detects; empty when none knows any.
+  std::vector<const Operation*> closest(const rapidjson::Value& root) const;
+  // Whether some operation's request schema has this top-level member (then it is no
+  // misspelling of a detection key: "emails" of a person is not "email" of a licence request).
+  bool known_member(std::string_view name) const;
   // A builtin rule (parser, schema and engine findings); throws if the catalogue lacks it.
   const Rule& builtin(std::string_view id) const;
   // Null when the user disabled it.
@@ -61,6 +72,10 @@ class Catalogue {
     std::unique_ptr<SchemaValidator> validator;
   };
   std::map<const Operation*, std::unique_ptr<LazySchema>> lazy_schemas_;
+  // Each operation's top-level schema members, read on first use.
+  const std::map<const Operation*, std::set<std::string, std::less<>>>& members() const;
+  mutable std::once_flag members_once_;
+  mutable std::map<const Operation*, std::set<std::string, std::less<>>> members_;
 };
 
 // Builds a schema's validator; a refused schema is reported as "file:line:col: /pointer: ...".

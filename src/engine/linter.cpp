@@ -122,24 +122,40 @@ struct Linter::Impl {
     return s;
   }
 
-  // WX0011, at the top-level member that looks like a misspelt detection key ("userList").
-  void undetected(const rapidjson::Value& root, FindingList& list) const {
+  // " and " / ", " list of quoted operation ids.
+  static std::string names(const std::vector<const Operation*>& ops) {
+    std::string s;
+    for (std::size_t i = 0; i < ops.size(); ++i)
+      s += (i == 0 ? "\"" : i + 1 == ops.size() ? " and \"" : ", \"") + ops[i]->doc.id + "\"";
+    return s;
+  }
+
+  // WX0011: at the top-level member that looks like a misspelt detection key ("userList");
+  // else naming the operations the payload fits (several detected), or looks most like.
+  void undetected(const rapidjson::Value& root, const std::vector<const Operation*>& detected, FindingList& list) const {
     std::string at, hint = ";";
-    if (root.IsObject()) {
+    if (detected.size() > 1) {
+      hint = ": its members fit " + names(detected) + " alike;";
+    } else if (root.IsObject()) {
       std::vector<std::string> keys;
-      for (const auto& op : catalogue->operations()) keys.insert(keys.end(), op->detect.begin(), op->detect.end());
+      for (const auto& op : catalogue->operations())
+        for (const auto& set : op->detect) keys.insert(keys.end(), set.begin(), set.end());
       for (const auto& m : root.GetObject()) {
         const std::string_view name(m.name.GetString(), m.name.GetStringLength());
-        if (std::find(keys.begin(), keys.end(), name) != keys.end()) continue;
+        if (std::find(keys.begin(), keys.end(), name) != keys.end() || catalogue->known_member(name)) continue;
         auto match = formats::did_you_mean(name, keys);
         if (!match) continue;
         std::string owner;
         for (const auto& op : catalogue->operations())
-          if (std::find(op->detect.begin(), op->detect.end(), *match) != op->detect.end()) owner = op->doc.id;
+          for (const auto& set : op->detect)
+            if (std::find(set.begin(), set.end(), *match) != set.end()) owner = op->doc.id;
         pointer::append_key(at, name);
         hint = ": did you mean \"" + *match + "\" (of " + owner + ") instead of \"" + std::string(name) + "\"? Or";
         break;
       }
+      if (at.empty())
+        if (auto near = catalogue->closest(root); !near.empty())
+          hint = ": its members look most like " + names(near) + ";";
     }
     list.add_builtin("operation/undetected", std::move(at), {{"hint", hint}, {"known", known_operations()}});
   }
@@ -256,13 +272,24 @@ struct Linter::Impl {
     }
     const rapidjson::Value& root = doc.root();
     const Operation* op = forced.empty() ? nullptr : catalogue->find(forced);
-    const bool envelope = root.IsObject() && root.HasMember("operationId") && root.HasMember("requestExamples");
+    const rapidjson::Value* id = child(root, "operationId");
+    const rapidjson::Value* method = child(root, "method");
+    const rapidjson::Value* request_path = child(root, "path");
+    const bool by_request = method && method->IsString() && request_path && request_path->IsString();
+    const bool envelope = root.IsObject() && root.HasMember("requestExamples") && (id || by_request);
     if (envelope) {
-      const rapidjson::Value& id = root["operationId"];
-      if (!op && id.IsString()) op = catalogue->find({id.GetString(), id.GetStringLength()});
-      if (!op) {
+      // Its operationId, or else its method and path template.
+      if (!op && id && id->IsString()) op = catalogue->find({id->GetString(), id->GetStringLength()});
+      if (!op && by_request)
+        op = catalogue->by_request({method->GetString(), method->GetStringLength()},
+                                   {request_path->GetString(), request_path->GetStringLength()});
+      if (!op && id) {
         list.add_builtin("operation/unknown", "/operationId",
-                         {{"value", scalar_text(id)}, {"known", known_operations()}});
+                         {{"value", scalar_text(*id)}, {"known", known_operations()}});
+      } else if (!op) {
+        list.add_builtin("operation/undetected", "/path",
+                         {{"hint", "; no operation is " + scalar_text(*method) + " " + scalar_text(*request_path) + ";"},
+                          {"known", known_operations()}});
       } else {
         std::vector<Finding> envelope_findings;
         std::vector<std::uint64_t> no_schema;  // envelope rules have no schema to explain
@@ -281,11 +308,15 @@ struct Linter::Impl {
         if (!any) list.add_builtin("envelope/no-example", "/requestExamples", {});
       }
     } else {
-      if (!op) op = catalogue->detect(root);
+      std::vector<const Operation*> detected;
+      if (!op) {
+        detected = catalogue->detect(root);
+        if (detected.size() == 1) op = detected.front();  // several: ambiguous
+      }
       if (op)
         lint_request(*op, root, "", list, doc.text().size() >= kParallelBytes);
       else
-        undetected(root, list);
+        undetected(root, detected, list);
     }
     if (op) report.operation = op->doc.id;
     report.diagnostics = list.finish(doc);

@@ -34,7 +34,9 @@ struct Rule {
 
 struct Operation {
   OperationDoc doc;
-  std::vector<std::string> detect;             // top-level keys that identify a bare payload
+  // Sets of top-level keys that identify a bare payload: all keys of one set present.
+  std::vector<std::vector<std::string>> detect;
+  std::string schema_text;                     // the request schema's text, for naming the closest operations
   std::unique_ptr<SchemaValidator> schema;     // may be null
   std::vector<std::unique_ptr<Rule>> rules;    // enabled rules only
   std::unique_ptr<rapidjson::Document> data;   // owns conditions' values

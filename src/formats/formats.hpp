@@ -70,6 +70,16 @@ struct WebexIdScratch {
 // decode_webex_id(s).problem says why.
 std::optional<WebexIdView> decode_webex_view(std::string_view s, WebexIdScratch& scratch);
 
+// The resource type a Webex id names, with aliases folded: Cisco's own examples for people
+// use PERSON ids where the API names PEOPLE, and both address the same person.
+std::string_view canonical_id_type(std::string_view type);
+
+// What a Webex id identifies, "TYPE/id" (the cluster left out, the type canonical, a UUID in
+// lower case), so that padded, unpadded and urlsafe spellings of one id compare equal. Written
+// to out (its buffer reused: hot paths call it per value); false, out untouched, when s is not
+// a well formed id.
+bool webex_identity(std::string_view s, std::string& out);
+
 // 8-4-4-4-12 hex digits, either case.
 bool is_uuid(std::string_view s);
 

@@ -127,6 +127,22 @@ std::optional<WebexIdView> decode_webex_view(std::string_view s, WebexIdScratch&
   return text ? split_uri(*text) : std::nullopt;
 }
 
+std::string_view canonical_id_type(std::string_view type) { return type == "PERSON" ? "PEOPLE" : type; }
+
+bool webex_identity(std::string_view s, std::string& out) {
+  WebexIdScratch scratch;
+  const std::optional<WebexIdView> v = decode_webex_view(s, scratch);
+  if (!v) return false;
+  out.assign(canonical_id_type(v->type));
+  out += '/';
+  const std::size_t at = out.size();
+  out += v->id;
+  if (is_uuid(v->id))
+    for (std::size_t i = at; i < out.size(); ++i)
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  return true;
+}
+
 WebexIdResult decode_webex_id(std::string_view s) {
   if (s.empty()) return fail("is empty");
   WebexIdScratch scratch;

@@ -26,13 +26,9 @@ std::string normalise(KeyType type, std::string_view value) {
     case KeyType::text: return std::string(value);
     case KeyType::lower: return lower(value);
     case KeyType::id: {
-      // The cluster is left out: one resource has one TYPE and id whatever the cluster spelling.
-      formats::WebexIdScratch scratch;
-      auto v = formats::decode_webex_view(value, scratch);
-      if (!v) return std::string(value);  // not an id: compared as text
-      std::string id(v->id);
-      if (formats::is_uuid(id)) id = lower(id);
-      return std::string(v->type) + "/" + id;
+      std::string id;
+      if (formats::webex_identity(value, id)) return id;
+      return std::string(value);  // not an id: compared as text
     }
     case KeyType::number: {
       if (formats::is_e164(value)) return std::string(value);

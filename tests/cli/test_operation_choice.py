@@ -4,10 +4,12 @@ import json
 
 from cli_support import GOOD, TempDirTest, main, write
 
-KNOWN = ('"Add Phone Numbers to a location" (addPhoneNumbersToLocation), "Bulk Create or Update Contacts" '
-         '(bulkCreateOrUpdateContacts), "Bulk Delete Contacts" (bulkDeleteContacts), "Create a Contact" (createContact), '
-         '"createLocation", "createWorkspace", "Initiate Number Jobs" (initiateNumberJobs), "Update a Contact" '
-         '(updateContact), "validateOrInitiateMoveUsersJob"')
+KNOWN = ('"Add Phone Numbers to a location" (addPhoneNumbersToLocation), "Assign_Licenses_to_Users" '
+         '(assignLicensesToUsers), "Bulk Create or Update Contacts" (bulkCreateOrUpdateContacts), "Bulk Delete Contacts" '
+         '(bulkDeleteContacts), "Create a Contact" (createContact), "createLocation", "Create a Person" (createPerson), '
+         '"createWorkspace", "Initiate Number Jobs" (initiateNumberJobs), "User bulk API" (scimBulk), "Update a Contact" '
+         '(updateContact), "Update a Person" (updatePerson), "validateOrInitiateMoveUsersJob"')
+PASS = 'pass --operation, or map the file to an operation in .wxlint.json "operations", with one of: '
 CONTACTS = {"schemas": "urn:cisco:codev:identity:contact:core:1.0",
             "contacts": [{"contactId": "x", "source": "CH", "firstName": 5}]}
 
@@ -37,8 +39,8 @@ class OperationChoice(TempDirTest):
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout,
                          'u.json:2:15: error[WX0011]: Cannot tell which Webex request this payload is for: did you '
-                         'mean "usersList" (of validateOrInitiateMoveUsersJob) instead of "userList"? Or pass '
-                         '--operation with one of: ' + KNOWN + '. (operation/undetected)\n')
+                         'mean "usersList" (of validateOrInitiateMoveUsersJob) instead of "userList"? Or ' + PASS +
+                         KNOWN + '. (operation/undetected)\n')
 
     def test_misspelt_contacts_member(self):
         write(self.path("c.json"), {"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contact": []})
@@ -51,8 +53,7 @@ class OperationChoice(TempDirTest):
         write(self.path("x.json"), {"items": [{"id": "x"}]})
         r, f = self.lint_json("x.json")
         self.assertEqual([(d["pointer"], d["message"]) for d in f["diagnostics"]],
-                         [("", "Cannot tell which Webex request this payload is for; pass --operation with one "
-                               "of: " + KNOWN + ".")])
+                         [("", "Cannot tell which Webex request this payload is for; " + PASS + KNOWN + ".")])
 
 
 if __name__ == "__main__":

@@ -62,9 +62,9 @@ class NumericSettings(Refused):
 
     def test_min_above_max_blames_the_setting_the_user_chose(self):
         self.check_setting('{"settings": {"minExtensionLength": 12}}', "/settings/minExtensionLength",
-                           'is greater than max (10); rule move-users/extension-length uses it as "min"')
+                           'is greater than max (10); rule assign-licenses/extension-length uses it as "min"')
         self.check_setting('{"settings": {"maxExtensionLength": 1}}', "/settings/maxExtensionLength",
-                           'is less than min (2); rule move-users/extension-length uses it as "max"')
+                           'is less than min (2); rule assign-licenses/extension-length uses it as "max"')
 
     def test_edges_of_the_range_lint(self):
         write(self.path("good.json"), GOOD)  # two users

@@ -89,9 +89,9 @@ TEST_CASE("c api: a numeric setting out of its range is WXLINT_E_CONFIG naming t
         "setting \"maxPhoneNumbers\": " + range(0, 1000000000, "-1") + "; rule contacts/phone-too-many uses it as \"max\"");
   // A minimum above the maximum is the fault of the setting the user chose.
   CHECK(embedded(R"({"settings": {"minExtensionLength": 12}})").error ==
-        "setting \"minExtensionLength\": is greater than max (10); rule move-users/extension-length uses it as \"min\"");
+        "setting \"minExtensionLength\": is greater than max (10); rule assign-licenses/extension-length uses it as \"min\"");
   CHECK(embedded(R"({"settings": {"maxExtensionLength": 1}})").error ==
-        "setting \"maxExtensionLength\": is less than min (2); rule move-users/extension-length uses it as \"max\"");
+        "setting \"maxExtensionLength\": is less than min (2); rule assign-licenses/extension-length uses it as \"max\"");
   CHECK(embedded(R"({"settings": {"maxUsers": 0}})").status == WXLINT_OK);
 }
 
