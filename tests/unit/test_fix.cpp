@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using test_support::rule;
 using test_support::RuleFixture;
 
@@ -192,4 +194,27 @@ TEST_CASE("the C ABI fixes a buffer: wxlint_fix", "[fix][capi]") {
   CHECK(wxlint_fix(linter, "{}", 2, nullptr, nullptr, 0, nullptr, nullptr, nullptr, nullptr) == WXLINT_E_INVALID_ARGUMENT);
   CHECK(wxlint_result_fixes_applied(nullptr) == 0);
   wxlint_linter_free(linter);
+}
+
+TEST_CASE("the catalogue lists the fix of each rule that opted in", "[fix]") {
+  std::map<std::string, std::string> fix_of;
+  for (const auto& r : test_support::linter().rules())
+    if (!r.fix.empty()) fix_of[r.id] = r.fix;
+  CHECK(fix_of == std::map<std::string, std::string>{
+                      {"contacts/address-double-escaped", "unescape"},
+                      {"contacts/contact-id-duplicate", "remove-duplicate-entry"},
+                      {"contacts/contact-id-webex-id", "decode-webex-id"},
+                      {"contacts/email-duplicate-in-contact", "remove-duplicate-entry"},
+                      {"contacts/email-type", "did-you-mean"},
+                      {"contacts/im-type", "did-you-mean"},
+                      {"contacts/name-untrimmed", "trim"},
+                      {"contacts/phone-type", "did-you-mean"},
+                      {"contacts/primary-contact-method-value", "did-you-mean"},
+                      {"contacts/schemas-value", "did-you-mean"},
+                      {"contacts/sip-type", "did-you-mean"},
+                      {"contacts/source-value", "did-you-mean"},
+                      {"move-users/duplicate-user", "remove-duplicate-entry"},
+                      {"schema/enum", "did-you-mean"},
+                      {"schema/type", "convert-type"},
+                      {"schema/unknown-property", "did-you-mean"}});
 }
