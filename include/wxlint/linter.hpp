@@ -89,6 +89,8 @@ class Linter {
   const std::vector<RuleDoc>& rules() const;
 
  private:
+  // lint() that hands `text` back afterwards instead of copying it (Linter::fix).
+  FileReport relint(std::string& text, const std::string& path, std::string_view operation) const;
   struct Impl;
   explicit Linter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

@@ -128,6 +128,19 @@ int make_linter(wxlint_linter** out, char** error, Make&& make) noexcept {
   });
 }
 
+// The arguments wxlint_lint and wxlint_fix share, checked; the forced operationId.
+std::string checked_operation(const wxlint_linter* linter, const char* text, size_t length, const char* operation) {
+  if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
+  if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+  const std::string op = operation ? operation : "";
+  // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
+  if (!op.empty() && !linter->linter.has_operation(op)) {
+    throw Failure{WXLINT_E_UNKNOWN_OPERATION,
+                  "unknown operation \"" + op + "\"; known operations: " + linter->linter.known_operations()};
+  }
+  return op;
+}
+
 }  // namespace
 
 extern "C" {
@@ -163,23 +176,6 @@ int wxlint_linter_new_from_directory(const char* dir, const char* options_json, 
 }
 
 void wxlint_linter_free(wxlint_linter* linter) { delete linter; }
-
-namespace {
-
-// The arguments wxlint_lint and wxlint_fix share, checked; the forced operationId.
-std::string checked_operation(const wxlint_linter* linter, const char* text, size_t length, const char* operation) {
-  if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
-  if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
-  const std::string op = operation ? operation : "";
-  // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
-  if (!op.empty() && !linter->linter.has_operation(op)) {
-    throw Failure{WXLINT_E_UNKNOWN_OPERATION,
-                  "unknown operation \"" + op + "\"; known operations: " + linter->linter.known_operations()};
-  }
-  return op;
-}
-
-}  // namespace
 
 int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,
                 const char* operation, wxlint_result** out, char** error) {

@@ -88,16 +88,16 @@ std::vector<Change> compose(const std::vector<Change>& a, const std::vector<Chan
 
 FixResult Linter::fix(std::string text, std::string path, bool unsafe, std::string_view operation) const {
   FixResult r;
-  r.report = lint(text, path, operation);
+  r.report = relint(text, path, operation);
   while (r.passes < kMaxFixPasses) {
     AppliedFixes a = apply_fixes(text, r.report.diagnostics, unsafe);
-    if (a.applied == 0 || a.text == text) break;
+    if (a.applied == 0 || a.text == text) break;  // edits that change nothing end it too
     ++r.passes;
     r.applied += a.applied;
     r.deferred += a.skipped.size();
     r.changes = compose(r.changes, a.changes);
     text = std::move(a.text);
-    r.report = lint(text, path, operation);
+    r.report = relint(text, path, operation);
   }
   r.text = std::move(text);
   return r;

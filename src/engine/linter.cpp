@@ -232,7 +232,8 @@ struct Linter::Impl {
     for (auto& f : second_findings) list.add(std::move(f), prefix);
   }
 
-  FileReport lint(std::string text, std::string path, std::string_view forced) const {
+  // `text_back`: where the text goes after the lint, for Linter::fix (no copy of it).
+  FileReport lint(std::string text, std::string path, std::string_view forced, std::string* text_back = nullptr) const {
     FileReport report;
     report.path = std::move(path);
     Document doc(std::move(text), true);  // lives until the report is made
@@ -244,6 +245,7 @@ struct Linter::Impl {
     for (const auto& issue : doc.issues()) list.add_issue(issue);
     if (!doc.parsed()) {
       report.diagnostics = list.finish(doc);
+      if (text_back) *text_back = doc.take_text();
       return report;
     }
     const rapidjson::Value& root = doc.root();
@@ -281,6 +283,7 @@ struct Linter::Impl {
     }
     if (op) report.operation = op->doc.id;
     report.diagnostics = list.finish(doc);
+    if (text_back) *text_back = doc.take_text();
     return report;
   }
 };
@@ -325,6 +328,10 @@ Linter Linter::from_directory(const std::string& dir, const LinterOptions& optio
 
 FileReport Linter::lint(std::string text, std::string path, std::string_view operation) const {
   return impl_->lint(std::move(text), std::move(path), operation);
+}
+
+FileReport Linter::relint(std::string& text, const std::string& path, std::string_view operation) const {
+  return impl_->lint(std::move(text), path, operation, &text);
 }
 
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {
