@@ -51,6 +51,7 @@ struct LastParse {
   Pool pool{buffer, sizeof buffer};
   std::optional<Doc> first;  // the text parsed as it is
   std::optional<Doc> inner;  // escaped twice: the text as a JSON string's body, then its content
+  std::string once;          // that body unescaped once (the fix's text)
   bool inner_ok = false;
 
   // Also gives back what a long text took beyond the buffer.
@@ -72,6 +73,7 @@ struct LastParse {
     Doc once(&pool, 256, &pool);
     const std::string quoted = "\"" + std::string(s) + "\"";
     if (!parse(once, quoted) || !once.IsString()) return;
+    this->once.assign(once.GetString(), once.GetStringLength());
     inner.emplace(&pool, 256, &pool);
     inner_ok = parse(*inner, {once.GetString(), once.GetStringLength()});
   }
@@ -140,7 +142,12 @@ class EmbeddedJson final : public Check {
         out.emit(path).arg("problem", "holds " + json_type_words(json_type_name(d)) + ", not " + json_type_words(root_));
       return;
     }
-    if (twice && outcome_ == "double-escaped") out.emit(path);
+    if (twice && outcome_ == "double-escaped") {
+      Finding& f = out.emit(path);
+      // Unescaped once, the text is the JSON it was meant to be; as a JSON string again.
+      if (out.fixes("unescape"))
+        out.fix(f, "unescape", {true, "Unescape the text once.", {{f.pointer, FixEdit::Target::value, json_string(parsed.once)}}, {}});
+    }
     if (!d.IsObject()) return;
     for (const auto& m : d.GetObject()) {
       const std::string_view key(m.name.GetString(), m.name.GetStringLength());

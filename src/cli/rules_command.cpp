@@ -48,6 +48,7 @@ void markdown(std::ostream& out, const Linter& linter) {
     }
     out << "\n### " << for_terminal(r.code) << " `" << for_terminal(r.id) << "` (" << to_string(r.severity) << ")\n\n"
         << for_terminal(r.summary) << "\n\n" << for_terminal(r.description) << "\n";
+    if (!r.fix.empty()) out << "\nFix: `" << for_terminal(r.fix) << "` ([fixes.md](fixes.md)).\n";
     if (!r.fail_example.empty()) out << "\nFails:\n\n```json\n" << for_terminal_lines(r.fail_example) << "\n```\n";
     if (!r.pass_example.empty()) out << "\nPasses:\n\n```json\n" << for_terminal_lines(r.pass_example) << "\n```\n";
     for (const auto& [file, text] : r.example_snapshot)
@@ -82,6 +83,7 @@ int run_rules(const RulesOptions& o) {
       w.Key("check"); w.String(r.check.c_str());
       w.Key("summary"); w.String(r.summary.c_str());
       w.Key("description"); w.String(r.description.c_str());
+      if (!r.fix.empty()) { w.Key("fix"); w.String(r.fix.c_str()); }
       w.EndObject();
     }
     w.EndArray();
@@ -107,6 +109,7 @@ int run_explain(const RulesOptions& o) {
     if (shown++) std::cout << "\n";
     std::cout << for_terminal(r.code) << " " << for_terminal(r.id) << " (" << to_string(r.severity) << ", " << scope(r) << ")\n\n"
               << for_terminal(r.summary) << "\n\n" << for_terminal(r.description) << "\n\nMessage: " << for_terminal(r.message) << "\n";
+    if (!r.fix.empty()) std::cout << "Fix: " << for_terminal(r.fix) << " (wxlint check --fix; docs/fixes.md)\n";
     if (!r.fail_example.empty()) std::cout << "\nFails:\n" << for_terminal_lines(pretty(r.fail_example)) << "\n";
     if (!r.pass_example.empty()) std::cout << "\nPasses:\n" << for_terminal_lines(pretty(r.pass_example)) << "\n";
     for (const auto& [file, text] : r.example_snapshot)

@@ -56,6 +56,9 @@ class Document {
   const rapidjson::Value& root() const;  // only when parsed()
   const std::vector<ParseIssue>& issues() const;  // in text order
   std::string_view text() const;
+  // The text, moved out (its buffer, which DOM strings may point into, stays where it is):
+  // for a caller done with the DOM that needs the text again.
+  std::string take_text() { return std::move(text_); }
 
   // result[i] for pointers[i]; one forward scan of the text for the whole batch.
   // Malformed pointers and pointers into an unparsed document are not found.

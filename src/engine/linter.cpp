@@ -192,6 +192,7 @@ struct Linter::Impl {
       f.pointer = std::move(sf.pointer);
       f.anchor = sf.anchor;
       f.args = std::move(sf.args);
+      if (sf.fix && rule->fix == sf.fix_name) f.fix = std::move(sf.fix);
       list.add(std::move(f), prefix);
     }
   };
@@ -248,7 +249,8 @@ struct Linter::Impl {
     for (auto& f : second_findings) list.add(std::move(f), prefix);
   }
 
-  FileReport lint(std::string text, std::string path, std::string_view forced) const {
+  // `text_back`: where the text goes after the lint, for Linter::fix (no copy of it).
+  FileReport lint(std::string text, std::string path, std::string_view forced, std::string* text_back = nullptr) const {
     FileReport report;
     report.path = std::move(path);
     // Past this size the DOM could outgrow 4x the text: a Webex request body is far smaller.
@@ -268,6 +270,7 @@ struct Linter::Impl {
     for (const auto& issue : doc.issues()) list.add_issue(issue);
     if (!doc.parsed()) {
       report.diagnostics = list.finish(doc);
+      if (text_back) *text_back = doc.take_text();
       return report;
     }
     const rapidjson::Value& root = doc.root();
@@ -320,6 +323,7 @@ struct Linter::Impl {
     }
     if (op) report.operation = op->doc.id;
     report.diagnostics = list.finish(doc);
+    if (text_back) *text_back = doc.take_text();
     return report;
   }
 };
@@ -364,6 +368,10 @@ Linter Linter::from_directory(const std::string& dir, const LinterOptions& optio
 
 FileReport Linter::lint(std::string text, std::string path, std::string_view operation) const {
   return impl_->lint(std::move(text), std::move(path), operation);
+}
+
+FileReport Linter::relint(std::string& text, const std::string& path, std::string_view operation) const {
+  return impl_->lint(std::move(text), path, operation, &text);
 }
 
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {

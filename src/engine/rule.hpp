@@ -29,6 +29,7 @@ struct Rule {
   Pattern at;
   std::vector<Condition> when;
   std::vector<Condition> unless;  // the rule is skipped where all of these hold
+  std::string fix;       // the fix the rule opted in to ("" = none); one its kind offers
   std::unique_ptr<Check> check;  // null for builtin rules (emitted by the parser/schema layers)
 };
 
