@@ -27,6 +27,9 @@ struct LinterOptions {
   // *.json) that the Linter loads once, or a Snapshot already loaded. Not both.
   std::vector<std::string> snapshot;
   Snapshot snapshot_data;
+  // The region ("US", "GB") national-format phone numbers are read in, where the payload
+  // names no location of the snapshot with a country; "" none. Unknown regions: ConfigError.
+  std::string region;
 };
 
 class Linter {

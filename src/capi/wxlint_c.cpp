@@ -75,7 +75,8 @@ std::string text_of(const rapidjson::Value& v, const std::string& where) {
   return std::string(v.GetString(), v.GetStringLength());
 }
 
-// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}, "snapshot":[path]} -> LinterOptions.
+// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}, "snapshot":[path], "region":"US"}
+// -> LinterOptions.
 wxlint::LinterOptions parse_options(const char* text) {
   wxlint::LinterOptions o;
   if (!text) return o;
@@ -111,8 +112,10 @@ wxlint::LinterOptions parse_options(const char* text) {
     } else if (name == "snapshot") {
       if (!m.value.IsArray()) bad_options("\"snapshot\" must be an array of file or directory paths");
       for (const auto& p : m.value.GetArray()) o.snapshot.push_back(text_of(p, "each \"snapshot\" entry"));
+    } else if (name == "region") {
+      o.region = text_of(m.value, "\"region\"");
     } else {
-      bad_options("unknown member \"" + name + "\" (expected settings, disabled, severities, snapshot)");
+      bad_options("unknown member \"" + name + "\" (expected settings, disabled, severities, snapshot, region)");
     }
   }
   return o;

@@ -38,6 +38,7 @@ Config load_project_config(const CheckOptions& o) {
     config.origins["allowedSources"] = "--allowed-sources";
   }
   if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
+  if (!o.region.empty()) config.options.region = o.region;
   return config;
 }
 

@@ -4,6 +4,7 @@
 #include "engine/data_file.hpp"
 #include "engine/embedded.hpp"
 #include "engine/schema_layer.hpp"
+#include "formats/numbering_plan.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
@@ -131,6 +132,10 @@ Config parse_config(std::string text, const std::string& name, const std::string
   if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
     add_setting("allowedSources", it->value, "/allowedSources", c, places);
   if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c, places);
+  if (auto it = root.FindMember("region"); it != root.MemberEnd()) {
+    if (auto problem = formats::plan::region_problem(name_of(it->value))) file.fail("/region", *problem);
+    c.options.region = name_of(it->value);
+  }
   places.fill(file, c);
   if (auto it = root.FindMember("snapshot"); it != root.MemberEnd())
     for (const auto& p : it->value.GetArray()) {

@@ -1,6 +1,7 @@
 // Loads the numbering-plan module on first use and turns its answers into reasons.
 #include "formats/numbering_plan.hpp"
 
+#include "formats/formats.hpp"
 #include "formats/numbering_plan_abi.h"
 
 #include <dlfcn.h>
@@ -12,6 +13,7 @@ namespace wxlint::formats::plan {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::excerpt;
 
 struct Module {
   wxlint_plan_judge_fn judge = nullptr;
@@ -152,6 +154,12 @@ std::optional<std::string> region_code(std::string_view s) {
   if (up[0] < 'A' || up[0] > 'Z' || up[1] < 'A' || up[1] > 'Z') return std::nullopt;
   if (!m.is_region(up.c_str())) return std::nullopt;
   return up;
+}
+
+std::optional<std::string> region_problem(std::string_view s) {
+  if (region_code(s)) return std::nullopt;
+  if (std::string why = unavailable_reason(); !why.empty()) return why;
+  return "\"" + excerpt(s, 16) + "\" is not a region code of the numbering plans (two letters, such as US, GB or DE)";
 }
 
 std::string_view metadata_version() { return WXLINT_PHONENUMBER_VERSION; }

@@ -32,6 +32,9 @@ Judgement judge(std::string_view s, std::string_view region = {});
 // nullopt when the module is unavailable (see unavailable_reason()).
 std::optional<std::string> region_code(std::string_view s);
 
+// Why s cannot be a default region ("\"XX\" is not a region code ..."), nullopt when it can.
+std::optional<std::string> region_problem(std::string_view s);
+
 // The numbering-plan metadata compiled into the module ("8.12.57"), known without loading it.
 std::string_view metadata_version();
 

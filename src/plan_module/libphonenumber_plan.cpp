@@ -45,6 +45,7 @@ bool plus_digits(const char* s, std::size_t n) {
 // "+44 20...": an E.164 value holding one is not the number it means). false: no country code.
 bool read_e164(const char* s, std::size_t n, PhoneNumber& out) {
   const std::string digits(s + 1, n - 1);
+  if (digits[0] == '0') return false;  // no country calling code starts with 0
   for (std::size_t len = 1; len <= 3 && len <= digits.size(); ++len) {
     const int cc = std::stoi(digits.substr(0, len));
     std::string region;

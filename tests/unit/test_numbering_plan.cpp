@@ -36,6 +36,7 @@ TEST_CASE("unknown country calling codes", "[plan]") {
   CHECK(j.reason == "none of +9, +99 and +999 is a country calling code");
   CHECK(judge("+28123456").reason == "none of +2, +28 and +281 is a country calling code");
   CHECK(judge("+2 8 1 23456").verdict == Verdict::unknown_country);
+  CHECK(judge("+0123456").reason == "none of +0, +01 and +012 is a country calling code");
 }
 
 TEST_CASE("wrong lengths and unassigned ranges name the plan", "[plan]") {
