@@ -26,7 +26,8 @@
 extern "C" {
 #endif
 
-/* Raised when a function's signature or meaning changes incompatibly. */
+/* Raised when a function's signature or meaning changes incompatibly; new functions
+ * (wxlint_fix) come under the same version. */
 #define WXLINT_ABI_VERSION 1
 
 /* Status codes. */
@@ -84,6 +85,21 @@ WXLINT_API const char* wxlint_result_operation(const wxlint_result* result);
  * Findings past the setting maxFindingsPerRule are counted too, though the JSON lists one
  * summary for them. */
 WXLINT_API size_t wxlint_result_count(const wxlint_result* result, int severity);
+
+/* Fixing (added in 0.2; functions are only ever added under the same ABI version).
+ * wxlint_fix lints the text, applies the fixes its findings offer (the safe ones; with
+ * WXLINT_FIX_UNSAFE in `flags`, the unsafe ones too), and lints again until no fix applies,
+ * as `wxlint check --fix` does. *fixed receives the fixed text (`*fixed_length` bytes plus a
+ * NUL; the input itself when nothing applied), to release with wxlint_string_free();
+ * `fixed_length` may be NULL. `out` may be NULL; otherwise *out is the report of what remains
+ * (its JSON lists each remaining fix), to release with wxlint_result_free(). On failure
+ * *fixed and *out are NULL. */
+#define WXLINT_FIX_UNSAFE 1u
+WXLINT_API int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length,
+                          const char* display_name, const char* operation, unsigned flags,
+                          char** fixed, size_t* fixed_length, wxlint_result** out, char** error);
+/* Fixes wxlint_fix applied to reach this result; 0 for wxlint_lint's results and NULL. */
+WXLINT_API size_t wxlint_result_fixes_applied(const wxlint_result* result);
 
 /* Release a message returned through `char** error`. NULL is a no-op, as for every *_free. */
 WXLINT_API void wxlint_string_free(char* s);

@@ -24,6 +24,7 @@ struct wxlint_linter {
 struct wxlint_result {
   std::vector<wxlint::FileReport> files;  // exactly one: the shape to_json() takes
   std::string json;                       // rendered eagerly so the accessors cannot fail
+  std::size_t fixes_applied = 0;          // by wxlint_fix
 };
 
 namespace {
@@ -166,19 +167,29 @@ int wxlint_linter_new_from_directory(const char* dir, const char* options_json, 
 
 void wxlint_linter_free(wxlint_linter* linter) { delete linter; }
 
+namespace {
+
+// The arguments wxlint_lint and wxlint_fix share, checked; the forced operationId.
+std::string checked_operation(const wxlint_linter* linter, const char* text, size_t length, const char* operation) {
+  if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
+  if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+  const std::string op = operation ? operation : "";
+  // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
+  if (!op.empty() && !linter->linter.has_operation(op)) {
+    throw Failure{WXLINT_E_UNKNOWN_OPERATION,
+                  "unknown operation \"" + op + "\"; known operations: " + linter->linter.known_operations()};
+  }
+  return op;
+}
+
+}  // namespace
+
 int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,
                 const char* operation, wxlint_result** out, char** error) {
   if (out) *out = nullptr;
   return guard(error, [&] {
-    if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
     if (!out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
-    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
-    const std::string op = operation ? operation : "";
-    // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
-    if (!op.empty() && !linter->linter.has_operation(op)) {
-      throw Failure{WXLINT_E_UNKNOWN_OPERATION,
-                    "unknown operation \"" + op + "\"; known operations: " + linter->linter.known_operations()};
-    }
+    const std::string op = checked_operation(linter, text, length, operation);
     auto result = std::make_unique<wxlint_result>();
     result->files.push_back(linter->linter.lint(std::string(text ? text : "", length),
                                                 display_name ? display_name : "<buffer>", op));
@@ -186,6 +197,37 @@ int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length, co
     *out = result.release();
   });
 }
+
+int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,
+               const char* operation, unsigned flags, char** fixed, size_t* fixed_length, wxlint_result** out,
+               char** error) {
+  if (fixed) *fixed = nullptr;
+  if (fixed_length) *fixed_length = 0;
+  if (out) *out = nullptr;
+  return guard(error, [&] {
+    if (!fixed) throw Failure{WXLINT_E_INVALID_ARGUMENT, "fixed must not be NULL"};
+    if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
+    const std::string op = checked_operation(linter, text, length, operation);
+    wxlint::FixResult r = linter->linter.fix(std::string(text ? text : "", length),
+                                             display_name ? display_name : "<buffer>", (flags & WXLINT_FIX_UNSAFE) != 0, op);
+    std::unique_ptr<wxlint_result> result;
+    if (out) {
+      result = std::make_unique<wxlint_result>();
+      result->fixes_applied = r.applied;
+      result->files.push_back(std::move(r.report));
+      result->json = wxlint::to_json(result->files);
+    }
+    char* copy = static_cast<char*>(std::malloc(r.text.size() + 1));
+    if (!copy) throw std::bad_alloc();
+    std::memcpy(copy, r.text.data(), r.text.size());
+    copy[r.text.size()] = '\0';
+    *fixed = copy;
+    if (fixed_length) *fixed_length = r.text.size();
+    if (out) *out = result.release();
+  });
+}
+
+size_t wxlint_result_fixes_applied(const wxlint_result* result) { return result ? result->fixes_applied : 0; }
 
 void wxlint_result_free(wxlint_result* result) { delete result; }
 
