@@ -30,7 +30,7 @@ quietly() {
 # it Boost headers (a hard dependency of the -dev package that wxlint does not use). Instead,
 # the run-time library (libphonenumber8, metadata compiled in) and what its headers include
 # (libabsl-dev, libprotobuf-dev) come from apt: 4 new packages, 19 MB, ~20 s on a machine that
-# had ICU, protobuf and Abseil's run-time libraries (else 3 more, ~42 MB); libphonenumber-dev's
+# had ICU, protobuf, Abseil and zlib1g-dev (else those too, ~43 MB more); libphonenumber-dev's
 # headers alone are unpacked into .deps/phonenumber (1.3 MB download). Its static library is
 # not position-independent, so it cannot go into wxlint's numbering-plan module.
 packages="cmake g++ make rapidjson-dev libcli11-dev libphonenumber8 libabsl-dev libprotobuf-dev"

@@ -17,9 +17,17 @@ namespace {
 enum class Fmt { e164, digits, uuid, email, sip, https_url, phone_plan };
 
 struct Result {
-  std::string outcome;  // "" when the value is fine
-  std::string problem, hint;
+  std::string outcome{};  // "" when the value is fine
+  std::string problem{}, hint{};
+  std::string e164{};      // e164: the value's E.164 form, when it can be derived
+  bool e164_safe = false;  // ... read by the plan, so it keeps the meaning
 };
+
+// The number starts with + and its country code: the plan can read it without a region.
+bool has_country_code(std::string_view s) {
+  const std::size_t i = s.find_first_not_of(" \t");
+  return i != std::string_view::npos && s[i] == '+';
+}
 
 // A phone number as the plan judges it. Only an E.164 value can lack a country code, and "+"
 // and digits of a length E.164 does not allow are the e164 format's finding alone.
@@ -39,13 +47,15 @@ Result judge(Fmt f, std::string_view s, const std::string& region) {
   switch (f) {
     case Fmt::e164: {
       if (is_e164(s)) return {};
-      // With a region the plan reads the number; without, or when it reads no valid number there, a
-      // ten-digit number is taken as North American.
+      // With a region, or a country code written, the plan reads the number; when it reads no valid
+      // number, a ten-digit number is taken as North American (a guess: an unsafe fix).
       std::optional<std::string> sug;
-      if (!region.empty())
-        if (auto j = plan::judge(s, region); j.verdict == plan::Verdict::valid) sug = j.e164;
+      bool safe = false;  // a guess of the country, or of what a national prefix means
+      if (!region.empty() || has_country_code(s))
+        if (auto j = plan::judge(s, region); j.verdict == plan::Verdict::valid) sug = j.e164, safe = true;
       if (!sug) sug = suggest_e164(s);
-      return {"invalid", "is not in E.164 format", sug ? " Its E.164 form would be " + *sug + "." : ""};
+      if (!sug) return {"invalid", "is not in E.164 format", "", "", false};
+      return {"invalid", "is not in E.164 format", " Its E.164 form would be " + *sug + ".", *sug, safe};
     }
     case Fmt::phone_plan: return judge_plan(s, region);
     case Fmt::digits:
@@ -106,7 +116,11 @@ class Format final : public Check {
     if (fine(fmt_, s)) return;
     Result r = judge(fmt_, s, fmt_ == Fmt::e164 || fmt_ == Fmt::phone_plan ? region(path, out.context()) : std::string());
     if (r.outcome.empty() || (!outcomes_.empty() && !outcomes_.count(r.outcome))) return;
-    out.emit(path).arg("problem", r.problem).arg("hint", r.hint);
+    Finding& f = out.emit(path).arg("problem", r.problem).arg("hint", r.hint);
+    // to-e164: safe when the plan read a valid number (a known region, or + and the country code).
+    if (!r.e164.empty() && out.fixes("to-e164"))
+      out.fix(f, "to-e164", FixSpec{r.e164_safe, "Write the number in E.164 form: " + r.e164 + ".",
+                                    {{f.pointer, FixEdit::Target::value, json_string(r.e164)}}, {}});
   }
 
  private:
