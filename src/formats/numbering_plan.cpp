@@ -108,9 +108,24 @@ bool plausible(std::string_view s) {
   return digit;
 }
 
+Judgement judge_uncached(std::string_view s, std::string_view region);
+
 }  // namespace
 
 Judgement judge(std::string_view s, std::string_view region) {
+  // Rules on one value (the country-code rule, the plan rule) ask in a row, and each answer
+  // costs tens of microseconds: the last one is kept, per thread.
+  thread_local std::string last_s, last_region;
+  thread_local Judgement last;
+  thread_local bool have_last = false;
+  if (have_last && s == last_s && region == last_region) return last;
+  Judgement j = judge_uncached(s, region);
+  last_s = s, last_region = region, last = j, have_last = true;
+  return j;
+}
+
+namespace {
+Judgement judge_uncached(std::string_view s, std::string_view region) {
   Judgement j;
   const Module& m = module();
   if (!m.judge) return j;
@@ -144,6 +159,7 @@ Judgement judge(std::string_view s, std::string_view region) {
   }
   return j;
 }
+}  // namespace
 
 std::optional<std::string> region_code(std::string_view s) {
   const Module& m = module();
