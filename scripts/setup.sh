@@ -3,7 +3,8 @@
 #   scripts/setup.sh           what building and running wxlint needs (the demo)
 #   scripts/setup.sh --test    that, plus the test tools (the test suite)
 # Debian packages via apt; valijson's headers are unpacked from its .deb into .deps/
-# (its package dependencies, Qt and Poco, are not needed for the RapidJSON adapter).
+# (its package dependencies, Qt and Poco, are not needed for the RapidJSON adapter), and so
+# are libphonenumber's headers (see below).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tests=""
@@ -25,8 +26,15 @@ quietly() {
   rm -f "$log"
 }
 
+# libphonenumber: `apt-get install libphonenumber-dev` adds 20 packages, 221 MB, almost all of
+# it Boost headers (a hard dependency of the -dev package that wxlint does not use). Instead,
+# the run-time library (libphonenumber8, metadata compiled in) and what its headers include
+# (libabsl-dev, libprotobuf-dev) come from apt: 4 new packages, 19 MB, ~20 s on a machine that
+# had ICU, protobuf, Abseil and zlib1g-dev (else those too, ~43 MB more); libphonenumber-dev's
+# headers alone are unpacked into .deps/phonenumber (1.3 MB download). Its static library is
+# not position-independent, so it cannot go into wxlint's numbering-plan module.
 # python3: `wxlint snapshot pull` is a Python script (wxlint itself links no HTTP client).
-packages="cmake g++ make rapidjson-dev libcli11-dev libre2-dev python3"
+packages="cmake g++ make rapidjson-dev libcli11-dev libre2-dev python3 libphonenumber8 libabsl-dev libprotobuf-dev"
 if [ -n "$tests" ]; then
   # Catch2 (unit tests), python3 (CLI tests), git and pre-commit (test_precommit.py),
   # pkg-config (test_package.py), clang with its sanitizer and libFuzzer runtime (steps 2
@@ -46,16 +54,33 @@ if [ ${#need[@]} -gt 0 ]; then
   quietly $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
 fi
 
+# unpack PACKAGE DIR PATH...: copies PATHs (relative to the package's root) of a Debian
+# package, downloaded but not installed, into DIR.
+unpack() {
+  local pkg=$1 dir=$2; shift 2
+  local tmp; tmp=$(mktemp -d)
+  apt_update
+  (cd "$tmp" && quietly apt-get download "$pkg")
+  dpkg-deb -x "$tmp"/"$pkg"_*.deb "$tmp/x"
+  rm -rf "$dir"
+  for p in "$@"; do
+    mkdir -p "$dir/$(dirname "$p")"
+    cp -r "$tmp/x/$p" "$dir/$p"
+  done
+  rm -rf "$tmp"
+}
+
 vj="$root/.deps/valijson"
 if [ ! -f "$vj/include/valijson/validator.hpp" ]; then
   echo "setup: unpacking valijson headers into .deps/valijson" >&2
-  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-  apt_update
-  (cd "$tmp" && quietly apt-get download libvalijson-dev)
-  dpkg-deb -x "$tmp"/libvalijson-dev_*.deb "$tmp/x"
-  mkdir -p "$vj/include"
-  rm -rf "$vj/include/valijson"
-  cp -r "$tmp/x/usr/include/valijson" "$vj/include/"
+  unpack libvalijson-dev "$vj" usr/include/valijson
+  mv "$vj/usr/include" "$vj/include" && rmdir "$vj/usr"
+fi
+pn="$root/.deps/phonenumber"
+if [ ! -f "$pn/.unpacked" ]; then
+  echo "setup: unpacking libphonenumber headers into .deps/phonenumber" >&2
+  unpack libphonenumber-dev "$pn" usr/include/phonenumbers
+  touch "$pn/.unpacked"
 fi
 
 [ -n "$tests" ] || exit 0

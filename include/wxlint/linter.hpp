@@ -60,6 +60,9 @@ struct LinterOptions {
   // whose "operation" is an operationId (a string) adds its rules and settings to that
   // operation; one with an "operation" block adds an operation (its schema beside it).
   std::vector<std::string> rule_files;
+  // The region ("US", "GB") national-format phone numbers are read in, where the payload
+  // names no location of the snapshot with a country; "" none. Unknown regions: ConfigError.
+  std::string region;
 };
 
 class Linter {

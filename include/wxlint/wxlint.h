@@ -61,6 +61,7 @@ WXLINT_API const char* wxlint_status_string(int status);
  *   "severities": {"rule-id-or-code": "error" | "warning" | "info"}
  *   "snapshot":   ["org-snapshot-dir-or-file", ...]
  *   "rules":      ["policy.rules.json", ...]  rule files added on top of the catalogue
+ *   "region":     "US" (the region national-format phone numbers are read in)
  * On success *out is set and must be released with wxlint_linter_free(). `error` may be NULL;
  * otherwise *error is NULL on success, else a message to release with wxlint_string_free(). */
 WXLINT_API int wxlint_linter_new_embedded(const char* options_json, wxlint_linter** out, char** error);

@@ -76,7 +76,8 @@ std::string text_of(const rapidjson::Value& v, const std::string& where) {
   return std::string(v.GetString(), v.GetStringLength());
 }
 
-// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}, "snapshot":[path], "rules":[path]}
+// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}, "snapshot":[path], "rules":[path],
+//  "region":"US"}
 // -> LinterOptions.
 wxlint::LinterOptions parse_options(const char* text) {
   wxlint::LinterOptions o;
@@ -116,8 +117,10 @@ wxlint::LinterOptions parse_options(const char* text) {
     } else if (name == "rules") {
       if (!m.value.IsArray()) bad_options("\"rules\" must be an array of rule file paths");
       for (const auto& p : m.value.GetArray()) o.rule_files.push_back(text_of(p, "each \"rules\" entry"));
+    } else if (name == "region") {
+      o.region = text_of(m.value, "\"region\"");
     } else {
-      bad_options("unknown member \"" + name + "\" (expected settings, disabled, severities, snapshot, rules)");
+      bad_options("unknown member \"" + name + "\" (expected settings, disabled, severities, snapshot, rules, region)");
     }
   }
   return o;

@@ -1,29 +1,63 @@
 // format: a string value must have a given shape. Formats: e164, digits, uuid, email, sip,
-// https-url. Outcomes let one rule report only part of what a format finds ("insecure"
-// for an http:// avatar URL is a warning, "invalid" an error). Non-strings are left to the schema.
+// https-url, phone-plan (valid in its country's numbering plan). Outcomes let one rule report
+// only part of what a format finds ("insecure" for an http:// avatar URL is a warning,
+// "invalid" an error). Non-strings are left to the schema. Phone numbers that are not E.164
+// are read in a region: the country of the location `regionFromLocation` points at, when the
+// snapshot knows it, else the lint's default region (LintContext::region).
 #include "checks/kinds.hpp"
 #include "formats/formats.hpp"
+#include "formats/numbering_plan.hpp"
+#include "snapshot/store.hpp"
 
 #include <set>
 
 namespace wxlint::checks {
 namespace {
 
-enum class Fmt { e164, digits, uuid, email, sip, https_url };
+enum class Fmt { e164, digits, uuid, email, sip, https_url, phone_plan };
 
 struct Result {
-  std::string outcome;  // "" when the value is fine
-  std::string problem, hint;
+  std::string outcome{};  // "" when the value is fine
+  std::string problem{}, hint{};
+  std::string e164{};      // e164: the value's E.164 form, when it can be derived
+  bool e164_safe = false;  // ... read by the plan, so it keeps the meaning
 };
 
-Result judge(Fmt f, std::string_view s) {
+// The number starts with + and its country code: the plan can read it without a region.
+bool has_country_code(std::string_view s) {
+  const std::size_t i = s.find_first_not_of(" \t");
+  return i != std::string_view::npos && s[i] == '+';
+}
+
+// A phone number as the plan judges it. Only an E.164 value can lack a country code, and "+"
+// and digits of a length E.164 does not allow are the e164 format's finding alone.
+Result judge_plan(std::string_view s, const std::string& region) {
+  using formats::plan::Verdict;
+  const bool e164 = formats::is_e164(s);
+  if (!e164 && region.empty() && s.find('+') == std::string_view::npos) return {};
+  if (!e164 && s.starts_with('+') && formats::is_digits(s.substr(1))) return {};
+  const auto j = formats::plan::judge(s, e164 ? std::string() : region);
+  if (j.verdict == Verdict::unknown_country && e164) return {"unknown-country", j.reason, ""};
+  if (j.verdict == Verdict::wrong_length || j.verdict == Verdict::not_assigned) return {"invalid", j.reason, ""};
+  return {};
+}
+
+Result judge(Fmt f, std::string_view s, const std::string& region) {
   using namespace formats;
   switch (f) {
     case Fmt::e164: {
       if (is_e164(s)) return {};
-      auto sug = suggest_e164(s);
-      return {"invalid", "is not in E.164 format", sug ? " Its E.164 form would be " + *sug + "." : ""};
+      // With a region, or a country code written, the plan reads the number; when it reads no valid
+      // number, a ten-digit number is taken as North American (a guess: an unsafe fix).
+      std::optional<std::string> sug;
+      bool safe = false;  // a guess of the country, or of what a national prefix means
+      if (!region.empty() || has_country_code(s))
+        if (auto j = plan::judge(s, region); j.verdict == plan::Verdict::valid) sug = j.e164, safe = true;
+      if (!sug) sug = suggest_e164(s);
+      if (!sug) return {"invalid", "is not in E.164 format", "", "", false};
+      return {"invalid", "is not in E.164 format", " Its E.164 form would be " + *sug + ".", *sug, safe};
     }
+    case Fmt::phone_plan: return judge_plan(s, region);
     case Fmt::digits:
       return is_digits(s) ? Result{} : Result{"invalid", "contains characters other than 0-9", ""};
     case Fmt::uuid:
@@ -60,15 +94,18 @@ class Format final : public Check {
  public:
   explicit Format(Params& p) {
     static const std::pair<std::string_view, Fmt> names[] = {
-        {"e164", Fmt::e164}, {"digits", Fmt::digits}, {"uuid", Fmt::uuid},
-        {"email", Fmt::email}, {"sip", Fmt::sip}, {"https-url", Fmt::https_url}};
+        {"e164", Fmt::e164}, {"digits", Fmt::digits}, {"uuid", Fmt::uuid}, {"email", Fmt::email},
+        {"sip", Fmt::sip}, {"https-url", Fmt::https_url}, {"phone-plan", Fmt::phone_plan}};
     auto name = p.str("format");
     bool known = false;
     for (auto& [n, f] : names)
       if (n == name) fmt_ = f, known = true;
-    if (!known) p.fail("format", "unknown format \"" + name + "\" (e164, digits, uuid, email, sip, https-url)");
+    if (!known) p.fail("format", "unknown format \"" + name + "\" (e164, digits, uuid, email, sip, https-url, phone-plan)");
     if (auto o = p.opt_strings("outcomes")) outcomes_.insert(o->begin(), o->end());
     skip_empty_ = p.flag("skipEmpty", false);
+    location_ = p.opt_rel("regionFromLocation");
+    if (location_ && fmt_ != Fmt::e164 && fmt_ != Fmt::phone_plan)
+      p.fail("regionFromLocation", "applies to the e164 and phone-plan formats only");
   }
 
   void visit(const Path& path, CheckState*, Emitter& out) const override {
@@ -77,13 +114,33 @@ class Format final : public Check {
     std::string_view s(v.GetString(), v.GetStringLength());
     if (skip_empty_ && s.empty()) return;
     if (fine(fmt_, s)) return;
-    Result r = judge(fmt_, s);
+    Result r = judge(fmt_, s, fmt_ == Fmt::e164 || fmt_ == Fmt::phone_plan ? region(path, out.context()) : std::string());
     if (r.outcome.empty() || (!outcomes_.empty() && !outcomes_.count(r.outcome))) return;
-    out.emit(path).arg("problem", r.problem).arg("hint", r.hint);
+    Finding& f = out.emit(path).arg("problem", r.problem).arg("hint", r.hint);
+    // to-e164: safe when the plan read a valid number (a known region, or + and the country code).
+    if (!r.e164.empty() && out.fixes("to-e164"))
+      out.fix(f, "to-e164", FixSpec{r.e164_safe, "Write the number in E.164 form: " + r.e164 + ".",
+                                    {{f.pointer, FixEdit::Target::value, json_string(r.e164)}}, {}});
   }
 
  private:
+  // The country of the location the payload names, when the snapshot knows it; else the default.
+  std::string region(const Path& path, const LintContext& context) const {
+    if (location_ && context.snapshot) {
+      const snapshot::Table& locations = *context.snapshot->table("locations");
+      const rapidjson::Value* id = location_->resolve(path);
+      if (locations.loaded() && id && id->IsString()) {
+        const std::string_view text(id->GetString(), id->GetStringLength());
+        const std::size_t country = *locations.column("country");
+        for (std::uint32_t row : locations.find(0, snapshot::normalise(snapshot::KeyType::id, text)))
+          if (auto code = formats::plan::region_code(locations.cell(row, country))) return *code;
+      }
+    }
+    return context.region;
+  }
+
   Fmt fmt_ = Fmt::digits;
+  std::optional<RelPointer> location_;
   std::set<std::string, std::less<>> outcomes_;
   bool skip_empty_ = false;
 };

@@ -39,6 +39,7 @@ Config load_project_config(const CheckOptions& o) {
   }
   if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
   config.options.rule_files.insert(config.options.rule_files.end(), o.rules.begin(), o.rules.end());
+  if (!o.region.empty()) config.options.region = o.region;
   return config;
 }
 

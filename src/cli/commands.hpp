@@ -34,6 +34,7 @@ struct CheckOptions {
   std::vector<std::string> snapshot;  // replaces the config's "snapshot" when given
   std::vector<std::string> rules;     // rule files added on top (after the config's)
   bool fix = false, unsafe_fixes = false, diff = false;  // docs/fixes.md
+  std::string region;                 // replaces the config's "region" when given
 };
 
 struct RulesOptions {

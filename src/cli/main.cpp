@@ -1,5 +1,6 @@
 #include "cli/checked_stdout.hpp"
 #include "cli/commands.hpp"
+#include "formats/numbering_plan.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -11,7 +12,9 @@ namespace {
 int run(int argc, char** argv) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
-  app.set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION);
+  // The plan's metadata decides which numbers are valid, so it is part of the version.
+  app.set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION + "\nnumbering plans: libphonenumber " +
+                                        std::string(wxlint::formats::plan::metadata_version()) + " metadata");
   app.require_subcommand(1);
 
   CheckOptions check;
@@ -43,6 +46,8 @@ int run(int argc, char** argv) {
   c->add_option("--snapshot", check.snapshot,
                 "An org snapshot: a saved list response, or a directory of them (repeatable; replaces the config's)")
       ->allow_extra_args(false);
+  c->add_option("--region", check.region,
+                "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's");
 
   RulesOptions rules;
   auto* r = app.add_subcommand("rules", "List every rule: code, severity, id and summary.");

@@ -6,6 +6,7 @@
 #include "engine/data_file.hpp"
 #include "engine/embedded.hpp"
 #include "engine/schema_layer.hpp"
+#include "formats/numbering_plan.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
@@ -164,6 +165,10 @@ Config parse_config(std::string text, const std::string& name, const std::string
   if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
     add_setting("allowedSources", it->value, "/allowedSources", c, places);
   if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c, places);
+  if (auto it = root.FindMember("region"); it != root.MemberEnd()) {
+    if (auto problem = formats::plan::region_problem(name_of(it->value))) file.fail("/region", *problem);
+    c.options.region = name_of(it->value);
+  }
   places.fill(file, c);
   if (!operation_glob_ptrs.empty()) c.operation_glob_origins = file.where(operation_glob_ptrs);
   c.compiled_operation_globs = compile_operation_globs(c.operation_globs);

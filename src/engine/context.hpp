@@ -2,6 +2,8 @@
 // read-only, shared by every thread, never global.
 #pragma once
 
+#include <string>
+
 namespace wxlint {
 
 namespace snapshot {
@@ -10,6 +12,7 @@ class Store;
 
 struct LintContext {
   const snapshot::Store* snapshot = nullptr;  // the org snapshot, when one was given
+  std::string region;  // national-format phone numbers' default region ("US"), "" none
 };
 
 }  // namespace wxlint

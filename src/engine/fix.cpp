@@ -36,6 +36,7 @@ std::vector<std::string_view> fixes_offered(std::string_view check_kind, std::st
       {"embedded-json", {"unescape"}},
       {"uuid", {"decode-webex-id"}},
       {"unique", {"remove-duplicate-entry"}},
+      {"format", {"to-e164"}},
   };
   static const std::pair<std::string_view, std::vector<std::string_view>> by_builtin[] = {
       {"schema/enum", {"did-you-mean"}},

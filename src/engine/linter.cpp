@@ -7,6 +7,7 @@
 #include "engine/walker.hpp"
 #include "document/json_pointer.hpp"
 #include "formats/formats.hpp"
+#include "formats/numbering_plan.hpp"
 
 #include <wxlint/linter.hpp>
 #include <wxlint/snapshot.hpp>
@@ -80,6 +81,10 @@ struct Linter::Impl {
     snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot)
                                                                           : options.snapshot_data;
     context.snapshot = snapshot.store();
+    if (!options.region.empty()) {
+      if (auto problem = formats::plan::region_problem(options.region)) throw ConfigError("region: " + *problem);
+      context.region = *formats::plan::region_code(options.region);
+    }
     if (auto at = snapshot.captured_at()) {
       const long long max_days = catalogue->core_setting_int("snapshotMaxAgeDays", 7);
       const auto now = std::chrono::duration_cast<std::chrono::seconds>(

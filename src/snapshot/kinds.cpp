@@ -45,7 +45,9 @@ std::vector<std::string> number(const ItemReader& r) {
           r.str("owner", "id"), r.str("owner", "type"), joined_name(r, "owner"), r.str("state"), r.flag("mainNumber")};
 }
 
-std::vector<std::string> location(const ItemReader& r) { return {r.str("id"), r.str("name")}; }
+std::vector<std::string> location(const ItemReader& r) {
+  return {r.str("id"), r.str("name"), r.str("address", "country")};
+}
 
 std::vector<std::string> calling_location(const ItemReader& r) {
   return {r.str("id"), r.str("name"), r.str("callingLineId", "phoneNumber"), r.str("routingPrefix")};
@@ -126,7 +128,7 @@ std::vector<Table> make_tables() {
                                                  {"esn"}, {"locationId", K::id, true}, {"locationName"},
                                                  {"ownerId", K::id, true}, {"ownerType"}, {"ownerName"}, {"state"},
                                                  {"mainNumber"}});
-  t.emplace_back("locations", std::vector<Column>{{"id", K::id, true}, {"name"}});
+  t.emplace_back("locations", std::vector<Column>{{"id", K::id, true}, {"name"}, {"country"}});
   t.emplace_back("licences", std::vector<Column>{{"id", K::id, true}, {"name"}});
   t.emplace_back("callingLocations", std::vector<Column>{{"id", K::id, true}, {"name"},
                                                           {"mainNumber", K::number, true}, {"routingPrefix"}});

@@ -1,0 +1,169 @@
+// The numbering-plan module: libphonenumber behind the C interface of
+// formats/numbering_plan_abi.h. Built as its own shared object and loaded by libwxlint on
+// first use (formats/numbering_plan.cpp); nothing else includes libphonenumber's headers.
+#include "formats/numbering_plan_abi.h"
+
+#include <phonenumbers/logger.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+const PhoneNumberUtil& util() {
+  static PhoneNumberUtil* const u = [] {
+    PhoneNumberUtil* p = PhoneNumberUtil::GetInstance();
+    p->SetLogger(new i18n::phonenumbers::NullLogger());  // a library never prints
+    return p;
+  }();
+  return *u;
+}
+
+template <std::size_t N>
+void copy(char (&to)[N], const std::string& from) {
+  std::size_t n = from.size() < N - 1 ? from.size() : N - 1;
+  std::memcpy(to, from.data(), n);
+  to[n] = '\0';
+}
+
+bool plus_digits(const char* s, std::size_t n) {
+  if (n < 2 || n > 18 || s[0] != '+') return false;
+  for (std::size_t i = 1; i < n; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// "+" and digits read as E.164 exactly: the country code, then the national significant
+// number (libphonenumber's Parse would also drop a national prefix, "+44 020..." being read as
+// "+44 20...": an E.164 value holding one is not the number it means). false: no country code.
+bool read_e164(const char* s, std::size_t n, PhoneNumber& out) {
+  const std::string digits(s + 1, n - 1);
+  if (digits[0] == '0') return false;  // no country calling code starts with 0
+  for (std::size_t len = 1; len <= 3 && len <= digits.size(); ++len) {
+    const int cc = std::stoi(digits.substr(0, len));
+    std::string region;
+    util().GetRegionCodeForCountryCode(cc, &region);
+    if (region == "ZZ") continue;
+    const std::string nsn = digits.substr(len);
+    out.set_country_code(cc);
+    out.set_national_number(nsn.empty() ? 0 : std::stoull(nsn));
+    std::size_t zeros = 0;
+    while (zeros + 1 < nsn.size() && nsn[zeros] == '0') ++zeros;
+    if (zeros > 0) {
+      out.set_italian_leading_zero(true);
+      if (zeros > 1) out.set_number_of_leading_zeros(static_cast<int>(zeros));
+    }
+    return true;
+  }
+  return false;
+}
+
+// A North American area code with no valid number in a sample of its exchanges: unassigned.
+// Cached: each area code is probed once per process.
+bool nanp_area_unassigned(const std::string& npa) {
+  static std::mutex mutex;
+  static std::map<std::string, bool> cache;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (auto it = cache.find(npa); it != cache.end()) return it->second;
+  }
+  static const char* const exchanges[] = {"200", "201", "202", "212", "222", "234", "250", "301", "333", "345", "404",
+                                          "456", "502", "555", "567", "601", "678", "702", "789", "890", "901", "955"};
+  bool unassigned = true;
+  for (const char* nxx : exchanges) {
+    PhoneNumber probe;
+    probe.set_country_code(1);
+    probe.set_national_number(std::stoull(npa + nxx + "4567"));
+    if (util().IsValidNumber(probe)) {
+      unassigned = false;
+      break;
+    }
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  cache[npa] = unassigned;
+  return unassigned;
+}
+
+int verdict_of(const PhoneNumber& n) {
+  switch (util().IsPossibleNumberWithReason(n)) {
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE: return WXLINT_PLAN_UNKNOWN_COUNTRY;
+    case PhoneNumberUtil::TOO_SHORT:
+    case PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY: return WXLINT_PLAN_TOO_SHORT;  // lacks its area code
+    case PhoneNumberUtil::TOO_LONG: return WXLINT_PLAN_TOO_LONG;
+    case PhoneNumberUtil::INVALID_LENGTH: return WXLINT_PLAN_INVALID_LENGTH;
+    case PhoneNumberUtil::IS_POSSIBLE: break;
+  }
+  return util().IsValidNumber(n) ? WXLINT_PLAN_VALID : WXLINT_PLAN_NOT_ASSIGNED;
+}
+
+int parse_error_verdict(PhoneNumberUtil::ErrorType e) {
+  switch (e) {
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR: return WXLINT_PLAN_UNKNOWN_COUNTRY;
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+    case PhoneNumberUtil::TOO_SHORT_NSN: return WXLINT_PLAN_TOO_SHORT;
+    case PhoneNumberUtil::TOO_LONG_NSN: return WXLINT_PLAN_TOO_LONG;
+    default: return WXLINT_PLAN_NOT_A_NUMBER;
+  }
+}
+
+}  // namespace
+
+extern "C" {
+
+__attribute__((visibility("default"))) int wxlint_plan_abi_version(void) { return WXLINT_PLAN_ABI_VERSION; }
+
+__attribute__((visibility("default"))) int wxlint_plan_is_region(const char* region) {
+  if (!region) return 0;
+  std::set<std::string> regions;
+  util().GetSupportedRegions(&regions);
+  return regions.count(region) ? 1 : 0;
+}
+
+__attribute__((visibility("default"))) int wxlint_plan_judge(const char* text, size_t length,
+                                                              const char* default_region, wxlint_plan_result* out) {
+  if (!text || !out || length > 64) return -1;
+  *out = wxlint_plan_result{};
+  try {
+    PhoneNumber n;
+    if (plus_digits(text, length)) {
+      if (!read_e164(text, length, n)) {
+        out->verdict = WXLINT_PLAN_UNKNOWN_COUNTRY;
+        return 0;
+      }
+    } else {
+      const std::string region = default_region && *default_region ? default_region : "ZZ";
+      const auto error = util().Parse(std::string(text, length), region, &n);
+      if (error != PhoneNumberUtil::NO_PARSING_ERROR) {
+        out->verdict = parse_error_verdict(error);
+        return 0;
+      }
+    }
+    out->country_code = n.country_code();
+    std::string s;
+    util().GetRegionCodeForCountryCode(n.country_code(), &s);
+    copy(out->main_region, s);
+    util().GetRegionCodeForNumber(n, &s);
+    if (s != "ZZ" && s != "001") copy(out->region, s);
+    util().Format(n, PhoneNumberUtil::E164, &s);
+    copy(out->e164, s);
+    out->verdict = verdict_of(n);
+    if (out->verdict == WXLINT_PLAN_NOT_ASSIGNED && n.country_code() == 1 && !out->region[0]) {
+      const std::string nsn = std::to_string(n.national_number());
+      if (nsn.size() == 10 && nanp_area_unassigned(nsn.substr(0, 3))) copy(out->area_code, nsn.substr(0, 3));
+    }
+    return 0;
+  } catch (...) {  // std::bad_alloc, or a digit string std::stoull cannot hold: nothing may unwind into C
+    *out = wxlint_plan_result{};
+    out->verdict = WXLINT_PLAN_NOT_A_NUMBER;
+    return 0;
+  }
+}
+
+}  // extern "C"
