@@ -55,13 +55,4 @@ int run_explain(const RulesOptions& options);
 // `snapshot info`: exit 0 when consistent, 1 when it found inconsistencies.
 int run_snapshot_info(const SnapshotOptions& options);
 
-// Files to lint for the given paths: files as given, directories searched recursively
-// for *.json (sorted, hidden directories skipped), "-" for stdin. A directory that cannot
-// be read is an error ("DIR: cannot read directory: why"); the others are still searched.
-struct ExpandedPaths {
-  std::vector<std::string> files;
-  std::vector<std::string> errors;
-};
-ExpandedPaths expand_paths(const std::vector<std::string>& paths);
-
 }  // namespace wxlint::cli
