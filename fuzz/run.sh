@@ -32,6 +32,7 @@ seed() {  # seed NAME FILES...
 }
 seed lint_fuzzer $(find testdata examples -name '*.json' | sort)
 seed parse_diff_fuzzer $(find testdata examples -name '*.json' | sort)
+seed fix_fuzzer testdata/fix/*.json examples/*.json
 seed rules_fuzzer rules/*.rules.json
 seed schema_fuzzer schemas/*.json
 # Config seeds: the documented example.

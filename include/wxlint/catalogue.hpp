@@ -20,6 +20,7 @@ struct RuleDoc {
   std::string description;  // what it means and how to fix it
   std::string fail_example; // JSON text that triggers the rule ("" if none)
   std::string pass_example; // JSON text that does not
+  std::string fix;          // the fix its findings offer ("" = none), see docs/fixes.md
   std::map<std::string, std::string> example_settings;  // settings the examples assume (LinterOptions::settings)
   std::map<std::string, std::string> example_snapshot;  // the org snapshot the examples assume: file name -> JSON text
 };

@@ -22,6 +22,20 @@ struct Location {
   std::uint32_t end_line = 0, end_column = 0;  // column just after the value
 };
 
+// One edit of a fix: the bytes [offset, offset + length) of the linted file become `text`.
+struct Edit {
+  std::size_t offset = 0, length = 0;
+  std::string text;
+};
+
+// How a finding can be fixed in the text. Safe: keeps the payload's meaning (a value in
+// the case the API expects); unsafe: a guess or a removal that someone should review.
+struct Fix {
+  bool safe = true;
+  std::string message;      // "Replace \"WORK\" with \"work\"."
+  std::vector<Edit> edits;  // sorted, not overlapping; applied all together or not at all
+};
+
 struct Diagnostic {
   std::string code;      // the API's own code where it has one ("1026016"), else wxlint's ("WX2001")
   Severity severity = Severity::error;
@@ -32,6 +46,7 @@ struct Diagnostic {
   // Not 0: this diagnostic sums up that many findings of its rule that are not listed one
   // by one (a file lists at most maxFindingsPerRule of each rule); it is at the first of them.
   std::size_t unlisted = 0;
+  std::optional<Fix> fix;  // offered when the rule opted in to a fix (rule file: "fix")
 };
 
 struct FileReport {

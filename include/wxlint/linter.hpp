@@ -17,6 +17,35 @@
 
 namespace wxlint {
 
+// A changed range: bytes [old_offset, old_offset + old_length) of the input became bytes
+// [new_offset, new_offset + new_length) of the fixed text; what lies between ranges is the same.
+struct Change {
+  std::size_t old_offset = 0, old_length = 0, new_offset = 0, new_length = 0;
+};
+
+// What Linter::fix did to a text.
+struct FixResult {
+  std::string text;        // the fixed text (the input itself when no fix applied)
+  std::vector<Change> changes;  // sorted, disjoint: for a diff or an editor
+  FileReport report;       // the fixed text linted again: what remains
+  std::size_t applied = 0; // fixes applied, over all passes
+  // Fixes that overlapped one applied before them in the same pass: left out of it and
+  // offered again by the next pass's lint (where most apply).
+  std::size_t deferred = 0;
+  unsigned passes = 0;     // lints that offered fixes; capped at Linter::kMaxFixPasses
+};
+
+// One pass: the fixes of `diagnostics` (safe ones, and with `unsafe` the unsafe ones) applied
+// to `text` in the diagnostics' order; a fix overlapping one taken before it, or reaching past
+// the text, is left out and its index listed in `skipped`. Nothing else changes, byte for byte.
+struct AppliedFixes {
+  std::string text;
+  std::size_t applied = 0;
+  std::vector<std::size_t> skipped;
+  std::vector<Change> changes;  // one per edit applied, sorted
+};
+AppliedFixes apply_fixes(std::string_view text, const std::vector<Diagnostic>& diagnostics, bool unsafe);
+
 struct LinterOptions {
   // Overrides of the rule files' settings, as JSON text: "maxUsers" -> "50",
   // "allowedSources" -> "[\"CH\"]". A key "operationId/name" applies to one operation only.
@@ -45,6 +74,11 @@ class Linter {
   FileReport lint(std::string text, std::string path, std::string_view operation = {}) const;
   // Read and lint a file ("-" is standard input). Throws IoError when it cannot be read.
   FileReport lint_file(const std::string& path, std::string_view operation = {}) const;
+
+  // Lint, apply the offered fixes, lint again, until no fix applies (or kMaxFixPasses):
+  // a fix may uncover another (an address escaped three times). Thread-safe.
+  static constexpr unsigned kMaxFixPasses = 100;
+  FixResult fix(std::string text, std::string path, bool unsafe, std::string_view operation = {}) const;
 
   std::vector<OperationDoc> operations() const;
   // By operationId or rule file name (OperationDoc::name).

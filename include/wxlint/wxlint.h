@@ -27,7 +27,8 @@
 extern "C" {
 #endif
 
-/* Raised when a function's signature or meaning changes incompatibly. */
+/* Raised when a function's signature or meaning changes incompatibly; new functions
+ * (wxlint_fix) come under the same version. */
 #define WXLINT_ABI_VERSION 1
 
 /* Status codes. */
@@ -114,6 +115,29 @@ WXLINT_API const char* wxlint_result_operation(const wxlint_result* result);
  * Findings past the setting maxFindingsPerRule are counted too, though the JSON lists one
  * summary for them. */
 WXLINT_API size_t wxlint_result_count(const wxlint_result* result, int severity);
+
+/* Fixing (added in 0.2; functions are only ever added under the same ABI version).
+ * wxlint_fix lints the text, applies the fixes its findings offer (the safe ones; with
+ * WXLINT_FIX_UNSAFE in `flags`, the unsafe ones too), and lints again until no fix applies,
+ * as `wxlint check --fix` does. *fixed receives the fixed text (`*fixed_length` bytes plus a
+ * NUL; the input itself when nothing applied), to release with wxlint_string_free();
+ * `fixed_length` may be NULL. `out` may be NULL; otherwise *out is the report of what remains
+ * (its JSON lists each remaining fix), to release with wxlint_result_free(). On failure
+ * *fixed and *out are NULL. */
+#define WXLINT_FIX_UNSAFE 1u
+WXLINT_API int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length,
+                          const char* display_name, const char* operation, unsigned flags,
+                          char** fixed, size_t* fixed_length, wxlint_result** out, char** error);
+/* Fixes wxlint_fix applied to reach this result; 0 for wxlint_lint's results and NULL. */
+WXLINT_API size_t wxlint_result_fixes_applied(const wxlint_result* result);
+/* One pass of fixing with findings already at hand: the fixes of `diagnostics_json` (a JSON
+ * array of diagnostics as in a report's "diagnostics"; only each one's "fix" is read) applied
+ * to the text they were found in, in that order: the safe ones, with WXLINT_FIX_UNSAFE the
+ * unsafe ones too. A fix overlapping one applied before it, or reaching past the text, is left
+ * out. *fixed as for wxlint_fix; `fixed_length` and `applied` (fixes applied) may be NULL.
+ * Malformed diagnostics give WXLINT_E_OPTIONS. */
+WXLINT_API int wxlint_apply_fixes(const char* text, size_t length, const char* diagnostics_json, unsigned flags,
+                                  char** fixed, size_t* fixed_length, size_t* applied, char** error);
 
 /* Release a message returned through `char** error`. NULL is a no-op, as for every *_free. */
 WXLINT_API void wxlint_string_free(char* s);

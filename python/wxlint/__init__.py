@@ -17,13 +17,13 @@ from typing import Iterable, Optional, Union
 from ._capi import VERSION as __version__
 from .errors import (ConfigError, InternalError, IoError, OptionsError, SnapshotError,
                      UnknownOperationError, UnknownRuleError, WxlintError)
-from .linter import Linter, Payload, StrPath
-from .results import Diagnostic, Location, Report, Rule, Severity
+from .linter import Linter, Payload, StrPath, apply_fixes
+from .results import Diagnostic, Edit, Fix, Location, Report, Rule, Severity
 
 __all__ = [
-    "ConfigError", "Diagnostic", "InternalError", "IoError", "Linter", "Location", "OptionsError", "Payload",
+    "ConfigError", "Diagnostic", "Edit", "Fix", "InternalError", "IoError", "Linter", "Location", "OptionsError", "Payload",
     "Report", "Rule", "Severity", "SnapshotError", "UnknownOperationError", "UnknownRuleError", "WxlintError",
-    "explain", "lint", "lint_file", "lint_paths", "rules", "__version__"]
+    "apply_fixes", "explain", "lint", "lint_file", "lint_paths", "rules", "__version__"]
 
 Config = Union[None, bool, StrPath]
 SnapshotPaths = Union[None, StrPath, Iterable[StrPath]]

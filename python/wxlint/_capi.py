@@ -15,6 +15,7 @@ from . import errors
 
 ABI_VERSION = 1  # WXLINT_ABI_VERSION this module was written against
 _OK = 0
+_FIX_UNSAFE = 1  # WXLINT_FIX_UNSAFE
 _LIBRARY = Path(__file__).with_name("_native") / "libwxlint.so"
 
 _handle = ctypes.c_void_p
@@ -38,6 +39,9 @@ def _load() -> ctypes.CDLL:
         "wxlint_lint_file": (ctypes.c_int, [_handle, ctypes.c_char_p, ctypes.c_char_p, _out_handle, _out_string]),
         "wxlint_lint_paths": (ctypes.c_int, [_handle, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
                                              ctypes.c_char_p, _out_handle, _out_string]),
+        "wxlint_apply_fixes": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_uint,
+                                              _out_string, ctypes.POINTER(ctypes.c_size_t),
+                                              ctypes.POINTER(ctypes.c_size_t), _out_string]),
         "wxlint_result_free": (None, [_handle]),
         "wxlint_result_json": (ctypes.c_void_p, [_handle, ctypes.POINTER(ctypes.c_size_t)]),
         "wxlint_result_count": (ctypes.c_size_t, [_handle, ctypes.c_int]),
@@ -74,6 +78,18 @@ def _check(status: int, error: ctypes.c_void_p) -> None:
 
 def _bytes(text: Optional[str]) -> Optional[bytes]:
     return None if text is None else os.fsencode(text)
+
+
+def apply_fixes(text: bytes, diagnostics_json: str, unsafe: bool) -> bytes:
+    """wxlint_apply_fixes: the text with the diagnostics' fixes applied (one pass)."""
+    fixed, length, error = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_void_p()
+    flags = _FIX_UNSAFE if unsafe else 0
+    _check(_lib.wxlint_apply_fixes(text, len(text), diagnostics_json.encode(), flags, ctypes.byref(fixed),
+                                   ctypes.byref(length), None, ctypes.byref(error)), error)
+    try:
+        return ctypes.string_at(fixed.value, length.value)
+    finally:
+        _lib.wxlint_string_free(fixed)
 
 
 class NativeLinter:

@@ -5,7 +5,7 @@ import json
 import os
 from typing import Any, Iterable, Mapping, Optional, Union
 
-from . import errors
+from . import _capi, errors
 from ._capi import NativeLinter
 from .results import Diagnostic, Report, Rule
 
@@ -107,6 +107,24 @@ class Linter:
         if not found:
             raise errors.UnknownRuleError(f'no rule with code or id "{code}"; wxlint.rules() lists them all')
         return found
+
+
+def apply_fixes(text: Union[str, bytes, dict, list], diagnostics: Iterable[Diagnostic],
+                unsafe: bool = False) -> Union[str, bytes]:
+    """The text with the fixes of `diagnostics` applied, in their order, in one pass: the safe
+    fixes, and with `unsafe` the unsafe ones too. A fix overlapping one applied before it is
+    left out (lint the result again to get it). `text` is what was linted: str or bytes (the
+    result has the same type), or the dict or list itself, whose diagnostics point into
+    `json.dumps(payload, indent=2)` (the result is then that text, fixed)."""
+    if isinstance(text, (dict, list, tuple)):
+        text = json.dumps(text, indent=2)
+    items = []
+    for d in diagnostics:
+        if not isinstance(d, Diagnostic):
+            raise TypeError(f"diagnostics must be wxlint.Diagnostic, not {type(d).__name__}")
+        items.append({"fix": d.fix.to_dict()} if d.fix else {})
+    fixed = _capi.apply_fixes(_as_bytes(text), json.dumps(items), unsafe)
+    return fixed.decode("utf-8", "surrogatepass") if isinstance(text, str) else fixed
 
 
 def _diagnostics(report: dict[str, Any]) -> list[Diagnostic]:

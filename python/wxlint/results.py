@@ -24,9 +24,39 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """One edit of a fix: `length` bytes at byte `offset` of the linted text become `content`."""
+
+    offset: int
+    length: int
+    content: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"offset": self.offset, "length": self.length, "content": self.content}
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How a finding can be fixed: its edits, applied all together by apply_fixes(). "safe"
+    keeps the payload's meaning; "unsafe" (a guess, a removal) is applied only on request."""
+
+    applicability: Literal["safe", "unsafe"]
+    message: str
+    edits: tuple[Edit, ...]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Fix":
+        return cls(d["applicability"], d["message"], tuple(Edit(e["offset"], e["length"], e["content"]) for e in d["edits"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"applicability": self.applicability, "message": self.message, "edits": [e.to_dict() for e in self.edits]}
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding. Lines and columns are 1-based; columns count characters. `end_line` and
-    `end_column` are just after the value. `fix` is None: this build has no fixes."""
+    `end_column` are just after the value. `fix` is offered by the rules that can fix what they
+    find (None otherwise); its byte offsets are into the text linted."""
 
     code: str
     severity: Severity
@@ -38,13 +68,14 @@ class Diagnostic:
     end_column: int
     message: str
     related: tuple[Location, ...] = ()
-    fix: Optional[Any] = None
+    fix: Optional[Fix] = None
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Diagnostic":
         related = tuple(Location(r["pointer"], r["line"], r["column"]) for r in d.get("related", ()))
+        fix = Fix.from_dict(d["fix"]) if "fix" in d else None
         return cls(d["code"], d["severity"], d["rule"], d["pointer"], d["line"], d["column"],
-                   d["endLine"], d["endColumn"], d["message"], related)
+                   d["endLine"], d["endColumn"], d["message"], related, fix)
 
     def to_dict(self) -> dict[str, Any]:
         """The diagnostic as in the CLI's JSON report."""
@@ -54,6 +85,8 @@ class Diagnostic:
             "endColumn": self.end_column, "message": self.message}
         if self.related:
             out["related"] = [r.to_dict() for r in self.related]
+        if self.fix:
+            out["fix"] = self.fix.to_dict()
         return out
 
     def __str__(self) -> str:

@@ -34,6 +34,7 @@ struct wxlint_linter {
 struct wxlint_result {
   std::vector<wxlint::FileReport> files;  // one per file linted: the shape to_json() takes
   std::string json;                       // rendered eagerly so the accessors cannot fail
+  std::size_t fixes_applied = 0;          // by wxlint_fix
 };
 
 namespace {
@@ -188,9 +189,11 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
 }
 
 // Checks the arguments every lint function takes; returns the operation ("" = detect it).
-std::string checked_operation(const wxlint_linter* linter, const char* operation, wxlint_result** out) {
+// `out` may be NULL only for wxlint_fix.
+std::string checked_operation(const wxlint_linter* linter, const char* operation, wxlint_result** out,
+                              bool out_optional = false) {
   if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
-  if (!out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
+  if (!out && !out_optional) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
   const std::string op = operation ? operation : "";
   // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
   if (!op.empty() && !linter->linter.has_operation(op)) {
@@ -269,6 +272,61 @@ std::string rules_json(const std::vector<wxlint::RuleDoc>& rules) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+// A malloc'd, NUL-terminated copy for the caller to release with wxlint_string_free().
+char* copy_text(const std::string& text, size_t* length) {
+  char* copy = static_cast<char*>(std::malloc(text.size() + 1));
+  if (!copy) throw std::bad_alloc();
+  std::memcpy(copy, text.data(), text.size());
+  copy[text.size()] = '\0';
+  if (length) *length = text.size();
+  return copy;
+}
+
+[[noreturn]] void bad_fixes(const std::string& where, const std::string& what) {
+  throw Failure{WXLINT_E_OPTIONS, "diagnostics: " + where + ": " + what};
+}
+
+std::size_t offset_of(const rapidjson::Value& v, const std::string& where) {
+  if (!v.IsUint64()) bad_fixes(where, "must be a whole number of bytes");
+  return static_cast<std::size_t>(v.GetUint64());
+}
+
+// A report's "diagnostics" (only their "fix" members are read) -> Diagnostics with those fixes.
+std::vector<wxlint::Diagnostic> parse_fixes(const char* text) {
+  const wxlint::Document d{std::string(text)};
+  for (const auto& issue : d.issues())
+    if (issue.kind != wxlint::ParseIssue::Kind::duplicate_key)
+      bad_fixes("offset " + std::to_string(issue.offset), "not JSON: " + issue.message);
+  if (!d.root().IsArray()) bad_fixes("(root)", "expected an array of diagnostics");
+  std::vector<wxlint::Diagnostic> out;
+  for (rapidjson::SizeType i = 0; i < d.root().Size(); ++i) {
+    const rapidjson::Value& diag = d.root()[i];
+    const std::string at = "/" + std::to_string(i) + "/fix";
+    out.emplace_back();
+    if (!diag.IsObject()) bad_fixes("/" + std::to_string(i), "expected a diagnostic object");
+    const auto f = diag.FindMember("fix");
+    if (f == diag.MemberEnd() || f->value.IsNull()) continue;
+    if (!f->value.IsObject()) bad_fixes(at, "expected an object");
+    wxlint::Fix fix;
+    const auto safety = f->value.FindMember("applicability");
+    if (safety == f->value.MemberEnd() || !safety->value.IsString()) bad_fixes(at, "needs \"applicability\"");
+    fix.safe = text_of(safety->value, at) == "safe";
+    if (const auto m = f->value.FindMember("message"); m != f->value.MemberEnd()) fix.message = text_of(m->value, at + "/message");
+    const auto edits = f->value.FindMember("edits");
+    if (edits == f->value.MemberEnd() || !edits->value.IsArray()) bad_fixes(at, "needs an array \"edits\"");
+    for (rapidjson::SizeType k = 0; k < edits->value.Size(); ++k) {
+      const rapidjson::Value& e = edits->value[k];
+      const std::string where = at + "/edits/" + std::to_string(k);
+      if (!e.IsObject() || !e.HasMember("offset") || !e.HasMember("length") || !e.HasMember("content"))
+        bad_fixes(where, "expected {\"offset\", \"length\", \"content\"}");
+      fix.edits.push_back({offset_of(e["offset"], where + "/offset"), offset_of(e["length"], where + "/length"),
+                           text_of(e["content"], where + "/content")});
+    }
+    out.back().fix = std::move(fix);
+  }
+  return out;
+}
+
 }  // namespace
 
 extern "C" {
@@ -321,6 +379,7 @@ int wxlint_linter_rules_json(const wxlint_linter* linter, char** json, char** er
 
 void wxlint_linter_free(wxlint_linter* linter) { delete linter; }
 
+
 int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,
                 const char* operation, wxlint_result** out, char** error) {
   return lint_text(linter, text, length, display_name, operation, false, out, error);
@@ -363,6 +422,48 @@ int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, siz
     finish(linter, std::move(result), out);
   });
 }
+
+int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,
+               const char* operation, unsigned flags, char** fixed, size_t* fixed_length, wxlint_result** out,
+               char** error) {
+  if (fixed) *fixed = nullptr;
+  if (fixed_length) *fixed_length = 0;
+  if (out) *out = nullptr;
+  return guard(error, [&] {
+    if (!fixed) throw Failure{WXLINT_E_INVALID_ARGUMENT, "fixed must not be NULL"};
+    if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
+    const std::string op = checked_operation(linter, operation, out, true);
+    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+    wxlint::FixResult r = linter->linter.fix(std::string(text ? text : "", length),
+                                             display_name ? display_name : "<buffer>", (flags & WXLINT_FIX_UNSAFE) != 0, op);
+    *fixed = copy_text(r.text, fixed_length);
+    if (out) {
+      auto result = std::make_unique<wxlint_result>();
+      result->fixes_applied = r.applied;
+      result->files.push_back(std::move(r.report));
+      finish(linter, std::move(result), out);
+    }
+  });
+}
+
+int wxlint_apply_fixes(const char* text, size_t length, const char* diagnostics_json, unsigned flags, char** fixed,
+                       size_t* fixed_length, size_t* applied, char** error) {
+  if (fixed) *fixed = nullptr;
+  if (fixed_length) *fixed_length = 0;
+  if (applied) *applied = 0;
+  return guard(error, [&] {
+    if (!fixed) throw Failure{WXLINT_E_INVALID_ARGUMENT, "fixed must not be NULL"};
+    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+    if (!diagnostics_json) throw Failure{WXLINT_E_INVALID_ARGUMENT, "diagnostics_json must not be NULL"};
+    if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
+    const wxlint::AppliedFixes a = wxlint::apply_fixes(std::string_view(text ? text : "", length),
+                                                       parse_fixes(diagnostics_json), (flags & WXLINT_FIX_UNSAFE) != 0);
+    *fixed = copy_text(a.text, fixed_length);
+    if (applied) *applied = a.applied;
+  });
+}
+
+size_t wxlint_result_fixes_applied(const wxlint_result* result) { return result ? result->fixes_applied : 0; }
 
 void wxlint_result_free(wxlint_result* result) { delete result; }
 

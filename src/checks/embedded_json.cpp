@@ -63,6 +63,7 @@ class EmbeddedJson final : public Check {
     }
     rapidjson::Document d;
     bool twice = false;
+    std::string once_text;
     if (!parse(d, s)) {
       // Escaped twice: the text is the body of a JSON string whose content is JSON.
       rapidjson::Document once, inner;
@@ -70,6 +71,7 @@ class EmbeddedJson final : public Check {
       if (parse(once, quoted) && once.IsString() && parse(inner, {once.GetString(), once.GetStringLength()}) &&
           root_ok(inner)) {
         twice = true;
+        once_text.assign(once.GetString(), once.GetStringLength());
         d.Swap(inner);
       } else {
         if (outcome_ == "invalid") out.emit(path).arg("problem", parse_error(d, s));
@@ -81,7 +83,12 @@ class EmbeddedJson final : public Check {
         out.emit(path).arg("problem", "holds " + json_type_words(json_type_name(d)) + ", not " + json_type_words(root_));
       return;
     }
-    if (twice && outcome_ == "double-escaped") out.emit(path);
+    if (twice && outcome_ == "double-escaped") {
+      Finding& f = out.emit(path);
+      // Unescaped once, the text is the JSON it was meant to be; as a JSON string again.
+      if (out.fixes("unescape"))
+        out.fix(f, "unescape", {true, "Unescape the text once.", {{f.pointer, FixEdit::Target::value, json_string(once_text)}}, {}});
+    }
     if (!d.IsObject()) return;
     for (const auto& m : d.GetObject()) {
       const std::string_view key(m.name.GetString(), m.name.GetStringLength());

@@ -30,6 +30,7 @@ class Enum final : public Check {
     Finding& f = out.emit(path);
     f.arg("allowed", list_).arg("hint", near ? " Did you mean \"" + *near + "\"?" : "");
     if (!only_) f.covers_keyword = "enum";
+    if (near && out.fixes("did-you-mean")) out.fix(f, "did-you-mean", value_fix(f.pointer, s, *near));
   }
 
  private:

@@ -40,6 +40,15 @@ std::string describe(std::string_view s, std::size_t i) {
   return std::string("an invisible space (") + buf + ")";
 }
 
+// trim: the string without its leading and trailing whitespace (it is not blank).
+FixSpec trim_fix(std::string pointer, std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && space_at(s, b)) b += space_at(s, b);
+  while (e > b && space_at(s, last_char_start(s.substr(0, e)))) e = last_char_start(s.substr(0, e));
+  return {true, "Remove the leading and trailing whitespace.",
+          {{std::move(pointer), FixEdit::Target::value, json_string(s.substr(b, e - b))}}, {}};
+}
+
 class Text final : public Check {
  public:
   explicit Text(Params& p)
@@ -75,7 +84,9 @@ class Text final : public Check {
     std::string problem;
     if (space_at(s, 0)) problem = "starts with " + describe(s, 0);
     else if (std::size_t e = last_char_start(s); space_at(s, e)) problem = "ends with " + describe(s, e);
-    if (!problem.empty()) out.emit(path).arg("field", field).arg("problem", problem);
+    if (problem.empty()) return;
+    Finding& f = out.emit(path).arg("field", field).arg("problem", problem);
+    if (out.fixes("trim")) out.fix(f, "trim", trim_fix(f.pointer, s));
   }
 
  private:

@@ -38,7 +38,12 @@ class Uuid final : public Check {
     if (!v.IsString() || v.GetStringLength() == 0) return;
     RawUuid r = judge_raw_uuid({v.GetString(), v.GetStringLength()});
     if (r.outcome != outcome_) return;
-    out.emit(path).arg("type", r.type).arg("id", r.id).arg("hint", r.hint);
+    Finding& f = out.emit(path).arg("type", r.type).arg("id", r.id).arg("hint", r.hint);
+    // The UUID inside the id names the same resource: what the API takes.
+    if (r.outcome == "webex-id" && formats::is_uuid(r.id) && out.fixes("decode-webex-id"))
+      out.fix(f, "decode-webex-id",
+              {true, "Replace the base64 Webex id with the UUID it holds, " + r.id + ".",
+               {{f.pointer, FixEdit::Target::value, json_string(r.id)}}, {}});
   }
 
  private:

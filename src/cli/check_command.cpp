@@ -80,6 +80,36 @@ std::string dir_of(const std::string& file) {
   return std::filesystem::absolute(file, ec).parent_path().string();
 }
 
+// What --fix and --diff did over all files, and what they print besides the report.
+struct FixTotals {
+  std::size_t applied = 0, deferred = 0, files = 0;
+  bool to_stdout = false;
+
+  void take(LintOutcome& o) {
+    applied += o.fixes_applied;
+    deferred += o.fixes_deferred;
+    files += o.fixes_applied > 0;
+    if (!o.diff.empty()) std::cout << o.diff;
+    if (o.fixed_stdin) std::cout << *o.fixed_stdin, to_stdout = true;
+  }
+  // --diff: like `diff`, 1 when there is a difference.
+  int report_diff(bool unreadable) const {
+    std::cout.flush();
+    print_error(std::to_string(applied) + (applied == 1 ? " fix" : " fixes") + " would apply to " + std::to_string(files) +
+                (files == 1 ? " file" : " files"));
+    return unreadable ? kExitUsage : applied ? kExitFindings : kExitClean;
+  }
+  void summarize() const {
+    if (applied == 0) return;
+    std::cout.flush();
+    print_error("fixed " + std::to_string(applied) + (applied == 1 ? " finding" : " findings") + " in " + std::to_string(files) +
+                (files == 1 ? " file" : " files") +
+                (deferred ? " (" + std::to_string(deferred) + (deferred == 1 ? " fix" : " fixes") +
+                                " overlapped an earlier one and waited for the next pass)"
+                          : ""));
+  }
+};
+
 }  // namespace
 
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
@@ -90,6 +120,10 @@ int run_check(const CheckOptions& options) {
   CheckOptions o = options;
   const std::optional<unsigned> jobs = jobs_of(o.jobs);
   if (!jobs) return kExitUsage;
+  if (o.unsafe_fixes && !o.fix && !o.diff) {
+    print_error("--unsafe-fixes needs --fix or --diff");
+    return kExitUsage;
+  }
   if (o.paths.empty()) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {
@@ -133,7 +167,9 @@ int run_check(const CheckOptions& options) {
     if (!config.path.empty()) inputs.push_back(config.path);
     refuse_input_as_output(o.generate_baseline.empty() ? o.output : o.generate_baseline, inputs);
   }
-  for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, *jobs})) {
+  FixTotals fixed;
+  for (auto& outcome : lint_files(linter, files, {o.operation, o.stdin_filename, *jobs, o.fix, o.unsafe_fixes, o.diff})) {
+    fixed.take(outcome);
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
     } else {
@@ -141,6 +177,7 @@ int run_check(const CheckOptions& options) {
       unreadable = true;
     }
   }
+  if (o.diff) return fixed.report_diff(unreadable);
   config.apply_ignores(reports);
 
   if (!o.generate_baseline.empty()) {
@@ -161,11 +198,14 @@ int run_check(const CheckOptions& options) {
     write_file_atomically(o.output, render_report(format, reports, ctx));
     terminal = Format::text;
   }
-  if (terminal == Format::text) write_text(std::cout, reports, ctx.summary);
-  else std::cout << render_report(terminal, reports, ctx);
+  // stdin fixed: stdout holds the fixed text, so the report goes to stderr.
+  std::ostream& report_out = fixed.to_stdout ? std::cerr : std::cout;
+  if (terminal == Format::text) write_text(report_out, reports, ctx.summary);
+  else report_out << render_report(terminal, reports, ctx);
   // Statistics are text: after a text report on stdout, else on stderr so that
   // machine-readable stdout stays parseable.
-  if (o.statistics) (terminal == Format::text ? std::cout : std::cerr) << to_statistics(reports);
+  if (o.statistics) (terminal == Format::text ? report_out : std::cerr) << to_statistics(reports);
+  fixed.summarize();
   int status = kExitClean;
   for (const auto& r : reports)
     for (const auto& d : r.diagnostics)

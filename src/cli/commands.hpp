@@ -32,6 +32,7 @@ struct CheckOptions {
   std::string jobs;    // -j as given: a whole number from 1 to kMaxJobs; "" = one per core
   std::string stdin_filename;
   std::vector<std::string> snapshot;  // replaces the config's "snapshot" when given
+  bool fix = false, unsafe_fixes = false, diff = false;  // docs/fixes.md
 };
 
 struct RulesOptions {

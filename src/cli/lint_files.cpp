@@ -1,6 +1,9 @@
 // Lints many files on a small thread pool. Results land in input order, so the report is
 // the same for any -j; a progress line on stderr keeps long runs from looking stuck.
 #include "cli/lint_files.hpp"
+#include "cli/unified_diff.hpp"
+
+#include <wxlint/report.hpp>
 
 #include <unistd.h>
 
@@ -38,9 +41,25 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// --fix and --diff: the file is written only when a fix applied, and never with --diff.
+void fix_one(const Linter& linter, const std::string& path, const LintJob& job, LintOutcome& out) {
+  const bool is_stdin = path == "-";
+  const std::string name = !is_stdin ? path : job.stdin_name.empty() ? "<stdin>" : job.stdin_name;
+  std::string text = read_file(path);
+  FixResult r = linter.fix(job.diff ? text : std::move(text), name, job.unsafe_fixes, job.operation);
+  out.fixes_applied = r.applied;
+  out.fixes_deferred = r.deferred;
+  if (job.diff) out.diff = unified_diff(name, text, r.text, r.changes);
+  else if (is_stdin) out.fixed_stdin = std::move(r.text);
+  else if (r.applied) write_file_atomically(path, r.text);
+  out.report = std::move(r.report);
+}
+
 void lint_one(const Linter& linter, const std::string& path, const LintJob& job, LintOutcome& out) {
   try {
-    if (path == "-")
+    if (job.fix || job.diff)
+      fix_one(linter, path, job, out);
+    else if (path == "-")
       out.report = linter.lint(read_file(path), job.stdin_name.empty() ? "<stdin>" : job.stdin_name, job.operation);
     else
       out.report = linter.lint_file(path, job.operation);

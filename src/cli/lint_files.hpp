@@ -14,15 +14,21 @@ struct LintJob {
   std::string operation;   // forced operationId, or ""
   std::string stdin_name;  // display name of "-" ("" = "<stdin>")
   unsigned jobs = 0;       // threads; 0 = one per core
+  // --fix: apply the fixes and report what remains; --diff: only make the diff.
+  bool fix = false, unsafe_fixes = false, diff = false;
 };
 
 struct LintOutcome {
   std::optional<FileReport> report;
-  std::string error;  // IoError text when the file could not be read
+  std::string error;  // IoError text when the file could not be read (or, fixing, written)
+  std::size_t fixes_applied = 0, fixes_deferred = 0;
+  std::string diff;                       // --diff: the file's unified diff ("" = unchanged)
+  std::optional<std::string> fixed_stdin;  // --fix on "-": the text for stdout
   std::exception_ptr failure;
 };
 
-// One outcome per path, in input order. Other exceptions than IoError are rethrown.
+// One outcome per path, in input order. Fixing, each file is written (atomically) by the
+// thread that fixed it. Other exceptions than IoError are rethrown.
 std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std::string>& paths, const LintJob& job);
 
 }  // namespace wxlint::cli

@@ -35,6 +35,9 @@ int run(int argc, char** argv) {
       ->excludes(gen);
   c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)");
   c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors");
+  c->add_flag("--fix", check.fix, "Apply the safe fixes in place (stdin: fixed text to stdout); report what remains");
+  c->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: the unsafe fixes too");
+  c->add_flag("--diff", check.diff, "Print the fixes as a unified diff; write nothing");
   c->add_option("--snapshot", check.snapshot,
                 "An org snapshot: a saved list response, or a directory of them (repeatable; replaces the config's)")
       ->allow_extra_args(false);

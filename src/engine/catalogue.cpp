@@ -225,6 +225,9 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
           for (const auto& m : s->value.GetObject()) d.example_snapshot[m.name.GetString()] = to_json_text(m.value);
       }
       const bool disabled = override_for(d.id, d.code, d);
+      const auto fix = r.FindMember("fix");
+      if (fix != r.MemberEnd() && (d.check == "builtin" || find_check_kind(d.check)))
+        rule->fix = d.fix = rule_fix(file, ptr + "/fix", fix->value, d.check, d.id);
       if (d.check == "builtin") {
         if (disabled) disabled_builtins_.insert(d.id);
         docs_.push_back(d);

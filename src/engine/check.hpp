@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/context.hpp"
+#include "engine/fix.hpp"
 #include "engine/params.hpp"
 #include "engine/path.hpp"
 
@@ -35,6 +36,7 @@ struct Finding {
   // Not 0: a tally, not a finding. It stands for this many findings of the rule that are
   // not listed; `pointer` and `anchor` are the first one's.
   std::size_t unlisted = 0;
+  std::shared_ptr<const FixSpec> fix;  // kept only when the rule opted in to fix.name
 
   Finding& arg(std::string name, std::string value) {
     args.emplace_back(std::move(name), std::move(value));
@@ -55,6 +57,10 @@ class Emitter {
   Finding& emit(std::string pointer, Anchor anchor = Anchor::value);
   // At the current node; a scalar node's text becomes the {value} placeholder.
   Finding& emit(const Path& path, Anchor anchor = Anchor::value);
+  // Whether the rule opted in to the fix `name` (rule file: "fix"): make a fix only then.
+  bool fixes(std::string_view name) const;
+  // Attaches the fix to a finding emit() returned, when the rule opted in to `name` (fix.cpp).
+  void fix(Finding& f, std::string_view name, FixSpec spec) const;
   // After the walk: appends the tally of what was not listed, if anything.
   void close();
 

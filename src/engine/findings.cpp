@@ -19,6 +19,19 @@ std::string_view schema_rule_id(std::string_view keyword) {
   return "schema/other";
 }
 
+namespace {
+
+// The fix with `prefix` before each of its pointers.
+std::shared_ptr<const FixSpec> with_prefix(const FixSpec& spec, const std::string& prefix) {
+  auto out = std::make_shared<FixSpec>(spec);
+  for (auto& e : out->edits) e.pointer.insert(0, prefix);
+  const bool duplicate = !spec.edits.empty() && spec.edits[0].target == FixEdit::Target::duplicate_item;
+  if (duplicate) out->same_as.insert(0, prefix);
+  return out;
+}
+
+}  // namespace
+
 void FindingList::take(Placed p) {
   Tally& t = tallies_[p.finding.rule];
   const std::size_t n = p.finding.unlisted;
@@ -38,9 +51,14 @@ void FindingList::take(Placed p) {
 }
 
 void FindingList::add(Finding f, const std::string& prefix) {
+  if (f.rule && f.rule->fix == "remove-duplicate-entry" && !f.fix && !f.related.empty())
+    f.fix = std::make_shared<const FixSpec>(
+        FixSpec{false, "Remove this entry: it repeats the one at " + f.related.front() + " exactly.",
+                {{f.pointer, FixEdit::Target::duplicate_item, ""}}, f.related.front()});
   if (!prefix.empty()) {
     f.pointer.insert(0, prefix);
     for (auto& r : f.related) r.insert(0, prefix);
+    if (f.fix) f.fix = with_prefix(*f.fix, prefix);
   }
   take({std::move(f)});
 }
@@ -122,6 +140,11 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
     t.first_unlisted.finding.unlisted = t.unlisted;
     items_.push_back(std::move(t.first_unlisted));
   }
+  std::vector<const FixSpec*> fix_specs;
+  std::vector<std::size_t> fix_of(items_.size());
+  for (std::size_t i = 0; i < items_.size(); ++i)
+    if (const auto& fx = items_[i].finding.fix) fix_of[i] = fix_specs.size(), fix_specs.push_back(fx.get());
+  std::vector<std::optional<Fix>> fixes = resolve_fixes(doc, fix_specs);
   // One locate() for every pointer, one positions() for every offset. The
   // findings are used up: their pointers are lent to locate() and then move
   // into the diagnostics, never copied (a big payload has tens of thousands).
@@ -212,6 +235,7 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
     const bool root = f.pointer.empty();
     f.args.emplace_back("pointer", root ? std::string("the root") : std::move(f.pointer));
     d.message = render(f.rule->message, f.args);
+    if (f.fix) d.fix = std::move(fixes[fix_of[i]]);
     d.location = {root ? std::string() : std::move(f.args.back().second), pos[2 * i].line, pos[2 * i].column,
                   pos[2 * i + 1].line, pos[2 * i + 1].column};
   }

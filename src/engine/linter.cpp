@@ -175,6 +175,7 @@ struct Linter::Impl {
       f.pointer = std::move(sf.pointer);
       f.anchor = sf.anchor;
       f.args = std::move(sf.args);
+      if (sf.fix && rule->fix == sf.fix_name) f.fix = std::move(sf.fix);
       list.add(std::move(f), prefix);
     }
   };

@@ -28,6 +28,7 @@ struct Rule {
   Scope scope = Scope::request;
   Pattern at;
   std::vector<Condition> when;
+  std::string fix;       // the fix the rule opted in to ("" = none); one its kind offers
   std::unique_ptr<Check> check;  // null for builtin rules (emitted by the parser/schema layers)
 };
 

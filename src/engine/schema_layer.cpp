@@ -211,11 +211,13 @@ class Reporter final : public schema_fast::Sink {
   }
   using Args = std::vector<std::pair<std::string, std::string>>;
   // The message's arguments are most of a failure's cost: made only if the sink wants it.
-  template <class MakeArgs>
-  void add(SchemaFailure f, MakeArgs&& make_args) {
+  // So are its fix's: make_fix() may set f.fix and f.fix_name.
+  template <class MakeArgs, class MakeFix = void (*)(SchemaFailure&)>
+  void add(SchemaFailure f, MakeArgs&& make_args, MakeFix&& make_fix = [](SchemaFailure&) {}) {
     if ((dedupe_ || dedupe_now_) && !seen_.emplace(f.pointer, f.keyword, f.detail).second) return;
     if (!out_.wants(f)) return;
     f.args = make_args();
+    make_fix(f);
     out_.add(std::move(f));
   }
 
@@ -251,9 +253,15 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
         if (props && child(*props, name)) continue;
         std::string p = ptr;
         pointer::append_key(p, name);
+        std::optional<std::string> near;
         add({"additionalProperties", name, p, Anchor::key, {}}, [&] {
-          auto near = formats::did_you_mean(name, known);
+          near = formats::did_you_mean(name, known);
           return Args{{"field", name}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
+        }, [&](SchemaFailure& f) {
+          // Renaming onto a member that is there already makes a duplicate key: unsafe.
+          if (!near) return;
+          f.fix = std::make_shared<const FixSpec>(rename_fix(f.pointer, name, *near, !child(*node, *near)));
+          f.fix_name = "did-you-mean";
         });
       }
       break;
@@ -264,9 +272,14 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
         return Args{{"field", tokens.empty() ? "the request" : tokens.back()},
                     {"expected", type_words(sub ? child(*sub, "type") : nullptr)},
                     {"actual", json_type_words(json_type_name(*node))}};
+      }, [&](SchemaFailure& f) {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        if (auto fix = convert_type_fix(f.pointer, *node, sub ? child(*sub, "type") : nullptr))
+          f.fix = std::make_shared<const FixSpec>(std::move(*fix)), f.fix_name = "convert-type";
       });
       break;
-    case Fail::enum_:
+    case Fail::enum_: {
+      std::optional<std::string> near;
       add({"enum", "", ptr, Anchor::value, {}}, [&] {
         const rapidjson::Value* sub = tree_.at(tokens, root_);
         std::string allowed;
@@ -277,11 +290,15 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
               values.emplace_back(v.GetString(), v.GetStringLength());
               allowed += (allowed.empty() ? "" : ", ") + values.back();
             }
-        std::optional<std::string> near;
         if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
         return Args{{"value", scalar_text(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
+      }, [&](SchemaFailure& f) {
+        if (!near) return;
+        f.fix = std::make_shared<const FixSpec>(value_fix(f.pointer, {node->GetString(), node->GetStringLength()}, *near));
+        f.fix_name = "did-you-mean";
       });
       break;
+    }
     case Fail::const_:
       add({"const", "", ptr, Anchor::value, {}}, [&] {
         const rapidjson::Value* sub = tree_.at(tokens, root_);

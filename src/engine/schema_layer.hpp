@@ -19,6 +19,8 @@ struct SchemaFailure {
   std::string pointer;  // relative to the validated root
   Anchor anchor = Anchor::value;
   std::vector<std::pair<std::string, std::string>> args;  // message placeholders
+  std::shared_ptr<const FixSpec> fix;  // offered under the name fix_name (fix.cpp: fixes_offered)
+  std::string_view fix_name;
 };
 
 // Takes failures one at a time: a caller that keeps only some of them never holds them all.

@@ -54,6 +54,23 @@ std::string to_json(const std::vector<FileReport>& files) {
         }
         w.EndArray();
       }
+      if (d.fix) {
+        w.Key("fix");
+        w.StartObject();
+        w.Key("applicability"); str(d.fix->safe ? "safe" : "unsafe");
+        w.Key("message"); str(d.fix->message);
+        w.Key("edits");
+        w.StartArray();
+        for (const auto& e : d.fix->edits) {
+          w.StartObject();
+          w.Key("offset"); w.Uint64(e.offset);
+          w.Key("length"); w.Uint64(e.length);
+          w.Key("content"); str(e.text);
+          w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+      }
       w.EndObject();
     }
     w.EndArray();

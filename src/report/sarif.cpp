@@ -164,6 +164,47 @@ void rule_descriptor(Writer& w, const RuleDoc& r) {
   w.EndObject();
 }
 
+// SARIF 2.1.0 §3.55: one fix, its edits as byte regions of the one artifact.
+void fixes(Writer& w, const Fix& fix, const std::string& uri) {
+  w.Key("fixes");
+  w.StartArray();
+  w.StartObject();
+  text_obj(w, "description", fix.message);
+  w.Key("artifactChanges");
+  w.StartArray();
+  w.StartObject();
+  w.Key("artifactLocation");
+  w.StartObject();
+  w.Key("uri"); str(w, uri);
+  w.EndObject();
+  w.Key("replacements");
+  w.StartArray();
+  for (const auto& e : fix.edits) {
+    w.StartObject();
+    w.Key("deletedRegion");
+    w.StartObject();
+    w.Key("byteOffset"); w.Uint64(e.offset);
+    w.Key("byteLength"); w.Uint64(e.length);
+    w.EndObject();
+    if (!e.text.empty()) {
+      w.Key("insertedContent");
+      w.StartObject();
+      w.Key("text"); str(w, e.text);
+      w.EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.EndArray();
+  w.Key("properties");
+  w.StartObject();
+  w.Key("safe"); w.Bool(fix.safe);
+  w.EndObject();
+  w.EndObject();
+  w.EndArray();
+}
+
 void result(Writer& w, const FileReport& f, const Diagnostic& d, const std::string& uri,
             const std::map<std::string, std::size_t>& index) {
   w.StartObject();
@@ -189,6 +230,7 @@ void result(Writer& w, const FileReport& f, const Diagnostic& d, const std::stri
     }
     w.EndArray();
   }
+  if (d.fix) fixes(w, *d.fix, uri);
   w.Key("partialFingerprints");
   w.StartObject();
   w.Key("wxlintKey/v1"); str(w, fingerprint(d, uri));

@@ -194,3 +194,33 @@ TEST_CASE("c api: the catalogue as JSON", "[c_api]") {
   CHECK(json == nullptr);
   wxlint_linter_free(linter);
 }
+
+TEST_CASE("c api: apply_fixes applies the fixes of diagnostics given as JSON", "[c_api]") {
+  const std::string text = R"({"type": "WORK", "x": 1})";
+  // The edits of two fixes, as a report lists them; the second overlaps the first.
+  const std::string diagnostics = R"([{"code": "A", "fix": {"applicability": "safe", "message": "m",
+      "edits": [{"offset": 10, "length": 4, "content": "work"}]}},
+    {"code": "B"},
+    {"fix": {"applicability": "safe", "message": "m", "edits": [{"offset": 12, "length": 1, "content": "?"}]}},
+    {"fix": {"applicability": "unsafe", "message": "m", "edits": [{"offset": 17, "length": 6, "content": ""}]}}])";
+  char* fixed = nullptr;
+  size_t length = 0, applied = 0;
+  char* error = nullptr;
+  REQUIRE(wxlint_apply_fixes(text.data(), text.size(), diagnostics.c_str(), 0, &fixed, &length, &applied, &error) ==
+          WXLINT_OK);
+  CHECK(std::string(fixed, length) == R"({"type": "work", "x": 1})");
+  CHECK(applied == 1);
+  wxlint_string_free(fixed);
+  REQUIRE(wxlint_apply_fixes(text.data(), text.size(), diagnostics.c_str(), WXLINT_FIX_UNSAFE, &fixed, nullptr, &applied,
+                             nullptr) == WXLINT_OK);
+  CHECK(std::string(fixed) == R"({"type": "work", })");
+  CHECK(applied == 2);
+  wxlint_string_free(fixed);
+  CHECK(wxlint_apply_fixes(text.data(), text.size(), R"([{"fix": {"applicability": "safe", "edits": [{"offset": -1}]}}])",
+                           0, &fixed, nullptr, nullptr, &error) == WXLINT_E_OPTIONS);
+  CHECK(take(error) == R"(diagnostics: /0/fix/edits/0: expected {"offset", "length", "content"})");
+  CHECK(fixed == nullptr);
+  CHECK(wxlint_apply_fixes(text.data(), text.size(), "[", 0, &fixed, nullptr, nullptr, nullptr) == WXLINT_E_OPTIONS);
+  CHECK(wxlint_apply_fixes(text.data(), text.size(), "[]", 2, &fixed, nullptr, nullptr, nullptr) ==
+        WXLINT_E_INVALID_ARGUMENT);
+}

@@ -1,0 +1,112 @@
+#include "cli/unified_diff.hpp"
+
+#include <algorithm>
+
+namespace wxlint::cli {
+namespace {
+
+constexpr std::size_t kContext = 3;
+
+// The changed ranges widened to whole lines: [old_begin, old_end) of `before` became
+// [new_begin, new_end) of `after`, and the rest of those lines is the same on both sides.
+struct Block {
+  std::size_t old_begin, old_end, new_begin, new_end;
+};
+
+std::size_t line_start(std::string_view t, std::size_t at) {
+  const std::size_t nl = at == 0 ? std::string_view::npos : t.rfind('\n', at - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+std::size_t line_end(std::string_view t, std::size_t at) {
+  const std::size_t nl = t.find('\n', at);
+  return nl == std::string_view::npos ? t.size() : nl + 1;
+}
+
+std::size_t count_lines(std::string_view t) {
+  return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n')) + (!t.empty() && t.back() != '\n');
+}
+
+// Each line of t prefixed with `mark`; a last line without '\n' says so, as diff does.
+void put_lines(std::string& out, char mark, std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t e = line_end(t, i);
+    out += mark;
+    out.append(t.substr(i, e - i));
+    if (t[e - 1] != '\n') out += "\n\\ No newline at end of file\n";
+    i = e;
+  }
+}
+
+// `n` whole lines of t before `at` (a line start), as an offset.
+std::size_t lines_before(std::string_view t, std::size_t at, std::size_t n) {
+  for (; n > 0 && at > 0; --n) at = line_start(t, at - 1);
+  return at;
+}
+
+std::size_t lines_after(std::string_view t, std::size_t at, std::size_t n) {
+  for (; n > 0 && at < t.size(); --n) at = line_end(t, at);
+  return at;
+}
+
+}  // namespace
+
+std::string unified_diff(std::string_view name, std::string_view before, std::string_view after,
+                         const std::vector<Change>& changes) {
+  std::vector<Block> blocks;
+  for (const Change& c : changes) {
+    const std::size_t ob = line_start(before, c.old_offset);
+    const std::size_t oe = std::max(line_end(before, c.old_offset + c.old_length), ob);
+    const Block b{ob, oe, c.new_offset - (c.old_offset - ob), c.new_offset + c.new_length + (oe - c.old_offset - c.old_length)};
+    if (!blocks.empty() && b.old_begin < blocks.back().old_end) {
+      blocks.back().old_end = b.old_end;  // two changes on one line
+      blocks.back().new_end = b.new_end;
+    } else {
+      blocks.push_back(b);
+    }
+  }
+  std::string out;
+  std::size_t line = 0, at = 0;  // `before`'s line number (0-based) at offset `at`
+  long long shift = 0;           // lines `after` has more than `before` up to here
+  for (std::size_t i = 0; i < blocks.size();) {
+    // A hunk: blocks whose context lines meet.
+    std::size_t k = i + 1;
+    while (k < blocks.size() &&
+           count_lines(before.substr(blocks[k - 1].old_end, blocks[k].old_begin - blocks[k - 1].old_end)) <= 2 * kContext)
+      ++k;
+    const std::size_t from = lines_before(before, blocks[i].old_begin, kContext);
+    const std::size_t to = lines_after(before, blocks[k - 1].old_end, kContext);
+    line += count_lines(before.substr(at, from - at));
+    at = from;
+    std::string body;
+    std::size_t old_n = 0, new_n = 0, pos = from;
+    for (std::size_t b = i; b < k; ++b) {
+      const std::string_view same = before.substr(pos, blocks[b].old_begin - pos);
+      put_lines(body, ' ', same);
+      const std::string_view gone = before.substr(blocks[b].old_begin, blocks[b].old_end - blocks[b].old_begin);
+      const std::string_view come = after.substr(blocks[b].new_begin, blocks[b].new_end - blocks[b].new_begin);
+      put_lines(body, '-', gone);
+      put_lines(body, '+', come);
+      old_n += count_lines(same) + count_lines(gone);
+      new_n += count_lines(same) + count_lines(come);
+      pos = blocks[b].old_end;
+    }
+    const std::string_view tail = before.substr(pos, to - pos);
+    put_lines(body, ' ', tail);
+    old_n += count_lines(tail);
+    new_n += count_lines(tail);
+    const long long new_line = static_cast<long long>(line) + shift;
+    // A range of no lines starts at the line before it (diff's convention).
+    const auto start = [](long long l, std::size_t n) { return std::to_string(n ? l + 1 : l); };
+    if (out.empty()) out = "--- a/" + std::string(name) + "\n+++ b/" + std::string(name) + "\n";
+    out += "@@ -" + start(static_cast<long long>(line), old_n) + "," + std::to_string(old_n) + " +" + start(new_line, new_n) +
+           "," + std::to_string(new_n) + " @@\n" + body;
+    line += old_n;
+    at = to;
+    shift += static_cast<long long>(new_n) - static_cast<long long>(old_n);
+    i = k;
+  }
+  return out;
+}
+
+}  // namespace wxlint::cli

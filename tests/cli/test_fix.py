@@ -1,0 +1,241 @@
+"""wxlint check --fix / --unsafe-fixes / --diff: the golden fix cases through the CLI, stdin,
+the diff, idempotence, and an atomic write that kill -9 cannot tear."""
+import glob
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+import unittest
+
+from cli_support import REPO, WXLINT, TempDirTest, env, main, write
+
+CASES = sorted(p for p in glob.glob(os.path.join(REPO, "testdata", "fix", "*.json"))
+               if ".expected." not in p and ".fixed." not in p)
+
+
+def fixed_path(case):
+    return case[:-len(".json")] + ".fixed.json"
+
+
+def unsafe(case):
+    return os.path.basename(case)[:-len(".json")].endswith("-unsafe")
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def changes(case):
+    return read(case) != read(fixed_path(case))
+
+
+def remaining_errors(case):
+    """Errors left after fixing: the golden findings of the fixed text."""
+    with open(case[:-len(".json")] + ".fixed.expected.json", encoding="utf-8") as f:
+        return sum(d["severity"] == "error" for d in json.load(f)["diagnostics"])
+
+
+def apply_diff(text, diff):
+    """Applies a unified diff of one file, checking every context and removed line."""
+    lines = text.splitlines(keepends=True)
+    out, at = [], 0
+    body = diff.splitlines(keepends=True)
+    assert body[0].startswith("--- a/") and body[1].startswith("+++ b/"), body[:2]
+    i = 2
+    while i < len(body):
+        m = re.match(r"@@ -(\d+),(\d+) \+(\d+),(\d+) @@\n", body[i])
+        assert m, body[i]
+        start = int(m.group(1)) - (1 if int(m.group(2)) else 0)
+        out += lines[at:start]
+        at = start
+        i += 1
+        while i < len(body) and not body[i].startswith("@@"):
+            mark, line = body[i][0], body[i][1:]
+            if i + 1 < len(body) and body[i + 1].startswith("\\ No newline"):
+                line = line[:-1]
+                i += 1
+            if mark in " -":
+                assert lines[at] == line, (lines[at], line)
+                at += 1
+            if mark in " +":
+                out.append(line)
+            i += 1
+    return "".join(out + lines[at:])
+
+
+class GoldenCasesThroughTheCli(TempDirTest):
+    def test_every_case_fixes_in_place_to_its_fixed_text(self):
+        self.assertGreaterEqual(len(CASES), 12)
+        for case in CASES:
+            with self.subTest(case=os.path.basename(case)):
+                p = shutil.copy(case, self.path(os.path.basename(case)))
+                args = ["check", "--no-config", "--fix"] + (["--unsafe-fixes"] if unsafe(case) else [])
+                r = self.wxlint(*args, os.path.basename(p))
+                self.assertEqual(read(p), read(fixed_path(case)))
+                self.assertEqual(r.returncode, 1 if remaining_errors(case) else 0, r.stdout + r.stderr)
+                if os.path.basename(case) == "overlap-unsafe.json":
+                    # The duplicate's removal and its type's case fix overlap: the removal
+                    # comes first, and the next pass has nothing left to fix.
+                    self.assertEqual(r.stderr, "wxlint: fixed 2 findings in 1 file "
+                                               "(1 fix overlapped an earlier one and waited for the next pass)\n")
+                elif changes(case):
+                    self.assertRegex(r.stderr, r"^wxlint: fixed \d+ findings? in 1 file\n$")
+                else:  # only unsafe fixes, and no --unsafe-fixes
+                    self.assertEqual(r.stderr, "")
+                # A second --fix changes nothing and says nothing about fixing.
+                again = self.wxlint(*args, os.path.basename(p))
+                self.assertEqual(read(p), read(fixed_path(case)))
+                self.assertNotIn("fixed", again.stderr)
+                self.assertEqual(again.stdout, r.stdout)
+
+    def test_diff_writes_nothing_and_applies_to_the_fixed_text(self):
+        for case in CASES:
+            with self.subTest(case=os.path.basename(case)):
+                name = os.path.basename(case)
+                p = shutil.copy(case, self.path(name))
+                args = ["check", "--no-config", "--diff"] + (["--unsafe-fixes"] if unsafe(case) else [])
+                r = self.wxlint(*args, name)
+                self.assertEqual(read(p), read(case))
+                if not changes(case):
+                    self.assertEqual((r.returncode, r.stdout), (0, ""))
+                    continue
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertTrue(r.stdout.startswith(f"--- a/{name}\n+++ b/{name}\n@@ -"), r.stdout[:200])
+                self.assertRegex(r.stderr, r"wxlint: \d+ fix(es)? would apply to 1 file\n")
+                with open(case, encoding="utf-8", newline="") as f:
+                    before = f.read()
+                with open(fixed_path(case), encoding="utf-8", newline="") as f:
+                    self.assertEqual(apply_diff(before, r.stdout), f.read())
+
+    def test_diff_of_a_clean_file_is_empty_and_exits_0(self):
+        p = shutil.copy(fixed_path(os.path.join(REPO, "testdata", "fix", "enum-case.json")), self.path("clean.json"))
+        r = self.wxlint("check", "--no-config", "--diff", p)
+        self.assertEqual((r.returncode, r.stdout), (0, ""))
+        self.assertEqual(r.stderr, "wxlint: 0 fixes would apply to 0 files\n")
+
+
+class Options(TempDirTest):
+    def test_unsafe_fixes_alone_is_a_usage_error(self):
+        write(self.path("a.json"), {"usersList": []})
+        r = self.wxlint("check", "--no-config", "--unsafe-fixes", "a.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr, "wxlint: --unsafe-fixes needs --fix or --diff\n")
+
+    def test_unsafe_fixes_are_left_without_the_flag_and_listed_in_json(self):
+        case = os.path.join(REPO, "testdata", "fix", "duplicate-entry.json")
+        p = shutil.copy(case, self.path("dup.json"))
+        r = self.wxlint("check", "--no-config", "--fix", "--format", "json", "dup.json")
+        self.assertEqual(read(p), read(case))  # the only fix is unsafe
+        diags = json.loads(r.stdout)["files"][0]["diagnostics"]
+        fixes = [d["fix"] for d in diags if "fix" in d]
+        self.assertEqual(len(fixes), 1)
+        self.assertEqual(fixes[0]["applicability"], "unsafe")
+        edit = fixes[0]["edits"][0]
+        text = read(case)
+        removed = text[edit["offset"]:edit["offset"] + edit["length"]].decode()
+        self.assertEqual(removed.strip(), ',\n        {"value": "ada@example.com", "type": "work", "primary": true}'.strip())
+        self.assertEqual(edit["content"], "")
+
+    def test_stdin_fixed_text_goes_to_stdout_and_the_report_to_stderr(self):
+        case = os.path.join(REPO, "testdata", "fix", "enum-case.json")
+        with open(case, encoding="utf-8") as f:
+            text = f.read()
+        r = self.wxlint("check", "--no-config", "--fix", "--stdin-filename", "in.json", "-", stdin=text)
+        with open(fixed_path(case), encoding="utf-8") as f:
+            self.assertEqual(r.stdout, f.read())
+        self.assertIn("1 file checked", r.stderr)
+        self.assertIn("wxlint: fixed 3 findings in 1 file", r.stderr)
+        self.assertEqual(r.returncode, 0)
+
+    def test_stdin_without_fixes_is_echoed(self):
+        text = '{"usersList": []}\n'
+        r = self.wxlint("check", "--no-config", "--fix", "-", stdin=text)
+        self.assertEqual(r.stdout, text)
+        self.assertEqual(r.returncode, 1)  # 1026011: usersList is empty
+
+    def test_mode_is_kept(self):
+        case = os.path.join(REPO, "testdata", "fix", "enum-case.json")
+        p = shutil.copy(case, self.path("m.json"))
+        os.chmod(p, 0o640)
+        self.wxlint("check", "--no-config", "--fix", "m.json")
+        self.assertEqual(os.stat(p).st_mode & 0o777, 0o640)
+        self.assertEqual(read(p), read(fixed_path(case)))
+
+
+class SarifFixes(TempDirTest):
+    def test_fixes_are_sarif_artifact_changes_the_validator_accepts(self):
+        os.makedirs(self.path("sarif"))
+        for name in ("enum-case.json", "duplicate-entry.json", "seed-envelope.json"):
+            shutil.copy(os.path.join(REPO, "testdata", "fix", name), self.path("sarif", name))
+        r = self.wxlint("check", "--no-config", "-f", "sarif", "-o", "in.sarif", "enum-case.json",
+                        "duplicate-entry.json", "seed-envelope.json", cwd=self.path("sarif"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        with open(self.path("sarif", "in.sarif"), encoding="utf-8") as f:
+            results = json.load(f)["runs"][0]["results"]
+        fixes = [x["fixes"][0] for x in results if "fixes" in x]
+        self.assertEqual(len(fixes), 5)  # 3 enum cases, 1 duplicate, 1 double-escaped address
+        first = fixes[0]
+        self.assertEqual(first["description"]["text"], 'Replace "WORK" with "work".')
+        [change] = first["artifactChanges"]
+        self.assertEqual(change["artifactLocation"]["uri"], "enum-case.json")
+        [rep] = change["replacements"]
+        text = read(self.path("sarif", "enum-case.json"))
+        region = rep["deletedRegion"]
+        self.assertEqual(text[region["byteOffset"]:region["byteOffset"] + region["byteLength"]], b'"WORK"')
+        self.assertEqual(rep["insertedContent"]["text"], '"work"')
+        self.assertEqual(first["properties"]["safe"], True)
+        removal = [f for f in fixes if f["properties"]["safe"] is False]
+        self.assertEqual(len(removal), 1)
+        self.assertNotIn("insertedContent", removal[0]["artifactChanges"][0]["replacements"][0])
+        from test_formats import MULTITOOL
+        self.assertTrue(os.path.exists(MULTITOOL), "run scripts/setup.sh: it installs @microsoft/sarif-multitool")
+        v = subprocess.run([MULTITOOL, "validate", "in.sarif", "-o", "validation.sarif"], cwd=self.path("sarif"),
+                           capture_output=True, text=True, timeout=300,
+                           env=env(DOTNET_SYSTEM_GLOBALIZATION_INVARIANT="1", DOTNET_CLI_TELEMETRY_OPTOUT="1"))
+        self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
+        with open(self.path("sarif", "validation.sarif"), encoding="utf-8") as f:
+            found = json.load(f)["runs"][0].get("results", [])
+        self.assertEqual([(x["ruleId"], x["message"]) for x in found if x.get("level", "warning") in ("error", "warning")], [])
+
+
+class KillMidWrite(TempDirTest):
+    def test_kill_9_leaves_the_old_file_or_the_new_one(self):
+        # ~11 MB of contacts; the first and the last have an email type in the wrong case.
+        contact = ('    {"displayName": "Contact %d", "source": "CH", "emails": [{"value": "c%d@example.com", '
+                   '"type": "%s", "primary": true}]}')
+        n = 80000
+        body = ",\n".join(contact % (i, i, "WORK" if i in (0, n - 1) else "work") for i in range(n))
+        old = ('{\n  "schemas": "urn:cisco:codev:identity:contact:core:1.0",\n  "contacts": [\n' + body + "\n  ]\n}\n").encode()
+        new = old.replace(b'"type": "WORK"', b'"type": "work"')
+        p = self.path("big.json")
+        with open(p, "wb") as f:
+            f.write(old)
+        start = time.monotonic()
+        done = subprocess.run([WXLINT, "check", "--no-config", "--fix", "-q", p], capture_output=True, timeout=300)
+        whole = time.monotonic() - start
+        self.assertEqual(read(p), new, done.stderr[-500:])
+        seen = {"old": 0, "new": 0}
+        for k in range(1, 25):
+            with open(p, "wb") as f:
+                f.write(old)
+            proc = subprocess.Popen([WXLINT, "check", "--no-config", "--fix", "-q", p],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(whole * k / 20)  # from early in the lint to past the rename
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+            got = read(p)
+            self.assertIn(got, (old, new), f"a torn file after SIGKILL at {whole * k / 20:.2f}s")
+            seen["old" if got == old else "new"] += 1
+        # Both outcomes came up: kills landed before the rename and after it.
+        self.assertGreater(seen["old"], 0, seen)
+        self.assertGreater(seen["new"], 0, seen)
+        # Whatever temporary file a kill left is not the payload: only big.json is *.json here.
+        self.assertEqual(glob.glob(self.path("*.json")), [p])
+
+
+if __name__ == "__main__":
+    main()
