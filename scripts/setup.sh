@@ -38,8 +38,10 @@ packages="cmake g++ make rapidjson-dev libcli11-dev libre2-dev python3 libphonen
 if [ -n "$tests" ]; then
   # Catch2 (unit tests), python3 (CLI tests), git and pre-commit (test_precommit.py),
   # pkg-config (test_package.py), clang with its sanitizer and libFuzzer runtime (steps 2
-  # and 3 of scripts/test.sh), ccache (step 4 rebuilds a fresh copy), npm for Microsoft's SARIF validator (test_formats.py).
+  # and 3 of scripts/test.sh), ccache (step 4 rebuilds a fresh copy), npm for Microsoft's SARIF validator (test_formats.py),
+  # venv, pip, setuptools, wheel and pytest (tests/python: `pip install .` into a fresh environment).
   packages+=" catch2 git pre-commit pkg-config clang libclang-rt-14-dev ccache"
+  packages+=" python3-venv python3-pip python3-setuptools python3-wheel python3-pytest"
   command -v npm >/dev/null 2>&1 || packages+=" npm"
 fi
 need=()

@@ -16,7 +16,10 @@ fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DWXLINT_BUILD_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 # --no-tests=error: a run that finds no test fails instead of passing.
-ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs"
+ctest --test-dir build --output-on-failure --no-tests=error -j"$jobs" -E '^python\.'
+# The Python package's pytest tests, installed into a fresh venv; each of ctest and
+# tests/python/run_tests.sh fails when no test runs.
+ctest --test-dir build --output-on-failure --no-tests=error -R '^python\.'
 
 # 2. The same suite built with clang under AddressSanitizer + UndefinedBehaviorSanitizer.
 #    The build also holds the libFuzzer harnesses (fuzz/), which share its library.
@@ -28,9 +31,10 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DWXLINT_BUILD_TESTS=ON -DWXLINT_BUILD_FUZZERS=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 WXLINT_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions="$root/fuzz/ubsan.supp" \
-  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -E '^cli\.test_package$'
-# (test_package builds plain consumers of the installed library; a sanitized library needs
-#  the sanitizer runtime in every consumer, so packaging is tested by the release run only.)
+  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -E '^(cli\.test_package|python\.package)$'
+# (test_package builds plain consumers of the installed library, python.package loads it into
+#  Python; a sanitized library needs the sanitizer runtime in every consumer, so packaging is
+#  tested by the release run only.)
 
 # 3. Each fuzz harness for 15 s (about a minute in all), seeded from testdata/ and examples/.
 bash fuzz/run.sh 15 "$root/build-asan"

@@ -71,6 +71,18 @@ std::optional<std::string> find_config(const std::string& start_dir = {});
 Config parse_config(std::string text, const std::string& name, const std::string& base_dir);
 Config load_config(const std::string& path);
 
+// Files to lint for the given paths: files as given, directories searched recursively
+// for *.json (sorted, hidden directories skipped), "-" for stdin. A directory that cannot
+// be read is an error ("DIR: cannot read directory: why"); the others are still searched.
+struct ExpandedPaths {
+  std::vector<std::string> files;
+  std::vector<std::string> errors;
+};
+ExpandedPaths expand_paths(const std::vector<std::string>& paths);
+// Removes the files inside the snapshot's paths: they are not payloads, so
+// `check --snapshot examples/snapshot examples/` lints the examples only.
+void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std::string>& snapshot);
+
 // Findings recorded earlier: keys are file (relative to the baseline's directory), rule,
 // pointer and a hash of the message with line numbers taken out, so moving lines keeps them.
 class Baseline {

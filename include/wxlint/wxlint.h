@@ -4,6 +4,7 @@
  * crosses the boundary. No function throws; every failure is a status code plus, where the
  * function takes `char** error`, a message the caller frees with wxlint_string_free().
  * Strings are UTF-8. A linter may be shared by threads; results are not shared state.
+ * Findings that the linter's config ignores or its baseline holds are left out of every result.
  * C89 compatible. See docs/library.md. */
 #ifndef WXLINT_WXLINT_H
 #define WXLINT_WXLINT_H
@@ -39,6 +40,7 @@ extern "C" {
 #define WXLINT_E_UNKNOWN_OPERATION 5 /* the forced operationId is not in the catalogue */
 #define WXLINT_E_NO_MEMORY 6
 #define WXLINT_E_INTERNAL 7          /* a bug: please report the message */
+#define WXLINT_E_SNAPSHOT 8          /* an org snapshot file is invalid or unreadable (wxlint_linter_new only) */
 
 /* Severities, ordered so that a threshold compares with >=. */
 #define WXLINT_SEVERITY_INFO 0
@@ -62,12 +64,24 @@ WXLINT_API const char* wxlint_status_string(int status);
  *   "snapshot":   ["org-snapshot-dir-or-file", ...]
  *   "rules":      ["policy.rules.json", ...]  rule files added on top of the catalogue
  *   "region":     "US" (the region national-format phone numbers are read in)
+ *   "config":     "path/to/.wxlint.json", or true: search upward from the working directory
+ *                 as `wxlint check` does (none found: no config). Its rules, settings, snapshot
+ *                 and ignores apply; the members above override it ("snapshot" replaces its list).
+ *   "baseline":   "path" written by `wxlint check --generate-baseline`: its findings are left out
  * On success *out is set and must be released with wxlint_linter_free(). `error` may be NULL;
  * otherwise *error is NULL on success, else a message to release with wxlint_string_free(). */
 WXLINT_API int wxlint_linter_new_embedded(const char* options_json, wxlint_linter** out, char** error);
 WXLINT_API int wxlint_linter_new_from_directory(const char* dir, const char* options_json,
                                                 wxlint_linter** out, char** error);
 WXLINT_API void wxlint_linter_free(wxlint_linter* linter);
+/* The same from `rules_dir` (NULL: the compiled-in catalogue), except that a bad or unreadable
+ * snapshot file gives WXLINT_E_SNAPSHOT, where the two above give WXLINT_E_CONFIG / WXLINT_E_IO. */
+WXLINT_API int wxlint_linter_new(const char* rules_dir, const char* options_json, wxlint_linter** out,
+                                 char** error);
+/* The rule catalogue as a JSON array of objects (id, code, severity, operation, check, summary,
+ * message, description, failExample, passExample: JSON text or "", exampleSettings,
+ * exampleSnapshot), in `wxlint rules` order. *json is released with wxlint_string_free(). */
+WXLINT_API int wxlint_linter_rules_json(const wxlint_linter* linter, char** json, char** error);
 
 /* Lint `length` bytes at `text` (need not be NUL-terminated; NULL only when length is 0).
  * `display_name` names the file in the report (NULL: "<buffer>"). `operation` forces an
@@ -77,13 +91,30 @@ WXLINT_API int wxlint_lint(const wxlint_linter* linter, const char* text, size_t
                            const char* display_name, const char* operation,
                            wxlint_result** out, char** error);
 WXLINT_API void wxlint_result_free(wxlint_result* result);
+/* As wxlint_lint, for JSON that a program wrote without line breaks: the text is laid out again
+ * with one member or element per line, indented by 2, ": " after keys (the layout of Python's
+ * json.dumps(indent=2)), its tokens unchanged, and lines and columns point into that layout.
+ * Text so deeply nested that the layout would pass 3 times its size plus 1 MB is linted as given. */
+WXLINT_API int wxlint_lint_reindented(const wxlint_linter* linter, const char* text, size_t length,
+                                      const char* display_name, const char* operation,
+                                      wxlint_result** out, char** error);
+/* Read and lint one file, named in the report as given ("-": standard input, "<stdin>").
+ * WXLINT_E_IO when it cannot be read. */
+WXLINT_API int wxlint_lint_file(const wxlint_linter* linter, const char* path, const char* operation,
+                                wxlint_result** out, char** error);
+/* Lint `count` paths as `wxlint check PATH...` does: directories searched recursively for
+ * *.json (sorted, hidden directories skipped), the snapshot's own files left out, one report
+ * for all. WXLINT_E_IO when a path cannot be read or no *.json file is found. */
+WXLINT_API int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, size_t count,
+                                 const char* operation, wxlint_result** out, char** error);
 
 /* The report as JSON text, the same contract as `wxlint check --format json` for one file.
  * Owned by the result (valid until wxlint_result_free); `length` may be NULL. */
 WXLINT_API const char* wxlint_result_json(const wxlint_result* result, size_t* length);
-/* The operationId linted against, or NULL when none was recognised. Owned by the result. */
+/* The operationId linted against (the first file's), or NULL when none was recognised. Owned by
+ * the result. */
 WXLINT_API const char* wxlint_result_operation(const wxlint_result* result);
-/* Number of findings of one WXLINT_SEVERITY_*, or of all when severity is -1. 0 for NULL.
+/* Number of findings of one WXLINT_SEVERITY_*, or of all when severity is -1, in all files. 0 for NULL.
  * Findings past the setting maxFindingsPerRule are counted too, though the JSON lists one
  * summary for them. */
 WXLINT_API size_t wxlint_result_count(const wxlint_result* result, int severity);
@@ -102,6 +133,14 @@ WXLINT_API int wxlint_fix(const wxlint_linter* linter, const char* text, size_t 
                           char** fixed, size_t* fixed_length, wxlint_result** out, char** error);
 /* Fixes wxlint_fix applied to reach this result; 0 for wxlint_lint's results and NULL. */
 WXLINT_API size_t wxlint_result_fixes_applied(const wxlint_result* result);
+/* One pass of fixing with findings already at hand: the fixes of `diagnostics_json` (a JSON
+ * array of diagnostics as in a report's "diagnostics"; only each one's "fix" is read) applied
+ * to the text they were found in, in that order: the safe ones, with WXLINT_FIX_UNSAFE the
+ * unsafe ones too. A fix overlapping one applied before it, or reaching past the text, is left
+ * out. *fixed as for wxlint_fix; `fixed_length` and `applied` (fixes applied) may be NULL.
+ * Malformed diagnostics give WXLINT_E_OPTIONS. */
+WXLINT_API int wxlint_apply_fixes(const char* text, size_t length, const char* diagnostics_json, unsigned flags,
+                                  char** fixed, size_t* fixed_length, size_t* applied, char** error);
 
 /* Release a message returned through `char** error`. NULL is a no-op, as for every *_free. */
 WXLINT_API void wxlint_string_free(char* s);

@@ -60,25 +60,6 @@ Leftovers& leftovers() {
   return *kept;
 }
 
-// The snapshot's own files are not payloads: `check --snapshot examples/snapshot examples/`
-// lints the examples only.
-void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std::string>& snapshot) {
-  namespace fs = std::filesystem;
-  if (snapshot.empty()) return;
-  std::vector<fs::path> roots;
-  std::error_code ec;
-  for (const auto& s : snapshot) roots.push_back(fs::weakly_canonical(s, ec));
-  std::erase_if(files, [&](const std::string& f) {
-    if (f == "-") return false;
-    const fs::path p = fs::weakly_canonical(f, ec);
-    for (const auto& r : roots) {
-      auto [end, rest] = std::mismatch(r.begin(), r.end(), p.begin(), p.end());
-      if (end == r.end()) return true;  // the root itself or inside it
-    }
-    return false;
-  });
-}
-
 // -j: a whole number from 1 to kMaxJobs ("" = one per core); nullopt after saying why not.
 std::optional<unsigned> jobs_of(const std::string& text) {
   if (text.empty()) return 0u;

@@ -62,13 +62,4 @@ int run_snapshot_info(const SnapshotOptions& options);
 // returns only by throwing IoError when the script cannot be run.
 [[noreturn]] void run_snapshot_pull(const std::vector<std::string>& args);
 
-// Files to lint for the given paths: files as given, directories searched recursively
-// for *.json (sorted, hidden directories skipped), "-" for stdin. A directory that cannot
-// be read is an error ("DIR: cannot read directory: why"); the others are still searched.
-struct ExpandedPaths {
-  std::vector<std::string> files;
-  std::vector<std::string> errors;
-};
-ExpandedPaths expand_paths(const std::vector<std::string>& paths);
-
 }  // namespace wxlint::cli

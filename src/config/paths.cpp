@@ -1,9 +1,10 @@
-#include "cli/commands.hpp"
+// Expanding the paths of a lint run into files, as `wxlint check` does.
+#include <wxlint/config.hpp>
 
 #include <algorithm>
 #include <filesystem>
 
-namespace wxlint::cli {
+namespace wxlint {
 namespace {
 
 namespace fs = std::filesystem;
@@ -49,4 +50,20 @@ ExpandedPaths expand_paths(const std::vector<std::string>& paths) {
   return out;
 }
 
-}  // namespace wxlint::cli
+void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std::string>& snapshot) {
+  if (snapshot.empty()) return;
+  std::vector<fs::path> roots;
+  std::error_code ec;
+  for (const auto& s : snapshot) roots.push_back(fs::weakly_canonical(s, ec));
+  std::erase_if(files, [&](const std::string& f) {
+    if (f == "-") return false;
+    const fs::path p = fs::weakly_canonical(f, ec);
+    for (const auto& r : roots) {
+      auto [end, rest] = std::mismatch(r.begin(), r.end(), p.begin(), p.end());
+      if (end == r.end()) return true;  // the root itself or inside it
+    }
+    return false;
+  });
+}
+
+}  // namespace wxlint

@@ -1,0 +1,97 @@
+"""wxlint: lint Webex API request payloads offline, before the API is called.
+
+    import wxlint
+    for d in wxlint.lint(payload):          # a dict, list, str or bytes
+        print(d.line, d.column, d.code, d.message)
+
+The checks run in the wxlint library (libwxlint.so, through its C ABI); this package only
+passes payloads in and results out. See docs/python.md.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+from ._capi import VERSION as __version__
+from .errors import (ConfigError, InternalError, IoError, OptionsError, SnapshotError,
+                     UnknownOperationError, UnknownRuleError, WxlintError)
+from .linter import Linter, Payload, StrPath, apply_fixes
+from .results import Diagnostic, Edit, Fix, Location, Report, Rule, Severity
+
+__all__ = [
+    "ConfigError", "Diagnostic", "Edit", "Fix", "InternalError", "IoError", "Linter", "Location", "OptionsError", "Payload",
+    "Report", "Rule", "Severity", "SnapshotError", "UnknownOperationError", "UnknownRuleError", "WxlintError",
+    "apply_fixes", "explain", "lint", "lint_file", "lint_paths", "rules", "__version__"]
+
+Config = Union[None, bool, StrPath]
+SnapshotPaths = Union[None, StrPath, Iterable[StrPath]]
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(config: Union[None, bool, str], snapshot: Optional[tuple[str, ...]], state: object) -> Linter:
+    del state  # part of the key only
+    return Linter(config=config, snapshot=snapshot)
+
+
+def _state(path: str) -> Optional[tuple[int, int, int]]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _config_state(config: Union[None, bool, str]) -> object:
+    """What decides which config file the library reads and what it holds: a linter is kept
+    only while this stays the same. The library does the search and the checks itself."""
+    if config is False:
+        return None
+    if isinstance(config, str):
+        return config, _state(config)
+    here = os.getcwd()
+    for directory in (here, *map(str, Path(here).parents)):
+        state = _state(os.path.join(directory, ".wxlint.json"))
+        if state:
+            return directory, state
+    return here, None
+
+
+def _linter(config: Config, snapshot: SnapshotPaths) -> Linter:
+    """A Linter for these arguments, kept for the next call with the same ones."""
+    key = config if config is None or isinstance(config, bool) else os.fspath(config)
+    snap = None
+    if snapshot is not None:
+        snap = (os.fspath(snapshot),) if isinstance(snapshot, (str, os.PathLike)) else tuple(map(os.fspath, snapshot))
+    return _cached(key, snap, _config_state(key))
+
+
+def lint(payload: Payload, *, operation: Optional[str] = None, name: Optional[str] = None,
+         config: Config = None, snapshot: SnapshotPaths = None) -> list[Diagnostic]:
+    """Lint one payload; see Linter and Linter.lint. The linter for the same config and snapshot
+    is built once and kept while the config file it uses stays the same (build a Linter to
+    choose when files are read)."""
+    return _linter(config, snapshot).lint(payload, operation=operation, name=name)
+
+
+def lint_file(path: StrPath, *, operation: Optional[str] = None, config: Config = None,
+              snapshot: SnapshotPaths = None) -> list[Diagnostic]:
+    """Read and lint one file; see Linter.lint_file."""
+    return _linter(config, snapshot).lint_file(path, operation=operation)
+
+
+def lint_paths(paths: Union[StrPath, Iterable[StrPath]], *, operation: Optional[str] = None,
+               config: Config = None, snapshot: SnapshotPaths = None) -> list[Report]:
+    """Lint files and directories as `wxlint check PATH...` does; see Linter.lint_paths."""
+    return _linter(config, snapshot).lint_paths(paths, operation=operation)
+
+
+def rules() -> list[Rule]:
+    """Every rule of the built-in catalogue."""
+    return _linter(False, None).rules()
+
+
+def explain(code: str) -> list[Rule]:
+    """The rules with this code or rule id; raises UnknownRuleError when there is none."""
+    return _linter(False, None).explain(code)

@@ -1,0 +1,75 @@
+"""The exceptions wxlint raises when it cannot do its job.
+
+Findings in a payload are never exceptions (broken JSON is the finding WX0001); these are for
+bad configuration, snapshot, rule or baseline files, unreadable paths and wrong arguments.
+The library's messages name the place as "file:line:col: /pointer: problem"; the parts are
+also attributes, None where the message names no place in a file.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+# "FILE:LINE:COL: " at the start; the file name is the shortest prefix that fits.
+# The pointer follows when there is one: "/a/b", or "(root)" for the whole document.
+_PLACE = re.compile(r"(?P<file>.+?):(?P<line>[0-9]+):(?P<column>[0-9]+): (?:(?P<pointer>/.*?|\(root\)): )?")
+
+
+class WxlintError(Exception):
+    """wxlint could not do its job: `message` says why, `file`, `line`, `column` and
+    `pointer` where (each None when the message names no place in a file)."""
+
+    def __init__(self, message: str, *, file: Optional[str] = None, line: Optional[int] = None,
+                 column: Optional[int] = None, pointer: Optional[str] = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.file, self.line, self.column, self.pointer = file, line, column, pointer
+
+    @classmethod
+    def from_message(cls, message: str) -> "WxlintError":
+        place = _PLACE.match(message)
+        if not place:
+            return cls(message)
+        pointer = place.group("pointer")
+        return cls(message, file=place.group("file"), line=int(place.group("line")),
+                   column=int(place.group("column")), pointer="" if pointer == "(root)" else pointer)
+
+
+class OptionsError(WxlintError, ValueError):
+    """An argument is malformed: a setting that is not JSON, a severity that is not one."""
+
+
+class ConfigError(WxlintError):
+    """A .wxlint.json, rule, schema or baseline file is invalid, or an option names an
+    unknown rule, code or setting."""
+
+
+class SnapshotError(ConfigError):
+    """An org snapshot file is invalid or cannot be read."""
+
+
+class IoError(WxlintError):
+    """A path cannot be read (missing, a directory where a file was expected, no *.json...)."""
+
+
+class UnknownOperationError(WxlintError, ValueError):
+    """`operation` names no operation of the catalogue; the message lists the known ones."""
+
+
+class UnknownRuleError(WxlintError, LookupError):
+    """explain() was given a code or rule id that no rule has."""
+
+
+class InternalError(WxlintError):
+    """A bug in wxlint: please report the message."""
+
+
+_BY_STATUS = {1: OptionsError, 2: OptionsError, 3: ConfigError, 4: IoError, 5: UnknownOperationError,
+              7: InternalError, 8: SnapshotError}
+
+
+def from_status(status: int, message: str) -> Exception:
+    """The exception for a C ABI status code (WXLINT_E_*) and its message."""
+    if status == 6:
+        return MemoryError(message)
+    return _BY_STATUS.get(status, InternalError).from_message(message)

@@ -1,0 +1,131 @@
+"""Linter: a rule catalogue with its configuration, loaded once, then used for many lints."""
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from . import _capi, errors
+from ._capi import NativeLinter
+from .results import Diagnostic, Report, Rule
+
+StrPath = Union[str, "os.PathLike[str]"]
+Payload = Union[dict, list, tuple, str, bytes, bytearray, memoryview]
+
+
+def _paths(value: Union[StrPath, Iterable[StrPath]]) -> list[str]:
+    if isinstance(value, (str, os.PathLike)):
+        return [os.fspath(value)]
+    return [os.fspath(v) for v in value]
+
+
+def _as_bytes(payload: Union[str, bytes, bytearray, memoryview]) -> bytes:
+    if isinstance(payload, str):
+        # Lone surrogates stay as they are: wxlint reports the invalid UTF-8 where it is.
+        return payload.encode("utf-8", "surrogatepass")
+    return bytes(payload)
+
+
+class Linter:
+    """The rule catalogue with its options, loaded once and reused; safe to call from several
+    threads at once (the native code runs without the GIL).
+
+    config: None searches for .wxlint.json upward from the working directory, as `wxlint check`
+        does; False uses none; a path uses that file. Its rules, settings, snapshot and ignores
+        apply, and the arguments below override it.
+    snapshot: an org snapshot, a file or directory of saved Webex list responses, or a list of
+        them (docs/snapshot.md); replaces the config's.
+    settings: setting name (or "operationId/name") -> value, e.g. {"maxUsers": 50}.
+    disabled: rule ids or codes to leave out.
+    severities: rule id or code -> "error", "warning" or "info".
+    baseline: a file from `wxlint check --generate-baseline`: the findings it holds are left out.
+    rules_dir: a directory of rules/ and schemas/ instead of the built-in catalogue.
+
+    Raises ConfigError, SnapshotError, IoError or OptionsError when any of them is unusable.
+    """
+
+    def __init__(self, *, config: Union[None, bool, StrPath] = None,
+                 snapshot: Union[None, StrPath, Iterable[StrPath]] = None,
+                 settings: Optional[Mapping[str, Any]] = None, disabled: Iterable[str] = (),
+                 severities: Optional[Mapping[str, str]] = None, baseline: Optional[StrPath] = None,
+                 rules_dir: Optional[StrPath] = None) -> None:
+        options: dict[str, Any] = {}
+        if config is None or config is True:
+            options["config"] = True
+        elif config is not False:
+            options["config"] = os.fspath(config)
+        if snapshot is not None:
+            options["snapshot"] = _paths(snapshot)
+        if settings:
+            options["settings"] = dict(settings)
+        if disabled:
+            options["disabled"] = [disabled] if isinstance(disabled, str) else list(disabled)
+        if severities:
+            options["severities"] = dict(severities)
+        if baseline is not None:
+            options["baseline"] = os.fspath(baseline)
+        self._native = NativeLinter(None if rules_dir is None else os.fspath(rules_dir), options)
+        self._rules: Optional[tuple[Rule, ...]] = None
+
+    def lint(self, payload: Payload, *, operation: Optional[str] = None,
+             name: Optional[str] = None) -> list[Diagnostic]:
+        """Lint one payload. A dict or list is serialised by json.dumps and linted laid out as
+        `json.dumps(payload, indent=2)` is: lines and columns point into that text (the library
+        lays it out, in a fraction of json.dumps's own time). str and bytes are linted as given.
+        `name` is the file name in ignores and messages ("<buffer>"); `operation` an operationId
+        to lint against instead of detecting it. Raises TypeError for other payloads, and what
+        json.dumps raises for values it cannot serialise."""
+        name = "<buffer>" if name is None else name
+        if isinstance(payload, (dict, list, tuple)):
+            report = self._native.lint(json.dumps(payload).encode(), name, operation, reindent=True)
+        elif isinstance(payload, (str, bytes, bytearray, memoryview)):
+            report = self._native.lint(_as_bytes(payload), name, operation)
+        else:
+            raise TypeError(f"payload must be a dict, list, str or bytes, not {type(payload).__name__}")
+        return _diagnostics(report)
+
+    def lint_file(self, path: StrPath, *, operation: Optional[str] = None) -> list[Diagnostic]:
+        """Read and lint one file ("-" is standard input). Raises IoError when it cannot be read."""
+        return _diagnostics(self._native.lint_file(os.fspath(path), operation))
+
+    def lint_paths(self, paths: Union[StrPath, Iterable[StrPath]], *,
+                   operation: Optional[str] = None) -> list[Report]:
+        """Lint files and directories (searched recursively for *.json, hidden directories
+        skipped) as `wxlint check PATH...` does: one Report per file, in that order."""
+        report = self._native.lint_paths(_paths(paths), operation)
+        return [Report.from_dict(f) for f in report["files"]]
+
+    def rules(self) -> list[Rule]:
+        """Every rule of the catalogue, in `wxlint rules` order."""
+        if self._rules is None:
+            self._rules = tuple(Rule.from_dict(r) for r in json.loads(self._native.rules_json()))
+        return list(self._rules)
+
+    def explain(self, code: str) -> list[Rule]:
+        """The rules with this code or rule id (a code may have several). Raises UnknownRuleError."""
+        found = [r for r in self.rules() if code in (r.code, r.id)]
+        if not found:
+            raise errors.UnknownRuleError(f'no rule with code or id "{code}"; wxlint.rules() lists them all')
+        return found
+
+
+def apply_fixes(text: Union[str, bytes, dict, list], diagnostics: Iterable[Diagnostic],
+                unsafe: bool = False) -> Union[str, bytes]:
+    """The text with the fixes of `diagnostics` applied, in their order, in one pass: the safe
+    fixes, and with `unsafe` the unsafe ones too. A fix overlapping one applied before it is
+    left out (lint the result again to get it). `text` is what was linted: str or bytes (the
+    result has the same type), or the dict or list itself, whose diagnostics point into
+    `json.dumps(payload, indent=2)` (the result is then that text, fixed)."""
+    if isinstance(text, (dict, list, tuple)):
+        text = json.dumps(text, indent=2)
+    items = []
+    for d in diagnostics:
+        if not isinstance(d, Diagnostic):
+            raise TypeError(f"diagnostics must be wxlint.Diagnostic, not {type(d).__name__}")
+        items.append({"fix": d.fix.to_dict()} if d.fix else {})
+    fixed = _capi.apply_fixes(_as_bytes(text), json.dumps(items), unsafe)
+    return fixed.decode("utf-8", "surrogatepass") if isinstance(text, str) else fixed
+
+
+def _diagnostics(report: dict[str, Any]) -> list[Diagnostic]:
+    return [Diagnostic.from_dict(d) for f in report["files"] for d in f["diagnostics"]]

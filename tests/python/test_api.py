@@ -1,0 +1,211 @@
+"""The package's API: payload kinds, options, the catalogue, errors and threads."""
+import dataclasses
+import json
+import os
+import threading
+from pathlib import Path
+
+import pytest
+import wxlint
+
+from conftest import MOVE_USERS, ROOT, cli_json, run_cli
+
+LOCATION = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDMzNy04MGViLWRjY2NiM2VlMDU1MA"
+USER = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE"
+NUMBER_OR_EXTENSION = "User should have either phone number or extension: give this user an extension or an E.164 phoneNumber."
+
+
+def move(*users):
+    return {"usersList": [{"locationId": LOCATION, "validate": False, "users": list(users)}]}
+
+
+def test_the_installed_package_is_under_test():
+    assert Path(wxlint.__file__).resolve().is_relative_to(Path(os.environ["WXLINT_VENV"]).resolve())
+    assert (Path(wxlint.__file__).parent / "py.typed").is_file()
+    assert run_cli("--version")[1] == f"wxlint {wxlint.__version__}\n"
+
+
+def test_a_dict_is_linted_pretty_printed():
+    [d] = wxlint.lint(move({"userId": USER}), config=False)
+    assert d == wxlint.Diagnostic(
+        code="1026016", severity="error", rule="move-users/number-or-extension", pointer="/usersList/0/users/0",
+        line=7, column=9, end_line=9, end_column=10, message=NUMBER_OR_EXTENSION, related=(), fix=None)
+    assert str(d) == f"7:9: error[1026016]: {NUMBER_OR_EXTENSION} (move-users/number-or-extension)"
+
+
+def test_text_and_bytes_are_linted_as_given():
+    text = json.dumps(move({"userId": USER}), separators=(",", ":"))
+    column = text.index('{"userId"') + 1
+    for payload in (text, text.encode(), bytearray(text.encode()), memoryview(text.encode())):
+        [d] = wxlint.lint(payload, config=False)
+        assert (d.code, d.line, d.column, d.end_line, d.end_column) == ("1026016", 1, column, 1, column + len(USER) + 13)
+
+
+def test_a_clean_payload_has_no_diagnostic():
+    assert wxlint.lint(move({"userId": USER, "extension": "2001"}), config=False) == []
+
+
+def test_related_places():
+    [d] = wxlint.lint(move({"userId": USER, "extension": "2001"}, {"userId": USER, "phoneNumber": "+14085550100"}),
+                      config=False)
+    assert (d.code, d.pointer, d.line, d.column) == ("1026019", "/usersList/0/users/1/userId", 12, 21)
+    assert d.message == ("Duplicate entry for user is not allowed: this userId is also at "
+                         "/usersList/0/users/0/userId (line 8).")
+    assert d.related == (wxlint.Location("/usersList/0/users/0/userId", 8, 21),)
+
+
+def test_broken_json_is_a_finding_not_an_exception():
+    [d] = wxlint.lint('{"usersList": [', config=False)
+    assert (d.code, d.rule, d.line, d.column) == ("WX0001", "json/syntax", 1, 16)
+
+
+def test_operation_is_forced_or_refused():
+    assert [d.code for d in wxlint.lint({}, config=False)] == ["WX0011"]
+    assert "1026016" in [d.code for d in wxlint.lint({"usersList": [{"users": [{}]}]}, operation=MOVE_USERS, config=False)]
+    with pytest.raises(wxlint.UnknownOperationError) as e:
+        wxlint.lint({}, operation="noSuchOperation", config=False)
+    assert str(e.value).startswith('unknown operation "noSuchOperation"; known operations: ')
+    assert isinstance(e.value, ValueError) and e.value.file is None
+
+
+def test_a_payload_of_another_type_is_a_type_error():
+    with pytest.raises(TypeError, match="payload must be a dict, list, str or bytes, not int"):
+        wxlint.lint(3, config=False)
+
+
+def test_diagnostics_are_frozen():
+    [d] = wxlint.lint(move({"userId": USER}), config=False)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        d.line = 1  # type: ignore[misc]
+
+
+def test_rules_are_the_cli_catalogue():
+    code, out, _ = run_cli("rules", "--format", "json")
+    assert code == 0
+    keys = ("id", "code", "severity", "operation", "check", "summary", "description")
+    assert [{k: getattr(r, k) for k in keys} for r in wxlint.rules()] == json.loads(out)
+
+
+def test_explain():
+    [rule] = wxlint.explain("1026016")
+    assert rule.id == "move-users/number-or-extension" and rule.operation == MOVE_USERS
+    assert rule.message.startswith("User should have either phone number or extension")
+    assert json.loads(rule.fail_example) and json.loads(rule.pass_example)
+    assert [r.id for r in wxlint.explain("move-users/number-or-extension")] == [rule.id]
+    assert len(wxlint.explain("4202")) == len([r for r in wxlint.rules() if r.code == "4202"]) > 1
+    with pytest.raises(wxlint.UnknownRuleError, match='no rule with code or id "nope"'):
+        wxlint.explain("nope")
+
+
+def test_options_settings_disabled_severities():
+    payload = move(*[{"userId": USER, "extension": str(2000 + i)} for i in range(3)], {"userId": USER})
+    assert [(d.line, d.severity, d.code) for d in wxlint.Linter(config=False).lint(payload)] == [
+        (12, "error", "1026019"), (16, "error", "1026019"), (19, "error", "1026016"), (20, "error", "1026019")]
+    linter = wxlint.Linter(config=False, settings={"maxUsers": 2}, disabled=["1026019"],
+                           severities={"move-users/number-or-extension": "warning"})
+    assert [(d.line, d.severity, d.code) for d in linter.lint(payload)] == [
+        (15, "error", "1026018"), (19, "warning", "1026016")]
+
+
+def test_bad_options_raise_options_or_config_errors():
+    with pytest.raises(wxlint.OptionsError, match='severity of "1026016" must be error, warning or info, not "fatal"'):
+        wxlint.Linter(config=False, severities={"1026016": "fatal"})
+    with pytest.raises(wxlint.ConfigError, match='unknown rule id or code "no-such-rule"'):
+        wxlint.Linter(config=False, disabled=["no-such-rule"])
+
+
+def write_config(directory, config):
+    path = directory / ".wxlint.json"
+    path.write_text(json.dumps(config, indent=2))
+    os.chmod(path, 0o644)
+    return path
+
+
+def test_the_config_is_found_as_the_cli_finds_it(project):
+    payload = project / "payloads" / "move.json"
+    payload.parent.mkdir()
+    payload.write_text(json.dumps(move({"userId": USER}, {"userId": USER, "extension": "1"}), indent=2))
+    write_config(project, {"ignore": [{"files": "payloads/*.json", "rule": "1026016"}]})
+    expected = cli_json("payloads/move.json")["files"][0]["diagnostics"]
+    assert expected and "1026016" not in [d["code"] for d in expected]
+    assert [d.to_dict() for d in wxlint.lint_file("payloads/move.json")] == expected
+    assert [r.to_dict() for r in wxlint.lint_paths(["payloads"])] == cli_json("payloads")["files"]
+    assert [d.to_dict() for d in wxlint.lint(payload.read_text(), name="payloads/move.json")] == expected
+    # config=False: none; config=PATH: that one, from anywhere.
+    assert "1026016" in [d.code for d in wxlint.lint_file(payload, config=False)]
+    os.chdir(payload.parent)
+    assert [d.to_dict() for d in wxlint.lint_file(payload, config=project / ".wxlint.json")] == \
+        cli_json("--config", project / ".wxlint.json", payload)["files"][0]["diagnostics"]
+
+
+def test_a_bad_config_names_its_place(project):
+    path = write_config(project, {"rules": {"1026016": "loud"}})
+    code, _, err = run_cli("check", "--config", path, ROOT / "examples")
+    with pytest.raises(wxlint.ConfigError) as e:
+        wxlint.Linter(config=path)
+    assert code == 2 and err == f"wxlint: {e.value}\n"
+    assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(path), 3, 16, "/rules/1026016")
+    with pytest.raises(wxlint.ConfigError):
+        wxlint.lint({}, config=None)  # found in the working directory
+
+
+def test_snapshot(project):
+    case = ROOT / "testdata" / "snapshot" / "extension-taken.json"
+    snapshot = ROOT / "testdata" / "snapshot" / "org.snapshot"
+    with_snapshot = wxlint.lint_file(case, snapshot=snapshot)
+    assert [d.to_dict() for d in with_snapshot] == cli_json("--snapshot", snapshot, case)["files"][0]["diagnostics"]
+    assert len(with_snapshot) > len(wxlint.lint_file(case))
+    # From the config file, relative to it.
+    write_config(project, {"snapshot": [str(snapshot)]})
+    assert wxlint.lint_file(case) == with_snapshot
+
+
+def test_a_bad_snapshot_is_a_snapshot_error(project):
+    bad = project / "snap" / "people.json"
+    bad.parent.mkdir()
+    bad.write_text('{"items": [\n  {"id": 5}\n]}')
+    code, _, err = run_cli("check", "--snapshot", bad.parent, ROOT / "examples")
+    with pytest.raises(wxlint.SnapshotError) as e:
+        wxlint.Linter(snapshot=bad.parent)
+    assert code == 2 and err == f"wxlint: {e.value}\n"
+    assert isinstance(e.value, wxlint.ConfigError)
+    assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(bad), 1, 1, "")
+    assert str(e.value).startswith(f"{bad}:1:1: (root): not a snapshot file of a known kind; ")
+    with pytest.raises(wxlint.SnapshotError, match="missing"):
+        wxlint.Linter(snapshot=project / "missing")
+
+
+def test_baseline(project):
+    payload = project / "move.json"
+    payload.write_text(json.dumps(move({"userId": USER}), indent=2))
+    assert run_cli("check", "--generate-baseline", "baseline.json", "move.json", cwd=project)[0] == 0
+    assert wxlint.Linter(baseline=project / "baseline.json").lint_file("move.json") == []
+    payload.write_text(json.dumps(move({"userId": USER}, {"userId": USER}), indent=2))
+    got = [d.to_dict() for d in wxlint.Linter(baseline="baseline.json").lint_file("move.json")]
+    assert got == cli_json("--baseline", "baseline.json", "move.json")["files"][0]["diagnostics"]
+    assert len(got) >= 1
+
+
+def test_unreadable_paths_are_io_errors(project):
+    with pytest.raises(wxlint.IoError) as e:
+        wxlint.lint_file(project / "missing.json")
+    assert str(project / "missing.json") in str(e.value)
+    (project / "empty").mkdir()
+    with pytest.raises(wxlint.IoError, match=r"^no \*\.json files found in the given paths$"):
+        wxlint.lint_paths(project / "empty")
+
+
+def test_one_linter_from_many_threads():
+    linter = wxlint.Linter(config=False)
+    payloads = [move(*[{"userId": USER, "extension": str(1000 + j)} if j % 3 else {"userId": USER}
+                       for j in range(i % 7 + 1)]) for i in range(40)]
+    expected = [linter.lint(p) for p in payloads]
+    results = [None] * 8
+    def work(k):
+        results[k] = [[linter.lint(p) for p in payloads] for _ in range(5)]
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(run == expected for r in results for run in r)

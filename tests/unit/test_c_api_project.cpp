@@ -1,0 +1,226 @@
+// The C ABI's additions for the Python package: a project's .wxlint.json (ignores included)
+// and baseline in the options, files and paths linted as `wxlint check` lints them, the
+// catalogue, and WXLINT_E_SNAPSHOT from wxlint_linter_new only.
+#include <wxlint/wxlint.h>
+
+#include <catch2/catch.hpp>
+#include <rapidjson/document.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string take(char*& s) {
+  std::string out = s ? s : "";
+  wxlint_string_free(s);
+  s = nullptr;
+  return out;
+}
+
+// A scratch directory holding files, removed afterwards.
+struct Scratch {
+  fs::path dir = fs::temp_directory_path() / ("wxlint-c-api-" + std::to_string(::getpid()));
+  Scratch() { fs::create_directories(dir); }
+  ~Scratch() { fs::remove_all(dir); }
+  std::string write(const std::string& name, const std::string& text) const {
+    fs::create_directories((dir / name).parent_path());
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return (dir / name).string();
+  }
+};
+
+// Status, and the JSON report's diagnostics' codes joined by ',' ("" for none).
+struct Lint {
+  int status = -1;
+  std::string error, codes, json;
+};
+
+Lint codes_of(int status, wxlint_result* result, char* error) {
+  Lint out;
+  out.status = status;
+  out.error = take(error);
+  if (result) {
+    out.json = wxlint_result_json(result, nullptr);
+    rapidjson::Document d;
+    d.Parse(out.json.c_str());
+    for (const auto& f : d["files"].GetArray())
+      for (const auto& diag : f["diagnostics"].GetArray())
+        out.codes += (out.codes.empty() ? "" : ",") + std::string(diag["code"].GetString());
+  }
+  wxlint_result_free(result);
+  return out;
+}
+
+Lint lint_file(const wxlint_linter* linter, const std::string& path) {
+  wxlint_result* result = nullptr;
+  char* error = nullptr;
+  const int status = wxlint_lint_file(linter, path.c_str(), nullptr, &result, &error);
+  return codes_of(status, result, error);
+}
+
+wxlint_linter* make(const std::string& options, int expected = WXLINT_OK, std::string* message = nullptr) {
+  wxlint_linter* linter = nullptr;
+  char* error = nullptr;
+  CHECK(wxlint_linter_new(nullptr, options.c_str(), &linter, &error) == expected);
+  const std::string text = take(error);
+  if (message) *message = text;
+  if (expected == WXLINT_OK) CHECK(text.empty());
+  return linter;
+}
+
+const char kNoExtension[] =
+    R"({"usersList": [{"locationId": "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDMzNy04MGViLWRjY2NiM2VlMDU1MA",
+        "validate": false, "users": [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE"}]}]})";
+
+}  // namespace
+
+TEST_CASE("c api: a config file's ignores apply to every result", "[c_api]") {
+  Scratch s;
+  const std::string payload = s.write("payloads/move.json", kNoExtension);
+  const std::string config = s.write(".wxlint.json", R"({"ignore": [{"files": "payloads/*.json", "rule": "1026016"}]})");
+  wxlint_linter* plain = make("{}");
+  wxlint_linter* configured = make(R"({"config": ")" + config + R"("})");
+  CHECK(lint_file(plain, payload).codes == "1026016");
+  CHECK(lint_file(configured, payload).codes == "");
+  // The name given to wxlint_lint is the file the ignores match.
+  const auto lint_as = [&](const std::string& name) {
+    wxlint_result* result = nullptr;
+    char* error = nullptr;
+    const int status = wxlint_lint(configured, kNoExtension, sizeof kNoExtension - 1, name.c_str(), nullptr, &result, &error);
+    return codes_of(status, result, error).codes;
+  };
+  CHECK(lint_as(payload) == "");
+  CHECK(lint_as((s.dir / "elsewhere.json").string()) == "1026016");
+  // The options add to the config's: WX0011 (no operation recognised) is disabled too.
+  wxlint_linter* severe = make(R"({"config": ")" + config + R"(", "disabled": ["WX0011"]})");
+  CHECK(lint_file(severe, s.write("other/x.json", "{}")).codes == "");
+  wxlint_linter_free(plain);
+  wxlint_linter_free(configured);
+  wxlint_linter_free(severe);
+}
+
+TEST_CASE("c api: a bad config file is an error naming its place", "[c_api]") {
+  Scratch s;
+  const std::string config = s.write(".wxlint.json", "{\n  \"rules\": {\"1026016\": \"loud\"}\n}");
+  std::string message;
+  CHECK(make(R"({"config": ")" + config + R"("})", WXLINT_E_CONFIG, &message) == nullptr);
+  CHECK(message.rfind(config + ":2:", 0) == 0);
+  CHECK(make(R"({"config": 5})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: \"config\" must be a file path or true");
+  CHECK(make(R"({"baseline": ""})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: \"baseline\" must be a file path");
+}
+
+TEST_CASE("c api: a baseline leaves out the findings it holds", "[c_api]") {
+  Scratch s;
+  const std::string payload = s.write("move.json", kNoExtension);
+  const std::string baseline = s.write("baseline.json", R"({"version": 1, "findings": []})");
+  wxlint_linter* empty = make(R"({"baseline": ")" + baseline + R"("})");
+  CHECK(lint_file(empty, payload).codes == "1026016");
+  wxlint_linter_free(empty);
+  std::string message;
+  CHECK(make(R"({"baseline": ")" + (s.dir / "missing.json").string() + R"("})", WXLINT_E_IO, &message) == nullptr);
+  CHECK(message.find("missing.json") != std::string::npos);
+}
+
+TEST_CASE("c api: lint_paths searches directories as wxlint check does", "[c_api]") {
+  Scratch s;
+  s.write("b/two.json", "{}");
+  s.write("a/one.json", kNoExtension);
+  s.write(".hidden/three.json", "{}");
+  s.write("a/notes.txt", "not json");
+  wxlint_linter* linter = make("{}");
+  const std::string dir = s.dir.string();
+  const char* paths[] = {dir.c_str()};
+  wxlint_result* result = nullptr;
+  char* error = nullptr;
+  int status = wxlint_lint_paths(linter, paths, 1, nullptr, &result, &error);
+  const Lint all = codes_of(status, result, error);
+  CHECK(all.status == WXLINT_OK);
+  CHECK(all.codes == "1026016,WX0011");
+  CHECK(all.json.find("\"files\":2,") != std::string::npos);
+  s.write("empty/.keep", "");
+  const std::string empty_dir = (s.dir / "empty").string();
+  const char* empty[] = {empty_dir.c_str()};
+  status = wxlint_lint_paths(linter, empty, 1, nullptr, &result, &error);
+  const Lint nothing = codes_of(status, result, error);
+  CHECK(nothing.status == WXLINT_E_IO);
+  CHECK(nothing.error == "no *.json files found in the given paths");
+  CHECK(wxlint_lint_paths(linter, nullptr, 1, nullptr, &result, nullptr) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(wxlint_lint_paths(linter, paths, 1, "nope", &result, nullptr) == WXLINT_E_UNKNOWN_OPERATION);
+  CHECK(lint_file(linter, (s.dir / "missing.json").string()).status == WXLINT_E_IO);
+  wxlint_linter_free(linter);
+}
+
+TEST_CASE("c api: a bad snapshot is WXLINT_E_SNAPSHOT from wxlint_linter_new only", "[c_api]") {
+  Scratch s;
+  const std::string bad = s.write("snap/people.json", "{\"items\": [\n  {\"id\": 5}\n]}");  // items of no known kind
+  const std::string options = R"({"snapshot": [")" + bad + R"("]})";
+  std::string message;
+  CHECK(make(options, WXLINT_E_SNAPSHOT, &message) == nullptr);
+  CHECK(message.rfind(bad + ":1:1: (root): not a snapshot file of a known kind; ", 0) == 0);
+  CHECK(std::string(wxlint_status_string(WXLINT_E_SNAPSHOT)) == "invalid snapshot");
+  wxlint_linter* linter = nullptr;
+  char* error = nullptr;
+  CHECK(wxlint_linter_new_embedded(options.c_str(), &linter, &error) == WXLINT_E_CONFIG);
+  CHECK(take(error) == message);
+}
+
+TEST_CASE("c api: the catalogue as JSON", "[c_api]") {
+  wxlint_linter* linter = make("{}");
+  char* json = nullptr;
+  char* error = nullptr;
+  REQUIRE(wxlint_linter_rules_json(linter, &json, &error) == WXLINT_OK);
+  rapidjson::Document d;
+  d.Parse(take(json).c_str());
+  REQUIRE(d.IsArray());
+  bool found = false;
+  for (const auto& r : d.GetArray())
+    if (std::string(r["code"].GetString()) == "1026016") {
+      found = true;
+      CHECK(std::string(r["id"].GetString()) == "move-users/number-or-extension");
+      CHECK(std::string(r["severity"].GetString()) == "error");
+      CHECK(std::string(r["operation"].GetString()) == "validateOrInitiateMoveUsersJob");
+      CHECK(r["failExample"].GetStringLength() > 0);
+      CHECK(r["exampleSettings"].IsObject());
+    }
+  CHECK(found);
+  CHECK(wxlint_linter_rules_json(nullptr, &json, nullptr) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(json == nullptr);
+  wxlint_linter_free(linter);
+}
+
+TEST_CASE("c api: apply_fixes applies the fixes of diagnostics given as JSON", "[c_api]") {
+  const std::string text = R"({"type": "WORK", "x": 1})";
+  // The edits of two fixes, as a report lists them; the second overlaps the first.
+  const std::string diagnostics = R"([{"code": "A", "fix": {"applicability": "safe", "message": "m",
+      "edits": [{"offset": 10, "length": 4, "content": "work"}]}},
+    {"code": "B"},
+    {"fix": {"applicability": "safe", "message": "m", "edits": [{"offset": 12, "length": 1, "content": "?"}]}},
+    {"fix": {"applicability": "unsafe", "message": "m", "edits": [{"offset": 17, "length": 6, "content": ""}]}}])";
+  char* fixed = nullptr;
+  size_t length = 0, applied = 0;
+  char* error = nullptr;
+  REQUIRE(wxlint_apply_fixes(text.data(), text.size(), diagnostics.c_str(), 0, &fixed, &length, &applied, &error) ==
+          WXLINT_OK);
+  CHECK(std::string(fixed, length) == R"({"type": "work", "x": 1})");
+  CHECK(applied == 1);
+  wxlint_string_free(fixed);
+  REQUIRE(wxlint_apply_fixes(text.data(), text.size(), diagnostics.c_str(), WXLINT_FIX_UNSAFE, &fixed, nullptr, &applied,
+                             nullptr) == WXLINT_OK);
+  CHECK(std::string(fixed) == R"({"type": "work", })");
+  CHECK(applied == 2);
+  wxlint_string_free(fixed);
+  CHECK(wxlint_apply_fixes(text.data(), text.size(), R"([{"fix": {"applicability": "safe", "edits": [{"offset": -1}]}}])",
+                           0, &fixed, nullptr, nullptr, &error) == WXLINT_E_OPTIONS);
+  CHECK(take(error) == R"(diagnostics: /0/fix/edits/0: expected {"offset", "length", "content"})");
+  CHECK(fixed == nullptr);
+  CHECK(wxlint_apply_fixes(text.data(), text.size(), "[", 0, &fixed, nullptr, nullptr, nullptr) == WXLINT_E_OPTIONS);
+  CHECK(wxlint_apply_fixes(text.data(), text.size(), "[]", 2, &fixed, nullptr, nullptr, nullptr) ==
+        WXLINT_E_INVALID_ARGUMENT);
+}
