@@ -32,6 +32,10 @@ struct Diagnostic {
   // Not 0: this diagnostic sums up that many findings of its rule that are not listed one
   // by one (a file lists at most maxFindingsPerRule of each rule); it is at the first of them.
   std::size_t unlisted = 0;
+  // The pointer with each array index replaced by the identity of the item there
+  // ("/usersList/[locationId=...]/users/[userId=...]/extension"): baselines and fingerprints
+  // use it, so inserting or reordering items keeps a finding's identity.
+  std::string key;
 };
 
 struct FileReport {

@@ -1,5 +1,7 @@
 #include "cli/checked_stdout.hpp"
 #include "cli/commands.hpp"
+#include "cli/outputs.hpp"
+#include "cli/unknown_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -17,15 +19,33 @@ int run(int argc, char** argv) {
   CheckOptions check;
   auto* c = app.add_subcommand("check", "Lint JSON payloads (files, directories searched for *.json, or - for stdin).");
   c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
-  c->add_option("--format,-f", check.format, "Output format (default: github under GitHub Actions, else text)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
+  std::vector<std::string> names;
+  for (const auto& f : wxlint::output_formats()) names.emplace_back(f.name);
+  c->add_option("--format,-f", check.format, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)")
+      ->check(CLI::IsMember(names));
   c->add_option("--output,-o", check.output, "Write the report to FILE (atomically; - is stdout); the terminal still gets text");
+  c->add_option("--output-format", check.output_formats,
+                "FORMAT=FILE: also write FORMAT to FILE (repeatable; FILE - is stdout instead of the terminal's format)")
+      ->allow_extra_args(false);
+  c->footer(format_table());
   c->add_flag("--statistics", check.statistics, "After the report, count the findings per code");
   c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
   c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
   c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
+  c->add_option("--select", check.select, "Report only these rules (codes or rule ids, comma-separated)")
+      ->delimiter(',')->allow_extra_args(false);
+  c->add_option("--ignore", check.ignore, "Do not report these rules (codes or rule ids, comma-separated)")
+      ->delimiter(',')->allow_extra_args(false);
+  c->add_flag("--only-payloads", check.only_payloads,
+             "Pass over JSON files that match no operation (package.json...) unless the config sets operation/undetected");
+  c->add_option("--color", check.color,
+                "auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is), always or never; a terminal also gets "
+                "the source under each finding")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  c->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when findings are at or above --fail-on");
+  c->set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION);
   auto* cfg = c->add_option("--config", check.config, "Use this config file instead of searching for .wxlint.json");
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
@@ -55,6 +75,10 @@ int run(int argc, char** argv) {
   auto* si = s->add_subcommand("info", "What a snapshot holds: kinds, counts, age and its own inconsistencies.");
   si->add_option("paths", snapshot.paths, "Snapshot files or directories")->required();
 
+  if (const auto unknown = unknown_command(app, argc, argv)) {
+    print_error(*unknown);
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& err) {
