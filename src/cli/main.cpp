@@ -1,5 +1,6 @@
 #include "cli/checked_stdout.hpp"
 #include "cli/commands.hpp"
+#include "cli/completions.hpp"
 #include "cli/outputs.hpp"
 #include "cli/unknown_command.hpp"
 
@@ -75,6 +76,12 @@ int run(int argc, char** argv) {
   auto* si = s->add_subcommand("info", "What a snapshot holds: kinds, counts, age and its own inconsistencies.");
   si->add_option("paths", snapshot.paths, "Snapshot files or directories")->required();
 
+  // Generated from the definitions above: hidden (no group), for packagers and CMake's install.
+  std::string shell;
+  auto* comp = app.add_subcommand("completions", "Print a shell completion script (bash, zsh or fish).")->group("");
+  comp->add_option("shell", shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  auto* man = app.add_subcommand("man", "Print the man page (roff).")->group("");
+
   if (const auto unknown = unknown_command(app, argc, argv)) {
     print_error(*unknown);
     return kExitUsage;
@@ -90,6 +97,8 @@ int run(int argc, char** argv) {
     if (*r) return run_rules(rules);
     if (*e) return run_explain(explain);
     if (*si) return run_snapshot_info(snapshot);
+    if (*comp) return std::cout << *completion_script(app, shell), kExitClean;
+    if (*man) return std::cout << man_page(app), kExitClean;
   } catch (const wxlint::ConfigError& err) {
     print_error(err.what());
     return kExitUsage;

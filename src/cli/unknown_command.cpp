@@ -11,6 +11,7 @@ std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv)
   std::string list;
   for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
     if (sub->get_name() == given) return std::nullopt;
+    if (sub->get_group().empty()) continue;  // hidden: not suggested nor listed
     names.push_back(sub->get_name());
     list += (list.empty() ? "" : ", ") + sub->get_name();
   }
