@@ -1,6 +1,6 @@
 #include "cli/selection.hpp"
 
-#include "formats/formats.hpp"
+#include "engine/rule_suggestion.hpp"
 
 #include <algorithm>
 #include <set>
@@ -8,10 +8,7 @@
 namespace wxlint::cli {
 
 std::string rule_suggestion(const std::string& name, const Linter& linter) {
-  std::vector<std::string> names;
-  for (const auto& r : linter.rules()) names.push_back(r.id), names.push_back(r.code);
-  const auto best = formats::did_you_mean(name, names);
-  return best ? " (did you mean \"" + *best + "\"?)" : "";
+  return wxlint::rule_suggestion(name, linter.rules());
 }
 
 bool apply_selection(const CheckOptions& o, const Linter& linter, std::vector<FileReport>& reports) {

@@ -154,6 +154,20 @@ class DidYouMean(TempDirTest):
         r = self.wxlint("explain", "envelope/no-exmaple")
         self.assertIn('(did you mean "envelope/no-example"?)', r.stderr)
 
+    def test_rule_ids_in_the_config(self):
+        write(self.path("good.json"), GOOD)
+        write(self.path("cfg.json"), {"rules": {"contacts/phone-e614": "off"}})
+        r = self.wxlint("check", "--config", "cfg.json", "good.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: cfg.json:3:28: /rules/contacts~1phone-e614: unknown rule id or code '
+                                   '"contacts/phone-e614" (did you mean "contacts/phone-e164"?)\n')
+        write(self.path("cfg.json"), {"ignore": [{"rule": "envelope/no-exmaple"}]})
+        r = self.wxlint("check", "--config", "cfg.json", "good.json")
+        self.assertEqual(r.stderr, 'wxlint: cfg.json:4:15: /ignore/0/rule: unknown rule id or code '
+                                   '"envelope/no-exmaple" (did you mean "envelope/no-example"?)\n')
+        r = self.wxlint("explain", "envelope/no-exmaple")
+        self.assertIn('(did you mean "envelope/no-example"?)', r.stderr)
+
 
 if __name__ == "__main__":
     main()
