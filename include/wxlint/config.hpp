@@ -84,26 +84,36 @@ ExpandedPaths expand_paths(const std::vector<std::string>& paths);
 void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std::string>& snapshot);
 
 // Findings recorded earlier: keys are file (relative to the baseline's directory), rule,
-// pointer and a hash of the message with line numbers taken out, so moving lines keeps them.
+// identity key (Diagnostic::key: array items by their identity, not their index) and a hash
+// of the message with line numbers and indexes taken out, so moving lines and inserting or
+// reordering items keeps them. Version 1 baselines (keyed by pointer) are still read.
 class Baseline {
  public:
+  static constexpr int kVersion = 2;  // written by from_reports()
   struct Key {
-    std::string file, rule, pointer, message;
+    std::string file, rule, pointer, message;  // pointer: the identity key (version 1: the pointer)
     auto operator<=>(const Key&) const = default;
+  };
+  struct Outcome {
+    std::size_t removed = 0;  // findings the baseline held
+    std::size_t fixed = 0;    // entries (counted) for linted files that matched nothing
   };
 
   static Baseline from_reports(const std::vector<FileReport>& reports, const std::string& base_dir);
   static Baseline load(const std::string& path);  // base_dir = the file's directory
-  static Key key(const std::string& file, const Diagnostic& d, const std::string& base_dir);
+  static Key key(const std::string& file, const Diagnostic& d, const std::string& base_dir, int version = kVersion);
 
   std::string to_json() const;  // one finding per line, sorted, for readable diffs
   void save(const std::string& path) const;  // atomically
   // Removes findings the baseline holds (each entry absorbs as many as it counted).
-  std::size_t filter(std::vector<FileReport>& reports) const;
+  Outcome apply(std::vector<FileReport>& reports) const;
+  std::size_t filter(std::vector<FileReport>& reports) const;  // apply(reports).removed
   std::size_t size() const;
+  int version() const { return version_; }
 
  private:
   std::string base_dir_;
+  int version_ = kVersion;
   std::map<Key, std::size_t> counts_;
 };
 

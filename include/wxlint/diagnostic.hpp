@@ -47,6 +47,10 @@ struct Diagnostic {
   // by one (a file lists at most maxFindingsPerRule of each rule); it is at the first of them.
   std::size_t unlisted = 0;
   std::optional<Fix> fix;  // offered when the rule opted in to a fix (rule file: "fix")
+  // The pointer with each array index replaced by the identity of the item there
+  // ("/usersList/[locationId=...]/users/[userId=...]/extension"): baselines and fingerprints
+  // use it, so inserting or reordering items keeps a finding's identity.
+  std::string key;
 };
 
 struct FileReport {

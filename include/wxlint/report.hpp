@@ -13,9 +13,8 @@
 
 namespace wxlint {
 
-enum class Format { text, json, sarif, github, junit };
+enum class Format { text, json, sarif, github, junit, gitlab };
 
-std::optional<Format> parse_format(std::string_view name);
 
 struct Summary {
   std::size_t files = 0, errors = 0, warnings = 0, infos = 0;
@@ -26,8 +25,22 @@ struct ReportContext {
   const std::vector<RuleDoc>* rules = nullptr;  // the catalogue, for formats that describe rules
   bool summary = true;                          // text: the closing summary line
   std::string version;                          // sarif: tool.driver.version ("" = the library's)
-  std::string base_dir;                         // sarif: uris are made relative to it ("" = cwd)
+  // The repository root: sarif uris (under originalUriBaseIds SRCROOT) and the github and
+  // gitlab paths are relative to it ("" = cwd; github: paths as given).
+  std::string base_dir;
+  Severity fail_on = Severity::error;  // junit: findings below it are not failures
 };
+
+// One output format: its name for --format, what writes it, and a line for help and docs.
+struct FormatInfo {
+  std::string_view name;
+  Format format;
+  std::string (*write)(const std::vector<FileReport>& files, const ReportContext& ctx);
+  std::string_view description;
+};
+// Every output format, in the order help and docs list them.
+const std::vector<FormatInfo>& output_formats();
+std::optional<Format> parse_format(std::string_view name);
 
 // The whole report in one format.
 std::string render_report(Format format, const std::vector<FileReport>& files, const ReportContext& ctx);
@@ -42,9 +55,11 @@ void write_text(std::ostream& out, const std::vector<FileReport>& files, bool su
 // SARIF 2.1.0, one run; rules from ctx.rules, uris relative to ctx.base_dir.
 std::string to_sarif(const std::vector<FileReport>& files, const ReportContext& ctx);
 // GitHub Actions workflow commands (::error file=...::message), one line per finding.
-std::string to_github(const std::vector<FileReport>& files);
-// JUnit XML: one testsuite per file, one failing testcase per finding.
-std::string to_junit(const std::vector<FileReport>& files);
+std::string to_github(const std::vector<FileReport>& files, const ReportContext& ctx = {});
+// JUnit XML: one testsuite per file, one testcase per finding, failing at ctx.fail_on.
+std::string to_junit(const std::vector<FileReport>& files, const ReportContext& ctx = {});
+// GitLab Code Quality: a JSON array of {description, check_name, fingerprint, severity, location}.
+std::string to_gitlab(const std::vector<FileReport>& files, const ReportContext& ctx);
 // Count per code, most frequent first: "  COUNT  CODE  rule-id".
 std::string to_statistics(const std::vector<FileReport>& files);
 

@@ -2,6 +2,8 @@
 #include "cli/commands.hpp"
 #include "cli/lint_files.hpp"
 #include "cli/output_path.hpp"
+#include "cli/outputs.hpp"
+#include "cli/selection.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/report.hpp>
@@ -41,12 +43,6 @@ Config load_project_config(const CheckOptions& o) {
   config.options.rule_files.insert(config.options.rule_files.end(), o.rules.begin(), o.rules.end());
   if (!o.region.empty()) config.options.region = o.region;
   return config;
-}
-
-Format chosen_format(const CheckOptions& o) {
-  if (!o.format.empty()) return *parse_format(o.format);
-  const char* gha = std::getenv("GITHUB_ACTIONS");
-  return gha && std::string(gha) == "true" ? Format::github : Format::text;
 }
 
 // What the exiting process frees anyway: the catalogue and a big batch's reports are tens
@@ -112,6 +108,19 @@ struct FixTotals {
   }
 };
 
+// Filters with the baseline, and says which of its entries are fixed and whether it is
+// worth regenerating.
+void report_baseline(const std::string& path, std::vector<FileReport>& reports) {
+  const Baseline baseline = Baseline::load(path);
+  const Baseline::Outcome outcome = baseline.apply(reports);
+  if (baseline.version() == 1)
+    print_error(path + " is a version 1 baseline (findings keyed by array index): it still works; "
+                "regenerate it with --generate-baseline to key findings by item identity");
+  if (outcome.fixed == 1) print_error("1 baseline entry is fixed: regenerate the baseline to drop it");
+  if (outcome.fixed > 1)
+    print_error(std::to_string(outcome.fixed) + " baseline entries are fixed: regenerate the baseline to drop them");
+}
+
 }  // namespace
 
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
@@ -161,15 +170,15 @@ int run_check(const CheckOptions& options) {
     if (!unreadable) print_error("no *.json files found in the given paths");
     return kExitUsage;
   }
+  const std::optional<Outputs> outputs = plan_outputs(o);
+  if (!outputs) return kExitUsage;
   // A report must never replace what it reports on, nor the baseline, config or rules it used.
-  const bool to_file = !o.output.empty() && o.output != "-";
-  if (to_file || !o.generate_baseline.empty()) {
-    std::vector<std::string> inputs = files;
-    if (!o.baseline.empty()) inputs.push_back(o.baseline);
-    if (!config.path.empty()) inputs.push_back(config.path);
-    inputs.insert(inputs.end(), config.options.rule_files.begin(), config.options.rule_files.end());
-    refuse_input_as_output(o.generate_baseline.empty() ? o.output : o.generate_baseline, inputs);
-  }
+  std::vector<std::string> inputs = files;
+  if (!o.baseline.empty()) inputs.push_back(o.baseline);
+  if (!config.path.empty()) inputs.push_back(config.path);
+  inputs.insert(inputs.end(), config.options.rule_files.begin(), config.options.rule_files.end());
+  if (!o.generate_baseline.empty()) refuse_input_as_output(o.generate_baseline, inputs);
+  else for (const auto& f : outputs->files) refuse_input_as_output(f.path, inputs);
   FixTotals fixed;
   for (auto& outcome : lint_files(linter, files, {o.operation, &config, o.stdin_filename, *jobs, o.fix, o.unsafe_fixes, o.diff})) {
     fixed.take(outcome);
@@ -182,6 +191,8 @@ int run_check(const CheckOptions& options) {
   }
   if (o.diff) return fixed.report_diff(unreadable);
   config.apply_ignores(reports);
+  if (!apply_selection(o, linter, reports)) return kExitUsage;
+  if (o.only_payloads) drop_non_payloads(config, reports);
 
   if (!o.generate_baseline.empty()) {
     Baseline b = Baseline::from_reports(reports, dir_of(o.generate_baseline));
@@ -189,21 +200,18 @@ int run_check(const CheckOptions& options) {
     print_error("recorded " + std::to_string(b.size()) + " finding(s) in " + o.generate_baseline);
     return unreadable ? kExitUsage : kExitClean;
   }
-  if (!o.baseline.empty()) Baseline::load(o.baseline).filter(reports);
+  if (!o.baseline.empty()) report_baseline(o.baseline, reports);
 
   ReportContext ctx;
   ctx.rules = &linter.rules();
   ctx.summary = !o.quiet;
-  ctx.base_dir = std::filesystem::current_path().string();
-  const Format format = chosen_format(o);
-  Format terminal = format;
-  if (to_file) {
-    write_file_atomically(o.output, render_report(format, reports, ctx));
-    terminal = Format::text;
-  }
+  ctx.base_dir = repository_root();
+  ctx.fail_on = threshold;
+  for (const auto& f : outputs->files) write_file_atomically(f.path, render_report(f.format, reports, ctx));
+  const Format terminal = outputs->terminal;
   // stdin fixed: stdout holds the fixed text, so the report goes to stderr.
   std::ostream& report_out = fixed.to_stdout ? std::cerr : std::cout;
-  if (terminal == Format::text) write_text(report_out, reports, ctx.summary);
+  if (terminal == Format::text) write_terminal_text(o, reports, ctx.summary, report_out);
   else report_out << render_report(terminal, reports, ctx);
   // Statistics are text: after a text report on stdout, else on stderr so that
   // machine-readable stdout stays parseable.
@@ -213,6 +221,7 @@ int run_check(const CheckOptions& options) {
   for (const auto& r : reports)
     for (const auto& d : r.diagnostics)
       if (d.severity >= threshold) status = kExitFindings;
+  if (o.exit_zero && status == kExitFindings) status = kExitClean;
   if (unreadable) status = kExitUsage;
   leftovers().reports = std::move(reports);
   return status;

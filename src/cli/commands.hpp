@@ -24,6 +24,11 @@ struct CheckOptions {
   std::string fail_on = "error";
   bool quiet = false;
   std::string output;  // write the report here; the terminal gets text
+  std::vector<std::string> output_formats;  // --output-format FORMAT=FILE, repeatable
+  std::vector<std::string> select, ignore;  // codes or rule ids: report only these / not these
+  bool exit_zero = false;                   // findings do not make the exit code 1
+  bool only_payloads = false;               // pass over JSON files that match no operation
+  std::string color = "auto";               // auto | always | never (NO_COLOR, FORCE_COLOR)
   bool statistics = false;
   std::string config;  // "" = search upward for .wxlint.json
   bool no_config = false;

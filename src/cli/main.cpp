@@ -1,6 +1,9 @@
 #include "cli/checked_stdout.hpp"
 #include "cli/commands.hpp"
 #include "formats/numbering_plan.hpp"
+#include "cli/completions.hpp"
+#include "cli/outputs.hpp"
+#include "cli/unknown_command.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -20,9 +23,15 @@ int run(int argc, char** argv) {
   CheckOptions check;
   auto* c = app.add_subcommand("check", "Lint JSON payloads (files, directories searched for *.json, or - for stdin).");
   c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
-  c->add_option("--format,-f", check.format, "Output format (default: github under GitHub Actions, else text)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit"}));
+  std::vector<std::string> names;
+  for (const auto& f : wxlint::output_formats()) names.emplace_back(f.name);
+  c->add_option("--format,-f", check.format, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)")
+      ->check(CLI::IsMember(names));
   c->add_option("--output,-o", check.output, "Write the report to FILE (atomically; - is stdout); the terminal still gets text");
+  c->add_option("--output-format", check.output_formats,
+                "FORMAT=FILE: also write FORMAT to FILE (repeatable; FILE - is stdout instead of the terminal's format)")
+      ->allow_extra_args(false);
+  c->footer(format_table());
   c->add_flag("--statistics", check.statistics, "After the report, count the findings per code");
   c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
   c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
@@ -31,6 +40,18 @@ int run(int argc, char** argv) {
   c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
+  c->add_option("--select", check.select, "Report only these rules (codes or rule ids, comma-separated)")
+      ->delimiter(',')->allow_extra_args(false);
+  c->add_option("--ignore", check.ignore, "Do not report these rules (codes or rule ids, comma-separated)")
+      ->delimiter(',')->allow_extra_args(false);
+  c->add_flag("--only-payloads", check.only_payloads,
+             "Pass over JSON files that match no operation (package.json...) unless the config sets operation/undetected");
+  c->add_option("--color", check.color,
+                "auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is), always or never; a terminal also gets "
+                "the source under each finding")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  c->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when findings are at or above --fail-on");
+  c->set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION);
   auto* cfg = c->add_option("--config", check.config, "Use this config file instead of searching for .wxlint.json");
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
@@ -72,6 +93,16 @@ int run(int argc, char** argv) {
   sp->prefix_command();
   sp->set_help_flag();
 
+  // Generated from the definitions above: hidden (no group), for packagers and CMake's install.
+  std::string shell;
+  auto* comp = app.add_subcommand("completions", "Print a shell completion script (bash, zsh or fish).")->group("");
+  comp->add_option("shell", shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  auto* man = app.add_subcommand("man", "Print the man page (roff).")->group("");
+
+  if (const auto unknown = unknown_command(app, argc, argv)) {
+    print_error(*unknown);
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& err) {
@@ -84,6 +115,8 @@ int run(int argc, char** argv) {
     if (*e) return run_explain(explain);
     if (*si) return run_snapshot_info(snapshot);
     if (*sp) run_snapshot_pull(sp->remaining());
+    if (*comp) return std::cout << *completion_script(app, shell), kExitClean;
+    if (*man) return std::cout << man_page(app), kExitClean;
   } catch (const wxlint::ConfigError& err) {
     print_error(err.what());
     return kExitUsage;

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/selection.hpp"
 #include "report/display.hpp"
 
 #include <rapidjson/document.h>
@@ -116,7 +117,7 @@ int run_explain(const RulesOptions& o) {
       std::cout << "\nWith the org snapshot file " << file << ":\n" << for_terminal_lines(pretty(text)) << "\n";
   }
   if (shown == 0) {
-    print_error("no rule with code or id \"" + o.query + "\"; `wxlint rules` lists them all");
+    print_error("no rule with code or id \"" + o.query + "\"" + rule_suggestion(o.query, linter) + "; `wxlint rules` lists them all");
     return kExitUsage;
   }
   return kExitClean;

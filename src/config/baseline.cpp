@@ -1,4 +1,5 @@
 // Baselines: adopt wxlint on a tree with known findings and fail only on new ones.
+#include "document/stable_hash.hpp"
 #include "engine/data_file.hpp"
 #include "report/display.hpp"
 
@@ -9,9 +10,8 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <cstdint>
-#include <cstdio>
 #include <filesystem>
+#include <set>
 
 namespace wxlint {
 namespace {
@@ -35,13 +35,23 @@ std::string without_line_numbers(std::string_view m) {
   return out;
 }
 
-std::string hash(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+// Messages quote related places by pointer ("/users/3 (line 12)"): take the array indexes
+// out too, so that inserting an item does not change the messages of the others.
+std::string without_indexes(std::string_view m) {
+  std::string out;
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    out += m[i];
+    if (m[i] != '/' || i + 1 >= m.size() || m[i + 1] < '0' || m[i + 1] > '9') continue;
+    std::size_t j = i + 1;
+    while (j < m.size() && m[j] >= '0' && m[j] <= '9') ++j;
+    if (j < m.size() && m[j] != '/' && m[j] != ' ' && m[j] != ',' && m[j] != ')' && m[j] != '.') continue;
+    out += '#';
+    i = j - 1;
+  }
+  return out;
 }
+
+std::string hash(std::string_view s) { return detail::hex16(detail::fnv1a(s)); }
 
 std::string member(const DataFile& file, const rapidjson::Value& e, const std::string& ptr, const char* name) {
   auto it = e.FindMember(name);
@@ -51,13 +61,15 @@ std::string member(const DataFile& file, const rapidjson::Value& e, const std::s
 
 }  // namespace
 
-Baseline::Key Baseline::key(const std::string& file, const Diagnostic& d, const std::string& base_dir) {
+Baseline::Key Baseline::key(const std::string& file, const Diagnostic& d, const std::string& base_dir, int version) {
   // Text that is not UTF-8 (a file name, say) is kept in its display form (\xNN), here and
   // so in the file: the baseline stays valid JSON, and the next run's key is the same.
   auto shown = [](std::string_view s) { return display::shown(s, display::Mode::utf8); };
   // Leading space keeps the line-number rewrite from depending on where the message starts.
-  return {shown(relative_to(file, base_dir)), shown(d.rule), shown(d.location.pointer),
-          hash(without_line_numbers(" " + d.message))};
+  const std::string message = without_line_numbers(" " + d.message);
+  if (version == 1) return {shown(relative_to(file, base_dir)), shown(d.rule), shown(d.location.pointer), hash(message)};
+  return {shown(relative_to(file, base_dir)), shown(d.rule), shown(d.key.empty() ? d.location.pointer : d.key),
+          hash(without_indexes(message))};
 }
 
 Baseline Baseline::from_reports(const std::vector<FileReport>& reports, const std::string& base_dir) {
@@ -74,18 +86,19 @@ Baseline Baseline::load(const std::string& path) {
   const rapidjson::Value& root = file.doc.root();
   if (!root.IsObject()) file.fail("", "a baseline is an object {\"version\": 1, \"findings\": [...]}");
   auto v = root.FindMember("version");
-  if (v == root.MemberEnd() || !v->value.IsInt() || v->value.GetInt() != 1)
-    file.fail(v == root.MemberEnd() ? "" : "/version", "unsupported baseline version (expected 1)");
+  if (v == root.MemberEnd() || !v->value.IsInt() || (v->value.GetInt() != 1 && v->value.GetInt() != kVersion))
+    file.fail(v == root.MemberEnd() ? "" : "/version", "unsupported baseline version (expected 1 or 2)");
   auto list = root.FindMember("findings");
   if (list == root.MemberEnd() || !list->value.IsArray()) file.fail("", "needs an array \"findings\"");
   Baseline b;
+  b.version_ = v->value.GetInt();
   std::error_code ec;
   b.base_dir_ = fs::absolute(path, ec).parent_path().string();
   for (rapidjson::SizeType i = 0; i < list->value.Size(); ++i) {
     const auto& e = list->value[i];
     const std::string ptr = "/findings/" + std::to_string(i);
     if (!e.IsObject()) file.fail(ptr, "each finding is an object");
-    Key k{member(file, e, ptr, "file"), member(file, e, ptr, "rule"), member(file, e, ptr, "pointer"),
+    Key k{member(file, e, ptr, "file"), member(file, e, ptr, "rule"), member(file, e, ptr, b.version_ == 1 ? "pointer" : "key"),
           member(file, e, ptr, "messageHash")};
     std::size_t count = 1;
     if (auto c = e.FindMember("count"); c != e.MemberEnd()) {
@@ -98,7 +111,7 @@ Baseline Baseline::load(const std::string& path) {
 }
 
 std::string Baseline::to_json() const {
-  std::string out = "{\n  \"version\": 1,\n  \"findings\": [";
+  std::string out = "{\n  \"version\": " + std::to_string(version_) + ",\n  \"findings\": [";
   bool first = true;
   for (const auto& [k, n] : counts_) {
     rapidjson::StringBuffer buf;
@@ -106,7 +119,7 @@ std::string Baseline::to_json() const {
     w.StartObject();
     w.Key("file"); w.String(k.file.c_str(), static_cast<rapidjson::SizeType>(k.file.size()));
     w.Key("rule"); w.String(k.rule.c_str(), static_cast<rapidjson::SizeType>(k.rule.size()));
-    w.Key("pointer"); w.String(k.pointer.c_str(), static_cast<rapidjson::SizeType>(k.pointer.size()));
+    w.Key(version_ == 1 ? "pointer" : "key"); w.String(k.pointer.c_str(), static_cast<rapidjson::SizeType>(k.pointer.size()));
     w.Key("messageHash"); w.String(k.message.c_str(), static_cast<rapidjson::SizeType>(k.message.size()));
     w.Key("count"); w.Uint64(n);
     w.EndObject();
@@ -118,19 +131,26 @@ std::string Baseline::to_json() const {
 
 void Baseline::save(const std::string& path) const { write_file_atomically(path, to_json()); }
 
-std::size_t Baseline::filter(std::vector<FileReport>& reports) const {
+Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports) const {
   std::map<Key, std::size_t> left = counts_;
-  std::size_t removed = 0;
+  Outcome out;
+  std::set<std::string> linted;  // as keys name them
   for (auto& r : reports) {
-    removed += std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
-      auto it = left.find(key(r.path, d, base_dir_));
+    linted.insert(display::shown(relative_to(r.path, base_dir_), display::Mode::utf8));
+    out.removed += std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
+      auto it = left.find(key(r.path, d, base_dir_, version_));
       if (it == left.end() || it->second == 0) return false;
       --it->second;
       return true;
     });
   }
-  return removed;
+  // Only the files linted now can tell that an entry is fixed.
+  for (const auto& [k, n] : left)
+    if (linted.contains(k.file)) out.fixed += n;
+  return out;
 }
+
+std::size_t Baseline::filter(std::vector<FileReport>& reports) const { return apply(reports).removed; }
 
 std::size_t Baseline::size() const {
   std::size_t n = 0;

@@ -5,6 +5,7 @@
 #include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
 #include "engine/embedded.hpp"
+#include "engine/rule_suggestion.hpp"
 #include "engine/schema_layer.hpp"
 #include "formats/numbering_plan.hpp"
 
@@ -233,8 +234,15 @@ Linter Config::make_linter(const std::string& rules_dir) const {
       else if (msg.starts_with(prefix))
         at = &origin, problem = msg.substr(prefix.size());
     }
-    if (at) throw ConfigError(at->second + ": " + std::string(problem));
-    throw;
+    if (!at) throw;
+    std::string hint;  // a misspelt rule: the catalogue without these options names the closest
+    if (problem.starts_with("unknown rule id or code")) {
+      try {
+        hint = rule_suggestion(at->first, (rules_dir.empty() ? Linter::embedded() : Linter::from_directory(rules_dir)).rules());
+      } catch (const ConfigError&) {
+      }
+    }
+    throw ConfigError(at->second + ": " + std::string(problem) + hint);
   }
   for (std::size_t i = 0; i < operation_globs.size(); ++i)
     if (!linter->has_operation(operation_globs[i].operation))
@@ -245,7 +253,8 @@ Linter Config::make_linter(const std::string& rules_dir) const {
     if (rule.empty()) continue;
     bool known = false;
     for (const auto& r : linter->rules()) known = known || r.id == rule || r.code == rule;
-    if (!known) throw ConfigError(ignore_origins[i] + ": unknown rule id or code \"" + rule + "\"");
+    if (!known)
+      throw ConfigError(ignore_origins[i] + ": unknown rule id or code \"" + rule + "\"" + rule_suggestion(rule, linter->rules()));
   }
   return std::move(*linter);
 }

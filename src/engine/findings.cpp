@@ -1,6 +1,7 @@
 #include "engine/findings.hpp"
 
 #include "engine/catalogue.hpp"
+#include "engine/identity.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -234,6 +235,7 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
     d.location = {root ? std::string() : std::move(f.args.back().second), pos[2 * i].line, pos[2 * i].column,
                   pos[2 * i + 1].line, pos[2 * i + 1].column};
   }
+  assign_identity_keys(doc, out);
   return out;
 }
 

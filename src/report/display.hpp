@@ -22,4 +22,12 @@ inline std::string shown(std::string_view s, Mode mode) {
   return std::string(shown(s, mode, scratch));
 }
 
+// Writes s as a JSON string with a RapidJSON writer: values keep their controls (the writer
+// escapes them); text that is not UTF-8 gets its display form, so the report stays UTF-8.
+template <class Writer>
+void write_string(Writer& w, std::string_view s, std::string& scratch) {
+  s = shown(s, Mode::utf8, scratch);
+  w.String(s.data(), static_cast<unsigned>(s.size()));
+}
+
 }  // namespace wxlint::display

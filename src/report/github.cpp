@@ -5,6 +5,7 @@
 // file. The other controls have no such escape: they are shown in the terminal display form
 // (\x1b, \u009b), as the text format shows them, since runner logs are terminals.
 #include "report/display.hpp"
+#include "report/root_path.hpp"
 
 #include <wxlint/report.hpp>
 
@@ -41,12 +42,14 @@ std::string escape(std::string_view s, bool property) {
 std::string github_escape_data(std::string_view s) { return escape(s, false); }
 std::string github_escape_property(std::string_view s) { return escape(s, true); }
 
-std::string to_github(const std::vector<FileReport>& files) {
+std::string to_github(const std::vector<FileReport>& files, const ReportContext& ctx) {
   std::string out;
   // After the toolkit's escapes no CR or LF is left for the display form to show.
   auto shown = [](const std::string& s) { return display::shown(s, display::Mode::terminal); };
   for (const auto& f : files) {
-    const std::string file = shown(github_escape_property(f.path));
+    // The runner resolves names against the repository root: no "../" (docs/output-formats.md).
+    const std::string file =
+        shown(github_escape_property(ctx.base_dir.empty() ? f.path : report::repository_path(f.path, ctx.base_dir)));
     for (const auto& d : f.diagnostics) {
       const Location& l = d.location;
       out += "::" + std::string(command(d.severity)) + " file=" + file;

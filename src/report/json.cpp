@@ -12,12 +12,7 @@ std::string to_json(const std::vector<FileReport>& files) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   std::string scratch;
-  // Values keep their controls (the writer escapes them); a name that is not UTF-8 gets its
-  // display form, so the report stays UTF-8.
-  auto str = [&w, &scratch](std::string_view s) {
-    s = display::shown(s, display::Mode::utf8, scratch);
-    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  };
+  auto str = [&w, &scratch](std::string_view s) { display::write_string(w, s, scratch); };
   w.StartObject();
   w.Key("version");
   w.Int(1);

@@ -5,6 +5,7 @@
 
 #include <wxlint/report.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace wxlint {
@@ -58,25 +59,36 @@ std::string place(const FileReport& f, const Diagnostic& d) {
 
 }  // namespace
 
-std::string to_junit(const std::vector<FileReport>& files) {
-  Summary s = summarize(files);
-  std::size_t failures = s.errors + s.warnings + s.infos, tests = 0;
-  for (const auto& f : files) tests += f.diagnostics.empty() ? 1 : f.diagnostics.size();
+std::string to_junit(const std::vector<FileReport>& files, const ReportContext& ctx) {
+  // Only findings that fail the run (--fail-on) fail a test: a warning-only file passes
+  // when the exit code is 0, its findings shown as the testcase's output.
+  const auto fails = [&ctx](const Diagnostic& d) { return d.severity >= ctx.fail_on; };
+  std::size_t failures = 0, tests = 0;
+  for (const auto& f : files) {
+    tests += f.diagnostics.empty() ? 1 : f.diagnostics.size();
+    failures += static_cast<std::size_t>(std::count_if(f.diagnostics.begin(), f.diagnostics.end(), fails));
+  }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<testsuites" + attr("name", "wxlint") + attr("tests", std::to_string(tests)) +
          attr("failures", std::to_string(failures)) + attr("errors", "0") + ">\n";
   for (const auto& f : files) {
     const std::size_t n = f.diagnostics.size();
+    const auto failing = static_cast<std::size_t>(std::count_if(f.diagnostics.begin(), f.diagnostics.end(), fails));
     out += "  <testsuite" + attr("name", f.path) + attr("tests", std::to_string(n ? n : 1)) +
-           attr("failures", std::to_string(n)) + attr("errors", "0") + ">\n";
+           attr("failures", std::to_string(failing)) + attr("errors", "0") + ">\n";
     if (n == 0) out += "    <testcase" + attr("name", "wxlint") + attr("classname", f.path) + "/>\n";
     for (const auto& d : f.diagnostics) {
       const std::string where = place(f, d);
       out += "    <testcase" + attr("name", d.code + " " + d.rule + " at " + (d.location.pointer.empty() ? "/" : d.location.pointer)) +
              attr("classname", f.path) + attr("file", f.path) + attr("line", std::to_string(d.location.line)) + ">\n";
-      out += "      <failure" + attr("message", where + ": " + d.message) + attr("type", to_string(d.severity)) + ">" +
-             xml(where + ": " + std::string(to_string(d.severity)) + "[" + d.code + "]: " + d.message + " (" + d.rule + ")") +
-             xml("\npointer: " + d.location.pointer) + "</failure>\n";
+      const std::string text =
+          xml(where + ": " + std::string(to_string(d.severity)) + "[" + d.code + "]: " + d.message + " (" + d.rule + ")") +
+          xml("\npointer: " + d.location.pointer);
+      if (fails(d))
+        out += "      <failure" + attr("message", where + ": " + d.message) + attr("type", to_string(d.severity)) + ">" + text +
+               "</failure>\n";
+      else
+        out += "      <system-out>" + text + "</system-out>\n";
       out += "    </testcase>\n";
     }
     out += "  </testsuite>\n";

@@ -7,12 +7,26 @@
 
 namespace wxlint {
 
+namespace {
+std::string json_writer(const std::vector<FileReport>& files, const ReportContext&) { return to_json(files); }
+std::string text_writer(const std::vector<FileReport>& files, const ReportContext& ctx) { return to_text(files, ctx.summary); }
+}  // namespace
+
+const std::vector<FormatInfo>& output_formats() {
+  static const std::vector<FormatInfo> kFormats = {
+      {"text", Format::text, text_writer, "FILE:LINE:COL: SEVERITY[CODE]: message (rule-id) for people, editors and problem matchers"},
+      {"json", Format::json, json_writer, "the stable JSON contract for other tools"},
+      {"sarif", Format::sarif, to_sarif, "SARIF 2.1.0 for GitHub code scanning and SARIF viewers"},
+      {"github", Format::github, to_github, "GitHub Actions workflow commands: annotations on the pull request"},
+      {"gitlab", Format::gitlab, to_gitlab, "GitLab Code Quality report (artifacts:reports:codequality)"},
+      {"junit", Format::junit, to_junit, "JUnit XML for CI test report views (GitLab, Jenkins, Azure)"},
+  };
+  return kFormats;
+}
+
 std::optional<Format> parse_format(std::string_view name) {
-  if (name == "text") return Format::text;
-  if (name == "json") return Format::json;
-  if (name == "sarif") return Format::sarif;
-  if (name == "github") return Format::github;
-  if (name == "junit") return Format::junit;
+  for (const auto& f : output_formats())
+    if (f.name == name) return f.format;
   return std::nullopt;
 }
 
@@ -28,13 +42,8 @@ Summary summarize(const std::vector<FileReport>& files) {
 }
 
 std::string render_report(Format format, const std::vector<FileReport>& files, const ReportContext& ctx) {
-  switch (format) {
-    case Format::json: return to_json(files);
-    case Format::sarif: return to_sarif(files, ctx);
-    case Format::github: return to_github(files);
-    case Format::junit: return to_junit(files);
-    case Format::text: break;
-  }
+  for (const auto& f : output_formats())
+    if (f.format == format) return f.write(files, ctx);
   return to_text(files, ctx.summary);
 }
 

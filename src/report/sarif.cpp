@@ -1,17 +1,17 @@
 // The sarif format: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 // Rules come from the catalogue so that viewers can show their documentation; results
-// carry partialFingerprints built from rule, pointer and file (not the line), so a finding
-// keeps its identity when lines above it move.
+// carry partialFingerprints built from rule, identity key and file (not the line, nor array
+// indexes), so a finding keeps its identity when lines above it move or items are inserted.
+#include "document/stable_hash.hpp"
 #include "report/display.hpp"
+#include "report/root_path.hpp"
 
 #include <wxlint/report.hpp>
 
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include <cstdint>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 
 namespace wxlint {
@@ -87,27 +87,25 @@ std::string percent_encode(std::string_view s) {
   return out;
 }
 
-// Relative to the base directory when the file is under it, else an absolute file: URI.
-std::string artifact_uri(const std::string& path, const std::string& base_dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path base = base_dir.empty() ? fs::current_path(ec) : fs::path(base_dir);
-  fs::path abs = fs::absolute(path, ec).lexically_normal();
-  fs::path rel = abs.lexically_relative(fs::absolute(base, ec).lexically_normal());
-  std::string r = rel.generic_string();
-  if (!r.empty() && r != "." && r.rfind("..", 0) != 0) return percent_encode(r);
-  return "file://" + percent_encode(abs.generic_string());
+// Relative to the root (SRCROOT) when the file is under it, else an absolute file: URI.
+struct Artifact {
+  std::string uri;
+  bool relative = false;
+};
+Artifact artifact(const std::string& path, const std::string& root) {
+  if (auto r = report::under_root(path, root)) return {percent_encode(*r), true};
+  return {"file://" + percent_encode(report::absolute_path(path)), false};
+}
+
+// The root as a file: URI ending in '/', as originalUriBaseIds needs.
+std::string root_uri(const std::string& root) {
+  std::string abs = report::absolute_path(root.empty() ? "." : root);
+  if (abs.empty() || abs.back() != '/') abs += '/';
+  return "file://" + percent_encode(abs);
 }
 
 std::string fingerprint(const Diagnostic& d, const std::string& uri) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a 64
-  for (std::string_view part : {std::string_view(d.rule), std::string_view(d.location.pointer), std::string_view(uri)}) {
-    for (char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    h = (h ^ 0xFF) * 1099511628211ull;  // separator: no part boundary ambiguity
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return detail::hex16(detail::fnv1a_parts({d.rule, d.key.empty() ? d.location.pointer : d.key, uri}));
 }
 
 std::string_view level(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note"; }
@@ -126,12 +124,13 @@ void region(Writer& w, const Location& l) {
   w.EndObject();
 }
 
-void physical(Writer& w, const std::string& uri, const Location& l) {
+void physical(Writer& w, const Artifact& a, const Location& l) {
   w.Key("physicalLocation");
   w.StartObject();
   w.Key("artifactLocation");
   w.StartObject();
-  w.Key("uri"); str(w, uri);
+  w.Key("uri"); str(w, a.uri);
+  if (a.relative) { w.Key("uriBaseId"); str(w, "SRCROOT"); }
   w.EndObject();
   region(w, l);
   w.EndObject();
@@ -165,7 +164,7 @@ void rule_descriptor(Writer& w, const RuleDoc& r) {
 }
 
 // SARIF 2.1.0 §3.55: one fix, its edits as byte regions of the one artifact.
-void fixes(Writer& w, const Fix& fix, const std::string& uri) {
+void fixes(Writer& w, const Fix& fix, const Artifact& a) {
   w.Key("fixes");
   w.StartArray();
   w.StartObject();
@@ -175,7 +174,8 @@ void fixes(Writer& w, const Fix& fix, const std::string& uri) {
   w.StartObject();
   w.Key("artifactLocation");
   w.StartObject();
-  w.Key("uri"); str(w, uri);
+  w.Key("uri"); str(w, a.uri);
+  if (a.relative) { w.Key("uriBaseId"); str(w, "SRCROOT"); }
   w.EndObject();
   w.Key("replacements");
   w.StartArray();
@@ -205,7 +205,7 @@ void fixes(Writer& w, const Fix& fix, const std::string& uri) {
   w.EndArray();
 }
 
-void result(Writer& w, const FileReport& f, const Diagnostic& d, const std::string& uri,
+void result(Writer& w, const FileReport& f, const Diagnostic& d, const Artifact& uri,
             const std::map<std::string, std::size_t>& index) {
   w.StartObject();
   w.Key("ruleId"); str(w, d.rule);
@@ -233,7 +233,7 @@ void result(Writer& w, const FileReport& f, const Diagnostic& d, const std::stri
   if (d.fix) fixes(w, *d.fix, uri);
   w.Key("partialFingerprints");
   w.StartObject();
-  w.Key("wxlintKey/v1"); str(w, fingerprint(d, uri));
+  w.Key("wxlintKey/v2"); str(w, fingerprint(d, uri.uri));
   w.EndObject();
   w.Key("properties");
   w.StartObject();
@@ -274,11 +274,18 @@ std::string to_sarif(const std::vector<FileReport>& files, const ReportContext& 
   w.EndArray();
   w.EndObject();
   w.EndObject();
+  w.Key("originalUriBaseIds");
+  w.StartObject();
+  w.Key("SRCROOT");
+  w.StartObject();
+  w.Key("uri"); str(w, root_uri(ctx.base_dir));
+  w.EndObject();
+  w.EndObject();
   w.Key("columnKind"); str(w, "unicodeCodePoints");
   w.Key("results");
   w.StartArray();
   for (const auto& f : files) {
-    const std::string uri = artifact_uri(f.path, ctx.base_dir);
+    const Artifact uri = artifact(f.path, ctx.base_dir);
     for (const auto& d : f.diagnostics) result(w, f, d, uri, index);
   }
   w.EndArray();

@@ -1,5 +1,6 @@
 // The text format: gcc-style lines that editors and problem matchers parse.
 #include "report/display.hpp"
+#include "report/terminal.hpp"
 
 #include <wxlint/report.hpp>
 
@@ -42,7 +43,9 @@ void append_lines(std::string& out, const FileReport& f) {
   }
 }
 
-std::string summary_line(const std::vector<FileReport>& files) {
+}  // namespace
+
+std::string report::summary_line(const std::vector<FileReport>& files) {
   const Summary s = summarize(files);
   const std::size_t findings = s.errors + s.warnings + s.infos;
   return plural(s.files, "file") + " checked: " +
@@ -51,12 +54,10 @@ std::string summary_line(const std::vector<FileReport>& files) {
          "\n";
 }
 
-}  // namespace
-
 std::string to_text(const std::vector<FileReport>& files, bool summary) {
   std::string out;
   for (const auto& f : files) append_lines(out, f);
-  if (summary) out += summary_line(files);
+  if (summary) out += report::summary_line(files);
   return out;
 }
 
@@ -72,7 +73,7 @@ void write_text(std::ostream& out, const std::vector<FileReport>& files, bool su
       buf.clear();
     }
   }
-  if (summary) buf += summary_line(files);
+  if (summary) buf += report::summary_line(files);
   out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 

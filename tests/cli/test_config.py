@@ -2,7 +2,7 @@
 import json
 import os
 
-from cli_support import BAD, GOOD, TempDirTest, main, move_users, write
+from cli_support import BAD, GOOD, LOCATION, USER_2, TempDirTest, main, move_users, write
 
 # A rule directory with one operation whose rule reads the allowedSources setting, so the
 # test does not depend on which operations the built-in catalogue has.
@@ -156,7 +156,7 @@ class Baseline(TempDirTest):
             entries = json.load(f)["findings"]
         self.assertEqual(len(entries), 1)
         self.assertEqual(entries[0]["file"], "../p/old.json")
-        self.assertEqual(entries[0]["pointer"], "/usersList/0/users/1/extension")
+        self.assertEqual(entries[0]["key"], "/usersList/[locationId=%s]/users/[userId=%s]/extension" % (LOCATION, USER_2))
         self.assertNotIn("line", entries[0])
 
         # Lines move, the old finding stays known; a new file's finding is reported alone.

@@ -1,0 +1,111 @@
+#include "cli/outputs.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+#include <filesystem>
+#include <set>
+
+namespace wxlint::cli {
+
+std::string format_names() {
+  std::string out;
+  for (const auto& f : output_formats()) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
+
+std::string format_table() {
+  std::string out = "Output formats (--format, --output-format):\n";
+  for (const auto& f : output_formats()) {
+    std::string name(f.name);
+    name.resize(8, ' ');
+    out += "  " + name + std::string(f.description) + "\n";
+  }
+  return out;
+}
+
+std::optional<Outputs> plan_outputs(const CheckOptions& o) {
+  Outputs plan;
+  if (!o.format.empty()) {
+    plan.terminal = *parse_format(o.format);  // CLI11 checked the name
+  } else {
+    const char* gha = std::getenv("GITHUB_ACTIONS");
+    plan.terminal = gha && std::string(gha) == "true" ? Format::github : Format::text;
+  }
+  if (!o.output.empty() && o.output != "-") {
+    plan.files.push_back({plan.terminal, o.output});
+    plan.terminal = Format::text;  // the terminal still gets text
+  }
+  bool stdout_taken = false;
+  std::set<std::string> paths;
+  for (const auto& spec : o.output_formats) {
+    const std::size_t eq = spec.find('=');
+    const auto format = eq == std::string::npos ? std::nullopt : parse_format(spec.substr(0, eq));
+    if (!format || eq + 1 == spec.size()) {
+      print_error("--output-format takes FORMAT=FILE with FORMAT one of " + format_names() + ", not \"" + spec + "\"");
+      return std::nullopt;
+    }
+    const std::string path = spec.substr(eq + 1);
+    if (path == "-") {
+      if (stdout_taken) {
+        print_error("--output-format: only one report can go to standard output (-)");
+        return std::nullopt;
+      }
+      stdout_taken = true;
+      plan.terminal = *format;
+      continue;
+    }
+    plan.files.push_back({*format, path});
+  }
+  for (const auto& f : plan.files) {
+    std::error_code ec;
+    if (!paths.insert(std::filesystem::absolute(f.path, ec).lexically_normal().string()).second) {
+      print_error("two reports would be written to " + f.path);
+      return std::nullopt;
+    }
+  }
+  return plan;
+}
+
+report::TerminalStyle terminal_style(const CheckOptions& o) {
+  // no-color.org: NO_COLOR set and not empty; FORCE_COLOR set, not empty and not "0".
+  const auto env_set = [](const char* name, std::string_view off) {
+    const char* v = std::getenv(name);
+    return v && *v && std::string_view(v) != off;
+  };
+  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  report::TerminalStyle style;
+  if (o.color == "always") style.color = true;
+  else if (o.color == "auto") style.color = env_set("FORCE_COLOR", "0") || (terminal && !env_set("NO_COLOR", ""));
+  // Output for a terminal, or forced to look like it, gets the source; -q keeps one line.
+  style.excerpts = !o.quiet && (terminal || style.color);
+  return style;
+}
+
+void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& reports, bool summary, std::ostream& out) {
+  const report::TerminalStyle style = terminal_style(o);
+  if (!style.color && !style.excerpts) return write_text(out, reports, summary);  // piped: byte for byte as before
+  report::write_terminal(out, reports, summary, style, [&o](const std::string& path) -> std::optional<std::string> {
+    if (path == "-" || path == o.stdin_filename) return std::nullopt;  // stdin cannot be read twice
+    try {
+      return read_file(path);
+    } catch (const IoError&) {
+      return std::nullopt;
+    }
+  });
+}
+
+std::string repository_root() {
+  namespace fs = std::filesystem;
+  for (const char* name : {"GITHUB_WORKSPACE", "CI_PROJECT_DIR"})
+    if (const char* v = std::getenv(name); v && *v) return v;
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  for (fs::path dir = cwd; !dir.empty(); dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) return dir.string();
+    if (dir == dir.parent_path()) break;
+  }
+  return cwd.string();
+}
+
+}  // namespace wxlint::cli

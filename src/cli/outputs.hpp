@@ -1,0 +1,45 @@
+// Where `wxlint check` sends its reports: the terminal (stdout) and any number of files
+// (-f/-o, --output-format FORMAT=FILE), and the repository root they name files from.
+#pragma once
+
+#include "cli/commands.hpp"
+#include "report/terminal.hpp"
+
+#include <wxlint/report.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace wxlint::cli {
+
+struct Outputs {
+  Format terminal = Format::text;  // what stdout gets
+  struct File {
+    Format format;
+    std::string path;
+  };
+  std::vector<File> files;
+};
+
+// The plan from the options; nullopt after saying what is wrong (unknown format, a file
+// named twice, two reports on stdout).
+std::optional<Outputs> plan_outputs(const CheckOptions& o);
+
+// $GITHUB_WORKSPACE, else $CI_PROJECT_DIR (GitLab), else the nearest directory above the
+// working directory that holds .git, else the working directory.
+std::string repository_root();
+
+// The terminal text's style from --color, NO_COLOR and FORCE_COLOR, whether stdout is a
+// terminal, and -q (one line per finding: no excerpts).
+report::TerminalStyle terminal_style(const CheckOptions& o);
+// Writes the text format to stdout: as write_text() unless the style asks for more.
+void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& reports, bool summary, std::ostream& out);
+
+// "text, json, ...": the format names, for help texts.
+std::string format_names();
+// "Output formats:" and a line per format (name, description), for `check --help`.
+std::string format_table();
+
+}  // namespace wxlint::cli

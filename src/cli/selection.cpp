@@ -1,0 +1,45 @@
+#include "cli/selection.hpp"
+
+#include "engine/rule_suggestion.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace wxlint::cli {
+
+std::string rule_suggestion(const std::string& name, const Linter& linter) {
+  return wxlint::rule_suggestion(name, linter.rules());
+}
+
+bool apply_selection(const CheckOptions& o, const Linter& linter, std::vector<FileReport>& reports) {
+  if (o.select.empty() && o.ignore.empty()) return true;
+  std::set<std::string> known;
+  for (const auto& r : linter.rules()) known.insert(r.id), known.insert(r.code);
+  for (const auto* list : {&o.select, &o.ignore}) {
+    for (const auto& name : *list) {
+      if (known.contains(name)) continue;
+      print_error(std::string(list == &o.select ? "--select" : "--ignore") + ": unknown rule id or code \"" + name + "\"" +
+                  rule_suggestion(name, linter) + "; `wxlint rules` lists them");
+      return false;
+    }
+  }
+  const std::set<std::string> select(o.select.begin(), o.select.end()), ignore(o.ignore.begin(), o.ignore.end());
+  const auto named = [](const std::set<std::string>& names, const Diagnostic& d) {
+    return names.contains(d.code) || names.contains(d.rule);
+  };
+  for (auto& r : reports)
+    std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return (!select.empty() && !named(select, d)) || named(ignore, d); });
+  return true;
+}
+
+void drop_non_payloads(const Config& config, std::vector<FileReport>& reports) {
+  constexpr std::string_view kRule = "operation/undetected", kCode = "WX0011";
+  for (const auto& key : {kRule, kCode})
+    if (config.origins.contains(std::string(key)) && !config.options.disabled.contains(std::string(key))) return;
+  std::erase_if(reports, [&](const FileReport& r) {
+    return r.operation.empty() && std::all_of(r.diagnostics.begin(), r.diagnostics.end(),
+                                              [&](const Diagnostic& d) { return d.rule == kRule; });
+  });
+}
+
+}  // namespace wxlint::cli

@@ -1,0 +1,65 @@
+// The gitlab format: a GitLab Code Quality report (artifacts:reports:codequality), which
+// merge requests show as a widget and in the diff. GitLab reads description, check_name,
+// fingerprint (unique per finding: it tells new findings from old), severity and
+// location.path (relative to the repository root) with location.lines.begin.
+#include "document/stable_hash.hpp"
+#include "report/display.hpp"
+#include "report/root_path.hpp"
+
+#include <wxlint/report.hpp>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <set>
+
+namespace wxlint {
+namespace {
+
+// GitLab's scale is info, minor, major, critical, blocker.
+std::string_view severity(Severity s) {
+  switch (s) {
+    case Severity::error: return "major";
+    case Severity::warning: return "minor";
+    case Severity::info: break;
+  }
+  return "info";
+}
+
+}  // namespace
+
+std::string to_gitlab(const std::vector<FileReport>& files, const ReportContext& ctx) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  std::string scratch;
+  auto str = [&w, &scratch](std::string_view s) { display::write_string(w, s, scratch); };
+  std::set<std::string> taken;
+  w.StartArray();
+  for (const auto& f : files) {
+    const std::string path = report::repository_path(f.path, ctx.base_dir);
+    for (const auto& d : f.diagnostics) {
+      // As SARIF's: rule, identity key and file, so inserting items keeps it; a second
+      // finding with the same parts gets the next free one.
+      std::uint64_t h = detail::fnv1a_parts({d.rule, d.key.empty() ? d.location.pointer : d.key, path});
+      while (!taken.insert(detail::hex16(h)).second) h = detail::fnv1a("\xFF", h);
+      w.StartObject();
+      w.Key("description"); str(d.code + " " + d.message);
+      w.Key("check_name"); str(d.rule);
+      w.Key("fingerprint"); str(detail::hex16(h));
+      w.Key("severity"); str(severity(d.severity));
+      w.Key("location");
+      w.StartObject();
+      w.Key("path"); str(path);
+      w.Key("lines");
+      w.StartObject();
+      w.Key("begin"); w.Uint(d.location.line ? d.location.line : 1);
+      w.EndObject();
+      w.EndObject();
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+}  // namespace wxlint

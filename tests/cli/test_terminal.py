@@ -1,0 +1,173 @@
+"""The terminal: colour and source excerpts (--color, NO_COLOR, FORCE_COLOR; piped output
+unchanged), --select / --ignore (codes or rule ids), --exit-zero, check --version, and
+did-you-mean for subcommands and for explain's codes and rule ids."""
+import json
+import os
+import pty
+import subprocess
+
+from cli_support import BAD, GOOD, WARN, WXLINT, TempDirTest, env, main, move_users, write
+
+LINE = ('bad.json:13:24: error[4911]: Invalid extension. The extension cannot be an emergency number: "911". '
+        '(move-users/extension-emergency)\n')
+SUMMARY = "1 file checked: 1 error, 0 warnings, 0 infos\n"
+EXCERPT = ' 13 |           "extension": "911"\n    |                        ^^^^^\n'
+
+
+class ColourAndExcerpts(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        write(self.path("bad.json"), BAD)
+
+    def on_terminal(self, *args, **extra):
+        """stdout on a pseudo-terminal: what a user sees."""
+        main_fd, sub_fd = pty.openpty()
+        e = {k: v for k, v in env(**extra).items() if k not in ("NO_COLOR", "FORCE_COLOR") or k in extra}
+        p = subprocess.run([WXLINT, "check", "--no-config", *args], cwd=self.dir, stdout=sub_fd,
+                           stderr=subprocess.PIPE, env=e, timeout=60)
+        os.close(sub_fd)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.close(main_fd)
+        return p.returncode, out.decode().replace("\r\n", "\n")
+
+    def piped(self, *args, **extra):
+        e = {k: v for k, v in env(**extra).items() if k not in ("NO_COLOR", "FORCE_COLOR") or k in extra}
+        return self.wxlint("check", "--no-config", *args, environ=e)
+
+    def test_piped_output_is_unchanged(self):
+        r = self.piped("bad.json")
+        self.assertEqual((r.returncode, r.stdout), (1, LINE + SUMMARY))
+        r = self.piped("--color", "never", "bad.json", FORCE_COLOR="1")
+        self.assertEqual(r.stdout, LINE + SUMMARY)
+        r = self.piped("bad.json", FORCE_COLOR="0")
+        self.assertEqual(r.stdout, LINE + SUMMARY)
+
+    def test_terminal_gets_colour_and_the_source(self):
+        self.assertEqual(self.on_terminal("bad.json"), (1,
+            "\x1b[1mbad.json:13:24:\x1b[0m \x1b[1;31merror[4911]\x1b[0m: Invalid extension. The extension cannot be "
+            "an emergency number: \"911\". \x1b[2m(move-users/extension-emergency)\x1b[0m\n"
+            ' 13 |           "extension": "911"\n    |                        \x1b[1;31m^^^^^\x1b[0m\n'
+            "\x1b[1m1 file checked: 1 error, 0 warnings, 0 infos\x1b[0m\n"))
+
+    def test_no_color_keeps_the_source_without_colour(self):
+        self.assertEqual(self.on_terminal("bad.json", NO_COLOR="1"), (1, LINE + EXCERPT + SUMMARY))
+        self.assertEqual(self.on_terminal("--color", "never", "bad.json"), (1, LINE + EXCERPT + SUMMARY))
+
+    def test_force_color_and_always_when_piped(self):
+        for r in (self.piped("bad.json", FORCE_COLOR="1"), self.piped("--color", "always", "bad.json", NO_COLOR="1")):
+            self.assertIn("\x1b[1;31merror[4911]\x1b[0m", r.stdout)
+            self.assertIn(' 13 |           "extension": "911"\n', r.stdout)
+
+    def test_quiet_keeps_one_line_per_finding(self):
+        self.assertEqual(self.on_terminal("-q", "bad.json", NO_COLOR="1"), (1, LINE))
+
+    def test_long_minified_line_is_clipped_around_the_column(self):
+        users = [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8w%05d" % i, "extension": "%d" % (3000 + i)} for i in range(500)]
+        users[250]["extension"] = "911"
+        with open(self.path("min.json"), "w", encoding="utf-8") as f:
+            f.write(json.dumps({"usersList": [{"locationId": "x", "validate": False, "users": users}]},
+                               separators=(",", ":")))
+        rc, out = self.on_terminal("--select", "4911", "min.json", NO_COLOR="1")
+        lines = out.splitlines()
+        self.assertRegex(lines[0], r"^min\.json:1:(\d+): error\[4911\]")
+        source, carets = lines[1], lines[2]
+        self.assertTrue(source.startswith(" 1 | ...") and source.endswith("..."), source)
+        self.assertLessEqual(len(source), 6 + 3 + 100 + 3)
+        self.assertEqual(source[carets.index("^"):carets.index("^") + 5], '"911"')
+        self.assertRegex(carets, r"^   \| +\^{5}$")
+
+class SelectIgnore(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        # An emergency extension (4911) and a letter in an extension (4910), and a warning file.
+        write(self.path("bad.json"), move_users("911", "a234"))
+        write(self.path("warn.json"), WARN)
+
+    def rules(self, *args):
+        r = self.wxlint("check", "--no-config", "-q", *args, "bad.json", "warn.json")
+        return r.returncode, [line.split("(")[-1].rstrip(")") for line in r.stdout.splitlines()], r.stderr
+
+    def test_everything_without_them(self):
+        self.assertEqual(self.rules(),
+                         (1, ["move-users/extension-emergency", "move-users/extension-digits", "envelope/no-example"], ""))
+
+    def test_select_by_code_and_rule_id(self):
+        self.assertEqual(self.rules("--select", "4911,envelope/no-example"),
+                         (1, ["move-users/extension-emergency", "envelope/no-example"], ""))
+        self.assertEqual(self.rules("--select", "WX0012"), (0, ["envelope/no-example"], ""))
+
+    def test_ignore_by_code_and_rule_id(self):
+        self.assertEqual(self.rules("--ignore", "move-users/extension-emergency", "--ignore", "4910"),
+                         (0, ["envelope/no-example"], ""))
+
+    def test_unknown_names_exit_2_with_a_suggestion(self):
+        r = self.wxlint("check", "--no-config", "--select", "move-users/extension-emergncy", "bad.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: --select: unknown rule id or code "move-users/extension-emergncy" '
+                                   '(did you mean "move-users/extension-emergency"?); `wxlint rules` lists them\n')
+        r = self.wxlint("check", "--no-config", "--ignore", "nothing-like-it", "bad.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr, 'wxlint: --ignore: unknown rule id or code "nothing-like-it"; `wxlint rules` lists them\n')
+
+
+class ExitZeroAndVersion(TempDirTest):
+    def test_exit_zero_reports_but_exits_0(self):
+        write(self.path("bad.json"), BAD)
+        r = self.wxlint("check", "--no-config", "--exit-zero", "bad.json")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("error[4911]", r.stdout)
+
+    def test_exit_zero_keeps_exit_2_for_unreadable_files(self):
+        r = self.wxlint("check", "--no-config", "--exit-zero", "missing.json")
+        self.assertEqual(r.returncode, 2)
+
+    def test_check_version(self):
+        top = self.wxlint("--version")
+        r = self.wxlint("check", "--version")
+        self.assertEqual((r.returncode, r.stdout), (0, top.stdout))
+        self.assertRegex(r.stdout, r"^wxlint \d+\.\d+\.\d+\n$")
+
+
+class DidYouMean(TempDirTest):
+    def test_subcommand(self):
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("chek", "good.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: unknown command "chek" (did you mean "check"?); '
+                                   'commands: check, rules, explain, snapshot\n')
+        r = self.wxlint("frobnicate")
+        self.assertEqual(r.stderr, 'wxlint: unknown command "frobnicate"; commands: check, rules, explain, snapshot\n')
+
+    def test_explain_rule_id_and_code(self):
+        r = self.wxlint("explain", "contacts/phone-e614")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: no rule with code or id "contacts/phone-e614" (did you mean '
+                                   '"contacts/phone-e164"?); `wxlint rules` lists them all\n')
+        r = self.wxlint("explain", "envelope/no-exmaple")
+        self.assertIn('(did you mean "envelope/no-example"?)', r.stderr)
+
+    def test_rule_ids_in_the_config(self):
+        write(self.path("good.json"), GOOD)
+        write(self.path("cfg.json"), {"rules": {"contacts/phone-e614": "off"}})
+        r = self.wxlint("check", "--config", "cfg.json", "good.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: cfg.json:3:28: /rules/contacts~1phone-e614: unknown rule id or code '
+                                   '"contacts/phone-e614" (did you mean "contacts/phone-e164"?)\n')
+        write(self.path("cfg.json"), {"ignore": [{"rule": "envelope/no-exmaple"}]})
+        r = self.wxlint("check", "--config", "cfg.json", "good.json")
+        self.assertEqual(r.stderr, 'wxlint: cfg.json:4:15: /ignore/0/rule: unknown rule id or code '
+                                   '"envelope/no-exmaple" (did you mean "envelope/no-example"?)\n')
+        r = self.wxlint("explain", "envelope/no-exmaple")
+        self.assertIn('(did you mean "envelope/no-example"?)', r.stderr)
+
+
+if __name__ == "__main__":
+    main()

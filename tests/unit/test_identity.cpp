@@ -1,0 +1,51 @@
+// Identity keys (docs/configuration.md, "Baselines"): array indexes replaced by the item's
+// identity member, its scalar value or a hash of its own scalars; repeats numbered.
+#include <catch2/catch.hpp>
+
+#include "document/document.hpp"
+#include "engine/identity.hpp"
+
+#include <string>
+
+using namespace wxlint;
+
+namespace {
+
+std::string key(const std::string& json, const std::string& pointer) {
+  Document doc(json);
+  REQUIRE(doc.parsed());
+  return identity_key(doc.root(), pointer);
+}
+
+}  // namespace
+
+TEST_CASE("identity keys name items by their identity member", "[identity]") {
+  const std::string users = R"({"users": [{"extension": "10", "userId": "u/1~"}, {"phoneNumber": "+1", "extension": "11"}]})";
+  CHECK(key(users, "/users/0/extension") == "/users/[userId=u~11~0]/extension");
+  CHECK(key(users, "/users/1") == "/users/[phoneNumber=+1]");
+  CHECK(key(users, "/users/1/missing/0") == "/users/[phoneNumber=+1]/missing/0");  // past the document: as given
+  CHECK(key(users, "/users/7") == "/users/7");
+  CHECK(key(users, "") == "");
+  CHECK(key(R"({"a": [{"id": 5}]})", "/a/0") == "/a/[id=5]");  // not a string: its JSON text
+}
+
+TEST_CASE("identity keys of scalars, repeats and items without an identity member", "[identity]") {
+  CHECK(key(R"({"n": ["+1", "+2", "+1"]})", "/n/2") == "/n/[=+1]*2");
+  CHECK(key(R"({"n": ["+1", "+2", "+1"]})", "/n/0") == "/n/[=+1]");
+  const std::string long_id(200, 'x');
+  CHECK(key(R"({"u": [{"userId": ")" + long_id + R"("}]})", "/u/0").starts_with("/u/[userId#"));
+  // Content: the item's own scalars; nested arrays may change without renaming it.
+  const std::string a = key(R"({"c": [{"name": "Ann", "emails": [1]}]})", "/c/0");
+  CHECK(a.starts_with("/c/[#"));
+  CHECK(key(R"({"c": [{"z": 0}, {"name": "Ann", "emails": [1, 2]}]})", "/c/1") == a);
+  CHECK(key(R"({"c": [{"name": "Bob", "emails": [1]}]})", "/c/0") != a);
+}
+
+TEST_CASE("diagnostics get their keys when the text parses, the pointer when not", "[identity]") {
+  std::vector<Diagnostic> ds(1);
+  ds[0].location.pointer = "/u/0";
+  assign_identity_keys(Document(R"({"u": [{"userId": "a"}]})"), ds);
+  CHECK(ds[0].key == "/u/[userId=a]");
+  assign_identity_keys(Document(R"({"u": [)"), ds);
+  CHECK(ds[0].key == "/u/0");
+}
