@@ -80,7 +80,8 @@ WXLINT_API int wxlint_linter_new(const char* rules_dir, const char* options_json
                                  char** error);
 /* The rule catalogue as a JSON array of objects (id, code, severity, operation, check, summary,
  * message, description, failExample, passExample: JSON text or "", exampleSettings,
- * exampleSnapshot), in `wxlint rules` order. *json is released with wxlint_string_free(). */
+ * exampleSnapshot, and fix when the rule opted in to one), in `wxlint rules` order. *json is released
+ * with wxlint_string_free(). */
 WXLINT_API int wxlint_linter_rules_json(const wxlint_linter* linter, char** json, char** error);
 
 /* Lint `length` bytes at `text` (need not be NUL-terminated; NULL only when length is 0).

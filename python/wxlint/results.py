@@ -128,8 +128,10 @@ class Rule:
     pass_example: str
     example_settings: dict[str, str]
     example_snapshot: dict[str, str]
+    fix: str | None = None  # the fix the rule opted in to (docs/fixes.md), as `wxlint rules` names it
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Rule":
         return cls(d["id"], d["code"], d["severity"], d["operation"], d["check"], d["summary"], d["message"],
-                   d["description"], d["failExample"], d["passExample"], d["exampleSettings"], d["exampleSnapshot"])
+                   d["description"], d["failExample"], d["passExample"], d["exampleSettings"], d["exampleSnapshot"],
+                   d.get("fix"))

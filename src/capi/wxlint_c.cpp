@@ -273,6 +273,10 @@ std::string rules_json(const std::vector<wxlint::RuleDoc>& rules) {
     write_map(w, r.example_settings);
     w.Key("exampleSnapshot");
     write_map(w, r.example_snapshot);
+    if (!r.fix.empty()) {
+      w.Key("fix");
+      write_string(w, r.fix);
+    }
     w.EndObject();
   }
   w.EndArray();

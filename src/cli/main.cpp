@@ -16,8 +16,9 @@ int run(int argc, char** argv) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
   // The plan's metadata decides which numbers are valid, so it is part of the version.
-  app.set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION + "\nnumbering plans: libphonenumber " +
-                                        std::string(wxlint::formats::plan::metadata_version()) + " metadata");
+  const std::string version = std::string("wxlint ") + WXLINT_VERSION + "\nnumbering plans: libphonenumber " +
+                              std::string(wxlint::formats::plan::metadata_version()) + " metadata";
+  app.set_version_flag("--version", version);
   app.require_subcommand(1);
 
   CheckOptions check;
@@ -51,7 +52,7 @@ int run(int argc, char** argv) {
                 "the source under each finding")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   c->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when findings are at or above --fail-on");
-  c->set_version_flag("--version", std::string("wxlint ") + WXLINT_VERSION);
+  c->set_version_flag("--version", version);
   auto* cfg = c->add_option("--config", check.config, "Use this config file instead of searching for .wxlint.json");
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")

@@ -124,14 +124,18 @@ void region(Writer& w, const Location& l) {
   w.EndObject();
 }
 
-void physical(Writer& w, const Artifact& a, const Location& l) {
-  w.Key("physicalLocation");
-  w.StartObject();
+void artifact_location(Writer& w, const Artifact& a) {
   w.Key("artifactLocation");
   w.StartObject();
   w.Key("uri"); str(w, a.uri);
   if (a.relative) { w.Key("uriBaseId"); str(w, "SRCROOT"); }
   w.EndObject();
+}
+
+void physical(Writer& w, const Artifact& a, const Location& l) {
+  w.Key("physicalLocation");
+  w.StartObject();
+  artifact_location(w, a);
   region(w, l);
   w.EndObject();
 }
@@ -172,11 +176,7 @@ void fixes(Writer& w, const Fix& fix, const Artifact& a) {
   w.Key("artifactChanges");
   w.StartArray();
   w.StartObject();
-  w.Key("artifactLocation");
-  w.StartObject();
-  w.Key("uri"); str(w, a.uri);
-  if (a.relative) { w.Key("uriBaseId"); str(w, "SRCROOT"); }
-  w.EndObject();
+  artifact_location(w, a);
   w.Key("replacements");
   w.StartArray();
   for (const auto& e : fix.edits) {

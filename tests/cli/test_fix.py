@@ -214,15 +214,19 @@ class KillMidWrite(TempDirTest):
         p = self.path("big.json")
         with open(p, "wb") as f:
             f.write(old)
+        # Larger than the default maxFileSize (8 MiB), so that the write takes long enough to be hit.
+        cfg = self.path("big-files.cfg")
+        with open(cfg, "w") as f:
+            f.write('{"settings": {"maxFileSize": 33554432}}')
         start = time.monotonic()
-        done = subprocess.run([WXLINT, "check", "--no-config", "--fix", "-q", p], capture_output=True, timeout=300)
+        done = subprocess.run([WXLINT, "check", "--config", cfg, "--fix", "-q", p], capture_output=True, timeout=300)
         whole = time.monotonic() - start
         self.assertEqual(read(p), new, done.stderr[-500:])
         seen = {"old": 0, "new": 0}
         for k in range(1, 25):
             with open(p, "wb") as f:
                 f.write(old)
-            proc = subprocess.Popen([WXLINT, "check", "--no-config", "--fix", "-q", p],
+            proc = subprocess.Popen([WXLINT, "check", "--config", cfg, "--fix", "-q", p],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(whole * k / 20)  # from early in the lint to past the rename
             proc.send_signal(signal.SIGKILL)

@@ -33,7 +33,7 @@ def policy_text(**changes):
 ERROR_CASES = [
     (policy_text(validateOrInitiateMoveUsersJob="validateOrInitiateMoveUserJob"),
      'org.rules.json:2:16: /operation: unknown operation "validateOrInitiateMoveUserJob"; did you mean '
-     '"validateOrInitiateMoveUsersJob"? (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)'),
+     '"validateOrInitiateMoveUsersJob"? (known: Add Phone Numbers to a location, Assign_Licenses_to_Users, Bulk Create or Update Contacts, Bulk Delete Contacts, Create a Contact, createLocation, Create a Person, createWorkspace, Initiate Number Jobs, User bulk API, Update a Contact, Update a Person, validateOrInitiateMoveUsersJob)'),
     (policy_text(**{'"pattern"': '"patern"'}),
      'org.rules.json:8:16: /rules/0/check: unknown check kind "patern"; did you mean "pattern"? (known: required, '
      "require-any, count, unique, format, length, deny, enum, webex-id, type, forbidden, requires, uuid, "
@@ -47,7 +47,7 @@ ERROR_CASES = [
      "org.rules.json:12:37: /rules/0/params/flags: unknown parameter for this check"),
     (policy_text(**{'"operation": "validateOrInitiateMoveUsersJob",\n': ""}),
      'org.rules.json:1:1: (root): a rule file added on top of the catalogue names the operation it adds rules '
-     'to: "operation": "<operationId>" (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)'),
+     'to: "operation": "<operationId>" (known: Add Phone Numbers to a location, Assign_Licenses_to_Users, Bulk Create or Update Contacts, Bulk Delete Contacts, Create a Contact, createLocation, Create a Person, createWorkspace, Initiate Number Jobs, User bulk API, Update a Contact, Update a Person, validateOrInitiateMoveUsersJob)'),
 ]
 
 NO_MATCH = 'c.json:1:12: /rules/0: no file matches "policy/*.rules.json"'

@@ -133,7 +133,7 @@ class ExitZeroAndVersion(TempDirTest):
         top = self.wxlint("--version")
         r = self.wxlint("check", "--version")
         self.assertEqual((r.returncode, r.stdout), (0, top.stdout))
-        self.assertRegex(r.stdout, r"^wxlint \d+\.\d+\.\d+\n$")
+        self.assertRegex(r.stdout, r"^wxlint \d+\.\d+\.\d+\nnumbering plans: libphonenumber [\d.]+ metadata\n$")
 
 
 class DidYouMean(TempDirTest):

@@ -22,7 +22,7 @@ def move(*users):
 def test_the_installed_package_is_under_test():
     assert Path(wxlint.__file__).resolve().is_relative_to(Path(os.environ["WXLINT_VENV"]).resolve())
     assert (Path(wxlint.__file__).parent / "py.typed").is_file()
-    assert run_cli("--version")[1] == f"wxlint {wxlint.__version__}\n"
+    assert run_cli("--version")[1].splitlines()[0] == f"wxlint {wxlint.__version__}"
 
 
 def test_a_dict_is_linted_pretty_printed():
@@ -82,8 +82,8 @@ def test_diagnostics_are_frozen():
 def test_rules_are_the_cli_catalogue():
     code, out, _ = run_cli("rules", "--format", "json")
     assert code == 0
-    keys = ("id", "code", "severity", "operation", "check", "summary", "description")
-    assert [{k: getattr(r, k) for k in keys} for r in wxlint.rules()] == json.loads(out)
+    keys = ("id", "code", "severity", "operation", "check", "summary", "description", "fix")
+    assert [{k: v for k in keys if (v := getattr(r, k)) is not None} for r in wxlint.rules()] == json.loads(out)
 
 
 def test_explain():

@@ -254,10 +254,10 @@ TEST_CASE("layering: errors name the policy file, line, column and pointer", "[p
      "at": "/contacts/*/displayName", "params": {"regex": "x"}, "message": "m", "summary": "s", "description": "d"})";
   CHECK(load(R"({"operation": "bulkCreateOrUpdateContact", "rules": []})") ==
         "org.rules.json:1:15: /operation: unknown operation \"bulkCreateOrUpdateContact\"; did you mean "
-        "\"bulkCreateOrUpdateContacts\"? (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)");
+        "\"bulkCreateOrUpdateContacts\"? (known: Add Phone Numbers to a location, Assign_Licenses_to_Users, Bulk Create or Update Contacts, Bulk Delete Contacts, Create a Contact, createLocation, Create a Person, createWorkspace, Initiate Number Jobs, User bulk API, Update a Contact, Update a Person, validateOrInitiateMoveUsersJob)");
   CHECK(load(R"({"rules": [)" + rule_json + "]}") ==
         "org.rules.json:1:1: (root): a rule file added on top of the catalogue names the operation it adds rules to: "
-        "\"operation\": \"<operationId>\" (known: Bulk Create or Update Contacts, validateOrInitiateMoveUsersJob)");
+        "\"operation\": \"<operationId>\" (known: Add Phone Numbers to a location, Assign_Licenses_to_Users, Bulk Create or Update Contacts, Bulk Delete Contacts, Create a Contact, createLocation, Create a Person, createWorkspace, Initiate Number Jobs, User bulk API, Update a Contact, Update a Person, validateOrInitiateMoveUsersJob)");
   std::string dup = rule_json;
   dup.replace(dup.find("org/x"), 5, "contacts/phone-e164");
   CHECK(load("{\"operation\": \"bulkCreateOrUpdateContacts\",\n \"rules\": [" + dup + "]}") ==
