@@ -67,7 +67,7 @@ class Emitter {
  private:
   void forget_spare();
 
-  static constexpr LintContext kNoContext{};
+  static inline const LintContext kNoContext{};  // not constexpr: it holds a std::string
   const Rule& rule_;
   std::vector<Finding>& out_;
   const LintContext* context_;
