@@ -3,6 +3,7 @@
 // builder's chunks, and a dense array must not be held twice while it closes.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -76,5 +77,7 @@ TEST_CASE("dom builder: a dense array is not held twice while it closes", "[docu
   REQUIRE(doc.parsed());
   CHECK(doc.root().Size() == 3'000'000);
   const long grew_mib = (peak_rss_kib() - before) / 1024;
-  CHECK(grew_mib < 64);
+  // A sanitizer build (scripts/test.sh step 2) pads every allocation: memory is measured by
+  // the release run only, as the CLI tests do.
+  if (std::getenv("WXLINT_SANITIZED") == nullptr) CHECK(grew_mib < 64);
 }
