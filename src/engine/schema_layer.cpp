@@ -190,7 +190,8 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   if (engine != SchemaEngine::valijson) impl_->fast = schema_fast::Program::compile(impl_->json);
   if (impl_->fast) return;
   if (engine == SchemaEngine::fast) throw ConfigError(impl_->name + ": not supported by the fast schema path");
-  // valijson would match member names with std::regex; its other keywords leave no way around it.
+  // valijson would match member names with the standard library's backtracking regex; its other
+  // keywords leave no way around it.
   if (!pattern_properties.empty())
     throw ConfigError(impl_->name + ": " + pattern_properties +
                       ": \"patternProperties\" is supported only in a schema that keeps to the keywords wxlint "

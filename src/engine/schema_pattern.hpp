@@ -1,4 +1,4 @@
-// "pattern" for valijson: its own evaluates std::regex, which backtracks on input data.
+// "pattern" for valijson: its own uses the standard library's regex, which backtracks on input data.
 // The flattened schema it is given holds schema_graph::kPattern instead, checked with RE2.
 #pragma once
 
