@@ -177,7 +177,8 @@ int run_check(const CheckOptions& options) {
   if (!o.baseline.empty()) inputs.push_back(o.baseline);
   if (!config.path.empty()) inputs.push_back(config.path);
   inputs.insert(inputs.end(), config.options.rule_files.begin(), config.options.rule_files.end());
-  if (!o.generate_baseline.empty()) refuse_input_as_output(o.generate_baseline, inputs);
+  const bool baseline_to_stdout = o.generate_baseline == "-";
+  if (!o.generate_baseline.empty() && !baseline_to_stdout) refuse_input_as_output(o.generate_baseline, inputs);
   else for (const auto& f : outputs->files) refuse_input_as_output(f.path, inputs);
   FixTotals fixed;
   for (auto& outcome : lint_files(linter, files, {o.operation, &config, o.stdin_filename, *jobs, o.fix, o.unsafe_fixes, o.diff})) {
@@ -195,9 +196,12 @@ int run_check(const CheckOptions& options) {
   if (o.only_payloads) drop_non_payloads(config, reports);
 
   if (!o.generate_baseline.empty()) {
-    Baseline b = Baseline::from_reports(reports, dir_of(o.generate_baseline));
-    b.save(o.generate_baseline);
-    print_error("recorded " + std::to_string(b.size()) + " finding(s) in " + o.generate_baseline);
+    // "-" is stdout, as for -o; file paths are then relative to the working directory.
+    Baseline b = Baseline::from_reports(reports, baseline_to_stdout ? dir_of("-") : dir_of(o.generate_baseline));
+    if (baseline_to_stdout) std::cout << b.to_json();
+    else b.save(o.generate_baseline);
+    print_error("recorded " + std::to_string(b.size()) + " finding(s) in " +
+                (baseline_to_stdout ? std::string("<stdout>") : o.generate_baseline));
     return unreadable ? kExitUsage : kExitClean;
   }
   if (!o.baseline.empty()) report_baseline(o.baseline, reports);

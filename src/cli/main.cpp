@@ -57,7 +57,7 @@ int run(int argc, char** argv) {
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
       ->delimiter(',')->allow_extra_args(false);
-  auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE and exit 0");
+  auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE (- for stdout) and exit 0");
   c->add_option("--baseline", check.baseline, "Report only findings that FILE (from --generate-baseline) does not hold")
       ->excludes(gen);
   c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)");

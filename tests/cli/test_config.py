@@ -169,6 +169,19 @@ class Baseline(TempDirTest):
         self.assertEqual(r.returncode, 1)
         self.assertEqual([line.split(":")[0] for line in r.stdout.splitlines()[:-1]], ["p/new.json"])
 
+    def test_generate_to_stdout(self):
+        write(self.path("p", "old.json"), BAD)
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "-", "p")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertFalse(os.path.exists(self.path("-")))
+        self.assertEqual(r.stderr, "wxlint: recorded 1 finding(s) in <stdout>\n")
+        entries = json.loads(r.stdout)["findings"]
+        self.assertEqual([e["file"] for e in entries], ["p/old.json"])
+        # What went to stdout is a baseline the next run reads.
+        write(self.path("base.json"), r.stdout)
+        r = self.wxlint("check", "--no-config", "--baseline", "base.json", "p")
+        self.assertEqual(r.returncode, 0, r.stdout)
+
     def test_bad_baseline_exits_2_with_place(self):
         write(self.path("good.json"), GOOD)
         write(self.path("b.json"), '{"version": 1, "findings": [{"file": "x"}]}')
