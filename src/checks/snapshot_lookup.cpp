@@ -160,7 +160,7 @@ class SnapshotLookup final : public Check {
     const Table* t = loaded(store, strip_->key.table);
     std::optional<std::string> at = scalar(strip_->at.resolve(path));
     if (!t || !at || !normal_form(strip_->key.type, *at).comparable) return std::nullopt;
-    auto rows = rows_of(*t, strip_->key.column, std::string(normal_form(strip_->key.type, *at).text));
+    auto rows = rows_of(*t, strip_->key.column, normal_form(strip_->key.type, *at).text);
     if (rows.empty()) return std::nullopt;
     const std::string_view prefix = t->cell(rows.front(), strip_->column.column);
     if (prefix.empty() || value.size() <= prefix.size() || !value.starts_with(prefix)) return std::nullopt;
