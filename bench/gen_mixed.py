@@ -95,6 +95,58 @@ def create_workspace(rng, n):
     return envelope("createWorkspace", "POST", "/workspaces", ws)
 
 
+CALLING, MEETING = wid("LICENSE", 1), wid("LICENSE", 2)
+
+
+def person(rng, n):
+    """A Webex Calling person as Create and Update a Person take it (people in 50 locations)."""
+    p = {"emails": [f"person{n}@example.com"], "displayName": f"Person {n}", "firstName": "First%d" % n,
+         "lastName": "Last%d" % n, "phoneNumbers": [{"type": "work", "value": "+1408%07d" % n}],
+         "extension": str(2000 + n % 1000), "locationId": wid("LOCATION", n % 50), "licenses": [CALLING, MEETING],
+         "department": "Sales", "title": "Engineer", "managerId": wid("PEOPLE", n + 1),
+         "addresses": [{"type": "work", "country": "US", "locality": "Milpitas", "region": "California",
+                        "streetAddress": "1099 Bird Ave.", "postalCode": "99212"}]}
+    r = rng.random()
+    if r < 0.2:
+        p["phoneNumbers"][0]["value"] = "408 555 %04d" % (n % 10000)  # not E.164 (a warning)
+    elif r < 0.3:
+        del p["licenses"]  # a calling person without licenses (an error)
+    return p
+
+
+def create_person(rng, n):
+    return envelope("Create a Person", "POST", "/people", person(rng, n))
+
+
+def update_person(rng, n):
+    p = person(rng, n)
+    if rng.random() < 0.15:
+        del p["displayName"]  # a PUT replaces the whole person (an error)
+    return envelope("Update a Person", "PUT", f"/people/{wid('PEOPLE', n)}", p)
+
+
+def assign_licenses(rng, n):
+    props = {"locationId": wid("LOCATION", n % 50), "extension": str(2000 + n % 1000)}
+    if rng.random() < 0.2:
+        props = {"locationId": props["locationId"]}  # neither phoneNumber nor extension (an error)
+    return envelope("Assign_Licenses_to_Users", "PATCH", "/licenses/users",
+                    {"personId": wid("PEOPLE", n), "licenses": [{"id": CALLING, "operation": "add", "properties": props},
+                                                                {"id": MEETING}]})
+
+
+def scim_bulk(rng, n):
+    ops = []
+    for i in range(50):
+        user = {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": f"user{n}-{i}@example.com",
+                "name": {"givenName": f"First{i}", "familyName": f"Last{i}"}, "displayName": f"User {n}-{i}", "active": True,
+                "emails": [{"value": f"user{n}-{i}@example.com", "type": "work", "primary": True}]}
+        ops.append({"method": "POST", "path": "/Users", "bulkId": f"b{n}-{i}", "data": user})
+    if rng.random() < 0.2:
+        del ops[3]["bulkId"]  # POST without bulkId (an error)
+    return envelope("User bulk API", "POST", f"/identity/scim/{raw_uuid(rng)}/v2/Bulk",
+                    {"schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"], "failOnErrors": 10, "operations": ops})
+
+
 MAKERS = [
     ("move-users", lambda rng, n: move_users(100, rng)),
     ("bulk-contacts", lambda rng, n: contacts(100, rng)),
@@ -105,6 +157,10 @@ MAKERS = [
     ("numbers-job", numbers_job),
     ("create-location", create_location),
     ("create-workspace", create_workspace),
+    ("create-person", create_person),
+    ("update-person", update_person),
+    ("assign-licenses", assign_licenses),
+    ("scim-bulk", scim_bulk),
 ]
 
 
@@ -112,6 +168,10 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "out", "data", "mixed")
     os.makedirs(out, exist_ok=True)
     rng = random.Random("mixed")
+    names = {"%04d-%s.json" % (i, MAKERS[i % len(MAKERS)][0]) for i in range(1000)}
+    for stale in set(os.listdir(out)) - names:  # files of an older MAKERS list
+        if stale.endswith(".json"):
+            os.remove(os.path.join(out, stale))
     for i in range(1000):
         name, make = MAKERS[i % len(MAKERS)]
         path = os.path.join(out, "%04d-%s.json" % (i, name))

@@ -88,6 +88,7 @@ class SnapshotLookup final : public Check {
     value_ = p.opt_rel("value");
     unless_ = p.opt_rel("unless");
     if (const auto* t = object_param(p, "pathParam")) path_param_ = path_template(p, "pathParam", *t);
+    if (const auto* t = object_param(p, "unlessPathParam")) unless_path_ = path_template(p, "unlessPathParam", *t);
     if (const auto* via = object_param(p, "via")) {
       const std::string table = member_str(p, "via", *via, "table");
       via_key_ = resolve_column(p, "via", table, member_str(p, "via", *via, "key"), true);
@@ -96,6 +97,12 @@ class SnapshotLookup final : public Check {
     if (const auto* scope = object_param(p, "scope")) {
       scope_column_ = resolve_column(p, "scope", key_.table, member_str(p, "scope", *scope, "column"), false);
       scope_at_ = member_rel(p, "scope", member_str(p, "scope", *scope, "at"));
+    }
+    if (const auto* strip = object_param(p, "stripPrefix")) {
+      const std::string table = member_str(p, "stripPrefix", *strip, "table");
+      strip_ = StripPrefix{resolve_column(p, "stripPrefix", table, member_str(p, "stripPrefix", *strip, "key"), true),
+                           resolve_column(p, "stripPrefix", table, member_str(p, "stripPrefix", *strip, "column"), false),
+                           member_rel(p, "stripPrefix", member_str(p, "stripPrefix", *strip, "at"))};
     }
     if (const auto* only = object_param(p, "onlyIfIn")) {
       const std::string table = member_str(p, "onlyIfIn", *only, "table");
@@ -108,6 +115,8 @@ class SnapshotLookup final : public Check {
     const snapshot::Store* store = out.context().snapshot;
     const Table* table = store ? loaded(*store, key_.table) : nullptr;
     if (!table || (unless_ && is_present(unless_->resolve(path), true))) return;
+    // The envelope's path names the resource: a rule that reads it judges instead.
+    if (unless_path_ && param_of(*unless_path_, out.context().request_path)) return;
     const std::optional<Key> key = key_at(*store, path);
     if (!key) return;
     std::optional<std::string> scope;
@@ -118,15 +127,45 @@ class SnapshotLookup final : public Check {
     if (row.has_value() != report_found_) return;
     Finding& f = out.emit(path);
     f.arg("key", key->raw);
+    if (const Stripped& s = key->stripped; s.table) {
+      f.arg("prefix", key->value.substr(0, s.length));
+      for (std::size_t c = 0; c < s.table->columns().size(); ++c)
+        f.arg("prefix." + s.table->columns()[c].name, std::string(s.table->cell(s.row, c)));
+    }
     if (row)
       for (std::size_t c = 0; c < table->columns().size(); ++c)
         f.arg(table->columns()[c].name, std::string(table->cell(*row, c)));
   }
 
  private:
+  struct StripPrefix {
+    TableRef key, column;
+    RelPointer at;
+  };
+  // The prefix taken off the value: its row, and its length.
+  struct Stripped {
+    const Table* table = nullptr;
+    std::uint32_t row = 0;
+    std::size_t length = 0;
+  };
   struct Key {
     std::string raw, normal;
+    std::string value;  // with stripPrefix: the value before the prefix was taken off
+    Stripped stripped;
   };
+
+  // stripPrefix: the value must start with the prefix in the row keyed by the payload value
+  // at `at` (a location's routing prefix) and go on past it; else nothing to judge.
+  std::optional<Stripped> strip(const snapshot::Store& store, const Path& path, std::string_view value) const {
+    const Table* t = loaded(store, strip_->key.table);
+    std::optional<std::string> at = scalar(strip_->at.resolve(path));
+    if (!t || !at || !normal_form(strip_->key.type, *at).comparable) return std::nullopt;
+    auto rows = rows_of(*t, strip_->key.column, normal_form(strip_->key.type, *at).text);
+    if (rows.empty()) return std::nullopt;
+    const std::string_view prefix = t->cell(rows.front(), strip_->column.column);
+    if (prefix.empty() || value.size() <= prefix.size() || !value.starts_with(prefix)) return std::nullopt;
+    return Stripped{t, rows.front(), prefix.size()};
+  }
 
   static const Table* loaded(const snapshot::Store& store, const std::string& name) {
     const Table* t = store.table(name);
@@ -138,6 +177,15 @@ class SnapshotLookup final : public Check {
   std::optional<Key> key_at(const snapshot::Store& store, const Path& path) const {
     std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
     if (raw && path_param_) raw = param_of(*path_param_, *raw);
+    Stripped stripped;
+    std::string value;
+    if (raw && strip_) {
+      auto s = strip(store, path, *raw);
+      if (!s) return std::nullopt;
+      stripped = *s;
+      value = *raw;
+      raw = raw->substr(s->length);
+    }
     if (!raw || !normal_form(key_.type, *raw).comparable) return std::nullopt;
     if (only_if_in_) {
       const Table* t = loaded(store, only_if_in_->table);
@@ -153,7 +201,7 @@ class SnapshotLookup final : public Check {
       raw = std::string(mapped);
     }
     std::string normal = normal_form(key_.type, *raw).text;
-    return Key{std::move(*raw), std::move(normal)};
+    return Key{std::move(*raw), std::move(normal), std::move(value), stripped};
   }
 
   std::optional<std::string> scope_at(const Path& path) const {
@@ -198,8 +246,11 @@ class SnapshotLookup final : public Check {
   }
 
   bool filters_hold(const Table& table, std::uint32_t row, const std::vector<std::string>& wants) const {
-    for (std::size_t i = 0; i < where_.size(); ++i)
-      if ((table.cell(row, where_[i].column.column) == wants[i]) == where_[i].negate) return false;
+    for (std::size_t i = 0; i < where_.size(); ++i) {
+      const std::string_view cell = table.cell(row, where_[i].column.column);
+      if (where_[i].contains ? cell.find(wants[i]) == std::string_view::npos : (cell == wants[i]) == where_[i].negate)
+        return false;
+    }
     return true;
   }
 
@@ -207,7 +258,8 @@ class SnapshotLookup final : public Check {
   TableRef key_;
   std::optional<RelPointer> value_, unless_, scope_at_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
-  std::optional<PathTemplate> path_param_;
+  std::optional<StripPrefix> strip_;
+  std::optional<PathTemplate> path_param_, unless_path_;
   std::vector<RowFilter> where_;
 };
 

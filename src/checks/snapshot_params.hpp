@@ -35,7 +35,8 @@ PathTemplate path_template(Params& p, std::string_view param, const rapidjson::V
 // "where": filters on a found row's columns, each against text or a payload value.
 struct RowFilter {
   TableRef column;
-  bool negate = false;  // notEquals
+  bool negate = false;    // notEquals
+  bool contains = false;  // contains: the cell holds the text (a licence name says "Webex Calling")
   std::string literal;
   std::optional<RelPointer> at;
   std::optional<PathTemplate> path_param;  // with `at`: the value is a request path

@@ -13,6 +13,9 @@ class Store;
 struct LintContext {
   const snapshot::Store* snapshot = nullptr;  // the org snapshot, when one was given
   std::string region;  // national-format phone numbers' default region ("US"), "" none
+  // For the requests of an envelope: its "path" (the resource the request is about, such as
+  // the person an update changes); "" for a bare request body.
+  std::string request_path;
 };
 
 }  // namespace wxlint

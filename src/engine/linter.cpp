@@ -203,9 +203,10 @@ struct Linter::Impl {
   };
 
   // `parallel` (large requests): the rules that compare nodes walk on a second thread
-  // while the other rules and the schema run on this one.
+  // while the other rules and the schema run on this one. `ctx`: what the checks know
+  // besides the request (for an envelope's requests, the envelope's path too).
   void lint_request(const Operation& op, const rapidjson::Value& request, const std::string& prefix,
-                    FindingList& list, bool parallel = false) const {
+                    FindingList& list, const LintContext& ctx, bool parallel = false) const {
     const std::size_t limit = catalogue->max_findings_per_rule();
     std::vector<Finding> rule_findings, second_findings;
     std::vector<std::uint64_t> covers, second_covers;
@@ -219,7 +220,7 @@ struct Linter::Impl {
         try {
           second = std::jthread([&] {
             try {
-              lanes.comparing->run(request, second_findings, limit, second_covers, &context);
+              lanes.comparing->run(request, second_findings, limit, second_covers, &ctx);
             } catch (...) {
               second_error = std::current_exception();
             }
@@ -229,7 +230,7 @@ struct Linter::Impl {
           // no thread to be had: walk every rule here
         }
       }
-      here->run(request, rule_findings, limit, covers, &context);
+      here->run(request, rule_findings, limit, covers, &ctx);
       if (schema) {
         // What the rules explain is known before the schema runs, so that its failures
         // are listed or counted as they come. Only checks without state explain any
@@ -305,12 +306,15 @@ struct Linter::Impl {
         for (auto& f : envelope_findings) list.add(std::move(f), "");
         const rapidjson::Value& examples = root["requestExamples"];
         bool any = false;
+        LintContext in_envelope = context;
+        if (request_path && request_path->IsString())
+          in_envelope.request_path.assign(request_path->GetString(), request_path->GetStringLength());
         if (examples.IsArray()) {
           for (rapidjson::SizeType i = 0; i < examples.Size(); ++i) {
             const rapidjson::Value* ex = child(examples[i], "example");
             if (!ex) continue;
             any = true;
-            lint_request(*op, *ex, "/requestExamples/" + std::to_string(i) + "/example", list);
+            lint_request(*op, *ex, "/requestExamples/" + std::to_string(i) + "/example", list, in_envelope);
           }
         }
         if (!any) list.add_builtin("envelope/no-example", "/requestExamples", {});
@@ -322,7 +326,7 @@ struct Linter::Impl {
         if (detected.size() == 1) op = detected.front();  // several: ambiguous
       }
       if (op)
-        lint_request(*op, root, "", list, doc.text().size() >= kParallelBytes);
+        lint_request(*op, root, "", list, context, doc.text().size() >= kParallelBytes);
       else
         undetected(root, detected, list);
     }
