@@ -4,19 +4,22 @@
 #include "engine/schema_graph.hpp"
 #include "engine/schema_layer.hpp"
 #include "rule_fixture.hpp"
+#include "schema_failures.hpp"
+#include "support.hpp"
 
 #include <wxlint/error.hpp>
 
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
-#include <chrono>
 #include <functional>
 #include <random>
 
+using test_support::error_of;
+using test_support::failures;
 using test_support::RuleFixture;
+using test_support::seconds_of;
 using wxlint::SchemaEngine;
-using wxlint::SchemaFailure;
 using wxlint::SchemaValidator;
 
 namespace {
@@ -26,44 +29,6 @@ rapidjson::Document parse(const std::string& text) {
   d.Parse(text.c_str(), text.size());
   REQUIRE_FALSE(d.HasParseError());
   return d;
-}
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
-
-double seconds_of(const std::function<void()>& f) {
-  const auto t0 = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-std::vector<std::string> render(const std::vector<SchemaFailure>& out) {
-  std::vector<std::string> seen;
-  for (const auto& f : out) {
-    std::string args;
-    for (const auto& [k, a] : f.args) args += " " + k + "=" + a;
-    seen.push_back(f.keyword + " " + f.pointer + args);
-  }
-  return seen;
-}
-
-std::vector<std::string> failures(const SchemaValidator& v, const std::string& payload) {
-  const rapidjson::Document doc = parse(payload);
-  std::vector<SchemaFailure> out;
-  v.validate(doc, out);
-  return render(out);
-}
-
-std::vector<std::string> failures(const std::string& schema, const std::string& payload,
-                                  SchemaEngine engine = SchemaEngine::automatic) {
-  const rapidjson::Document s = parse(schema);
-  return failures(SchemaValidator(s, "s.json", engine), payload);
 }
 
 // Members a person record might carry, against ext (properties), x-* (one pattern), x-9*
