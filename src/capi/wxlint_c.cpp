@@ -1,21 +1,19 @@
 // The C ABI (include/wxlint/wxlint.h) over the C++ API. Every entry point is noexcept and turns
 // every exception into a status code plus a malloc'd message: nothing may unwind into C.
+// The options translator is options.cpp, the other JSON bridges json_bridge.cpp.
 #include <wxlint/wxlint.h>
 
-#include "document/document.hpp"
+#include "capi/internal.hpp"
+#include "capi/json_bridge.hpp"
+#include "capi/options.hpp"
 #include "document/reindent.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/linter.hpp>
 #include <wxlint/report.hpp>
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <new>
 #include <optional>
@@ -39,11 +37,7 @@ struct wxlint_result {
 
 namespace {
 
-// An expected failure with its status; raised inside guard() only.
-struct Failure {
-  int status;
-  std::string message;
-};
+using wxlint::capi::Failure;
 
 char* duplicate(const char* s) noexcept {
   const std::size_t n = std::strlen(s) + 1;
@@ -79,95 +73,6 @@ int guard(char** error, Body&& body) noexcept {
   }
 }
 
-[[noreturn]] void bad_options(const std::string& what) { throw Failure{WXLINT_E_OPTIONS, "options: " + what}; }
-
-std::string text_of(const rapidjson::Value& v, const std::string& where) {
-  if (!v.IsString()) bad_options(where + " must be a string");
-  return std::string(v.GetString(), v.GetStringLength());
-}
-
-// The options JSON: LinterOptions, plus where the config and baseline come from.
-struct Options {
-  wxlint::LinterOptions linter;
-  bool has_snapshot = false;
-  bool find_config = false;
-  std::string config, baseline;  // paths; "" = none
-};
-
-// {"settings":{name: JSON}, "disabled":[id], "severities":{id: "error"}, "snapshot":[path],
-//  "rules":[path], "region":"US", "config": path | true, "baseline": path} -> Options.
-Options parse_options(const char* text) {
-  Options options;
-  wxlint::LinterOptions& o = options.linter;
-  if (!text) return options;
-  // The payloads' parser: no recursion, and at most Document::kMaxDepth levels, so no
-  // options text can exhaust the stack here or in what later walks the values.
-  const wxlint::Document d{std::string(text)};
-  for (const auto& issue : d.issues()) {
-    using Kind = wxlint::ParseIssue::Kind;
-    if (issue.kind == Kind::duplicate_key) continue;  // the later value wins, as it always did
-    if (issue.kind == Kind::too_deep) bad_options(issue.message + " at offset " + std::to_string(issue.offset));
-    bad_options("not JSON: " + (issue.kind == Kind::empty ? std::string("the text is empty") : issue.message) +
-                " (at offset " + std::to_string(issue.offset) + ")");
-  }
-  if (!d.root().IsObject()) bad_options("expected a JSON object");
-  for (const auto& m : d.root().GetObject()) {
-    const std::string name(m.name.GetString(), m.name.GetStringLength());
-    if (name == "settings") {
-      if (!m.value.IsObject()) bad_options("\"settings\" must be an object");
-      for (const auto& s : m.value.GetObject())
-        o.settings[std::string(s.name.GetString(), s.name.GetStringLength())] = wxlint::to_json_text(s.value);
-    } else if (name == "disabled") {
-      if (!m.value.IsArray()) bad_options("\"disabled\" must be an array of rule ids or codes");
-      for (const auto& id : m.value.GetArray()) o.disabled.insert(text_of(id, "each \"disabled\" entry"));
-    } else if (name == "severities") {
-      if (!m.value.IsObject()) bad_options("\"severities\" must be an object");
-      for (const auto& s : m.value.GetObject()) {
-        const std::string key(s.name.GetString(), s.name.GetStringLength());
-        const std::string value = text_of(s.value, "severity of \"" + key + "\"");
-        auto sev = wxlint::parse_severity(value);
-        if (!sev) bad_options("severity of \"" + key + "\" must be error, warning or info, not \"" + value + "\"");
-        o.severities[key] = *sev;
-      }
-    } else if (name == "snapshot") {
-      if (!m.value.IsArray()) bad_options("\"snapshot\" must be an array of file or directory paths");
-      for (const auto& p : m.value.GetArray()) o.snapshot.push_back(text_of(p, "each \"snapshot\" entry"));
-      options.has_snapshot = true;
-    } else if (name == "rules") {
-      if (!m.value.IsArray()) bad_options("\"rules\" must be an array of rule file paths");
-      for (const auto& p : m.value.GetArray()) o.rule_files.push_back(text_of(p, "each \"rules\" entry"));
-    } else if (name == "region") {
-      o.region = text_of(m.value, "\"region\"");
-    } else if (name == "config") {
-      if (m.value.IsTrue()) options.find_config = true;
-      else if (!m.value.IsString() || m.value.GetStringLength() == 0) bad_options("\"config\" must be a file path or true");
-      else options.config = text_of(m.value, "\"config\"");
-    } else if (name == "baseline") {
-      if (!m.value.IsString() || m.value.GetStringLength() == 0) bad_options("\"baseline\" must be a file path");
-      options.baseline = text_of(m.value, "\"baseline\"");
-    } else {
-      bad_options("unknown member \"" + name +
-                  "\" (expected settings, disabled, severities, snapshot, rules, region, config, baseline)");
-    }
-  }
-  return options;
-}
-
-// The config file's options, overridden member by member by the options JSON's.
-wxlint::Config project_config(const Options& o) {
-  wxlint::Config c;
-  if (!o.config.empty()) c = wxlint::load_config(o.config);
-  else if (o.find_config)
-    if (auto found = wxlint::find_config()) c = wxlint::load_config(*found);
-  for (const auto& [key, value] : o.linter.settings) c.options.settings[key] = value;
-  c.options.disabled.insert(o.linter.disabled.begin(), o.linter.disabled.end());
-  for (const auto& [key, value] : o.linter.severities) c.options.severities[key] = value;
-  if (o.has_snapshot) c.options.snapshot = o.linter.snapshot;
-  c.options.rule_files.insert(c.options.rule_files.end(), o.linter.rule_files.begin(), o.linter.rule_files.end());
-  if (!o.linter.region.empty()) c.options.region = o.linter.region;
-  return c;
-}
-
 // `snapshot_status`: what a bad snapshot file gives (WXLINT_E_CONFIG for the first
 // constructors, which had no status of its own for it).
 int make_linter(const char* dir, const char* options_json, int snapshot_status, wxlint_linter** out,
@@ -175,8 +80,8 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
   if (out) *out = nullptr;
   return guard(error, [&] {
     if (!out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
-    const Options options = parse_options(options_json);
-    wxlint::Config config = project_config(options);
+    const wxlint::capi::Options options = wxlint::capi::parse_options(options_json);
+    wxlint::Config config = wxlint::capi::project_config(options);
     std::vector<std::string> snapshot = config.options.snapshot;
     if (!snapshot.empty() && snapshot_status != WXLINT_E_CONFIG) {
       try {
@@ -240,49 +145,6 @@ wxlint::FileReport read_and_lint(const wxlint_linter* linter, const std::string&
   return linter->linter.lint_file(path, op);
 }
 
-void write_string(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::string& s) {
-  w.String(s.c_str(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void write_map(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::map<std::string, std::string>& m) {
-  w.StartObject();
-  for (const auto& [key, value] : m) {
-    write_string(w, key);
-    write_string(w, value);
-  }
-  w.EndObject();
-}
-
-std::string rules_json(const std::vector<wxlint::RuleDoc>& rules) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartArray();
-  for (const auto& r : rules) {
-    w.StartObject();
-    const std::pair<const char*, const std::string*> fields[] = {
-        {"id", &r.id}, {"code", &r.code}, {"operation", &r.operation}, {"check", &r.check},
-        {"summary", &r.summary}, {"message", &r.message}, {"description", &r.description},
-        {"failExample", &r.fail_example}, {"passExample", &r.pass_example}};
-    for (const auto& [key, value] : fields) {
-      w.Key(key);
-      write_string(w, *value);
-    }
-    w.Key("severity");
-    write_string(w, std::string(wxlint::to_string(r.severity)));
-    w.Key("exampleSettings");
-    write_map(w, r.example_settings);
-    w.Key("exampleSnapshot");
-    write_map(w, r.example_snapshot);
-    if (!r.fix.empty()) {
-      w.Key("fix");
-      write_string(w, r.fix);
-    }
-    w.EndObject();
-  }
-  w.EndArray();
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
 // A malloc'd, NUL-terminated copy for the caller to release with wxlint_string_free().
 char* copy_text(const std::string& text, size_t* length) {
   char* copy = static_cast<char*>(std::malloc(text.size() + 1));
@@ -291,51 +153,6 @@ char* copy_text(const std::string& text, size_t* length) {
   copy[text.size()] = '\0';
   if (length) *length = text.size();
   return copy;
-}
-
-[[noreturn]] void bad_fixes(const std::string& where, const std::string& what) {
-  throw Failure{WXLINT_E_OPTIONS, "diagnostics: " + where + ": " + what};
-}
-
-std::size_t offset_of(const rapidjson::Value& v, const std::string& where) {
-  if (!v.IsUint64()) bad_fixes(where, "must be a whole number of bytes");
-  return static_cast<std::size_t>(v.GetUint64());
-}
-
-// A report's "diagnostics" (only their "fix" members are read) -> Diagnostics with those fixes.
-std::vector<wxlint::Diagnostic> parse_fixes(const char* text) {
-  const wxlint::Document d{std::string(text)};
-  for (const auto& issue : d.issues())
-    if (issue.kind != wxlint::ParseIssue::Kind::duplicate_key)
-      bad_fixes("offset " + std::to_string(issue.offset), "not JSON: " + issue.message);
-  if (!d.root().IsArray()) bad_fixes("(root)", "expected an array of diagnostics");
-  std::vector<wxlint::Diagnostic> out;
-  for (rapidjson::SizeType i = 0; i < d.root().Size(); ++i) {
-    const rapidjson::Value& diag = d.root()[i];
-    const std::string at = "/" + std::to_string(i) + "/fix";
-    out.emplace_back();
-    if (!diag.IsObject()) bad_fixes("/" + std::to_string(i), "expected a diagnostic object");
-    const auto f = diag.FindMember("fix");
-    if (f == diag.MemberEnd() || f->value.IsNull()) continue;
-    if (!f->value.IsObject()) bad_fixes(at, "expected an object");
-    wxlint::Fix fix;
-    const auto safety = f->value.FindMember("applicability");
-    if (safety == f->value.MemberEnd() || !safety->value.IsString()) bad_fixes(at, "needs \"applicability\"");
-    fix.safe = text_of(safety->value, at) == "safe";
-    if (const auto m = f->value.FindMember("message"); m != f->value.MemberEnd()) fix.message = text_of(m->value, at + "/message");
-    const auto edits = f->value.FindMember("edits");
-    if (edits == f->value.MemberEnd() || !edits->value.IsArray()) bad_fixes(at, "needs an array \"edits\"");
-    for (rapidjson::SizeType k = 0; k < edits->value.Size(); ++k) {
-      const rapidjson::Value& e = edits->value[k];
-      const std::string where = at + "/edits/" + std::to_string(k);
-      if (!e.IsObject() || !e.HasMember("offset") || !e.HasMember("length") || !e.HasMember("content"))
-        bad_fixes(where, "expected {\"offset\", \"length\", \"content\"}");
-      fix.edits.push_back({offset_of(e["offset"], where + "/offset"), offset_of(e["length"], where + "/length"),
-                           text_of(e["content"], where + "/content")});
-    }
-    out.back().fix = std::move(fix);
-  }
-  return out;
 }
 
 }  // namespace
@@ -383,7 +200,7 @@ int wxlint_linter_rules_json(const wxlint_linter* linter, char** json, char** er
   return guard(error, [&] {
     if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
     if (!json) throw Failure{WXLINT_E_INVALID_ARGUMENT, "json must not be NULL"};
-    const std::string text = rules_json(linter->linter.rules());
+    const std::string text = wxlint::capi::rules_json(linter->linter.rules());
     if (!(*json = duplicate(text.c_str()))) throw std::bad_alloc();
   });
 }
@@ -468,7 +285,7 @@ int wxlint_apply_fixes(const char* text, size_t length, const char* diagnostics_
     if (!diagnostics_json) throw Failure{WXLINT_E_INVALID_ARGUMENT, "diagnostics_json must not be NULL"};
     if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
     const wxlint::AppliedFixes a = wxlint::apply_fixes(std::string_view(text ? text : "", length),
-                                                       parse_fixes(diagnostics_json), (flags & WXLINT_FIX_UNSAFE) != 0);
+                                                       wxlint::capi::parse_fixes(diagnostics_json), (flags & WXLINT_FIX_UNSAFE) != 0);
     *fixed = copy_text(a.text, fixed_length);
     if (applied) *applied = a.applied;
   });

@@ -130,7 +130,8 @@ class Evaluator {
     }
     for (std::size_t i = 0; i < np; ++i) {
       if (!found[i] || passes_by_type(resolved(n.props[i].node), *found[i])) continue;
-      path_.push_back({n.props[i].name});
+      // A member patternProperties may check again: its failures are remembered, reported once.
+      path_.push_back({n.props[i].name, 0, false, !n.pattern_props.empty()});
       run(n.props[i].node, *found[i]);
       path_.pop_back();
     }

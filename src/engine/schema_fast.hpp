@@ -24,7 +24,9 @@ struct Step {
   std::string_view key;
   std::size_t index = 0;
   bool is_index = false;
-  bool unknown = false;  // a member additionalProperties checks: each of a repeated key is visited
+  // A member additionalProperties checks (each of a repeated key is visited), or one that
+  // properties and patternProperties may both check: its failures are reported once.
+  bool unknown = false;
 };
 
 struct Failure {

@@ -271,6 +271,8 @@ void Graph::expand(std::int32_t n) {
   list("oneOf");
   if (const Value* props = object_of("properties"))
     for (const auto& m : props->GetObject()) edge(Via::property, m.value, Place::in(n, "properties", sv(m.name)), sv(m.name));
+  if (const Value* patterns = object_of("patternProperties"))
+    for (const auto& m : patterns->GetObject()) edge(Via::pattern_property, m.value, Place::in(n, "patternProperties", sv(m.name)), sv(m.name));
   one("additionalProperties", Via::other_property);
   one("propertyNames", Via::property_name);
 }
@@ -295,12 +297,23 @@ bool is_true(const Value& v) { return (v.IsBool() && v.GetBool()) || (v.IsString
 // its size (RapidJSON's AddMember starts at 16 members: a copy five times the schema).
 class Flattener {
  public:
-  Flattener(const Graph& g, const std::unordered_map<const Value*, std::int32_t>& target_of)
-      : g_(g), target_of_(target_of) {}
+  Flattener(const Graph& g, const std::unordered_map<const Value*, std::int32_t>& target_of, Graph::Root root)
+      : g_(g), target_of_(target_of), root_(root) {}
 
   bool operator()(rapidjson::Document& h) {
     h.StartObject();
-    ref(h, g_.root);
+    if (root_ == Graph::Root::ref) {
+      ref(h, g_.root);
+    } else {
+      h.Key("anyOf", 5, true);
+      h.StartArray();
+      for (std::size_t i = 0; i < g_.nodes.size(); ++i) {
+        h.StartObject();
+        ref(h, static_cast<std::int32_t>(i));
+        h.EndObject(1);
+      }
+      h.EndArray(static_cast<rapidjson::SizeType>(g_.nodes.size()));
+    }
     h.Key("definitions", 11, true);
     // An array: valijson finds an object member by a linear search, an array item at once.
     h.StartArray();
@@ -312,6 +325,7 @@ class Flattener {
  private:
   const Graph& g_;
   const std::unordered_map<const Value*, std::int32_t>& target_of_;
+  const Graph::Root root_;
 
   static void ref(rapidjson::Document& h, std::int32_t target) {
     const std::string text = "#/definitions/" + std::to_string(target);
@@ -339,11 +353,16 @@ class Flattener {
     const bool tuple = items != v.MemberEnd() && items->value.IsArray();
     std::vector<std::string_view> seen;  // keywords rewritten below: valijson reads only the first
     rapidjson::SizeType count = 0;
+    const bool by_pattern = v.HasMember("patternProperties");
+    const bool required = by_pattern && names(v.FindMember("required"), v.MemberEnd());
     h.StartObject();
     for (const auto& m : v.GetObject()) {
       const std::string_view k = sv(m.name);
       // "id" changed valijson's resolution scope (and its cache keys); every $ref is resolved here.
-      if (k == "id" || k == "definitions" || k == kUniqueItems || k == kPattern) continue;
+      if (k == "id" || k == "definitions" || k == kUniqueItems || k == kPattern || k == kProperties) continue;
+      if (by_pattern && (k == "properties" || k == "patternProperties" || k == "additionalProperties" ||
+                         (k == "required" && required)))
+        continue;  // in kProperties, below
       const bool schemas = holds_schemas(k, has_if, tuple);
       if (schemas || k == "uniqueItems" || k == "pattern") {
         if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
@@ -379,12 +398,56 @@ class Flattener {
         m.value.Accept(h);
       }
     }
+    if (by_pattern) {
+      properties(h, v, required);
+      ++count;
+    }
+    h.EndObject(count);
+  }
+
+  // A "required" that valijson would take (else it stays beside kProperties for valijson to refuse).
+  static bool names(Value::ConstMemberIterator required, Value::ConstMemberIterator end) {
+    if (required == end) return false;
+    const Value& r = required->value;
+    return r.IsArray() && std::all_of(r.Begin(), r.End(), [](const Value& x) { return x.IsString(); });
+  }
+
+  // kProperties: each keyword's first member, as valijson reads it; subschemas by node index.
+  void properties(rapidjson::Document& h, const Value& v, bool required) const {
+    h.Key(kProperties, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kProperties)), true);
+    h.StartObject();
+    rapidjson::SizeType count = 0;
+    auto schemas = [&](const char* k) {
+      auto m = v.FindMember(k);
+      if (m == v.MemberEnd()) return;
+      h.Key(k, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(k)), true);
+      h.StartObject();
+      for (const auto& p : m->value.GetObject()) {
+        h.Key(p.name.GetString(), p.name.GetStringLength(), true);
+        h.Int(target_of_.at(&p.value));
+      }
+      h.EndObject(m->value.MemberCount());
+      ++count;
+    };
+    schemas("properties");
+    schemas("patternProperties");
+    if (auto extra = v.FindMember("additionalProperties"); extra != v.MemberEnd()) {
+      h.Key("additionalProperties", 20, true);
+      if (extra->value.IsBool()) h.Bool(extra->value.GetBool());
+      else h.Int(target_of_.at(&extra->value));
+      ++count;
+    }
+    if (required) {
+      h.Key("required", 8, true);
+      v.FindMember("required")->value.Accept(h);
+      ++count;
+    }
     h.EndObject(count);
   }
 };
 
-void Graph::flatten(rapidjson::Document& out) const {
-  Flattener f(*this, target_of_);
+void Graph::flatten(rapidjson::Document& out, Root root) const {
+  Flattener f(*this, target_of_, root);
   out.Populate(f);
 }
 

@@ -20,16 +20,23 @@ namespace wxlint::schema_graph {
 inline constexpr const char* kUniqueItems = "$wxlint:uniqueItems";
 // ...and instead of "pattern" (schema_pattern.cpp checks it with RE2).
 inline constexpr const char* kPattern = "$wxlint:pattern";
+// ...and, in a subschema with "patternProperties", instead of it and of "properties",
+// "additionalProperties" and "required" (schema_pattern_properties.cpp checks them with RE2):
+// {"properties": {name: index}, "patternProperties": {regex: index}, "additionalProperties":
+// index or false, "required": [names]}, each index one of the definitions.
+inline constexpr const char* kProperties = "$wxlint:properties";
 
 // How a subschema applies: to the same value (allOf, anyOf, oneOf, not, if, then, else,
 // dependencies), or to a member, an item or a member name of it.
-enum class Via : std::uint8_t { same_value, property, other_property, every_item, item, other_item, contains, property_name };
+enum class Via : std::uint8_t {
+  same_value, property, other_property, pattern_property, every_item, item, other_item, contains, property_name
+};
 
 struct Edge {
   std::int32_t to;
   Via via;
   std::int32_t ref;       // the first $ref on the way (Graph::refs), or -1
-  std::string_view name;  // property
+  std::string_view name;  // property; pattern_property: the regex
   std::size_t index;      // item
 };
 
@@ -94,7 +101,11 @@ class Graph {
   [[noreturn]] void fail_cycle(const std::vector<std::int32_t>& refs) const;
 
   // The schema for valijson: {"$ref": "#/definitions/R", "definitions": [node 0, node 1, ...]}.
-  void flatten(rapidjson::Document& out) const;
+  // every_node: {"anyOf": [{"$ref": "#/definitions/0"}, ... one per node], "definitions": ...},
+  // never evaluated as a whole: valijson parses every node, and the anyOf's i-th subschema is
+  // node i (kProperties names nodes so; validation starts at node `root`).
+  enum class Root : bool { ref, every_node };
+  void flatten(rapidjson::Document& out, Root root = Root::ref) const;
 
  private:
   std::int32_t position(const rapidjson::Value& v, const Place& place, const char* expected = nullptr);

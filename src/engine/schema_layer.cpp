@@ -13,6 +13,7 @@
 #include "engine/regex.hpp"
 #include "engine/schema_graph.hpp"
 #include "engine/schema_pattern.hpp"
+#include "engine/schema_pattern_properties.hpp"
 #include "engine/schema_unique.hpp"
 #include "formats/formats.hpp"
 
@@ -21,6 +22,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -29,9 +31,8 @@ namespace {
 
 // valijson evaluates the date/time formats with the standard library's backtracking regex
 // engine, on input data: refused. "pattern" and "patternProperties" are RE2's (linear time):
-// each regex must compile. Returns where the first "patternProperties" is ("" if none).
-std::string check_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name) {
-  std::string pattern_properties;
+// each regex must compile.
+void check_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name) {
   if (s.IsObject()) {
     for (const auto& m : s.GetObject()) {
       std::string_view key(m.name.GetString(), m.name.GetStringLength());
@@ -50,30 +51,33 @@ std::string check_regex_keywords(const rapidjson::Value& s, std::string& where, 
       };
       if (key == "pattern" && m.value.IsString()) compiles({m.value.GetString(), m.value.GetStringLength()}, where);
       if (key == "patternProperties" && m.value.IsObject()) {
-        if (pattern_properties.empty()) pattern_properties = where;
         for (const auto& p : m.value.GetObject()) {
           std::string at = where;
           pointer::append_key(at, {p.name.GetString(), p.name.GetStringLength()});
           compiles({p.name.GetString(), p.name.GetStringLength()}, at);
         }
       }
-      std::string inner = check_regex_keywords(m.value, where, name);
-      if (pattern_properties.empty()) pattern_properties = std::move(inner);
+      check_regex_keywords(m.value, where, name);
       where.resize(len);
     }
   } else if (s.IsArray()) {
     for (rapidjson::SizeType i = 0; i < s.Size(); ++i) {
       const std::size_t len = where.size();
       pointer::append_index(where, i);
-      std::string inner = check_regex_keywords(s[i], where, name);
-      if (pattern_properties.empty()) pattern_properties = std::move(inner);
+      check_regex_keywords(s[i], where, name);
       where.resize(len);
     }
   }
-  return pattern_properties;
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// The member valijson's "Object contains a property that could not be validated" names.
+std::optional<std::string> unknown_member(std::string_view description) {
+  const std::string_view prefix = schema_pattern_properties::kUnknownMember;
+  if (!starts_with(description, prefix) || !description.ends_with("'.")) return std::nullopt;
+  return std::string(description.substr(prefix.size(), description.size() - prefix.size() - 2));
+}
 
 // Per member: its key came before in the object. By sorting, so no choice of keys is slow.
 std::vector<bool> repeated_keys(const rapidjson::Value& object) {
@@ -176,6 +180,7 @@ struct SchemaValidator::Impl {
   rapidjson::Document json;  // our copy, for looking up sub-schemas
   std::unique_ptr<schema_fast::Program> fast;  // set: valijson is not used
   valijson::Schema schema;
+  const valijson::Subschema* root = nullptr;  // in `schema`, the node valijson validates from
 };
 
 SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string name, SchemaEngine engine)
@@ -183,31 +188,28 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   impl_->name = std::move(name);
   if (!schema.IsObject()) throw ConfigError(impl_->name + ": a JSON Schema must be an object");
   std::string where;
-  const std::string pattern_properties = check_regex_keywords(schema, where, impl_->name);
+  check_regex_keywords(schema, where, impl_->name);
   impl_->json.CopyFrom(schema, impl_->json.GetAllocator());
   // The compiler accepts only schemas valijson accepts too, so skipping valijson's parse
   // (most of a small file's start-up) loses no ConfigError.
   if (engine != SchemaEngine::valijson) impl_->fast = schema_fast::Program::compile(impl_->json);
   if (impl_->fast) return;
   if (engine == SchemaEngine::fast) throw ConfigError(impl_->name + ": not supported by the fast schema path");
-  // valijson would match member names with the standard library's backtracking regex; its other
-  // keywords leave no way around it.
-  if (!pattern_properties.empty())
-    throw ConfigError(impl_->name + ": " + pattern_properties +
-                      ": \"patternProperties\" is supported only in a schema that keeps to the keywords wxlint "
-                      "evaluates itself (type, enum, const, properties, patternProperties, additionalProperties, "
-                      "required, items, pattern, minItems, maxItems, minLength, maxLength, minimum, maximum, "
-                      "exclusiveMinimum, exclusiveMaximum, $ref to definitions)");
   // valijson reads a flattened copy whose $refs were resolved and checked here: it has no
-  // guard of its own against cycles, exponential re-evaluation or deep recursion.
+  // guard of its own against cycles, exponential re-evaluation or deep recursion. Every node
+  // is parsed, so that patternProperties' constraint finds its subschemas by index.
   rapidjson::Document flat;
+  std::int32_t root = -1;
   {
     schema_graph::Graph graph(impl_->json, impl_->name);
     schema_graph::check_limits(graph);
-    graph.flatten(flat);
+    graph.flatten(flat, schema_graph::Graph::Root::every_node);
+    root = graph.root;
   }
+  auto definitions = std::make_shared<schema_pattern_properties::Definitions>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    parser.addConstraintBuilder(schema_graph::kProperties, schema_pattern_properties::make_builder(definitions));
     parser.addConstraintBuilder(schema_graph::kUniqueItems, schema_unique::make_builder());
     parser.addConstraintBuilder(schema_graph::kPattern, schema_pattern::make_builder());
     valijson::adapters::RapidJsonAdapter adapter(flat);
@@ -215,6 +217,16 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   } catch (const std::exception& e) {
     throw ConfigError(impl_->name + ": not a usable draft-07 schema: " + e.what());
   }
+  valijson::Subschema::ApplyFunction nodes = [&](const valijson::constraints::Constraint& c) {
+    if (const auto* any = dynamic_cast<const valijson::constraints::AnyOfConstraint*>(&c))
+      any->applyToSubschemas([&](unsigned, const valijson::Subschema* s) {
+        definitions->push_back(s);
+        return true;
+      });
+    return true;
+  };
+  impl_->schema.root()->apply(nodes);
+  impl_->root = definitions->at(static_cast<std::size_t>(root));
 }
 
 SchemaValidator::~SchemaValidator() = default;
@@ -274,6 +286,7 @@ class Reporter final : public schema_fast::Sink {
   SchemaSink& out_;
   bool dedupe_, dedupe_now_ = false;
   std::set<std::tuple<std::string, std::string, std::string>> seen_;
+  std::set<std::string> listed_;  // objects whose unknown members are all reported
   std::vector<std::string> tokens_;
 };
 
@@ -287,18 +300,17 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       break;
     case Fail::additional: {
       // valijson names only the first unknown member; report every one, with a did-you-mean.
+      // Where the subschema that failed is not found (below anyOf, oneOf, ...), only the
+      // member named (each is, by patternProperties' constraint).
+      if (!node->IsObject()) break;
       const rapidjson::Value* sub = tree_.at(tokens, root_);
-      const rapidjson::Value* props = sub ? child(*sub, "properties") : nullptr;
+      const rapidjson::Value* extra = sub ? child(*sub, "additionalProperties") : nullptr;
+      const bool found = extra && extra->IsFalse();
+      const rapidjson::Value* props = found ? child(*sub, "properties") : nullptr;
       std::vector<std::string> known;
       if (props && props->IsObject())
         for (const auto& m : props->GetObject()) known.emplace_back(m.name.GetString(), m.name.GetStringLength());
-      if (!node->IsObject()) break;
-      const std::vector<bool> repeated = repeated_keys(*node);  // a repeated key is one place
-      std::size_t at = 0;
-      for (const auto& m : node->GetObject()) {
-        if (repeated[at++]) continue;
-        std::string name(m.name.GetString(), m.name.GetStringLength());
-        if ((props && child(*props, name)) || (sub && tree_.pattern_property(*sub, name))) continue;
+      auto unknown = [&](const std::string& name) {
         std::string p = ptr;
         pointer::append_key(p, name);
         std::optional<std::string> near;
@@ -311,6 +323,19 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
           f.fix = std::make_shared<const FixSpec>(rename_fix(f.pointer, name, *near, !child(*node, *near)));
           f.fix_name = "did-you-mean";
         });
+      };
+      if (!found) {
+        if (auto named = unknown_member(text)) unknown(*named);
+        break;
+      }
+      if (!listed_.insert(ptr).second) break;  // one failure per unknown member: listed at the first
+      const std::vector<bool> repeated = repeated_keys(*node);  // a repeated key is one place
+      std::size_t at = 0;
+      for (const auto& m : node->GetObject()) {
+        if (repeated[at++]) continue;
+        std::string name(m.name.GetString(), m.name.GetStringLength());
+        if ((props && child(*props, name)) || tree_.pattern_property(*sub, name)) continue;
+        unknown(name);
       }
       break;
     }
@@ -385,7 +410,7 @@ void SchemaValidator::validate(const rapidjson::Value& root, SchemaSink& out) co
   valijson::Validator validator;  // per call: it caches state and is not thread-safe
   valijson::ValidationResults results;
   valijson::adapters::RapidJsonAdapter target(root);
-  if (validator.validate(impl_->schema, target, &results)) return;
+  if (validator.validate(*impl_->root, target, &results)) return;
 
   valijson::ValidationResults::Error e;
   std::vector<std::string> tokens;

@@ -6,8 +6,10 @@
 #include "engine/schema_graph.hpp"
 
 #include "document/document.hpp"
+#include "engine/regex.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -33,6 +35,7 @@ class Limits {
   explicit Limits(const Graph& g) : g_(g), n_(g.nodes.size()) {}
 
   void run() {
+    match_patterns();
     order_same_value();
     count_paths();
     count_checks();
@@ -46,7 +49,28 @@ class Limits {
   std::vector<std::int32_t> post_;        // same-value edges: every node after the ones it reaches
   std::vector<std::int32_t> post_index_;  // node -> position in post_
   std::vector<std::int64_t> paths_;       // same-value paths from a node (itself included)
+  // Per property edge of a node with patternProperties: the subschemas of the patterns its name matches.
+  std::unordered_map<const Edge*, std::vector<std::int32_t>> patterns_of_;
   std::int64_t work_ = 0;
+
+  void match_patterns() {
+    std::vector<std::pair<std::unique_ptr<Regex>, std::int32_t>> patterns;
+    for (std::size_t n = 0; n < n_; ++n) {
+      patterns.clear();
+      for (const Edge& e : g_.nodes[n].edges) {
+        std::string error;
+        if (e.via == Via::pattern_property) patterns.emplace_back(Regex::compile(e.name, error), e.to);
+      }
+      if (patterns.empty()) continue;
+      for (const Edge& e : g_.nodes[n].edges) {
+        if (e.via != Via::property) continue;
+        spend(static_cast<std::int64_t>(patterns.size()), static_cast<std::int32_t>(n));
+        auto& matched = patterns_of_[&e];
+        for (const auto& [regex, to] : patterns)
+          if (!regex || regex->search(e.name)) matched.push_back(to);  // checked before: compiles
+      }
+    }
+  }
 
   void spend(std::int64_t units, std::int32_t node) {
     if ((work_ += units) > kMaxWork)
@@ -169,17 +193,26 @@ class Limits {
       by_index.clear();
       for (std::int32_t m : closure) {
         const std::int64_t k = mult[m];
-        std::int64_t extra = 0, other_item = 0;
+        // Another member meets the patterns its name matches (maybe all), or else
+        // additionalProperties; a property, the patterns that match its name.
+        std::int64_t extra = 0, pattern = 0, other_item = 0;
         for (const Edge& e : g_.nodes[m].edges) {
           if (e.via == Via::other_property) extra += at(e.to);
+          else if (e.via == Via::pattern_property) pattern += at(e.to);
           else if (e.via == Via::other_item) other_item += at(e.to);
         }
-        other_members += k * extra;
+        other_members += k * std::max(extra, pattern);
         in_node.clear();
         bool tuple = false;
         for (const Edge& e : g_.nodes[m].edges) {
           switch (e.via) {
-            case Via::property: in_node[e.name] += at(e.to); break;
+            case Via::property: {
+              std::int64_t sum = at(e.to);
+              if (auto p = patterns_of_.find(&e); p != patterns_of_.end())
+                for (std::int32_t to : p->second) sum += at(to);
+              in_node[e.name] += sum;
+              break;
+            }
             case Via::every_item:
             case Via::contains: items += k * at(e.to); break;
             case Via::item:
@@ -191,7 +224,7 @@ class Limits {
           }
         }
         if (tuple) items += k * other_item;
-        for (const auto& [name, sum] : in_node) by_name[name] += k * (sum - extra);
+        for (const auto& [name, sum] : in_node) by_name[name] += k * (sum - std::max(extra, pattern));
       }
       std::int64_t best_name = 0, best_index = 0;
       for (const auto& [name, d] : by_name) best_name = std::max(best_name, d);

@@ -3,8 +3,11 @@
 
 #include <wxlint/linter.hpp>
 
+#include <chrono>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -47,6 +50,22 @@ inline bool has_rule(const wxlint::FileReport& r, const std::string& id) {
   for (const auto& d : r.diagnostics)
     if (d.rule == id) return true;
   return false;
+}
+
+// What f() throws, or "no error".
+inline std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+inline double seconds_of(const std::function<void()>& f) {
+  const auto t0 = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace test_support
