@@ -30,7 +30,7 @@ struct CheckOptions {
   bool only_payloads = false;               // pass over JSON files that match no operation
   std::string color = "auto";               // auto | always | never (NO_COLOR, FORCE_COLOR)
   bool statistics = false;
-  std::string config;  // "" = search upward for .wxlint.json
+  std::string config;  // "" = the nearest .wxlint.json above each file (src/cli/projects.hpp)
   bool no_config = false;
   std::vector<std::string> allowed_sources;
   std::string baseline, generate_baseline;
