@@ -18,12 +18,14 @@ inline constexpr unsigned kMaxJobs = 1024;  // -j: more threads than any machine
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format;  // "" = github under GitHub Actions, else text
+  // -f and -o, repeatable: the i-th -f goes to the i-th -o; one -f without -o is stdout's
+  // format (none: github under GitHub Actions, else text).
+  std::vector<std::string> formats;
   std::string operation;
   std::string rules_dir;
   std::string fail_on = "error";
   bool quiet = false;
-  std::string output;  // write the report here; the terminal gets text
+  std::vector<std::string> outputs;  // write the reports here; the terminal gets text
   std::vector<std::string> output_formats;  // --output-format FORMAT=FILE, repeatable
   std::vector<std::string> select, ignore;  // codes or rule ids: report only these / not these
   bool exit_zero = false;                   // findings do not make the exit code 1

@@ -26,9 +26,12 @@ int run(int argc, char** argv) {
   c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
   std::vector<std::string> names;
   for (const auto& f : wxlint::output_formats()) names.emplace_back(f.name);
-  c->add_option("--format,-f", check.format, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)")
-      ->check(CLI::IsMember(names));
-  c->add_option("--output,-o", check.output, "Write the report to FILE (atomically; - is stdout); the terminal still gets text");
+  c->add_option("--format,-f", check.formats, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)")
+      ->check(CLI::IsMember(names))->allow_extra_args(false);
+  c->add_option("--output,-o", check.outputs,
+                "Write the report to FILE (atomically; - is stdout); the terminal still gets text. Repeatable: the "
+                "i-th -f goes to the i-th -o")
+      ->allow_extra_args(false);
   c->add_option("--output-format", check.output_formats,
                 "FORMAT=FILE: also write FORMAT to FILE (repeatable; FILE - is stdout instead of the terminal's format)")
       ->allow_extra_args(false);
