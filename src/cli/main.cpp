@@ -56,7 +56,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   c->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when findings are at or above --fail-on");
   c->set_version_flag("--version", version);
-  auto* cfg = c->add_option("--config", check.config, "Use this config file instead of searching for .wxlint.json");
+  auto* cfg = c->add_option("--config", check.config, "Use this config file for every file instead of the nearest .wxlint.json above each");
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
       ->delimiter(',')->allow_extra_args(false);
