@@ -49,7 +49,7 @@ class Projects {
     std::vector<std::size_t> projects;
     std::unique_ptr<Linter> linter;
   };
-  const CheckOptions& options_;
+  const CheckOptions options_;  // a copy: the projects outlive the run (Leftovers)
   std::vector<Project> projects_;
   std::vector<Group> groups_;
   std::map<std::string, std::size_t> by_key_;     // linter options -> group
