@@ -42,6 +42,8 @@ if [ -n "$tests" ]; then
   # venv, pip, setuptools, wheel and pytest (tests/python: `pip install .` into a fresh environment).
   packages+=" catch2 git pre-commit pkg-config clang libclang-rt-14-dev ccache"
   packages+=" python3-venv python3-pip python3-setuptools python3-wheel python3-pytest"
+  # zsh and fish: the completions are loaded in each shell (test_completions_shells.py).
+  packages+=" zsh fish"
   command -v npm >/dev/null 2>&1 || packages+=" npm"
 fi
 need=()

@@ -60,6 +60,9 @@ struct Config {
   // The embedded catalogue, or the one in rules_dir, with these options. Unknown rule ids,
   // codes, settings and operations are reported at their place in the config file.
   Linter make_linter(const std::string& rules_dir = {}) const;
+  // What make_linter() checks once the linter is built: the operations of "operations"
+  // globs and the rules of "ignore" entries, against a linter built from equal options.
+  void check_names(const Linter& linter) const;
 
   std::shared_ptr<const OperationGlobs> compiled_operation_globs;  // set by parse_config
 };

@@ -3,6 +3,7 @@
 #include "cli/lint_files.hpp"
 #include "cli/output_path.hpp"
 #include "cli/outputs.hpp"
+#include "cli/projects.hpp"
 #include "cli/selection.hpp"
 
 #include <wxlint/config.hpp>
@@ -15,40 +16,17 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <system_error>
 #include <unistd.h>
 
 namespace wxlint::cli {
 namespace {
 
-Config load_project_config(const CheckOptions& o) {
-  Config config;
-  if (!o.config.empty()) {
-    config = load_config(o.config);
-  } else if (!o.no_config) {
-    if (auto found = find_config()) config = load_config(*found);
-  }
-  if (config.base_dir.empty()) config.base_dir = std::filesystem::current_path().string();
-  if (!o.allowed_sources.empty()) {
-    std::string list;
-    for (const auto& s : o.allowed_sources) {
-      std::string quoted;
-      for (char c : s) quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-      list += (list.empty() ? "\"" : ",\"") + quoted + "\"";
-    }
-    config.options.settings["allowedSources"] = "[" + list + "]";
-    config.origins["allowedSources"] = "--allowed-sources";
-  }
-  if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
-  config.options.rule_files.insert(config.options.rule_files.end(), o.rules.begin(), o.rules.end());
-  if (!o.region.empty()) config.options.region = o.region;
-  return config;
-}
-
 // What the exiting process frees anyway: the catalogue and a big batch's reports are tens
 // of thousands of allocations, which took longer to free one by one than to write the report.
 struct Leftovers {
-  std::unique_ptr<Linter> linter;
+  std::unique_ptr<Projects> projects;
   std::vector<FileReport> reports;
 };
 Leftovers& leftovers() {
@@ -121,6 +99,76 @@ void report_baseline(const std::string& path, std::vector<FileReport>& reports) 
     print_error(std::to_string(outcome.fixed) + " baseline entries are fixed: regenerate the baseline to drop them");
 }
 
+// --operation names no operation of the linter: says so.
+bool unknown_operation(const std::string& operation, const Linter& linter) {
+  if (operation.empty() || linter.has_operation(operation)) return false;
+  print_error("unknown --operation \"" + operation + "\"; known operations: " + linter.known_operations());
+  return true;
+}
+
+// Drops the files inside a project's snapshot, and their owners: they are not payloads, so
+// `check --snapshot examples/snapshot examples/` lints the examples only.
+void drop_snapshots(const Projects& projects, std::vector<std::string>& files, std::vector<std::size_t>& owner) {
+  std::vector<std::string> snapshot;
+  for (const Project& p : projects.all())
+    snapshot.insert(snapshot.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
+  if (snapshot.empty()) return;
+  std::vector<std::string> kept = files;
+  drop_snapshot_files(kept, snapshot);
+  std::vector<std::size_t> kept_owner;
+  for (std::size_t i = 0, n = 0; i < files.size(); ++i)
+    if (n < kept.size() && files[i] == kept[n]) kept_owner.push_back(owner[i]), ++n;  // kept: in the same order
+  files = std::move(kept);
+  owner = std::move(kept_owner);
+}
+
+// Each project's ignores, on the reports of its files (owner[i]: reports[i]'s project).
+void apply_ignores(const Projects& projects, const std::vector<std::size_t>& owner, std::vector<FileReport>& reports) {
+  const auto& all = projects.all();
+  if (all.size() == 1) return void(all[0].config.apply_ignores(reports));
+  for (std::size_t p = 0; p < all.size(); ++p) {
+    if (all[p].config.ignore.empty()) continue;
+    std::vector<std::size_t> mine;
+    std::vector<FileReport> group;
+    for (std::size_t i = 0; i < reports.size(); ++i)
+      if (owner[i] == p) mine.push_back(i), group.push_back(std::move(reports[i]));
+    all[p].config.apply_ignores(group);
+    for (std::size_t k = 0; k < mine.size(); ++k) reports[mine[k]] = std::move(group[k]);
+  }
+}
+
+// Lints the files group by group (a group's projects share a linter), into outcomes[i] for
+// files[i]. `rules` is then every rule of the run, for --select and the formats that
+// describe rules: the one linter's list, or `merged`, each id once, when there were several;
+// those are freed after their files. False after saying --operation is unknown.
+bool lint_by_group(Projects& projects, const std::vector<std::string>& files, const std::vector<std::size_t>& owner,
+                   const LintJob& job, std::vector<LintOutcome>& outcomes, const std::vector<RuleDoc>*& rules,
+                   std::vector<RuleDoc>& merged) {
+  std::vector<std::vector<std::size_t>> members(projects.groups());  // files by group
+  for (std::size_t i = 0; i < files.size(); ++i) members[projects.all()[owner[i]].group].push_back(i);
+  const bool several = std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.empty(); }) > 1;
+  std::set<std::string> ids;
+  for (std::size_t g = 0; g < members.size(); ++g) {
+    if (members[g].empty()) continue;
+    const Linter& linter = projects.linter(g);
+    if (unknown_operation(job.operation, linter)) return false;
+    std::vector<std::string> paths;
+    std::vector<LintSetup> setups;
+    for (std::size_t i : members[g]) paths.push_back(files[i]), setups.push_back({&linter, &projects.all()[owner[i]].config});
+    std::vector<LintOutcome> out = lint_files(paths, setups, job);
+    for (std::size_t k = 0; k < out.size(); ++k) outcomes[members[g][k]] = std::move(out[k]);
+    if (!several) {
+      rules = &linter.rules();
+      continue;
+    }
+    for (const auto& r : linter.rules())
+      if (ids.insert(r.id).second) merged.push_back(r);
+    projects.release(g);
+  }
+  if (several) rules = &merged;
+  return true;
+}
+
 }  // namespace
 
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
@@ -152,18 +200,15 @@ int run_check(const CheckOptions& options) {
   } catch (const std::system_error&) {
     expanding = std::async(std::launch::deferred, expand);
   }
-  const Config config = load_project_config(o);
-  const Linter& linter = *(leftovers().linter = std::make_unique<Linter>(config.make_linter(o.rules_dir)));
-  if (!o.operation.empty() && !linter.has_operation(o.operation)) {
-    print_error("unknown --operation \"" + o.operation + "\"; known operations: " + linter.known_operations());
-    return kExitUsage;
-  }
+  Projects& projects = *(leftovers().projects = std::make_unique<Projects>(o));
+  if (unknown_operation(o.operation, projects.linter(0))) return kExitUsage;
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
   const ExpandedPaths expanded = expanding.get();
-  std::vector<std::string> files = expanded.files;
-  drop_snapshot_files(files, config.options.snapshot);
   for (const auto& error : expanded.errors) print_error(error);
+  std::vector<std::string> files = expanded.files;
+  std::vector<std::size_t> owner = projects.assign(files);  // files[i]'s project
+  drop_snapshots(projects, files, owner);
   bool unreadable = !expanded.errors.empty();
   if (files.empty()) {
     // A pipeline pointed at the wrong directory must not pass silently.
@@ -175,25 +220,40 @@ int run_check(const CheckOptions& options) {
   // A report must never replace what it reports on, nor the baseline, config or rules it used.
   std::vector<std::string> inputs = files;
   if (!o.baseline.empty()) inputs.push_back(o.baseline);
-  if (!config.path.empty()) inputs.push_back(config.path);
-  inputs.insert(inputs.end(), config.options.rule_files.begin(), config.options.rule_files.end());
+  for (const Project& p : projects.all()) {
+    if (!p.config.path.empty()) inputs.push_back(p.config.path);
+    inputs.insert(inputs.end(), p.config.options.rule_files.begin(), p.config.options.rule_files.end());
+  }
   const bool baseline_to_stdout = o.generate_baseline == "-";
   if (!o.generate_baseline.empty() && !baseline_to_stdout) refuse_input_as_output(o.generate_baseline, inputs);
   else for (const auto& f : outputs->files) refuse_input_as_output(f.path, inputs);
   FixTotals fixed;
-  for (auto& outcome : lint_files(linter, files, {o.operation, &config, o.stdin_filename, *jobs, o.fix, o.unsafe_fixes, o.diff})) {
+  std::vector<std::size_t> report_owner;  // reports[i]'s project
+  std::vector<LintOutcome> outcomes(files.size());
+  std::vector<RuleDoc> merged;
+  const std::vector<RuleDoc>* rules = nullptr;
+  if (!lint_by_group(projects, files, owner, {o.operation, o.stdin_filename, *jobs, o.fix, o.unsafe_fixes, o.diff}, outcomes,
+                     rules, merged))
+    return kExitUsage;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    LintOutcome& outcome = outcomes[i];
     fixed.take(outcome);
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
+      report_owner.push_back(owner[i]);
     } else {
       print_error(outcome.error);  // the other files are still linted
       unreadable = true;
     }
   }
   if (o.diff) return fixed.report_diff(unreadable);
-  config.apply_ignores(reports);
-  if (!apply_selection(o, linter, reports)) return kExitUsage;
-  if (o.only_payloads) drop_non_payloads(config, reports);
+  apply_ignores(projects, report_owner, reports);
+  if (!apply_selection(o, *rules, reports)) return kExitUsage;
+  if (o.only_payloads) {
+    std::erase_if(reports, [&](const FileReport& r) {
+      return passed_over(projects.all()[report_owner[static_cast<std::size_t>(&r - reports.data())]].config, r);
+    });
+  }
 
   if (!o.generate_baseline.empty()) {
     // "-" is stdout, as for -o; file paths are then relative to the working directory.
@@ -207,7 +267,7 @@ int run_check(const CheckOptions& options) {
   if (!o.baseline.empty()) report_baseline(o.baseline, reports);
 
   ReportContext ctx;
-  ctx.rules = &linter.rules();
+  ctx.rules = rules;
   ctx.summary = !o.quiet;
   ctx.base_dir = repository_root();
   ctx.fail_on = threshold;

@@ -18,19 +18,21 @@ inline constexpr unsigned kMaxJobs = 1024;  // -j: more threads than any machine
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format;  // "" = github under GitHub Actions, else text
+  // -f and -o, repeatable: the i-th -f goes to the i-th -o; one -f without -o is stdout's
+  // format (none: github under GitHub Actions, else text).
+  std::vector<std::string> formats;
   std::string operation;
   std::string rules_dir;
   std::string fail_on = "error";
   bool quiet = false;
-  std::string output;  // write the report here; the terminal gets text
+  std::vector<std::string> outputs;  // write the reports here; the terminal gets text
   std::vector<std::string> output_formats;  // --output-format FORMAT=FILE, repeatable
   std::vector<std::string> select, ignore;  // codes or rule ids: report only these / not these
   bool exit_zero = false;                   // findings do not make the exit code 1
   bool only_payloads = false;               // pass over JSON files that match no operation
   std::string color = "auto";               // auto | always | never (NO_COLOR, FORCE_COLOR)
   bool statistics = false;
-  std::string config;  // "" = search upward for .wxlint.json
+  std::string config;  // "" = the nearest .wxlint.json above each file (src/cli/projects.hpp)
   bool no_config = false;
   std::vector<std::string> allowed_sources;
   std::string baseline, generate_baseline;

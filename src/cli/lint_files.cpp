@@ -55,11 +55,12 @@ void fix_one(const Linter& linter, const std::string& path, const std::string& n
   out.report = std::move(r.report);
 }
 
-void lint_one(const Linter& linter, const std::string& path, const LintJob& job, LintOutcome& out) {
+void lint_one(const std::string& path, const LintSetup& setup, const LintJob& job, LintOutcome& out) {
   try {
+    const Linter& linter = *setup.linter;
     const std::string name = path == "-" ? (job.stdin_name.empty() ? "<stdin>" : job.stdin_name) : path;
     std::string operation = job.operation;
-    if (operation.empty() && job.config && (path != "-" || !job.stdin_name.empty())) operation = job.config->operation_for(name);
+    if (operation.empty() && setup.config && (path != "-" || !job.stdin_name.empty())) operation = setup.config->operation_for(name);
     if (job.fix || job.diff)
       fix_one(linter, path, name, operation, job, out);
     else if (path == "-")
@@ -75,7 +76,8 @@ void lint_one(const Linter& linter, const std::string& path, const LintJob& job,
 
 }  // namespace
 
-std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std::string>& paths, const LintJob& job) {
+std::vector<LintOutcome> lint_files(const std::vector<std::string>& paths, const std::vector<LintSetup>& setups,
+                                    const LintJob& job) {
   std::vector<LintOutcome> out(paths.size());
   unsigned jobs = job.jobs ? job.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, paths.size()));
@@ -86,7 +88,7 @@ std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std:
   const bool watched = progress.shown_anywhere();
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < paths.size();) {
-      lint_one(linter, paths[i], job, out[i]);
+      lint_one(paths[i], setups[i], job, out[i]);
       if (!watched) continue;
       done.fetch_add(1);
       cv.notify_one();

@@ -13,7 +13,6 @@ namespace wxlint::cli {
 
 struct LintJob {
   std::string operation;   // forced operationId, or ""
-  const Config* config = nullptr;  // else its "operations" globs may name a file's operation
   std::string stdin_name;  // display name of "-" ("" = "<stdin>")
   unsigned jobs = 0;       // threads; 0 = one per core
   // --fix: apply the fixes and report what remains; --diff: only make the diff.
@@ -29,8 +28,16 @@ struct LintOutcome {
   std::exception_ptr failure;
 };
 
-// One outcome per path, in input order. Fixing, each file is written (atomically) by the
-// thread that fixed it. Other exceptions than IoError are rethrown.
-std::vector<LintOutcome> lint_files(const Linter& linter, const std::vector<std::string>& paths, const LintJob& job);
+// What one file is linted with: its project's linter, and its config, whose "operations"
+// globs may name the file's operation.
+struct LintSetup {
+  const Linter* linter = nullptr;
+  const Config* config = nullptr;
+};
+
+// One outcome per path, in input order; setups[i] is paths[i]'s. Fixing, each file is
+// written (atomically) by the thread that fixed it. Other exceptions than IoError are rethrown.
+std::vector<LintOutcome> lint_files(const std::vector<std::string>& paths, const std::vector<LintSetup>& setups,
+                                    const LintJob& job);
 
 }  // namespace wxlint::cli

@@ -26,9 +26,12 @@ int run(int argc, char** argv) {
   c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
   std::vector<std::string> names;
   for (const auto& f : wxlint::output_formats()) names.emplace_back(f.name);
-  c->add_option("--format,-f", check.format, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)")
-      ->check(CLI::IsMember(names));
-  c->add_option("--output,-o", check.output, "Write the report to FILE (atomically; - is stdout); the terminal still gets text");
+  c->add_option("--format,-f", check.formats, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)")
+      ->check(CLI::IsMember(names))->allow_extra_args(false);
+  c->add_option("--output,-o", check.outputs,
+                "Write the report to FILE (atomically; - is stdout); the terminal still gets text. Repeatable: the "
+                "i-th -f goes to the i-th -o")
+      ->allow_extra_args(false);
   c->add_option("--output-format", check.output_formats,
                 "FORMAT=FILE: also write FORMAT to FILE (repeatable; FILE - is stdout instead of the terminal's format)")
       ->allow_extra_args(false);
@@ -53,7 +56,7 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   c->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when findings are at or above --fail-on");
   c->set_version_flag("--version", version);
-  auto* cfg = c->add_option("--config", check.config, "Use this config file instead of searching for .wxlint.json");
+  auto* cfg = c->add_option("--config", check.config, "Use this config file for every file instead of the nearest .wxlint.json above each");
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
       ->delimiter(',')->allow_extra_args(false);

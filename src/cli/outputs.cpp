@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <filesystem>
 #include <set>
+#include <utility>
 
 namespace wxlint::cli {
 
@@ -24,19 +25,37 @@ std::string format_table() {
   return out;
 }
 
+namespace {
+
+std::string times(std::size_t n) { return std::to_string(n) + (n == 1 ? " time" : " times"); }
+
+}  // namespace
+
 std::optional<Outputs> plan_outputs(const CheckOptions& o) {
   Outputs plan;
-  if (!o.format.empty()) {
-    plan.terminal = *parse_format(o.format);  // CLI11 checked the name
-  } else {
-    const char* gha = std::getenv("GITHUB_ACTIONS");
-    plan.terminal = gha && std::string(gha) == "true" ? Format::github : Format::text;
+  const char* gha = std::getenv("GITHUB_ACTIONS");
+  const Format fallback = gha && std::string(gha) == "true" ? Format::github : Format::text;
+  // -f and -o pair up in order; one of them alone (or one -f alone) is what it was before.
+  const std::size_t nf = o.formats.size(), no = o.outputs.size();
+  if (nf != no && !(no == 0 && nf <= 1) && !(nf == 0 && no == 1)) {
+    print_error("-f/--format given " + times(nf) + " and -o/--output " + times(no) +
+                ": each -f pairs with the -o at the same position (-f sarif -o a.sarif -f junit -o b.xml), "
+                "and one -f without -o sets the terminal's format");
+    return std::nullopt;
   }
-  if (!o.output.empty() && o.output != "-") {
-    plan.files.push_back({plan.terminal, o.output});
-    plan.terminal = Format::text;  // the terminal still gets text
-  }
+  if (no == 0) plan.terminal = nf ? *parse_format(o.formats[0]) : fallback;  // CLI11 checked the names
   bool stdout_taken = false;
+  for (std::size_t i = 0; i < no; ++i) {
+    const Format format = nf ? *parse_format(o.formats[i]) : fallback;
+    if (o.outputs[i] != "-") {
+      plan.files.push_back({format, o.outputs[i]});
+    } else if (std::exchange(stdout_taken, true)) {
+      print_error("-o: only one report can go to standard output (-)");
+      return std::nullopt;
+    } else {
+      plan.terminal = format;
+    }
+  }
   std::set<std::string> paths;
   for (const auto& spec : o.output_formats) {
     const std::size_t eq = spec.find('=');
@@ -47,11 +66,10 @@ std::optional<Outputs> plan_outputs(const CheckOptions& o) {
     }
     const std::string path = spec.substr(eq + 1);
     if (path == "-") {
-      if (stdout_taken) {
+      if (std::exchange(stdout_taken, true)) {
         print_error("--output-format: only one report can go to standard output (-)");
         return std::nullopt;
       }
-      stdout_taken = true;
       plan.terminal = *format;
       continue;
     }

@@ -11,15 +11,15 @@ std::string rule_suggestion(const std::string& name, const Linter& linter) {
   return wxlint::rule_suggestion(name, linter.rules());
 }
 
-bool apply_selection(const CheckOptions& o, const Linter& linter, std::vector<FileReport>& reports) {
+bool apply_selection(const CheckOptions& o, const std::vector<RuleDoc>& rules, std::vector<FileReport>& reports) {
   if (o.select.empty() && o.ignore.empty()) return true;
   std::set<std::string> known;
-  for (const auto& r : linter.rules()) known.insert(r.id), known.insert(r.code);
+  for (const auto& r : rules) known.insert(r.id), known.insert(r.code);
   for (const auto* list : {&o.select, &o.ignore}) {
     for (const auto& name : *list) {
       if (known.contains(name)) continue;
       print_error(std::string(list == &o.select ? "--select" : "--ignore") + ": unknown rule id or code \"" + name + "\"" +
-                  rule_suggestion(name, linter) + "; `wxlint rules` lists them");
+                  wxlint::rule_suggestion(name, rules) + "; `wxlint rules` lists them");
       return false;
     }
   }
@@ -32,14 +32,12 @@ bool apply_selection(const CheckOptions& o, const Linter& linter, std::vector<Fi
   return true;
 }
 
-void drop_non_payloads(const Config& config, std::vector<FileReport>& reports) {
+bool passed_over(const Config& config, const FileReport& report) {
   constexpr std::string_view kRule = "operation/undetected", kCode = "WX0011";
   for (const auto& key : {kRule, kCode})
-    if (config.origins.contains(std::string(key)) && !config.options.disabled.contains(std::string(key))) return;
-  std::erase_if(reports, [&](const FileReport& r) {
-    return r.operation.empty() && std::all_of(r.diagnostics.begin(), r.diagnostics.end(),
-                                              [&](const Diagnostic& d) { return d.rule == kRule; });
-  });
+    if (config.origins.contains(std::string(key)) && !config.options.disabled.contains(std::string(key))) return false;
+  return report.operation.empty() && std::all_of(report.diagnostics.begin(), report.diagnostics.end(),
+                                                 [&](const Diagnostic& d) { return d.rule == kRule; });
 }
 
 }  // namespace wxlint::cli

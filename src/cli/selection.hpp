@@ -14,12 +14,13 @@
 namespace wxlint::cli {
 
 // Removes the findings the options leave out; false after saying which name is unknown.
-bool apply_selection(const CheckOptions& o, const Linter& linter, std::vector<FileReport>& reports);
+// `rules`: every rule of the run (the catalogues of all its configs).
+bool apply_selection(const CheckOptions& o, const std::vector<RuleDoc>& rules, std::vector<FileReport>& reports);
 
-// --only-payloads: drops the reports of files that match no operation and have no other
-// finding (package.json, tsconfig.json), unless the config names operation/undetected
-// (or WX0011) in "rules": then they are reported as usual.
-void drop_non_payloads(const Config& config, std::vector<FileReport>& reports);
+// --only-payloads: whether to drop the report of a file that matches no operation and has
+// no other finding (package.json, tsconfig.json): not when its config names
+// operation/undetected (or WX0011) in "rules", then it is reported as usual.
+bool passed_over(const Config& config, const FileReport& report);
 
 // " (did you mean \"x\"?)" for the closest of every rule id and code, or "".
 std::string rule_suggestion(const std::string& name, const Linter& linter);

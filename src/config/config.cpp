@@ -244,19 +244,23 @@ Linter Config::make_linter(const std::string& rules_dir) const {
     }
     throw ConfigError(at->second + ": " + std::string(problem) + hint);
   }
+  check_names(*linter);
+  return std::move(*linter);
+}
+
+void Config::check_names(const Linter& linter) const {
   for (std::size_t i = 0; i < operation_globs.size(); ++i)
-    if (!linter->has_operation(operation_globs[i].operation))
+    if (!linter.has_operation(operation_globs[i].operation))
       throw ConfigError((i < operation_glob_origins.size() ? operation_glob_origins[i] : path) + ": unknown operation \"" +
-                        operation_globs[i].operation + "\"; known operations: " + linter->known_operations());
+                        operation_globs[i].operation + "\"; known operations: " + linter.known_operations());
   for (std::size_t i = 0; i < ignore.size(); ++i) {
     const std::string& rule = ignore[i].rule;
     if (rule.empty()) continue;
     bool known = false;
-    for (const auto& r : linter->rules()) known = known || r.id == rule || r.code == rule;
+    for (const auto& r : linter.rules()) known = known || r.id == rule || r.code == rule;
     if (!known)
-      throw ConfigError(ignore_origins[i] + ": unknown rule id or code \"" + rule + "\"" + rule_suggestion(rule, linter->rules()));
+      throw ConfigError(ignore_origins[i] + ": unknown rule id or code \"" + rule + "\"" + rule_suggestion(rule, linter.rules()));
   }
-  return std::move(*linter);
 }
 
 }  // namespace wxlint

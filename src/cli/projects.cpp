@@ -1,0 +1,102 @@
+#include "cli/projects.hpp"
+
+#include <filesystem>
+#include <system_error>
+#include <utility>
+
+namespace wxlint::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The command line's options override every config's, as ruff's do.
+void apply_overrides(const CheckOptions& o, Config& config) {
+  if (!o.allowed_sources.empty()) {
+    std::string list;
+    for (const auto& s : o.allowed_sources) {
+      std::string quoted;
+      for (char c : s) quoted += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+      list += (list.empty() ? "\"" : ",\"") + quoted + "\"";
+    }
+    config.options.settings["allowedSources"] = "[" + list + "]";
+    config.origins["allowedSources"] = "--allowed-sources";
+  }
+  if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
+  config.options.rule_files.insert(config.options.rule_files.end(), o.rules.begin(), o.rules.end());
+  if (!o.region.empty()) config.options.region = o.region;
+}
+
+// Equal for options that build the same linter. Each string is length-prefixed: names
+// may hold any character.
+std::string linter_key(const LinterOptions& options) {
+  std::string key;
+  const auto add = [&key](const std::string& s) { key += std::to_string(s.size()) + ":" + s; };
+  for (const auto& [name, value] : options.settings) add(name), add(value);
+  key += '|';
+  for (const auto& name : options.disabled) add(name);
+  key += '|';
+  for (const auto& [name, severity] : options.severities) add(name), key += std::to_string(static_cast<int>(severity));
+  key += '|';
+  std::error_code ec;
+  for (const auto& path : options.snapshot) add(fs::absolute(path, ec).lexically_normal().string());
+  key += '|';
+  for (const auto& path : options.rule_files) add(fs::absolute(path, ec).lexically_normal().string());
+  key += '|';
+  add(options.region);
+  return key;
+}
+
+}  // namespace
+
+Projects::Projects(const CheckOptions& o) : options_(o) {
+  Config config;
+  if (!o.config.empty()) {
+    config = load_config(o.config);
+  } else if (!o.no_config) {
+    if (auto found = find_config()) config = load_config(*found);
+  }
+  if (config.base_dir.empty()) config.base_dir = fs::current_path().string();
+  linter(projects_[add(std::move(config))].group);
+}
+
+std::size_t Projects::add(Config config) {
+  apply_overrides(options_, config);
+  const auto [at, fresh] = by_key_.emplace(linter_key(config.options), groups_.size());
+  if (fresh) groups_.emplace_back();
+  Group& group = groups_[at->second];
+  if (group.linter) config.check_names(*group.linter);
+  group.projects.push_back(projects_.size());
+  if (!config.path.empty()) by_config_.emplace(config.path, projects_.size());
+  projects_.push_back({std::move(config), at->second});
+  return projects_.size() - 1;
+}
+
+const Linter& Projects::linter(std::size_t group) {
+  Group& g = groups_[group];
+  if (!g.linter) {
+    g.linter = std::make_unique<Linter>(projects_[g.projects[0]].config.make_linter(options_.rules_dir));
+    for (std::size_t i = 1; i < g.projects.size(); ++i) projects_[g.projects[i]].config.check_names(*g.linter);
+  }
+  return *g.linter;
+}
+
+std::vector<std::size_t> Projects::assign(const std::vector<std::string>& files) {
+  std::vector<std::size_t> out(files.size(), 0);
+  if (!options_.config.empty() || options_.no_config) return out;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i] == "-") continue;  // stdin: the working directory's
+    std::error_code ec;
+    const std::string dir = fs::absolute(files[i], ec).lexically_normal().parent_path().string();
+    auto [at, fresh] = by_dir_.emplace(dir, 0);
+    if (fresh) {
+      if (const auto found = find_config(dir)) {
+        const auto known = by_config_.find(*found);
+        at->second = known != by_config_.end() ? known->second : add(load_config(*found));
+      }
+    }
+    out[i] = at->second;
+  }
+  return out;
+}
+
+}  // namespace wxlint::cli
