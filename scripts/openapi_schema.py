@@ -8,10 +8,11 @@ that wxlint's loader accepts (schemas/<name>.request.schema.json).
 Local $refs (#/components/...) are inlined, descriptions kept; a $ref that refers back to a schema
 being inlined becomes a draft-07 definition instead, so recursion stays finite. OpenAPI-only keywords
 are converted (nullable, boolean exclusiveMinimum/Maximum, example) or dropped with a note. `pattern`
-and the date/time formats are never written: valijson would run them as backtracking regexes, and
-wxlint's loader refuses them. Each is dropped, its text kept in the description, and listed on
-stderr as work for a `format` rule. What cannot be converted (an external $ref, patternProperties,
-no JSON request body, an unknown or ambiguous operation) is refused: exit 1, nothing written.
+and `patternProperties` are kept: wxlint evaluates them with RE2, in linear time. A pattern that
+needs what RE2 lacks (lookaround, backreferences) is dropped with a note, its text kept in the
+description; so are the date/time formats, which valijson would check with a backtracking regex.
+What cannot be converted (an external $ref, patternProperties RE2 cannot run, no JSON request
+body, an unknown or ambiguous operation) is refused: exit 1, nothing written.
 Exit 2 for a usage error or an unreadable spec.
 """
 import argparse
@@ -25,6 +26,17 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 REGEX_FORMATS = ("date", "time", "date-time")
 # OpenAPI annotations with no draft-07 meaning that matter here; dropped silently.
 DROPPED_SILENTLY = ("xml", "externalDocs", "example", "x-internal")
+
+
+# ECMA-262 regex features RE2 lacks (RE2 guarantees linear time by leaving them out).
+NOT_RE2 = ((re.compile(r"\(\?<?[=!]"), "lookaround"), (re.compile(r"\\[1-9]|\\k<"), "a backreference"))
+
+
+def not_re2(pattern):
+    """What in this pattern RE2 cannot run, or None."""
+    if not isinstance(pattern, str):
+        return "a non-string pattern"
+    return next((what for rx, what in NOT_RE2 if rx.search(pattern)), None)
 
 
 class Refused(Exception):
@@ -84,9 +96,18 @@ class Converter:
                     raise Refused(f"{at}: {key} is not an object")
                 out[key] = {k: self.convert(v, f"{at}/{pointer_escape(k)}") for k, v in value.items()}
             elif key == "patternProperties":
-                raise Refused(f"{at}: patternProperties needs a regex on member names; express it as a rule")
+                if not isinstance(value, dict):
+                    raise Refused(f"{at}: patternProperties is not an object")
+                for k in value:
+                    if not_re2(k):
+                        raise Refused(f"{at}: the member-name pattern {json.dumps(k)} uses {not_re2(k)}, which RE2 "
+                                      "cannot run; express it as a rule")
+                out[key] = {k: self.convert(v, f"{at}/{pointer_escape(k)}") for k, v in value.items()}
+            elif key == "pattern" and isinstance(value, str) and not not_re2(value):
+                out[key] = value
             elif key == "pattern":
-                self.note(at, f"pattern {json.dumps(value)} dropped (no regex in schemas): check it with a format rule")
+                self.note(at, f"pattern {json.dumps(value)} dropped (it uses {not_re2(value)}, which RE2 cannot run): "
+                              "check it with a rule")
                 extra.append(f"The spec gives the pattern {json.dumps(value)}, checked by rules, not by this schema.")
             elif key == "format" and value in REGEX_FORMATS:
                 self.note(at, f"format {json.dumps(value)} dropped (evaluated with a regex): check it with a rule")
