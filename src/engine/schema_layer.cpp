@@ -31,13 +31,23 @@ namespace {
 
 // valijson evaluates the date/time formats with the standard library's backtracking regex
 // engine, on input data: refused. "pattern" and "patternProperties" are RE2's (linear time):
-// each regex must compile.
-void check_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name) {
+// each regex must compile. `names`: s maps names to schemas (properties, definitions), so
+// its keys are not keywords. Instances (enum, const, default, examples) are data: not walked.
+void check_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name, bool names = false) {
   if (s.IsObject()) {
     for (const auto& m : s.GetObject()) {
       std::string_view key(m.name.GetString(), m.name.GetStringLength());
       const std::size_t len = where.size();
       pointer::append_key(where, key);
+      if (names) {
+        check_regex_keywords(m.value, where, name);
+        where.resize(len);
+        continue;
+      }
+      if (key == "enum" || key == "const" || key == "default" || key == "examples") {
+        where.resize(len);
+        continue;
+      }
       bool regex_format = key == "format" && m.value.IsString() &&
                           (m.value == "date" || m.value == "time" || m.value == "date-time");
       if (regex_format)
@@ -57,7 +67,9 @@ void check_regex_keywords(const rapidjson::Value& s, std::string& where, const s
           compiles({p.name.GetString(), p.name.GetStringLength()}, at);
         }
       }
-      check_regex_keywords(m.value, where, name);
+      check_regex_keywords(m.value, where, name,
+                           key == "properties" || key == "patternProperties" || key == "definitions" ||
+                               key == "$defs" || key == "dependencies");
       where.resize(len);
     }
   } else if (s.IsArray()) {
