@@ -147,6 +147,14 @@ bool lint_by_group(Projects& projects, const std::vector<std::string>& files, co
   std::vector<std::vector<std::size_t>> members(projects.groups());  // files by group
   for (std::size_t i = 0; i < files.size(); ++i) members[projects.all()[owner[i]].group].push_back(i);
   const bool several = std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.empty(); }) > 1;
+  // --fix writes each group's files as it goes: every config must be known good before the
+  // first write, or a bad config further on would stop a run that has half fixed the tree.
+  if (job.fix && several)
+    for (std::size_t g = 0; g < members.size(); ++g) {
+      if (members[g].empty()) continue;
+      if (unknown_operation(job.operation, projects.linter(g))) return false;
+      projects.release(g);
+    }
   std::set<std::string> ids;
   for (std::size_t g = 0; g < members.size(); ++g) {
     if (members[g].empty()) continue;

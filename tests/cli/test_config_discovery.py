@@ -4,7 +4,7 @@ working directory's; --config forces one for all."""
 import json
 import os
 
-from cli_support import BAD, TempDirTest, main, move_users, write
+from cli_support import BAD, GOOD, TempDirTest, main, move_users, write
 from test_policy import POLICY
 from test_trust_scale import MB, SANITIZED, measured
 
@@ -126,6 +126,19 @@ class Discovery(TempDirTest):
         self.assertEqual((r.returncode, r.stdout), (2, ""))
         self.assertTrue(r.stderr.startswith(f'wxlint: {nested}:2:29: /rules/no~1such-rule: unknown rule id or code '
                                             '"no/such-rule"'), r.stderr)
+
+    def test_fix_writes_nothing_when_a_later_config_is_bad(self):
+        fixable = json.dumps(dict(GOOD, usersList=[dict(GOOD["usersList"][0], validate="false")]))
+        write(self.path("proj", "fix.json"), fixable)
+        self.project("proj/sub", {"rules": {"no/such-rule": "off"}}, "bad.json")
+        r = self.wxlint("check", "--fix", "proj", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertIn("/rules/no~1such-rule: unknown rule id or code", r.stderr)
+        self.assertEqual(read(self.path("proj", "fix.json")), fixable)
+        # Once the config is mended, the same run fixes the file.
+        write(self.path("proj", "sub", ".wxlint.json"), {})
+        r = self.wxlint("check", "--fix", "proj", cwd=self.dir)
+        self.assertEqual(json.loads(read(self.path("proj", "fix.json")))["usersList"][0]["validate"], False, r.stderr)
 
     def test_a_bad_config_sharing_a_catalogue_is_named_at_its_place(self):
         # Both configs build the same linter; the second's ignore names an unknown rule.
