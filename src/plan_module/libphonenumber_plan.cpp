@@ -91,7 +91,10 @@ bool nanp_area_unassigned(const std::string& npa) {
   return unassigned;
 }
 
-int verdict_of(const PhoneNumber& n) {
+// IsValidNumber(n) is IsValidNumberForRegion(n, GetRegionCodeForNumber(n)): the region, the
+// costly part (for +1, a pass over some twenty regions' patterns), is found once, and only
+// for a number of a possible length. `region` receives it then.
+int verdict_of(const PhoneNumber& n, std::string& region) {
   switch (util().IsPossibleNumberWithReason(n)) {
     case PhoneNumberUtil::INVALID_COUNTRY_CODE: return WXLINT_PLAN_UNKNOWN_COUNTRY;
     case PhoneNumberUtil::TOO_SHORT:
@@ -100,7 +103,8 @@ int verdict_of(const PhoneNumber& n) {
     case PhoneNumberUtil::INVALID_LENGTH: return WXLINT_PLAN_INVALID_LENGTH;
     case PhoneNumberUtil::IS_POSSIBLE: break;
   }
-  return util().IsValidNumber(n) ? WXLINT_PLAN_VALID : WXLINT_PLAN_NOT_ASSIGNED;
+  util().GetRegionCodeForNumber(n, &region);
+  return util().IsValidNumberForRegion(n, region) ? WXLINT_PLAN_VALID : WXLINT_PLAN_NOT_ASSIGNED;
 }
 
 int parse_error_verdict(PhoneNumberUtil::ErrorType e) {
@@ -149,11 +153,11 @@ __attribute__((visibility("default"))) int wxlint_plan_judge(const char* text, s
     std::string s;
     util().GetRegionCodeForCountryCode(n.country_code(), &s);
     copy(out->main_region, s);
-    util().GetRegionCodeForNumber(n, &s);
-    if (s != "ZZ" && s != "001") copy(out->region, s);
     util().Format(n, PhoneNumberUtil::E164, &s);
     copy(out->e164, s);
-    out->verdict = verdict_of(n);
+    std::string region;
+    out->verdict = verdict_of(n, region);
+    if (!region.empty() && region != "ZZ" && region != "001") copy(out->region, region);
     if (out->verdict == WXLINT_PLAN_NOT_ASSIGNED && n.country_code() == 1 && !out->region[0]) {
       const std::string nsn = std::to_string(n.national_number());
       if (nsn.size() == 10 && nanp_area_unassigned(nsn.substr(0, 3))) copy(out->area_code, nsn.substr(0, 3));
