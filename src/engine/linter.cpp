@@ -87,13 +87,13 @@ struct Linter::Impl {
     }
     if (!options.snapshot_data.empty() && !options.snapshot.empty())
       throw ConfigError("give the snapshot as paths or as loaded data, not both");
-    snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot)
-                                                                          : options.snapshot_data;
-    context.snapshot = snapshot.store();
     if (!options.region.empty()) {
       if (auto problem = formats::plan::region_problem(options.region)) throw ConfigError("region: " + *problem);
       context.region = *formats::plan::region_code(options.region);
     }
+    snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot, context.region)
+                                                                          : options.snapshot_data;
+    context.snapshot = snapshot.store();
     if (auto at = snapshot.captured_at()) {
       const long long max_days = catalogue->core_setting_int("snapshotMaxAgeDays", 7);
       const auto now = std::chrono::duration_cast<std::chrono::seconds>(
