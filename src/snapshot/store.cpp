@@ -66,7 +66,7 @@ class Loader {
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
       table.add_row(cells, {index, i, list});
-      note_national_numbers(table, cells);
+      note_national_numbers(table, cells, item);
     }
     auto& count = counts_[std::string(kind->table)];
     ++count.files;
@@ -118,16 +118,23 @@ class Loader {
   std::string_view cell(const Table& t, std::size_t row, std::string_view col) const { return t.cell(row, *t.column(col)); }
 
   // Number cells holding a value without + (a national format: list responses hold some,
-  // facts 1.1), kept as read until the locations' countries are known.
-  void note_national_numbers(Table& table, const std::vector<std::string>& cells) {
+  // facts 1.1), kept as read until the locations' countries are known. A person's
+  // work_extension values are ESNs (routing prefix and extension), no national numbers.
+  void note_national_numbers(Table& table, const std::vector<std::string>& cells, const rapidjson::Value& item) {
+    std::vector<std::string> esns;
+    if (const rapidjson::Value* list = child(item, "phoneNumbers"); list && list->IsArray())
+      for (const auto& e : list->GetArray())
+        if (const rapidjson::Value *type = child(e, "type"), *value = child(e, "value");
+            type && type->IsString() && std::string_view(type->GetString()) == "work_extension" && value && value->IsString())
+          esns.emplace_back(value->GetString(), value->GetStringLength());
     for (std::size_t c = 0; c < table.columns().size() && c < cells.size(); ++c) {
       if (table.columns()[c].type != KeyType::number) continue;
       const std::string& v = cells[c];
       for (std::size_t start = 0; start < v.size();) {
         const std::size_t nl = std::min(v.find('\n', start), v.size());
         const std::size_t first = v.find_first_not_of(" \t", start);
-        if (first < nl && v[first] != '+') {
-          national_.push_back({&table, table.size() - 1, c, v});
+        if (first < nl && v[first] != '+' && std::find(esns.begin(), esns.end(), v.substr(start, nl - start)) == esns.end()) {
+          national_.push_back({&table, table.size() - 1, c, v, esns});
           break;
         }
         start = nl + 1;
@@ -161,7 +168,9 @@ class Loader {
       std::string out;  // as Table::add_row joins a multi-valued cell's values
       for (std::size_t start = 0; start < n.raw.size();) {
         const std::size_t nl = std::min(n.raw.find('\n', start), n.raw.size());
-        if (nl > start) out += (out.empty() ? "" : "\n") + normalise(KeyType::number, std::string_view(n.raw).substr(start, nl - start), region);
+        const std::string_view v = std::string_view(n.raw).substr(start, nl - start);
+        const bool esn = std::find(n.esns.begin(), n.esns.end(), v) != n.esns.end();
+        if (nl > start) out += (out.empty() ? "" : "\n") + normalise(KeyType::number, v, esn ? std::string_view() : region);
         start = nl + 1;
       }
       t.set_cell(n.row, n.col, out);
@@ -308,6 +317,7 @@ class Loader {
     Table* table;
     std::size_t row, col;
     std::string raw;
+    std::vector<std::string> esns;  // its values that are ESNs, read as before
   };
   Store& s_;
   const std::function<Snapshot::File(std::size_t)>& read_;  // the file again, to name a place

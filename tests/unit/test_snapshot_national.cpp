@@ -74,3 +74,10 @@ TEST_CASE("snapshot: an unknown region is a ConfigError when a national number n
   CHECK_THROWS_WITH(Snapshot::from_files({{"numbers.json", page, 0}}, "XX"),
                     "region: \"XX\" is not a region code of the numbering plans (two letters, such as US, GB or DE)");
 }
+
+TEST_CASE("snapshot: a person's work_extension values are ESNs, not national numbers", "[snapshot][plan]") {
+  const std::string people = R"({"items": [{"id": "p1", "displayName": "Bob", "locationId": ")" + kCork + R"(",
+    "phoneNumbers": [{"type": "work", "value": "021 234 5679"}, {"type": "work_extension", "value": "0212345678"}]}]})";
+  const Snapshot s = Snapshot::from_files({{"people.json", people, 0}, {"locations.json", kLocations, 0}});
+  CHECK(numbers(s, "people") == std::vector<std::string>{"+353212345679\n0212345678"});
+}
