@@ -2,6 +2,7 @@
 WXLINT_PLAN_MODULE points wxlint at the module (run as `python3 FILE /path/to/wxlint`)."""
 import json
 import os
+import random
 import shutil
 import unittest
 
@@ -103,6 +104,49 @@ class ModuleTest(TempDirTest):
         self.assertIn("numbering-plan/unavailable", r.stdout)
         self.assertIn("WXLINT_PLAN_MODULE", r.stdout)
         self.assertIn('"rules": {"WX2006": "off", "WX2007": "off"}', r.stdout)
+
+
+# Valid numbers of many plans, to vary: their neighbours are valid or not, range by range.
+SEEDS = ["+14085267209", "+16172531000", "+12125550123", "+18632520486", "+14165550123", "+18762345678",
+         "+442079460000", "+447400123456", "+353212345678", "+4930123456", "+4915123456789", "+33123456789",
+         "+34912345678", "+390612345678", "+31201234567", "+46812345678", "+4721234567", "+4532123456",
+         "+41441234567", "+43123456789", "+48123456789", "+919876543210", "+861012345678", "+81312345678",
+         "+82212345678", "+61212345678", "+64912345678", "+5511912345678", "+525512345678", "+27211234567",
+         "+2348012345678", "+20212345678", "+97141234567", "+966112345678", "+74951234567", "+380441234567",
+         "+6512345678", "+85212345678", "+80012345678", "+88213123456", "+79123456789", "+35818123456"]
+
+
+class FastMatcherTest(TempDirTest):
+    """The module judges validity with RE2 over libphonenumber's own metadata; with
+    WXLINT_PLAN_REFERENCE=1 it asks libphonenumber. Both must give the same findings."""
+
+    def test_same_findings_as_libphonenumber(self):
+        rng = random.Random(13)
+        numbers = []
+        for seed in SEEDS:
+            for _ in range(150):  # the last digits varied
+                k = rng.randint(1, 5)
+                numbers.append(seed[:-k] + "".join(rng.choice("0123456789") for _ in range(k)))
+            for _ in range(20):  # a digit dropped or added
+                cut = rng.randint(3, len(seed) - 1)
+                numbers.append(seed[:cut] + seed[cut + 1:] if rng.random() < 0.5 else seed[:cut] + rng.choice("0123456789") + seed[cut:])
+        for _ in range(4000):  # any country code, any length
+            numbers.append("+" + str(rng.randint(1, 999)) + "".join(rng.choice("0123456789") for _ in range(rng.randint(2, 12))))
+        for _ in range(1000):  # national formats, read in GB
+            numbers.append("0" + "".join(rng.choice("0123456789") for _ in range(rng.randint(6, 11))))
+        users = [{"userId": USER_1, "phoneNumber": n} for n in numbers]
+        write(self.path("p.json"), {"usersList": [{"locationId": LOCATION, "validate": False, "users": users}]})
+        write(self.path(".wxlint.json"), {"settings": {"maxFindingsPerRule": 100000}})
+        fast = run("check", "-q", "--region", "GB", "p.json", cwd=self.dir)
+        reference = run("check", "-q", "--region", "GB", "p.json", cwd=self.dir, environ=env(WXLINT_PLAN_REFERENCE="1"))
+        self.assertEqual((fast.returncode, fast.stderr), (1, ""))
+        self.assertEqual(fast.stdout, reference.stdout)
+        # The corpus holds valid and invalid numbers of many plans, and unknown country codes.
+        plan = fast.stdout.count("warning[WX2007]")
+        self.assertGreater(plan, 3000)
+        self.assertLess(plan, len(numbers) - 3000)
+        self.assertGreater(fast.stdout.count("error[WX2006]"), 300)
+        self.assertGreater(fast.stdout.count("Its E.164 form would be +44"), 20)
 
 
 if __name__ == "__main__":
