@@ -7,6 +7,7 @@ import shutil
 import unittest
 
 from cli_support import LOCATION, USER_1, WXLINT, TempDirTest, env, main, run, write
+from test_phone_plan import payload
 
 MODULE = os.path.join(os.path.dirname(WXLINT), "wxlint-numbering-plan.so")
 UNAVAILABLE = ("{file}:1:1: error[WX0021]: The numbering-plan module could not be loaded ({reason}), so WX2006 and "
@@ -16,11 +17,6 @@ UNAVAILABLE = ("{file}:1:1: error[WX0021]: The numbering-plan module could not b
 NO_COUNTRY = ('{file}:9:26: error[WX2006]: Phone number "+999123" has no country calling code: none of +9, +99 and '
               '+999 is a country calling code. The API needs E.164: + and the country code, then the number. '
               '(move-users/phone-number-country)\n')
-
-
-def payload(number):
-    return {"usersList": [{"locationId": LOCATION, "validate": False,
-                           "users": [{"userId": USER_1, "phoneNumber": number}]}]}
 
 
 class ModuleTest(TempDirTest):
