@@ -31,13 +31,19 @@ CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DCMAKE_MODULE_LINKER_FLAGS="$san" \
   -DWXLINT_BUILD_TESTS=ON -DWXLINT_BUILD_FUZZERS=ON >/dev/null
 cmake --build build-asan -j"$jobs"
-WXLINT_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions="$root/fuzz/ubsan.supp" \
-  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -E '^(cli\.test_package|python\.package|cli\.test_policy)$'
+WXLINT_SANITIZED=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions="$root/fuzz/ubsan.supp" \
+  ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" -E '^(cli\.test_package|python\.package)$'
 # (test_package builds plain consumers of the installed library, python.package loads it into
 #  Python; a sanitized library needs the sanitizer runtime in every consumer, so packaging is
-#  tested by the release run only. cli.test_policy: LeakSanitizer's own tracer crashes (signal
-#  11) at exit on its phone-country cookbook entry, a tool failure not yet understood; the
-#  release run covers the cookbook, and test_policy.cpp runs the policies under ASan.)
+#  tested by the release run only. intercept_tls_get_addr=0: the __tls_get_addr interceptor of
+#  the sanitizer runtime before LLVM 17 takes a dynamic TLS block (the numbering-plan module's
+#  libraries, loaded with dlopen) whose address is 16 past a page for a glibc 2.19 block with a
+#  header, and reads a bogus range from the words before it ("DTLS 6 at 0xe27-0x800001f29" with
+#  LSAN_OPTIONS=verbosity=1): LeakSanitizer's tracer then dies of signal 11 at exit, in runs
+#  where the heap's layout happens to put the block there (the phone-country cookbook entry of
+#  cli.test_policy, from a directory named like the tests' own; google/sanitizers#1322). Without
+#  the interceptor LeakSanitizer does not scan dynamic TLS: memory only it pointed to would be
+#  reported as a leak, never missed.)
 
 # 3. Each fuzz harness for 15 s (about a minute in all), seeded from testdata/ and examples/.
 bash fuzz/run.sh 15 "$root/build-asan"

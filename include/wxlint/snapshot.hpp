@@ -32,8 +32,11 @@ class Snapshot {
 
   Snapshot();  // empty: no tables loaded
   // Files, or directories searched recursively for *.json (sorted). Throws IoError/ConfigError.
-  static Snapshot load(const std::vector<std::string>& paths);
-  static Snapshot from_files(std::vector<File> files);
+  // A phone number in national format ("021 234 5678") is read in the country of its row's
+  // location when the snapshot's locations list gives one, else in `region` ("IE", as
+  // LinterOptions::region; "" none), and compared in E.164 form when the plan finds it valid.
+  static Snapshot load(const std::vector<std::string>& paths, const std::string& region = "");
+  static Snapshot from_files(std::vector<File> files, const std::string& region = "");
 
   bool empty() const;
   std::vector<KindCount> kinds() const;

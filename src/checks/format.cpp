@@ -108,6 +108,8 @@ class Format final : public Check {
       p.fail("regionFromLocation", "applies to the e164 and phone-plan formats only");
   }
 
+  bool needs_numbering_plan() const override { return fmt_ == Fmt::phone_plan; }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString()) return;

@@ -95,6 +95,9 @@ class Check {
   virtual void visit(const Path& path, CheckState* state, Emitter& out) const = 0;
   // Called once after the walk; the state is dropped after it.
   virtual void finish(CheckState* /*state*/, Emitter& /*out*/) const {}
+  // Whether it judges by the numbering plans: when their module cannot be loaded, a file its
+  // rule lints gets numbering-plan/unavailable instead of a silent pass.
+  virtual bool needs_numbering_plan() const { return false; }
 };
 
 struct CheckKind {

@@ -72,19 +72,28 @@ struct Linter::Impl {
   Snapshot snapshot;
   LintContext context;
   std::optional<long long> stale_days;  // the snapshot's age, when older than snapshotMaxAgeDays
+  // Per operation, its enabled rules that judge by the numbering plans ("WX2006 and WX2007").
+  std::map<const Operation*, std::string> plan_rules;
 
   explicit Impl(const std::vector<SourceFile>& files, const LinterOptions& options, bool trusted = false)
       : catalogue(std::make_unique<Catalogue>(files, options, trusted)) {
-    for (const auto& op : catalogue->operations()) walkers[op.get()] = std::make_unique<Walkers>();
+    for (const auto& op : catalogue->operations()) {
+      walkers[op.get()] = std::make_unique<Walkers>();
+      std::vector<std::string> codes;
+      for (const auto& r : op->rules)
+        if (r->check && r->check->needs_numbering_plan()) codes.push_back(r->doc.code);
+      for (std::size_t i = 0; i < codes.size(); ++i)
+        plan_rules[op.get()] += (i == 0 ? "" : i + 1 == codes.size() ? " and " : ", ") + codes[i];
+    }
     if (!options.snapshot_data.empty() && !options.snapshot.empty())
       throw ConfigError("give the snapshot as paths or as loaded data, not both");
-    snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot)
-                                                                          : options.snapshot_data;
-    context.snapshot = snapshot.store();
     if (!options.region.empty()) {
       if (auto problem = formats::plan::region_problem(options.region)) throw ConfigError("region: " + *problem);
       context.region = *formats::plan::region_code(options.region);
     }
+    snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot, context.region)
+                                                                          : options.snapshot_data;
+    context.snapshot = snapshot.store();
     if (auto at = snapshot.captured_at()) {
       const long long max_days = catalogue->core_setting_int("snapshotMaxAgeDays", 7);
       const auto now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -330,7 +339,13 @@ struct Linter::Impl {
       else
         undetected(root, detected, list);
     }
-    if (op) report.operation = op->doc.id;
+    if (op) {
+      report.operation = op->doc.id;
+      // Rules that judge by the numbering plans find nothing without their module: say so.
+      if (auto it = plan_rules.find(op); it != plan_rules.end() && !it->second.empty())
+        if (std::string why = formats::plan::unavailable_reason(); !why.empty())
+          list.add_builtin("numbering-plan/unavailable", "", {{"rules", it->second}, {"reason", why}});
+    }
     report.diagnostics = list.finish(doc);
     if (text_back) *text_back = doc.take_text();
     return report;

@@ -6,6 +6,8 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <vector>
 
@@ -21,10 +23,13 @@ struct Module {
   std::string problem;  // why it could not be loaded
 };
 
-// Where the module may be: beside the file holding this code (the build tree), in wxlint/
-// beside it (an installed libwxlint.so), in the library directory seen from an installed
-// bin/wxlint; then where this build installs it, and its build tree (the tests).
+// Where the module may be: the path WXLINT_PLAN_MODULE names, alone, when it is set (a
+// packager's layout, and the tests of a missing or broken module); else beside the file
+// holding this code (the build tree), in wxlint/ beside it (an installed libwxlint.so), in the
+// library directory seen from an installed bin/wxlint; then where this build installs it, and
+// its build tree (the tests).
 std::vector<fs::path> candidates() {
+  if (const char* given = std::getenv("WXLINT_PLAN_MODULE"); given && *given) return {fs::path(given)};
   std::vector<fs::path> dirs;
   Dl_info info{};
   if (dladdr(reinterpret_cast<void*>(&candidates), &info) && info.dli_fname && std::string_view(info.dli_fname).find('/') != std::string_view::npos)
@@ -44,12 +49,13 @@ std::vector<fs::path> candidates() {
 
 Module load() {
   Module m;
-  for (const auto& path : candidates()) {
+  const std::vector<fs::path> paths = candidates();
+  for (const auto& path : paths) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) continue;
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
-      const char* e = dlerror();
+      const char* e = dlerror();  // names the path: "/x/wxlint-numbering-plan.so: invalid ELF header"
       m.problem = e ? e : "dlopen failed on " + path.string();
       continue;
     }
@@ -64,7 +70,13 @@ Module load() {
     if (m.judge && m.is_region) return Module{m.judge, m.is_region, {}};
     m.problem = path.string() + " lacks the numbering-plan entry points";
   }
-  if (m.problem.empty()) m.problem = std::string("the numbering-plan module ") + WXLINT_PLAN_MODULE_NAME + " was not found";
+  if (m.problem.empty()) {  // "no numbering-plan module at /a/..., /b/... or /c/..."
+    std::vector<std::string> places;
+    for (const auto& p : paths)
+      if (std::find(places.begin(), places.end(), p.string()) == places.end()) places.push_back(p.string());
+    m.problem = "no numbering-plan module at " + places.front();
+    for (std::size_t i = 1; i < places.size(); ++i) m.problem += (i + 1 == places.size() ? " or " : ", ") + places[i];
+  }
   return Module{nullptr, nullptr, m.problem};
 }
 
@@ -174,7 +186,7 @@ std::optional<std::string> region_code(std::string_view s) {
 
 std::optional<std::string> region_problem(std::string_view s) {
   if (region_code(s)) return std::nullopt;
-  if (std::string why = unavailable_reason(); !why.empty()) return why;
+  if (std::string why = unavailable_reason(); !why.empty()) return "cannot be checked without the numbering-plan module: " + why;
   return "\"" + excerpt(s, 16) + "\" is not a region code of the numbering plans (two letters, such as US, GB or DE)";
 }
 

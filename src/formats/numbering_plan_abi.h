@@ -27,7 +27,7 @@ enum wxlint_plan_verdict {
 struct wxlint_plan_result {
   int verdict;            /* enum wxlint_plan_verdict */
   int country_code;       /* 0 when unknown */
-  char region[4];         /* the number's region ("US"); "" when invalid or non-geographic */
+  char region[4];         /* the number's region ("US"); "" when of no possible length, in no region, or non-geographic */
   char main_region[4];    /* the main region of its country code ("US" for +1; "001" non-geographic) */
   char area_code[4];      /* North American plan only: its area code, when no number in it is valid */
   char e164[24];          /* "+14085551234" when it was read as a number */

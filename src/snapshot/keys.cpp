@@ -1,6 +1,7 @@
 #include "snapshot/keys.hpp"
 
 #include "formats/formats.hpp"
+#include "formats/numbering_plan.hpp"
 
 namespace wxlint::snapshot {
 namespace {
@@ -20,7 +21,7 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-std::string normalise(KeyType type, std::string_view value) {
+std::string normalise(KeyType type, std::string_view value, std::string_view region) {
   value = trim(value);
   switch (type) {
     case KeyType::text: return std::string(value);
@@ -32,6 +33,8 @@ std::string normalise(KeyType type, std::string_view value) {
     }
     case KeyType::number: {
       if (formats::is_e164(value)) return std::string(value);
+      if (!region.empty() && !value.starts_with('+'))
+        if (auto j = formats::plan::judge(value, region); j.verdict == formats::plan::Verdict::valid) return j.e164;
       if (auto e164 = formats::suggest_e164(value)) return *e164;
       return std::string(value);
     }

@@ -13,7 +13,9 @@ enum class KeyType {
   lower,   // ASCII case-insensitive (emails, raw UUIDs)
 };
 
-std::string normalise(KeyType type, std::string_view value);
+// `region` ("GB"): a number not starting with + is read in that region's numbering plan
+// first, and becomes its E.164 form when the plan finds it valid there.
+std::string normalise(KeyType type, std::string_view value, std::string_view region = {});
 // A payload value that can be compared as this type: an id must decode (a malformed id is
 // its own finding, and looking it up would only repeat it).
 bool comparable(KeyType type, std::string_view value);

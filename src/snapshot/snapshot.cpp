@@ -60,17 +60,17 @@ std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
 Snapshot::Snapshot() = default;
 
 // One file in memory at a time: a snapshot of 100,000 people is ~1,000 pages.
-Snapshot Snapshot::load(const std::vector<std::string>& paths) {
+Snapshot Snapshot::load(const std::vector<std::string>& paths, const std::string& region) {
   const std::vector<std::string> files = snapshot_paths(paths);
   Snapshot s;
   s.store_ = std::make_shared<const snapshot::Store>(
-      files.size(), [&](std::size_t i) { return File{files[i], read_file(files[i]), mtime_of(files[i])}; });
+      files.size(), [&](std::size_t i) { return File{files[i], read_file(files[i]), mtime_of(files[i])}; }, region);
   return s;
 }
 
-Snapshot Snapshot::from_files(std::vector<File> files) {
+Snapshot Snapshot::from_files(std::vector<File> files, const std::string& region) {
   Snapshot s;
-  s.store_ = std::make_shared<const snapshot::Store>(files.size(), [&](std::size_t i) { return files[i]; });
+  s.store_ = std::make_shared<const snapshot::Store>(files.size(), [&](std::size_t i) { return files[i]; }, region);
   return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include "engine/check.hpp"
 #include "engine/pattern.hpp"
+#include "formats/numbering_plan.hpp"
 #include "snapshot/kinds.hpp"
 #include "snapshot/time.hpp"
 
@@ -21,7 +22,8 @@ namespace wxlint::snapshot {
 
 class Loader {
  public:
-  Loader(Store& s, const std::function<Snapshot::File(std::size_t)>& read) : s_(s), read_(read) {}
+  Loader(Store& s, const std::function<Snapshot::File(std::size_t)>& read, std::string_view region)
+      : s_(s), read_(read), region_(region) {}
 
   void add(std::uint32_t index, Snapshot::File f) {
     names_.push_back(f.name);
@@ -64,6 +66,7 @@ class Loader {
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
       table.add_row(cells, {index, i, list});
+      note_national_numbers(table, cells, item);
     }
     auto& count = counts_[std::string(kind->table)];
     ++count.files;
@@ -72,6 +75,7 @@ class Loader {
   }
 
   void finish() {
+    national_numbers();
     Table& people = *find("people");
     mark_pages_without_calling_data(people);
     derive_calling_users(people);
@@ -112,6 +116,66 @@ class Loader {
     return parsed->where(pointer);
   }
   std::string_view cell(const Table& t, std::size_t row, std::string_view col) const { return t.cell(row, *t.column(col)); }
+
+  // Number cells holding a value without + (a national format: list responses hold some,
+  // facts 1.1), kept as read until the locations' countries are known. A person's
+  // work_extension values are ESNs (routing prefix and extension), no national numbers.
+  void note_national_numbers(Table& table, const std::vector<std::string>& cells, const rapidjson::Value& item) {
+    std::vector<std::string> esns;
+    if (const rapidjson::Value* list = child(item, "phoneNumbers"); list && list->IsArray())
+      for (const auto& e : list->GetArray())
+        if (const rapidjson::Value *type = child(e, "type"), *value = child(e, "value");
+            type && type->IsString() && std::string_view(type->GetString()) == "work_extension" && value && value->IsString())
+          esns.emplace_back(value->GetString(), value->GetStringLength());
+    for (std::size_t c = 0; c < table.columns().size() && c < cells.size(); ++c) {
+      if (table.columns()[c].type != KeyType::number) continue;
+      const std::string& v = cells[c];
+      for (std::size_t start = 0; start < v.size();) {
+        const std::size_t nl = std::min(v.find('\n', start), v.size());
+        const std::size_t first = v.find_first_not_of(" \t", start);
+        if (first < nl && v[first] != '+' && std::find(esns.begin(), esns.end(), v.substr(start, nl - start)) == esns.end()) {
+          national_.push_back({&table, table.size() - 1, c, v, esns});
+          break;
+        }
+        start = nl + 1;
+      }
+    }
+  }
+
+  // Those cells again, each value read in the country of the row's location (its locationId,
+  // or the calling location itself) when the snapshot's locations give it, else in the
+  // configured region: "021 234 5678" of a location in IE is +353212345678, as a payload has it.
+  void national_numbers() {
+    if (national_.empty()) return;
+    std::string fallback;
+    if (!region_.empty()) {
+      auto code = formats::plan::region_code(region_);
+      if (!code) throw ConfigError("region: " + formats::plan::region_problem(region_).value_or(""));
+      fallback = *code;
+    }
+    std::unordered_map<std::string_view, std::string> country;  // location id (normalised) -> region
+    const Table& locations = *find("locations");
+    for (std::size_t r = 0; r < locations.size(); ++r)
+      if (auto code = formats::plan::region_code(cell(locations, r, "country"))) country.emplace(cell(locations, r, "id"), *code);
+    for (const National& n : national_) {
+      Table& t = *n.table;
+      std::string_view location;
+      if (auto col = t.column("locationId")) location = t.cell(n.row, *col);
+      else if (t.name() == "callingLocations") location = t.cell(n.row, *t.column("id"));
+      const auto it = location.empty() ? country.end() : country.find(location);
+      const std::string& region = it != country.end() ? it->second : fallback;
+      if (region.empty()) continue;
+      std::string out;  // as Table::add_row joins a multi-valued cell's values
+      for (std::size_t start = 0; start < n.raw.size();) {
+        const std::size_t nl = std::min(n.raw.find('\n', start), n.raw.size());
+        const std::string_view v = std::string_view(n.raw).substr(start, nl - start);
+        const bool esn = std::find(n.esns.begin(), n.esns.end(), v) != n.esns.end();
+        if (nl > start) out += (out.empty() ? "" : "\n") + normalise(KeyType::number, v, esn ? std::string_view() : region);
+        start = nl + 1;
+      }
+      t.set_cell(n.row, n.col, out);
+    }
+  }
 
   // A later page of people without locationId or extension, when the first had them: its
   // next link lost callingData=true. Its people's calling status is unknown.
@@ -249,8 +313,16 @@ class Loader {
   struct Count {
     std::size_t files = 0, items = 0;
   };
+  struct National {
+    Table* table;
+    std::size_t row, col;
+    std::string raw;
+    std::vector<std::string> esns;  // its values that are ESNs, read as before
+  };
   Store& s_;
   const std::function<Snapshot::File(std::size_t)>& read_;  // the file again, to name a place
+  std::string region_;  // national-format numbers' region where their location's country is unknown
+  std::vector<National> national_;
   std::vector<std::string> names_;
   std::map<std::uint32_t, std::unique_ptr<DataFile>> reparsed_;
   std::map<std::string, Count> counts_;
@@ -259,8 +331,9 @@ class Loader {
   std::optional<std::int64_t> manifest_time_, oldest_mtime_;
 };
 
-Store::Store(std::size_t count, const std::function<Snapshot::File(std::size_t)>& read) : tables_(make_tables()) {
-  Loader loader(*this, read);
+Store::Store(std::size_t count, const std::function<Snapshot::File(std::size_t)>& read, std::string_view region)
+    : tables_(make_tables()) {
+  Loader loader(*this, read, region);
   for (std::uint32_t i = 0; i < count; ++i) loader.add(i, read(i));
   loader.finish();
 }

@@ -26,8 +26,9 @@ class Store {
  public:
   // Files 0..count-1, each asked of read() when it is loaded and dropped after (and asked
   // again for the few that an inconsistency names). Throws ConfigError naming the file,
-  // line, column and pointer of a bad file; whatever read() throws.
-  Store(std::size_t count, const std::function<Snapshot::File(std::size_t)>& read);
+  // line, column and pointer of a bad file; whatever read() throws. `region`: where national-
+  // format numbers are read when their location's country is unknown (Snapshot::load).
+  Store(std::size_t count, const std::function<Snapshot::File(std::size_t)>& read, std::string_view region = {});
 
   const Table* table(std::string_view name) const;
   const std::vector<Table>& tables() const { return tables_; }
