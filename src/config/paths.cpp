@@ -11,6 +11,7 @@ namespace fs = std::filesystem;
 
 // `top` and the directories below it, not following links to directories and skipping
 // hidden ones. A directory that cannot be read is an error, and the walk goes on.
+// .wxlint.json configures the run: it is no payload (named on the command line, it is linted).
 void search(const fs::path& top, std::vector<std::string>& found, std::vector<std::string>& errors) {
   std::vector<fs::path> pending{top};
   while (!pending.empty()) {
@@ -21,7 +22,8 @@ void search(const fs::path& top, std::vector<std::string>& found, std::vector<st
       std::error_code ignored;
       const std::string name = it->path().filename().string();
       if (it->is_symlink(ignored) || !it->is_directory(ignored)) {
-        if (it->is_regular_file(ignored) && it->path().extension() == ".json") found.push_back(it->path().string());
+        if (it->is_regular_file(ignored) && it->path().extension() == ".json" && name != kConfigFileName)
+          found.push_back(it->path().string());
       } else if (name.size() <= 1 || name[0] != '.') {
         pending.push_back(it->path());
       }

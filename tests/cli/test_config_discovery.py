@@ -50,6 +50,17 @@ class Discovery(TempDirTest):
             finding("proj/a/deep/bad.json"),  # a/.wxlint.json: the rule keeps its own severity
             "3 files checked: 1 error, 1 warning, 0 infos"]), r.stderr)
 
+    def test_a_directory_run_does_not_lint_the_configs_as_payloads(self):
+        self.project("proj", {"rules": {"move-users/extension-emergency": "warning"}}, "bad.json")
+        self.project("proj/a", {}, "bad.json")
+        r = self.wxlint("check", "proj", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout.splitlines()), (1, [
+            finding("proj/a/bad.json"), finding("proj/bad.json", "warning"),
+            "2 files checked: 1 error, 1 warning, 0 infos"]), r.stderr)
+        # Named on the command line, a config is linted like any file.
+        r = self.wxlint("check", "-q", "proj/.wxlint.json", cwd=self.dir)
+        self.assertIn(UNDETECTED, r.stdout)
+
     def test_two_projects_in_one_run_each_get_their_own(self):
         self.project("one", {"rules": {"move-users/extension-emergency": "off"}}, "bad.json")
         # Operation globs are relative to the config's directory: req/empty.json is move-users.
