@@ -24,6 +24,14 @@ inline std::uint64_t hash_key(std::string_view key, std::uint64_t seed = 0x243F6
   return detail::hash_bytes(key, seed);
 }
 
+// Where a key's probe starts among `size` slots: the hash's low half scaled to the size (the
+// high half is the slot's tag).
+inline std::size_t home_slot(std::uint64_t hash, std::size_t size) {
+  return static_cast<std::size_t>(((hash & 0xFFFFFFFFull) * size) >> 32);
+}
+// Slots for n entries at most 70% full.
+inline std::size_t slots_for(std::size_t n) { return std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1); }
+
 // Bytes that stay put while their table lives: a million keys cost a few chunks, not a
 // million heap strings.
 class Arena {
@@ -112,7 +120,7 @@ class KeyIndex {
   // Room for n entries without growing; hash_of(entry) rehashes the entries already in.
   template <typename HashOf>
   void reserve(std::size_t n, const HashOf& hash_of) {
-    const std::size_t size = std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1);
+    const std::size_t size = slots_for(n);
     if (size <= slots_.size()) return;
     if (count_ == 0) slots_ = Slots(size);
     else while (slots_.size() < size) rehash(slots_.size() * 2, hash_of);
@@ -161,9 +169,7 @@ class KeyIndex {
   }
 
  private:
-  static std::size_t home(std::uint64_t h, std::size_t size) {
-    return static_cast<std::size_t>(((h & 0xFFFFFFFFull) * size) >> 32);
-  }
+  static std::size_t home(std::uint64_t h, std::size_t size) { return home_slot(h, size); }
 
   template <typename HashOf>
   void rehash(std::size_t size, const HashOf& hash_of) {
