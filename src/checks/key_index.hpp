@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -108,6 +109,35 @@ class Slots {
   std::size_t n_ = 0;
   std::uint64_t* mapped_ = nullptr;  // zero-filled by mmap
   std::vector<std::uint64_t> small_;
+};
+
+// For a vector that grows large and is then read at random (a snapshot table's cells, an
+// index's records): large blocks ask for huge pages, as Slots does.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  static constexpr std::size_t kHuge = std::size_t{2} << 20;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
+  T* allocate(std::size_t n) {
+    const std::size_t bytes = n * sizeof(T);
+    if (bytes >= kHuge) {
+      void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) throw std::bad_alloc();
+      ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint; fine if refused
+      return static_cast<T*>(p);
+    }
+    return std::allocator<T>().allocate(n);
+  }
+  void deallocate(T* p, std::size_t n) noexcept {
+    if (n * sizeof(T) >= kHuge) ::munmap(p, n * sizeof(T));
+    else std::allocator<T>().deallocate(p, n);
+  }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const noexcept {
+    return true;
+  }
 };
 
 // Open addressing with linear probing, at most 70% full, sized to the need rather than

@@ -12,7 +12,8 @@ std::size_t words(std::size_t bytes) { return (bytes + 3) / 4; }
 
 }  // namespace
 
-void RowIndex::reserve(std::size_t keys) {
+void RowIndex::reserve(std::size_t keys, std::size_t key_bytes, std::size_t rows) {
+  records_.reserve(records_.size() + 2 * keys + key_bytes / 4 + keys + rows);  // a key pads to 3 bytes more
   const std::size_t size = checks::slots_for(keys);
   if (size <= slots_.size()) return;
   checks::Slots old = std::move(slots_);

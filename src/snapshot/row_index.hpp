@@ -15,8 +15,9 @@ namespace wxlint::snapshot {
 
 class RowIndex {
  public:
-  // Building: room for `keys` distinct keys, then each key once, with its rows ascending.
-  void reserve(std::size_t keys);
+  // Building: room for `keys` distinct keys (of `key_bytes` and `rows` in all, when known),
+  // then each key once, with its rows ascending.
+  void reserve(std::size_t keys, std::size_t key_bytes = 0, std::size_t rows = 0);
   void add(std::string_view key, std::span<const std::uint32_t> rows);
 
   static std::uint64_t hash(std::string_view key) { return checks::hash_key(key); }
@@ -35,7 +36,7 @@ class RowIndex {
   checks::Slots slots_;  // the key's hash high half | its record's offset + 1
   std::size_t count_ = 0;
   // Per key: row count, key length, the key's bytes (padded to 4), its rows.
-  std::vector<std::uint32_t> records_;
+  std::vector<std::uint32_t, checks::HugePageAllocator<std::uint32_t>> records_;
 };
 
 }  // namespace wxlint::snapshot

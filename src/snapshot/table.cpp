@@ -35,9 +35,10 @@ std::uint32_t row_of(const std::array<std::uint32_t, 3>& e) { return e[2]; }
 // the rows (row_of) of the run.
 template <typename Entries, typename Group, typename KeyOf>
 void add_groups(const Entries& entries, const Group& group, const KeyOf& key_of, RowIndex& index) {
-  std::size_t keys = 0;
-  for (std::size_t i = 0; i < entries.size(); ++i) keys += i == 0 || group(entries[i]) != group(entries[i - 1]);
-  index.reserve(keys);
+  std::size_t keys = 0, bytes = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (i == 0 || group(entries[i]) != group(entries[i - 1])) ++keys, bytes += key_of(entries[i]).size();
+  index.reserve(keys, bytes, entries.size());  // exactly: a table's indexes are its largest part
   std::vector<std::uint32_t> rows;
   for (std::size_t i = 0; i < entries.size();) {
     rows.clear();

@@ -107,7 +107,7 @@ class Table {
   std::vector<Column> columns_;
   bool loaded_ = false;
   std::shared_ptr<Strings> strings_ = std::make_shared<Strings>();
-  std::vector<std::uint32_t> cells_;  // size() * columns_.size() string numbers
+  std::vector<std::uint32_t, checks::HugePageAllocator<std::uint32_t>> cells_;  // size() * columns_.size() string numbers
   std::vector<Origin> origins_;
   std::vector<RowIndex> indexes_;  // per column (empty unless indexed); a multi-valued cell's each value
   std::vector<Scoped> scoped_;
