@@ -39,7 +39,7 @@ class Strings {
  private:
   checks::KeyIndex index_;  // of texts_[1..]
   checks::Arena arena_;
-  std::vector<std::string_view> texts_{std::string_view()};
+  std::vector<std::string_view, checks::HugePageAllocator<std::string_view>> texts_{std::string_view()};
   std::vector<std::uint64_t> hashes_{0};  // of texts_: growing the index rehashes no text
 };
 
