@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <new>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -23,6 +24,14 @@ namespace wxlint::checks {
 inline std::uint64_t hash_key(std::string_view key, std::uint64_t seed = 0x243F6A8885A308D3ull) {
   return detail::hash_bytes(key, seed);
 }
+
+// Where a key's probe starts among `size` slots: the hash's low half scaled to the size (the
+// high half is the slot's tag).
+inline std::size_t home_slot(std::uint64_t hash, std::size_t size) {
+  return static_cast<std::size_t>(((hash & 0xFFFFFFFFull) * size) >> 32);
+}
+// Slots for n entries at most 70% full.
+inline std::size_t slots_for(std::size_t n) { return std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1); }
 
 // Bytes that stay put while their table lives: a million keys cost a few chunks, not a
 // million heap strings.
@@ -102,6 +111,35 @@ class Slots {
   std::vector<std::uint64_t> small_;
 };
 
+// For a vector that grows large and is then read at random (a snapshot table's cells, an
+// index's records): large blocks ask for huge pages, as Slots does.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  static constexpr std::size_t kHuge = std::size_t{2} << 20;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) noexcept {}
+  T* allocate(std::size_t n) {
+    const std::size_t bytes = n * sizeof(T);
+    if (bytes >= kHuge) {
+      void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      if (p == MAP_FAILED) throw std::bad_alloc();
+      ::madvise(p, bytes, MADV_HUGEPAGE);  // a hint; fine if refused
+      return static_cast<T*>(p);
+    }
+    return std::allocator<T>().allocate(n);
+  }
+  void deallocate(T* p, std::size_t n) noexcept {
+    if (n * sizeof(T) >= kHuge) ::munmap(p, n * sizeof(T));
+    else std::allocator<T>().deallocate(p, n);
+  }
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const noexcept {
+    return true;
+  }
+};
+
 // Open addressing with linear probing, at most 70% full, sized to the need rather than
 // to a power of two (a slot is found by scaling the hash's low half to the size).
 class KeyIndex {
@@ -112,7 +150,7 @@ class KeyIndex {
   // Room for n entries without growing; hash_of(entry) rehashes the entries already in.
   template <typename HashOf>
   void reserve(std::size_t n, const HashOf& hash_of) {
-    const std::size_t size = std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1);
+    const std::size_t size = slots_for(n);
     if (size <= slots_.size()) return;
     if (count_ == 0) slots_ = Slots(size);
     else while (slots_.size() < size) rehash(slots_.size() * 2, hash_of);
@@ -161,9 +199,7 @@ class KeyIndex {
   }
 
  private:
-  static std::size_t home(std::uint64_t h, std::size_t size) {
-    return static_cast<std::size_t>(((h & 0xFFFFFFFFull) * size) >> 32);
-  }
+  static std::size_t home(std::uint64_t h, std::size_t size) { return home_slot(h, size); }
 
   template <typename HashOf>
   void rehash(std::size_t size, const HashOf& hash_of) {

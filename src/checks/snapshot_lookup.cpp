@@ -6,76 +6,50 @@
 #include "checks/kinds.hpp"
 #include "checks/path_template.hpp"
 #include "checks/snapshot_params.hpp"
+#include "checks/snapshot_probe.hpp"
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
 
-#include <array>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace wxlint::checks {
 namespace {
 
 using snapshot::Table;
+namespace probe = snapshot_probe;
 
-// The text of a scalar payload value, or nullopt (absent, an object or array, blank).
-std::optional<std::string> scalar(const rapidjson::Value* v) {
+// The text of a scalar payload value, where it stays put during the lint (snapshot_probe.hpp):
+// the DOM's string, or a kept copy of a number's text; nullopt when there is none (absent, an
+// object or array, blank).
+std::optional<std::string_view> scalar(const rapidjson::Value* v) {
   if (!v || v->IsNull() || v->IsObject() || v->IsArray() || v->IsBool()) return std::nullopt;
-  std::string s = v->IsString() ? std::string(v->GetString(), v->GetStringLength()) : to_json_text(*v);
-  if (s.find_first_not_of(" \t") == std::string::npos) return std::nullopt;
+  const std::string_view s = v->IsString() ? std::string_view(v->GetString(), v->GetStringLength())
+                                           : probe::keep(to_json_text(*v));
+  if (s.find_first_not_of(" \t") == std::string_view::npos) return std::nullopt;
   return s;
 }
 
-// A value in its normal form, and whether it can be compared at all (see keys.hpp).
-struct NormalForm {
-  bool comparable = false;
-  std::string text;
+// stripPrefix: the prefix taken off the value, its row and its length.
+struct Stripped {
+  const Table* table = nullptr;
+  std::uint32_t row = 0;
+  std::size_t length = 0;
 };
 
-// The rules at one place run one after another, each normalising the same userId or
-// locationId (a Webex id decoded): the last few values are kept per thread. The result
-// stays valid until the next call.
-const NormalForm& normal_form(snapshot::KeyType type, std::string_view raw) {
-  struct Entry {
-    bool used = false;
-    snapshot::KeyType type;
-    std::string raw;
-    NormalForm form;
-  };
-  thread_local std::array<Entry, 8> kept;
-  thread_local std::size_t next = 0;
-  for (const Entry& e : kept)
-    if (e.used && e.type == type && e.raw == raw) return e.form;
-  Entry& e = kept[next];
-  next = (next + 1) % kept.size();
-  e.used = true;
-  e.type = type;
-  e.raw.assign(raw);
-  e.form.comparable = snapshot::comparable(type, raw);
-  e.form.text = snapshot::normalise(type, raw);
-  return e.form;
-}
+// One visit's values, kept per thread so that a visit allocates nothing.
+struct Values {
+  std::string_view raw, scope;     // the value looked up (the payload's, or "via"'s) and the scope
+  std::string_view full;           // with stripPrefix: the value before the prefix was taken off
+  Stripped stripped;
+  std::string scope_text;          // the scope's normal form
+  std::vector<std::string> wants;  // per filter, what the row's column is compared with
+};
 
-// The rows of t keyed by key in column col. The rules at one place look one value up in
-// one table (a userId in people, four times; a phoneNumber in numbers, four times): the
-// last few lookups are kept per thread.
-std::span<const std::uint32_t> rows_of(const Table& t, std::size_t col, std::string_view key) {
-  struct Entry {
-    std::uint64_t table = 0;  // serial: 0 = unused
-    std::size_t col = 0;
-    std::string key;
-    std::span<const std::uint32_t> rows;
-  };
-  thread_local std::array<Entry, 8> kept;
-  thread_local std::size_t next = 0;
-  for (const Entry& e : kept)
-    if (e.table == t.serial() && e.col == col && e.key == key) return e.rows;
-  Entry& e = kept[next];
-  next = (next + 1) % kept.size();
-  e.table = t.serial();
-  e.col = col;
-  e.key.assign(key);
-  e.rows = t.find(col, key);
-  return e.rows;
+Values& values() {
+  thread_local Values v;
+  return v;
 }
 
 class SnapshotLookup final : public Check {
@@ -111,26 +85,33 @@ class SnapshotLookup final : public Check {
     where_ = read_filters(p, key_.table);
   }
 
+  std::unique_ptr<CheckState> start() const override {
+    probe::forget();  // this lint's DOM may reuse the last one's addresses
+    return nullptr;
+  }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const snapshot::Store* store = out.context().snapshot;
-    const Table* table = store ? loaded(*store, key_.table) : nullptr;
+    const Table* table = store ? loaded(*store, key_) : nullptr;
     if (!table || (unless_ && is_present(unless_->resolve(path), true))) return;
     // The envelope's path names the resource: a rule that reads it judges instead.
-    if (unless_path_ && param_of(*unless_path_, out.context().request_path)) return;
-    const std::optional<Key> key = key_at(*store, path);
-    if (!key) return;
-    std::optional<std::string> scope;
-    if (scope_at_ && !(scope = scope_at(path))) return;  // no target to judge against
-    std::vector<std::string> wants;
-    if (!filter_values(path, wants)) return;
-    const std::optional<std::uint32_t> row = first_row(*table, key->normal, scope, wants);
+    if (unless_path_ && unless_path_->param_of(out.context().request_path)) return;
+    Values& v = values();
+    if (!key_at(*store, path, v)) return;
+    if (scope_at_ && !scope_at(path, v)) return;  // no target to judge against
+    const probe::Scoped found = scope_at_ ? probe::rows_in_scope(*table, key_.column, v.raw, scope_column_->column, v.scope)
+                                          : probe::Scoped{probe::rows(*table, key_.column, v.raw), false};
+    if (found.rows.empty() && report_found_) return;  // whatever the filters say
+    if (!filter_values(path, v)) return;
+    if (found.compare_scope) v.scope_text = probe::normal_form(scope_column_->type, v.scope).text;
+    const std::optional<std::uint32_t> row = first_row(*table, found, v);
     if (row.has_value() != report_found_) return;
     Finding& f = out.emit(path);
-    f.arg("key", key->raw);
-    if (const Stripped& s = key->stripped; s.table) {
-      f.arg("prefix", key->value.substr(0, s.length));
-      for (std::size_t c = 0; c < s.table->columns().size(); ++c)
-        f.arg("prefix." + s.table->columns()[c].name, std::string(s.table->cell(s.row, c)));
+    f.arg("key", std::string(v.raw));
+    if (const Stripped& st = v.stripped; st.table) {
+      f.arg("prefix", std::string(v.full.substr(0, st.length)));
+      for (std::size_t c = 0; c < st.table->columns().size(); ++c)
+        f.arg("prefix." + st.table->columns()[c].name, std::string(st.table->cell(st.row, c)));
     }
     if (row)
       for (std::size_t c = 0; c < table->columns().size(); ++c)
@@ -142,105 +123,87 @@ class SnapshotLookup final : public Check {
     TableRef key, column;
     RelPointer at;
   };
-  // The prefix taken off the value: its row, and its length.
-  struct Stripped {
-    const Table* table = nullptr;
-    std::uint32_t row = 0;
-    std::size_t length = 0;
-  };
-  struct Key {
-    std::string raw, normal;
-    std::string value;  // with stripPrefix: the value before the prefix was taken off
-    Stripped stripped;
-  };
 
   // stripPrefix: the value must start with the prefix in the row keyed by the payload value
   // at `at` (a location's routing prefix) and go on past it; else nothing to judge.
   std::optional<Stripped> strip(const snapshot::Store& store, const Path& path, std::string_view value) const {
-    const Table* t = loaded(store, strip_->key.table);
-    std::optional<std::string> at = scalar(strip_->at.resolve(path));
-    if (!t || !at || !normal_form(strip_->key.type, *at).comparable) return std::nullopt;
-    auto rows = rows_of(*t, strip_->key.column, normal_form(strip_->key.type, *at).text);
+    const Table* t = loaded(store, strip_->key);
+    const std::optional<std::string_view> at = scalar(strip_->at.resolve(path));
+    if (!t || !at || !probe::normal_form(strip_->key.type, *at).comparable) return std::nullopt;
+    const auto rows = probe::rows(*t, strip_->key.column, *at);
     if (rows.empty()) return std::nullopt;
     const std::string_view prefix = t->cell(rows.front(), strip_->column.column);
     if (prefix.empty() || value.size() <= prefix.size() || !value.starts_with(prefix)) return std::nullopt;
     return Stripped{t, rows.front(), prefix.size()};
   }
 
-  static const Table* loaded(const snapshot::Store& store, const std::string& name) {
-    const Table* t = store.table(name);
-    return t->loaded() ? t : nullptr;
+  static const Table* loaded(const snapshot::Store& store, const TableRef& ref) {
+    const Table& t = store.tables()[ref.index];
+    return t.loaded() ? &t : nullptr;
   }
 
   // The value looked up: the payload's (or, with "via", what it maps to), when it can be
   // judged ("onlyIfIn": when that table holds it).
-  std::optional<Key> key_at(const snapshot::Store& store, const Path& path) const {
-    std::optional<std::string> raw = scalar(value_ ? value_->resolve(path) : &path.node());
-    if (raw && path_param_) raw = param_of(*path_param_, *raw);
-    Stripped stripped;
-    std::string value;
+  bool key_at(const snapshot::Store& store, const Path& path, Values& v) const {
+    std::optional<std::string_view> raw = scalar(value_ ? value_->resolve(path) : &path.node());
+    if (raw && path_param_) raw = path_param_->param_of(*raw);
+    v.stripped = {};
     if (raw && strip_) {
-      auto s = strip(store, path, *raw);
-      if (!s) return std::nullopt;
-      stripped = *s;
-      value = *raw;
-      raw = raw->substr(s->length);
+      const std::optional<Stripped> st = strip(store, path, *raw);
+      if (!st) return false;
+      v.stripped = *st;
+      v.full = *raw;
+      raw = raw->substr(st->length);  // still the DOM's bytes: the probe may remember it
     }
-    if (!raw || !normal_form(key_.type, *raw).comparable) return std::nullopt;
+    if (!raw || !probe::normal_form(key_.type, *raw).comparable) return false;
+    v.raw = *raw;
     if (only_if_in_) {
-      const Table* t = loaded(store, only_if_in_->table);
-      if (!t || rows_of(*t, only_if_in_->column, normal_form(only_if_in_->type, *raw).text).empty()) return std::nullopt;
+      const Table* t = loaded(store, *only_if_in_);
+      if (!t || probe::rows(*t, only_if_in_->column, v.raw).empty()) return false;
     }
     if (via_key_) {
-      const Table* t = loaded(store, via_key_->table);
-      if (!t) return std::nullopt;
-      auto rows = rows_of(*t, via_key_->column, normal_form(via_key_->type, *raw).text);
-      if (rows.empty()) return std::nullopt;
-      const std::string_view mapped = t->cell(rows.front(), via_column_->column);
-      if (mapped.empty()) return std::nullopt;
-      raw = std::string(mapped);
+      const Table* t = loaded(store, *via_key_);
+      if (!t) return false;
+      const auto rows = probe::rows(*t, via_key_->column, v.raw);
+      if (rows.empty()) return false;
+      v.raw = t->cell(rows.front(), via_column_->column);
+      if (v.raw.empty()) return false;
     }
-    std::string normal = normal_form(key_.type, *raw).text;
-    return Key{std::move(*raw), std::move(normal), std::move(value), stripped};
+    return true;
   }
 
-  std::optional<std::string> scope_at(const Path& path) const {
-    std::optional<std::string> scope = scalar(scope_at_->resolve(path));
-    if (!scope) return std::nullopt;
-    const NormalForm& form = normal_form(scope_column_->type, *scope);
-    if (!form.comparable) return std::nullopt;
-    return form.text;
+  bool scope_at(const Path& path, Values& v) const {
+    const std::optional<std::string_view> scope = scalar(scope_at_->resolve(path));
+    if (!scope || !probe::normal_form(scope_column_->type, *scope).comparable) return false;
+    v.scope = *scope;
+    return true;
   }
 
-  // The first row keyed by key, within the scope, that the filters keep.
-  std::optional<std::uint32_t> first_row(const Table& table, std::string_view key, const std::optional<std::string>& scope,
-                                         const std::vector<std::string>& wants) const {
-    for (std::uint32_t row : rows_of(table, key_.column, key)) {
-      if (scope && table.cell(row, scope_column_->column) != *scope) continue;
-      if (filters_hold(table, row, wants)) return row;
+  // The first row found, within the scope, that the filters keep.
+  std::optional<std::uint32_t> first_row(const Table& table, const probe::Scoped& found, const Values& v) const {
+    for (std::uint32_t row : found.rows) {
+      if (found.compare_scope && table.cell(row, scope_column_->column) != v.scope_text) continue;
+      if (filters_hold(table, row, v.wants)) return row;
     }
     return std::nullopt;
   }
 
-  static std::optional<std::string> param_of(const PathTemplate& t, const std::string& path) {
-    auto seg = t.param_of(path);
-    return seg ? std::optional<std::string>(std::string(*seg)) : std::nullopt;
-  }
-
   // The value each filter compares with, once per visit. False when a path parameter cannot
   // be read (no envelope path, or a placeholder): there is nothing to judge against.
-  bool filter_values(const Path& path, std::vector<std::string>& wants) const {
-    for (const auto& f : where_) {
+  bool filter_values(const Path& path, Values& v) const {
+    v.wants.resize(where_.size());
+    for (std::size_t i = 0; i < where_.size(); ++i) {
+      const RowFilter& f = where_[i];
       if (!f.at) {
-        wants.push_back(f.literal);
+        v.wants[i] = f.literal;
         continue;
       }
-      std::optional<std::string> v = scalar(f.at->resolve(path));
+      std::optional<std::string_view> want = scalar(f.at->resolve(path));
       if (f.path_param) {
-        if (v) v = param_of(*f.path_param, *v);
-        if (!v) return false;
+        if (want) want = f.path_param->param_of(*want);
+        if (!want) return false;
       }
-      wants.push_back(normal_form(f.column.type, v.value_or("")).text);
+      v.wants[i] = probe::normal_form(f.column.type, want.value_or("")).text;
     }
     return true;
   }

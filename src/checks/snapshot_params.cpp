@@ -10,7 +10,8 @@ TableRef resolve_column(Params& p, std::string_view param, const std::string& ta
                         bool must_be_indexed) {
   static const std::vector<Table> tables = snapshot::make_tables();
   std::string names;
-  for (const auto& t : tables) {
+  for (std::size_t index = 0; index < tables.size(); ++index) {
+    const Table& t = tables[index];
     names += (names.empty() ? "" : ", ") + t.name();
     if (t.name() != table) continue;
     std::string cols;
@@ -18,7 +19,7 @@ TableRef resolve_column(Params& p, std::string_view param, const std::string& ta
       const auto& c = t.columns()[i];
       if (must_be_indexed && !c.indexed) continue;
       cols += (cols.empty() ? "" : ", ") + c.name;
-      if (c.name == column) return {table, i, c.type};
+      if (c.name == column) return {table, index, i, c.type};
     }
     p.fail(param, "table " + table + " has no " + (must_be_indexed ? "key " : "") + "column \"" + column +
                       "\" (it has: " + cols + ")");

@@ -17,6 +17,7 @@ namespace wxlint::checks {
 
 struct TableRef {
   std::string table;
+  std::size_t index = 0;  // the table's place in make_tables(), so in every Store's tables()
   std::size_t column = 0;
   snapshot::KeyType type = snapshot::KeyType::text;
 };

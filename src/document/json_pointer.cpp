@@ -7,6 +7,10 @@ namespace wxlint::pointer {
 void append_key(std::string& ptr, std::string_view key) {
   ptr.reserve(ptr.size() + 1 + key.size());
   ptr.push_back('/');
+  append_escaped(ptr, key);
+}
+
+void append_escaped(std::string& ptr, std::string_view key) {
   for (char c : key) {
     if (c == '~') {
       ptr.append("~0");

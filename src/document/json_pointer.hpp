@@ -11,6 +11,8 @@ namespace wxlint::pointer {
 
 // Appends "/" + key, escaping '~' as "~0" and '/' as "~1".
 void append_key(std::string& ptr, std::string_view key);
+// Appends the key with '~' and '/' escaped ("~0", "~1"), without the "/" before it.
+void append_escaped(std::string& ptr, std::string_view key);
 
 // Appends "/" + the decimal index.
 void append_index(std::string& ptr, std::size_t index);

@@ -25,11 +25,13 @@ std::string_view text_of(const rapidjson::Value& v, std::string& scratch) {
 // "[name=value]", or "[name#hash]" for a long value; "/" and "~" escaped as in pointers.
 std::string named(std::string_view name, std::string_view value) {
   std::string out = "[";
+  out.reserve(name.size() + value.size() + 4);
   out += name;
   if (value.size() > kMaxShownValue) return out + "#" + detail::hex16(detail::fnv1a(value)) + "]";
   out += '=';
-  for (char c : value) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return out + "]";
+  pointer::append_escaped(out, value);
+  out += ']';
+  return out;
 }
 
 // An item without an identity member is named by its own scalars (the members or elements

@@ -48,4 +48,15 @@ bool comparable(KeyType type, std::string_view value) {
   return formats::decode_webex_view(trim(value), scratch).has_value();
 }
 
+bool normal_form(KeyType type, std::string_view value, std::string& out) {
+  if (type != KeyType::id) {
+    out = normalise(type, value);
+    return true;
+  }
+  value = trim(value);
+  if (formats::webex_identity(value, out)) return true;
+  out.assign(value);
+  return false;
+}
+
 }  // namespace wxlint::snapshot

@@ -19,5 +19,7 @@ std::string normalise(KeyType type, std::string_view value, std::string_view reg
 // A payload value that can be compared as this type: an id must decode (a malformed id is
 // its own finding, and looking it up would only repeat it).
 bool comparable(KeyType type, std::string_view value);
+// Both at once, an id decoded once: out = normalise(type, value); returns comparable(type, value).
+bool normal_form(KeyType type, std::string_view value, std::string& out);
 
 }  // namespace wxlint::snapshot

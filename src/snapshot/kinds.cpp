@@ -121,10 +121,10 @@ std::vector<Table> make_tables() {
   using K = KeyType;
   std::vector<Table> t;
   t.emplace_back("people", std::vector<Column>{{"id", K::id, true}, {"displayName"}, {"email", K::lower, true},
-                                                {"locationId", K::id, true}, {"extension", K::text, true},
+                                                {"locationId", K::id, true}, {"extension", K::text, true, "locationId"},
                                                 {"phoneNumber", K::number, true}, {"licenses", K::id, false},
                                                 {"callingUser"}});
-  t.emplace_back("numbers", std::vector<Column>{{"phoneNumber", K::number, true}, {"extension", K::text, true},
+  t.emplace_back("numbers", std::vector<Column>{{"phoneNumber", K::number, true, "locationId"}, {"extension", K::text, true},
                                                  {"esn"}, {"locationId", K::id, true}, {"locationName"},
                                                  {"ownerId", K::id, true}, {"ownerType"}, {"ownerName"}, {"state"},
                                                  {"mainNumber"}});
@@ -140,7 +140,7 @@ std::vector<Table> make_tables() {
                                                            {"locationId", K::id, true}, {"phoneNumber", K::number, true}});
   t.emplace_back("contacts", std::vector<Column>{{"contactId", K::lower, true}, {"displayName"},
                                                   {"email", K::lower, true}, {"phoneNumber", K::number, true}});
-  t.emplace_back("extensions", std::vector<Column>{{"extension", K::text, true}, {"locationId", K::id, true},
+  t.emplace_back("extensions", std::vector<Column>{{"extension", K::text, true, "locationId"}, {"locationId", K::id, true},
                                                     {"ownerId", K::id, true}, {"ownerType"}, {"ownerName"},
                                                     {"source"}});
   const auto strings = std::make_shared<Strings>();

@@ -3,6 +3,7 @@
 #include "document/json_pointer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 
 namespace wxlint::snapshot {
@@ -19,6 +20,34 @@ void each_value(std::string_view cell, const F& f) {
 }
 
 std::atomic<std::uint64_t> next_serial{1};
+
+// The key of a scoped index: the key's text, then the scope's number (4 bytes); out's bytes.
+std::string_view scoped_key(std::string& out, std::string_view key, std::uint32_t scope) {
+  out.assign(key);
+  out.append(reinterpret_cast<const char*>(&scope), sizeof scope);
+  return out;
+}
+
+std::uint32_t row_of(const std::pair<std::uint32_t, std::uint32_t>& e) { return e.second; }
+std::uint32_t row_of(const std::array<std::uint32_t, 3>& e) { return e[2]; }
+
+// Sorted entries into an index: each run of one group() becomes one key (key_of(entry)) and
+// the rows (row_of) of the run.
+template <typename Entries, typename Group, typename KeyOf>
+void add_groups(const Entries& entries, const Group& group, const KeyOf& key_of, RowIndex& index) {
+  std::size_t keys = 0, bytes = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (i == 0 || group(entries[i]) != group(entries[i - 1])) ++keys, bytes += key_of(entries[i]).size();
+  index.reserve(keys, bytes, entries.size());  // exactly: a table's indexes are its largest part
+  std::vector<std::uint32_t> rows;
+  for (std::size_t i = 0; i < entries.size();) {
+    rows.clear();
+    std::size_t j = i;
+    for (; j < entries.size() && group(entries[j]) == group(entries[i]); ++j) rows.push_back(row_of(entries[j]));
+    index.add(key_of(entries[i]), rows);
+    i = j;
+  }
+}
 
 }  // namespace
 
@@ -91,42 +120,65 @@ void Table::set_cell(std::size_t row, std::size_t col, std::string_view value) {
   cells_[row * columns_.size() + col] = strings_->intern(value);
 }
 
+template <typename F>
+void Table::each_key(std::size_t col, const F& f) {
+  for (std::size_t r = 0; r < size(); ++r) {
+    const std::uint32_t id = cells_[r * columns_.size() + col];
+    if (id == 0) continue;
+    const std::string_view v = (*strings_)[id];
+    if (v.find('\n') == std::string_view::npos) f(id, static_cast<std::uint32_t>(r));
+    else each_value(v, [&](std::string_view one) { f(strings_->intern(one), static_cast<std::uint32_t>(r)); });
+  }
+}
+
 void Table::build_indexes() {
-  indexes_.assign(columns_.size(), {});
+  indexes_.clear();
+  indexes_.resize(columns_.size());
+  scoped_.clear();
   std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;  // (key, row)
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     if (!columns_[c].indexed) continue;
     entries.clear();
     entries.reserve(size());
-    for (std::size_t r = 0; r < size(); ++r) {
-      const std::uint32_t id = cells_[r * columns_.size() + c];
-      if (id == 0) continue;
-      const std::string_view v = (*strings_)[id];
-      if (v.find('\n') == std::string_view::npos) {
-        entries.emplace_back(id, static_cast<std::uint32_t>(r));
-        continue;
-      }
-      each_value(v, [&](std::string_view one) { entries.emplace_back(strings_->intern(one), static_cast<std::uint32_t>(r)); });
-    }
+    each_key(c, [&](std::uint32_t key, std::uint32_t row) { entries.emplace_back(key, row); });
     std::sort(entries.begin(), entries.end());
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-    Index& index = indexes_[c];
-    index.keys.reserve(entries.size());
-    index.rows.reserve(entries.size());
-    for (const auto& [key, row] : entries) {
-      index.keys.push_back(key);
-      index.rows.push_back(row);
-    }
+    add_groups(entries, [](const auto& e) { return e.first; }, [&](const auto& e) { return (*strings_)[e.first]; },
+               indexes_[c]);
+  }
+  // Scoped: (key, scope, row); a row without a scope value is in no scope.
+  std::vector<std::array<std::uint32_t, 3>> scoped;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    const std::optional<std::size_t> s = columns_[c].scope.empty() ? std::nullopt : column(columns_[c].scope);
+    if (!columns_[c].indexed || !s) continue;
+    scoped.clear();
+    scoped.reserve(size());
+    each_key(c, [&](std::uint32_t key, std::uint32_t row) {
+      if (const std::uint32_t scope = cell_id(row, *s)) scoped.push_back({key, scope, row});
+    });
+    std::sort(scoped.begin(), scoped.end());
+    scoped.erase(std::unique(scoped.begin(), scoped.end()), scoped.end());
+    Scoped& index = scoped_.emplace_back(Scoped{c, *s, {}});
+    std::string key;
+    add_groups(scoped, [](const auto& e) { return std::uint64_t{e[0]} << 32 | e[1]; },
+               [&](const auto& e) { return scoped_key(key, (*strings_)[e[0]], e[1]); }, index.index);
   }
 }
 
 std::span<const std::uint32_t> Table::find(std::size_t col, std::string_view key) const {
   if (col >= indexes_.size() || key.empty()) return {};
-  const std::optional<std::uint32_t> id = strings_->find(key);
-  if (!id) return {};
-  const Index& index = indexes_[col];
-  const auto [lo, hi] = std::equal_range(index.keys.begin(), index.keys.end(), *id);
-  return {index.rows.data() + (lo - index.keys.begin()), static_cast<std::size_t>(hi - lo)};
+  return indexes_[col].find(key);
+}
+
+std::optional<std::span<const std::uint32_t>> Table::find_in_scope(std::size_t col, std::string_view key,
+                                                                   std::size_t scope_col, std::uint32_t scope) const {
+  for (const Scoped& s : scoped_) {
+    if (s.col != col || s.scope != scope_col) continue;
+    if (key.empty() || scope == 0) return std::span<const std::uint32_t>();
+    thread_local std::string composite;
+    return s.index.find(scoped_key(composite, key, scope));
+  }
+  return std::nullopt;
 }
 
 }  // namespace wxlint::snapshot

@@ -7,6 +7,7 @@
 
 #include "checks/key_index.hpp"
 #include "snapshot/keys.hpp"
+#include "snapshot/row_index.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -22,6 +23,9 @@ struct Column {
   std::string name;
   KeyType type = KeyType::text;
   bool indexed = false;
+  // A column that lookups of this one are often scoped by (the target location): the rows
+  // are also indexed by the two together.
+  std::string scope = {};
 };
 
 // Each distinct text once, numbered; "" is 0. One for all the tables of a snapshot, so a
@@ -35,7 +39,7 @@ class Strings {
  private:
   checks::KeyIndex index_;  // of texts_[1..]
   checks::Arena arena_;
-  std::vector<std::string_view> texts_{std::string_view()};
+  std::vector<std::string_view, checks::HugePageAllocator<std::string_view>> texts_{std::string_view()};
   std::vector<std::uint64_t> hashes_{0};  // of texts_: growing the index rehashes no text
 };
 
@@ -59,6 +63,13 @@ class Table {
   // Rows whose indexed column `col` holds `key` (already normalised with the column's type),
   // in row order.
   std::span<const std::uint32_t> find(std::size_t col, std::string_view key) const;
+  // Of those, the rows whose column `scope_col` holds the text numbered `scope` (text_id()),
+  // when `col` is declared scoped by it (Column::scope); else nullopt: the caller filters
+  // find()'s rows.
+  std::optional<std::span<const std::uint32_t>> find_in_scope(std::size_t col, std::string_view key,
+                                                               std::size_t scope_col, std::uint32_t scope) const;
+  // The number of a text in the cells of this table (and the tables sharing its strings).
+  std::optional<std::uint32_t> text_id(std::string_view text) const { return strings_->find(text); }
 
   // Where a row came from: its file (an index), and item `item` of the list `list`.
   struct Origin {
@@ -81,21 +92,25 @@ class Table {
   void build_indexes();  // after the last row
 
  private:
-  // Per indexed column: keys and rows side by side, sorted by (key, row); a multi-valued
-  // cell gives one entry per value. Found by a binary search: 8 bytes per entry.
-  struct Index {
-    std::vector<std::uint32_t> keys, rows;
+  // An index of (key column, its scope column): keyed by the key's text and the scope's number.
+  struct Scoped {
+    std::size_t col = 0, scope = 0;
+    RowIndex index;
   };
   std::uint32_t normalised(KeyType type, std::string_view raw);
+  // Calls f(value id, row) for each value of column col (a multi-valued cell gives each).
+  template <typename F>
+  void each_key(std::size_t col, const F& f);
 
   std::uint64_t serial_;
   std::string name_;
   std::vector<Column> columns_;
   bool loaded_ = false;
   std::shared_ptr<Strings> strings_ = std::make_shared<Strings>();
-  std::vector<std::uint32_t> cells_;  // size() * columns_.size() string numbers
+  std::vector<std::uint32_t, checks::HugePageAllocator<std::uint32_t>> cells_;  // size() * columns_.size() string numbers
   std::vector<Origin> origins_;
-  std::vector<Index> indexes_;  // per column (empty unless indexed)
+  std::vector<RowIndex> indexes_;  // per column (empty unless indexed); a multi-valued cell's each value
+  std::vector<Scoped> scoped_;
 };
 
 }  // namespace wxlint::snapshot

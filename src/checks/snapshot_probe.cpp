@@ -1,0 +1,159 @@
+#include "checks/snapshot_probe.hpp"
+
+#include "checks/key_index.hpp"
+
+#include <array>
+
+namespace wxlint::checks::snapshot_probe {
+namespace {
+
+using snapshot::KeyType;
+using snapshot::Table;
+
+// The last few answers of one kind, the least recently used replaced: the target location
+// stays while each user's values come and go.
+template <typename Entry, std::size_t N = 8>
+class Recent {
+ public:
+  // The entry is(entry) accepts, now the most recent; or nullptr. The latest is tried first:
+  // the rules at one place ask one question in a row.
+  template <typename Is>
+  Entry* find(const Is& is) {
+    if (slots_[last_].stamp != 0 && is(slots_[last_].entry)) return &slots_[last_].entry;
+    for (std::size_t i = 0; i < N; ++i)
+      if (i != last_ && slots_[i].stamp != 0 && is(slots_[i].entry)) return &use(i);
+    return nullptr;
+  }
+  void clear() {
+    for (Slot& s : slots_) s.stamp = 0;
+    last_ = 0;
+  }
+  // The least recently used entry, to be filled: now the most recent.
+  Entry& replace() {
+    std::size_t oldest = 0;
+    for (std::size_t i = 1; i < N; ++i)
+      if (slots_[i].stamp < slots_[oldest].stamp) oldest = i;
+    return use(oldest);
+  }
+
+ private:
+  Entry& use(std::size_t i) {
+    slots_[i].stamp = ++clock_;
+    last_ = i;
+    return slots_[i].entry;
+  }
+  struct Slot {
+    std::uint64_t stamp = 0;  // 0: empty
+    Entry entry;
+  };
+  std::array<Slot, N> slots_;
+  std::size_t last_ = 0;
+  std::uint64_t clock_ = 0;
+};
+
+// Where a value's bytes are, and the key type it is read as.
+struct Place {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  KeyType type = KeyType::text;
+  bool operator==(const Place&) const = default;
+};
+
+Place place(std::string_view value, KeyType type) { return {value.data(), value.size(), type}; }
+
+constexpr std::size_t kNoScope = SIZE_MAX;
+
+struct NormalEntry {
+  Place at;
+  Normal form;
+};
+
+struct RowsEntry {
+  std::uint64_t table = 0;  // Table::serial()
+  std::size_t col = 0, scope_col = kNoScope;
+  Place at, scope;
+  Scoped found;
+};
+
+struct ScopeEntry {
+  std::uint64_t table = 0;
+  Place at;
+  std::uint32_t id = 0;  // the number of its normal form in the table's cells; 0: no cell holds it
+};
+
+struct Kept {
+  Recent<NormalEntry> normal;
+  Recent<RowsEntry> rows;
+  Recent<ScopeEntry, 4> scopes;
+  Arena arena;
+  std::string key;  // a normal form, while another is made
+};
+
+Kept& kept() {
+  thread_local Kept k;
+  return k;
+}
+
+// The number of a scope's normal form in the table's cells.
+std::uint32_t scope_id(Kept& k, const Table& table, Place at, std::string_view scope) {
+  if (const ScopeEntry* e = k.scopes.find([&](const ScopeEntry& e) { return e.table == table.serial() && e.at == at; }))
+    return e->id;
+  ScopeEntry& e = k.scopes.replace();
+  e = {table.serial(), at, table.text_id(normal_form(at.type, scope).text).value_or(0)};
+  return e.id;
+}
+
+const Scoped& lookup(const Table& table, std::size_t col, std::string_view value, std::size_t scope_col,
+                     std::string_view scope) {
+  Kept& k = kept();
+  const Place at = place(value, table.columns()[col].type);
+  const Place in = scope_col == kNoScope ? Place{} : place(scope, table.columns()[scope_col].type);
+  if (const RowsEntry* e = k.rows.find([&](const RowsEntry& e) {
+        return e.at == at && e.table == table.serial() && e.col == col && e.scope_col == scope_col && e.scope == in;
+      }))
+    return e->found;
+  RowsEntry& e = k.rows.replace();
+  e = {table.serial(), col, scope_col, at, in, {}};
+  k.key = normal_form(at.type, value).text;
+  if (scope_col == kNoScope) {
+    e.found = {table.find(col, k.key), false};
+  } else if (auto found = table.find_in_scope(col, k.key, scope_col, scope_id(k, table, in, scope))) {
+    e.found = {*found, false};
+  } else {
+    e.found = {table.find(col, k.key), true};
+  }
+  return e.found;
+}
+
+}  // namespace
+
+void forget() {
+  Kept& k = kept();
+  k.normal.clear();
+  k.rows.clear();
+  k.scopes.clear();
+  k.arena.clear();
+}
+
+std::string_view keep(std::string_view text) { return kept().arena.keep(text); }
+
+const Normal& normal_form(KeyType type, std::string_view value) {
+  Kept& k = kept();
+  const Place at = place(value, type);
+  if (const NormalEntry* e = k.normal.find([&](const NormalEntry& e) { return e.at == at; })) return e->form;
+  NormalEntry& e = k.normal.replace();
+  e.at = at;
+  e.form.comparable = snapshot::normal_form(type, value, e.form.text);
+  return e.form;
+}
+
+std::span<const std::uint32_t> rows(const Table& table, std::size_t col, std::string_view value) {
+  return lookup(table, col, value, kNoScope, {}).rows;
+}
+
+Scoped rows_in_scope(const Table& table, std::size_t col, std::string_view value, std::size_t scope_col,
+                     std::string_view scope) {
+  return lookup(table, col, value, scope_col, scope);
+}
+
+}  // namespace wxlint::checks::snapshot_probe
