@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 namespace wxlint {
 namespace {
@@ -57,9 +58,19 @@ void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std:
   std::vector<fs::path> roots;
   std::error_code ec;
   for (const auto& s : snapshot) roots.push_back(fs::weakly_canonical(s, ec));
+  // Resolving a path costs a system call per component: each directory is resolved once, and
+  // only a file that is itself a link is resolved whole.
+  std::map<fs::path, fs::path> dirs;
+  const auto resolved = [&](const fs::path& f) {
+    const fs::path name = f.filename();
+    if (name.empty() || name == "." || name == ".." || fs::is_symlink(f, ec)) return fs::weakly_canonical(f, ec);
+    auto [at, fresh] = dirs.try_emplace(f.parent_path());
+    if (fresh) at->second = fs::weakly_canonical(f.has_parent_path() ? f.parent_path() : fs::path("."), ec);
+    return at->second / name;
+  };
   std::erase_if(files, [&](const std::string& f) {
     if (f == "-") return false;
-    const fs::path p = fs::weakly_canonical(f, ec);
+    const fs::path p = resolved(f);
     for (const auto& r : roots) {
       auto [end, rest] = std::mismatch(r.begin(), r.end(), p.begin(), p.end());
       if (end == r.end()) return true;  // the root itself or inside it
