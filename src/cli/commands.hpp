@@ -53,6 +53,7 @@ struct RulesOptions {
 
 struct SnapshotOptions {
   std::vector<std::string> paths;
+  std::string region;  // national-format numbers' region where the snapshot gives none
 };
 
 // "wxlint: MESSAGE" on stderr, in the terminal display form: messages quote file names,

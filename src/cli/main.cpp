@@ -91,6 +91,8 @@ int run(int argc, char** argv) {
   s->require_subcommand(1);
   auto* si = s->add_subcommand("info", "What a snapshot holds: kinds, counts, age and its own inconsistencies.");
   si->add_option("paths", snapshot.paths, "Snapshot files or directories")->required();
+  si->add_option("--region", snapshot.region,
+                 "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's");
   // Its options (and --help) are the wxlint-snapshot-pull script's: all passed through.
   auto* sp = s->add_subcommand("pull", "Take a snapshot: save the org's Webex list responses into --out DIR "
                                        "(token from WEBEX_ACCESS_TOKEN; --help for more).");

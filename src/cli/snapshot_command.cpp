@@ -13,7 +13,7 @@
 namespace wxlint::cli {
 
 int run_snapshot_info(const SnapshotOptions& options) {
-  const Snapshot s = Snapshot::load(options.paths);
+  const Snapshot s = Snapshot::load(options.paths, options.region);
   std::size_t files = 0;
   for (const auto& k : s.kinds()) files += k.files;
   std::cout << "snapshot: " << files << (files == 1 ? " page" : " pages") << " of " << s.kinds().size()

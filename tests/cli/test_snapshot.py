@@ -115,6 +115,24 @@ class Info(TempDirTest):
             "  people                    1 page         1 item",
             "no inconsistencies found"])
 
+    def test_region_reads_national_numbers(self):
+        # A number in national format, in no location the snapshot knows a country of.
+        write(self.path("org", "numbers.json"), {"phoneNumbers": [{
+            "phoneNumber": "020 7946 0002", "state": "ACTIVE", "mainNumber": False,
+            "owner": {"id": BOB, "type": "PEOPLE", "firstName": "Bob", "lastName": "Birch"}}]})
+        write(self.path("org", "people.json"), {"items": [{"id": ALICE, "displayName": "Alice Ash",
+                                                          "phoneNumbers": [{"type": "work", "value": "+44 20 7946 0002"}]}]})
+        r = self.wxlint("snapshot", "info", "org", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout.splitlines()[-1]), (0, "no inconsistencies found"), r.stderr)
+        r = self.wxlint("snapshot", "info", "--region", "GB", "org", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout.splitlines()[-2:]), (1, [
+            "1 inconsistency:",
+            "  org/people.json:3:5: /items/0: number +442079460002 is held by two owners: Alice Ash (PEOPLE) here and "
+            "Bob Birch (PEOPLE) at org/numbers.json:3:5: /phoneNumbers/0"]), r.stderr)
+        r = self.wxlint("snapshot", "info", "--region", "XX", "org", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (
+            2, "", 'wxlint: region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
+
     def test_inconsistencies_exit_1(self):
         write(self.path("org", "numbers.json"), NUMBERS)
         write(self.path("org", "people-1.json"), PEOPLE_1)
