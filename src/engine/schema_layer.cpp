@@ -12,6 +12,7 @@
 #include "engine/schema_fast.hpp"
 #include "engine/regex.hpp"
 #include "engine/schema_graph.hpp"
+#include "engine/schema_keywords.hpp"
 #include "engine/schema_pattern.hpp"
 #include "engine/schema_pattern_properties.hpp"
 #include "engine/schema_unique.hpp"
@@ -28,59 +29,6 @@
 
 namespace wxlint {
 namespace {
-
-// valijson evaluates the date/time formats with the standard library's backtracking regex
-// engine, on input data: refused. "pattern" and "patternProperties" are RE2's (linear time):
-// each regex must compile. `names`: s maps names to schemas (properties, definitions), so
-// its keys are not keywords. Instances (enum, const, default, examples) are data: not walked.
-void check_regex_keywords(const rapidjson::Value& s, std::string& where, const std::string& name, bool names = false) {
-  if (s.IsObject()) {
-    for (const auto& m : s.GetObject()) {
-      std::string_view key(m.name.GetString(), m.name.GetStringLength());
-      const std::size_t len = where.size();
-      pointer::append_key(where, key);
-      if (names) {
-        check_regex_keywords(m.value, where, name);
-        where.resize(len);
-        continue;
-      }
-      if (key == "enum" || key == "const" || key == "default" || key == "examples") {
-        where.resize(len);
-        continue;
-      }
-      bool regex_format = key == "format" && m.value.IsString() &&
-                          (m.value == "date" || m.value == "time" || m.value == "date-time");
-      if (regex_format)
-        throw ConfigError(name + ": " + where + ": \"" + std::string(key) +
-                          "\" is not supported: it would run a backtracking regex on input data; "
-                          "express the check as a rule (check kind \"format\") instead");
-      auto compiles = [&](std::string_view regex, const std::string& at) {
-        std::string error;
-        if (!Regex::compile(regex, error))
-          throw ConfigError(name + ": " + at + ": not a valid RE2 regular expression: " + error);
-      };
-      if (key == "pattern" && m.value.IsString()) compiles({m.value.GetString(), m.value.GetStringLength()}, where);
-      if (key == "patternProperties" && m.value.IsObject()) {
-        for (const auto& p : m.value.GetObject()) {
-          std::string at = where;
-          pointer::append_key(at, {p.name.GetString(), p.name.GetStringLength()});
-          compiles({p.name.GetString(), p.name.GetStringLength()}, at);
-        }
-      }
-      check_regex_keywords(m.value, where, name,
-                           key == "properties" || key == "patternProperties" || key == "definitions" ||
-                               key == "$defs" || key == "dependencies");
-      where.resize(len);
-    }
-  } else if (s.IsArray()) {
-    for (rapidjson::SizeType i = 0; i < s.Size(); ++i) {
-      const std::size_t len = where.size();
-      pointer::append_index(where, i);
-      check_regex_keywords(s[i], where, name);
-      where.resize(len);
-    }
-  }
-}
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -199,8 +147,7 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
     : impl_(std::make_unique<Impl>()) {
   impl_->name = std::move(name);
   if (!schema.IsObject()) throw ConfigError(impl_->name + ": a JSON Schema must be an object");
-  std::string where;
-  check_regex_keywords(schema, where, impl_->name);
+  check_regex_keywords(schema, impl_->name);
   impl_->json.CopyFrom(schema, impl_->json.GetAllocator());
   // The compiler accepts only schemas valijson accepts too, so skipping valijson's parse
   // (most of a small file's start-up) loses no ConfigError.
