@@ -27,8 +27,9 @@ std::optional<std::string_view> scalar(const rapidjson::Value* v) {
   if (!v || v->IsNull() || v->IsObject() || v->IsArray() || v->IsBool()) return std::nullopt;
   const std::string_view s = v->IsString() ? std::string_view(v->GetString(), v->GetStringLength())
                                            : probe::keep(to_json_text(*v));
-  if (s.find_first_not_of(" \t") == std::string_view::npos) return std::nullopt;
-  return s;
+  for (const char c : s)
+    if (c != ' ' && c != '\t') return s;
+  return std::nullopt;  // blank
 }
 
 // stripPrefix: the prefix taken off the value, its row and its length.
@@ -43,8 +44,10 @@ struct Values {
   std::string_view raw, scope;     // the value looked up (the payload's, or "via"'s) and the scope
   std::string_view full;           // with stripPrefix: the value before the prefix was taken off
   Stripped stripped;
-  std::string scope_text;          // the scope's normal form
-  std::vector<std::string> wants;  // per filter, what the row's column is compared with
+  // The scope's normal form, and per filter what the row's column is compared with: the
+  // rule's text, or a normal form kept by the probe until the next lint.
+  std::string_view scope_text;
+  std::vector<std::string_view> wants;
 };
 
 Values& values() {
@@ -208,7 +211,7 @@ class SnapshotLookup final : public Check {
     return true;
   }
 
-  bool filters_hold(const Table& table, std::uint32_t row, const std::vector<std::string>& wants) const {
+  bool filters_hold(const Table& table, std::uint32_t row, const std::vector<std::string_view>& wants) const {
     for (std::size_t i = 0; i < where_.size(); ++i) {
       const std::string_view cell = table.cell(row, where_[i].column.column);
       if (where_[i].contains ? cell.find(wants[i]) == std::string_view::npos : (cell == wants[i]) == where_[i].negate)

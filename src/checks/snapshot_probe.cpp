@@ -3,6 +3,7 @@
 #include "checks/key_index.hpp"
 
 #include <array>
+#include <vector>
 
 namespace wxlint::checks::snapshot_probe {
 namespace {
@@ -63,9 +64,47 @@ Place place(std::string_view value, KeyType type) { return {value.data(), value.
 
 constexpr std::size_t kNoScope = SIZE_MAX;
 
-struct NormalEntry {
-  Place at;
-  Normal form;
+// The normal forms of one lint, by place: the rules at one place ask for the same ones,
+// and each id is decoded once.
+class Normals {
+ public:
+  const Normal& get(Place at, std::string_view value, Arena& arena) {
+    if (last_ < entries_.size() && entries_[last_].at == at) return entries_[last_].form;  // the rules at one place
+    const std::uint64_t h = hash_place(at);
+    const auto [k, added] = index_.find_or_add(
+        h, [&](std::uint32_t i) { return entries_[i].at == at; }, [&](std::uint32_t i) { return hash_place(entries_[i].at); });
+    last_ = k;
+    if (!added) return entries_[k].form;
+    Entry& e = entries_.emplace_back();
+    e.at = at;
+    e.form.comparable = snapshot::normal_form(at.type, value, scratch_);
+    e.form.text = arena.keep(scratch_);
+    e.form.hash = snapshot::RowIndex::hash(e.form.text);
+    return e.form;
+  }
+  void clear() {
+    if (entries_.empty()) return;  // each rule's start() forgets: only the first has work
+    // A big file's slots are not wiped for each small one after it.
+    if (index_.slots() > 4096 && index_.slots() > 16 * entries_.size()) index_ = KeyIndex();
+    index_.clear();
+    entries_.clear();
+  }
+
+ private:
+  static std::uint64_t hash_place(Place at) {
+    std::uint64_t x = reinterpret_cast<std::uintptr_t>(at.data) ^ (std::uint64_t{at.size} << 40) ^
+                      (static_cast<std::uint64_t>(at.type) << 36);
+    x ^= x >> 33, x *= 0xff51afd7ed558ccdull, x ^= x >> 33, x *= 0xc4ceb9fe1a85ec53ull;
+    return x ^ (x >> 33);
+  }
+  struct Entry {
+    Place at;
+    Normal form;
+  };
+  KeyIndex index_;
+  std::vector<Entry> entries_;
+  std::size_t last_ = 0;
+  std::string scratch_;
 };
 
 struct RowsEntry {
@@ -82,11 +121,10 @@ struct ScopeEntry {
 };
 
 struct Kept {
-  Recent<NormalEntry> normal;
-  Recent<RowsEntry> rows;
+  Normals normal;
+  Recent<RowsEntry, 4> rows;
   Recent<ScopeEntry, 4> scopes;
   Arena arena;
-  std::string key;  // a normal form, while another is made
 };
 
 Kept& kept() {
@@ -114,13 +152,13 @@ const Scoped& lookup(const Table& table, std::size_t col, std::string_view value
     return e->found;
   RowsEntry& e = k.rows.replace();
   e = {table.serial(), col, scope_col, at, in, {}};
-  k.key = normal_form(at.type, value).text;
+  const Normal key = normal_form(at.type, value);  // a copy: scope_id() may add a normal form
   if (scope_col == kNoScope) {
-    e.found = {table.find(col, k.key), false};
-  } else if (auto found = table.find_in_scope(col, k.key, scope_col, scope_id(k, table, in, scope))) {
+    e.found = {table.find(col, key.text, key.hash), false};
+  } else if (auto found = table.find_in_scope(col, key.text, key.hash, scope_col, scope_id(k, table, in, scope))) {
     e.found = {*found, false};
   } else {
-    e.found = {table.find(col, k.key), true};
+    e.found = {table.find(col, key.text, key.hash), true};
   }
   return e.found;
 }
@@ -139,12 +177,7 @@ std::string_view keep(std::string_view text) { return kept().arena.keep(text); }
 
 const Normal& normal_form(KeyType type, std::string_view value) {
   Kept& k = kept();
-  const Place at = place(value, type);
-  if (const NormalEntry* e = k.normal.find([&](const NormalEntry& e) { return e.at == at; })) return e->form;
-  NormalEntry& e = k.normal.replace();
-  e.at = at;
-  e.form.comparable = snapshot::normal_form(type, value, e.form.text);
-  return e.form;
+  return k.normal.get(place(value, type), value, k.arena);
 }
 
 std::span<const std::uint32_t> rows(const Table& table, std::size_t col, std::string_view value) {

@@ -28,13 +28,15 @@ void forget();
 // of a number).
 std::string_view keep(std::string_view text);
 
-// A value in its normal form as a key type, and whether it can be compared at all (keys.hpp).
+// A value in its normal form as a key type, whether it can be compared at all (keys.hpp),
+// and the hash a table's index finds it by. Made once per place and lint: the text stays
+// put until forget().
 struct Normal {
   bool comparable = false;
-  std::string text;
+  std::string_view text;
+  std::uint64_t hash = 0;
 };
-// Valid until the next call on this thread.
-const Normal& normal_form(snapshot::KeyType type, std::string_view value);
+const Normal& normal_form(snapshot::KeyType type, std::string_view value);  // valid until the next call
 
 // The rows of `table` whose column `col` holds `value` (normalised as that column's type).
 std::span<const std::uint32_t> rows(const snapshot::Table& table, std::size_t col, std::string_view value);

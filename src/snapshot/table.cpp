@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <span>
 
 namespace wxlint::snapshot {
 namespace {
@@ -20,13 +21,6 @@ void each_value(std::string_view cell, const F& f) {
 }
 
 std::atomic<std::uint64_t> next_serial{1};
-
-// The key of a scoped index: the key's text, then the scope's number (4 bytes); out's bytes.
-std::string_view scoped_key(std::string& out, std::string_view key, std::uint32_t scope) {
-  out.assign(key);
-  out.append(reinterpret_cast<const char*>(&scope), sizeof scope);
-  return out;
-}
 
 std::uint32_t row_of(const std::pair<std::uint32_t, std::uint32_t>& e) { return e.second; }
 std::uint32_t row_of(const std::array<std::uint32_t, 3>& e) { return e[2]; }
@@ -146,7 +140,7 @@ void Table::build_indexes() {
     add_groups(entries, [](const auto& e) { return e.first; }, [&](const auto& e) { return (*strings_)[e.first]; },
                indexes_[c]);
   }
-  // Scoped: (key, scope, row); a row without a scope value is in no scope.
+  // Scoped: (scope, key, row); a row without a scope value is in no scope.
   std::vector<std::array<std::uint32_t, 3>> scoped;
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     const std::optional<std::size_t> s = columns_[c].scope.empty() ? std::nullopt : column(columns_[c].scope);
@@ -154,29 +148,36 @@ void Table::build_indexes() {
     scoped.clear();
     scoped.reserve(size());
     each_key(c, [&](std::uint32_t key, std::uint32_t row) {
-      if (const std::uint32_t scope = cell_id(row, *s)) scoped.push_back({key, scope, row});
+      if (const std::uint32_t scope = cell_id(row, *s)) scoped.push_back({scope, key, row});
     });
     std::sort(scoped.begin(), scoped.end());
     scoped.erase(std::unique(scoped.begin(), scoped.end()), scoped.end());
-    Scoped& index = scoped_.emplace_back(Scoped{c, *s, {}});
-    std::string key;
-    add_groups(scoped, [](const auto& e) { return std::uint64_t{e[0]} << 32 | e[1]; },
-               [&](const auto& e) { return scoped_key(key, (*strings_)[e[0]], e[1]); }, index.index);
+    Scoped& index = scoped_.emplace_back(Scoped{c, *s, {}, {}});
+    for (std::size_t i = 0; i < scoped.size();) {
+      std::size_t j = i;
+      while (j < scoped.size() && scoped[j][0] == scoped[i][0]) ++j;
+      index.part_of.emplace(scoped[i][0], static_cast<std::uint32_t>(index.parts.size()));
+      add_groups(std::span(scoped).subspan(i, j - i), [](const auto& e) { return e[1]; },
+                 [&](const auto& e) { return (*strings_)[e[1]]; }, index.parts.emplace_back());
+      i = j;
+    }
   }
 }
 
-std::span<const std::uint32_t> Table::find(std::size_t col, std::string_view key) const {
+std::span<const std::uint32_t> Table::find(std::size_t col, std::string_view key, std::uint64_t hash) const {
   if (col >= indexes_.size() || key.empty()) return {};
-  return indexes_[col].find(key);
+  return indexes_[col].find(key, hash);
 }
 
 std::optional<std::span<const std::uint32_t>> Table::find_in_scope(std::size_t col, std::string_view key,
-                                                                   std::size_t scope_col, std::uint32_t scope) const {
+                                                                   std::uint64_t hash, std::size_t scope_col,
+                                                                   std::uint32_t scope) const {
   for (const Scoped& s : scoped_) {
     if (s.col != col || s.scope != scope_col) continue;
     if (key.empty() || scope == 0) return std::span<const std::uint32_t>();
-    thread_local std::string composite;
-    return s.index.find(scoped_key(composite, key, scope));
+    const auto part = s.part_of.find(scope);
+    if (part == s.part_of.end()) return std::span<const std::uint32_t>();
+    return s.parts[part->second].find(key, hash);
   }
   return std::nullopt;
 }

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace wxlint::snapshot {
@@ -62,11 +63,14 @@ class Table {
   std::uint32_t cell_id(std::size_t row, std::size_t col) const { return cells_[row * columns_.size() + col]; }
   // Rows whose indexed column `col` holds `key` (already normalised with the column's type),
   // in row order.
-  std::span<const std::uint32_t> find(std::size_t col, std::string_view key) const;
+  std::span<const std::uint32_t> find(std::size_t col, std::string_view key) const {
+    return find(col, key, RowIndex::hash(key));
+  }
+  std::span<const std::uint32_t> find(std::size_t col, std::string_view key, std::uint64_t hash) const;  // RowIndex::hash
   // Of those, the rows whose column `scope_col` holds the text numbered `scope` (text_id()),
   // when `col` is declared scoped by it (Column::scope); else nullopt: the caller filters
   // find()'s rows.
-  std::optional<std::span<const std::uint32_t>> find_in_scope(std::size_t col, std::string_view key,
+  std::optional<std::span<const std::uint32_t>> find_in_scope(std::size_t col, std::string_view key, std::uint64_t hash,
                                                                std::size_t scope_col, std::uint32_t scope) const;
   // The number of a text in the cells of this table (and the tables sharing its strings).
   std::optional<std::uint32_t> text_id(std::string_view text) const { return strings_->find(text); }
@@ -92,10 +96,12 @@ class Table {
   void build_indexes();  // after the last row
 
  private:
-  // An index of (key column, its scope column): keyed by the key's text and the scope's number.
+  // An index of (key column, its scope column): one small index of the keys per scope value,
+  // so that a file's lookups in its one target location stay in the cache.
   struct Scoped {
     std::size_t col = 0, scope = 0;
-    RowIndex index;
+    std::vector<RowIndex> parts;
+    std::unordered_map<std::uint32_t, std::uint32_t> part_of;  // the scope's text number -> its part
   };
   std::uint32_t normalised(KeyType type, std::string_view raw);
   // Calls f(value id, row) for each value of column col (a multi-valued cell gives each).

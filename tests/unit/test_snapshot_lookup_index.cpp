@@ -57,13 +57,13 @@ TEST_CASE("snapshot table: a key within a declared scope, by the scope's text nu
   for (std::uint32_t r = 0; r < cells.size(); ++r) t.add_row(cells[r], {0, r, "items"});
   t.build_indexes();
   const std::uint32_t l1 = *t.text_id("L1");
-  CHECK(rows(*t.find_in_scope(0, "1000", 1, l1)) == std::vector<std::uint32_t>{1, 4});  // row order
-  CHECK(rows(*t.find_in_scope(0, "1001", 1, l1)) == std::vector<std::uint32_t>{2});
-  CHECK(t.find_in_scope(0, "1001", 1, *t.text_id("L0"))->empty());
-  CHECK(t.find_in_scope(0, "1000", 1, 0)->empty());  // a scope no cell holds: nothing in it
-  CHECK(t.find_in_scope(0, "", 1, l1)->empty());
-  CHECK_FALSE(t.find_in_scope(2, "a", 1, l1).has_value());  // ownerId is not scoped: filter find()'s rows
-  CHECK_FALSE(t.find_in_scope(0, "1000", 2, l1).has_value());
+  CHECK(rows(*t.find_in_scope(0, "1000", wxlint::snapshot::RowIndex::hash("1000"), 1, l1)) == std::vector<std::uint32_t>{1, 4});  // row order
+  CHECK(rows(*t.find_in_scope(0, "1001", wxlint::snapshot::RowIndex::hash("1001"), 1, l1)) == std::vector<std::uint32_t>{2});
+  CHECK(t.find_in_scope(0, "1001", wxlint::snapshot::RowIndex::hash("1001"), 1, *t.text_id("L0"))->empty());
+  CHECK(t.find_in_scope(0, "1000", wxlint::snapshot::RowIndex::hash("1000"), 1, 0)->empty());  // a scope no cell holds: nothing in it
+  CHECK(t.find_in_scope(0, "", wxlint::snapshot::RowIndex::hash(""), 1, l1)->empty());
+  CHECK_FALSE(t.find_in_scope(2, "a", wxlint::snapshot::RowIndex::hash("a"), 1, l1).has_value());  // ownerId is not scoped: filter find()'s rows
+  CHECK_FALSE(t.find_in_scope(0, "1000", wxlint::snapshot::RowIndex::hash("1000"), 2, l1).has_value());
   CHECK_FALSE(t.text_id("L9").has_value());
   CHECK(rows(t.find(0, "1000")) == std::vector<std::uint32_t>{0, 1, 3, 4, 5});
 }
