@@ -10,6 +10,7 @@
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,12 +25,34 @@ namespace probe = snapshot_probe;
 // the DOM's string, or a kept copy of a number's text; nullopt when there is none (absent, an
 // object or array, blank).
 std::optional<std::string_view> scalar(const rapidjson::Value* v) {
-  if (!v || v->IsNull() || v->IsObject() || v->IsArray() || v->IsBool()) return std::nullopt;
-  const std::string_view s = v->IsString() ? std::string_view(v->GetString(), v->GetStringLength())
-                                           : probe::keep(to_json_text(*v));
+  if (!v) return std::nullopt;
+  std::string_view s;
+  if (v->IsString()) s = {v->GetString(), v->GetStringLength()};
+  else if (v->IsNumber()) s = probe::keep(to_json_text(*v));
+  else return std::nullopt;  // null, a boolean, an object or an array
   for (const char c : s)
     if (c != ' ' && c != '\t') return s;
   return std::nullopt;  // blank
+}
+
+// A pointer that starts above the node names one value for all the nodes below where it
+// starts (the target location, for each user a file moves): resolved once per place it
+// starts from, as the walker's conditions are. Forgotten at each lint's start.
+struct Resolved {
+  const RelPointer* pointer = nullptr;
+  const rapidjson::Value* from = nullptr;
+  const rapidjson::Value* value = nullptr;
+};
+std::array<Resolved, 16>& resolved() {
+  thread_local std::array<Resolved, 16> memo;
+  return memo;
+}
+const rapidjson::Value* resolve(const RelPointer& p, const Path& path) {
+  if (p.up == 0 || p.up > path.depth()) return p.resolve(path);
+  Resolved& m = resolved()[(reinterpret_cast<std::uintptr_t>(&p) / alignof(RelPointer)) % resolved().size()];
+  const rapidjson::Value* from = path.step(path.depth() - p.up).value;
+  if (m.pointer != &p || m.from != from) m = {&p, from, p.resolve(path)};
+  return m.value;
 }
 
 // stripPrefix: the prefix taken off the value, its row and its length.
@@ -90,6 +113,7 @@ class SnapshotLookup final : public Check {
 
   std::unique_ptr<CheckState> start() const override {
     probe::forget();  // this lint's DOM may reuse the last one's addresses
+    resolved().fill({});
     return nullptr;
   }
 
@@ -131,7 +155,7 @@ class SnapshotLookup final : public Check {
   // at `at` (a location's routing prefix) and go on past it; else nothing to judge.
   std::optional<Stripped> strip(const snapshot::Store& store, const Path& path, std::string_view value) const {
     const Table* t = loaded(store, strip_->key);
-    const std::optional<std::string_view> at = scalar(strip_->at.resolve(path));
+    const std::optional<std::string_view> at = scalar(resolve(strip_->at, path));
     if (!t || !at || !probe::normal_form(strip_->key.type, *at).comparable) return std::nullopt;
     const auto rows = probe::rows(*t, strip_->key.column, *at);
     if (rows.empty()) return std::nullopt;
@@ -176,7 +200,7 @@ class SnapshotLookup final : public Check {
   }
 
   bool scope_at(const Path& path, Values& v) const {
-    const std::optional<std::string_view> scope = scalar(scope_at_->resolve(path));
+    const std::optional<std::string_view> scope = scalar(resolve(*scope_at_, path));
     if (!scope || !probe::normal_form(scope_column_->type, *scope).comparable) return false;
     v.scope = *scope;
     return true;
@@ -201,7 +225,7 @@ class SnapshotLookup final : public Check {
         v.wants[i] = f.literal;
         continue;
       }
-      std::optional<std::string_view> want = scalar(f.at->resolve(path));
+      std::optional<std::string_view> want = scalar(resolve(*f.at, path));
       if (f.path_param) {
         if (want) want = f.path_param->param_of(*want);
         if (!want) return false;
