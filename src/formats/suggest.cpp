@@ -38,6 +38,28 @@ std::size_t osa_distance(std::string_view a, std::string_view b) {
   return at(n, m);
 }
 
+std::size_t common_start(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && lower(a[i]) == lower(b[i])) ++i;
+  return i;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Characters replaced where that makes another value, not a typo of this one: one in a code
+// of up to 3 characters ("CST" is not "CET", "SMS" not "IMS"), or only digits by digits
+// ("GMT-6" is not "GMT-0", "WX9999" not "WX1099"). Suggesting it would mislead.
+bool another_code(std::string_view s, std::string_view c) {
+  if (s.size() != c.size()) return false;
+  std::size_t differ = 0, first = 0;
+  bool digits = true;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (lower(s[i]) != lower(c[i])) first = differ++ == 0 ? i : first, digits = digits && is_digit(s[i]) && is_digit(c[i]);
+  const bool swapped = differ == 2 && first + 1 < s.size() && lower(s[first]) == lower(c[first + 1]) &&
+                       lower(s[first + 1]) == lower(c[first]);  // "e614" for "e164": a typo
+  return differ != 0 && !swapped && (digits || (differ == 1 && s.size() <= 3));
+}
+
 }  // namespace
 
 std::optional<std::string> did_you_mean(std::string_view s, const std::vector<std::string>& candidates) {
@@ -56,12 +78,13 @@ std::optional<std::string> did_you_mean(std::string_view s, const std::vector<st
   std::size_t best_distance = limit + 1;
   for (const std::string& c : candidates) {
     // The distance is at least the length difference: skip, without building the table, what
-    // cannot beat the best so far (ties keep the first). Distance 0 was the case-blind match above.
-    if (best_distance == 1) break;
+    // cannot match the best so far. Distance 0 was the case-blind match above.
     const std::size_t diff = c.size() > head.size() ? c.size() - head.size() : head.size() - c.size();
-    if (diff >= best_distance || c.empty()) continue;
+    if (diff > best_distance || c.empty() || another_code(head, c)) continue;
     const std::size_t dist = osa_distance(head, c) + excess;
-    if (dist < best_distance) {
+    // Ties go to the longer common start ("USA": "US", not "SA"), then to the first candidate.
+    if (dist < best_distance ||
+        (dist == best_distance && best && common_start(head, c) > common_start(head, *best))) {
       best_distance = dist;
       best = &c;
     }

@@ -556,6 +556,17 @@ TEST_CASE("formats: did_you_mean", "[formats][suggest]") {
   CHECK(did_you_mean(kNul, {"abcd"}) == "abcd");
   CHECK(did_you_mean(kBadUtf8, kTypes) == std::nullopt);
   CHECK(did_you_mean("wor\xFF", kTypes) == "work");
+  // A replaced character that makes another code or number is no typo to suggest a fix for.
+  CHECK(did_you_mean("CST", {"CET", "EST", "America/Chicago"}) == std::nullopt);
+  CHECK(did_you_mean("SMS", {"SIPADDRESS", "EMAIL", "PHONE", "IMS"}) == std::nullopt);
+  CHECK(did_you_mean("GMT-6", {"GMT", "GMT-0", "GMT+0"}) == std::nullopt);
+  CHECK(did_you_mean("WX9999", {"WX1099", "WX9109"}) == std::nullopt);
+  CHECK(did_you_mean("WX999", {"WX9999"}) == "WX9999");  // a digit left out is a typo
+  CHECK(did_you_mean("phone-e614", {"phone-type", "phone-e164"}) == "phone-e164");  // so are two swapped
+  CHECK(did_you_mean("Wrok", kTypes) == "work");                // a transposition still is one
+  CHECK(did_you_mean("USA", {"SA", "UA", "US"}) == "US");      // ties: the longer common start
+  CHECK(did_you_mean("Americ/Chicago", {"America/Chicago"}) == "America/Chicago");
+  CHECK(did_you_mean("Europe/Berlim", {"Europe/Berlin"}) == "Europe/Berlin");  // long: a letter is a typo
 }
 
 TEST_CASE("formats: base64_decode accepts exactly what base64_problem accepts", "[formats]") {
