@@ -23,6 +23,9 @@ p.add_argument("--simdjson", help="the simdjson parse program (skipped when abse
 p.add_argument("--passes", type=int, default=1,
                help="lint the batch this many times in one process (the snapshot's load, ~1.4 s, varies by more "
                     "than 1,000 files cost: more passes, less noise in the per-file figure)")
+p.add_argument("--instructions", type=int, metavar="N", default=0,
+               help="also count, with callgrind, the instructions of the walk (the rules) over batch files N+1 to "
+                    "2N, with and without the snapshot: a steady figure on a noisy machine (100: ~5 min)")
 a = p.parse_args()
 
 data = os.path.join(a.out, "data")
@@ -94,4 +97,23 @@ for label, i in (("wall", 0), ("cpu", 1)):
     per_with = (with_[i] - with_1[i]) / (n - 1) * 1e3
     print(f"per file, {label:<4}     {per_with:.3f} ms with the snapshot, {per_without:.3f} ms without: "
           f"{per_with / per_without:.2f}x   (target <= 1.2x; {n:,} files less the first alone)")
+if a.instructions:
+    def walk_instructions(extra, files):
+        """Instructions in RuleWalker::run (the rules; the parse, schema and load left out)."""
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "cg.out")
+            subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                            "--toggle-collect=wxlint::RuleWalker::run*", *lint, *extra, *files],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            with open(out) as f:
+                return next(int(line.split()[1]) for line in f if line.startswith("summary:"))
+
+    # The second N files less the first N: lazy set-up (the numbering plans' patterns, compiled as
+    # numbers of each country first come) falls in the first ones.
+    n = a.instructions
+    users = 100 * n
+    per_user = [(walk_instructions(extra, batch[:2 * n]) - walk_instructions(extra, batch[:n])) / users
+                for extra in ([], ["--snapshot", snapshot])]
+    print(f"walk, instructions a user: {per_user[1]:,.0f} with the snapshot, {per_user[0]:,.0f} without "
+          f"(+{per_user[1] - per_user[0]:,.0f}, {per_user[1] / per_user[0]:.2f}x; callgrind, files {n + 1}-{2 * n})")
 print(f"runs: median of {a.reps} (Spectral: 1); machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
