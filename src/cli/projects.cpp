@@ -84,9 +84,12 @@ std::vector<std::size_t> Projects::assign(const std::vector<std::string>& files)
   std::vector<std::size_t> out(files.size(), 0);
   if (!options_.config.empty() || options_.no_config) return out;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (files[i] == "-") continue;  // stdin: the working directory's
+    // Stdin: the config above the name --stdin-filename gives it (an editor's buffer is linted
+    // with its file's project), else the working directory's.
+    const std::string& path = files[i] == "-" ? options_.stdin_filename : files[i];
+    if (path.empty()) continue;
     std::error_code ec;
-    const std::string dir = fs::absolute(files[i], ec).lexically_normal().parent_path().string();
+    const std::string dir = fs::absolute(path, ec).lexically_normal().parent_path().string();
     auto [at, fresh] = by_dir_.emplace(dir, 0);
     if (fresh) {
       if (const auto found = find_config(dir)) {

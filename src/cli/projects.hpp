@@ -24,8 +24,8 @@ struct Project {
 class Projects {
  public:
   // Project 0: the working directory's config (--config's; none with --no-config). It
-  // serves stdin and the files with no .wxlint.json above them, as ruff's does. Its
-  // linter is built at once.
+  // serves stdin without --stdin-filename and the files with no .wxlint.json above them,
+  // as ruff's does. Its linter is built at once.
   explicit Projects(const CheckOptions& o);
 
   // The project of each file, by index; loads the configs not seen yet. With --config or

@@ -1,6 +1,7 @@
 """Config discovery: each linted file uses the nearest .wxlint.json above it (as ruff and
 eslint do), wherever wxlint runs from; files with none above them, and stdin, use the
-working directory's; --config forces one for all."""
+working directory's (stdin named with --stdin-filename: the one above that name); --config
+forces one for all."""
 import json
 import os
 
@@ -105,14 +106,20 @@ class Discovery(TempDirTest):
         r = self.wxlint("check", "-q", "../loose/bad.json", cwd=self.path("proj"))
         self.assertEqual((r.returncode, r.stdout), (0, finding("../loose/bad.json", "warning") + "\n"), r.stderr)
 
-    def test_stdin_uses_the_working_directorys(self):
+    def test_stdin_uses_the_working_directorys_or_the_one_above_its_name(self):
         self.project("one", {"rules": {"move-users/extension-emergency": "warning"}})
         self.project("two", {"rules": {"move-users/extension-emergency": "off"}})
         text = json.dumps(BAD, indent=2) + "\n"
         r = self.wxlint("check", "-q", "-", stdin=text, cwd=self.path("one"))
         self.assertEqual((r.returncode, r.stdout), (0, finding("<stdin>", "warning") + "\n"), r.stderr)
+        # Named, it uses the config above its name, as the file there would: two's turns the rule off.
         r = self.wxlint("check", "-q", "-", "--stdin-filename", "../two/x.json", stdin=text, cwd=self.path("one"))
-        self.assertEqual((r.returncode, r.stdout), (0, finding("../two/x.json", "warning") + "\n"), r.stderr)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+        r = self.wxlint("check", "-q", "-", "--stdin-filename", "../elsewhere/x.json", stdin=text, cwd=self.path("one"))
+        self.assertEqual((r.returncode, r.stdout), (0, finding("../elsewhere/x.json", "warning") + "\n"), r.stderr)
+        r = self.wxlint("check", "-q", "--no-config", "-", "--stdin-filename", "../two/x.json", stdin=text,
+                        cwd=self.path("one"))
+        self.assertEqual((r.returncode, r.stdout), (1, finding("../two/x.json") + "\n"), r.stderr)
 
     def test_config_option_forces_one_config_for_all(self):
         self.project("one", {"rules": {"move-users/extension-emergency": "off"}, "ignore": [{"files": "x.json"}]},
