@@ -31,13 +31,18 @@ TEST_CASE("display form: bytes outside UTF-8 as \\xNN, the rest unchanged", "[re
   }
 }
 
-TEST_CASE("display form for terminals: C0 controls, DEL and C1 controls shown", "[report][display]") {
+TEST_CASE("display form for terminals: C0 controls, DEL, C1 and bidi controls shown", "[report][display]") {
   CHECK(display::shown("a\nb\rc\td", Mode::terminal) == "a\\nb\\rc\\td");
   CHECK(display::shown("\x1b[2J\x07\x7f"s + '\0', Mode::terminal) == "\\x1b[2J\\x07\\x7f\\x00");
   CHECK(display::shown("\xc2\x80 \xc2\x9b \xc2\x9f", Mode::terminal) == "\\u0080 \\u009b \\u009f");
   CHECK(display::shown("bad\xff\xfe\n", Mode::terminal) == "bad\\xff\\xfe\\n");
+  // Bidirectional controls, which would reorder the rest of the line on screen.
+  CHECK(display::shown("a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", Mode::terminal) ==
+        "a\\u202eb\\u2066c\\u2069\\u200e\\u200f\\u061c");
+  CHECK(display::shown("\xe2\x80\xaa\xe2\x80\xad", Mode::terminal) == "\\u202a\\u202d");
+  CHECK(display::shown("\xe2\x80\xae", Mode::utf8) == "\xe2\x80\xae");  // JSON and SARIF keep them
   // Printable text of every length of sequence is kept, NBSP (C2 A0) right after the C1 range too.
-  const std::string printable = "caf\xc3\xa9 \xc2\xa0 \xe2\x82\xac \xf0\x9f\x98\x80 \\x41";
+  const std::string printable = "caf\xc3\xa9 \xc2\xa0 \xe2\x82\xac \xf0\x9f\x98\x80 \\x41 \xe2\x80\x94 \xe2\x81\xa5 \xd8\x9b";
   std::string scratch;
   CHECK(display::shown(printable, Mode::terminal, scratch).data() == printable.data());
 }
