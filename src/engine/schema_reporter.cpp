@@ -1,0 +1,266 @@
+#include "engine/schema_reporter.hpp"
+
+#include "document/json_pointer.hpp"
+#include "engine/pattern.hpp"
+#include "engine/regex.hpp"
+#include "engine/schema_pattern_properties.hpp"
+#include "formats/formats.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <tuple>
+
+namespace wxlint {
+namespace {
+
+using schema_fast::Fail;
+
+// The member valijson's "Object contains a property that could not be validated" names.
+std::optional<std::string> unknown_member(std::string_view description) {
+  const std::string_view prefix = schema_pattern_properties::kUnknownMember;
+  if (!description.starts_with(prefix) || !description.ends_with("'.")) return std::nullopt;
+  return std::string(description.substr(prefix.size(), description.size() - prefix.size() - 2));
+}
+
+// Per member: its key came before in the object. By sorting, so no choice of keys is slow.
+std::vector<bool> repeated_keys(const rapidjson::Value& object) {
+  std::vector<std::pair<std::string_view, std::size_t>> keys;
+  keys.reserve(object.MemberCount());
+  for (const auto& m : object.GetObject()) keys.emplace_back(std::string_view(m.name.GetString(), m.name.GetStringLength()), keys.size());
+  std::sort(keys.begin(), keys.end());
+  std::vector<bool> out(keys.size());
+  for (std::size_t i = 1; i < keys.size(); ++i) out[keys[i].second] = keys[i].first == keys[i - 1].first;
+  return out;
+}
+
+// The schema's "type" (a name or a list of names) in words: "a string or null".
+std::string type_words(const rapidjson::Value* type) {
+  const auto word = [](const char* t) { return json_type_words(t); };
+  if (!type) return "another type";
+  if (type->IsString()) return word(type->GetString());
+  std::string s;
+  if (type->IsArray())
+    for (rapidjson::SizeType i = 0; i < type->Size(); ++i)
+      if ((*type)[i].IsString()) s += (s.empty() ? "" : " or ") + word((*type)[i].GetString());
+  return s.empty() ? "another type" : s;
+}
+
+// Looks up sub-schemas in the schema's JSON, the way the failures name their places.
+struct SchemaTree {
+  const rapidjson::Value& json;
+  // patternProperties' regexes, compiled on first use (failures only) and kept.
+  mutable std::map<const rapidjson::Value*, std::unique_ptr<Regex>> regexes{};
+
+  // The first subschema of `schema`'s patternProperties whose regex matches `name`, or null.
+  const rapidjson::Value* pattern_property(const rapidjson::Value& schema, std::string_view name) const {
+    const rapidjson::Value* pp = child(schema, "patternProperties");
+    if (!pp || !pp->IsObject()) return nullptr;
+    for (const auto& m : pp->GetObject()) {
+      auto [it, added] = regexes.try_emplace(&m.name);
+      std::string error;
+      if (added) it->second = Regex::compile({m.name.GetString(), m.name.GetStringLength()}, error);
+      if (it->second && it->second->search(name)) return &m.value;
+    }
+    return nullptr;
+  }
+
+  const rapidjson::Value* deref(const rapidjson::Value* s) const {
+    for (int hops = 0; s && s->IsObject() && hops < 16; ++hops) {
+      auto ref = s->FindMember("$ref");
+      if (ref == s->MemberEnd() || !ref->value.IsString()) return s;
+      std::string_view r(ref->value.GetString(), ref->value.GetStringLength());
+      if (!r.starts_with("#")) return nullptr;
+      auto tokens = pointer::split(r.substr(1));
+      if (!tokens) return nullptr;
+      const rapidjson::Value* t = &json;
+      for (const auto& tok : *tokens)
+        if (!(t = child(*t, tok))) return nullptr;
+      s = t;
+    }
+    return s;
+  }
+
+  // The sub-schema that applies at an instance path, following properties/items/$ref.
+  const rapidjson::Value* at(const std::vector<std::string>& tokens, const rapidjson::Value& root) const {
+    const rapidjson::Value* s = deref(&json);
+    const rapidjson::Value* inst = &root;
+    for (const auto& tok : tokens) {
+      if (!s || !s->IsObject() || !inst) return nullptr;
+      const rapidjson::Value* next = nullptr;
+      if (inst->IsObject()) {
+        if (auto* props = child(*s, "properties")) next = child(*props, tok);
+        if (!next) next = pattern_property(*s, tok);
+        if (!next) {
+          auto* ap = child(*s, "additionalProperties");
+          if (ap && ap->IsObject()) next = ap;
+        }
+      } else if (inst->IsArray()) {
+        if (auto* items = child(*s, "items")) next = items->IsArray() ? child(*items, tok) : items;
+      }
+      s = deref(next);
+      inst = child(*inst, tok);
+    }
+    return s;
+  }
+};
+
+class Reporter final : public SchemaReporter {
+ public:
+  Reporter(const rapidjson::Value& schema, const rapidjson::Value& root, SchemaSink& out, bool dedupe)
+      : tree_{schema}, root_(root), out_(out), dedupe_(dedupe) {}
+
+  void fail(const std::vector<schema_fast::Step>& path, const schema_fast::Failure& f) override {
+    tokens_.clear();
+    bool unknown = false;
+    for (const auto& s : path) {
+      tokens_.push_back(s.is_index ? std::to_string(s.index) : std::string(s.key));
+      unknown = unknown || s.unknown;
+    }
+    dedupe_now_ = unknown;
+    report(f.kind, tokens_, f.kind == Fail::required ? std::string(f.property) : f.sentence);
+    dedupe_now_ = false;
+  }
+
+  void report(Fail kind, const std::vector<std::string>& tokens, const std::string& text) override;
+  void other(const std::vector<std::string>& tokens, const std::string& text) override {
+    if (resolve(tokens)) add({"other", "", pointer::join(tokens), Anchor::value, {}}, [&] { return Args{{"detail", text}}; });
+  }
+
+ private:
+  // valijson names places by key or index: the first member of a repeated key stands for all.
+  const rapidjson::Value* resolve(const std::vector<std::string>& tokens) const {
+    const rapidjson::Value* node = &root_;
+    for (std::size_t i = 0; i < tokens.size() && node; ++i) node = child(*node, tokens[i]);
+    return node;
+  }
+  using Args = std::vector<std::pair<std::string, std::string>>;
+  // The message's arguments are most of a failure's cost: made only if the sink wants it.
+  // So are its fix's: make_fix() may set f.fix and f.fix_name.
+  template <class MakeArgs, class MakeFix = void (*)(SchemaFailure&)>
+  void add(SchemaFailure f, MakeArgs&& make_args, MakeFix&& make_fix = [](SchemaFailure&) {}) {
+    if ((dedupe_ || dedupe_now_) && !seen_.emplace(f.pointer, f.keyword, f.detail).second) return;
+    if (!out_.wants(f)) return;
+    f.args = make_args();
+    make_fix(f);
+    out_.add(std::move(f));
+  }
+
+  SchemaTree tree_;
+  const rapidjson::Value& root_;
+  SchemaSink& out_;
+  bool dedupe_, dedupe_now_ = false;
+  std::set<std::tuple<std::string, std::string, std::string>> seen_;
+  std::set<std::string> listed_;  // objects whose unknown members are all reported
+  std::vector<std::string> tokens_;
+};
+
+void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const std::string& text) {
+  const rapidjson::Value* node = resolve(tokens);
+  if (!node) return;
+  const std::string ptr = pointer::join(tokens);
+  switch (kind) {
+    case Fail::required:
+      add({"required", text, ptr, Anchor::value, {}}, [&] { return Args{{"field", text}}; });
+      break;
+    case Fail::additional: {
+      // valijson names only the first unknown member; report every one, with a did-you-mean.
+      // Where the subschema that failed is not found (below anyOf, oneOf, ...), only the
+      // member named (each is, by patternProperties' constraint).
+      if (!node->IsObject()) break;
+      const rapidjson::Value* sub = tree_.at(tokens, root_);
+      const rapidjson::Value* extra = sub ? child(*sub, "additionalProperties") : nullptr;
+      const bool found = extra && extra->IsFalse();
+      const rapidjson::Value* props = found ? child(*sub, "properties") : nullptr;
+      std::vector<std::string> known;
+      if (props && props->IsObject())
+        for (const auto& m : props->GetObject()) known.emplace_back(m.name.GetString(), m.name.GetStringLength());
+      auto unknown = [&](const std::string& name) {
+        std::string p = ptr;
+        pointer::append_key(p, name);
+        std::optional<std::string> near;
+        add({"additionalProperties", name, p, Anchor::key, {}}, [&] {
+          near = formats::did_you_mean(name, known);
+          return Args{{"field", name}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
+        }, [&](SchemaFailure& f) {
+          // Renaming onto a member that is there already makes a duplicate key: unsafe.
+          if (!near) return;
+          f.fix = std::make_shared<const FixSpec>(rename_fix(f.pointer, name, *near, !child(*node, *near)));
+          f.fix_name = "did-you-mean";
+        });
+      };
+      if (!found) {
+        if (auto named = unknown_member(text)) unknown(*named);
+        break;
+      }
+      if (!listed_.insert(ptr).second) break;  // one failure per unknown member: listed at the first
+      const std::vector<bool> repeated = repeated_keys(*node);  // a repeated key is one place
+      std::size_t at = 0;
+      for (const auto& m : node->GetObject()) {
+        if (repeated[at++]) continue;
+        std::string name(m.name.GetString(), m.name.GetStringLength());
+        if ((props && child(*props, name)) || tree_.pattern_property(*sub, name)) continue;
+        unknown(name);
+      }
+      break;
+    }
+    case Fail::type:
+      add({"type", "", ptr, Anchor::value, {}}, [&] {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        return Args{{"field", tokens.empty() ? "the request" : tokens.back()},
+                    {"expected", type_words(sub ? child(*sub, "type") : nullptr)},
+                    {"actual", json_type_words(json_type_name(*node))}};
+      }, [&](SchemaFailure& f) {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        if (auto fix = convert_type_fix(f.pointer, *node, sub ? child(*sub, "type") : nullptr))
+          f.fix = std::make_shared<const FixSpec>(std::move(*fix)), f.fix_name = "convert-type";
+      });
+      break;
+    case Fail::enum_: {
+      std::optional<std::string> near;
+      add({"enum", "", ptr, Anchor::value, {}}, [&] {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        std::string allowed;
+        std::vector<std::string> values;
+        if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray())
+          for (const auto& v : en->GetArray())
+            if (v.IsString()) {
+              values.emplace_back(v.GetString(), v.GetStringLength());
+              allowed += (allowed.empty() ? "" : ", ") + values.back();
+            }
+        if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
+        return Args{{"value", scalar_text(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
+      }, [&](SchemaFailure& f) {
+        if (!near) return;
+        f.fix = std::make_shared<const FixSpec>(value_fix(f.pointer, {node->GetString(), node->GetStringLength()}, *near));
+        f.fix_name = "did-you-mean";
+      });
+      break;
+    }
+    case Fail::const_:
+      add({"const", "", ptr, Anchor::value, {}}, [&] {
+        const rapidjson::Value* sub = tree_.at(tokens, root_);
+        const rapidjson::Value* expected = sub ? child(*sub, "const") : nullptr;
+        return Args{{"value", scalar_text(*node)}, {"expected", expected ? scalar_text(*expected) : "another value"}};
+      });
+      break;
+    case Fail::min_items: add({"minItems", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::max_items: add({"maxItems", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::length: add({"length", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::range: add({"range", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::pattern:
+      add({"pattern", "", ptr, Anchor::value, {}}, [&] { return Args{{"value", scalar_text(*node)}, {"pattern", text}}; });
+      break;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<SchemaReporter> SchemaReporter::make(const rapidjson::Value& schema, const rapidjson::Value& root,
+                                                     SchemaSink& out, bool dedupe) {
+  return std::make_unique<Reporter>(schema, root, out, dedupe);
+}
+
+}  // namespace wxlint
