@@ -16,6 +16,7 @@ namespace wxlint {
 
 class SchemaReporter : public schema_fast::Sink {
  public:
+  virtual ~SchemaReporter() = default;  // made by make(), deleted through this class
   // `dedupe`: valijson may name one failure more than once. The fast path names each place
   // once, but for the values of a repeated unknown key, so the reporter then remembers only
   // what it reports below one: a table of every failure would hold them all.
