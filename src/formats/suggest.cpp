@@ -53,8 +53,11 @@ bool another_code(std::string_view s, std::string_view c) {
   if (s.size() != c.size()) return false;
   std::size_t differ = 0, first = 0;
   bool digits = true;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if (lower(s[i]) != lower(c[i])) first = differ++ == 0 ? i : first, digits = digits && is_digit(s[i]) && is_digit(c[i]);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (lower(s[i]) == lower(c[i])) continue;
+    if (differ++ == 0) first = i;
+    digits = digits && is_digit(s[i]) && is_digit(c[i]);
+  }
   const bool swapped = differ == 2 && first + 1 < s.size() && lower(s[first]) == lower(c[first + 1]) &&
                        lower(s[first + 1]) == lower(c[first]);  // "e614" for "e164": a typo
   return differ != 0 && !swapped && (digits || (differ == 1 && s.size() <= 3));
