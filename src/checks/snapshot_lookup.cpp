@@ -3,6 +3,7 @@
 // target location) and filtered on the found row (held by someone else, not ACTIVE). The
 // found row's columns fill the message ({ownerName}, {ownerType}). Without a snapshot, or
 // without a file of the table's kind, it finds nothing: it cannot judge.
+#include "checks/key_index.hpp"
 #include "checks/kinds.hpp"
 #include "checks/path_template.hpp"
 #include "checks/snapshot_params.hpp"
@@ -35,24 +36,48 @@ std::optional<std::string_view> scalar(const rapidjson::Value* v) {
   return std::nullopt;  // blank
 }
 
+// A payload value a pointer names: its text, and its normal form as the one key type the
+// pointer is read as (its parameter's column); of "" when there is no text.
+struct Named {
+  std::optional<std::string_view> text;
+  probe::Normal normal;  // of text, or of "" when there is none
+};
+
+Named read_named(const rapidjson::Value* v, snapshot::KeyType type) {
+  Named n{scalar(v), {}};
+  n.normal = probe::normal_form(type, n.text.value_or(""));
+  return n;
+}
+
 // A pointer that starts above the node names one value for all the nodes below where it
-// starts (the target location, for each user a file moves): resolved once per place it
-// starts from, as the walker's conditions are. Forgotten at each lint's start.
+// starts (the target location, for each user a file moves): read once per place it starts
+// from, as the walker's conditions are. Forgotten at each lint's start.
 struct Resolved {
   const RelPointer* pointer = nullptr;
   const rapidjson::Value* from = nullptr;
   const rapidjson::Value* value = nullptr;
+  std::optional<Named> named;
 };
 std::array<Resolved, 16>& resolved() {
   thread_local std::array<Resolved, 16> memo;
   return memo;
 }
-const rapidjson::Value* resolve(const RelPointer& p, const Path& path) {
-  if (p.up == 0 || p.up > path.depth()) return p.resolve(path);
+Resolved* memo_of(const RelPointer& p, const Path& path) {
+  if (p.up == 0 || p.up > path.depth()) return nullptr;
   Resolved& m = resolved()[(reinterpret_cast<std::uintptr_t>(&p) / alignof(RelPointer)) % resolved().size()];
   const rapidjson::Value* from = path.step(path.depth() - p.up).value;
-  if (m.pointer != &p || m.from != from) m = {&p, from, p.resolve(path)};
-  return m.value;
+  if (m.pointer != &p || m.from != from) m = {&p, from, p.resolve(path), std::nullopt};
+  return &m;
+}
+const rapidjson::Value* resolve(const RelPointer& p, const Path& path) {
+  const Resolved* m = memo_of(p, path);
+  return m ? m->value : p.resolve(path);
+}
+Named named(const RelPointer& p, const Path& path, snapshot::KeyType type) {
+  Resolved* m = memo_of(p, path);
+  if (!m) return read_named(p.resolve(path), type);
+  if (!m->named) m->named = read_named(m->value, type);
+  return *m->named;
 }
 
 // stripPrefix: the prefix taken off the value, its row and its length.
@@ -62,20 +87,27 @@ struct Stripped {
   std::size_t length = 0;
 };
 
-// One visit's values, kept per thread so that a visit allocates nothing.
-struct Values {
-  std::string_view raw, scope;     // the value looked up (the payload's, or "via"'s) and the scope
-  std::string_view full;           // with stripPrefix: the value before the prefix was taken off
+// What a node's value keys: the value looked up (the payload's, or "via"'s), the scope, and
+// the rows found. The rules asking the same question of a node share it (SharedAnswers).
+struct Key {
+  bool judgeable = false;      // false: nothing to judge (no value, no target, not in onlyIfIn)
+  std::string_view raw;        // as the payload (or "via"'s row) has it
+  probe::Normal key, scope;    // the normal forms looked up
+  std::string_view full;       // with stripPrefix: the value before the prefix was taken off
   Stripped stripped;
-  // The scope's normal form, and per filter what the row's column is compared with: the
-  // rule's text, or a normal form kept by the probe until the next lint.
-  std::string_view scope_text;
-  std::vector<std::string_view> wants;
+  probe::Scoped found;
 };
 
-Values& values() {
-  thread_local Values v;
-  return v;
+probe::SharedAnswers<Key>& keys() {
+  thread_local probe::SharedAnswers<Key> k;
+  return k;
+}
+
+// Per filter, what the row's column is compared with: the rule's text, or a normal form kept
+// by the probe until the next lint. Kept per thread so that a visit allocates nothing.
+std::vector<std::string_view>& wants() {
+  thread_local std::vector<std::string_view> w;
+  return w;
 }
 
 class SnapshotLookup final : public Check {
@@ -109,6 +141,8 @@ class SnapshotLookup final : public Check {
       only_if_in_ = resolve_column(p, "onlyIfIn", table, member_str(p, "onlyIfIn", *only, "key"), true);
     }
     where_ = read_filters(p, key_.table);
+    question_ = &params_text(p, {"table", "key", "value", "pathParam", "stripPrefix", "onlyIfIn", "via", "scope"});
+    question_hash_ = hash_key(*question_);
   }
 
   std::unique_ptr<CheckState> start() const override {
@@ -123,20 +157,17 @@ class SnapshotLookup final : public Check {
     if (!table || (unless_ && is_present(unless_->resolve(path), true))) return;
     // The envelope's path names the resource: a rule that reads it judges instead.
     if (unless_path_ && unless_path_->param_of(out.context().request_path)) return;
-    Values& v = values();
-    if (!key_at(*store, path, v)) return;
-    if (scope_at_ && !scope_at(path, v)) return;  // no target to judge against
-    const probe::Scoped found = scope_at_ ? probe::rows_in_scope(*table, key_.column, v.raw, scope_column_->column, v.scope)
-                                          : probe::Scoped{probe::rows(*table, key_.column, v.raw), false};
-    if (found.rows.empty() && report_found_) return;  // whatever the filters say
-    if (!filter_values(path, v)) return;
-    if (found.compare_scope) v.scope_text = probe::normal_form(scope_column_->type, v.scope).text;
-    const std::optional<std::uint32_t> row = first_row(*table, found, v);
+    const Key& k = key_here(*store, *table, path);
+    if (!k.judgeable) return;  // no value, or no target to judge against
+    if (k.found.rows.empty() && report_found_) return;  // whatever the filters say
+    std::vector<std::string_view>& want = wants();
+    if (!filter_values(path, want)) return;
+    const std::optional<std::uint32_t> row = first_row(*table, k, want);
     if (row.has_value() != report_found_) return;
     Finding& f = out.emit(path);
-    f.arg("key", std::string(v.raw));
-    if (const Stripped& st = v.stripped; st.table) {
-      f.arg("prefix", std::string(v.full.substr(0, st.length)));
+    f.arg("key", std::string(k.raw));
+    if (const Stripped& st = k.stripped; st.table) {
+      f.arg("prefix", std::string(k.full.substr(0, st.length)));
       for (std::size_t c = 0; c < st.table->columns().size(); ++c)
         f.arg("prefix." + st.table->columns()[c].name, std::string(st.table->cell(st.row, c)));
     }
@@ -155,9 +186,9 @@ class SnapshotLookup final : public Check {
   // at `at` (a location's routing prefix) and go on past it; else nothing to judge.
   std::optional<Stripped> strip(const snapshot::Store& store, const Path& path, std::string_view value) const {
     const Table* t = loaded(store, strip_->key);
-    const std::optional<std::string_view> at = scalar(resolve(strip_->at, path));
-    if (!t || !at || !probe::normal_form(strip_->key.type, *at).comparable) return std::nullopt;
-    const auto rows = probe::rows(*t, strip_->key.column, *at);
+    const Named at = named(strip_->at, path, strip_->key.type);
+    if (!t || !at.text || !at.normal.comparable) return std::nullopt;
+    const auto rows = probe::rows(*t, strip_->key.column, at.normal);
     if (rows.empty()) return std::nullopt;
     const std::string_view prefix = t->cell(rows.front(), strip_->column.column);
     if (prefix.empty() || value.size() <= prefix.size() || !value.starts_with(prefix)) return std::nullopt;
@@ -169,68 +200,82 @@ class SnapshotLookup final : public Check {
     return t.loaded() ? &t : nullptr;
   }
 
+  // What this node keys, found once for all the rules asking the same question of it.
+  const Key& key_here(const snapshot::Store& store, const Table& table, const Path& path) const {
+    if (const Key* k = keys().find(question_hash_, question_, &path.node())) return *k;
+    Key& k = keys().put(question_hash_, question_, &path.node());
+    k.judgeable = key_at(store, path, k) && (!scope_at_ || scope_at(path, k));
+    if (k.judgeable)
+      k.found = scope_at_ ? probe::rows_in_scope(table, key_.column, k.key, scope_column_->column, k.scope)
+                          : probe::Scoped{probe::rows(table, key_.column, k.key), false};
+    return k;
+  }
+
   // The value looked up: the payload's (or, with "via", what it maps to), when it can be
   // judged ("onlyIfIn": when that table holds it).
-  bool key_at(const snapshot::Store& store, const Path& path, Values& v) const {
+  bool key_at(const snapshot::Store& store, const Path& path, Key& k) const {
     std::optional<std::string_view> raw = scalar(value_ ? value_->resolve(path) : &path.node());
     if (raw && path_param_) raw = path_param_->param_of(*raw);
-    v.stripped = {};
     if (raw && strip_) {
       const std::optional<Stripped> st = strip(store, path, *raw);
       if (!st) return false;
-      v.stripped = *st;
-      v.full = *raw;
+      k.stripped = *st;
+      k.full = *raw;
       raw = raw->substr(st->length);  // still the DOM's bytes: the probe may remember it
     }
-    if (!raw || !probe::normal_form(key_.type, *raw).comparable) return false;
-    v.raw = *raw;
+    if (!raw) return false;
+    k.raw = *raw;
+    k.key = probe::normal_form(key_.type, k.raw);
+    if (!k.key.comparable) return false;
     if (only_if_in_) {
       const Table* t = loaded(store, *only_if_in_);
-      if (!t || probe::rows(*t, only_if_in_->column, v.raw).empty()) return false;
+      if (!t || probe::rows(*t, only_if_in_->column, probe::normal_form(only_if_in_->type, k.raw)).empty()) return false;
     }
     if (via_key_) {
       const Table* t = loaded(store, *via_key_);
       if (!t) return false;
-      const auto rows = probe::rows(*t, via_key_->column, v.raw);
+      const auto rows = probe::rows(*t, via_key_->column, probe::normal_form(via_key_->type, k.raw));
       if (rows.empty()) return false;
-      v.raw = t->cell(rows.front(), via_column_->column);
-      if (v.raw.empty()) return false;
+      k.raw = t->cell(rows.front(), via_column_->column);
+      if (k.raw.empty()) return false;
+      k.key = probe::normal_form(key_.type, k.raw);
     }
     return true;
   }
 
-  bool scope_at(const Path& path, Values& v) const {
-    const std::optional<std::string_view> scope = scalar(resolve(*scope_at_, path));
-    if (!scope || !probe::normal_form(scope_column_->type, *scope).comparable) return false;
-    v.scope = *scope;
+  // The target the rows must be in; its normal form is what a row's scope cell must hold.
+  bool scope_at(const Path& path, Key& k) const {
+    const Named scope = named(*scope_at_, path, scope_column_->type);
+    if (!scope.text || !scope.normal.comparable) return false;
+    k.scope = scope.normal;
     return true;
   }
 
   // The first row found, within the scope, that the filters keep.
-  std::optional<std::uint32_t> first_row(const Table& table, const probe::Scoped& found, const Values& v) const {
-    for (std::uint32_t row : found.rows) {
-      if (found.compare_scope && table.cell(row, scope_column_->column) != v.scope_text) continue;
-      if (filters_hold(table, row, v.wants)) return row;
+  std::optional<std::uint32_t> first_row(const Table& table, const Key& k, const std::vector<std::string_view>& want) const {
+    for (std::uint32_t row : k.found.rows) {
+      if (k.found.compare_scope && table.cell(row, scope_column_->column) != k.scope.text) continue;
+      if (filters_hold(table, row, want)) return row;
     }
     return std::nullopt;
   }
 
   // The value each filter compares with, once per visit. False when a path parameter cannot
   // be read (no envelope path, or a placeholder): there is nothing to judge against.
-  bool filter_values(const Path& path, Values& v) const {
-    v.wants.resize(where_.size());
+  bool filter_values(const Path& path, std::vector<std::string_view>& want) const {
+    want.resize(where_.size());
     for (std::size_t i = 0; i < where_.size(); ++i) {
       const RowFilter& f = where_[i];
       if (!f.at) {
-        v.wants[i] = f.literal;
-        continue;
+        want[i] = f.literal;
+      } else if (!f.path_param) {
+        want[i] = named(*f.at, path, f.column.type).normal.text;
+      } else {
+        std::optional<std::string_view> param = scalar(resolve(*f.at, path));
+        if (param) param = f.path_param->param_of(*param);
+        if (!param) return false;
+        want[i] = probe::normal_form(f.column.type, *param).text;
       }
-      std::optional<std::string_view> want = scalar(resolve(*f.at, path));
-      if (f.path_param) {
-        if (want) want = f.path_param->param_of(*want);
-        if (!want) return false;
-      }
-      v.wants[i] = probe::normal_form(f.column.type, want.value_or("")).text;
     }
     return true;
   }
@@ -245,6 +290,10 @@ class SnapshotLookup final : public Check {
   }
 
   bool report_found_ = false;
+  // The parameters that decide which rows are found, as text: rules with the same question
+  // share one answer per node (key_here()).
+  const std::string* question_ = nullptr;
+  std::uint64_t question_hash_ = 0;
   TableRef key_;
   std::optional<RelPointer> value_, unless_, scope_at_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;

@@ -2,6 +2,12 @@
 
 #include "snapshot/store.hpp"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <mutex>
+#include <set>
+
 namespace wxlint::checks {
 
 using snapshot::Table;
@@ -25,6 +31,27 @@ TableRef resolve_column(Params& p, std::string_view param, const std::string& ta
                       "\" (it has: " + cols + ")");
   }
   p.fail(param, "unknown snapshot table \"" + table + "\" (known: " + names + ")");
+}
+
+const std::string& params_text(Params& p, std::initializer_list<std::string_view> keys) {
+  std::string text;
+  for (const std::string_view key : keys) {
+    text.append(key).push_back('=');
+    if (const rapidjson::Value* v = p.raw(key)) {
+      rapidjson::StringBuffer out;
+      rapidjson::Writer<rapidjson::StringBuffer> w(out);
+      v->Accept(w);
+      text.append(out.GetString(), out.GetSize());
+    } else {
+      text.push_back('-');
+    }
+    text.push_back('\n');
+  }
+  // Rules load on any thread; the texts are few (one per distinct rule) and never freed.
+  static std::mutex mutex;
+  static std::set<std::string, std::less<>> texts;
+  const std::lock_guard<std::mutex> lock(mutex);
+  return *texts.insert(std::move(text)).first;
 }
 
 std::string member_str(Params& p, std::string_view param, const rapidjson::Value& o, const char* key) {

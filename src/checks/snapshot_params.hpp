@@ -8,6 +8,7 @@
 #include "snapshot/keys.hpp"
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,10 @@ RelPointer member_rel(Params& p, std::string_view param, const std::string& text
 const rapidjson::Value* object_param(Params& p, std::string_view key);
 // {"template": ..., "param": ...}: read a value as a request path and take that parameter.
 PathTemplate path_template(Params& p, std::string_view param, const rapidjson::Value& o);
+
+// The parameters `keys` as one text (the JSON of each, or "-"), kept once per process: two
+// rules with the same parameters get the same text, at the same place.
+const std::string& params_text(Params& p, std::initializer_list<std::string_view> keys);
 
 // "where": filters on a found row's columns, each against text or a payload value.
 struct RowFilter {

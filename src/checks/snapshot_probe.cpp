@@ -107,22 +107,23 @@ class Normals {
   std::string scratch_;
 };
 
-struct RowsEntry {
-  std::uint64_t table = 0;  // Table::serial()
-  std::size_t col = 0, scope_col = kNoScope;
-  Place at, scope;
-  Scoped found;
+// A normal form is known by where its text is: the same place holds the same bytes.
+struct Text {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  bool operator==(const Text&) const = default;
 };
+
+Text text_of(const Normal& n) { return {n.text.data(), n.text.size()}; }
 
 struct ScopeEntry {
   std::uint64_t table = 0;
-  Place at;
+  Text scope;
   std::uint32_t id = 0;  // the number of its normal form in the table's cells; 0: no cell holds it
 };
 
 struct Kept {
   Normals normal;
-  Recent<RowsEntry, 4> rows;
   Recent<ScopeEntry, 4> scopes;
   Arena arena;
 };
@@ -133,60 +134,47 @@ Kept& kept() {
 }
 
 // The number of a scope's normal form in the table's cells.
-std::uint32_t scope_id(Kept& k, const Table& table, Place at, std::string_view scope) {
-  if (const ScopeEntry* e = k.scopes.find([&](const ScopeEntry& e) { return e.table == table.serial() && e.at == at; }))
+std::uint32_t scope_id(Kept& k, const Table& table, const Normal& scope) {
+  const Text at = text_of(scope);
+  if (const ScopeEntry* e = k.scopes.find([&](const ScopeEntry& e) { return e.table == table.serial() && e.scope == at; }))
     return e->id;
   ScopeEntry& e = k.scopes.replace();
-  e = {table.serial(), at, table.text_id(normal_form(at.type, scope).text).value_or(0)};
+  e = {table.serial(), at, table.text_id(scope.text).value_or(0)};
   return e.id;
 }
 
-const Scoped& lookup(const Table& table, std::size_t col, std::string_view value, std::size_t scope_col,
-                     std::string_view scope) {
-  Kept& k = kept();
-  const Place at = place(value, table.columns()[col].type);
-  const Place in = scope_col == kNoScope ? Place{} : place(scope, table.columns()[scope_col].type);
-  if (const RowsEntry* e = k.rows.find([&](const RowsEntry& e) {
-        return e.at == at && e.table == table.serial() && e.col == col && e.scope_col == scope_col && e.scope == in;
-      }))
-    return e->found;
-  RowsEntry& e = k.rows.replace();
-  e = {table.serial(), col, scope_col, at, in, {}};
-  const Normal key = normal_form(at.type, value);  // a copy: scope_id() may add a normal form
-  if (scope_col == kNoScope) {
-    e.found = {table.find(col, key.text, key.hash), false};
-  } else if (auto found = table.find_in_scope(col, key.text, key.hash, scope_col, scope_id(k, table, in, scope))) {
-    e.found = {*found, false};
-  } else {
-    e.found = {table.find(col, key.text, key.hash), true};
-  }
-  return e.found;
+Scoped lookup(const Table& table, std::size_t col, const Normal& key, std::size_t scope_col, const Normal* scope) {
+  if (!scope) return {table.find(col, key.text, key.hash), false};
+  if (auto found = table.find_in_scope(col, key.text, key.hash, scope_col, scope_id(kept(), table, *scope)))
+    return {*found, false};
+  return {table.find(col, key.text, key.hash), true};
 }
 
 }  // namespace
 
 void forget() {
+  ++lint_epoch();
   Kept& k = kept();
   k.normal.clear();
-  k.rows.clear();
   k.scopes.clear();
   k.arena.clear();
 }
 
 std::string_view keep(std::string_view text) { return kept().arena.keep(text); }
 
-const Normal& normal_form(KeyType type, std::string_view value) {
+Normal normal_form(KeyType type, std::string_view value) {
+  if (const std::optional<std::string_view> same = snapshot::as_is(type, value))
+    return {true, *same, snapshot::RowIndex::hash(*same)};
   Kept& k = kept();
   return k.normal.get(place(value, type), value, k.arena);
 }
 
-std::span<const std::uint32_t> rows(const Table& table, std::size_t col, std::string_view value) {
-  return lookup(table, col, value, kNoScope, {}).rows;
+std::span<const std::uint32_t> rows(const Table& table, std::size_t col, const Normal& key) {
+  return lookup(table, col, key, kNoScope, nullptr).rows;
 }
 
-Scoped rows_in_scope(const Table& table, std::size_t col, std::string_view value, std::size_t scope_col,
-                     std::string_view scope) {
-  return lookup(table, col, value, scope_col, scope);
+Scoped rows_in_scope(const Table& table, std::size_t col, const Normal& key, std::size_t scope_col, const Normal& scope) {
+  return lookup(table, col, key, scope_col, &scope);
 }
 
 }  // namespace wxlint::checks::snapshot_probe

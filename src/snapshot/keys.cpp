@@ -42,6 +42,20 @@ std::string normalise(KeyType type, std::string_view value, std::string_view reg
   return std::string(value);
 }
 
+std::optional<std::string_view> as_is(KeyType type, std::string_view value) {
+  value = trim(value);
+  switch (type) {
+    case KeyType::text: return value;
+    case KeyType::lower:
+      for (const char c : value)
+        if (c >= 'A' && c <= 'Z') return std::nullopt;
+      return value;
+    case KeyType::id: return std::nullopt;
+    case KeyType::number: return formats::is_e164(value) ? std::optional(value) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
 bool comparable(KeyType type, std::string_view value) {
   if (type != KeyType::id) return true;
   formats::WebexIdScratch scratch;

@@ -1,6 +1,7 @@
 // How snapshot and payload values are made comparable: one normal form per key type.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,9 @@ std::string normalise(KeyType type, std::string_view value, std::string_view reg
 // A payload value that can be compared as this type: an id must decode (a malformed id is
 // its own finding, and looking it up would only repeat it).
 bool comparable(KeyType type, std::string_view value);
+// The value trimmed, when that is its normal form (an extension, an E.164 number, a
+// lower-case email; never an id): nothing to make.
+std::optional<std::string_view> as_is(KeyType type, std::string_view value);
 // Both at once, an id decoded once: out = normalise(type, value); returns comparable(type, value).
 bool normal_form(KeyType type, std::string_view value, std::string& out);
 

@@ -1,6 +1,7 @@
 // The snapshot's hashed row indexes (one probe from a normal key to its rows), the scoped
 // index of a key and its target location, and snapshot-lookup's per-thread memory of values
 // known by their address.
+#include "checks/snapshot_params.hpp"
 #include "checks/snapshot_probe.hpp"
 #include "formats/formats.hpp"
 #include "snapshot/row_index.hpp"
@@ -68,32 +69,76 @@ TEST_CASE("snapshot table: a key within a declared scope, by the scope's text nu
   CHECK(rows(t.find(0, "1000")) == std::vector<std::uint32_t>{0, 1, 3, 4, 5});
 }
 
-TEST_CASE("snapshot probe: values known by their address, forgotten at a lint's start", "[snapshot][lookup-index]") {
+TEST_CASE("snapshot probe: normal forms, and rows known by their key's address until a lint's start",
+          "[snapshot][lookup-index]") {
   Table t("people", {{"id", KeyType::id, true}, {"locationId", KeyType::id, true}, {"extension", KeyType::text, true, "locationId"}});
   t.add_row(std::vector<std::string>{kPadded, "L1", "1000"}, {0, 0, "items"});
   t.add_row(std::vector<std::string>{"P2", "L1", "1001"}, {0, 1, "items"});
   t.build_indexes();
   probe::forget();
-  const probe::Normal& id = probe::normal_form(KeyType::id, kUnpadded);
+  const probe::Normal id = probe::normal_form(KeyType::id, kUnpadded);
   CHECK(id.comparable);
   CHECK(id.text == kIdentity);
+  CHECK(id.hash == RowIndex::hash(kIdentity));
+  CHECK(probe::normal_form(KeyType::id, kUnpadded).text.data() == id.text.data());  // made once per place
   CHECK_FALSE(probe::normal_form(KeyType::id, "P2").comparable);  // not an id: compared as text
-  CHECK(rows(probe::rows(t, 0, kUnpadded)) == std::vector<std::uint32_t>{0});
-  CHECK(rows(probe::rows(t, 0, "P2")) == std::vector<std::uint32_t>{1});
-  const std::string_view ext = probe::keep("1001"), loc = probe::keep("L1");
-  const probe::Scoped in = probe::rows_in_scope(t, 2, ext, 1, loc);
+  // A value that is its own normal form is its own text, trimmed.
+  const std::string spaced = " 1000 ";
+  const probe::Normal ext = probe::normal_form(KeyType::text, spaced);
+  CHECK(ext.text == "1000");
+  CHECK(ext.text.data() == spaced.data() + 1);
+  CHECK(probe::normal_form(KeyType::lower, "Ana@Example.com").text == "ana@example.com");
+  CHECK(probe::normal_form(KeyType::number, "+1 408 526 7209").text == "+14085267209");
+  CHECK(rows(probe::rows(t, 0, id)) == std::vector<std::uint32_t>{0});
+  CHECK(rows(probe::rows(t, 0, probe::normal_form(KeyType::id, "P2"))) == std::vector<std::uint32_t>{1});
+  const probe::Normal loc = probe::normal_form(KeyType::id, "L1");
+  const probe::Scoped in = probe::rows_in_scope(t, 2, probe::normal_form(KeyType::text, "1001"), 1, loc);
   CHECK(rows(in.rows) == std::vector<std::uint32_t>{1});
   CHECK_FALSE(in.compare_scope);
-  const probe::Scoped by_id = probe::rows_in_scope(t, 0, kUnpadded, 1, loc);  // id is not scoped
+  const probe::Scoped by_id = probe::rows_in_scope(t, 0, id, 1, loc);  // id is not scoped
   CHECK(rows(by_id.rows) == std::vector<std::uint32_t>{0});
   CHECK(by_id.compare_scope);
-  // The same address with other bytes is another value only after forget(), as a lint's next DOM.
+  // The same address with other bytes is another key only after forget(), as a lint's next DOM.
   std::string reused = "1000";
-  CHECK(rows(probe::rows(t, 2, reused)) == std::vector<std::uint32_t>{0});
+  CHECK(rows(probe::rows(t, 2, probe::normal_form(KeyType::text, reused))) == std::vector<std::uint32_t>{0});
   reused[3] = '1';
   probe::forget();
-  CHECK(rows(probe::rows(t, 2, reused)) == std::vector<std::uint32_t>{1});
-  CHECK(probe::rows(t, 2, probe::keep("1002")).empty());
+  CHECK(rows(probe::rows(t, 2, probe::normal_form(KeyType::text, reused))) == std::vector<std::uint32_t>{1});
+  CHECK(probe::rows(t, 2, probe::normal_form(KeyType::text, "1002")).empty());
+}
+
+TEST_CASE("snapshot probe: answers shared by question and node, until a lint's start", "[snapshot][lookup-index]") {
+  probe::SharedAnswers<int> answers;
+  const std::string q1 = "q1", q2 = "q2";
+  const int node = 0, other = 0;
+  probe::forget();
+  CHECK(answers.find(1, &q1, &node) == nullptr);
+  answers.put(1, &q1, &node) = 7;
+  REQUIRE(answers.find(1, &q1, &node) != nullptr);
+  CHECK(*answers.find(1, &q1, &node) == 7);
+  CHECK(answers.find(1, &q1, &other) == nullptr);  // another node
+  CHECK(answers.find(1, &q2, &node) == nullptr);   // another question in the same slot
+  answers.put(17, &q2, &node) = 8;                 // 17 % 16 == 1: the clash takes the slot
+  CHECK(answers.find(1, &q1, &node) == nullptr);
+  CHECK(*answers.find(17, &q2, &node) == 8);
+  probe::forget();
+  CHECK(answers.find(17, &q2, &node) == nullptr);  // the next lint's DOM may reuse the node's address
+}
+
+TEST_CASE("snapshot params: one question text per process for the same key parameters", "[snapshot][lookup-index]") {
+  const auto text = [](const char* json) -> const std::string& {
+    static std::vector<rapidjson::Document> docs;  // the texts must outlive the call; so must the params
+    docs.emplace_back().Parse(json);
+    wxlint::Params p(&docs.back(), [](std::string_view) { return wxlint::Params::Place{}; });
+    return wxlint::checks::params_text(p, {"table", "key", "scope"});
+  };
+  const std::string& a = text(R"({"table": "people", "key": "id", "expect": "found"})");
+  const std::string& b = text(R"({"table": "people", "key": "id", "where": [{"column": "callingUser", "equals": "false"}]})");
+  const std::string& scoped = text(R"({"table": "people", "key": "id", "scope": {"column": "locationId", "at": "3/locationId"}})");
+  CHECK(&a == &b);  // what the rules filter or expect is not the question
+  CHECK(a == "table=\"people\"\nkey=\"id\"\nscope=-\n");
+  CHECK(&scoped != &a);
+  CHECK(scoped == "table=\"people\"\nkey=\"id\"\nscope={\"column\":\"locationId\",\"at\":\"3/locationId\"}\n");
 }
 
 TEST_CASE("webex identity: the last answer kept per thread is the same answer", "[snapshot][lookup-index]") {
