@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Per-file CPU (user + sys) of two or more wxlint binaries on the snapshot batch, with and
+# without the snapshot, their runs alternated so that the machine's drift falls on each alike:
+#   bench/ab_snapshot.sh REPS BIN [BIN...]
+# Per binary and rep: one file with the snapshot (the load), the batch 20 times with it, and
+# the batch 20 times without it; the minimum of REPS of each. With = (20 passes - load) /
+# 20,000 files. Needs the data of bench/snapshot.sh (bench/out/data). Numbers: bench/README.md.
+set -euo pipefail
+[ $# -ge 2 ] || { echo "usage: bench/ab_snapshot.sh REPS BIN [BIN...]" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 2; }
+reps=$1
+shift
+data=$(cd "$(dirname "$0")" && pwd)/out/data
+[ -d "$data/snap-batch" ] || { echo "bench: no $data/snap-batch: run bench/snapshot.sh first" >&2; exit 2; }
+batch=()
+for _ in $(seq 20); do batch+=("$data/snap-batch"); done
+times=$(mktemp -d)
+trap 'rm -rf "$times"' EXIT
+
+cpu() {  # cpu FILE COMMAND...: appends the command's user + sys seconds to FILE
+  local file=$1
+  shift
+  /usr/bin/time -o "$times/t" -f "%U %S" "$@" >/dev/null 2>&1 || true  # findings exit 1
+  awk '!/Command/ {print $1 + $2}' "$times/t" >>"$file"
+}
+
+for _ in $(seq "$reps"); do
+  i=0
+  for bin in "$@"; do
+    i=$((i + 1))
+    lint=("$bin" check --no-config -q -j1)
+    cpu "$times/$i.load" "${lint[@]}" --snapshot "$data/snapshot" "$data/snap-batch/0000.json"
+    cpu "$times/$i.with" "${lint[@]}" --snapshot "$data/snapshot" "${batch[@]}"
+    cpu "$times/$i.without" "${lint[@]}" "${batch[@]}"
+  done
+done
+
+i=0
+for bin in "$@"; do
+  i=$((i + 1))
+  min() { sort -n "$times/$i.$1" | head -1; }
+  echo "$bin $(min load) $(min with) $(min without)" |
+    awk '{w = ($3 - $2) / 20000 * 1e6; o = $4 / 20000 * 1e6;
+          printf "%s: with the snapshot %.1f us a file, without %.1f: %.2fx\n", $1, w, o, w / o}'
+done
