@@ -1,5 +1,6 @@
 #include "engine/identity.hpp"
 
+#include "document/hash_bytes.hpp"
 #include "document/json_pointer.hpp"
 #include "document/stable_hash.hpp"
 
@@ -51,16 +52,39 @@ std::string by_content(const rapidjson::Value& item) {
   return "[#" + detail::hex16(h) + "]";
 }
 
-std::string item_token(const rapidjson::Value& item) {
-  std::string scratch;
-  if (scalar(item)) return named("", text_of(item, scratch));
+// What names an item: an identity member's (or the scalar's own) value, or its content.
+struct ItemName {
+  std::string_view name;   // the identity member; "" for a scalar item
+  const rapidjson::Value* value = nullptr;  // nullptr: named by content
+};
+
+ItemName item_name(const rapidjson::Value& item) {
+  if (scalar(item)) return {"", &item};
   if (item.IsObject()) {
     for (std::string_view name : kIdentityMembers) {
       const auto m = item.FindMember(rapidjson::Value(rapidjson::StringRef(name.data(), name.size())));
-      if (m != item.MemberEnd() && scalar(m->value)) return named(name, text_of(m->value, scratch));
+      if (m != item.MemberEnd() && scalar(m->value)) return {name, &m->value};
     }
   }
-  return by_content(item);
+  return {};
+}
+
+std::string item_token(const rapidjson::Value& item) {
+  const ItemName n = item_name(item);
+  std::string scratch;
+  return n.value ? named(n.name, text_of(*n.value, scratch)) : by_content(item);
+}
+
+// Equal for items whose tokens are equal, and made without the token's string: the items
+// before a finding are only counted, and a big array has many.
+std::uint64_t item_count_key(const rapidjson::Value& item) {
+  const ItemName n = item_name(item);
+  if (!n.value) return detail::fnv1a(by_content(item));
+  std::string scratch;
+  const std::string_view value = text_of(*n.value, scratch);
+  // A long value's token shows its FNV hash: equal hashes, equal tokens.
+  if (value.size() > kMaxShownValue) return detail::hash_bytes(n.name, detail::fnv1a(value));
+  return detail::hash_bytes(value, detail::hash_bytes(n.name, 0x9E3779B97F4A7C15ull));
 }
 
 class Keys {
@@ -92,9 +116,10 @@ class Keys {
     Sweep& s = sweeps_[&array];
     if (i == s.last) return s.token;
     if (i < s.next) s = Sweep{};  // out of order: start again
-    for (; s.next < i; ++s.next) ++s.counts[detail::fnv1a(item_token(array[static_cast<rapidjson::SizeType>(s.next)]))];
-    s.token = item_token(array[static_cast<rapidjson::SizeType>(i)]);
-    if (const std::uint32_t n = ++s.counts[detail::fnv1a(s.token)]; n > 1) s.token += "*" + std::to_string(n);
+    for (; s.next < i; ++s.next) ++s.counts[item_count_key(array[static_cast<rapidjson::SizeType>(s.next)])];
+    const rapidjson::Value& item = array[static_cast<rapidjson::SizeType>(i)];
+    s.token = item_token(item);
+    if (const std::uint32_t n = ++s.counts[item_count_key(item)]; n > 1) s.token += "*" + std::to_string(n);
     s.next = i + 1, s.last = i;
     return s.token;
   }

@@ -41,6 +41,17 @@ TEST_CASE("identity keys of scalars, repeats and items without an identity membe
   CHECK(key(R"({"c": [{"name": "Bob", "emails": [1]}]})", "/c/0") != a);
 }
 
+TEST_CASE("identity keys count repeats by their tokens, whatever names them", "[identity]") {
+  const std::string long_id(200, 'x');
+  const std::string twice = R"({"u": [{"userId": ")" + long_id + R"("}, {"userId": ")" + long_id + R"("}]})";
+  CHECK(key(twice, "/u/1") == key(twice, "/u/0") + "*2");
+  CHECK(key(R"({"c": [{"name": "Ann"}, {"name": "Ann"}]})", "/c/1").ends_with("]*2"));
+  // The same value under another member, or as the item itself, is another token.
+  CHECK(key(R"({"u": [{"userId": "a"}, {"contactId": "a"}, "a", {"userId": "a"}]})", "/u/1") == "/u/[contactId=a]");
+  CHECK(key(R"({"u": [{"userId": "a"}, {"contactId": "a"}, "a", {"userId": "a"}]})", "/u/2") == "/u/[=a]");
+  CHECK(key(R"({"u": [{"userId": "a"}, {"contactId": "a"}, "a", {"userId": "a"}]})", "/u/3") == "/u/[userId=a]*2");
+}
+
 TEST_CASE("diagnostics get their keys when the text parses, the pointer when not", "[identity]") {
   std::vector<Diagnostic> ds(1);
   ds[0].location.pointer = "/u/0";
