@@ -30,8 +30,10 @@ inline std::uint64_t hash_key(std::string_view key, std::uint64_t seed = 0x243F6
 inline std::size_t home_slot(std::uint64_t hash, std::size_t size) {
   return static_cast<std::size_t>(((hash & 0xFFFFFFFFull) * size) >> 32);
 }
-// Slots for n entries at most 70% full.
-inline std::size_t slots_for(std::size_t n) { return std::max<std::size_t>(64, (n + 1) * 10 / 7 + 1); }
+// Slots for n entries at most 70% full, and at least `least`.
+inline std::size_t slots_for(std::size_t n, std::size_t least = 64) {
+  return std::max<std::size_t>(least, (n + 1) * 10 / 7 + 1);
+}
 
 // Bytes that stay put while their table lives: a million keys cost a few chunks, not a
 // million heap strings.

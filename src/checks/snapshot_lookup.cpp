@@ -11,7 +11,6 @@
 #include "document/document.hpp"
 #include "snapshot/store.hpp"
 
-#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,22 +50,19 @@ Named read_named(const rapidjson::Value* v, snapshot::KeyType type) {
 
 // A pointer that starts above the node names one value for all the nodes below where it
 // starts (the target location, for each user a file moves): read once per place it starts
-// from, as the walker's conditions are. Forgotten at each lint's start.
+// from, as the walker's conditions are, until the next lint.
 struct Resolved {
-  const RelPointer* pointer = nullptr;
-  const rapidjson::Value* from = nullptr;
   const rapidjson::Value* value = nullptr;
   std::optional<Named> named;
 };
-std::array<Resolved, 16>& resolved() {
-  thread_local std::array<Resolved, 16> memo;
-  return memo;
-}
 Resolved* memo_of(const RelPointer& p, const Path& path) {
+  thread_local probe::SharedAnswers<Resolved> memo;
   if (p.up == 0 || p.up > path.depth()) return nullptr;
-  Resolved& m = resolved()[(reinterpret_cast<std::uintptr_t>(&p) / alignof(RelPointer)) % resolved().size()];
   const rapidjson::Value* from = path.step(path.depth() - p.up).value;
-  if (m.pointer != &p || m.from != from) m = {&p, from, p.resolve(path), std::nullopt};
+  const std::uint64_t hash = reinterpret_cast<std::uintptr_t>(&p) / alignof(RelPointer);
+  if (Resolved* m = memo.find(hash, &p, from)) return m;
+  Resolved& m = memo.put(hash, &p, from);
+  m.value = p.resolve(path);
   return &m;
 }
 const rapidjson::Value* resolve(const RelPointer& p, const Path& path) {
@@ -147,7 +143,6 @@ class SnapshotLookup final : public Check {
 
   std::unique_ptr<CheckState> start() const override {
     probe::forget();  // this lint's DOM may reuse the last one's addresses
-    resolved().fill({});
     return nullptr;
   }
 

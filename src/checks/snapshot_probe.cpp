@@ -62,8 +62,6 @@ struct Place {
 
 Place place(std::string_view value, KeyType type) { return {value.data(), value.size(), type}; }
 
-constexpr std::size_t kNoScope = SIZE_MAX;
-
 // The normal forms of one lint, by place: the rules at one place ask for the same ones,
 // and each id is decoded once.
 class Normals {
@@ -143,13 +141,6 @@ std::uint32_t scope_id(Kept& k, const Table& table, const Normal& scope) {
   return e.id;
 }
 
-Scoped lookup(const Table& table, std::size_t col, const Normal& key, std::size_t scope_col, const Normal* scope) {
-  if (!scope) return {table.find(col, key.text, key.hash), false};
-  if (auto found = table.find_in_scope(col, key.text, key.hash, scope_col, scope_id(kept(), table, *scope)))
-    return {*found, false};
-  return {table.find(col, key.text, key.hash), true};
-}
-
 }  // namespace
 
 void forget() {
@@ -170,11 +161,13 @@ Normal normal_form(KeyType type, std::string_view value) {
 }
 
 std::span<const std::uint32_t> rows(const Table& table, std::size_t col, const Normal& key) {
-  return lookup(table, col, key, kNoScope, nullptr).rows;
+  return table.find(col, key.text, key.hash);
 }
 
 Scoped rows_in_scope(const Table& table, std::size_t col, const Normal& key, std::size_t scope_col, const Normal& scope) {
-  return lookup(table, col, key, scope_col, &scope);
+  if (auto found = table.find_in_scope(col, key.text, key.hash, scope_col, scope_id(kept(), table, scope)))
+    return {*found, false};
+  return {table.find(col, key.text, key.hash), true};
 }
 
 }  // namespace wxlint::checks::snapshot_probe

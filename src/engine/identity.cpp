@@ -69,16 +69,14 @@ ItemName item_name(const rapidjson::Value& item) {
   return {};
 }
 
-std::string item_token(const rapidjson::Value& item) {
-  const ItemName n = item_name(item);
+std::string item_token(const rapidjson::Value& item, const ItemName& n) {
   std::string scratch;
   return n.value ? named(n.name, text_of(*n.value, scratch)) : by_content(item);
 }
 
 // Equal for items whose tokens are equal, and made without the token's string: the items
 // before a finding are only counted, and a big array has many.
-std::uint64_t item_count_key(const rapidjson::Value& item) {
-  const ItemName n = item_name(item);
+std::uint64_t item_count_key(const rapidjson::Value& item, const ItemName& n) {
   if (!n.value) return detail::fnv1a(by_content(item));
   std::string scratch;
   const std::string_view value = text_of(*n.value, scratch);
@@ -116,10 +114,14 @@ class Keys {
     Sweep& s = sweeps_[&array];
     if (i == s.last) return s.token;
     if (i < s.next) s = Sweep{};  // out of order: start again
-    for (; s.next < i; ++s.next) ++s.counts[item_count_key(array[static_cast<rapidjson::SizeType>(s.next)])];
+    for (; s.next < i; ++s.next) {
+      const rapidjson::Value& before = array[static_cast<rapidjson::SizeType>(s.next)];
+      ++s.counts[item_count_key(before, item_name(before))];
+    }
     const rapidjson::Value& item = array[static_cast<rapidjson::SizeType>(i)];
-    s.token = item_token(item);
-    if (const std::uint32_t n = ++s.counts[item_count_key(item)]; n > 1) s.token += "*" + std::to_string(n);
+    const ItemName name = item_name(item);
+    s.token = item_token(item, name);
+    if (const std::uint32_t n = ++s.counts[item_count_key(item, name)]; n > 1) s.token += "*" + std::to_string(n);
     s.next = i + 1, s.last = i;
     return s.token;
   }

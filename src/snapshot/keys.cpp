@@ -21,27 +21,6 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
-std::string normalise(KeyType type, std::string_view value, std::string_view region) {
-  value = trim(value);
-  switch (type) {
-    case KeyType::text: return std::string(value);
-    case KeyType::lower: return lower(value);
-    case KeyType::id: {
-      std::string id;
-      if (formats::webex_identity(value, id)) return id;
-      return std::string(value);  // not an id: compared as text
-    }
-    case KeyType::number: {
-      if (formats::is_e164(value)) return std::string(value);
-      if (!region.empty() && !value.starts_with('+'))
-        if (auto j = formats::plan::judge(value, region); j.verdict == formats::plan::Verdict::valid) return j.e164;
-      if (auto e164 = formats::suggest_e164(value)) return *e164;
-      return std::string(value);
-    }
-  }
-  return std::string(value);
-}
-
 std::optional<std::string_view> as_is(KeyType type, std::string_view value) {
   value = trim(value);
   switch (type) {
@@ -54,6 +33,27 @@ std::optional<std::string_view> as_is(KeyType type, std::string_view value) {
     case KeyType::number: return formats::is_e164(value) ? std::optional(value) : std::nullopt;
   }
   return std::nullopt;
+}
+
+std::string normalise(KeyType type, std::string_view value, std::string_view region) {
+  if (const std::optional<std::string_view> same = as_is(type, value)) return std::string(*same);
+  value = trim(value);
+  switch (type) {
+    case KeyType::text: return std::string(value);  // as_is() took it
+    case KeyType::lower: return lower(value);
+    case KeyType::id: {
+      std::string id;
+      if (formats::webex_identity(value, id)) return id;
+      return std::string(value);  // not an id: compared as text
+    }
+    case KeyType::number: {
+      if (!region.empty() && !value.starts_with('+'))
+        if (auto j = formats::plan::judge(value, region); j.verdict == formats::plan::Verdict::valid) return j.e164;
+      if (auto e164 = formats::suggest_e164(value)) return *e164;
+      return std::string(value);
+    }
+  }
+  return std::string(value);
 }
 
 bool comparable(KeyType type, std::string_view value) {

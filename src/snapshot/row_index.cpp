@@ -1,6 +1,5 @@
 #include "snapshot/row_index.hpp"
 
-#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -15,8 +14,8 @@ std::size_t words(std::size_t bytes) { return (bytes + 3) / 4; }
 
 void RowIndex::reserve(std::size_t keys, std::size_t key_bytes, std::size_t rows) {
   records_.reserve(records_.size() + 2 * keys + key_bytes / 4 + keys + rows);  // a key pads to 3 bytes more
-  // At most 70% full; small, for a scope's few keys (a location's extensions), not 64 slots.
-  const std::size_t size = std::max<std::size_t>(8, (keys + 1) * 10 / 7 + 1);
+  // Small for a scope's few keys (a location's extensions): 8 slots at least, not 64.
+  const std::size_t size = checks::slots_for(keys, 8);
   if (size <= slots_.size()) return;
   checks::Slots old = std::move(slots_);
   slots_ = checks::Slots(size);
