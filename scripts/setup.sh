@@ -26,6 +26,26 @@ quietly() {
   rm -f "$log"
 }
 
+# Runs apt-get quietly, waiting (up to 10 minutes) while another package manager holds its
+# lock: a fresh machine often runs unattended-upgrades at boot. apt 2.6 waits for dpkg's
+# lock when told (DPkg::Lock::Timeout) but not for the package lists' lock, hence the loop.
+apt_get() {
+  local log; log=$(mktemp)
+  for _ in $(seq 120); do
+    if $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$@" >"$log" 2>&1; then
+      rm -f "$log"
+      return 0
+    fi
+    grep -q "Could not get lock" "$log" || break
+    [ -n "${waited:-}" ] || { echo "setup: waiting for another package manager to finish ($(grep -m1 -o 'held by process.*' "$log" || echo 'apt is locked'))" >&2; waited=1; }
+    sleep 5
+  done
+  echo "setup: this failed: apt-get $*" >&2
+  tail -40 "$log" >&2
+  rm -f "$log"
+  exit 1
+}
+
 # libphonenumber: `apt-get install libphonenumber-dev` adds 20 packages, 221 MB, almost all of
 # it Boost headers (a hard dependency of the -dev package that wxlint does not use). Instead,
 # the run-time library (libphonenumber8, metadata compiled in) and what its headers include
@@ -51,11 +71,11 @@ have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed";
 for p in $packages ${WXLINT_EXTRA_PACKAGES:-}; do have "$p" || need+=("$p"); done
 sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
 updated=""
-apt_update() { [ -n "$updated" ] || { quietly $sudo apt-get update; updated=1; }; }
+apt_update() { [ -n "$updated" ] || { apt_get update; updated=1; }; }
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   apt_update
-  quietly $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}"
+  apt_get install -y --no-install-recommends "${need[@]}"
 fi
 
 # unpack PACKAGE DIR PATH...: copies PATHs (relative to the package's root) of a Debian
