@@ -159,6 +159,13 @@ class SnapshotLookup final : public Check {
     if (!filter_values(path, want)) return;
     const std::optional<std::uint32_t> row = first_row(*table, k, want);
     if (row.has_value() != report_found_) return;
+    report(path, *table, k, row, out);
+  }
+
+ private:
+  // Out of the way of the lookups: most visits find nothing to report.
+  [[gnu::cold, gnu::noinline]] void report(const Path& path, const Table& table, const Key& k,
+                                           std::optional<std::uint32_t> row, Emitter& out) const {
     Finding& f = out.emit(path);
     f.arg("key", std::string(k.raw));
     if (const Stripped& st = k.stripped; st.table) {
@@ -167,11 +174,10 @@ class SnapshotLookup final : public Check {
         f.arg("prefix." + st.table->columns()[c].name, std::string(st.table->cell(st.row, c)));
     }
     if (row)
-      for (std::size_t c = 0; c < table->columns().size(); ++c)
-        f.arg(table->columns()[c].name, std::string(table->cell(*row, c)));
+      for (std::size_t c = 0; c < table.columns().size(); ++c)
+        f.arg(table.columns()[c].name, std::string(table.cell(*row, c)));
   }
 
- private:
   struct StripPrefix {
     TableRef key, column;
     RelPointer at;

@@ -3,7 +3,7 @@
 #include "checks/key_index.hpp"
 
 #include <array>
-#include <vector>
+#include <optional>
 
 namespace wxlint::checks::snapshot_probe {
 namespace {
@@ -62,18 +62,16 @@ struct Place {
 
 Place place(std::string_view value, KeyType type) { return {value.data(), value.size(), type}; }
 
-// The normal forms of one lint, by place: the rules at one place ask for the same ones,
-// and each id is decoded once.
+// The last few normal forms made, by place: the rules at one place that ask different
+// questions (a phone number scoped and not) make one, and a national number is judged by the
+// numbering plan once. The rules asking one question of a node share it already
+// (SharedAnswers), so a few places are enough.
 class Normals {
  public:
-  const Normal& get(Place at, std::string_view value, Arena& arena) {
-    if (last_ < entries_.size() && entries_[last_].at == at) return entries_[last_].form;  // the rules at one place
-    const std::uint64_t h = hash_place(at);
-    const auto [k, added] = index_.find_or_add(
-        h, [&](std::uint32_t i) { return entries_[i].at == at; }, [&](std::uint32_t i) { return hash_place(entries_[i].at); });
-    last_ = k;
-    if (!added) return entries_[k].form;
-    Entry& e = entries_.emplace_back();
+  Normal get(Place at, std::string_view value, Arena& arena) {
+    for (const Entry& e : entries_)
+      if (e.at == at) return e.form;
+    Entry& e = entries_[next_++ % entries_.size()];
     e.at = at;
     e.form.comparable = snapshot::normal_form(at.type, value, scratch_);
     e.form.text = arena.keep(scratch_);
@@ -81,27 +79,17 @@ class Normals {
     return e.form;
   }
   void clear() {
-    if (entries_.empty()) return;  // each rule's start() forgets: only the first has work
-    // A big file's slots are not wiped for each small one after it.
-    if (index_.slots() > 4096 && index_.slots() > 16 * entries_.size()) index_ = KeyIndex();
-    index_.clear();
-    entries_.clear();
+    entries_ = {};
+    next_ = 0;
   }
 
  private:
-  static std::uint64_t hash_place(Place at) {
-    std::uint64_t x = reinterpret_cast<std::uintptr_t>(at.data) ^ (std::uint64_t{at.size} << 40) ^
-                      (static_cast<std::uint64_t>(at.type) << 36);
-    x ^= x >> 33, x *= 0xff51afd7ed558ccdull, x ^= x >> 33, x *= 0xc4ceb9fe1a85ec53ull;
-    return x ^ (x >> 33);
-  }
   struct Entry {
     Place at;
     Normal form;
   };
-  KeyIndex index_;
-  std::vector<Entry> entries_;
-  std::size_t last_ = 0;
+  std::array<Entry, 4> entries_{};
+  std::size_t next_ = 0;
   std::string scratch_;
 };
 
@@ -114,10 +102,12 @@ struct Text {
 
 Text text_of(const Normal& n) { return {n.text.data(), n.text.size()}; }
 
+// A scope's part of a table's scoped index (Table::scope_part()), kept per scope.
 struct ScopeEntry {
   std::uint64_t table = 0;
+  std::size_t col = 0, scope_col = 0;
   Text scope;
-  std::uint32_t id = 0;  // the number of its normal form in the table's cells; 0: no cell holds it
+  std::optional<const snapshot::RowIndex*> part;
 };
 
 struct Kept {
@@ -131,14 +121,16 @@ Kept& kept() {
   return k;
 }
 
-// The number of a scope's normal form in the table's cells.
-std::uint32_t scope_id(Kept& k, const Table& table, const Normal& scope) {
+std::optional<const snapshot::RowIndex*> scope_part(Kept& k, const Table& table, std::size_t col, std::size_t scope_col,
+                                                    const Normal& scope) {
   const Text at = text_of(scope);
-  if (const ScopeEntry* e = k.scopes.find([&](const ScopeEntry& e) { return e.table == table.serial() && e.scope == at; }))
-    return e->id;
+  if (const ScopeEntry* e = k.scopes.find([&](const ScopeEntry& e) {
+        return e.table == table.serial() && e.scope == at && e.col == col && e.scope_col == scope_col;
+      }))
+    return e->part;
   ScopeEntry& e = k.scopes.replace();
-  e = {table.serial(), at, table.text_id(scope.text).value_or(0)};
-  return e.id;
+  e = {table.serial(), col, scope_col, at, table.scope_part(col, scope_col, table.text_id(scope.text).value_or(0))};
+  return e.part;
 }
 
 }  // namespace
@@ -165,8 +157,8 @@ std::span<const std::uint32_t> rows(const Table& table, std::size_t col, const N
 }
 
 Scoped rows_in_scope(const Table& table, std::size_t col, const Normal& key, std::size_t scope_col, const Normal& scope) {
-  if (auto found = table.find_in_scope(col, key.text, key.hash, scope_col, scope_id(kept(), table, scope)))
-    return {*found, false};
+  if (const auto part = scope_part(kept(), table, col, scope_col, scope))
+    return {*part && !key.text.empty() ? (*part)->find(key.text, key.hash) : std::span<const std::uint32_t>(), false};
   return {table.find(col, key.text, key.hash), true};
 }
 

@@ -172,12 +172,18 @@ std::span<const std::uint32_t> Table::find(std::size_t col, std::string_view key
 std::optional<std::span<const std::uint32_t>> Table::find_in_scope(std::size_t col, std::string_view key,
                                                                    std::uint64_t hash, std::size_t scope_col,
                                                                    std::uint32_t scope) const {
+  const std::optional<const RowIndex*> part = scope_part(col, scope_col, scope);
+  if (!part) return std::nullopt;
+  if (!*part || key.empty()) return std::span<const std::uint32_t>();
+  return (*part)->find(key, hash);
+}
+
+std::optional<const RowIndex*> Table::scope_part(std::size_t col, std::size_t scope_col, std::uint32_t scope) const {
   for (const Scoped& s : scoped_) {
     if (s.col != col || s.scope != scope_col) continue;
-    if (key.empty() || scope == 0) return std::span<const std::uint32_t>();
+    if (scope == 0) return nullptr;
     const auto part = s.part_of.find(scope);
-    if (part == s.part_of.end()) return std::span<const std::uint32_t>();
-    return s.parts[part->second].find(key, hash);
+    return part == s.part_of.end() ? nullptr : &s.parts[part->second];
   }
   return std::nullopt;
 }

@@ -72,6 +72,9 @@ class Table {
   // find()'s rows.
   std::optional<std::span<const std::uint32_t>> find_in_scope(std::size_t col, std::string_view key, std::uint64_t hash,
                                                                std::size_t scope_col, std::uint32_t scope) const;
+  // The index find_in_scope() searches for that scope: nullptr when no row is in it; nullopt
+  // when `col` is not declared scoped by `scope_col`. For a caller that keeps it per scope.
+  std::optional<const RowIndex*> scope_part(std::size_t col, std::size_t scope_col, std::uint32_t scope) const;
   // The number of a text in the cells of this table (and the tables sharing its strings).
   std::optional<std::uint32_t> text_id(std::string_view text) const { return strings_->find(text); }
 
