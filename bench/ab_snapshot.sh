@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
 # Per-file CPU (user + sys) of two or more wxlint binaries on the snapshot batch, with and
 # without the snapshot, their runs alternated so that the machine's drift falls on each alike:
-#   bench/ab_snapshot.sh REPS BIN [BIN...]
+#   bench/ab_snapshot.sh [--hot] REPS BIN [BIN...]
 # Per binary and rep: one file with the snapshot (the load), the batch 20 times with it, and
 # the batch 20 times without it; the minimum of REPS of each. With = (20 passes - load) /
 # 20,000 files. Needs the data of bench/snapshot.sh (bench/out/data). Numbers: bench/README.md.
+# --hot: the batch is the first 10 files copied 100 times (snap-hot/), so the 1,000 people they
+# move, and their rows, stay in the cache: what is left of the difference is instructions.
 set -euo pipefail
-[ $# -ge 2 ] || { echo "usage: bench/ab_snapshot.sh REPS BIN [BIN...]" >&2; exit 2; }
+hot=""
+[ "${1:-}" = --hot ] && { hot=1; shift; }
+[ $# -ge 2 ] || { echo "usage: bench/ab_snapshot.sh [--hot] REPS BIN [BIN...]" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 2; }
 reps=$1
 shift
 data=$(cd "$(dirname "$0")" && pwd)/out/data
 [ -d "$data/snap-batch" ] || { echo "bench: no $data/snap-batch: run bench/snapshot.sh first" >&2; exit 2; }
+dir=$data/snap-batch
+if [ -n "$hot" ]; then
+  dir=$data/snap-hot
+  if [ ! -f "$dir/0999.json" ]; then
+    mkdir -p "$dir"
+    for i in $(seq 0 999); do cp "$data/snap-batch/$(printf %04d $((i % 10))).json" "$dir/$(printf %04d "$i").json"; done
+  fi
+fi
 batch=()
-for _ in $(seq 20); do batch+=("$data/snap-batch"); done
+for _ in $(seq 20); do batch+=("$dir"); done
 times=$(mktemp -d)
 trap 'rm -rf "$times"' EXIT
 

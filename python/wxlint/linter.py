@@ -30,9 +30,10 @@ class Linter:
     """The rule catalogue with its options, loaded once and reused; safe to call from several
     threads at once (the native code runs without the GIL).
 
-    config: None searches for .wxlint.json upward from the working directory, as `wxlint check`
-        does; False uses none; a path uses that file. Its rules, settings, snapshot and ignores
-        apply, and the arguments below override it.
+    config: None searches for .wxlint.json upward from the working directory, once, and uses
+        it for every file (`wxlint check` uses the nearest above each file: make one Linter per
+        project); False uses none; a path uses that file. Its rules, settings, snapshot and
+        ignores apply, and the arguments below override it.
     snapshot: an org snapshot, a file or directory of saved Webex list responses, or a list of
         them (docs/snapshot.md); replaces the config's.
     settings: setting name (or "operationId/name") -> value, e.g. {"maxUsers": 50}.

@@ -23,10 +23,6 @@ class RowIndex {
   static std::uint64_t hash(std::string_view key) { return checks::hash_key(key); }
   std::span<const std::uint32_t> find(std::string_view key) const { return find(key, hash(key)); }
   std::span<const std::uint32_t> find(std::string_view key, std::uint64_t hash) const;
-  // The key's slot on its way to the cache, for a find() a little later.
-  void prefetch(std::uint64_t hash) const {
-    if (slots_.size() != 0) __builtin_prefetch(&slots_[checks::home_slot(hash, slots_.size())]);
-  }
   std::size_t keys() const { return count_; }
 
  private:
