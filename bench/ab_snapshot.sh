@@ -2,9 +2,11 @@
 # Per-file CPU (user + sys) of two or more wxlint binaries on the snapshot batch, with and
 # without the snapshot, their runs alternated so that the machine's drift falls on each alike:
 #   bench/ab_snapshot.sh [--hot] REPS BIN [BIN...]
-# Per binary and rep: one file with the snapshot (the load), the batch 20 times with it, and
-# the batch 20 times without it; the minimum of REPS of each. With = (20 passes - load) /
-# 20,000 files. Needs the data of bench/snapshot.sh (bench/out/data). Numbers: bench/README.md.
+# Per binary and rep: one file with the snapshot (the load), the batch PASSES times (default
+# 20) with it, and as often without it; the minimum of REPS of each. With = (the passes -
+# load) / their files. The load's own CPU varies by +-0.3 s from run to run on this VM: more
+# passes (PASSES=100) make that a smaller part of the figure. Needs the data of
+# bench/snapshot.sh (bench/out/data). Numbers: bench/README.md.
 # --hot: the batch is the first 10 files copied 100 times (snap-hot/), so the 1,000 people they
 # move, and their rows, stay in the cache: what is left of the difference is instructions.
 set -euo pipefail
@@ -25,7 +27,8 @@ if [ -n "$hot" ]; then
   fi
 fi
 batch=()
-for _ in $(seq 20); do batch+=("$dir"); done
+passes=${PASSES:-20}
+for _ in $(seq "$passes"); do batch+=("$dir"); done
 times=$(mktemp -d)
 trap 'rm -rf "$times"' EXIT
 
@@ -51,7 +54,7 @@ i=0
 for bin in "$@"; do
   i=$((i + 1))
   min() { sort -n "$times/$i.$1" | head -1; }
-  echo "$bin $(min load) $(min with) $(min without)" |
-    awk '{w = ($3 - $2) / 20000 * 1e6; o = $4 / 20000 * 1e6;
+  echo "$bin $(min load) $(min with) $(min without) $((passes * 1000))" |
+    awk '{w = ($3 - $2) / $5 * 1e6; o = $4 / $5 * 1e6;
           printf "%s: with the snapshot %.1f us a file, without %.1f: %.2fx\n", $1, w, o, w / o}'
 done
