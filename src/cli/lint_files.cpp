@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <new>
 #include <system_error>
 #include <thread>
 
@@ -69,6 +70,11 @@ void lint_one(const std::string& path, const LintSetup& setup, const LintJob& jo
       out.report = linter.lint_file(path, operation);
   } catch (const IoError& e) {
     out.error = e.what();
+  } catch (const std::bad_alloc&) {
+    // The other files may still fit: this one is reported, as an unreadable one is.
+    out.report.reset();
+    out.error = (path == "-" ? std::string("<stdin>") : path) +
+                ": out of memory while linting it; lint it alone (-j 1) or with more memory";
   } catch (...) {
     out.failure = std::current_exception();
   }

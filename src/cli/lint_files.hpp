@@ -21,7 +21,7 @@ struct LintJob {
 
 struct LintOutcome {
   std::optional<FileReport> report;
-  std::string error;  // IoError text when the file could not be read (or, fixing, written)
+  std::string error;  // why the file was not linted: unreadable (or, fixing, unwritable), or out of memory
   std::size_t fixes_applied = 0, fixes_deferred = 0;
   std::string diff;                       // --diff: the file's unified diff ("" = unchanged)
   std::optional<std::string> fixed_stdin;  // --fix on "-": the text for stdout

@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <iostream>
+#include <new>
 
 namespace {
 
@@ -128,6 +129,9 @@ int run(int argc, char** argv) {
     return kExitUsage;
   } catch (const wxlint::IoError& err) {
     print_error(err.what());
+    return kExitUsage;
+  } catch (const std::bad_alloc&) {
+    print_error("out of memory; lint fewer files at once (-j 1), or give wxlint more memory");
     return kExitUsage;
   } catch (const std::exception& err) {
     print_error(std::string("internal error: ") + err.what());

@@ -97,6 +97,7 @@ Value& DomBuilder::push(Value&& v) {
 Value* DomBuilder::gather(std::size_t first, std::size_t count) {
   if (count == 0) return nullptr;
   auto* out = static_cast<Value*>(allocator_.Malloc(count * sizeof(Value)));
+  if (!out) throw std::bad_alloc();  // RapidJSON's pool returns null when memory runs out
   std::size_t i = first;
   while (i < size_) {
     const std::size_t c = i / kChunkValues, o = i % kChunkValues;

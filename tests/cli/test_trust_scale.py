@@ -152,6 +152,28 @@ class Scale(TempDirTest):
         self.assertEqual(r.stderr, f"wxlint: {self.path('.wxlint.json')}:3:20: /settings/maxFileSize: "
                                    "must be a whole number of at least 1, not 0\n")
 
+    def test_file_past_a_memory_limit_is_reported_and_the_others_linted(self):
+        # Under `ulimit -v`, RapidJSON's pool returns null when memory runs out: the file that
+        # does not fit is reported by name (exit 2, as an unreadable one), never a crash.
+        if SANITIZED:
+            self.skipTest("a sanitizer reserves terabytes of address space: no limit fits it")
+        self.config({"settings": {"maxFileSize": 100 * MB}})
+        write(self.path("small.json"), dumps(payload([{"userId": USER_1, "extension": "911"}])))
+        users = [{"userId": USER_1, "extension": str(1000 + i % 9000)} for i in range(350_000)]
+        write(self.path("big.json"), dumps(payload(users)))  # 38 MB: ~200 MB to lint
+        alone = self.wxlint("check", "-j", "1", "small.json")
+        self.assertEqual(alone.returncode, 1, alone.stderr)
+
+        def limited():
+            resource.setrlimit(resource.RLIMIT_AS, (120 * MB, 120 * MB))
+
+        r = subprocess.run([WXLINT, "check", "-j", "1", "small.json", "big.json"], cwd=self.dir, capture_output=True,
+                           text=True, preexec_fn=limited, timeout=120)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertEqual(r.stderr, "wxlint: big.json: out of memory while linting it; lint it alone (-j 1) or with "
+                                   "more memory\n")
+        self.assertEqual(r.stdout, alone.stdout)  # small.json's findings and summary, as linted alone
+
     def test_summary_finding_counts_and_exit_code_with_the_setting(self):
         text = dumps(payload([[]] * 5))
         write(self.path("p.json"), text)
