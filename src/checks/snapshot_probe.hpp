@@ -59,9 +59,9 @@ Scoped rows_in_scope(const snapshot::Table& table, std::size_t col, const Normal
 
 // What the rules at one node that ask the same question found, until forget(): three rules
 // look each userId up in people. A question is known by its address (the text of the
-// parameters that decide which rows are found, kept once by params_text(); or a pointer the
-// rules read from that node); its hash picks one of a few slots, and a clash only costs a
-// second answer.
+// parameters that decide which rows are found, kept once by params_text(); a pointer the
+// rules read from that node; or a key column, for a scope's part of its index); its hash
+// picks one of a few slots, and a clash only costs a second answer.
 template <typename Answer>
 class SharedAnswers {
  public:

@@ -72,7 +72,6 @@ void lint_one(const std::string& path, const LintSetup& setup, const LintJob& jo
     out.error = e.what();
   } catch (const std::bad_alloc&) {
     // The other files may still fit: this one is reported, as an unreadable one is.
-    out.report.reset();
     out.error = (path == "-" ? std::string("<stdin>") : path) +
                 ": out of memory while linting it; lint it alone (-j 1) or with more memory";
   } catch (...) {
