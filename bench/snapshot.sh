@@ -6,7 +6,8 @@
 # Peers: the RapidJSON floor (parse_floor.cpp); simdjson (parse_simdjson.cpp, built when
 # libsimdjson-dev is installed: this script installs it, a bench-only package); Spectral
 # (@stoplight/spectral-cli from npm into .deps/node) with a ruleset applying the move-users
-# JSON Schema (spectral_ruleset.py). Not run by CI. Numbers: bench/README.md.
+# JSON Schema (spectral_ruleset.py). Then the floor of the snapshot's per-file cost
+# (snapshot_floor.cpp). Not run by CI. Numbers: bench/README.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -17,6 +18,7 @@ mkdir -p "$out"
 cmake -S "$root" -B "$root/build-bench" -DCMAKE_BUILD_TYPE=Release -DWXLINT_BUILD_TESTS=OFF >/dev/null
 cmake --build "$root/build-bench" -j2 --target wxlint >/dev/null
 g++ -O2 -std=c++17 -o "$out/parse_floor" "$here/parse_floor.cpp"
+g++ -O2 -std=c++20 -o "$out/snapshot_floor" "$here/snapshot_floor.cpp"
 
 if ! dpkg-query -W -f='${Status}' libsimdjson-dev 2>/dev/null | grep -q "ok installed"; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -43,4 +45,5 @@ if [ -x "$node_dir/node_modules/.bin/spectral" ]; then
 fi
 
 /usr/bin/python3 "$here/gen_snapshot.py" "$out/data"
-exec /usr/bin/python3 "$here/measure_snapshot.py" --root "$root" --out "$out" "${simdjson[@]}" "${spectral[@]}" "$@"
+/usr/bin/python3 "$here/measure_snapshot.py" --root "$root" --out "$out" "${simdjson[@]}" "${spectral[@]}" "$@"
+"$out/snapshot_floor" "$out/data/snapshot" "$out/data/snap-batch" 5 30
