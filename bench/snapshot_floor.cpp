@@ -191,42 +191,38 @@ int main(int argc, char** argv) {
     return held[loc];
   };
   std::size_t n_people = 0, n_held = 0;
-  for (const std::string& f : files(argv[1], "people")) {
-    rapidjson::Document d;
-    const std::string text = read(f);
-    d.Parse<kFlags>(text.data(), text.size());
-    const rapidjson::Value* items = d.HasParseError() ? nullptr : array_at(d, "items");
-    if (!items) continue;
-    for (const auto& p : items->GetArray()) {
-      const std::optional<Uuid> id = id_uuid(str(p, "id"));
-      if (!id) continue;
-      Person& e = people.add(mix(id->hi, id->lo));
-      e.id = *id;
-      e.location = location_of(str(p, "locationId"));
-      e.extension = ext_number(str(p, "extension"));
-      e.calling = e.location != 0;
-      ++n_people;
+  // Calls f on each item of the list `key` in the files of dir named prefix*.json.
+  const auto each_item = [&](std::string_view prefix, const char* key, const auto& f) {
+    for (const std::string& file : files(argv[1], prefix)) {
+      rapidjson::Document d;
+      const std::string text = read(file);
+      d.Parse<kFlags>(text.data(), text.size());
+      if (const rapidjson::Value* list = d.HasParseError() ? nullptr : array_at(d, key))
+        for (const auto& item : list->GetArray()) f(item);
     }
-  }
-  for (const std::string& f : files(argv[1], "numbers")) {
-    rapidjson::Document d;
-    const std::string text = read(f);
-    d.Parse<kFlags>(text.data(), text.size());
-    const rapidjson::Value* numbers = d.HasParseError() ? nullptr : array_at(d, "phoneNumbers");
-    if (!numbers) continue;
-    for (const auto& n : numbers->GetArray()) {
-      const std::uint32_t ext = ext_number(str(n, "extension"));
-      const auto loc = n.IsObject() ? n.FindMember("location") : n.MemberEnd();
-      if (!ext || loc == n.MemberEnd() || !loc->value.IsObject()) continue;
-      Held& e = held_in(location_of(str(loc->value, "id"))).add(mix(0, ext));
-      e.location = location_of(str(loc->value, "id"));
-      e.extension = ext;
-      const auto owner = n.FindMember("owner");  // n is an object: it had a location
-      if (owner != n.MemberEnd() && owner->value.IsObject())
-        if (const auto id = id_uuid(str(owner->value, "id"))) e.owner = *id;
-      ++n_held;
-    }
-  }
+  };
+  each_item("people", "items", [&](const rapidjson::Value& p) {
+    const std::optional<Uuid> id = id_uuid(str(p, "id"));
+    if (!id) return;
+    Person& e = people.add(mix(id->hi, id->lo));
+    e.id = *id;
+    e.location = location_of(str(p, "locationId"));
+    e.extension = ext_number(str(p, "extension"));
+    e.calling = e.location != 0;
+    ++n_people;
+  });
+  each_item("numbers", "phoneNumbers", [&](const rapidjson::Value& n) {
+    const std::uint32_t ext = ext_number(str(n, "extension"));
+    const auto loc = n.IsObject() ? n.FindMember("location") : n.MemberEnd();
+    if (!ext || loc == n.MemberEnd() || !loc->value.IsObject()) return;
+    Held& e = held_in(location_of(str(loc->value, "id"))).add(mix(0, ext));
+    e.location = location_of(str(loc->value, "id"));
+    e.extension = ext;
+    const auto owner = n.FindMember("owner");  // n is an object: it had a location
+    if (owner != n.MemberEnd() && owner->value.IsObject())
+      if (const auto id = id_uuid(str(owner->value, "id"))) e.owner = *id;
+    ++n_held;
+  });
 
   std::vector<std::string> batch;
   for (const std::string& f : files(argv[2], "")) batch.push_back(read(f));
