@@ -1,6 +1,7 @@
 // Byte/character helpers shared by the other format checks.
 #include "formats/formats.hpp"
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -8,10 +9,6 @@
 namespace wxlint::formats {
 
 namespace {
-
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 bool in(unsigned char c, unsigned lo, unsigned hi) { return c >= lo && c <= hi; }
 
@@ -158,12 +155,23 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash_here = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash_here ? s[i] != '-' : !is_hex(s[i])) return false;
-  }
-  return true;
+  // Every byte against its place's class, with no branch: ids are checked by the hundred
+  // thousand, and a loop that stopped at the first wrong byte cost ~15 instructions a byte.
+  static constexpr std::array<unsigned char, 256> kClass = [] {
+    std::array<unsigned char, 256> c{};
+    for (const unsigned char d : std::string_view("0123456789abcdefABCDEF")) c[d] = 1;
+    c['-'] = 2;
+    return c;
+  }();
+  static constexpr std::array<unsigned char, 36> kWant = [] {
+    std::array<unsigned char, 36> w{};
+    for (std::size_t i = 0; i < w.size(); ++i) w[i] = i == 8 || i == 13 || i == 18 || i == 23 ? 2 : 1;
+    return w;
+  }();
+  if (s.size() != kWant.size()) return false;
+  unsigned wrong = 0;
+  for (std::size_t i = 0; i < kWant.size(); ++i) wrong |= kClass[static_cast<unsigned char>(s[i])] ^ kWant[i];
+  return wrong == 0;
 }
 
 }  // namespace wxlint::formats

@@ -149,9 +149,8 @@ bool webex_identity(std::string_view s, std::string& out) {
   out += '/';
   const std::size_t at = out.size();
   out += v->id;
-  if (is_uuid(v->id))
-    for (std::size_t i = at; i < out.size(); ++i)
-      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] - 'A' + 'a');
+  if (is_uuid(v->id))  // hex digits and dashes: setting 0x20 lowers the letters and keeps the rest
+    for (std::size_t i = at; i < out.size(); ++i) out[i] = static_cast<char>(out[i] | 0x20);
   last.out = out;
   return true;
 }

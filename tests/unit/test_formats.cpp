@@ -357,6 +357,14 @@ TEST_CASE("formats: is_uuid", "[formats]") {
   CHECK_FALSE(is_uuid("{5f0278fe-e88c-4337-80eb-dcccb3ee0550}"));
   CHECK_FALSE(is_uuid("5f0278fe-e88c-4337-80eb-dcccb3ee055\0"s));
   CHECK_FALSE(is_uuid(kHuge));
+  // Every byte is checked against its place: a dash where a digit goes, a digit where a dash
+  // goes, and the bytes next to each range of hex digits.
+  CHECK_FALSE(is_uuid("5f0278f-ee88c-4337-80eb-dcccb3ee0550"));
+  CHECK_FALSE(is_uuid("5f0278fe0e88c0433780eb0dcccb3ee05500"));
+  for (const char c : std::string_view("/:@G`g-\x7f"))
+    CHECK_FALSE(is_uuid(std::string(1, c) + "f0278fe-e88c-4337-80eb-dcccb3ee0550"));
+  CHECK_FALSE(is_uuid("\xc3\xa9" "f0278fe-e88c-4337-80eb-dcccb3ee055"));  // 36 bytes, one an e-acute
+  CHECK(is_uuid("abcdefAB-CDEF-0123-4567-89abcdef0123"));
 }
 
 TEST_CASE("formats: email_problem accepts valid addresses", "[formats][email]") {
