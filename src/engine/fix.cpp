@@ -16,7 +16,9 @@
 
 #include <algorithm>
 #include <tuple>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace wxlint {
 
@@ -168,6 +170,30 @@ std::string duplicate_item(const rapidjson::Value& root, const std::string& ptr,
   return pointer::join(*a);
 }
 
+// The pointers of duplicated keys. A pointer through one names two values, and which of
+// them an edit would change is not known: no fix edits there (the duplicate key is a
+// finding of its own). "" (more duplicates than were listed) makes every pointer so.
+class DuplicatedKeys {
+ public:
+  explicit DuplicatedKeys(const Document& doc) {
+    for (const ParseIssue& i : doc.issues())
+      if (i.kind == ParseIssue::Kind::duplicate_key) pointers_.push_back(i.pointer);
+    std::sort(pointers_.begin(), pointers_.end());
+  }
+  // Whether `ptr` is, or is below, a duplicated key.
+  bool under(std::string_view ptr) const {
+    if (pointers_.empty()) return false;
+    for (std::size_t end = 0;;) {  // each of its prefixes that ends before a '/' or at its end
+      if (std::binary_search(pointers_.begin(), pointers_.end(), ptr.substr(0, end))) return true;
+      if (end == ptr.size()) return false;
+      end = std::min(ptr.find('/', end + 1), ptr.size());
+    }
+  }
+
+ private:
+  std::vector<std::string_view> pointers_;
+};
+
 }  // namespace
 
 std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const std::vector<const FixSpec*>& specs) {
@@ -184,13 +210,15 @@ std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const std::ve
   first[specs.size()] = pointers.size();
   const std::vector<Span> spans = doc.locate(pointers);
   const std::string_view t = doc.text();
+  const DuplicatedKeys duplicated(doc);
   for (std::size_t i = 0; i < specs.size(); ++i) {
     Fix fix{specs[i]->safe, specs[i]->message, {}};
     bool ok = true;
     for (std::size_t k = first[i]; k < first[i + 1] && ok; ++k) {
       const FixEdit& e = specs[i]->edits[k - first[i]];
       const Span& sp = spans[k];
-      ok = sp.found && !(e.target == FixEdit::Target::duplicate_item && pointers[k].empty());
+      ok = sp.found && !(e.target == FixEdit::Target::duplicate_item && pointers[k].empty()) &&
+           !duplicated.under(pointers[k]);
       if (!ok) break;
       std::size_t b = sp.begin, end = sp.end;
       if (e.target == FixEdit::Target::key) {
