@@ -130,6 +130,28 @@ TEST_CASE("Linter::fix runs passes until nothing applies, and reports the change
   for (const auto& c : r.changes) CHECK(text.substr(0, c.old_offset).size() == c.new_offset);
 }
 
+TEST_CASE("a finding at or below a duplicated key offers no fix: its pointer names two values", "[fix]") {
+  const auto& linter = test_support::linter();
+  // The second displayName is untrimmed; its pointer locates the first, which an edit to
+  // "Ada Byron" would have overwritten.
+  const std::string text = R"({"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [{"source": "CH", )"
+                           R"("displayName": "Ada Lovelace", "displayName": "  Ada Byron", )"
+                           R"("emails": [{"value": "a@example.com", "type": "work", "primary": true}]}]})";
+  const auto r = linter.fix(text, "t.json", true);
+  CHECK(r.applied == 0);
+  CHECK(r.text == text);
+  std::map<std::string, bool> fixable;  // rule -> offers a fix
+  for (const auto& d : r.report.diagnostics) fixable[d.rule] = d.fix.has_value();
+  CHECK(fixable == std::map<std::string, bool>{{"contacts/name-untrimmed", false}, {"json/duplicate-key", false}});
+  // Below the duplicated key too: a member of a duplicated object.
+  const std::string nested = R"({"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [{"source": "CH", )"
+                             R"("emails": [{"value": "a@example.com", "type": "WORK"}], )"
+                             R"("emails": [{"value": "b@example.com", "type": "WORK"}]}]})";
+  const auto n = linter.fix(nested, "t.json", true);
+  CHECK(n.applied == 0);
+  CHECK(n.text == nested);
+}
+
 TEST_CASE("fixes in an example envelope edit the envelope file at their place", "[fix]") {
   const std::string env = "{\"operationId\": \"bulkCreateOrUpdateContacts\", \"method\": \"POST\", \"path\": \"/x\",\n"
                           " \"requestExamples\": [{\"example\": {\"schemas\": \"urn:cisco:codev:identity:contact:core:1.0\",\n"
