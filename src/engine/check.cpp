@@ -24,6 +24,7 @@ Finding& Emitter::emit(std::string pointer, Anchor anchor) {
   f->rule = &rule_;
   f->pointer = std::move(pointer);
   f->anchor = anchor;
+  f->node = nullptr;
   return *f;
 }
 
@@ -53,6 +54,7 @@ std::uint64_t covers_key(std::string_view pointer, std::string_view keyword, std
 Finding& Emitter::emit(const Path& path, Anchor anchor) {
   Finding& f = emit(path.pointer(), anchor);
   const auto& v = path.node();
+  f.node = &v;
   if (!v.IsObject() && !v.IsArray()) f.arg("value", scalar_text(v));
   return f;
 }

@@ -37,6 +37,9 @@ struct Finding {
   // not listed; `pointer` and `anchor` are the first one's.
   std::size_t unlisted = 0;
   std::shared_ptr<const FixSpec> fix;  // kept only when the rule opted in to fix.name
+  // The value it was found at, while the DOM lives: places a finding whose pointer names two
+  // values (under a duplicated key).
+  const rapidjson::Value* node = nullptr;
 
   Finding& arg(std::string name, std::string value) {
     args.emplace_back(std::move(name), std::move(value));

@@ -1,6 +1,7 @@
 #include "engine/findings.hpp"
 
 #include "engine/catalogue.hpp"
+#include "engine/duplicated_keys.hpp"
 #include "engine/identity.hpp"
 
 #include <algorithm>
@@ -130,6 +131,25 @@ std::string render(std::string_view tmpl, const std::vector<std::pair<std::strin
   return out;
 }
 
+void FindingList::place_under_duplicates(const Document& doc) {
+  const DuplicatedKeys duplicated(doc);
+  const std::string_view t = doc.text();
+  for (Placed& it : items_) {
+    const rapidjson::Value* v = it.finding.node;
+    if (it.offset != SIZE_MAX || !v || it.finding.anchor != Anchor::value || !v->IsString() ||
+        !duplicated.under(it.finding.pointer))
+      continue;
+    // A string without escapes points into the text, just past its opening quote; the others
+    // keep the place their pointer gives.
+    const char* s = v->GetString();
+    if (s <= t.data() || s + v->GetStringLength() >= t.data() + t.size()) continue;
+    const std::size_t b = static_cast<std::size_t>(s - t.data()) - 1, e = b + v->GetStringLength() + 2;
+    if (t[b] != '"' || t[e - 1] != '"') continue;
+    it.offset = b;
+    it.end = e;
+  }
+}
+
 std::vector<Diagnostic> FindingList::finish(const Document& doc) {
   for (auto& [rule, t] : tallies_) {
     if (t.unlisted == 0) continue;
@@ -141,6 +161,7 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
   for (std::size_t i = 0; i < items_.size(); ++i)
     if (const auto& fx = items_[i].finding.fix) fix_of[i] = fix_specs.size(), fix_specs.push_back(fx.get());
   std::vector<std::optional<Fix>> fixes = resolve_fixes(doc, fix_specs);
+  place_under_duplicates(doc);
   // One locate() for every pointer, one positions() for every offset. The
   // findings are used up: their pointers are lent to locate() and then move
   // into the diagnostics, never copied (a big payload has tens of thousands).
@@ -167,7 +188,7 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
   related_begin.reserve(items_.size());
   for (const auto& it : items_) {
     if (it.offset != SIZE_MAX) {
-      main_at.push_back({it.offset, it.offset + 1});
+      main_at.push_back({it.offset, it.end ? it.end : it.offset + 1});
     } else {
       const Span& sp = spans[s++];
       std::size_t b = !sp.found ? 0 : it.finding.anchor == Anchor::key && sp.key_begin != SIZE_MAX ? sp.key_begin : sp.begin;

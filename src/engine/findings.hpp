@@ -45,6 +45,7 @@ class FindingList {
   struct Placed {
     Finding finding;
     std::size_t offset = SIZE_MAX;  // known up front for parser findings
+    std::size_t end = 0;            // with offset: where it ends (0: the byte at offset)
   };
   struct Tally {
     std::size_t listed = 0, unlisted = 0;
@@ -52,6 +53,9 @@ class FindingList {
   };
   // Lists the finding or counts it.
   void take(Placed p);
+  // A finding under a duplicated key is placed at the value it was found at, not at the
+  // first value its pointer names.
+  void place_under_duplicates(const Document& doc);
 
   const Catalogue& catalogue_;
   std::size_t max_;

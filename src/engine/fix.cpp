@@ -4,6 +4,7 @@
 #include "document/json_pointer.hpp"
 #include "document/json_text.hpp"
 #include "engine/check.hpp"
+#include "engine/duplicated_keys.hpp"
 #include "engine/pattern.hpp"
 #include "formats/formats.hpp"
 #include "engine/data_file.hpp"
@@ -170,30 +171,6 @@ std::string duplicate_item(const rapidjson::Value& root, const std::string& ptr,
   return pointer::join(*a);
 }
 
-// The pointers of duplicated keys. A pointer through one names two values, and which of
-// them an edit would change is not known: no fix edits there (the duplicate key is a
-// finding of its own). "" (more duplicates than were listed) makes every pointer so.
-class DuplicatedKeys {
- public:
-  explicit DuplicatedKeys(const Document& doc) {
-    for (const ParseIssue& i : doc.issues())
-      if (i.kind == ParseIssue::Kind::duplicate_key) pointers_.push_back(i.pointer);
-    std::sort(pointers_.begin(), pointers_.end());
-  }
-  // Whether `ptr` is, or is below, a duplicated key.
-  bool under(std::string_view ptr) const {
-    if (pointers_.empty()) return false;
-    for (std::size_t end = 0;;) {  // each of its prefixes that ends before a '/' or at its end
-      if (std::binary_search(pointers_.begin(), pointers_.end(), ptr.substr(0, end))) return true;
-      if (end == ptr.size()) return false;
-      end = std::min(ptr.find('/', end + 1), ptr.size());
-    }
-  }
-
- private:
-  std::vector<std::string_view> pointers_;
-};
-
 }  // namespace
 
 std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const std::vector<const FixSpec*>& specs) {
@@ -210,7 +187,7 @@ std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const std::ve
   first[specs.size()] = pointers.size();
   const std::vector<Span> spans = doc.locate(pointers);
   const std::string_view t = doc.text();
-  const DuplicatedKeys duplicated(doc);
+  const DuplicatedKeys duplicated(doc);  // an edit there could change the other value: none
   for (std::size_t i = 0; i < specs.size(); ++i) {
     Fix fix{specs[i]->safe, specs[i]->message, {}};
     bool ok = true;
