@@ -16,8 +16,8 @@
 #include <wxlint/diagnostic.hpp>
 
 #include <algorithm>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
