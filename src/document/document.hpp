@@ -63,6 +63,10 @@ class Document {
   // result[i] for pointers[i]; one forward scan of the text for the whole batch.
   // Malformed pointers and pointers into an unparsed document are not found.
   std::vector<Span> locate(const std::vector<std::string>& pointers) const;
+  // Where a value of this DOM is, read off the value itself: for a pointer that names two
+  // values (under a duplicated key). Not found when the value cannot tell (a number, a
+  // string with escapes, an empty container).
+  Span locate_value(const rapidjson::Value& v) const;
 
   // result[i] for offsets[i]; one sweep over the sorted offsets.
   // Offsets past the end of the text give {0, 0}.

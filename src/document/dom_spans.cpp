@@ -167,4 +167,13 @@ bool DomSpans::span(std::string_view pointer, Span& out) {
   return true;
 }
 
+bool DomSpans::span_of(const Value& v, Span& out) const {
+  const TextSpans d(text_);
+  const std::size_t begin = d.begin_of(v);
+  const std::size_t end = begin == kUnknown ? kUnknown : d.end_of(v, begin);
+  if (end == kUnknown) return false;
+  out = Span{true, begin, end, SIZE_MAX};
+  return true;
+}
+
 }  // namespace wxlint::detail

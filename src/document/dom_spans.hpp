@@ -27,6 +27,8 @@ class DomSpans {
   // True and out set when the pointer's value was placed from the DOM; false when it
   // must be skimmed for (including pointers that do not resolve).
   bool span(std::string_view pointer, Span& out);
+  // The same for a value of the DOM, from the value alone (no key: key_begin stays unknown).
+  bool span_of(const rapidjson::Value& v, Span& out) const;
 
  private:
   // The first member named `name` (as FindMember), or nullptr.

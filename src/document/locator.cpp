@@ -349,6 +349,12 @@ class Skimmer {
 
 }  // namespace
 
+Span Document::locate_value(const rapidjson::Value& v) const {
+  Span out;
+  if (parsed()) detail::DomSpans(text_, *dom_).span_of(v, out);
+  return out;
+}
+
 std::vector<Span> Document::locate(const std::vector<std::string>& pointers) const {
   std::vector<Span> spans(pointers.size());
   if (!parsed()) return spans;

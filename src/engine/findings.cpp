@@ -133,20 +133,14 @@ std::string render(std::string_view tmpl, const std::vector<std::pair<std::strin
 
 void FindingList::place_under_duplicates(const Document& doc) {
   const DuplicatedKeys duplicated(doc);
-  const std::string_view t = doc.text();
   for (Placed& it : items_) {
     const rapidjson::Value* v = it.finding.node;
-    if (it.offset != SIZE_MAX || !v || it.finding.anchor != Anchor::value || !v->IsString() ||
-        !duplicated.under(it.finding.pointer))
+    if (it.offset != SIZE_MAX || !v || it.finding.anchor != Anchor::value || !duplicated.under(it.finding.pointer))
       continue;
-    // A string without escapes points into the text, just past its opening quote; the others
-    // keep the place their pointer gives.
-    const char* s = v->GetString();
-    if (s <= t.data() || s + v->GetStringLength() >= t.data() + t.size()) continue;
-    const std::size_t b = static_cast<std::size_t>(s - t.data()) - 1, e = b + v->GetStringLength() + 2;
-    if (t[b] != '"' || t[e - 1] != '"') continue;
-    it.offset = b;
-    it.end = e;
+    if (const Span sp = doc.locate_value(*v); sp.found) {  // else the place its pointer gives
+      it.offset = sp.begin;
+      it.end = sp.end;
+    }
   }
 }
 

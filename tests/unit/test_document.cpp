@@ -143,6 +143,22 @@ TEST_CASE("duplicate keys: reported, not fatal, first occurrence wins", "[docume
   CHECK(e.issues()[0].message == "duplicate key \"aé\\\"b\"; first defined at line 1, column 10");
 }
 
+TEST_CASE("locate_value places a value from the value itself: the second of a duplicated key", "[document]") {
+  Document d("{\n  \"a\": \"x\",\n  \"a\": \"y\",\n  \"a\": {\"b\": [1]},\n  \"a\": \"e\\u0073c\",\n  \"a\": 7\n}",
+             true);  // strings point into the text, as the lint parses
+  REQUIRE(d.parsed());
+  const rapidjson::Value& root = d.root();
+  REQUIRE(root.MemberCount() == 5);
+  const auto at = [&](rapidjson::SizeType i) { return d.locate_value((root.MemberBegin() + i)->value); };
+  CHECK(slice(d, at(1)) == "\"y\"");
+  CHECK(lc(d, at(1).begin) == std::make_pair(3u, 8u));
+  CHECK(slice(d, at(2)) == "{\"b\": [1]}");
+  CHECK(at(2).key_begin == SIZE_MAX);
+  CHECK_FALSE(at(3).found);  // a string with an escape is a copy: the text cannot say
+  CHECK_FALSE(at(4).found);  // nor for a number
+  CHECK(slice(d, d.locate({"/a"})[0]) == "\"x\"");  // its pointer names the first
+}
+
 // Listed duplicates are capped by a memory budget; the rest are counted in a
 // final "N more duplicate keys ... not listed" issue. Listed + N must be exact.
 std::size_t duplicates_reported(const Document& d) {
