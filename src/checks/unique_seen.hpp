@@ -5,6 +5,7 @@
 #include "checks/key_index.hpp"
 #include "checks/unique_store.hpp"
 #include "engine/check.hpp"
+#include "formats/ascii.hpp"
 #include "formats/formats.hpp"
 
 #include <algorithm>
@@ -30,12 +31,11 @@ enum class Norm { none, lower, digits, webex_id };
   if (v.IsString()) s.assign(v.GetString(), v.GetStringLength());
   else s = scalar_text(v, SIZE_MAX);
   if (norm == Norm::lower || (norm == Norm::webex_id && formats::is_uuid(s))) {
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (char& c : s) c = ascii::to_lower(c);
   } else if (norm == Norm::digits) {
     std::size_t n = 0;
     for (char c : s)
-      if (c >= '0' && c <= '9') s[n++] = c;
+      if (ascii::is_digit(c)) s[n++] = c;
     s.resize(n);
   }
   return s;
@@ -49,12 +49,11 @@ inline std::string_view compared_value(const rapidjson::Value& v, Norm norm, std
     const std::string_view t(v.GetString(), v.GetStringLength());
     if (norm == Norm::none) return t;
     if (norm == Norm::lower) {
-      if (std::none_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return t;
+      if (std::none_of(t.begin(), t.end(), ascii::is_upper)) return t;
     } else if (norm == Norm::digits) {
-      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-      const auto first = std::find_if(t.begin(), t.end(), digit);
-      const auto end = std::find_if_not(first, t.end(), digit);
-      if (std::none_of(end, t.end(), digit)) return t.substr(first - t.begin(), end - first);
+      const auto first = std::find_if(t.begin(), t.end(), ascii::is_digit);
+      const auto end = std::find_if_not(first, t.end(), ascii::is_digit);
+      if (std::none_of(end, t.end(), ascii::is_digit)) return t.substr(first - t.begin(), end - first);
     }
   }
   return rewritten_value(v, norm, s);

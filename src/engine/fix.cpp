@@ -6,6 +6,7 @@
 #include "engine/check.hpp"
 #include "engine/duplicated_keys.hpp"
 #include "engine/pattern.hpp"
+#include "formats/ascii.hpp"
 #include "formats/formats.hpp"
 #include "engine/data_file.hpp"
 #include "engine/rule.hpp"
@@ -72,11 +73,6 @@ std::string rule_fix(const DataFile& file, const std::string& pointer, const rap
 
 namespace {
 
-bool same_but_case(std::string_view a, std::string_view b) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 std::string quoted(std::string_view s) { return "\"" + formats::detail::excerpt(s, 40) + "\""; }
 
 bool allows(const rapidjson::Value* type, std::string_view name) {
@@ -91,7 +87,7 @@ bool allows(const rapidjson::Value* type, std::string_view name) {
 }  // namespace
 
 FixSpec value_fix(std::string pointer, std::string_view from, std::string_view to) {
-  return {same_but_case(from, to), "Replace " + quoted(from) + " with " + quoted(to) + ".",
+  return {ascii::equals_nocase(from, to), "Replace " + quoted(from) + " with " + quoted(to) + ".",
           {{std::move(pointer), FixEdit::Target::value, json_string(to)}}, {}};
 }
 

@@ -1,16 +1,14 @@
 // Email addresses: dot-atom local part @ DNS domain (RFC 5321/5322 subset, plus UTF-8 per RFC 6531).
 #include "formats/formats.hpp"
 
+#include "formats/ascii.hpp"
+
 namespace wxlint::formats {
 
 namespace {
 
-bool is_alnum(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
 bool is_atext(unsigned char c) {
-  if (is_alnum(c) || c >= 0x80) return true;
+  if (ascii::is_alnum(static_cast<char>(c)) || c >= 0x80) return true;
   constexpr std::string_view specials = "!#$%&'*+/=?^_`{|}~-";
   return specials.find(static_cast<char>(c)) != std::string_view::npos;
 }
@@ -44,7 +42,7 @@ std::optional<std::string> domain_problem(std::string_view domain) {
   if (domain.size() > 253) return "domain is longer than 253 characters";
   for (char ch : domain) {
     const auto c = static_cast<unsigned char>(ch);
-    if (!is_alnum(c) && c != '-' && c != '.' && c < 0x80)
+    if (!ascii::is_alnum(ch) && c != '-' && c != '.' && c < 0x80)
       return "domain has a character that is not allowed (" + detail::describe_byte(c) + ")";
   }
   if (domain.find('.') == std::string_view::npos) return "domain has no dot";

@@ -1,15 +1,9 @@
 // IP address literals, shared by the SIP and URL checks.
 #include "formats/formats.hpp"
 
+#include "formats/ascii.hpp"
+
 namespace wxlint::formats {
-
-namespace {
-
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-}  // namespace
 
 bool is_ipv4(std::string_view s) {
   int parts = 0;
@@ -40,7 +34,7 @@ bool is_ipv6(std::string_view s) {
   }
   while (i < n) {
     std::size_t j = i;
-    while (j < n && j - i <= 4 && is_hex(s[j])) ++j;
+    while (j < n && j - i <= 4 && ascii::is_hex_digit(s[j])) ++j;
     if (j < n && s[j] == '.') {  // trailing embedded IPv4, worth two groups
       if (!is_ipv4(s.substr(i))) return false;
       groups += 2;

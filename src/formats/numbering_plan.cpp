@@ -1,6 +1,7 @@
 // Loads the numbering-plan module on first use and turns its answers into reasons.
 #include "formats/numbering_plan.hpp"
 
+#include "formats/ascii.hpp"
 #include "formats/formats.hpp"
 #include "formats/numbering_plan_abi.h"
 
@@ -177,9 +178,8 @@ std::optional<std::string> region_code(std::string_view s) {
   const Module& m = module();
   if (!m.is_region || s.size() != 2) return std::nullopt;
   std::string up(s);
-  for (char& c : up)
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  if (up[0] < 'A' || up[0] > 'Z' || up[1] < 'A' || up[1] > 'Z') return std::nullopt;
+  for (char& c : up) c = ascii::to_upper(c);
+  if (!ascii::is_upper(up[0]) || !ascii::is_upper(up[1])) return std::nullopt;
   if (!m.is_region(up.c_str())) return std::nullopt;
   return up;
 }

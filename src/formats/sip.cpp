@@ -1,33 +1,22 @@
 // SIP addresses: "user@host" or a sip:/sips: URI (RFC 3261 section 25.1, without the rarer corners).
 #include "formats/formats.hpp"
 
+#include "formats/ascii.hpp"
+
 namespace wxlint::formats {
 
 namespace {
 
-bool is_alnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool one_of(char c, std::string_view set) { return set.find(c) != std::string_view::npos; }
 
-bool is_unreserved(char c) { return is_alnum(c) || one_of(c, "-_.!~*'()"); }
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
+bool is_unreserved(char c) { return ascii::is_alnum(c) || one_of(c, "-_.!~*'()"); }
 
 // First character of s not in the allowed set (escapes "%HH" are allowed), or npos.
 template <class Allowed>
 std::size_t first_bad(std::string_view s, Allowed allowed) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%') {
-      if (i + 2 >= s.size() || !is_hex(s[i + 1]) || !is_hex(s[i + 2])) return i;
+      if (i + 2 >= s.size() || !ascii::is_hex_digit(s[i + 1]) || !ascii::is_hex_digit(s[i + 2])) return i;
       i += 2;
     } else if (!allowed(s[i])) {
       return i;
@@ -58,7 +47,7 @@ std::optional<std::string> hostname_problem(std::string_view host) {
   bool ip_like = true;
   for (std::size_t i = 0; i < host.size(); ++i) {
     const char c = host[i];
-    if (!is_alnum(c) && c != '-' && c != '.') return bad_char("host", host, i);
+    if (!ascii::is_alnum(c) && c != '-' && c != '.') return bad_char("host", host, i);
     if (!(c == '.' || (c >= '0' && c <= '9'))) ip_like = false;
   }
   if (ip_like) return is_ipv4(host) ? std::nullopt : std::optional<std::string>("has an invalid IPv4 address");
@@ -75,7 +64,7 @@ std::optional<std::string> hostname_problem(std::string_view host) {
     if (dot == std::string_view::npos) break;
     start = dot + 1;
   }
-  if (!is_alpha(label.front())) return "host name's last label does not start with a letter";
+  if (!ascii::is_alpha(label.front())) return "host name's last label does not start with a letter";
   return std::nullopt;
 }
 
@@ -133,7 +122,7 @@ std::optional<std::string> sip_problem(std::string_view s) {
   if (s.empty()) return "is empty";
   if (auto p = detail::whitespace_problem(s)) return p;
   std::string_view body = s;
-  const bool uri = istarts_with(s, "sip:") || istarts_with(s, "sips:");
+  const bool uri = ascii::starts_with_nocase(s, "sip:") || ascii::starts_with_nocase(s, "sips:");
   if (uri) body = s.substr(s.find(':') + 1);
   const std::size_t at = body.find('@');
   if (at == std::string_view::npos && !uri) return "is not a SIP URI or user@host";

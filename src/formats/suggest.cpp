@@ -1,6 +1,8 @@
 // "Did you mean" suggestions for misspelt keys and enum values.
 #include "formats/formats.hpp"
 
+#include "formats/ascii.hpp"
+
 #include <algorithm>
 
 namespace wxlint::formats {
@@ -9,14 +11,7 @@ namespace {
 
 constexpr std::size_t kMaxCompared = 64;
 
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
+using ascii::to_lower;
 
 // Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions),
 // ASCII case-insensitive. Callers keep both sides short, so the full table is cheap.
@@ -28,9 +23,9 @@ std::size_t osa_distance(std::string_view a, std::string_view b) {
   for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
   for (std::size_t i = 1; i <= n; ++i) {
     for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      const std::size_t cost = to_lower(a[i - 1]) == to_lower(b[j - 1]) ? 0 : 1;
       std::size_t v = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+      if (i > 1 && j > 1 && to_lower(a[i - 1]) == to_lower(b[j - 2]) && to_lower(a[i - 2]) == to_lower(b[j - 1]))
         v = std::min(v, at(i - 2, j - 2) + 1);
       at(i, j) = v;
     }
@@ -40,7 +35,7 @@ std::size_t osa_distance(std::string_view a, std::string_view b) {
 
 std::size_t common_start(std::string_view a, std::string_view b) {
   std::size_t i = 0;
-  while (i < a.size() && i < b.size() && lower(a[i]) == lower(b[i])) ++i;
+  while (i < a.size() && i < b.size() && to_lower(a[i]) == to_lower(b[i])) ++i;
   return i;
 }
 
@@ -54,12 +49,12 @@ bool another_code(std::string_view s, std::string_view c) {
   std::size_t differ = 0, first = 0;
   bool digits = true;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (lower(s[i]) == lower(c[i])) continue;
+    if (to_lower(s[i]) == to_lower(c[i])) continue;
     if (differ++ == 0) first = i;
     digits = digits && is_digit(s[i]) && is_digit(c[i]);
   }
-  const bool swapped = differ == 2 && first + 1 < s.size() && lower(s[first]) == lower(c[first + 1]) &&
-                       lower(s[first + 1]) == lower(c[first]);  // "e614" for "e164": a typo
+  const bool swapped = differ == 2 && first + 1 < s.size() && to_lower(s[first]) == to_lower(c[first + 1]) &&
+                       to_lower(s[first + 1]) == to_lower(c[first]);  // "e614" for "e164": a typo
   return differ != 0 && !swapped && (digits || (differ == 1 && s.size() <= 3));
 }
 
@@ -69,7 +64,7 @@ std::optional<std::string> did_you_mean(std::string_view s, const std::vector<st
   for (const std::string& c : candidates)
     if (c == s) return c;
   for (const std::string& c : candidates)
-    if (iequals(c, s)) return c;
+    if (ascii::equals_nocase(c, s)) return c;
   if (s.empty()) return std::nullopt;  // any one-letter candidate would be "close"
 
   const std::string_view head = s.substr(0, kMaxCompared);

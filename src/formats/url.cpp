@@ -1,22 +1,11 @@
 // Absolute http(s) URLs, as used for avatars.
 #include "formats/formats.hpp"
 
+#include "formats/ascii.hpp"
+
 namespace wxlint::formats {
 
 namespace {
-
-bool is_alnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
-bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-bool istarts_with(std::string_view s, std::string_view lower_prefix) {
-  if (s.size() < lower_prefix.size()) return false;
-  for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower_prefix[i]) return false;
-  }
-  return true;
-}
 
 // RFC 3986 reg-name (unreserved, sub-delims, %HH) plus raw UTF-8 for internationalised hosts.
 bool is_reg_name(std::string_view host) {
@@ -25,9 +14,9 @@ bool is_reg_name(std::string_view host) {
   for (std::size_t i = 0; i < host.size(); ++i) {
     const char c = host[i];
     if (c == '%') {
-      if (i + 2 >= host.size() || !is_hex(host[i + 1]) || !is_hex(host[i + 2])) return false;
+      if (i + 2 >= host.size() || !ascii::is_hex_digit(host[i + 1]) || !ascii::is_hex_digit(host[i + 2])) return false;
       i += 2;
-    } else if (!is_alnum(c) && static_cast<unsigned char>(c) < 0x80 && allowed.find(c) == std::string_view::npos) {
+    } else if (!ascii::is_alnum(c) && static_cast<unsigned char>(c) < 0x80 && allowed.find(c) == std::string_view::npos) {
       return false;
     }
     if (!(c == '.' || (c >= '0' && c <= '9'))) ip_like = false;
@@ -49,10 +38,10 @@ bool is_port(std::string_view port) {
 UrlKind classify_url(std::string_view s) {
   UrlKind kind;
   std::string_view rest;
-  if (istarts_with(s, "https://")) {
+  if (ascii::starts_with_nocase(s, "https://")) {
     kind = UrlKind::https;
     rest = s.substr(8);
-  } else if (istarts_with(s, "http://")) {
+  } else if (ascii::starts_with_nocase(s, "http://")) {
     kind = UrlKind::http;
     rest = s.substr(7);
   } else {

@@ -1,6 +1,8 @@
 // Webex public ids: base64 of "ciscospark://<cluster>/<TYPE>/<id>".
 #include "formats/formats.hpp"
 
+#include "formats/ascii.hpp"
+
 #include <cstdint>
 #include <cstring>
 
@@ -16,7 +18,7 @@ enum CharClass : unsigned char { kClusterChar = 1, kTypeChar = 2 };
 constexpr std::array<unsigned char, 256> make_classes() {
   std::array<unsigned char, 256> t{};
   for (int c = 0; c < 256; ++c) {
-    const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    const bool alnum = ascii::is_alnum(static_cast<char>(c));
     // Clusters seen: "us", "eu", "urn:TEAM:us-east-2_a".
     if (alnum || c == ':' || c == '-' || c == '_' || c == '.') t[c] |= kClusterChar;
     if (alnum || c == '_') t[c] |= kTypeChar;

@@ -3,6 +3,7 @@
 // carry partialFingerprints built from rule, identity key and file (not the line, nor array
 // indexes), so a finding keeps its identity when lines above it move or items are inserted.
 #include "document/stable_hash.hpp"
+#include "formats/ascii.hpp"
 #include "report/display.hpp"
 #include "report/root_path.hpp"
 
@@ -49,8 +50,7 @@ std::string clip(std::string s, std::size_t limit) {
 std::string anchor(const RuleDoc& r) {
   std::string heading = r.code + " " + r.id + " " + std::string(to_string(r.severity)), out;
   for (char c : heading) {
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') out += c;
+    if (ascii::is_alnum(c) || c == '-' || c == '_') out += ascii::to_lower(c);
     else if (c == ' ') out += '-';
   }
   return out;
@@ -61,12 +61,11 @@ std::string pascal_name(std::string_view id) {
   std::string out;
   bool up = true;
   for (char c : id) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    if (!alnum) {
+    if (!ascii::is_alnum(c)) {
       up = true;
       continue;
     }
-    out += up && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    out += up ? ascii::to_upper(c) : c;
     up = false;
   }
   return out;
@@ -76,7 +75,7 @@ std::string percent_encode(std::string_view s) {
   std::string out;
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || std::string_view("-._~/").find(ch) != std::string_view::npos) {
+    if (ascii::is_alnum(ch) || std::string_view("-._~/").find(ch) != std::string_view::npos) {
       out += ch;
     } else {
       char buf[4];

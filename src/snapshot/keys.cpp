@@ -1,6 +1,7 @@
 #include "snapshot/keys.hpp"
 
 #include "formats/formats.hpp"
+#include "formats/ascii.hpp"
 #include "formats/numbering_plan.hpp"
 
 namespace wxlint::snapshot {
@@ -14,8 +15,7 @@ std::string_view trim(std::string_view s) {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (char& c : out) c = ascii::to_lower(c);
   return out;
 }
 
@@ -27,7 +27,7 @@ std::optional<std::string_view> as_is(KeyType type, std::string_view value) {
     case KeyType::text: return value;
     case KeyType::lower:
       for (const char c : value)
-        if (c >= 'A' && c <= 'Z') return std::nullopt;
+        if (ascii::is_upper(c)) return std::nullopt;
       return value;
     case KeyType::id: return std::nullopt;
     case KeyType::number: return formats::is_e164(value) ? std::optional(value) : std::nullopt;
