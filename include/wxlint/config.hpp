@@ -51,6 +51,7 @@ struct Config {
   // Option key (rule id/code, setting name) -> its place in the file, for errors found later.
   std::map<std::string, std::string> origins;
   std::vector<std::string> ignore_origins;  // ignore[i]'s place
+  std::map<std::string, std::string> snapshot_origins;  // a "snapshot" path (as in options) -> its place
 
   bool ignored(const std::string& file, const Diagnostic& d) const;
   // The operation the first "operations" glob matching `file` names, or "".

@@ -173,12 +173,17 @@ Config parse_config(std::string text, const std::string& name, const std::string
   places.fill(file, c);
   if (!operation_glob_ptrs.empty()) c.operation_glob_origins = file.where(operation_glob_ptrs);
   c.compiled_operation_globs = compile_operation_globs(c.operation_globs);
-  if (auto it = root.FindMember("snapshot"); it != root.MemberEnd())
-    for (const auto& p : it->value.GetArray()) {
+  if (auto it = root.FindMember("snapshot"); it != root.MemberEnd()) {
+    std::vector<std::string> ptrs;
+    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
       // Relative to the config file, so the project's snapshot is found from any directory.
-      std::filesystem::path path(name_of(p));
+      const std::filesystem::path path(name_of(it->value[i]));
       c.options.snapshot.push_back((path.is_relative() && !base_dir.empty() ? std::filesystem::path(base_dir) / path : path).string());
+      ptrs.push_back("/snapshot/" + std::to_string(i));
     }
+    const std::vector<std::string> where = file.where(ptrs);
+    for (std::size_t i = 0; i < where.size(); ++i) c.snapshot_origins.emplace(c.options.snapshot[i], where[i]);
+  }
   return c;
 }
 
@@ -215,6 +220,12 @@ std::string relative_to(const std::string& path, const std::string& base_dir) {
 }
 
 Linter Config::make_linter(const std::string& rules_dir) const {
+  // A path the config names (not one --snapshot put in its place) is reported where it is written.
+  for (const std::string& path : options.snapshot)
+    if (const auto at = snapshot_origins.find(path); at != snapshot_origins.end()) {
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec)) throw ConfigError(at->second + ": no snapshot file or directory " + path);
+    }
   auto build = [&] { return rules_dir.empty() ? Linter::embedded(options) : Linter::from_directory(rules_dir, options); };
   std::optional<Linter> linter;
   try {

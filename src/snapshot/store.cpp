@@ -45,9 +45,14 @@ class Loader {
     const rapidjson::Value* items = nullptr;
     const Kind* kind = detect_kind(root, &items);
     if (!kind) {
-      // The last page of a paged list is often empty: nothing to learn from it.
-      for (std::string_view key : {"items", "phoneNumbers", "locations", "result", "virtualExtensions", "callParkExtensions"})
-        if (const rapidjson::Value* l = child(root, key); l && l->IsArray() && l->Empty()) return;
+      for (const Kind& k : kinds()) {
+        const rapidjson::Value* l = child(root, k.list_key);
+        if (!l) continue;
+        // The last page of a paged list is often empty: nothing to learn from it.
+        if (l->IsArray() && l->Empty()) return;
+        if (!l->IsArray())
+          file.fail("/" + std::string(k.list_key), "expected an array (a page's list), not " + json_type_words(json_type_name(*l)));
+      }
       file.fail("", "not a snapshot file of a known kind; the kinds are: " + known_kinds());
     }
     Table& table = *find(kind->table);

@@ -83,8 +83,23 @@ class Check(TempDirTest):
 
     def test_missing_snapshot_path_exits_2(self):
         r = self.wxlint("check", "--no-config", "--snapshot", "nowhere", "move.json", cwd=self.dir)
-        self.assertEqual(r.returncode, 2)
-        self.assertIn("nowhere", r.stderr)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: nowhere: No such file or directory\n"))
+
+    def test_missing_config_snapshot_path_is_reported_where_the_config_names_it(self):
+        write(self.path(".wxlint.json"), {"snapshot": ["org", "gone"]})
+        r = self.wxlint("check", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (2, ""), r.stderr)
+        self.assertEqual(r.stderr, f"wxlint: {self.path('.wxlint.json')}:4:5: /snapshot/1: "
+                                   f"no snapshot file or directory {self.path('gone')}\n")
+        # --snapshot takes the config's list's place: its missing entry no longer matters.
+        r = self.wxlint("check", "-q", "--snapshot", "org", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (1, LINE_4202 + "\n"), r.stderr)
+
+    def test_a_page_list_that_is_not_an_array_is_named(self):
+        write(self.path("odd.json"), {"phoneNumbers": {"phoneNumber": "+14085551234"}})
+        r = self.wxlint("check", "--no-config", "--snapshot", "odd.json", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr),
+                         (2, "wxlint: odd.json:2:19: /phoneNumbers: expected an array (a page's list), not an object\n"))
 
     def test_stale_snapshot_gives_an_info_finding_per_file(self):
         old = time.time() - 10 * 86400

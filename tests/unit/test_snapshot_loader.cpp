@@ -94,6 +94,8 @@ TEST_CASE("snapshot: bad files name the file, line, column and pointer", "[snaps
   CHECK(error_of({{"a.json", "{\"items\": [1,]}"}}).starts_with("a.json:1:14: "));
   CHECK(error_of({{"a.json", "[]"}}).starts_with("a.json:1:1: (root): a snapshot file is a JSON object; the kinds are: numbers"));
   CHECK(error_of({{"a.json", "{\"usersList\": []}"}}).starts_with("a.json:1:1: (root): not a snapshot file of a known kind; the kinds are: numbers ({\"phoneNumbers\": [...]}"));
+  CHECK(error_of({{"a.json", "{\"phoneNumbers\": 3}"}}) == "a.json:1:18: /phoneNumbers: expected an array (a page's list), not an integer");
+  CHECK(error_of({{"a.json", "{\"items\": {\"id\": \"P\"}}"}}) == "a.json:1:11: /items: expected an array (a page's list), not an object");
   CHECK(error_of({{"a.json", "{\"items\": [{\"id\": \"P\", \"displayName\": \"A\"},\n 3]}"}}) ==
         "a.json:2:2: /items/1: expected an object (a list item), not an integer");
   CHECK(error_of({{"n.json", "{\"phoneNumbers\": [{\"phoneNumber\": [\"+1\"]}]}"}}) ==
