@@ -61,6 +61,9 @@ struct Config {
   // The embedded catalogue, or the one in rules_dir, with these options. Unknown rule ids,
   // codes, settings and operations are reported at their place in the config file.
   Linter make_linter(const std::string& rules_dir = {}) const;
+  // Throws ConfigError, at its place in the file, for a "snapshot" path of the file that does
+  // not exist (one that replaced the file's list is the caller's to report). make_linter() does.
+  void check_snapshot_paths() const;
   // What make_linter() checks once the linter is built: the operations of "operations"
   // globs and the rules of "ignore" entries, against a linter built from equal options.
   void check_names(const Linter& linter) const;

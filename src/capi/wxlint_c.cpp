@@ -85,6 +85,7 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
     std::vector<std::string> snapshot = config.options.snapshot;
     if (!snapshot.empty() && snapshot_status != WXLINT_E_CONFIG) {
       try {
+        config.check_snapshot_paths();
         config.options.snapshot_data = wxlint::Snapshot::load(snapshot, config.options.region);
       } catch (const std::bad_alloc&) {
         throw;

@@ -219,13 +219,16 @@ std::string relative_to(const std::string& path, const std::string& base_dir) {
   return rel;
 }
 
-Linter Config::make_linter(const std::string& rules_dir) const {
-  // A path the config names (not one --snapshot put in its place) is reported where it is written.
+void Config::check_snapshot_paths() const {
   for (const std::string& path : options.snapshot)
     if (const auto at = snapshot_origins.find(path); at != snapshot_origins.end()) {
       std::error_code ec;
       if (!std::filesystem::exists(path, ec)) throw ConfigError(at->second + ": no snapshot file or directory " + path);
     }
+}
+
+Linter Config::make_linter(const std::string& rules_dir) const {
+  check_snapshot_paths();
   auto build = [&] { return rules_dir.empty() ? Linter::embedded(options) : Linter::from_directory(rules_dir, options); };
   std::optional<Linter> linter;
   try {

@@ -171,6 +171,14 @@ TEST_CASE("c api: a bad snapshot is WXLINT_E_SNAPSHOT from wxlint_linter_new onl
   CHECK(take(error) == message);
 }
 
+TEST_CASE("c api: a config's missing snapshot path is named where the config names it", "[c_api]") {
+  Scratch s;
+  const std::string config = s.write("proj/.wxlint.json", "{\n  \"snapshot\": [\"org\"]\n}\n");
+  std::string message;
+  CHECK(make(R"({"config": ")" + config + R"("})", WXLINT_E_SNAPSHOT, &message) == nullptr);
+  CHECK(message == config + ":2:16: /snapshot/0: no snapshot file or directory " + (s.dir / "proj" / "org").string());
+}
+
 TEST_CASE("c api: the catalogue as JSON", "[c_api]") {
   wxlint_linter* linter = make("{}");
   char* json = nullptr;
