@@ -173,6 +173,12 @@ def test_a_bad_snapshot_is_a_snapshot_error(project):
     assert str(e.value).startswith(f"{bad}:1:1: (root): not a snapshot file of a known kind; ")
     with pytest.raises(wxlint.SnapshotError, match="missing"):
         wxlint.Linter(snapshot=project / "missing")
+    # A config's missing snapshot path: at its place in the config, as the CLI says it.
+    config = write_config(project, {"snapshot": ["gone"]})
+    with pytest.raises(wxlint.SnapshotError) as e:
+        wxlint.Linter(config=config)
+    assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(config), 3, 5, "/snapshot/0")
+    assert str(e.value) == f"{config}:3:5: /snapshot/0: no snapshot file or directory {project / 'gone'}"
 
 
 def test_baseline(project):
