@@ -91,7 +91,8 @@ int run(int argc, char** argv) {
   auto* s = app.add_subcommand("snapshot", "Take or inspect an org snapshot (saved Webex list responses).");
   s->require_subcommand(1);
   auto* si = s->add_subcommand("info", "What a snapshot holds: kinds, counts, age and its own inconsistencies.");
-  si->add_option("paths", snapshot.paths, "Snapshot files or directories")->required();
+  si->add_option("paths", snapshot.paths,
+                 "Snapshot files or directories (default: the \"snapshot\" of the nearest .wxlint.json)");
   si->add_option("--region", snapshot.region,
                  "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's");
   // Its options (and --help) are the wxlint-snapshot-pull script's: all passed through.

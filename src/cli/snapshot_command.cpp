@@ -4,6 +4,8 @@
 #include "report/display.hpp"
 #include "snapshot/time.hpp"
 
+#include <wxlint/config.hpp>
+#include <wxlint/error.hpp>
 #include <wxlint/snapshot.hpp>
 
 #include <chrono>
@@ -12,7 +14,26 @@
 
 namespace wxlint::cli {
 
-int run_snapshot_info(const SnapshotOptions& options) {
+namespace {
+
+// Without paths, the project's snapshot: the one the nearest config names, as `check` uses it.
+SnapshotOptions with_config_paths(SnapshotOptions options) {
+  if (!options.paths.empty()) return options;
+  const std::optional<std::string> found = find_config();
+  if (!found) throw ConfigError("no snapshot given: pass its files or directories (no .wxlint.json here or above)");
+  const Config config = load_config(*found);
+  if (config.options.snapshot.empty())
+    throw ConfigError("no snapshot given: pass its files or directories (" + *found + " names none)");
+  config.check_snapshot_paths();
+  options.paths = config.options.snapshot;
+  if (options.region.empty()) options.region = config.options.region;
+  return options;
+}
+
+}  // namespace
+
+int run_snapshot_info(const SnapshotOptions& given) {
+  const SnapshotOptions options = with_config_paths(given);
   const Snapshot s = Snapshot::load(options.paths, options.region);
   std::size_t files = 0;
   for (const auto& k : s.kinds()) files += k.files;

@@ -130,6 +130,32 @@ class Info(TempDirTest):
             "  people                    1 page         1 item",
             "no inconsistencies found"])
 
+    def test_without_paths_the_nearest_configs_snapshot(self):
+        r = self.wxlint("snapshot", "info", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (
+            2, "", "wxlint: no snapshot given: pass its files or directories (no .wxlint.json here or above)\n"))
+        config = write(self.path(".wxlint.json"), {})
+        r = self.wxlint("snapshot", "info", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (
+            2, f"wxlint: no snapshot given: pass its files or directories ({config} names none)\n"))
+        # Its paths are relative to the config, its region applies, and a missing one is named there.
+        write(self.path("org", "numbers.json"), {"phoneNumbers": [{
+            "phoneNumber": "020 7946 0002", "state": "ACTIVE", "mainNumber": False,
+            "owner": {"id": BOB, "type": "PEOPLE", "firstName": "Bob", "lastName": "Birch"}}]})
+        write(config, {"snapshot": ["org"], "region": "GB"})
+        os.makedirs(self.path("sub"))
+        r = self.wxlint("snapshot", "info", cwd=self.path("sub"))
+        self.assertEqual((r.returncode, r.stdout.splitlines()[1:]), (0, [
+            "  numbers                   1 page         1 item", "no inconsistencies found"]), r.stderr)
+        write(self.path("org", "people.json"), {"items": [{"id": ALICE, "displayName": "Alice Ash",
+                                                          "phoneNumbers": [{"type": "work", "value": "+44 20 7946 0002"}]}]})
+        r = self.wxlint("snapshot", "info", cwd=self.path("sub"))
+        self.assertEqual((r.returncode, r.stdout.splitlines()[-2]), (1, "1 inconsistency:"), r.stderr)
+        write(config, {"snapshot": ["org", "gone"]})
+        r = self.wxlint("snapshot", "info", cwd=self.path("sub"))
+        self.assertEqual((r.returncode, r.stderr), (
+            2, f"wxlint: {config}:4:5: /snapshot/1: no snapshot file or directory {self.path('gone')}\n"))
+
     def test_region_reads_national_numbers(self):
         # A number in national format, in no location the snapshot knows a country of.
         write(self.path("org", "numbers.json"), {"phoneNumbers": [{
