@@ -8,33 +8,6 @@
 namespace wxlint::checks {
 namespace {
 
-// The malformed and wrong-type rules visit the same value one after the other: decode it once.
-// The value is known by where its bytes are: the DOM stays put during a lint, so the same place
-// means the same bytes, and a hit costs no comparison. A lint's start() forgets it, as the next
-// DOM may reuse the addresses. Nothing is allocated for usual ids; only a malformed id pays for
-// its reason, in visit.
-struct LastDecoded {
-  const char* data = nullptr;
-  std::size_t size = 0;
-  formats::WebexIdScratch scratch;  // the view points into it
-  std::optional<formats::WebexIdView> id;
-};
-
-LastDecoded& last_decoded() {
-  thread_local LastDecoded last;
-  return last;
-}
-
-const std::optional<formats::WebexIdView>& decode_cached(std::string_view s) {
-  LastDecoded& last = last_decoded();
-  if (s.data() != last.data || s.size() != last.size) {
-    last.id = formats::decode_webex_view(s, last.scratch);
-    last.data = s.data();
-    last.size = s.size();
-  }
-  return last.id;
-}
-
 class WebexIdCheck final : public Check {
  public:
   explicit WebexIdCheck(Params& p)
@@ -43,16 +16,12 @@ class WebexIdCheck final : public Check {
       p.fail("outcome", "must be \"malformed\" or \"wrong-type\"");
     if (wrong_type_ && !type_) p.fail("type", "is required for the \"wrong-type\" outcome");
   }
-  std::unique_ptr<CheckState> start() const override {
-    last_decoded().data = nullptr;
-    return nullptr;
-  }
-
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || v.GetStringLength() == 0) return;
     const std::string_view s(v.GetString(), v.GetStringLength());
-    if (const std::optional<formats::WebexIdView>& id = decode_cached(s)) {
+    // The malformed and wrong-type rules, and unique and snapshot-lookup, decode it once.
+    if (const std::optional<formats::WebexIdView>& id = formats::decode_webex_view_cached(s)) {
       if (wrong_type_ && formats::canonical_id_type(id->type) != formats::canonical_id_type(*type_))
         out.emit(path).arg("type", std::string(id->type)).arg("expected", *type_);
       return;

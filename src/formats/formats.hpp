@@ -69,6 +69,10 @@ struct WebexIdScratch {
 // when s is well formed (exactly when decode_webex_id(s).id is set), else nullopt, and
 // decode_webex_id(s).problem says why.
 std::optional<WebexIdView> decode_webex_view(std::string_view s, WebexIdScratch& scratch);
+// The same, the last id decoded kept per thread (by its text) and shared with webex_identity():
+// the rules at one place decode it once. The view is valid until this thread's next call with
+// another id.
+const std::optional<WebexIdView>& decode_webex_view_cached(std::string_view s);
 
 // The resource type a Webex id names, with aliases folded: Cisco's own examples for people
 // use PERSON ids where the API names PEOPLE, and both address the same person.

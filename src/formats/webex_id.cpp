@@ -131,29 +131,47 @@ std::optional<WebexIdView> decode_webex_view(std::string_view s, WebexIdScratch&
 
 std::string_view canonical_id_type(std::string_view type) { return type == "PERSON" ? "PEOPLE" : type; }
 
-bool webex_identity(std::string_view s, std::string& out) {
-  // The rules at one place ask for one id's identity one after another (unique, then
-  // snapshot-lookup): the last answer is kept per thread, known by its text.
-  struct Last {
-    std::string in, out;
-    bool ok = false;
-  };
-  thread_local Last last;
-  if (!s.empty() && s.size() == last.in.size() && std::memcmp(s.data(), last.in.data(), s.size()) == 0) {
-    if (last.ok) out = last.out;
-    return last.ok;
+namespace {
+
+// The last id decoded on this thread, known by its text. The rules at one place ask for one id
+// one after another (webex-id's two, unique, snapshot-lookup): a decode costs several hundred
+// instructions, a comparison a few dozen.
+struct LastId {
+  std::string in;
+  WebexIdScratch scratch;  // view points into it
+  std::optional<WebexIdView> view;
+  std::string identity;  // webex_identity(in), once asked for
+  bool has_identity = false;
+};
+
+LastId& decoded(std::string_view s) {
+  thread_local LastId last;  // in "" and no view: what "" decodes to
+  if (s.size() != last.in.size() || std::memcmp(s.data(), last.in.data(), s.size()) != 0) {
+    last.in.assign(s);
+    last.view = decode_webex_view(s, last.scratch);
+    last.has_identity = false;
   }
-  last.in.assign(s);
-  WebexIdScratch scratch;
-  const std::optional<WebexIdView> v = decode_webex_view(s, scratch);
-  if (!(last.ok = v.has_value())) return false;
-  out.assign(canonical_id_type(v->type));
-  out += '/';
-  const std::size_t at = out.size();
-  out += v->id;
-  if (is_uuid(v->id))  // hex digits and dashes: setting 0x20 lowers the letters and keeps the rest
-    for (std::size_t i = at; i < out.size(); ++i) out[i] = static_cast<char>(out[i] | 0x20);
-  last.out = out;
+  return last;
+}
+
+}  // namespace
+
+const std::optional<WebexIdView>& decode_webex_view_cached(std::string_view s) { return decoded(s).view; }
+
+bool webex_identity(std::string_view s, std::string& out) {
+  LastId& last = decoded(s);
+  if (!last.view) return false;
+  if (!last.has_identity) {
+    std::string& id = last.identity;
+    id.assign(canonical_id_type(last.view->type));
+    id += '/';
+    const std::size_t at = id.size();
+    id += last.view->id;
+    if (is_uuid(last.view->id))  // hex digits and dashes: setting 0x20 lowers the letters and keeps the rest
+      for (std::size_t i = at; i < id.size(); ++i) id[i] = static_cast<char>(id[i] | 0x20);
+    last.has_identity = true;
+  }
+  out = last.identity;
   return true;
 }
 

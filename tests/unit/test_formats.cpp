@@ -323,12 +323,14 @@ TEST_CASE("formats: decode_webex_view and decode_webex_id accept exactly the id 
     for (int padded = 0; padded < 2; ++padded, s.erase(s.find_last_not_of('=') + 1)) {
       const WebexIdResult full = decode_webex_id(s);
       const std::optional<WebexIdView> view = decode_webex_view(s, scratch);
+      const std::optional<WebexIdView>& cached = decode_webex_view_cached(s);  // the last id was another
       const auto same = [&expected](const auto& id) {
         return id && expected && id->cluster == expected->cluster && id->type == expected->type &&
                id->id == expected->id;
       };
       // One assertion per failure, not per case: there are tens of thousands of cases.
-      const bool ok = expected ? same(view) && same(full.id) : !view && !full.id && !full.problem.empty();
+      const bool ok = expected ? same(view) && same(full.id) && same(cached)
+                               : !view && !full.id && !full.problem.empty() && !cached;
       if (!ok) FAIL_CHECK("wrong verdict on " << s << " (" << full.problem << ")");
       ++(expected ? accepted : rejected);
     }
@@ -340,6 +342,21 @@ TEST_CASE("formats: decode_webex_view and decode_webex_id accept exactly the id 
   }
   CHECK(accepted > 1000);
   CHECK(rejected > 1000);
+  // The cached decode is shared with webex_identity: ids asked for in turn each get their own.
+  const std::string person = base64_encode("ciscospark://us/PEOPLE/052AB9BD-c6e2-6eae-1a9a-5efa0a25c16a");
+  const std::string place = base64_encode("ciscospark://eu/LOCATION/L1");
+  std::string identity;
+  REQUIRE(webex_identity(person, identity));
+  CHECK(identity == "PEOPLE/052ab9bd-c6e2-6eae-1a9a-5efa0a25c16a");
+  CHECK(decode_webex_view_cached(place)->type == "LOCATION");
+  REQUIRE(webex_identity(person, identity));
+  CHECK(identity == "PEOPLE/052ab9bd-c6e2-6eae-1a9a-5efa0a25c16a");
+  CHECK(decode_webex_view_cached(person)->cluster == "us");
+  REQUIRE(webex_identity(place, identity));
+  CHECK(identity == "LOCATION/L1");
+  CHECK_FALSE(webex_identity("not an id", identity));
+  CHECK(identity == "LOCATION/L1");  // untouched
+  CHECK_FALSE(decode_webex_view_cached(""));
   CHECK_FALSE(decode_webex_view("", scratch));
   CHECK_FALSE(decode_webex_view("Y2lzY29zcGFy!", scratch));
 }
