@@ -131,8 +131,7 @@ std::string render(std::string_view tmpl, const std::vector<std::pair<std::strin
   return out;
 }
 
-void FindingList::place_under_duplicates(const Document& doc) {
-  const DuplicatedKeys duplicated(doc);
+void FindingList::place_under_duplicates(const Document& doc, const DuplicatedKeys& duplicated) {
   for (Placed& it : items_) {
     const rapidjson::Value* v = it.finding.node;
     if (it.offset != SIZE_MAX || !v || it.finding.anchor != Anchor::value || !duplicated.under(it.finding.pointer))
@@ -154,8 +153,9 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
   std::vector<std::size_t> fix_of(items_.size());
   for (std::size_t i = 0; i < items_.size(); ++i)
     if (const auto& fx = items_[i].finding.fix) fix_of[i] = fix_specs.size(), fix_specs.push_back(fx.get());
-  std::vector<std::optional<Fix>> fixes = resolve_fixes(doc, fix_specs);
-  place_under_duplicates(doc);
+  const DuplicatedKeys duplicated(doc);
+  std::vector<std::optional<Fix>> fixes = resolve_fixes(doc, duplicated, fix_specs);
+  place_under_duplicates(doc, duplicated);
   // One locate() for every pointer, one positions() for every offset. The
   // findings are used up: their pointers are lent to locate() and then move
   // into the diagnostics, never copied (a big payload has tens of thousands).

@@ -15,6 +15,7 @@
 namespace wxlint {
 
 class Catalogue;
+class DuplicatedKeys;
 
 // 3299000 -> "3,299,000".
 std::string grouped(std::size_t n);
@@ -55,7 +56,7 @@ class FindingList {
   void take(Placed p);
   // A finding under a duplicated key is placed at the value it was found at, not at the
   // first value its pointer names.
-  void place_under_duplicates(const Document& doc);
+  void place_under_duplicates(const Document& doc, const DuplicatedKeys& duplicated);
 
   const Catalogue& catalogue_;
   std::size_t max_;

@@ -169,7 +169,8 @@ std::string duplicate_item(const rapidjson::Value& root, const std::string& ptr,
 
 }  // namespace
 
-std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const std::vector<const FixSpec*>& specs) {
+std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const DuplicatedKeys& duplicated,
+                                              const std::vector<const FixSpec*>& specs) {
   std::vector<std::optional<Fix>> out(specs.size());
   if (specs.empty() || !doc.parsed()) return out;
   std::vector<std::string> pointers;
@@ -183,7 +184,6 @@ std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const std::ve
   first[specs.size()] = pointers.size();
   const std::vector<Span> spans = doc.locate(pointers);
   const std::string_view t = doc.text();
-  const DuplicatedKeys duplicated(doc);  // an edit there could change the other value: none
   for (std::size_t i = 0; i < specs.size(); ++i) {
     Fix fix{specs[i]->safe, specs[i]->message, {}};
     bool ok = true;

@@ -42,11 +42,14 @@ FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view 
 std::optional<FixSpec> convert_type_fix(std::string pointer, const rapidjson::Value& node, const rapidjson::Value* type);
 
 class Document;
+class DuplicatedKeys;
 struct Fix;
 // result[i]: specs[i] as byte edits of the document's text (pointers absolute in it), or
-// nothing when a place does not resolve, edits overlap, or a duplicate is not exact.
+// nothing when a place does not resolve, is at or below one of the document's duplicated keys
+// (an edit there could change the other value), edits overlap, or a duplicate is not exact.
 // One scan of the text for the whole batch.
-std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const std::vector<const FixSpec*>& specs);
+std::vector<std::optional<Fix>> resolve_fixes(const Document& doc, const DuplicatedKeys& duplicated,
+                                              const std::vector<const FixSpec*>& specs);
 
 // A string as JSON text: quoted, with RapidJSON's escapes (UTF-8 kept as it is).
 std::string json_string(std::string_view s);

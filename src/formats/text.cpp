@@ -1,6 +1,8 @@
 // Byte/character helpers shared by the other format checks.
 #include "formats/formats.hpp"
 
+#include "formats/ascii.hpp"
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -159,7 +161,7 @@ bool is_uuid(std::string_view s) {
   // thousand, and a loop that stopped at the first wrong byte cost ~15 instructions a byte.
   static constexpr std::array<unsigned char, 256> kClass = [] {
     std::array<unsigned char, 256> c{};
-    for (const unsigned char d : std::string_view("0123456789abcdefABCDEF")) c[d] = 1;
+    for (int d = 0; d < 256; ++d) c[d] = ascii::is_hex_digit(static_cast<char>(d)) ? 1 : 0;
     c['-'] = 2;
     return c;
   }();

@@ -56,12 +56,6 @@ std::string normalise(KeyType type, std::string_view value, std::string_view reg
   return std::string(value);
 }
 
-bool comparable(KeyType type, std::string_view value) {
-  if (type != KeyType::id) return true;
-  formats::WebexIdScratch scratch;
-  return formats::decode_webex_view(trim(value), scratch).has_value();
-}
-
 bool normal_form(KeyType type, std::string_view value, std::string& out) {
   if (type != KeyType::id) {
     out = normalise(type, value);

@@ -17,13 +17,11 @@ enum class KeyType {
 // `region` ("GB"): a number not starting with + is read in that region's numbering plan
 // first, and becomes its E.164 form when the plan finds it valid there.
 std::string normalise(KeyType type, std::string_view value, std::string_view region = {});
-// A payload value that can be compared as this type: an id must decode (a malformed id is
-// its own finding, and looking it up would only repeat it).
-bool comparable(KeyType type, std::string_view value);
 // The value trimmed, when that is its normal form (an extension, an E.164 number, a
 // lower-case email; never an id): nothing to make.
 std::optional<std::string_view> as_is(KeyType type, std::string_view value);
-// Both at once, an id decoded once: out = normalise(type, value); returns comparable(type, value).
+// out = normalise(type, value), and whether the value can be compared as this type: an id must
+// decode (a malformed id is its own finding, and looking it up would only repeat it).
 bool normal_form(KeyType type, std::string_view value, std::string& out);
 
 }  // namespace wxlint::snapshot
