@@ -19,13 +19,6 @@ std::string joined_name(const ItemReader& r, std::string_view obj) {
   return name.empty() ? r.str(obj, "displayName") : name;
 }
 
-bool has_any(const rapidjson::Value& item, std::initializer_list<std::string_view> keys) {
-  if (!item.IsObject()) return false;
-  for (auto k : keys)
-    if (find_member(item, k)) return true;
-  return false;
-}
-
 // "a,b" licence ids packed in one string (an artefact of the spec's example): split them.
 std::string split_commas(std::string s) {
   for (char& c : s)
@@ -72,27 +65,23 @@ std::vector<std::string> contact(const ItemReader& r) {
   return {r.str("contactId"), r.str("displayName"), r.list("emails", "value"), r.list("phoneNumbers", "value")};
 }
 
-bool is_person(const rapidjson::Value& i) { return has_any(i, {"emails", "displayName", "firstName", "lastName"}); }
-bool is_location(const rapidjson::Value& i) { return has_any(i, {"address", "timeZone"}); }
-bool is_licence(const rapidjson::Value& i) { return has_any(i, {"totalUnits", "consumedUnits"}); }
-
 }  // namespace
 
 const std::vector<Kind>& kinds() {
   // Order matters for "items": a location is recognised before a person.
   static const std::vector<Kind> list = {
-      {"numbers", "phoneNumbers", "{\"phoneNumbers\": [...]} from GET /telephony/config/numbers", nullptr, number},
-      {"locations", "items", "{\"items\": [locations]} from GET /locations", is_location, location},
-      {"licences", "items", "{\"items\": [licences]} from GET /licenses", is_licence, licence},
-      {"people", "items", "{\"items\": [persons]} from GET /people?callingData=true", is_person, person},
-      {"callingLocations", "locations", "{\"locations\": [...]} from GET /telephony/config/locations", nullptr,
+      {"numbers", "phoneNumbers", "{\"phoneNumbers\": [...]} from GET /telephony/config/numbers", {}, number},
+      {"locations", "items", "{\"items\": [locations]} from GET /locations", {"address", "timeZone"}, location},
+      {"licences", "items", "{\"items\": [licences]} from GET /licenses", {"totalUnits", "consumedUnits"}, licence},
+      {"people", "items", "{\"items\": [persons]} from GET /people?callingData=true", {"emails", "displayName", "firstName", "lastName"},
+       person},
+      {"callingLocations", "locations", "{\"locations\": [...]} from GET /telephony/config/locations", {},
        calling_location},
       {"callParkExtensions", "callParkExtensions",
-       "{\"callParkExtensions\": [...]} from GET /telephony/config/callParkExtensions", nullptr, call_park_extension},
+       "{\"callParkExtensions\": [...]} from GET /telephony/config/callParkExtensions", {}, call_park_extension},
       {"virtualExtensions", "virtualExtensions",
-       "{\"virtualExtensions\": [...]} from GET /telephony/config/virtualExtensions", nullptr, virtual_extension},
-      {"contacts", "result", "{\"result\": [...]} from GET /contacts/organizations/{orgId}/contacts/search", nullptr,
-       contact},
+       "{\"virtualExtensions\": [...]} from GET /telephony/config/virtualExtensions", {}, virtual_extension},
+      {"contacts", "result", "{\"result\": [...]} from GET /contacts/organizations/{orgId}/contacts/search", {}, contact},
   };
   return list;
 }
@@ -110,11 +99,30 @@ const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** i
         first = &v;
         break;
       }
-    if (k.is_item && (!first || !k.is_item(*first))) continue;
+    if (!k.item_keys.empty() && (!first || !belongs(k, *first))) continue;
     *items = list;
     return &k;
   }
   return nullptr;
+}
+
+bool belongs(const Kind& kind, const rapidjson::Value& item) {
+  if (kind.item_keys.empty()) return true;
+  if (!item.IsObject()) return false;
+  for (const std::string_view key : kind.item_keys)
+    if (find_member(item, key)) return true;
+  return false;
+}
+
+std::string no_kind_of_item(std::string_view list_key) {
+  std::string s = "an item of none of the kinds an \"" + std::string(list_key) + "\" list holds:";
+  for (const Kind& k : kinds()) {
+    if (k.list_key != list_key || k.item_keys.empty()) continue;
+    s += std::string(s.back() == ':' ? " " : "; ") + std::string(k.table) + " have ";
+    for (std::size_t i = 0; i < k.item_keys.size(); ++i)
+      s += std::string(i == 0 ? "" : i + 1 == k.item_keys.size() ? " or " : ", ") + "\"" + std::string(k.item_keys[i]) + "\"";
+  }
+  return s;
 }
 
 std::vector<Table> make_tables() {

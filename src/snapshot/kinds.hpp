@@ -38,13 +38,17 @@ struct Kind {
   std::string_view table;     // the table it fills
   std::string_view list_key;  // the member holding the list
   std::string_view shape;     // for messages
-  // For lists several kinds share ("items"): does this item belong to this kind?
-  bool (*is_item)(const rapidjson::Value& item);
+  // For lists several kinds share ("items"): an item of this kind has one of these members.
+  std::vector<std::string_view> item_keys;
   // Cells in the table's column order.
   std::vector<std::string> (*row)(const ItemReader& item);
 };
 
 const std::vector<Kind>& kinds();
+// Whether an item of a list belongs to the kind (any item, when the kind's list key is its own).
+bool belongs(const Kind& kind, const rapidjson::Value& item);
+// Why an object item of a shared list ("items") is of none of its kinds: what each kind's items have.
+std::string no_kind_of_item(std::string_view list_key);
 // The kind of a parsed file, or nullptr. `items` is the list (set when a kind is found).
 const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** items);
 

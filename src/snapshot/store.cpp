@@ -50,8 +50,14 @@ class Loader {
         if (!l) continue;
         // The last page of a paged list is often empty: nothing to learn from it.
         if (l->IsArray() && l->Empty()) return;
-        if (!l->IsArray())
-          file.fail("/" + std::string(k.list_key), "expected an array (a page's list), not " + json_type_words(json_type_name(*l)));
+        const std::string list_ptr = "/" + std::string(k.list_key);
+        if (!l->IsArray()) file.fail(list_ptr, "expected an array (a page's list), not " + json_type_words(json_type_name(*l)));
+        // A shared list ("items") whose first item no kind of it recognises: say so at the item.
+        if (!k.item_keys.empty()) {
+          const rapidjson::Value& first = (*l)[0];
+          if (!first.IsObject()) file.fail(list_ptr + "/0", "expected an object (a list item), not " + json_type_words(json_type_name(first)));
+          file.fail(list_ptr + "/0", no_kind_of_item(k.list_key));
+        }
       }
       file.fail("", "not a snapshot file of a known kind; the kinds are: " + known_kinds());
     }
@@ -66,7 +72,7 @@ class Loader {
       const rapidjson::Value& item = (*items)[i];
       std::string ptr = list_ptr + "/" + std::to_string(i);
       if (!item.IsObject()) file.fail(ptr, "expected an object (a list item), not " + json_type_words(json_type_name(item)));
-      if (kind->is_item && !kind->is_item(item))
+      if (!belongs(*kind, item))
         file.fail(ptr, "this item is not of the file's kind (" + std::string(kind->table) + "), judged by its first item");
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));

@@ -94,6 +94,11 @@ TEST_CASE("snapshot: bad files name the file, line, column and pointer", "[snaps
   CHECK(error_of({{"a.json", "{\"items\": [1,]}"}}).starts_with("a.json:1:14: "));
   CHECK(error_of({{"a.json", "[]"}}).starts_with("a.json:1:1: (root): a snapshot file is a JSON object; the kinds are: numbers"));
   CHECK(error_of({{"a.json", "{\"usersList\": []}"}}).starts_with("a.json:1:1: (root): not a snapshot file of a known kind; the kinds are: numbers ({\"phoneNumbers\": [...]}"));
+  CHECK(error_of({{"a.json", "{\"items\": [{}, {\"id\": \"P\", \"displayName\": \"A\"}]}"}}) ==
+        "a.json:1:12: /items/0: an item of none of the kinds an \"items\" list holds: locations have \"address\" or "
+        "\"timeZone\"; licences have \"totalUnits\" or \"consumedUnits\"; people have \"emails\", \"displayName\", "
+        "\"firstName\" or \"lastName\"");
+  CHECK(error_of({{"a.json", "{\"items\": [3]}"}}) == "a.json:1:12: /items/0: expected an object (a list item), not an integer");
   CHECK(error_of({{"a.json", "{\"phoneNumbers\": 3}"}}) == "a.json:1:18: /phoneNumbers: expected an array (a page's list), not an integer");
   CHECK(error_of({{"a.json", "{\"items\": {\"id\": \"P\"}}"}}) == "a.json:1:11: /items: expected an array (a page's list), not an object");
   CHECK(error_of({{"a.json", "{\"items\": [{\"id\": \"P\", \"displayName\": \"A\"},\n 3]}"}}) ==
