@@ -95,10 +95,17 @@ WXLINT_API void wxlint_result_free(wxlint_result* result);
 /* As wxlint_lint, for JSON that a program wrote without line breaks: the text is laid out again
  * with one member or element per line, indented by 2, ": " after keys (the layout of Python's
  * json.dumps(indent=2)), its tokens unchanged, and lines and columns point into that layout.
- * Text so deeply nested that the layout would pass 3 times its size plus 1 MB is linted as given. */
+ * Text so deeply nested that the layout would pass 3 times its size plus 1 MB is linted as given
+ * (wxlint_reindent tells which). */
 WXLINT_API int wxlint_lint_reindented(const wxlint_linter* linter, const char* text, size_t length,
                                       const char* display_name, const char* operation,
                                       wxlint_result** out, char** error);
+/* The layout wxlint_lint_reindented lints: *laid_out receives it (`*laid_out_length` bytes plus a
+ * NUL, to release with wxlint_string_free(); `laid_out_length` may be NULL), or NULL when it
+ * would pass 3 times the text's size plus 1 MB: lay such text out yourself, then wxlint_lint it.
+ * (Added in 0.2.) */
+WXLINT_API int wxlint_reindent(const char* text, size_t length, char** laid_out, size_t* laid_out_length,
+                               char** error);
 /* Read and lint one file, named in the report as given ("-": standard input, "<stdin>").
  * WXLINT_E_IO when it cannot be read. */
 WXLINT_API int wxlint_lint_file(const wxlint_linter* linter, const char* path, const char* operation,

@@ -34,8 +34,8 @@ def _load() -> ctypes.CDLL:
         "wxlint_linter_rules_json": (ctypes.c_int, [_handle, _out_string, _out_string]),
         "wxlint_lint": (ctypes.c_int, [_handle, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
                                        ctypes.c_char_p, _out_handle, _out_string]),
-        "wxlint_lint_reindented": (ctypes.c_int, [_handle, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p,
-                                                  ctypes.c_char_p, _out_handle, _out_string]),
+        "wxlint_reindent": (ctypes.c_int, [ctypes.c_char_p, ctypes.c_size_t, _out_string,
+                                           ctypes.POINTER(ctypes.c_size_t), _out_string]),
         "wxlint_lint_file": (ctypes.c_int, [_handle, ctypes.c_char_p, ctypes.c_char_p, _out_handle, _out_string]),
         "wxlint_lint_paths": (ctypes.c_int, [_handle, ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t,
                                              ctypes.c_char_p, _out_handle, _out_string]),
@@ -80,16 +80,30 @@ def _bytes(text: Optional[str]) -> Optional[bytes]:
     return None if text is None else os.fsencode(text)
 
 
+def _take_bytes(pointer: ctypes.c_void_p, length: ctypes.c_size_t) -> bytes:
+    """The bytes of a text the library allocated, which is then freed."""
+    try:
+        return ctypes.string_at(pointer.value, length.value)
+    finally:
+        _lib.wxlint_string_free(pointer)
+
+
+def reindent(text: bytes) -> Optional[bytes]:
+    """wxlint_reindent: json.dumps(indent=2)'s layout of one-line JSON text, or None when it
+    would pass 3 times the text's size plus 1 MB (deep nesting)."""
+    laid_out, length, error = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_void_p()
+    _check(_lib.wxlint_reindent(text, len(text), ctypes.byref(laid_out), ctypes.byref(length), ctypes.byref(error)),
+           error)
+    return _take_bytes(laid_out, length) if laid_out.value else None
+
+
 def apply_fixes(text: bytes, diagnostics_json: str, unsafe: bool) -> bytes:
     """wxlint_apply_fixes: the text with the diagnostics' fixes applied (one pass)."""
     fixed, length, error = ctypes.c_void_p(), ctypes.c_size_t(), ctypes.c_void_p()
     flags = _FIX_UNSAFE if unsafe else 0
     _check(_lib.wxlint_apply_fixes(text, len(text), diagnostics_json.encode(), flags, ctypes.byref(fixed),
                                    ctypes.byref(length), None, ctypes.byref(error)), error)
-    try:
-        return ctypes.string_at(fixed.value, length.value)
-    finally:
-        _lib.wxlint_string_free(fixed)
+    return _take_bytes(fixed, length)
 
 
 class NativeLinter:
@@ -123,9 +137,8 @@ class NativeLinter:
         finally:
             _lib.wxlint_result_free(result)
 
-    def lint(self, text: bytes, name: str, operation: Optional[str], reindent: bool = False) -> dict[str, Any]:
-        call = _lib.wxlint_lint_reindented if reindent else _lib.wxlint_lint
-        return self._report(call, text, len(text), name.encode("utf-8", "surrogateescape"), _bytes(operation))
+    def lint(self, text: bytes, name: str, operation: Optional[str]) -> dict[str, Any]:
+        return self._report(_lib.wxlint_lint, text, len(text), name.encode("utf-8", "surrogateescape"), _bytes(operation))
 
     def lint_file(self, path: str, operation: Optional[str]) -> dict[str, Any]:
         return self._report(_lib.wxlint_lint_file, os.fsencode(path), _bytes(operation))

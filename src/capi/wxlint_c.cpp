@@ -219,6 +219,17 @@ int wxlint_lint_reindented(const wxlint_linter* linter, const char* text, size_t
   return lint_text(linter, text, length, display_name, operation, true, out, error);
 }
 
+int wxlint_reindent(const char* text, size_t length, char** laid_out, size_t* laid_out_length, char** error) {
+  if (laid_out) *laid_out = nullptr;
+  if (laid_out_length) *laid_out_length = 0;
+  return guard(error, [&] {
+    if (!laid_out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "laid_out must not be NULL"};
+    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+    if (const auto layout = wxlint::detail::reindent(std::string_view(text ? text : "", length)))
+      *laid_out = copy_text(*layout, laid_out_length);
+  });
+}
+
 int wxlint_lint_file(const wxlint_linter* linter, const char* path, const char* operation, wxlint_result** out,
                      char** error) {
   if (out) *out = nullptr;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <vector>
 
 namespace wxlint {
 
@@ -23,17 +24,21 @@ AppliedFixes apply_fixes(std::string_view text, const std::vector<Diagnostic>& d
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     const auto& fix = diagnostics[i].fix;
     if (!fix || (!fix->safe && !unsafe)) continue;
+    // A fix's edits are taken one by one, so that two of its own that overlap (a fix from
+    // outside: C ABI, Python) leave it out like two fixes that overlap; undone if one fails.
+    std::vector<std::map<std::size_t, std::size_t>::iterator> mine;
     bool ok = !fix->edits.empty();
-    for (const Edit& e : fix->edits)
-      ok = ok && e.offset <= text.size() && e.length <= text.size() - e.offset && !overlaps(e.offset, e.offset + e.length);
+    for (const Edit& e : fix->edits) {
+      ok = e.offset <= text.size() && e.length <= text.size() - e.offset && !overlaps(e.offset, e.offset + e.length);
+      if (!ok) break;
+      mine.push_back(taken.emplace(e.offset, e.offset + e.length).first);
+    }
     if (!ok) {
+      for (const auto& it : mine) taken.erase(it);
       out.skipped.push_back(i);
       continue;
     }
-    for (const Edit& e : fix->edits) {
-      taken.emplace(e.offset, e.offset + e.length);
-      edits.push_back(&e);
-    }
+    for (const Edit& e : fix->edits) edits.push_back(&e);
     ++out.applied;
   }
   std::sort(edits.begin(), edits.end(), [](const Edit* a, const Edit* b) { return a->offset < b->offset; });

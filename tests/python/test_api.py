@@ -169,8 +169,8 @@ def test_a_bad_snapshot_is_a_snapshot_error(project):
         wxlint.Linter(snapshot=bad.parent)
     assert code == 2 and err == f"wxlint: {e.value}\n"
     assert isinstance(e.value, wxlint.ConfigError)
-    assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(bad), 1, 1, "")
-    assert str(e.value).startswith(f"{bad}:1:1: (root): not a snapshot file of a known kind; ")
+    assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(bad), 2, 3, "/items/0")
+    assert str(e.value).startswith(f"{bad}:2:3: /items/0: an item of none of the kinds an \"items\" list holds: ")
     with pytest.raises(wxlint.SnapshotError, match="missing"):
         wxlint.Linter(snapshot=project / "missing")
     # A config's missing snapshot path: at its place in the config, as the CLI says it.

@@ -173,3 +173,29 @@ TEST_CASE("c api: a forced operation must exist", "[c_api]") {
   CHECK(std::string(wxlint_result_operation(result)) == "validateOrInitiateMoveUsersJob");
   wxlint_result_free(result);
 }
+
+TEST_CASE("c api: wxlint_reindent gives the layout wxlint_lint_reindented lints, or NULL past its bound", "[c_api]") {
+  char* laid_out = reinterpret_cast<char*>(1);  // must be reset
+  size_t length = 99;
+  char* error = nullptr;
+  const std::string compact = R"({"a": [1, {"b": null}], "c": {}})";
+  REQUIRE(wxlint_reindent(compact.data(), compact.size(), &laid_out, &length, &error) == WXLINT_OK);
+  CHECK(error == nullptr);
+  const std::string expected = "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"c\": {}\n}";
+  REQUIRE(laid_out != nullptr);
+  CHECK(std::string(laid_out, length) == expected);
+  CHECK(laid_out[length] == '\0');
+  wxlint_string_free(laid_out);
+  // 40,000 numbers 20 levels deep: 42 bytes a number laid out, 2 on one line (past 3x + 1 MB).
+  std::string deep = std::string(20, '[') + "0";
+  for (int i = 1; i < 40000; ++i) deep += ",0";
+  deep += std::string(20, ']');
+  REQUIRE(wxlint_reindent(deep.data(), deep.size(), &laid_out, &length, &error) == WXLINT_OK);
+  CHECK(laid_out == nullptr);
+  CHECK(length == 0);
+  CHECK(error == nullptr);
+  CHECK(wxlint_reindent(nullptr, 1, &laid_out, nullptr, &error) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == "text must not be NULL when length > 0");
+  CHECK(wxlint_reindent("[]", 2, nullptr, nullptr, &error) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == "laid_out must not be NULL");
+}

@@ -163,7 +163,7 @@ TEST_CASE("c api: a bad snapshot is WXLINT_E_SNAPSHOT from wxlint_linter_new onl
   const std::string options = R"({"snapshot": [")" + bad + R"("]})";
   std::string message;
   CHECK(make(options, WXLINT_E_SNAPSHOT, &message) == nullptr);
-  CHECK(message.rfind(bad + ":1:1: (root): not a snapshot file of a known kind; ", 0) == 0);
+  CHECK(message.rfind(bad + ":2:3: /items/0: an item of none of the kinds an \"items\" list holds: ", 0) == 0);
   CHECK(std::string(wxlint_status_string(WXLINT_E_SNAPSHOT)) == "invalid snapshot");
   wxlint_linter* linter = nullptr;
   char* error = nullptr;

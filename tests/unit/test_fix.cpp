@@ -107,6 +107,14 @@ TEST_CASE("apply_fixes: one pass in report order, the first of overlapping fixes
   CHECK(a.changes[1].old_offset == 8);
   CHECK(a.changes[1].new_offset == 7);
   CHECK(wxlint::apply_fixes(text, ds, true).text == "u1ab567+89");
+  // A fix whose own edits overlap (one given through the C ABI) is left out whole, and what
+  // it took before the overlap is free again for the next fix.
+  wxlint::Diagnostic self_overlapping;
+  self_overlapping.fix = wxlint::Fix{true, "m", {{0, 5, "A"}, {2, 5, "B"}}};
+  const auto b = wxlint::apply_fixes(text, {self_overlapping, diag(0, 1, "z")}, false);
+  CHECK(b.text == "z123456789");
+  CHECK(b.applied == 1);
+  CHECK(b.skipped == std::vector<std::size_t>{0});
 }
 
 TEST_CASE("Linter::fix runs passes until nothing applies, and reports the changed ranges", "[fix]") {
