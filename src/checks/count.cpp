@@ -16,6 +16,18 @@ struct Where {
   rapidjson::Value equals;
 };
 
+// What a count found: matches kept, matches seen, and the pointer of the first kept one past max.
+struct Tally {
+  long long n = 0, items = 0;
+  std::string beyond;
+};
+
+// "of" counts from the root, the same for every node the rule visits: counted once a lint,
+// else a payload with many matched nodes costs their number times the whole payload.
+struct RootTally final : CheckState {
+  std::optional<Tally> tally;
+};
+
 class Count final : public Check {
  public:
   explicit Count(Params& p) {
@@ -43,50 +55,65 @@ class Count final : public Check {
     if (bulk_) prefix_.assign(tokens_.begin(), tokens_.end() - 1);
   }
 
-  void visit(const Path& at, CheckState*, Emitter& out) const override {
+  std::unique_ptr<CheckState> start() const override {
+    return absolute_ ? std::make_unique<RootTally>() : nullptr;
+  }
+
+  void visit(const Path& at, CheckState* state, Emitter& out) const override {
     if (direct_items_ && !at.node().IsArray() && !at.node().IsObject()) return;  // the schema reports the type
-    std::vector<std::string> matches_beyond;  // pointer of the first item past max
-    long long n = 0, items = 0;
-    // bulk: the items or members of each node the prefix matches are all matches, counted
-    // by their number rather than one by one.
-    const auto add_items = [&](const Path& p) {
-      const rapidjson::Value& c = p.node();
-      const long long size = c.IsArray() ? c.Size() : c.IsObject() ? c.MemberCount() : 0;
-      if (max_ && n <= *max_ && n + size > *max_) matches_beyond.push_back(item_pointer(p, *max_ - n));
-      n += size;
-    };
-    if (bulk_ && !absolute_ && prefix_.empty()) {
-      add_items(at);
-    } else {
-      Path path = absolute_ ? Path(*at.step(0).value) : at;
-      if (bulk_) {
-        for_each_match(path, prefix_, 0, add_items);
-      } else {
-        for_each_match(path, tokens_, 0, [&](const Path& p) {
-          ++items;
-          for (const auto& w : where_) {
-            const auto* v = w.target.resolve(p);
-            if (!v || *v != w.equals) return;
-          }
-          ++n;
-          if (max_ && n == *max_ + 1) matches_beyond.push_back(p.pointer());
-        });
-      }
-    }
-    if (bulk_) items = n;
-    if (min_items_ && items < *min_items_) return;
-    if (min_ && n < *min_) {
+    Tally local;
+    const Tally& t = absolute_ ? root_tally(at, *static_cast<RootTally*>(state)) : (local = count(at));
+    if (min_items_ && t.items < *min_items_) return;
+    if (min_ && t.n < *min_) {
       Finding& f = out.emit(at.pointer());
-      f.arg("count", std::to_string(n)).arg("min", std::to_string(*min_));
+      f.arg("count", std::to_string(t.n)).arg("min", std::to_string(*min_));
       if (direct_items_ && where_.empty()) f.covers_keyword = "minItems";
-    } else if (max_ && n > *max_) {
-      Finding& f = out.emit(direct_items_ && where_.empty() ? at.pointer() : matches_beyond.front());
-      f.arg("count", std::to_string(n)).arg("max", std::to_string(*max_));
+    } else if (max_ && t.n > *max_) {
+      Finding& f = out.emit(direct_items_ && where_.empty() ? at.pointer() : t.beyond);
+      f.arg("count", std::to_string(t.n)).arg("max", std::to_string(*max_));
       if (direct_items_ && where_.empty()) f.covers_keyword = "maxItems";
     }
   }
 
  private:
+  const Tally& root_tally(const Path& at, RootTally& state) const {
+    if (!state.tally) state.tally = count(Path(*at.step(0).value));
+    return *state.tally;
+  }
+
+  // The matches below `from` (the visited node, or the root for "of").
+  Tally count(const Path& from) const {
+    Tally t;
+    // bulk: the items or members of each node the prefix matches are all matches, counted
+    // by their number rather than one by one.
+    const auto add_items = [&](const Path& p) {
+      const rapidjson::Value& c = p.node();
+      const long long size = c.IsArray() ? c.Size() : c.IsObject() ? c.MemberCount() : 0;
+      if (max_ && t.n <= *max_ && t.n + size > *max_) t.beyond = item_pointer(p, *max_ - t.n);
+      t.n += size;
+    };
+    if (bulk_ && prefix_.empty()) {
+      add_items(from);
+    } else {
+      Path path = from;
+      if (bulk_) {
+        for_each_match(path, prefix_, 0, add_items);
+      } else {
+        for_each_match(path, tokens_, 0, [&](const Path& p) {
+          ++t.items;
+          for (const auto& w : where_) {
+            const auto* v = w.target.resolve(p);
+            if (!v || *v != w.equals) return;
+          }
+          ++t.n;
+          if (max_ && t.n == *max_ + 1) t.beyond = p.pointer();
+        });
+      }
+    }
+    if (bulk_) t.items = t.n;
+    return t;
+  }
+
   // The pointer of the item (array) or member (object) at position k of p's node.
   static std::string item_pointer(const Path& p, long long k) {
     std::string s = p.pointer();

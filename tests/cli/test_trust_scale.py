@@ -89,6 +89,25 @@ class Scale(TempDirTest):
         self.assertEqual(lines[-1], "1 file checked: 100000 errors, 0 warnings, 0 infos")
         self.assertLess(took, 5 * SLOW, f"{took:.1f} s for 100,000 members")
 
+    def test_a_count_from_the_root_is_counted_once_not_per_node(self):
+        # 50,000 usersList entries with validate:true: each is judged by the count of all users
+        # (1026020), counted once a lint; it once took ~35 s, the payload times its entries.
+        entry = dumps({"validate": True, "users": [{"extension": "2001"}]})
+        text = '{"usersList":[' + ",".join([entry] * 50_000) + "]}"
+        write(self.path("validate.json"), text)
+        t0 = cpu_seconds()
+        r = self.wxlint("check", "--no-config", "--select", "1026020", "validate.json")
+        took = cpu_seconds() - t0
+        self.assertEqual(r.returncode, 1, r.stderr)
+        lines = r.stdout.splitlines()
+        # Each finding is at the second user, the first one past the maximum (1).
+        second = len('{"usersList":[') + len(entry + ",") + len('{"validate":true,"users":[') + 1
+        self.assertEqual(lines[0], f"validate.json:1:{second}: error[1026020]: Validate 'true' is supported only for "
+                                   "single user: this request moves 50000 users; validate one user per request, or set "
+                                   "validate to false. (move-users/validate-single-user)")
+        self.assertEqual(lines[-1], "1 file checked: 50000 errors, 0 warnings, 0 infos")
+        self.assertLess(took, 5 * SLOW, f"{took:.1f} s for 50,000 entries")
+
     def test_one_finding_per_value_stays_within_memory_and_time(self):
         # 4 MB of [] where user objects belong: one schema finding per 3 bytes.
         n = (4 * MB) // 3
