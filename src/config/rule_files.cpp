@@ -21,13 +21,15 @@ std::vector<std::string> glob_files(const std::string& pattern, const std::strin
   const auto depth = slashes(pattern) - slashes(dir) - (dir.empty() ? 0 : 1);  // levels below `dir`
   std::vector<std::string> out;
   std::error_code ec;
+  const bool absolute = fs::path(pattern).is_absolute();
   const fs::path root = dir.empty() ? base : base / dir;
   for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec)) {
     if (!any_depth && it.depth() >= depth) it.disable_recursion_pending();
     if (!it->is_regular_file(ec)) continue;
-    const std::string rel = it->path().lexically_relative(base).generic_string();
-    if (glob.matches(rel)) out.push_back(it->path().string());
+    // An absolute pattern matches the absolute path; another, the path below the config's directory.
+    const std::string name = absolute ? it->path().generic_string() : it->path().lexically_relative(base).generic_string();
+    if (glob.matches(name)) out.push_back(it->path().string());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -313,4 +313,8 @@ TEST_CASE("layering: config globs find rule files below the config's directory, 
   CHECK(names("policy/*/c.rules.json") == std::vector<std::string>{"policy/deep/c.rules.json"});
   CHECK(names("nope/*.json").empty());
   CHECK(names("policy/x.rules.json") == std::vector<std::string>{"policy/x.rules.json"});  // literal: as named
+  // An absolute pattern matches absolute paths, wherever the config is.
+  const std::string absolute = std::filesystem::path(dir).generic_string() + "/policy/*.rules.json";
+  CHECK(wxlint::glob_files(absolute, "/") == std::vector<std::string>{dir + "/policy/a.rules.json", dir + "/policy/b.rules.json"});
+  CHECK(names(absolute) == std::vector<std::string>{"policy/a.rules.json", "policy/b.rules.json"});
 }
