@@ -19,6 +19,14 @@ class Enum final : public Check {
  public:
   explicit Enum(Params& p) : values_(p.strings("values")), only_(p.opt_strings("only")) {
     list_ = join(values_);
+    // "values" outside "only" can never be met (a setting's typo, "ch" for "CH"): say so
+    // where they were given, rather than fail every payload value.
+    if (only_)
+      for (const auto& v : values_)
+        if (std::find(only_->begin(), only_->end(), v) == only_->end()) {
+          const auto near = formats::did_you_mean(v, *only_);
+          p.fail("values", "\"" + v + "\" is not one of " + join(*only_) + (near ? " (did you mean \"" + *near + "\"?)" : ""));
+        }
   }
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();

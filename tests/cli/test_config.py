@@ -110,6 +110,20 @@ class AllowedSources(TempDirTest):
         self.assertEqual((r.returncode, codes(r)), (1, ["DEMO1"]))
         self.assertEqual(self.lint("--no-config", "--allowed-sources", "CH,Webex4Broadworks").returncode, 0)
 
+    def test_a_source_no_rule_can_allow_is_a_config_error(self):
+        # The built-in bulk contacts rule allows only CH and Webex4Broadworks: "ch" would fail
+        # every CH contact, so it is refused where it is given.
+        write(self.path("c.json"), '{"allowedSources": ["Webex4Broadworks", "ch"]}')
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "--config", "c.json", "good.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: c.json:1:20: /allowedSources: "ch" is not one of CH, Webex4Broadworks '
+                                   '(did you mean "CH"?); rule contacts/source-not-allowed uses it as "values"\n')
+        r = self.wxlint("check", "--no-config", "--allowed-sources", "CH,Webex4broadworks", "good.json")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr, 'wxlint: --allowed-sources: "Webex4broadworks" is not one of CH, Webex4Broadworks '
+                                   '(did you mean "Webex4Broadworks"?); rule contacts/source-not-allowed uses it as "values"\n')
+
     def test_config_and_the_flag_wins(self):
         write(self.path(".wxlint.json"), {"allowedSources": ["CH"]})
         self.assertEqual(codes(self.lint()), ["DEMO1"])
