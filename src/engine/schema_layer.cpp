@@ -116,6 +116,9 @@ void SchemaValidator::validate(const rapidjson::Value& root, SchemaSink& out) co
 
   valijson::ValidationResults::Error e;
   std::vector<std::string> tokens;
+  // valijson fails some keywords without a result (propertyNames): the payload still fails.
+  if (results.numErrors() == 0)
+    reporter.other(tokens, "a constraint failed that gives no place (a member name \"propertyNames\" does not allow, say)");
   while (results.popError(e)) {
     // valijson's context is "<root>", "[key]", "[index]".
     tokens.clear();

@@ -1,6 +1,7 @@
 // Differential test: the compiled fast schema path and valijson must produce identical
 // SchemaFailure lists (same records, same order) for real inputs and generated mutations.
 #include "engine/schema_layer.hpp"
+#include "schema_failures.hpp"
 
 #include <wxlint/error.hpp>
 
@@ -346,4 +347,13 @@ TEST_CASE("schema fast path: other keywords, tuples and remote refs stay with va
   rapidjson::Document schema;
   REQUIRE(parse(schema, kSynthetic));
   CHECK(SchemaValidator(schema, "s.json").uses_fast_path());
+}
+
+TEST_CASE("schema: a keyword valijson fails without a result (propertyNames) still fails the payload", "[schema_fast]") {
+  using test_support::failures;
+  const std::string schema = R"({"type": "object", "propertyNames": {"maxLength": 2}})";
+  CHECK(failures(schema, R"({"ab": 1})").empty());
+  CHECK(failures(schema, R"({"abc": 1})") ==
+        std::vector<std::string>{"other  detail=a constraint failed that gives no place (a member name \"propertyNames\" "
+                                 "does not allow, say)"});
 }
