@@ -237,7 +237,11 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       if (std::string schema = str_member(o, "schema"); !schema.empty() && added.count(base)) {
         // An operation added on top of the catalogue: its schema is beside its rule file.
         const std::string path = (std::filesystem::path(name).parent_path() / schema).string();
-        op->schema_text = read_file(path);
+        try {
+          op->schema_text = read_file(path);
+        } catch (const IoError& e) {
+          base->fail("/operation/schema", std::string("its schema file: ") + e.what());  // where it is named
+        }
         op->schema = load_schema(path, op->schema_text);
       } else if (!schema.empty()) {
         auto it = by_name.find("schemas/" + schema);

@@ -11,6 +11,41 @@
 namespace wxlint {
 namespace {
 
+bool is_count(std::string_view key) {
+  return key == "maxLength" || key == "minLength" || key == "maxItems" || key == "minItems" ||
+         key == "maxProperties" || key == "minProperties";
+}
+
+bool is_type_name(const rapidjson::Value& v) {
+  if (!v.IsString()) return false;
+  const std::string_view t(v.GetString(), v.GetStringLength());
+  return t == "null" || t == "boolean" || t == "object" || t == "array" || t == "number" || t == "string" ||
+         t == "integer" || t == "any";  // valijson takes "any" in draft 7 too
+}
+
+// What a keyword's value must be, where valijson would refuse it without saying where; empty
+// when it is well formed.
+std::string wrong_value(std::string_view key, const rapidjson::Value& v) {
+  if (is_count(key) && !v.IsUint64()) return "must be a non-negative integer";
+  if (key == "type") {
+    bool ok = is_type_name(v);
+    if (v.IsArray()) {
+      ok = !v.Empty();
+      for (const auto& t : v.GetArray()) ok = ok && is_type_name(t);
+    }
+    if (!ok) return "must be one of null, boolean, object, array, number, string, integer, or a list of them";
+  }
+  if (key == "pattern" && !v.IsString()) return "must be a string (a regular expression)";
+  if (key == "required") {
+    bool ok = v.IsArray();
+    if (ok)
+      for (const auto& r : v.GetArray()) ok = ok && r.IsString();
+    if (!ok) return "must be an array of member names";
+  }
+  if (key == "enum" && !v.IsArray()) return "must be an array";
+  return {};
+}
+
 // valijson evaluates the date/time formats with the standard library's backtracking regex
 // engine, on input data: refused. "pattern" and "patternProperties" are RE2's (linear time):
 // each regex must compile. `names`: s maps names to schemas (properties, definitions), so
@@ -26,6 +61,8 @@ void walk(const rapidjson::Value& s, std::string& where, const std::string& name
         where.resize(len);
         continue;
       }
+      if (const std::string wrong = wrong_value(key, m.value); !wrong.empty())
+        throw ConfigError(name + ": " + where + ": \"" + std::string(key) + "\" " + wrong);
       if (key == "enum" || key == "const" || key == "default" || key == "examples") {
         where.resize(len);
         continue;
@@ -66,7 +103,7 @@ void walk(const rapidjson::Value& s, std::string& where, const std::string& name
 
 }  // namespace
 
-void check_regex_keywords(const rapidjson::Value& schema, const std::string& name) {
+void check_keywords(const rapidjson::Value& schema, const std::string& name) {
   std::string where;
   walk(schema, where, name);
 }

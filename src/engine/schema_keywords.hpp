@@ -7,9 +7,10 @@
 
 namespace wxlint {
 
-// Refuses the date/time formats (valijson checks them with a backtracking regex) and a
-// "pattern" or "patternProperties" regex that RE2 cannot compile: ConfigError naming `name`
-// and the keyword's JSON Pointer.
-void check_regex_keywords(const rapidjson::Value& schema, const std::string& name);
+// Refuses the date/time formats (valijson checks them with a backtracking regex), a
+// "pattern" or "patternProperties" regex that RE2 cannot compile, and keywords whose value
+// is of the wrong kind (a negative maxLength, an unknown type): ConfigError naming `name`
+// and the keyword's JSON Pointer, which valijson's own errors do not give.
+void check_keywords(const rapidjson::Value& schema, const std::string& name);
 
 }  // namespace wxlint

@@ -47,7 +47,7 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
     : impl_(std::make_unique<Impl>()) {
   impl_->name = std::move(name);
   if (!schema.IsObject()) throw ConfigError(impl_->name + ": a JSON Schema must be an object");
-  check_regex_keywords(schema, impl_->name);
+  check_keywords(schema, impl_->name);
   impl_->json.CopyFrom(schema, impl_->json.GetAllocator());
   // The compiler accepts only schemas valijson accepts too, so skipping valijson's parse
   // (most of a small file's start-up) loses no ConfigError.

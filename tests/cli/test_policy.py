@@ -159,6 +159,12 @@ class Schemas(TempDirTest):
         self.assertEqual(r.returncode, 2)
         self.assertRegex(r.stderr, r"^wxlint: policy/dir.schema.json:\d+:\d+: /properties/entries/items/properties/ext/pattern: "
                                    r"not a valid RE2 regular expression: invalid escape sequence: \\1\n$")
+        # A missing schema file is named where the rule file names it.
+        os.remove(self.path("policy", "dir.schema.json"))
+        r = self.wxlint("check", "--no-config", "--rules", "policy/dir.rules.json", "p.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertRegex(r.stderr, r"^wxlint: policy/dir.rules.json:\d+:\d+: /operation/schema: its schema file: "
+                                   r"policy/dir.schema.json: No such file or directory\n$")
 
 
 def cookbook():

@@ -49,6 +49,31 @@ TEST_CASE("schemas using regex keywords are refused", "[catalogue]") {
   CHECK_THROWS_WITH(f.linter(), Catch::Contains("/properties/a/format") && Catch::Contains("backtracking regex"));
 }
 
+TEST_CASE("a schema keyword of the wrong kind is refused at its place", "[catalogue]") {
+  // valijson's own refusals name no place ("Expected a non-negative integer value...").
+  const auto error = [](const std::string& schema) {
+    try {
+      RuleFixture("[]", "{}", schema).linter();
+    } catch (const wxlint::ConfigError& e) {
+      return std::string(e.what()).substr(std::string(e.what()).find("schemas/"));
+    }
+    return std::string("no error");
+  };
+  CHECK(error(R"({"properties": {"a": {"type": "string", "maxLength": -1}}})") ==
+        "schemas/test.schema.json:1:54: /properties/a/maxLength: \"maxLength\" must be a non-negative integer");
+  CHECK(error(R"({"properties": {"a": {"minItems": 2.0}}})") ==
+        "schemas/test.schema.json:1:35: /properties/a/minItems: \"minItems\" must be a non-negative integer");
+  CHECK(error(R"({"type": ["object", "strng"]})") ==
+        "schemas/test.schema.json:1:10: /type: \"type\" must be one of null, boolean, object, array, number, string, "
+        "integer, or a list of them");
+  CHECK(error(R"({"required": "a"})") == "schemas/test.schema.json:1:14: /required: \"required\" must be an array of member names");
+  CHECK(error(R"({"properties": {"a": {"pattern": 5}}})") ==
+        "schemas/test.schema.json:1:34: /properties/a/pattern: \"pattern\" must be a string (a regular expression)");
+  CHECK(error(R"({"enum": {}})") == "schemas/test.schema.json:1:10: /enum: \"enum\" must be an array");
+  // A property may be named like a keyword.
+  CHECK(error(R"({"properties": {"maxLength": {"type": "string"}, "type": {}}})") == "no error");
+}
+
 TEST_CASE("users can disable rules and change severities by id or code", "[catalogue]") {
   const std::string payload = R"({"usersList": [{"locationId": "x", "validate": false, "users": [{"userId": "y"}]}]})";
   wxlint::LinterOptions o;
