@@ -182,7 +182,8 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
   related_begin.reserve(items_.size());
   for (const auto& it : items_) {
     if (it.offset != SIZE_MAX) {
-      main_at.push_back({it.offset, it.end ? it.end : it.offset + 1});
+      // One character, or none at the end of the text (an empty file, JSON cut short).
+      main_at.push_back({it.offset, it.end ? it.end : std::max(it.offset, std::min(it.offset + 1, doc.text().size()))});
     } else {
       const Span& sp = spans[s++];
       std::size_t b = !sp.found ? 0 : it.finding.anchor == Anchor::key && sp.key_begin != SIZE_MAX ? sp.key_begin : sp.begin;

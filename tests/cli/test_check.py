@@ -75,6 +75,15 @@ class Formats(TempDirTest):
         self.assertEqual(set(d), {"code", "severity", "rule", "pointer", "line", "column", "endLine", "endColumn", "message"})
         self.assertEqual((d["code"], d["pointer"]), ("4911", "/usersList/0/users/1/extension"))
 
+    def test_a_place_at_the_end_of_the_text_has_a_1_based_end(self):
+        # An empty file, and JSON cut short: the range is empty at the end, not line 0.
+        write(self.path("empty.json"), "")
+        write(self.path("cut.json"), '{"a":')
+        r = self.wxlint("check", "--no-config", "-f", "json", "empty.json", "cut.json")
+        places = [(f["path"], d["code"], d["line"], d["column"], d["endLine"], d["endColumn"])
+                  for f in json.loads(r.stdout)["files"] for d in f["diagnostics"]]
+        self.assertEqual(places, [("empty.json", "WX0004", 1, 1, 1, 1), ("cut.json", "WX0001", 1, 6, 1, 6)])
+
     def test_quiet_drops_the_summary(self):
         write(self.path("bad.json"), BAD)
         r = self.wxlint("check", "--no-config", "-q", "bad.json")
