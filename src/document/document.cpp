@@ -54,6 +54,15 @@ bool is_value_error(rapidjson::ParseErrorCode code) {
   }
 }
 
+// RapidJSON calls a raw control character in a string an invalid escape: say what it is.
+std::string unescaped_control(unsigned char c) {
+  static const char* const hex = "0123456789ABCDEF";
+  const std::string escape = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+                                                  : std::string("\\u00") + hex[c >> 4] + hex[c & 15];
+  const std::string name = c == '\t' ? "tab" : c == '\n' ? "line break" : c == '\r' ? "carriage return" : "control character";
+  return "unescaped " + name + " in string: write it as " + escape + ".";
+}
+
 // The error that ended the parse, if any (duplicate keys are not fatal).
 std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reader& reader,
                                       const rapidjson::MemoryStream& stream, const detail::SaxHandler& handler) {
@@ -83,6 +92,8 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
     return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8 in string"};
   }
   if (off < t.size() && t[off] == '\0') return ParseIssue{Kind::syntax, off, std::move(ptr), "unexpected NUL byte"};
+  if (code == rapidjson::kParseErrorStringEscapeInvalid && off < t.size() && static_cast<unsigned char>(t[off]) < 0x20)
+    return ParseIssue{Kind::syntax, off, std::move(ptr), unescaped_control(static_cast<unsigned char>(t[off]))};
   if (off < t.size() && formats::detail::utf8_sequence_length(t, off) == 0) return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"};
   return ParseIssue{Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)};
 }
