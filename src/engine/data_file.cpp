@@ -52,7 +52,7 @@ void DataFile::check_against(const SchemaValidator& schema) const {
                        : f.keyword == "type" ? "wrong type (expected " + arg("expected") + ")"
                        : f.keyword == "enum" ? "must be one of " + arg("allowed")
                                              : "does not match the schema (" + f.keyword + (arg("detail").empty() ? "" : ": " + arg("detail")) + ")";
-    what += arg("hint");
+    if (std::string hint = arg("hint"); hint.starts_with(" Did")) what += "; d" + hint.substr(2);  // one sentence
     msg += (msg.empty() ? "" : "\n") + where(f.pointer) + ": " + what;
   }
   throw ConfigError(msg);

@@ -136,8 +136,8 @@ class Discovery(TempDirTest):
         r = self.wxlint("check", self.path("proj", "bad.json"), self.path("proj", "sub", "bad.json"),
                         cwd=self.path("elsewhere"))
         self.assertEqual((r.returncode, r.stdout), (2, ""))
-        self.assertEqual(r.stderr, f"wxlint: {nested}:2:23: /rules/WX2002: must be one of off, on, error, warning, info "
-                                   'Did you mean "off"?\n')
+        self.assertEqual(r.stderr, f"wxlint: {nested}:2:23: /rules/WX2002: must be one of off, on, error, warning, info; "
+                                   'did you mean "off"?\n')
         # Found when its catalogue is built: an unknown rule id.
         write(nested, '{\n  "rules": {"no/such-rule": "off"}\n}\n')
         r = self.wxlint("check", self.path("proj", "sub", "bad.json"), cwd=self.path("elsewhere"))
