@@ -98,7 +98,9 @@ std::string unified_diff(std::string_view name, std::string_view before, std::st
     const long long new_line = static_cast<long long>(line) + shift;
     // A range of no lines starts at the line before it (diff's convention).
     const auto start = [](long long l, std::size_t n) { return std::to_string(n ? l + 1 : l); };
-    if (out.empty()) out = "--- a/" + std::string(name) + "\n+++ b/" + std::string(name) + "\n";
+    // A tab ends a name that holds a space, as git writes it, or GNU patch cuts it there.
+    const std::string_view end = name.find(' ') == std::string_view::npos ? "\n" : "\t\n";
+    if (out.empty()) out = "--- a/" + std::string(name) + std::string(end) + "+++ b/" + std::string(name) + std::string(end);
     out += "@@ -" + start(static_cast<long long>(line), old_n) + "," + std::to_string(old_n) + " +" + start(new_line, new_n) +
            "," + std::to_string(new_n) + " @@\n" + body;
     line += old_n;

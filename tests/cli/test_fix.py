@@ -111,6 +111,17 @@ class GoldenCasesThroughTheCli(TempDirTest):
                 with open(fixed_path(case), encoding="utf-8", newline="") as f:
                     self.assertEqual(apply_diff(before, r.stdout), f.read())
 
+    def test_diff_of_a_name_with_a_space_applies_with_patch(self):
+        # As git writes it: a tab ends the name, else GNU patch reads "a/my" as the file.
+        case = os.path.join(REPO, "testdata", "fix", "enum-case.json")
+        shutil.copy(case, self.path("my file.json"))
+        r = self.wxlint("check", "--no-config", "--diff", "my file.json")
+        self.assertTrue(r.stdout.startswith("--- a/my file.json\t\n+++ b/my file.json\t\n@@ -"), r.stdout[:100])
+        if shutil.which("patch"):
+            p = subprocess.run(["patch", "-p1", "--dry-run"], input=r.stdout, cwd=self.dir, capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual(p.stdout, "checking file 'my file.json'\n")
+
     def test_diff_of_a_clean_file_is_empty_and_exits_0(self):
         p = shutil.copy(fixed_path(os.path.join(REPO, "testdata", "fix", "enum-case.json")), self.path("clean.json"))
         r = self.wxlint("check", "--no-config", "--diff", p)
