@@ -86,7 +86,8 @@ class Settings {
     if (in.IsObject()) {
       auto ref = in.FindMember("$setting");
       if (ref != in.MemberEnd() && in.MemberCount() == 1) {
-        std::string name = ref->value.IsString() ? ref->value.GetString() : "";
+        if (!ref->value.IsString()) file.fail(ptr + "/$setting", "must be a string: the name of a setting");
+        const std::string name = ref->value.GetString();
         auto it = values_.find(name);
         if (it == values_.end()) file.fail(ptr, "unknown setting \"" + name + "\" (declare it under \"settings\")");
         out.CopyFrom(it->second.value, alloc_);

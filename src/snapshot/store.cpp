@@ -14,6 +14,7 @@
 #include <wxlint/error.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <unordered_map>
@@ -38,6 +39,10 @@ class Loader {
     if (const rapidjson::Value* at = child(root, "capturedAt")) {
       std::optional<std::int64_t> t = at->IsString() ? parse_time({at->GetString(), at->GetStringLength()}) : std::nullopt;
       if (!t) file.fail("/capturedAt", "expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
+      // A day of clock skew is allowed; later than that is a typo, and would hide staleness (WX0020).
+      const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                                   std::chrono::system_clock::now().time_since_epoch()).count();
+      if (*t > now + 86400) file.fail("/capturedAt", "is in the future (" + format_time(*t) + "); write when the snapshot was taken");
       manifest_time_ = std::min(manifest_time_.value_or(*t), *t);
       return;
     }

@@ -41,6 +41,8 @@ TEST_CASE("bad rule files name the file, line, column and pointer", "[catalogue]
   CHECK_THAT(error_of("[{]"), Catch::Contains("rules/test.rules.json:1:"));
   CHECK_THAT(error_of("[" + rule("a", "count", "/x", R"({"max": {"$setting": "nope"}})") + "]"),
              Catch::Contains("unknown setting \"nope\""));
+  CHECK_THAT(error_of("[" + rule("a", "count", "/x", R"({"max": {"$setting": 5}})") + "]"),
+             Catch::Contains("/rules/0/params/max/$setting: must be a string: the name of a setting"));
 }
 
 TEST_CASE("schemas using regex keywords are refused", "[catalogue]") {

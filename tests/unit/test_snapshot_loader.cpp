@@ -107,6 +107,8 @@ TEST_CASE("snapshot: bad files name the file, line, column and pointer", "[snaps
         "n.json:1:35: /phoneNumbers/0/phoneNumber: expected a string, not an array");
   CHECK(error_of({{"n.json", "{\"phoneNumbers\": [{\"location\": \"L\"}]}"}}) ==
         "n.json:1:32: /phoneNumbers/0/location: expected an object, not a string");
+  CHECK(error_of({{"m.json", "{\"capturedAt\": \"2099-01-01T00:00:00Z\"}"}}) ==
+        "m.json:1:16: /capturedAt: is in the future (2099-01-01T00:00:00Z); write when the snapshot was taken");
   CHECK(error_of({{"m.json", "{\"capturedAt\": \"yesterday\"}"}}) ==
         "m.json:1:16: /capturedAt: expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
   CHECK(error_of({{"p.json", "{\"items\": [{\"id\": \"P\", \"displayName\": \"A\"}, {\"id\": \"L\", \"address\": {}}]}"}})
