@@ -77,7 +77,8 @@ class Linter {
   ~Linter();
 
   // Lint JSON text. `path` is only used for display. `operation` forces an operationId;
-  // empty means: detect it (example envelope, then the payload's shape). Thread-safe.
+  // empty means: detect it (example envelope, then the payload's shape); one the catalogue
+  // lacks throws ConfigError. Thread-safe.
   FileReport lint(std::string text, std::string path, std::string_view operation = {}) const;
   // Read and lint a file ("-" is standard input). Throws IoError when it cannot be read.
   FileReport lint_file(const std::string& path, std::string_view operation = {}) const;

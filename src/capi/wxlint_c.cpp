@@ -108,7 +108,7 @@ std::string checked_operation(const wxlint_linter* linter, const char* operation
   if (!linter) throw Failure{WXLINT_E_INVALID_ARGUMENT, "linter must not be NULL"};
   if (!out && !out_optional) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
   const std::string op = operation ? operation : "";
-  // Linter::lint() falls back to detection for an unknown id; like the CLI, refuse it instead.
+  // Linter::lint() throws ConfigError for an unknown id: refused here first, with its own status.
   if (!op.empty() && !linter->linter.has_operation(op)) {
     throw Failure{WXLINT_E_UNKNOWN_OPERATION,
                   "unknown operation \"" + op + "\"; known operations: " + linter->linter.known_operations()};

@@ -390,16 +390,25 @@ Linter Linter::from_directory(const std::string& dir, const LinterOptions& optio
   return Linter(std::make_unique<Impl>(files, options));
 }
 
+namespace {
+// A forced operation that the catalogue lacks is the caller's mistake, not a cue to detect one.
+std::string_view known(const Linter& l, std::string_view operation) {
+  if (!operation.empty() && !l.has_operation(operation))
+    throw ConfigError("unknown operation \"" + std::string(operation) + "\"; known operations: " + l.known_operations());
+  return operation;
+}
+}  // namespace
+
 FileReport Linter::lint(std::string text, std::string path, std::string_view operation) const {
-  return impl_->lint(std::move(text), std::move(path), operation);
+  return impl_->lint(std::move(text), std::move(path), known(*this, operation));
 }
 
 FileReport Linter::relint(std::string& text, const std::string& path, std::string_view operation) const {
-  return impl_->lint(std::move(text), path, operation, &text);
+  return impl_->lint(std::move(text), path, known(*this, operation), &text);
 }
 
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {
-  return impl_->lint(read_file(path), path, operation);
+  return impl_->lint(read_file(path), path, known(*this, operation));
 }
 
 std::vector<OperationDoc> Linter::operations() const {

@@ -17,6 +17,16 @@ TEST_CASE("the embedded catalogue loads and knows its operations", "[catalogue]"
   CHECK(l.rules().front().operation.empty());  // builtin rules first
 }
 
+TEST_CASE("a forced operation the catalogue lacks is an error, not a cue to detect one", "[catalogue]") {
+  const auto& l = test_support::linter();
+  const std::string payload = R"({"usersList": []})";
+  CHECK(l.lint(payload, "t.json", "validateOrInitiateMoveUsersJob").operation == "validateOrInitiateMoveUsersJob");
+  CHECK_THROWS_WITH(l.lint(payload, "t.json", "validateOrInitiateMoveUserJob"),
+                    Catch::StartsWith("unknown operation \"validateOrInitiateMoveUserJob\"; known operations: "));
+  CHECK_THROWS_AS(l.fix(payload, "t.json", false, "nope"), wxlint::ConfigError);
+  CHECK_THROWS_AS(l.lint_file("/nonexistent.json", "nope"), wxlint::ConfigError);  // before reading
+}
+
 TEST_CASE("bad rule files name the file, line, column and pointer", "[catalogue]") {
   auto error_of = [](const std::string& rules) {
     RuleFixture f(rules);
