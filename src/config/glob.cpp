@@ -24,9 +24,25 @@ struct Token {
 };
 using Kind = Token::Kind;
 
-// The token at p[i], i < p.size(). Parsed again where it is needed, so that a compiled
-// pattern costs its bytes and not a token structure per byte.
-Token token_at(std::string_view p, std::size_t i) {
+// The first ']' at or after a position of p. The last answer is kept: it also holds for any
+// later position up to it, so positions asked in increasing order (compiling) cost one scan
+// of p in all, not one scan to the end per unclosed '['.
+class CloseFinder {
+ public:
+  explicit CloseFinder(std::string_view p) : p_(p) {}
+  std::size_t at_or_after(std::size_t from) {
+    if (from < from_ || from > found_) from_ = from, found_ = p_.find(']', from);
+    return found_;
+  }
+
+ private:
+  std::string_view p_;
+  std::size_t from_ = std::string_view::npos, found_ = std::string_view::npos;
+};
+
+// The token at p[i], i < p.size(), with close_of a CloseFinder of p. Parsed again where it is
+// needed, so that a compiled pattern costs its bytes and not a token structure per byte.
+Token token_at(std::string_view p, std::size_t i, CloseFinder& close_of) {
   Token t;
   if (p.substr(i, 2) == "**") {
     t.kind = Kind::globstar;
@@ -42,7 +58,7 @@ Token token_at(std::string_view p, std::size_t i) {
     std::size_t j = i + 1;
     t.negate = j < p.size() && (p[j] == '!' || p[j] == '^');
     if (t.negate) ++j;
-    const std::size_t close = j < p.size() ? p.find(']', j + 1) : std::string_view::npos;  // "[]a]": ']' first is literal
+    const std::size_t close = j < p.size() ? close_of.at_or_after(j + 1) : std::string_view::npos;  // "[]a]": ']' first is literal
     if (close == std::string_view::npos) {
       t.c = '[';  // unclosed: a literal '['
       t.end = i + 1;
@@ -85,8 +101,9 @@ Glob::Glob(std::string_view p) {
   // "**/" is "**/", and "**/" then "**" is "**" (anything/ or nothing, then anything).
   enum class Tail { other, globstar, globstar_slash } tail = Tail::other;  // how pattern_ ends
   bool drop_slash = false, slash_of_globstar = false;
+  CloseFinder close_of(p);
   for (std::size_t i = 0; i < p.size();) {
-    const Token t = token_at(p, i);
+    const Token t = token_at(p, i, close_of);
     i = t.end;
     if (drop_slash) {
       drop_slash = false;
@@ -136,8 +153,9 @@ std::vector<std::string> Glob::whole_segments() const {
   bool literal = true, after_slash = true;  // the segment so far; whether a '/' (or the start) is before it
   bool globstar_after_slash = false;        // the "**" of a "**/" began a segment
   bool slash_of_globstar = false;           // the token is the '/' of a "**/", which may be skipped
+  CloseFinder close_of(pattern_);
   for (std::size_t i = 0; i < pattern_.size();) {
-    const Token t = token_at(pattern_, i);
+    const Token t = token_at(pattern_, i, close_of);
     i = t.end;
     if (t.kind == Kind::literal && t.c == '/') {
       if (literal && after_slash && !segment.empty()) out.push_back(segment);
@@ -162,13 +180,14 @@ bool Glob::run(std::string_view text, Accept accept) const {
   const std::string_view p = pattern_;
   const std::size_t n = p.size();
   std::vector<char> cur(n + 1), next(n + 1);
+  CloseFinder close_of(p);
   std::size_t lo = 0, hi = 0;  // the active positions lie in [lo, hi]; they only move forward
   // Stars may match nothing: positions after them are reachable too (forward only, so one
   // pass). "**/" skips its '/' only when the globstar matched nothing.
   const auto close = [&](std::vector<char>& s) {
     for (std::size_t i = lo; i <= hi && i < n; ++i) {
       if (!s[i]) continue;
-      const Token t = token_at(p, i);
+      const Token t = token_at(p, i, close_of);
       if (t.kind == Kind::star || t.kind == Kind::globstar) s[t.end] |= kEntered, hi = std::max(hi, t.end);
       if (t.zero_segments && (s[i] & kEntered)) s[t.end + 1] |= kEntered, hi = std::max(hi, t.end + 1);
     }
@@ -187,7 +206,7 @@ bool Glob::run(std::string_view text, Accept accept) const {
     };
     for (std::size_t i = lo; i <= hi && i < n; ++i) {
       if (!cur[i]) continue;
-      const Token t = token_at(p, i);
+      const Token t = token_at(p, i, close_of);
       switch (t.kind) {
         case Kind::star:
           if (c != '/') reach(i, kLooped);

@@ -6,7 +6,8 @@
 
 namespace wxlint {
 
-DataFile::DataFile(std::string n, std::string text) : name(std::move(n)), doc(std::move(text)) {
+DataFile::DataFile(std::string n, std::string text, bool reference_strings)
+    : name(std::move(n)), doc(std::move(text), reference_strings) {
   for (const auto& issue : doc.issues()) {
     Position p = doc.position(issue.offset);
     throw ConfigError(name + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + issue.message);

@@ -15,8 +15,10 @@ struct DataFile {
   std::string name;
   Document doc;
 
-  // Parses; throws ConfigError on syntax errors or duplicate keys.
-  DataFile(std::string name, std::string text);
+  // Parses; throws ConfigError on syntax errors or duplicate keys. reference_strings: as
+  // Document's (most places are then read off the DOM, not skimmed for), for a file parsed
+  // only to be located in; its values must not be copied out.
+  DataFile(std::string name, std::string text, bool reference_strings = false);
   // "name:line:col: pointer: problem" for a ConfigError.
   std::string where(const std::string& pointer) const;
   // The same for many pointers, in one scan of the text.

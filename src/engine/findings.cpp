@@ -111,11 +111,15 @@ std::string render(std::string_view tmpl, const std::vector<std::pair<std::strin
   std::string out;
   out.reserve(tmpl.size() + 32);
   std::size_t i = 0;
+  // The first '}' at or after a '{' is kept for the '{'s before it: each '{' looked for it
+  // anew, a rescan of the rest of the message per unclosed '{' (quadratic).
+  std::size_t close = 0;
+  bool close_known = false;
   while (i < tmpl.size()) {
     const std::size_t open = tmpl.find('{', i);
     out.append(tmpl.substr(i, open == std::string_view::npos ? std::string_view::npos : open - i));
     if (open == std::string_view::npos) break;
-    const std::size_t close = tmpl.find('}', open);
+    if (!close_known || close < open) close = tmpl.find('}', open), close_known = true;
     if (close != std::string_view::npos) {
       std::string_view name = tmpl.substr(open + 1, close - open - 1);
       auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });

@@ -1,8 +1,8 @@
 // Loading a snapshot: one file at a time, parsed once (the document layer: iterative,
 // depth-limited), recognised by its shape, its items turned into rows; its text and DOM are
 // dropped before the next file is read. Then the derived columns, the indexes, and the
-// snapshot's own inconsistencies; the few files these name are read and parsed again to
-// give lines and columns.
+// snapshot's own inconsistencies; the files these name are read and parsed again, once each,
+// to give lines and columns.
 #include "snapshot/store.hpp"
 
 #include "engine/check.hpp"
@@ -18,6 +18,7 @@
 #include <functional>
 #include <map>
 #include <unordered_map>
+#include <variant>
 
 namespace wxlint::snapshot {
 
@@ -99,6 +100,7 @@ class Loader {
     for (auto& t : s_.tables_) t.build_indexes();
     number_owners();
     people_locations();
+    name_places();
     for (const auto& k : kinds())
       if (auto it = counts_.find(std::string(k.table)); it != counts_.end())
         s_.kinds_.push_back({std::string(k.table), it->second.files, it->second.items});
@@ -112,24 +114,48 @@ class Loader {
     std::size_t begin, end;
     bool calling_fields;
   };
+  // An inconsistency's place, named "file:line:col: pointer" by name_places().
+  struct Place {
+    std::uint32_t file;
+    std::string pointer;
+    std::string named = {};
+  };
+  using Piece = std::variant<std::string, Place>;
 
   Table* find(std::string_view name) {
     for (auto& t : s_.tables_)
       if (t.name() == name) return &t;
     return nullptr;
   }
-  std::string where(const Table& t, std::size_t row) { return where(t.file_of(row), t.pointer_of(row)); }
-  // Reads and parses the file again: only for the few places that are reported.
-  std::string where(std::uint32_t file, const std::string& pointer) {
-    auto& parsed = reparsed_[file];
-    if (!parsed) {
+  static Place where(const Table& t, std::size_t row) { return {t.file_of(row), t.pointer_of(row)}; }
+  void report(std::vector<Piece> pieces) { pending_.push_back(std::move(pieces)); }
+
+  // The reported places named: each file read and parsed again once, and all its places
+  // located in one batch (one scan of the file per place was quadratic in its places).
+  void name_places() {
+    std::map<std::uint32_t, std::vector<Place*>> by_file;
+    for (auto& pieces : pending_)
+      for (Piece& p : pieces)
+        if (auto* place = std::get_if<Place>(&p)) by_file[place->file].push_back(place);
+    for (const auto& [file, places] : by_file) {
+      std::vector<std::string> pointers;
+      for (Place* p : places) pointers.push_back(std::move(p->pointer));
+      std::vector<std::string> named;
       try {
-        parsed = std::make_unique<DataFile>(names_[file], read_(file).text);
-      } catch (const std::runtime_error&) {  // changed or gone since: the place without line and column
-        return names_[file] + ": " + pointer;
+        named = DataFile(names_[file], read_(file).text, true).where(pointers);
+      } catch (const std::runtime_error&) {  // changed or gone since: the places without line and column
+        for (const auto& pointer : pointers) named.push_back(names_[file] + ": " + pointer);
       }
+      for (std::size_t i = 0; i < places.size(); ++i) places[i]->named = std::move(named[i]);
     }
-    return parsed->where(pointer);
+    s_.inconsistencies_.reserve(pending_.size());
+    for (auto& pieces : pending_) {
+      std::string& out = s_.inconsistencies_.emplace_back();
+      for (const Piece& p : pieces)
+        out += std::holds_alternative<std::string>(p) ? std::get<std::string>(p) : std::get<Place>(p).named;
+      pieces = {};  // freed as it goes: the pieces and the messages are not all held at once
+    }
+    pending_ = {};
   }
   std::string_view cell(const Table& t, std::size_t row, std::string_view col) const { return t.cell(row, *t.column(col)); }
 
@@ -200,9 +226,9 @@ class Loader {
     for (const Page& p : people_pages_) {
       if (p.calling_fields) continue;
       for (std::size_t r = p.begin; r < p.end; ++r) unknown_rows_.push_back(r);
-      s_.inconsistencies_.push_back(where(p.file, people.pointer_of(p.begin)) +
-                                    ": this page of people has no locationId or extension, while the first page had "
-                                    "them: its request lacked callingData=true (a next link that dropped it?)");
+      report({Place{p.file, people.pointer_of(p.begin)},
+              ": this page of people has no locationId or extension, while the first page had "
+              "them: its request lacked callingData=true (a next link that dropped it?)"});
     }
   }
 
@@ -280,7 +306,7 @@ class Loader {
 
   // One number held by two owners (in the numbers list or the people list).
   void number_owners() {
-    // Places and labels are only made for what is reported: each place scans its file.
+    // Places and labels are only made for what is reported.
     struct Holder {
       std::string_view owner;
       const Table* table;
@@ -303,9 +329,10 @@ class Loader {
         if (n.empty() || n[0] != '+') continue;  // ESNs and extensions are per location
         auto [it, fresh] = first.try_emplace(n, Holder{owner, &t, r});
         if (!fresh && it->second.owner != owner)
-          s_.inconsistencies_.push_back(where(t, r) + ": number " + std::string(n) + " is held by two owners: " +
-                                        label(t, r) + " here and " + label(*it->second.table, it->second.row) + " at " +
-                                        where(*it->second.table, it->second.row));
+          report({where(t, r),
+                  ": number " + std::string(n) + " is held by two owners: " + label(t, r) + " here and " +
+                      label(*it->second.table, it->second.row) + " at ",
+                  where(*it->second.table, it->second.row)});
       }
     };
     for (std::size_t r = 0; r < numbers.size(); ++r)
@@ -321,8 +348,8 @@ class Loader {
     for (std::size_t r = 0; r < people.size(); ++r) {
       std::string_view loc = people.cell(r, col);
       if (loc.empty() || !locations.find(0, loc).empty() || !calling.find(0, loc).empty()) continue;
-      s_.inconsistencies_.push_back(where(people, r) + ": " + std::string(cell(people, r, "displayName")) +
-                                    " has a locationId that is in no locations list of the snapshot");
+      report({where(people, r), ": " + std::string(cell(people, r, "displayName")) +
+                                    " has a locationId that is in no locations list of the snapshot"});
     }
   }
 
@@ -340,7 +367,7 @@ class Loader {
   std::string region_;  // national-format numbers' region where their location's country is unknown
   std::vector<National> national_;
   std::vector<std::string> names_;
-  std::map<std::uint32_t, std::unique_ptr<DataFile>> reparsed_;
+  std::vector<std::vector<Piece>> pending_;  // inconsistencies, their places not yet named
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
   std::vector<std::size_t> unknown_rows_;

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <random>
 #include <string>
 
@@ -100,4 +101,34 @@ TEST_CASE("glob: a 66 KB pattern costs nothing against short texts", "[glob][tru
     REQUIRE_FALSE(many_globstars.matches_pointer_or_ancestor(pointer + "x"));
   }
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+}
+
+TEST_CASE("glob: unclosed classes compile in linear time and stay literal", "[glob][trust][linear]") {
+  // Each unclosed '[' once looked for its ']' to the end of the pattern: 1.6 million of them
+  // took ~18 s (quadratic); one pass takes milliseconds. CPU time, with a wide margin.
+  const std::size_t n = 1600000;
+  const std::string opens(n, '['), pairs = [&] {
+    std::string s;
+    for (std::size_t i = 0; i < n / 2; ++i) s += "[!";
+    return s;
+  }();
+  const std::clock_t t0 = std::clock();
+  const wxlint::Glob files(opens), pointer("/" + pairs), closed(opens + "]");
+  CHECK(static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC < 3.0);
+  // Semantics kept: unclosed, every '[' is itself; "[[[...]" is one class of '['.
+  CHECK(files.is_literal());
+  CHECK(files.matches(opens));
+  CHECK_FALSE(files.matches(opens.substr(1)));
+  CHECK(pointer.is_literal());
+  CHECK(pointer.matches_pointer_or_ancestor("/" + pairs + "/x"));
+  CHECK_FALSE(pointer.matches_pointer_or_ancestor("/" + pairs.substr(2)));
+  CHECK_FALSE(closed.is_literal());
+  CHECK(closed.matches("["));
+  CHECK_FALSE(closed.matches("]"));
+  // Classes after classes, one ']' closing several '[' tries: as the reference says.
+  for (const char* p : {"[a[b-c]d", "[a[!x]", "a[[!]", "[]]]", "[!]]x]", "[a]*[!b]?[", "[[[a]]]"})
+    for (const char* t : {"[ab", "ad", "[ay", "a[", "a!", "]", "]x]", "ax", "a/c[", "axcd[", "[", "a]]", "[]]"}) {
+      INFO("pattern \"" << p << "\", text \"" << t << "\"");
+      CHECK(wxlint::glob_match(p, t) == reference(p, t));
+    }
 }
