@@ -92,6 +92,6 @@ def rules() -> list[Rule]:
     return _linter(False, None).rules()
 
 
-def explain(code: str) -> list[Rule]:
+def explain(code: Union[str, int]) -> list[Rule]:
     """The rules with this code or rule id; raises UnknownRuleError when there is none."""
     return _linter(False, None).explain(code)

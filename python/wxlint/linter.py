@@ -14,9 +14,9 @@ Payload = Union[dict, list, tuple, str, bytes, bytearray, memoryview]
 
 
 def _paths(value: Union[StrPath, Iterable[StrPath]]) -> list[str]:
-    if isinstance(value, (str, os.PathLike)):
-        return [os.fspath(value)]
-    return [os.fspath(v) for v in value]
+    if isinstance(value, (str, bytes, os.PathLike)):
+        return [os.fsdecode(value)]
+    return [os.fsdecode(v) for v in value]
 
 
 def _as_bytes(payload: Union[str, bytes, bytearray, memoryview]) -> bytes:
@@ -86,7 +86,7 @@ class Linter:
         `name` is the file name in ignores and messages ("<buffer>"); `operation` an operationId
         to lint against instead of detecting it. Raises TypeError for other payloads, and what
         json.dumps raises for values it cannot serialise."""
-        name = "<buffer>" if name is None else name
+        name = "<buffer>" if name is None else os.fsdecode(name)
         if isinstance(payload, (dict, list, tuple)):
             report = self._native.lint(_indented(payload), name, operation)
         elif isinstance(payload, (str, bytes, bytearray, memoryview)):
@@ -112,8 +112,9 @@ class Linter:
             self._rules = tuple(Rule.from_dict(r) for r in json.loads(self._native.rules_json()))
         return list(self._rules)
 
-    def explain(self, code: str) -> list[Rule]:
+    def explain(self, code: Union[str, int]) -> list[Rule]:
         """The rules with this code or rule id (a code may have several). Raises UnknownRuleError."""
+        code = str(code)  # 1026016 as well as "1026016"
         found = [r for r in self.rules() if code in (r.code, r.id)]
         if not found:
             raise errors.UnknownRuleError(f'no rule with code or id "{code}"; wxlint.rules() lists them all')

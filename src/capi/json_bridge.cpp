@@ -34,6 +34,11 @@ void write_map(rapidjson::Writer<rapidjson::StringBuffer>& w, const std::map<std
   throw Failure{WXLINT_E_OPTIONS, "diagnostics: " + where + ": " + what};
 }
 
+std::string string_of(const rapidjson::Value& v, const std::string& where) {
+  if (!v.IsString()) bad_fixes(where, "must be a string");
+  return std::string(v.GetString(), v.GetStringLength());
+}
+
 std::size_t offset_of(const rapidjson::Value& v, const std::string& where) {
   if (!v.IsUint64()) bad_fixes(where, "must be a whole number of bytes");
   return static_cast<std::size_t>(v.GetUint64());
@@ -88,9 +93,11 @@ std::vector<wxlint::Diagnostic> parse_fixes(const char* text) {
     if (!f->value.IsObject()) bad_fixes(at, "expected an object");
     wxlint::Fix fix;
     const auto safety = f->value.FindMember("applicability");
-    if (safety == f->value.MemberEnd() || !safety->value.IsString()) bad_fixes(at, "needs \"applicability\"");
-    fix.safe = text_of(safety->value, at) == "safe";
-    if (const auto m = f->value.FindMember("message"); m != f->value.MemberEnd()) fix.message = text_of(m->value, at + "/message");
+    if (safety == f->value.MemberEnd()) bad_fixes(at, "needs \"applicability\"");
+    const std::string applicability = string_of(safety->value, at + "/applicability");
+    if (applicability != "safe" && applicability != "unsafe") bad_fixes(at + "/applicability", "must be \"safe\" or \"unsafe\"");
+    fix.safe = applicability == "safe";
+    if (const auto m = f->value.FindMember("message"); m != f->value.MemberEnd()) fix.message = string_of(m->value, at + "/message");
     const auto edits = f->value.FindMember("edits");
     if (edits == f->value.MemberEnd() || !edits->value.IsArray()) bad_fixes(at, "needs an array \"edits\"");
     for (rapidjson::SizeType k = 0; k < edits->value.Size(); ++k) {
@@ -99,7 +106,7 @@ std::vector<wxlint::Diagnostic> parse_fixes(const char* text) {
       if (!e.IsObject() || !e.HasMember("offset") || !e.HasMember("length") || !e.HasMember("content"))
         bad_fixes(where, "expected {\"offset\", \"length\", \"content\"}");
       fix.edits.push_back({offset_of(e["offset"], where + "/offset"), offset_of(e["length"], where + "/length"),
-                           text_of(e["content"], where + "/content")});
+                           string_of(e["content"], where + "/content")});
     }
     out.back().fix = std::move(fix);
   }

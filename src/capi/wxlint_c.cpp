@@ -80,6 +80,8 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
   if (out) *out = nullptr;
   return guard(error, [&] {
     if (!out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "out must not be NULL"};
+    // "" would mean the compiled-in catalogue further down: a directory was asked for.
+    if (dir && !*dir) throw Failure{WXLINT_E_INVALID_ARGUMENT, "the rules directory must not be empty (NULL: the compiled-in catalogue)"};
     const wxlint::capi::Options options = wxlint::capi::parse_options(options_json);
     wxlint::Config config = wxlint::capi::project_config(options);
     std::vector<std::string> snapshot = config.options.snapshot;

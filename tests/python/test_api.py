@@ -95,6 +95,19 @@ def test_explain():
     assert len(wxlint.explain("4202")) == len([r for r in wxlint.rules() if r.code == "4202"]) > 1
     with pytest.raises(wxlint.UnknownRuleError, match='no rule with code or id "nope"'):
         wxlint.explain("nope")
+    assert wxlint.explain(1026016) == [rule]  # a numeric code as a number
+
+
+def test_names_and_paths_as_str_bytes_or_pathlike(tmp_path):
+    payload = tmp_path / "p.json"
+    payload.write_text('{"usersList": [{"locationId": "x", "validate": false, "users": [{"userId": "y"}]}]}')
+    by_str = wxlint.lint_paths(str(tmp_path), config=False)
+    assert wxlint.lint_paths(os.fsencode(tmp_path), config=False) == by_str
+    assert wxlint.lint_paths([payload], config=False) == by_str
+    text = payload.read_text()
+    assert wxlint.lint(text, name=payload, config=False) == wxlint.lint(text, name=str(payload), config=False)
+    with pytest.raises(TypeError):
+        wxlint.lint(text, name=5, config=False)
 
 
 def test_options_settings_disabled_severities():

@@ -47,6 +47,11 @@ TEST_CASE("c api: a bad directory is an error value with a message", "[c_api]") 
   CHECK(take(error).find("/nonexistent/wxlint") != std::string::npos);
   // The message is optional: a NULL error pointer still gets the status.
   CHECK(wxlint_linter_new_from_directory("/nonexistent/wxlint", nullptr, &linter, nullptr) == WXLINT_E_IO);
+  // An empty name is no directory (NULL is the compiled-in catalogue, for wxlint_linter_new).
+  CHECK(wxlint_linter_new_from_directory("", nullptr, &linter, &error) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == "the rules directory must not be empty (NULL: the compiled-in catalogue)");
+  CHECK(wxlint_linter_new("", nullptr, &linter, nullptr) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(linter == nullptr);
 }
 
 TEST_CASE("c api: the source tree's rules load from a directory", "[c_api]") {

@@ -228,6 +228,18 @@ TEST_CASE("c api: apply_fixes applies the fixes of diagnostics given as JSON", "
                            0, &fixed, nullptr, nullptr, &error) == WXLINT_E_OPTIONS);
   CHECK(take(error) == R"(diagnostics: /0/fix/edits/0: expected {"offset", "length", "content"})");
   CHECK(fixed == nullptr);
+  const auto refused = [&](const std::string& diagnostics) {
+    CHECK(wxlint_apply_fixes(text.data(), text.size(), diagnostics.c_str(), 0, &fixed, nullptr, nullptr, &error) ==
+          WXLINT_E_OPTIONS);
+    return take(error);
+  };
+  CHECK(refused(R"([{"fix": {"applicability": "bogus", "edits": []}}])") ==
+        R"(diagnostics: /0/fix/applicability: must be "safe" or "unsafe")");
+  CHECK(refused(R"([{"fix": {"applicability": 5, "edits": []}}])") == "diagnostics: /0/fix/applicability: must be a string");
+  CHECK(refused(R"([{"fix": {"applicability": "safe", "message": 1, "edits": []}}])") ==
+        "diagnostics: /0/fix/message: must be a string");
+  CHECK(refused(R"([{"fix": {"applicability": "safe", "edits": [{"offset": 0, "length": 0, "content": 2}]}}])") ==
+        "diagnostics: /0/fix/edits/0/content: must be a string");
   CHECK(wxlint_apply_fixes(text.data(), text.size(), "[", 0, &fixed, nullptr, nullptr, nullptr) == WXLINT_E_OPTIONS);
   CHECK(wxlint_apply_fixes(text.data(), text.size(), "[]", 2, &fixed, nullptr, nullptr, nullptr) ==
         WXLINT_E_INVALID_ARGUMENT);
