@@ -3,6 +3,7 @@
 // scan of it, not one each.
 #include "engine/data_file.hpp"
 #include "snapshot/store.hpp"
+#include "support.hpp"
 
 #include <wxlint/snapshot.hpp>
 
@@ -16,18 +17,6 @@ namespace {
 
 using wxlint::Snapshot;
 
-// Sanitizer builds (scripts/test.sh) run several times slower: the bounds are for complexity.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlowBuild = 6;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr double kSlowBuild = 6;
-#else
-constexpr double kSlowBuild = 1;
-#endif
-#else
-constexpr double kSlowBuild = 1;
-#endif
 
 // Person i, whose location is in no list, in one of several shapes: escapes in keys and
 // values, a number or an empty array last, line breaks, tabs and non-ASCII between.
@@ -91,10 +80,10 @@ TEST_CASE("snapshot: a file's places are named in one scan of it", "[snapshot][p
   const std::vector<Snapshot::File> f = files(60000, 60000);
   const std::clock_t t0 = std::clock();
   const Snapshot s = Snapshot::from_files(f);
-  const double took = static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC;
+  const double took = test_support::cpu_seconds_since(t0);
   REQUIRE(s.inconsistencies().size() == 60000 + 59999);
   // Line 2 + 29,999 items before it + 29,999 line breaks inside them (4 per CRLF item, 1 per "ü" item).
   CHECK(s.inconsistencies().back() ==
         "people-2.json:60000:3: /items/29999: U59999 has a locationId that is in no locations list of the snapshot");
-  CHECK(took < 5.0 * kSlowBuild);
+  CHECK(took < 5.0 * test_support::kSlowBuild);
 }

@@ -50,22 +50,8 @@ std::string take(char*& error) {
   return s;
 }
 
-// CPU time, not wall time: a loaded machine must not fail a test of complexity.
-double seconds_since(std::clock_t t0) { return static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC; }
-
-// The bounds are for complexity (a quadratic placement of 100,000 findings takes minutes), not
-// speed: a sanitizer build (scripts/test.sh step 2) runs ~6x slower, and gets that much room.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr double kSlowBuild = 6;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr double kSlowBuild = 6;
-#else
-constexpr double kSlowBuild = 1;
-#endif
-#else
-constexpr double kSlowBuild = 1;
-#endif
+using test_support::cpu_seconds_since;
+using test_support::kSlowBuild;
 
 }  // namespace
 
@@ -211,7 +197,7 @@ TEST_CASE("scale: 100,000 distinct members, each with a finding, are placed in l
   const wxlint::Document dom(wide, true), skim(wide, false);
   auto t0 = std::clock();
   CHECK(wxlint::testing::span_diff(dom, skim) == "");
-  CHECK(seconds_since(t0) < 10.0 * kSlowBuild);
+  CHECK(cpu_seconds_since(t0) < 10.0 * kSlowBuild);
   const std::vector<wxlint::Span> s = dom.locate({"/a-long-member-name-7", "/a-long-member-name-90000"});
   CHECK(wide.substr(s[0].begin, s[0].end - s[0].begin) == "\"a long string value 7\"");  // not 90007
   CHECK(s[0].key_begin == wide.find(key(7)));
@@ -224,7 +210,7 @@ TEST_CASE("scale: 100,000 distinct members, each with a finding, are placed in l
   text += "}]}]}";
   t0 = std::clock();
   const FileReport r = capped(1000000).lint(text, "wide.json");
-  CHECK(seconds_since(t0) < 5.0 * kSlowBuild);
+  CHECK(cpu_seconds_since(t0) < 5.0 * kSlowBuild);
   const auto unknown = of_rule(r, "schema/unknown-property");
   REQUIRE(unknown.size() == 100000);
   CHECK(unknown.back()->location.pointer == "/usersList/0/users/0/x99999");
@@ -243,6 +229,6 @@ TEST_CASE("scale: a rule condition on a wide parent is resolved once, not once p
   const wxlint::Linter linter = f.linter();
   const auto t0 = std::clock();
   const FileReport r = linter.lint(text, "w.json", "testOp");
-  CHECK(seconds_since(t0) < 5.0 * kSlowBuild);
+  CHECK(cpu_seconds_since(t0) < 5.0 * kSlowBuild);
   CHECK(r.count(Severity::error) == 100001);
 }
