@@ -34,7 +34,10 @@ std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
     if (p == "-") throw IoError("-: a snapshot is read from files, not from stdin: give its files or their directory");
     std::error_code ec;
     if (!fs::is_directory(p, ec)) {
-      take(p);  // read_file names a missing or unreadable one
+      // read_file names a missing or unreadable one; a stream it would send to "-", refused above.
+      if (fs::exists(p, ec) && !fs::is_regular_file(p, ec))
+        throw IoError(p + ": not a regular file (a FIFO, socket or device): a snapshot is files or their directory");
+      take(p);
       continue;
     }
     std::vector<fs::path> found;
