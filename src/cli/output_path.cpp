@@ -2,6 +2,9 @@
 
 #include <wxlint/error.hpp>
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +19,13 @@ void refuse_input_as_output(const std::string& output, const std::vector<std::st
     if (found && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
       throw IoError(output + ": cannot write: it is the input " + (in == "-" ? "<stdin>" : in));
   }
+}
+
+void refuse_missing_directory(const std::string& output) {
+  const std::filesystem::path dir = std::filesystem::path(output).parent_path();
+  struct stat st {};
+  if (::stat(dir.empty() ? "." : dir.c_str(), &st) != 0) throw IoError(output + ": cannot write: " + std::strerror(errno));
+  if (!S_ISDIR(st.st_mode)) throw IoError(output + ": cannot write: " + std::strerror(ENOTDIR));
 }
 
 }  // namespace wxlint::cli

@@ -11,4 +11,8 @@ namespace wxlint::cli {
 // anything is written.
 void refuse_input_as_output(const std::string& output, const std::vector<std::string>& inputs);
 
+// Throws IoError, as the write would, when the directory `output` goes in does not exist or is
+// no directory: checked before --fix writes anything.
+void refuse_missing_directory(const std::string& output);
+
 }  // namespace wxlint::cli
