@@ -237,13 +237,15 @@ int run_check(const CheckOptions& options) {
   }
   const std::optional<Outputs> outputs = plan_outputs(o);
   if (!outputs) return kExitUsage;
-  // A report must never replace what it reports on, nor the baseline, config or rules it
-  // used; nor go where it cannot be written after --fix has written.
+  // A report must never replace what it reports on, nor the baseline, config, rules or
+  // snapshot it used; nor go where it cannot be written after --fix has written.
   std::vector<std::string> inputs = files;
   if (!o.baseline.empty()) inputs.push_back(o.baseline);
+  if (!o.rules_dir.empty()) inputs.push_back(o.rules_dir);
   for (const Project& p : projects.all()) {
     if (!p.config.path.empty()) inputs.push_back(p.config.path);
     inputs.insert(inputs.end(), p.config.options.rule_files.begin(), p.config.options.rule_files.end());
+    inputs.insert(inputs.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
   }
   const bool baseline_to_stdout = o.generate_baseline == "-";
   std::vector<std::string> written;
