@@ -19,6 +19,7 @@
 #include <optional>
 #include <set>
 #include <system_error>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace wxlint::cli {
@@ -189,6 +190,16 @@ bool lint_by_group(Projects& projects, const std::vector<std::string>& files, co
   return fixing || select(*rules);
 }
 
+// A file named twice (d.json ./d.json, a hard link, a directory and a file in it) is linted,
+// and fixed, once: where it came first.
+void drop_repeats(std::vector<std::string>& files) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::erase_if(files, [&](const std::string& f) {
+    struct stat st {};
+    return f != "-" && ::stat(f.c_str(), &st) == 0 && !seen.emplace(st.st_dev, st.st_ino).second;
+  });
+}
+
 }  // namespace
 
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
@@ -201,6 +212,10 @@ int run_check(const CheckOptions& options) {
   if (!jobs) return kExitUsage;
   if (o.unsafe_fixes && !o.fix && !o.diff) {
     print_error("--unsafe-fixes needs --fix or --diff");
+    return kExitUsage;
+  }
+  if (std::count(o.paths.begin(), o.paths.end(), "-") > 1) {
+    print_error("- (standard input) is named more than once: it can be read only once");
     return kExitUsage;
   }
   if (o.paths.empty()) {
@@ -227,6 +242,7 @@ int run_check(const CheckOptions& options) {
   const ExpandedPaths expanded = expanding.get();
   for (const auto& error : expanded.errors) print_error(error);
   std::vector<std::string> files = expanded.files;
+  drop_repeats(files);
   std::vector<std::size_t> owner = projects.assign(files);  // files[i]'s project
   drop_snapshots(projects, files, owner);
   bool unreadable = !expanded.errors.empty();

@@ -1,6 +1,6 @@
 """What `check --fix` may touch: only the findings the report would show (--select, --ignore,
 the config's ignores, the baseline), only once every argument is known good, never a
-read-only file; and "fixed N" counts only what was written."""
+read-only file, each file once; and "fixed N" counts only what was written."""
 import os
 import resource
 import shutil
@@ -216,6 +216,32 @@ class Writes(TempDirTest):
                                    "wxlint: fixed 1 finding in 1 file\n")
         self.assertEqual(read(big), before)
         self.assertIn(b'"type": "work"', read(small))
+
+
+class EachFileOnce(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.d = shutil.copy(CASE, self.path("d.json"))
+
+    def test_a_file_named_twice_is_fixed_once(self):
+        r = self.wxlint("check", "--no-config", "--fix", "d.json", "./d.json", self.d)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, "wxlint: fixed 3 findings in 1 file\n"))
+        self.assertEqual(read(self.d), fixed("WX3012", "WX3013", "WX3011"))
+
+    def test_a_hard_link_and_a_directory_holding_the_file_are_the_same_file(self):
+        os.link(self.d, self.path("e.json"))
+        r = self.wxlint("check", "--no-config", "d.json", ".", "e.json")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout.count("error[WX3012]"), 1, r.stdout)
+        self.assertTrue(r.stdout.startswith("d.json:7:55: error[WX3012]"), r.stdout)
+        self.assertTrue(r.stdout.endswith("1 file checked: 3 errors, 0 warnings, 0 infos\n"), r.stdout)
+
+    def test_stdin_named_twice_is_a_usage_error(self):
+        for args in (["-", "-"], ["--fix", "-", "d.json", "-"]):
+            r = self.wxlint("check", "--no-config", *args, stdin=BAD.decode())
+            self.assertEqual((r.returncode, r.stdout, r.stderr),
+                             (2, "", "wxlint: - (standard input) is named more than once: it can be read only once\n"))
+        self.assertEqual(read(self.d), BAD)
 
 
 if __name__ == "__main__":
