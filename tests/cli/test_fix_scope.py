@@ -8,6 +8,7 @@ import signal
 import stat
 import unittest
 
+from test_fix import read
 from cli_support import REPO, WXLINT, TempDirTest, main, write
 
 CASE = os.path.join(REPO, "testdata", "fix", "enum-case.json")  # WX3012 "WORK", WX3013 "Mobile", WX3011 "email"
@@ -29,11 +30,6 @@ def fixed(*codes):
         assert text.count(old) == 1
         text = text.replace(old, new)
     return text
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
 
 
 class FixesOnlyWhatIsReported(TempDirTest):

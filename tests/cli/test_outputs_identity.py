@@ -4,15 +4,11 @@ before anything is written, --fix's files included."""
 import os
 import shutil
 
+from test_fix import read
 from cli_support import BAD, REPO, TempDirTest, main, write
 
 SNAPSHOT = os.path.join(REPO, "examples", "snapshot", "numbers.json")
 FIX_CASE = os.path.join(REPO, "testdata", "fix", "enum-case.json")
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
 
 
 class NotIntoWhatTheRunReads(TempDirTest):
