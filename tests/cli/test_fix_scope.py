@@ -184,7 +184,7 @@ class Writes(TempDirTest):
             r = self.wxlint("check", "--no-config", "--fix", "locked/a.json")
         finally:
             os.chmod(self.path("locked"), 0o755)
-        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual((r.returncode, r.stdout), (2, "0 files checked: no findings\n"))
         self.assertEqual(r.stderr, "wxlint: locked/a.json: cannot write: Permission denied\n")
         self.assertEqual(read(p), BAD)
 
