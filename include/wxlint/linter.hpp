@@ -8,6 +8,7 @@
 #include <wxlint/error.hpp>
 #include <wxlint/snapshot.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -85,8 +86,13 @@ class Linter {
 
   // Lint, apply the offered fixes, lint again, until no fix applies (or kMaxFixPasses):
   // a fix may uncover another (an address escaped three times). Thread-safe.
+  // `shown`, when given, removes from a copy of each pass's report the findings the caller
+  // would not report (its ignores, a selection, a baseline): only the rest are fixed.
+  // FixResult::report is still the whole report.
   static constexpr unsigned kMaxFixPasses = 100;
-  FixResult fix(std::string text, std::string path, bool unsafe, std::string_view operation = {}) const;
+  using FixFilter = std::function<void(FileReport&)>;
+  FixResult fix(std::string text, std::string path, bool unsafe, std::string_view operation = {},
+                const FixFilter& shown = {}) const;
 
   std::vector<OperationDoc> operations() const;
   // By operationId or rule file name (OperationDoc::name).

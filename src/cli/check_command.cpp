@@ -12,12 +12,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <set>
 #include <system_error>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace wxlint::cli {
@@ -88,8 +90,7 @@ struct FixTotals {
 
 // Filters with the baseline, and says which of its entries are fixed and whether it is
 // worth regenerating.
-void report_baseline(const std::string& path, std::vector<FileReport>& reports) {
-  const Baseline baseline = Baseline::load(path);
+void report_baseline(const std::string& path, const Baseline& baseline, std::vector<FileReport>& reports) {
   const Baseline::Outcome outcome = baseline.apply(reports);
   if (baseline.version() == 1)
     print_error(path + " is a version 1 baseline (findings keyed by array index): it still works; "
@@ -140,22 +141,35 @@ void apply_ignores(const Projects& projects, const std::vector<std::size_t>& own
 // Lints the files group by group (a group's projects share a linter), into outcomes[i] for
 // files[i]. `rules` is then every rule of the run, for --select and the formats that
 // describe rules: the one linter's list, or `merged`, each id once, when there were several;
-// those are freed after their files. False after saying --operation is unknown.
+// those are freed after their files. `select` checks --select and --ignore against those
+// rules: before the first file when fixing, else after the last. False after saying
+// --operation is unknown, or after `select` said no.
 bool lint_by_group(Projects& projects, const std::vector<std::string>& files, const std::vector<std::size_t>& owner,
                    const LintJob& job, std::vector<LintOutcome>& outcomes, const std::vector<RuleDoc>*& rules,
-                   std::vector<RuleDoc>& merged) {
+                   std::vector<RuleDoc>& merged, const std::function<bool(const std::vector<RuleDoc>&)>& select) {
   std::vector<std::vector<std::size_t>> members(projects.groups());  // files by group
   for (std::size_t i = 0; i < files.size(); ++i) members[projects.all()[owner[i]].group].push_back(i);
   const bool several = std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.empty(); }) > 1;
-  // --fix writes each group's files as it goes: every config must be known good before the
-  // first write, or a bad config further on would stop a run that has half fixed the tree.
-  if (job.fix && several)
+  std::set<std::string> ids;
+  const auto merge = [&](const Linter& linter) {
+    for (const auto& r : linter.rules())
+      if (ids.insert(r.id).second) merged.push_back(r);
+  };
+  // --fix writes each group's files as it goes: every config, and what is fixed (--select),
+  // must be known good before the first write, or a bad one further on would stop a run that
+  // has half fixed the tree.
+  const bool fixing = job.fix || job.diff;
+  if (fixing) {
     for (std::size_t g = 0; g < members.size(); ++g) {
       if (members[g].empty()) continue;
-      if (unknown_operation(job.operation, projects.linter(g))) return false;
-      projects.release(g);
+      const Linter& linter = projects.linter(g);
+      if (unknown_operation(job.operation, linter)) return false;
+      if (several) merge(linter), projects.release(g);
+      else rules = &linter.rules();
     }
-  std::set<std::string> ids;
+    if (several) rules = &merged;
+    if (!select(*rules)) return false;
+  }
   for (std::size_t g = 0; g < members.size(); ++g) {
     if (members[g].empty()) continue;
     const Linter& linter = projects.linter(g);
@@ -169,12 +183,21 @@ bool lint_by_group(Projects& projects, const std::vector<std::string>& files, co
       rules = &linter.rules();
       continue;
     }
-    for (const auto& r : linter.rules())
-      if (ids.insert(r.id).second) merged.push_back(r);
+    merge(linter);
     projects.release(g);
   }
   if (several) rules = &merged;
-  return true;
+  return fixing || select(*rules);
+}
+
+// A file named twice (d.json ./d.json, a hard link, a directory and a file in it) is linted,
+// and fixed, once: where it came first.
+void drop_repeats(std::vector<std::string>& files) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::erase_if(files, [&](const std::string& f) {
+    struct stat st {};
+    return f != "-" && ::stat(f.c_str(), &st) == 0 && !seen.emplace(st.st_dev, st.st_ino).second;
+  });
 }
 
 }  // namespace
@@ -189,6 +212,10 @@ int run_check(const CheckOptions& options) {
   if (!jobs) return kExitUsage;
   if (o.unsafe_fixes && !o.fix && !o.diff) {
     print_error("--unsafe-fixes needs --fix or --diff");
+    return kExitUsage;
+  }
+  if (std::count(o.paths.begin(), o.paths.end(), "-") > 1) {
+    print_error("- (standard input) is named more than once: it can be read only once");
     return kExitUsage;
   }
   if (o.paths.empty()) {
@@ -215,6 +242,7 @@ int run_check(const CheckOptions& options) {
   const ExpandedPaths expanded = expanding.get();
   for (const auto& error : expanded.errors) print_error(error);
   std::vector<std::string> files = expanded.files;
+  drop_repeats(files);
   std::vector<std::size_t> owner = projects.assign(files);  // files[i]'s project
   drop_snapshots(projects, files, owner);
   bool unreadable = !expanded.errors.empty();
@@ -225,24 +253,43 @@ int run_check(const CheckOptions& options) {
   }
   const std::optional<Outputs> outputs = plan_outputs(o);
   if (!outputs) return kExitUsage;
-  // A report must never replace what it reports on, nor the baseline, config or rules it used.
+  // A report must never replace what it reports on, nor the baseline, config, rules or
+  // snapshot it used; nor go where it cannot be written after --fix has written.
   std::vector<std::string> inputs = files;
   if (!o.baseline.empty()) inputs.push_back(o.baseline);
+  if (!o.rules_dir.empty()) inputs.push_back(o.rules_dir);
   for (const Project& p : projects.all()) {
     if (!p.config.path.empty()) inputs.push_back(p.config.path);
     inputs.insert(inputs.end(), p.config.options.rule_files.begin(), p.config.options.rule_files.end());
+    inputs.insert(inputs.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
   }
   const bool baseline_to_stdout = o.generate_baseline == "-";
-  if (!o.generate_baseline.empty() && !baseline_to_stdout) refuse_input_as_output(o.generate_baseline, inputs);
-  else for (const auto& f : outputs->files) refuse_input_as_output(f.path, inputs);
+  std::vector<std::string> written;
+  if (!o.generate_baseline.empty() && !baseline_to_stdout) written.push_back(o.generate_baseline);
+  else if (o.generate_baseline.empty()) for (const auto& f : outputs->files) written.push_back(f.path);
+  for (const auto& path : written) refuse_input_as_output(path, inputs), refuse_missing_directory(path);
+  // Loaded now: a broken baseline stops the run before --fix writes.
+  std::optional<Baseline> baseline;
+  if (!o.baseline.empty()) baseline = Baseline::load(o.baseline);
+  std::optional<Selection> selection;
+  const auto select = [&](const std::vector<RuleDoc>& all) { return bool(selection = selection_of(o, all)); };
+  LintJob job{o.operation, o.stdin_filename, *jobs, o.fix, o.unsafe_fixes, o.diff, {}};
+  // --fix fixes what the report shows: the filters below, in their order (--only-payloads
+  // drops only files without a fix).
+  job.shown = [&](const Config& config, FileReport& report) {
+    std::vector<FileReport> one(1);
+    one[0] = std::move(report);
+    config.apply_ignores(one);
+    selection->apply(one);
+    if (baseline) baseline->filter(one);
+    report = std::move(one[0]);
+  };
   FixTotals fixed;
   std::vector<std::size_t> report_owner;  // reports[i]'s project
   std::vector<LintOutcome> outcomes(files.size());
   std::vector<RuleDoc> merged;
   const std::vector<RuleDoc>* rules = nullptr;
-  if (!lint_by_group(projects, files, owner, {o.operation, o.stdin_filename, *jobs, o.fix, o.unsafe_fixes, o.diff}, outcomes,
-                     rules, merged))
-    return kExitUsage;
+  if (!lint_by_group(projects, files, owner, job, outcomes, rules, merged, select)) return kExitUsage;
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     LintOutcome& outcome = outcomes[i];
     fixed.take(outcome);
@@ -256,7 +303,7 @@ int run_check(const CheckOptions& options) {
   }
   if (o.diff) return fixed.report_diff(unreadable);
   apply_ignores(projects, report_owner, reports);
-  if (!apply_selection(o, *rules, reports)) return kExitUsage;
+  selection->apply(reports);
   if (o.only_payloads) {
     std::erase_if(reports, [&](const FileReport& r) {
       return passed_over(projects.all()[report_owner[static_cast<std::size_t>(&r - reports.data())]].config, r);
@@ -272,7 +319,7 @@ int run_check(const CheckOptions& options) {
                 (baseline_to_stdout ? std::string("<stdout>") : o.generate_baseline));
     return unreadable ? kExitUsage : kExitClean;
   }
-  if (!o.baseline.empty()) report_baseline(o.baseline, reports);
+  if (baseline) report_baseline(o.baseline, *baseline, reports);
 
   ReportContext ctx;
   ctx.rules = rules;

@@ -5,6 +5,7 @@
 
 #include <wxlint/report.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -42,17 +43,35 @@ class Progress {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// The atomic rename needs only the directory's permission: a file that may not be written
+// (0444, or another's) is refused instead. Root may write anything, so its mode decides then.
+void refuse_read_only(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return;  // write_file_atomically says why
+  if (::access(path.c_str(), W_OK) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) return;
+  char mode[8];
+  std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+  throw IoError(path + ": cannot write: it is read-only (mode " + mode + "); make it writable to fix it");
+}
+
 // --fix and --diff: the file is written only when a fix applied, and never with --diff.
 void fix_one(const Linter& linter, const std::string& path, const std::string& name, const std::string& operation,
-             const LintJob& job, LintOutcome& out) {
+             const LintSetup& setup, const LintJob& job, LintOutcome& out) {
   const bool is_stdin = path == "-";
   std::string text = read_file(path);
-  FixResult r = linter.fix(job.diff ? text : std::move(text), name, job.unsafe_fixes, operation);
-  out.fixes_applied = r.applied;
+  Linter::FixFilter shown;
+  if (job.shown && setup.config) shown = [&](FileReport& r) { job.shown(*setup.config, r); };
+  FixResult r = linter.fix(job.diff ? text : std::move(text), name, job.unsafe_fixes, operation, shown);
+  if (job.diff) {
+    out.diff = unified_diff(name, text, r.text, r.changes);
+  } else if (is_stdin) {
+    out.fixed_stdin = std::move(r.text);
+  } else if (r.applied) {
+    refuse_read_only(path);
+    write_file_atomically(path, r.text);
+  }
+  out.fixes_applied = r.applied;  // counted once written
   out.fixes_deferred = r.deferred;
-  if (job.diff) out.diff = unified_diff(name, text, r.text, r.changes);
-  else if (is_stdin) out.fixed_stdin = std::move(r.text);
-  else if (r.applied) write_file_atomically(path, r.text);
   out.report = std::move(r.report);
 }
 
@@ -63,7 +82,7 @@ void lint_one(const std::string& path, const LintSetup& setup, const LintJob& jo
     std::string operation = job.operation;
     if (operation.empty() && setup.config && (path != "-" || !job.stdin_name.empty())) operation = setup.config->operation_for(name);
     if (job.fix || job.diff)
-      fix_one(linter, path, name, operation, job, out);
+      fix_one(linter, path, name, operation, setup, job, out);
     else if (path == "-")
       out.report = linter.lint(read_file(path), name, operation);
     else

@@ -5,6 +5,7 @@
 #include <wxlint/linter.hpp>
 
 #include <exception>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ struct LintJob {
   unsigned jobs = 0;       // threads; 0 = one per core
   // --fix: apply the fixes and report what remains; --diff: only make the diff.
   bool fix = false, unsafe_fixes = false, diff = false;
+  // Fixing: removes from a file's report (with its config) what the report would not show;
+  // only the rest is fixed. Called from the linting threads.
+  std::function<void(const Config&, FileReport&)> shown;
 };
 
 struct LintOutcome {

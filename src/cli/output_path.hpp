@@ -7,8 +7,16 @@
 namespace wxlint::cli {
 
 // Throws IoError when `output` is one of `inputs` ("-" is stdin), compared by device and
-// inode: any spelling, hard link or symbolic link of an input is caught. Call it before
-// anything is written.
+// inode: any spelling, hard link or symbolic link of an input is caught; or when it is inside
+// an input that is a directory (a snapshot, --rules-dir). Call it before anything is written.
 void refuse_input_as_output(const std::string& output, const std::vector<std::string>& inputs);
+
+// Throws IoError, as the write would, when the directory `output` goes in does not exist or is
+// no directory: checked before --fix writes anything.
+void refuse_missing_directory(const std::string& output);
+
+// What names one file: "dev:inode" when it exists, else the canonical path of its directory
+// and its name (a dangling symbolic link: of where it leads).
+std::string file_identity(const std::string& path);
 
 }  // namespace wxlint::cli

@@ -1,4 +1,5 @@
 #include "cli/outputs.hpp"
+#include "cli/output_path.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -76,8 +77,7 @@ std::optional<Outputs> plan_outputs(const CheckOptions& o) {
     plan.files.push_back({*format, path});
   }
   for (const auto& f : plan.files) {
-    std::error_code ec;
-    if (!paths.insert(std::filesystem::absolute(f.path, ec).lexically_normal().string()).second) {
+    if (!paths.insert(file_identity(f.path)).second) {  // any spelling or link of one file
       print_error("two reports would be written to " + f.path);
       return std::nullopt;
     }

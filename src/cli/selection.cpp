@@ -11,8 +11,8 @@ std::string rule_suggestion(const std::string& name, const Linter& linter) {
   return wxlint::rule_suggestion(name, linter.rules());
 }
 
-bool apply_selection(const CheckOptions& o, const std::vector<RuleDoc>& rules, std::vector<FileReport>& reports) {
-  if (o.select.empty() && o.ignore.empty()) return true;
+std::optional<Selection> selection_of(const CheckOptions& o, const std::vector<RuleDoc>& rules) {
+  if (o.select.empty() && o.ignore.empty()) return Selection{};
   std::set<std::string> known;
   for (const auto& r : rules) known.insert(r.id), known.insert(r.code);
   for (const auto* list : {&o.select, &o.ignore}) {
@@ -20,16 +20,20 @@ bool apply_selection(const CheckOptions& o, const std::vector<RuleDoc>& rules, s
       if (known.contains(name)) continue;
       print_error(std::string(list == &o.select ? "--select" : "--ignore") + ": unknown rule id or code \"" + name + "\"" +
                   wxlint::rule_suggestion(name, rules) + "; `wxlint rules` lists them");
-      return false;
+      return std::nullopt;
     }
   }
-  const std::set<std::string> select(o.select.begin(), o.select.end()), ignore(o.ignore.begin(), o.ignore.end());
-  const auto named = [](const std::set<std::string>& names, const Diagnostic& d) {
-    return names.contains(d.code) || names.contains(d.rule);
-  };
-  for (auto& r : reports)
-    std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return (!select.empty() && !named(select, d)) || named(ignore, d); });
-  return true;
+  return Selection{{o.select.begin(), o.select.end()}, {o.ignore.begin(), o.ignore.end()}};
+}
+
+bool Selection::shows(const Diagnostic& d) const {
+  const auto named = [&d](const std::set<std::string>& names) { return names.contains(d.code) || names.contains(d.rule); };
+  return (select.empty() || named(select)) && !named(ignore);
+}
+
+void Selection::apply(std::vector<FileReport>& reports) const {
+  if (select.empty() && ignore.empty()) return;
+  for (auto& r : reports) std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return !shows(d); });
 }
 
 bool passed_over(const Config& config, const FileReport& report) {

@@ -8,14 +8,22 @@
 #include <wxlint/diagnostic.hpp>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace wxlint::cli {
 
-// Removes the findings the options leave out; false after saying which name is unknown.
+struct Selection {
+  std::set<std::string> select, ignore;  // empty select: every rule
+  bool shows(const Diagnostic& d) const;
+  // Removes the findings it leaves out.
+  void apply(std::vector<FileReport>& reports) const;
+};
+
+// The options' selection; nullopt after saying which name is unknown.
 // `rules`: every rule of the run (the catalogues of all its configs).
-bool apply_selection(const CheckOptions& o, const std::vector<RuleDoc>& rules, std::vector<FileReport>& reports);
+std::optional<Selection> selection_of(const CheckOptions& o, const std::vector<RuleDoc>& rules);
 
 // --only-payloads: whether to drop the report of a file that matches no operation and has
 // no other finding (package.json, tsconfig.json): not when its config names

@@ -91,11 +91,17 @@ std::vector<Change> compose(const std::vector<Change>& a, const std::vector<Chan
 
 }  // namespace
 
-FixResult Linter::fix(std::string text, std::string path, bool unsafe, std::string_view operation) const {
+FixResult Linter::fix(std::string text, std::string path, bool unsafe, std::string_view operation,
+                      const FixFilter& shown) const {
   FixResult r;
   r.report = relint(text, path, operation);
+  const auto fixable = [unsafe](const Diagnostic& d) { return d.fix && (d.fix->safe || unsafe); };
   while (r.passes < kMaxFixPasses) {
-    AppliedFixes a = apply_fixes(text, r.report.diagnostics, unsafe);
+    const auto& all = r.report.diagnostics;
+    if (std::none_of(all.begin(), all.end(), fixable)) break;  // spares the filter's copy
+    FileReport kept;
+    if (shown) kept = r.report, shown(kept);
+    AppliedFixes a = apply_fixes(text, shown ? kept.diagnostics : all, unsafe);
     if (a.applied == 0 || a.text == text) break;  // edits that change nothing end it too
     ++r.passes;
     r.applied += a.applied;

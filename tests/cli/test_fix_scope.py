@@ -1,0 +1,244 @@
+"""What `check --fix` may touch: only the findings the report would show (--select, --ignore,
+the config's ignores, the baseline), only once every argument is known good, never a
+read-only file, each file once; and "fixed N" counts only what was written."""
+import os
+import resource
+import shutil
+import signal
+import stat
+import unittest
+
+from test_fix import read
+from cli_support import REPO, WXLINT, TempDirTest, main, write
+
+CASE = os.path.join(REPO, "testdata", "fix", "enum-case.json")  # WX3012 "WORK", WX3013 "Mobile", WX3011 "email"
+with open(CASE, "rb") as f:
+    BAD = f.read()
+FIXED = {  # what each fix changes
+    "WX3012": (b'"type": "WORK"', b'"type": "work"'),
+    "WX3013": (b'"type": "Mobile"', b'"type": "mobile"'),
+    "WX3011": (b'"primaryContactMethod": "email"', b'"primaryContactMethod": "EMAIL"'),
+}
+CLEAN = "1 file checked: no findings\n"
+
+
+def fixed(*codes):
+    """BAD with the fixes of these codes applied."""
+    text = BAD
+    for code in codes:
+        old, new = FIXED[code]
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    return text
+
+
+class FixesOnlyWhatIsReported(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.a = self.path("a.json")
+        with open(self.a, "wb") as f:
+            f.write(BAD)
+
+    def fix(self, *args):
+        return self.wxlint("check", "--fix", *args)
+
+    def test_select_fixes_the_selected_rule_only(self):
+        r = self.fix("--no-config", "--select", "WX3012", "a.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, "wxlint: fixed 1 finding in 1 file\n"))
+        self.assertEqual(read(self.a), fixed("WX3012"))
+
+    def test_select_by_rule_id(self):
+        r = self.fix("--no-config", "--select", "contacts/phone-type", "a.json")
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: fixed 1 finding in 1 file\n"))
+        self.assertEqual(read(self.a), fixed("WX3013"))
+
+    def test_ignored_rules_are_not_fixed(self):
+        r = self.fix("--no-config", "--ignore", "WX3012,WX3013", "a.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, "wxlint: fixed 1 finding in 1 file\n"))
+        self.assertEqual(read(self.a), fixed("WX3011"))
+
+    def test_config_ignore_of_a_rule_is_not_fixed(self):
+        write(self.path(".wxlint.json"), {"ignore": [{"rule": "WX3013"}]})
+        os.chmod(self.path(".wxlint.json"), 0o644)
+        r = self.fix("a.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, "wxlint: fixed 2 findings in 1 file\n"))
+        self.assertEqual(read(self.a), fixed("WX3012", "WX3011"))
+
+    def test_a_file_the_config_ignores_is_not_rewritten(self):
+        os.makedirs(self.path("proj", "fixtures", "deep"))
+        write(self.path("proj", ".wxlint.json"), {"ignore": [{"files": "fixtures/**/*.json"}]})
+        os.chmod(self.path("proj", ".wxlint.json"), 0o644)
+        fixture = shutil.copy(CASE, self.path("proj", "fixtures", "deep", "f.json"))
+        payload = shutil.copy(CASE, self.path("proj", "p.json"))
+        before = os.stat(fixture)
+        r = self.fix("proj")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "2 files checked: no findings\n",
+                                                              "wxlint: fixed 3 findings in 1 file\n"))
+        self.assertEqual(read(fixture), BAD)
+        self.assertEqual(os.stat(fixture).st_ino, before.st_ino)  # not even replaced by itself
+        self.assertEqual(read(payload), fixed("WX3012", "WX3013", "WX3011"))
+
+    def test_baselined_findings_are_not_fixed(self):
+        g = self.wxlint("check", "--no-config", "--generate-baseline", "b.base", "a.json")
+        self.assertEqual((g.returncode, g.stderr), (0, "wxlint: recorded 3 finding(s) in b.base\n"))
+        r = self.fix("--no-config", "--baseline", "b.base", "a.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, ""))
+        self.assertEqual(read(self.a), BAD)
+        # A baseline of some of them: the others are fixed.
+        g = self.wxlint("check", "--no-config", "--generate-baseline", "b.base", "--select", "WX3013,WX3011", "a.json")
+        self.assertEqual((g.returncode, g.stderr), (0, "wxlint: recorded 2 finding(s) in b.base\n"))
+        r = self.wxlint("check", "--no-config", "--diff", "--baseline", "b.base", "a.json")
+        self.assertEqual((r.returncode, r.stderr), (1, "wxlint: 1 fix would apply to 1 file\n"))
+        self.assertIn('\n+      "emails": [{"value": "ada@example.com", "type": "work", "primary": true}],\n', r.stdout)
+        self.assertEqual(r.stdout.count("\n+ "), 1, r.stdout)
+
+    def test_diff_shows_only_the_selected_fix(self):
+        r = self.wxlint("check", "--no-config", "--diff", "--select", "WX3011", "a.json")
+        self.assertEqual((r.returncode, r.stderr), (1, "wxlint: 1 fix would apply to 1 file\n"))
+        self.assertEqual(r.stdout.count("\n-"), 1, r.stdout)
+        self.assertIn('\n+      "primaryContactMethod": "EMAIL"\n', r.stdout)
+        self.assertEqual(read(self.a), BAD)
+
+    def test_stdin_fixes_the_selected_rule_only(self):
+        r = self.wxlint("check", "--no-config", "--fix", "--select", "WX3013", "-", stdin=BAD.decode())
+        self.assertEqual(r.stdout, fixed("WX3013").decode())
+        self.assertEqual(r.returncode, 0)
+
+
+class NothingWrittenBeforeEveryArgumentIsChecked(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.a = shutil.copy(CASE, self.path("a.json"))
+
+    def refused(self, stderr, *args):
+        r = self.wxlint("check", "--no-config", "--fix", *args, "a.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", stderr))
+        self.assertEqual(read(self.a), BAD)
+
+    def test_a_broken_baseline(self):
+        write(self.path("broken.base"), "garbage\n")
+        self.refused("wxlint: broken.base:1:1: Invalid value.\n", "--baseline", "broken.base")
+
+    def test_a_missing_baseline(self):
+        self.refused("wxlint: missing.base: No such file or directory\n", "--baseline", "missing.base")
+
+    def test_an_unknown_selected_rule(self):
+        self.refused('wxlint: --select: unknown rule id or code "WX9999"; `wxlint rules` lists them\n',
+                     "--select", "WX9999")
+        self.refused('wxlint: --ignore: unknown rule id or code "WX9999"; `wxlint rules` lists them\n',
+                     "--ignore", "WX9999")
+
+    def test_a_report_in_a_missing_directory(self):
+        self.refused("wxlint: nodir/r.sarif: cannot write: No such file or directory\n", "-f", "sarif", "-o", "nodir/r.sarif")
+        self.refused("wxlint: nodir/r.xml: cannot write: No such file or directory\n", "--output-format", "junit=nodir/r.xml")
+        write(self.path("plain"), "")
+        self.refused("wxlint: plain/r.sarif: cannot write: Not a directory\n", "-f", "sarif", "-o", "plain/r.sarif")
+
+    def test_diff_checks_the_selection_too(self):
+        r = self.wxlint("check", "--no-config", "--diff", "--select", "WX9999", "a.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: --select: unknown rule id or code "WX9999"; `wxlint rules` lists them\n')
+
+    def test_an_unknown_rule_of_several_projects_stops_them_all(self):
+        for project in ("one", "two"):
+            write(self.path(project, ".wxlint.json"), {"rules": {"WX3013": "warning"}} if project == "two" else {})
+            os.chmod(self.path(project, ".wxlint.json"), 0o644)
+            shutil.copy(CASE, self.path(project, "p.json"))
+        r = self.wxlint("check", "--fix", "--select", "WX9999", "one", "two")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: --select: unknown rule id or code "WX9999"; `wxlint rules` lists them\n')
+        self.assertEqual([read(self.path(p, "p.json")) for p in ("one", "two")], [BAD, BAD])
+
+
+class Writes(TempDirTest):
+    def test_a_read_only_file_is_not_replaced(self):
+        ro = shutil.copy(CASE, self.path("ro.json"))
+        rw = shutil.copy(CASE, self.path("rw.json"))
+        os.chmod(ro, 0o444)
+        r = self.wxlint("check", "--no-config", "--fix", "ro.json", "rw.json")
+        self.assertEqual((r.returncode, r.stdout), (2, CLEAN))
+        self.assertEqual(r.stderr, "wxlint: ro.json: cannot write: it is read-only (mode 0444); make it writable to fix it\n"
+                                   "wxlint: fixed 3 findings in 1 file\n")
+        self.assertEqual(read(ro), BAD)
+        self.assertEqual(stat.S_IMODE(os.stat(ro).st_mode), 0o444)
+        self.assertEqual(read(rw), fixed("WX3012", "WX3013", "WX3011"))
+
+    def test_a_read_only_file_with_nothing_to_fix_is_only_linted(self):
+        ro = write(self.path("ro.json"), fixed("WX3012", "WX3013", "WX3011").decode())
+        os.chmod(ro, 0o444)
+        r = self.wxlint("check", "--no-config", "--fix", "ro.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, ""))
+
+    def test_a_read_only_file_can_be_diffed(self):
+        ro = shutil.copy(CASE, self.path("ro.json"))
+        os.chmod(ro, 0o444)
+        r = self.wxlint("check", "--no-config", "--diff", "ro.json")
+        self.assertEqual((r.returncode, r.stderr), (1, "wxlint: 3 fixes would apply to 1 file\n"))
+
+    @unittest.skipIf(os.geteuid() == 0, "root writes into any directory")
+    def test_a_file_in_a_read_only_directory_is_not_counted(self):
+        os.makedirs(self.path("locked"))
+        p = shutil.copy(CASE, self.path("locked", "a.json"))
+        os.chmod(self.path("locked"), 0o555)
+        try:
+            r = self.wxlint("check", "--no-config", "--fix", "locked/a.json")
+        finally:
+            os.chmod(self.path("locked"), 0o755)
+        self.assertEqual((r.returncode, r.stdout), (2, "0 files checked: no findings\n"))
+        self.assertEqual(r.stderr, "wxlint: locked/a.json: cannot write: Permission denied\n")
+        self.assertEqual(read(p), BAD)
+
+    def test_a_failed_write_is_not_counted(self):
+        # A file size limit makes the big file's write fail (EFBIG), for root too; the small
+        # one is under it.
+        small = write(self.path("small.json"), {"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [
+            {"displayName": "A", "source": "CH", "emails": [{"value": "a@example.com", "type": "WORK"}]}]})
+        big = self.path("big.json")
+        with open(big, "wb") as f:
+            f.write(BAD.replace(b'"Ada Lovelace"', b'"Ada Lovelace' + b" x" * 400 + b'"'))
+        before = read(big)
+        limit = 600
+        self.assertLess(os.path.getsize(small), limit)
+
+        def limited():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        import subprocess
+        r = subprocess.run([WXLINT, "check", "--no-config", "--fix", "big.json", "small.json"], cwd=self.dir,
+                           capture_output=True, text=True, preexec_fn=limited, timeout=120)
+        self.assertEqual((r.returncode, r.stdout), (2, CLEAN))
+        self.assertEqual(r.stderr, "wxlint: big.json: cannot write: File too large\n"
+                                   "wxlint: fixed 1 finding in 1 file\n")
+        self.assertEqual(read(big), before)
+        self.assertIn(b'"type": "work"', read(small))
+
+
+class EachFileOnce(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        self.d = shutil.copy(CASE, self.path("d.json"))
+
+    def test_a_file_named_twice_is_fixed_once(self):
+        r = self.wxlint("check", "--no-config", "--fix", "d.json", "./d.json", self.d)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, "wxlint: fixed 3 findings in 1 file\n"))
+        self.assertEqual(read(self.d), fixed("WX3012", "WX3013", "WX3011"))
+
+    def test_a_hard_link_and_a_directory_holding_the_file_are_the_same_file(self):
+        os.link(self.d, self.path("e.json"))
+        r = self.wxlint("check", "--no-config", "d.json", ".", "e.json")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout.count("error[WX3012]"), 1, r.stdout)
+        self.assertTrue(r.stdout.startswith("d.json:7:55: error[WX3012]"), r.stdout)
+        self.assertTrue(r.stdout.endswith("1 file checked: 3 errors, 0 warnings, 0 infos\n"), r.stdout)
+
+    def test_stdin_named_twice_is_a_usage_error(self):
+        for args in (["-", "-"], ["--fix", "-", "d.json", "-"]):
+            r = self.wxlint("check", "--no-config", *args, stdin=BAD.decode())
+            self.assertEqual((r.returncode, r.stdout, r.stderr),
+                             (2, "", "wxlint: - (standard input) is named more than once: it can be read only once\n"))
+        self.assertEqual(read(self.d), BAD)
+
+
+if __name__ == "__main__":
+    main()
