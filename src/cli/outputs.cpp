@@ -45,7 +45,7 @@ std::optional<Outputs> plan_outputs(const CheckOptions& o) {
     return std::nullopt;
   }
   if (no == 0) plan.terminal = nf ? *parse_format(o.formats[0]) : fallback;  // CLI11 checked the names
-  bool stdout_taken = false;
+  bool stdout_taken = no == 0 && nf == 1;  // a -f alone sends its report to standard output
   for (std::size_t i = 0; i < no; ++i) {
     const Format format = nf ? *parse_format(o.formats[i]) : fallback;
     if (o.outputs[i] != "-") {

@@ -58,6 +58,9 @@ Target target_of(const std::string& path) {
     if (S_ISLNK(t.st.st_mode)) {
       char* resolved = ::realpath(path.c_str(), nullptr);
       if (!resolved) {
+        // /dev/stdout on a pipe: /proc's link names no path, yet it leads somewhere.
+        if (errno == ENOENT && ::stat(path.c_str(), &t.st) == 0 && !S_ISREG(t.st.st_mode))
+          fail(path, std::string("it is ") + kind_of(t.st.st_mode) + ", not a regular file (for standard output: -o -)");
         if (errno == ENOENT) fail(path, "it is a symbolic link to a file that does not exist");
         fail_errno(path);
       }

@@ -84,6 +84,9 @@ class SeveralReports(TempDirTest):
             (["--output-format", "sarif=a", "--output-format", "junit=./a"], "wxlint: two reports would be written to ./a\n"),
             (["--output-format", "sarif=-", "--output-format", "junit=-"],
              "wxlint: --output-format: only one report can go to standard output (-)\n"),
+            # A -f alone sends its report to standard output too: not silently replaced.
+            (["-f", "json", "--output-format", "sarif=-"],
+             "wxlint: --output-format: only one report can go to standard output (-)\n"),
         ]:
             r = self.wxlint("check", "--no-config", *args, "bad.json")
             self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", message), args)

@@ -57,6 +57,11 @@ class OutputFile(TempDirTest):
         r = self.wxlint("check", "--no-config", "-o", out_arg, *more)
         self.assertEqual((r.returncode, r.stderr, r.stdout), (2, message, ""))
 
+    def test_dev_stdout_on_a_pipe_is_named_a_fifo(self):
+        # /proc's link for a pipe names no path: it is still no regular file, and "-" is the way.
+        self.refused("/dev/stdout", "in.json",
+                     message="wxlint: /dev/stdout: cannot write: it is a FIFO, not a regular file (for standard output: -o -)\n")
+
     def test_character_device_is_refused(self):
         dev = self.path("null")
         try:
