@@ -241,21 +241,26 @@ class Limits {
     }
   }
 
-  // The first $ref on the heaviest path from the root, for a located message.
+  // Where the heaviest path from the root goes too deep, for a located message: its first
+  // $ref, or without one the deepest subschema on it (plain nesting).
+  struct TooDeep {
+    std::string pointer, through;  // through: " through this $ref", or ""
+  };
   template <class Weight>
-  std::string first_ref_on_path(Weight weight) const {
+  TooDeep heaviest_path(Weight weight) const {
     std::vector<bool> seen(n_, false);
-    for (std::int32_t x = g_.root; x >= 0 && !seen[x];) {
+    std::int32_t x = g_.root;
+    for (; x >= 0 && !seen[x];) {
       seen[x] = true;
       const Edge* best = nullptr;
       std::int64_t best_w = -1;
       for (const Edge& e : g_.nodes[x].edges)
         if (weight(e) > best_w) best_w = weight(e), best = &e;
       if (!best) break;
-      if (best->ref >= 0) return g_.ref_pointer(best->ref);
+      if (best->ref >= 0) return {g_.ref_pointer(best->ref), " through this $ref"};
       x = best->to;
     }
-    return g_.pointer(g_.nodes[g_.root].place);
+    return {g_.pointer(g_.nodes[x >= 0 ? x : g_.root].place), ""};
   }
 
   // valijson's evaluation recursion, with a payload as deep as the parser allows.
@@ -271,8 +276,8 @@ class Limits {
         cur[n] = best;
       }
       if (cur[g_.root] > kMaxEvalUnits) {
-        const std::string at = first_ref_on_path([&](const Edge& e) { return (same(e) ? kSameCost : kStepCost) + cur[e.to]; });
-        g_.fail(at, "subschemas nest too deeply through this $ref: checking a payload nested " +
+        const TooDeep at = heaviest_path([&](const Edge& e) { return (same(e) ? kSameCost : kStepCost) + cur[e.to]; });
+        g_.fail(at.pointer, "subschemas nest too deeply" + at.through + ": checking a payload nested " +
                         std::to_string(Document::kMaxDepth) + " levels deep could recurse more than " +
                         std::to_string(kMaxEvalUnits) + " steps (1 for each allOf, anyOf, oneOf, not, if, then, else or " +
                         "dependencies, " + std::to_string(kStepCost) + " for each property or item)");
@@ -330,8 +335,8 @@ class Limits {
       depth.push_back(size + below);
     }
     if (depth[comp[g_.root]] > kMaxParseLevels) {
-      const std::string at = first_ref_on_path([&](const Edge& e) { return depth[comp[e.to]]; });
-      g_.fail(at, "subschemas nest too deeply through this $ref: reading the schema would recurse through more than " +
+      const TooDeep at = heaviest_path([&](const Edge& e) { return depth[comp[e.to]]; });
+      g_.fail(at.pointer, "subschemas nest too deeply" + at.through + ": reading the schema would recurse through more than " +
                       std::to_string(kMaxParseLevels) + " of them");
     }
   }

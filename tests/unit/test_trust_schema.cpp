@@ -185,6 +185,11 @@ TEST_CASE("schemas nesting deeper than the stack can take are refused", "[trust_
         "s.json: /properties/p/$ref: subschemas nest too deeply through this $ref: reading the schema would recurse "
         "through more than 128 of them");
   CHECK(load(definition_chain(100)) == "accepted");
+  // Plain nesting, no $ref: named at its deepest subschema, and no $ref is mentioned.
+  std::string items = "true", deepest;
+  for (int i = 0; i < 200; ++i) items = R"({"items": )" + items + "}", deepest += "/items";
+  CHECK(load(items) == "s.json: " + deepest +
+                           ": subschemas nest too deeply: reading the schema would recurse through more than 128 of them");
 }
 
 TEST_CASE("$refs and schema keywords that do not hold schemas are refused where they are", "[trust_schema]") {
