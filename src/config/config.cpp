@@ -132,7 +132,7 @@ void check_trusted(const std::string& path) {
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(file.st_mode & 07777));
     why = std::string(file.st_mode & S_IWOTH ? "anyone" : "its group") + " may write it (mode " + mode + ")";
   }
-  if (!why.empty()) throw ConfigError("refusing " + path + ": " + why + "; pass --config " + path + " to use it");
+  if (!why.empty()) throw ConfigError("refusing " + path + ": " + why + "; name it to use it (--config " + path + ", or the library's \"config\" option)");
 }
 
 }  // namespace

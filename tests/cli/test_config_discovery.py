@@ -176,7 +176,7 @@ class Discovery(TempDirTest):
         r = self.wxlint("check", "proj", cwd=self.dir)
         self.assertEqual((r.returncode, r.stdout), (2, ""))
         self.assertEqual(r.stderr, f"wxlint: refusing {nested}: anyone may write it (mode 0666); "
-                                   f"pass --config {nested} to use it\n")
+                                   f"name it to use it (--config {nested}, or the library's \"config\" option)\n")
 
     def test_a_projects_snapshot_is_not_linted_from_elsewhere(self):
         self.project("proj", {"snapshot": ["payloads/org"]}, "payloads/bad.json")

@@ -134,7 +134,7 @@ class Ownership(Refused):
         write(self.path("work", "bad.json"), {"usersList": [{"locationId": LOCATION, "users": [{"userId": "x"}]}]})
 
     def message(self, why):
-        return "refusing {0}: {1}; pass --config {0} to use it".format(self.config, why)
+        return "refusing {0}: {1}; name it to use it (--config {0}, or the library's \"config\" option)".format(self.config, why)
 
     def run_in_work(self, *args):
         return self.wxlint("check", *args, "bad.json", cwd=self.path("work"))
