@@ -399,16 +399,20 @@ std::string_view known(const Linter& l, std::string_view operation) {
 }
 }  // namespace
 
+// known() comes first: arguments are evaluated in no set order (the text moved, the file read).
 FileReport Linter::lint(std::string text, std::string path, std::string_view operation) const {
-  return impl_->lint(std::move(text), std::move(path), known(*this, operation));
+  const std::string_view op = known(*this, operation);
+  return impl_->lint(std::move(text), std::move(path), op);
 }
 
 FileReport Linter::relint(std::string& text, const std::string& path, std::string_view operation) const {
-  return impl_->lint(std::move(text), path, known(*this, operation), &text);
+  const std::string_view op = known(*this, operation);
+  return impl_->lint(std::move(text), path, op, &text);
 }
 
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {
-  return impl_->lint(read_file(path), path, known(*this, operation));
+  const std::string_view op = known(*this, operation);
+  return impl_->lint(read_file(path), path, op);
 }
 
 std::vector<OperationDoc> Linter::operations() const {
