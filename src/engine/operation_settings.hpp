@@ -1,0 +1,151 @@
+// Internal: the settings of one operation (rule-file defaults, layered rule files, the
+// user's options) and where each value came from, for messages placed where it was given.
+#pragma once
+
+#include "document/document.hpp"
+#include "document/json_pointer.hpp"
+#include "engine/check.hpp"
+#include "engine/data_file.hpp"
+#include "engine/params.hpp"
+
+#include <wxlint/error.hpp>
+#include <wxlint/linter.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace wxlint::detail {
+
+// Settings of one operation: the rule file's defaults, then those of the rule files layered
+// on top of it (LinterOptions::rule_files), overridden by the user's options.
+class Settings {
+ public:
+  // Where a setting's value came from: the user's option `user_key` ("maxUsers" or
+  // "operationId/maxUsers"), or, when it is empty, the rule file `file`.
+  struct Setting {
+    rapidjson::Value value;
+    std::string name, user_key;
+    const DataFile* file = nullptr;
+  };
+  struct Layer {
+    const rapidjson::Value* defaults;  // a rule file's "settings", or null
+    const DataFile* file;
+  };
+
+  Settings(const std::vector<Layer>& layers, const std::string& op, const LinterOptions& options,
+           std::set<std::string>& used, rapidjson::Document::AllocatorType& alloc)
+      : alloc_(alloc) {
+    for (const Layer& layer : layers) {
+      if (!layer.defaults) continue;
+      for (const auto& m : layer.defaults->GetObject()) {
+        std::string name(m.name.GetString(), m.name.GetStringLength());
+        auto [it, added] = values_.try_emplace(name);
+        Setting& s = it->second;
+        if (!added && !same_type(s.value, m.value))
+          layer.file->fail(member("/settings", name), "must be " + json_type_words(json_type_name(s.value)) +
+                                                         " like the default " + to_json_text(s.value) + " in " +
+                                                         s.file->name + ", not " + json_type_words(json_type_name(m.value)));
+        s.value.CopyFrom(m.value, alloc_);
+        s.name = std::move(name);
+        s.file = layer.file;
+      }
+    }
+    for (auto& [name, s] : values_) {
+      const std::string* text = nullptr;
+      for (const std::string& key : {op + "/" + name, name})
+        if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, s.user_key = key;
+      if (!text) continue;
+      // The payloads' parser: no recursion, at most Document::kMaxDepth levels, so the
+      // copies and walks of the value below stay shallow whatever the caller passed.
+      const Document parsed(*text);
+      if (!parsed.parsed()) {
+        const bool deep = !parsed.issues().empty() && parsed.issues().back().kind == ParseIssue::Kind::too_deep;
+        throw ConfigError("setting \"" + s.user_key + "\": " +
+                          (deep ? parsed.issues().back().message : "value is not JSON: " + *text));
+      }
+      const rapidjson::Value& d = parsed.root();
+      if (!same_type(s.value, d))
+        throw ConfigError("setting \"" + s.user_key + "\": must be " + json_type_words(json_type_name(s.value)) +
+                          " like the default " + to_json_text(s.value) + ", not " + json_type_words(json_type_name(d)));
+      s.value.CopyFrom(d, alloc_);
+      used.insert(s.user_key);
+    }
+  }
+
+  const std::map<std::string, Setting>& values() const { return values_; }
+
+  // A deep copy of `in` with every {"$setting": name} replaced by the setting's value.
+  // `ptr` is in's pointer in `file`; the pointers of replaced values are remembered.
+  rapidjson::Value resolve(const rapidjson::Value& in, const DataFile& file, const std::string& ptr) {
+    rapidjson::Value out;
+    if (in.IsObject()) {
+      auto ref = in.FindMember("$setting");
+      if (ref != in.MemberEnd() && in.MemberCount() == 1) {
+        if (!ref->value.IsString()) file.fail(ptr + "/$setting", "must be a string: the name of a setting");
+        const std::string name = ref->value.GetString();
+        auto it = values_.find(name);
+        if (it == values_.end()) file.fail(ptr, "unknown setting \"" + name + "\" (declare it under \"settings\")");
+        out.CopyFrom(it->second.value, alloc_);
+        replaced_[ptr] = &it->second;
+        return out;
+      }
+      out.SetObject();
+      for (const auto& m : in.GetObject()) {
+        std::string at = ptr;
+        pointer::append_key(at, {m.name.GetString(), m.name.GetStringLength()});
+        out.AddMember(rapidjson::Value(m.name, alloc_), resolve(m.value, file, at), alloc_);
+      }
+    } else if (in.IsArray()) {
+      out.SetArray();
+      for (rapidjson::SizeType i = 0; i < in.Size(); ++i)
+        out.PushBack(resolve(in[i], file, ptr + "/" + std::to_string(i)), alloc_);
+    } else {
+      out.CopyFrom(in, alloc_);
+    }
+    return out;
+  }
+
+  // The setting whose value resolve() put at `ptr`, or null.
+  const Setting* replaced(const std::string& ptr) const {
+    auto it = replaced_.find(ptr);
+    return it == replaced_.end() ? nullptr : it->second;
+  }
+  // Pointers name places in one file: forget the last file's before resolving another's.
+  void next_file() { replaced_.clear(); }
+
+ private:
+  static bool same_type(const rapidjson::Value& a, const rapidjson::Value& b) {
+    return a.GetType() == b.GetType() || (a.IsBool() && b.IsBool());
+  }
+  static std::string member(std::string parent, std::string_view name) {
+    pointer::append_key(parent, name);
+    return parent;
+  }
+
+  rapidjson::Document::AllocatorType& alloc_;
+  std::map<std::string, Setting> values_;
+  std::map<std::string, const Setting*> replaced_;
+};
+
+// Where a problem with a rule's parameter is reported: at the user's option when the value
+// came from one (the config file knows its place: Config::make_linter), at the rule file's
+// setting when it is a default, else at the parameter in the rule file.
+inline Params::Place param_place(const DataFile& file, const Settings& settings, const std::string& params_ptr,
+                          const std::string& rule_id, std::string_view key) {
+  std::string at = params_ptr;
+  if (!key.empty()) pointer::append_key(at, key);
+  if (const Settings::Setting* s = settings.replaced(at)) {
+    const std::string used = key.empty() ? "" : "; rule " + rule_id + " uses it as \"" + std::string(key) + "\"";
+    if (!s->user_key.empty()) return {"setting \"" + s->user_key + "\"", used, true};
+    std::string setting = "/settings";
+    pointer::append_key(setting, s->name);
+    return {s->file->where(setting), used, false};
+  }
+  if (file.doc.locate({at}).front().found) return {file.where(at), "", false};
+  return {file.where(params_ptr) + (key.empty() ? "" : "/" + std::string(key)), "", false};
+}
+
+
+}  // namespace wxlint::detail
