@@ -146,6 +146,16 @@ class SnapshotLookup final : public Check {
     return nullptr;
   }
 
+  // The found row's columns, and with stripPrefix {prefix} and the prefix row's as {prefix.COLUMN}.
+  std::vector<std::string> placeholders() const override {
+    std::vector<std::string> names = column_names(key_);
+    if (strip_) {
+      names.emplace_back("prefix");
+      for (std::string& n : column_names(strip_->key, "prefix.")) names.push_back(std::move(n));
+    }
+    return names;
+  }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const snapshot::Store* store = out.context().snapshot;
     const Table* table = store ? loaded(*store, key_) : nullptr;

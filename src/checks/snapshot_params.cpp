@@ -12,9 +12,17 @@ namespace wxlint::checks {
 
 using snapshot::Table;
 
+namespace {
+// The tables every snapshot has, empty: their names and columns.
+const std::vector<Table>& shapes() {
+  static const std::vector<Table> tables = snapshot::make_tables();
+  return tables;
+}
+}  // namespace
+
 TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
                         bool must_be_indexed) {
-  static const std::vector<Table> tables = snapshot::make_tables();
+  const std::vector<Table>& tables = shapes();
   std::string names;
   for (std::size_t index = 0; index < tables.size(); ++index) {
     const Table& t = tables[index];
@@ -31,6 +39,12 @@ TableRef resolve_column(Params& p, std::string_view param, const std::string& ta
                       "\" (it has: " + cols + ")");
   }
   p.fail(param, "unknown snapshot table \"" + table + "\" (known: " + names + ")");
+}
+
+std::vector<std::string> column_names(const TableRef& table, std::string_view prefix) {
+  std::vector<std::string> names;
+  for (const auto& c : shapes()[table.index].columns()) names.push_back(std::string(prefix) + c.name);
+  return names;
 }
 
 const std::string& params_text(Params& p, std::initializer_list<std::string_view> keys) {

@@ -26,6 +26,8 @@ struct TableRef {
 // `column` of `table`; with must_be_indexed, a key column. Fails at `param` naming the choices.
 TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
                         bool must_be_indexed);
+// The names of the columns of `table`'s table, each after `prefix`.
+std::vector<std::string> column_names(const TableRef& table, std::string_view prefix = "");
 // The string member `key` of the object parameter `param`.
 std::string member_str(Params& p, std::string_view param, const rapidjson::Value& o, const char* key);
 RelPointer member_rel(Params& p, std::string_view param, const std::string& text);

@@ -3,6 +3,7 @@
 #include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
 #include "engine/operation_settings.hpp"
+#include "engine/placeholders.hpp"
 #include "engine/schema_layer.hpp"
 #include "formats/formats.hpp"
 
@@ -240,6 +241,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         });
         rule->check = kind->make(reader);
         reader.done();
+        check_placeholders(file, ptr + "/message", rule->message, *kind, *rule->check);
         docs_.push_back(d);
         if (!disabled) op->rules.push_back(std::move(rule));
       }

@@ -101,12 +101,17 @@ class Check {
   // Whether it judges by the numbering plans: when their module cannot be loaded, a file its
   // rule lints gets numbering-plan/unavailable instead of a silent pass.
   virtual bool needs_numbering_plan() const { return false; }
+  // Message placeholders its parameters add to its kind's (a snapshot row's columns).
+  virtual std::vector<std::string> placeholders() const { return {}; }
 };
 
 struct CheckKind {
   std::string_view name;
   std::string_view summary;
-  std::string_view params;  // one line per parameter, for `wxlint rules --kinds`
+  std::string_view params;  // one line per parameter
+  // The message placeholders it fills, space-separated, beside every finding's {value},
+  // {pointer} and {other}: a rule's message may use no other (engine/placeholders.hpp).
+  std::string_view placeholders;
   std::unique_ptr<Check> (*make)(Params& params);
 };
 

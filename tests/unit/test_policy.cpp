@@ -261,6 +261,39 @@ TEST_CASE("layering: errors name the policy file, line, column and pointer", "[p
              Catch::StartsWith("/nonexistent/org.rules.json: "));
 }
 
+TEST_CASE("layering: a message may use only the placeholders its check fills", "[policy]") {
+  auto load = [](const std::string& check, const std::string& params, const std::string& message) {
+    PolicyFile policy(R"({"operation": "validateOrInitiateMoveUsersJob", "rules": [
+{"id": "org/x", "code": "ORG-1", "severity": "error", "check": ")" + check + R"(", "at": "/usersList/*/users/*/extension",
+ "params": )" + params + R"(, "summary": "s", "description": "d",
+ "message": ")" + message + R"("}]})");
+    std::string e = error_of([&] { wxlint::Linter::embedded(policy.options()); });
+    const std::string dir = std::filesystem::path(policy.path()).parent_path().string() + "/";
+    return e.starts_with(dir) ? e.substr(dir.size()) : e;
+  };
+  const std::string length = R"({"min": 4, "max": 6})";
+  CHECK(load("length", length, "{value} ({pointer}) has {length} digits, not {min} to {max}") == "no error");
+  CHECK(load("length", length, "Extension {valeu} is too long.") ==
+        "org.rules.json:4:13: /rules/0/message: unknown placeholder {valeu}; did you mean {value}? (a length rule's "
+        "message can use {value}, {pointer}, {other}, {length}, {min}, {max})");
+  CHECK(load("length", length, "{value} is {zzz}") ==
+        "org.rules.json:4:13: /rules/0/message: unknown placeholder {zzz} (a length rule's message can use {value}, "
+        "{pointer}, {other}, {length}, {min}, {max})");
+  // Braces around what is not a name are text, as render() leaves them.
+  CHECK(load("length", length, "{} { 'a': 1 } {value") == "no error");
+  // snapshot-lookup: the found row's columns, and the prefix row's with stripPrefix.
+  const std::string numbers = R"({"table": "numbers", "key": "extension"})";
+  CHECK(load("snapshot-lookup", numbers, "{key} is held by {ownerName} ({ownerType})") == "no error");
+  CHECK(load("snapshot-lookup", numbers, "{key} is held by {ownerNmae}").starts_with(
+        "org.rules.json:4:13: /rules/0/message: unknown placeholder {ownerNmae}; did you mean {ownerName}? (a "
+        "snapshot-lookup rule's message can use {value}, {pointer}, {other}, {key}, {phoneNumber}, {extension}, "));
+  CHECK(load("snapshot-lookup", numbers, "{prefix.name}").starts_with(
+        "org.rules.json:4:13: /rules/0/message: unknown placeholder {prefix.name} ("));
+  const std::string stripped = R"({"table": "numbers", "key": "extension", "stripPrefix": {"table": "callingLocations",
+    "key": "id", "column": "routingPrefix", "at": "3/locationId"}})";
+  CHECK(load("snapshot-lookup", stripped, "{key} after {prefix} of {prefix.name}: {ownerName}") == "no error");
+}
+
 TEST_CASE("layering: the C ABI takes rule files in its options' \"rules\"", "[policy][c_api]") {
   PolicyFile policy(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [
     {"id": "org/display-name-digits", "code": "ORG-001", "severity": "warning", "check": "pattern",
