@@ -92,7 +92,9 @@ class Flattener {
     for (const auto& m : v.GetObject()) {
       const std::string_view k = sv(m.name);
       // "id" changed valijson's resolution scope (and its cache keys); every $ref is resolved here.
-      if (k == "id" || k == "definitions" || k == kUniqueItems || k == kPattern || k == kProperties) continue;
+      if (k == "id" || k == "definitions" || k == kUniqueItems || k == kPattern || k == kProperties ||
+          k == kPropertyNames)
+        continue;
       if (by_pattern && (k == "properties" || k == "patternProperties" || k == "additionalProperties" ||
                          (k == "required" && required)))
         continue;  // in kProperties, below
@@ -101,6 +103,7 @@ class Flattener {
         if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
         seen.push_back(k);
       }
+      if (k == "propertyNames" && m.value.IsBool() && m.value.GetBool()) continue;  // allows every name
       ++count;
       if (k == "uniqueItems" && is_true(m.value)) {
         h.Key(kUniqueItems, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kUniqueItems)), true);
@@ -110,6 +113,12 @@ class Flattener {
       if (k == "pattern" && m.value.IsString()) {
         h.Key(kPattern, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kPattern)), true);
         m.value.Accept(h);
+        continue;
+      }
+      if (k == "propertyNames") {
+        h.Key(kPropertyNames, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kPropertyNames)), true);
+        if (m.value.IsBool()) h.Bool(false);
+        else h.Int(target_of_.at(&m.value));
         continue;
       }
       h.Key(m.name.GetString(), m.name.GetStringLength(), true);

@@ -25,6 +25,9 @@ inline constexpr const char* kPattern = "$wxlint:pattern";
 // {"properties": {name: index}, "patternProperties": {regex: index}, "additionalProperties":
 // index or false, "required": [names]}, each index one of the definitions.
 inline constexpr const char* kProperties = "$wxlint:properties";
+// ...and instead of "propertyNames": its subschema's index, or false (a true one is left out);
+// schema_property_names.cpp names the member whose name fails.
+inline constexpr const char* kPropertyNames = "$wxlint:propertyNames";
 
 // How a subschema applies: to the same value (allOf, anyOf, oneOf, not, if, then, else,
 // dependencies), or to a member, an item or a member name of it.

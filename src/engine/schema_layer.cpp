@@ -12,6 +12,7 @@
 #include "engine/schema_keywords.hpp"
 #include "engine/schema_pattern.hpp"
 #include "engine/schema_pattern_properties.hpp"
+#include "engine/schema_property_names.hpp"
 #include "engine/schema_reporter.hpp"
 #include "engine/schema_unique.hpp"
 
@@ -71,6 +72,7 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
     parser.addConstraintBuilder(schema_graph::kProperties, schema_pattern_properties::make_builder(definitions));
     parser.addConstraintBuilder(schema_graph::kUniqueItems, schema_unique::make_builder());
     parser.addConstraintBuilder(schema_graph::kPattern, schema_pattern::make_builder());
+    parser.addConstraintBuilder(schema_graph::kPropertyNames, schema_property_names::make_builder(definitions));
     valijson::adapters::RapidJsonAdapter adapter(flat);
     parser.populateSchema(adapter, impl_->schema);
   } catch (const std::exception& e) {
@@ -116,9 +118,10 @@ void SchemaValidator::validate(const rapidjson::Value& root, SchemaSink& out) co
 
   valijson::ValidationResults::Error e;
   std::vector<std::string> tokens;
-  // valijson fails some keywords without a result (propertyNames): the payload still fails.
-  if (results.numErrors() == 0)
-    reporter.other(tokens, "a constraint failed that gives no place (a member name \"propertyNames\" does not allow, say)");
+  // A keyword valijson fails without a result would leave only summaries, or nothing: the
+  // payload still fails, at the deepest summary's place.
+  bool reported = false;
+  std::vector<std::string> deepest;
   while (results.popError(e)) {
     // valijson's context is "<root>", "[key]", "[index]".
     tokens.clear();
@@ -138,10 +141,16 @@ void SchemaValidator::validate(const rapidjson::Value& root, SchemaSink& out) co
     else if (d.starts_with("Expected number")) reporter.report(Fail::range, tokens, d);
     else if (d.starts_with(schema_pattern::kFailure))
       reporter.report(Fail::pattern, tokens, d.substr(std::char_traits<char>::length(schema_pattern::kFailure)));
+    else if (d.starts_with(schema_property_names::kFailure))
+      reporter.member_name(tokens, d.substr(std::char_traits<char>::length(schema_property_names::kFailure)));
     // A summary of child failures that are reported on their own (items, properties, anyOf...).
-    else if (d.starts_with("Failed to validate") && !d.starts_with("Failed to validate against exactly one")) continue;
-    else reporter.other(tokens, d);
+    else if (d.starts_with("Failed to validate") && !d.starts_with("Failed to validate against exactly one")) {
+      if (tokens.size() >= deepest.size()) deepest = tokens;
+      continue;
+    } else reporter.other(tokens, d);
+    reported = true;
   }
+  if (!reported) reporter.other(deepest, "a constraint failed that gives no place");
 }
 
 }  // namespace wxlint

@@ -22,15 +22,7 @@ namespace {
 using valijson::adapters::Adapter;
 using valijson::adapters::RapidJsonAdapter;
 
-// valijson's visitor takes a cache for its own regex keyword, which no flattened schema
-// holds: an empty one, of the type it asks for.
-struct UnusedRegexCache {
-  template <class Cache>
-  operator Cache&() const {  // NOLINT(google-explicit-constructor): deduces valijson's type
-    thread_local Cache cache;
-    return cache;
-  }
-};
+using schema_definitions::UnusedRegexCache;
 
 // What kProperties holds, subschemas given by their index in the definitions.
 struct Spec {

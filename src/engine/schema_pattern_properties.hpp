@@ -4,12 +4,12 @@
 // required; this constraint evaluates the four together, matching names with RE2.
 #pragma once
 
+#include "engine/schema_definitions.hpp"
+
 #include <memory>
-#include <vector>
 
 namespace valijson {
 class ConstraintBuilder;
-class Subschema;
 }  // namespace valijson
 
 namespace wxlint::schema_pattern_properties {
@@ -18,9 +18,7 @@ namespace wxlint::schema_pattern_properties {
 inline constexpr const char* kUnknownMember =
     "Object contains a property that could not be validated using 'properties' or 'additionalProperties' constraints: '";
 
-// The flattened schema's definitions by index, as parsed: filled once parsing is done, before
-// any validation (kProperties names its subschemas by index).
-using Definitions = std::vector<const valijson::Subschema*>;
+using Definitions = schema_definitions::Definitions;  // kProperties names its subschemas by index
 
 // For SchemaParser::addConstraintBuilder(schema_graph::kProperties, ...), which owns it.
 valijson::ConstraintBuilder* make_builder(std::shared_ptr<const Definitions> definitions);

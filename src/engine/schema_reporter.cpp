@@ -125,6 +125,12 @@ class Reporter final : public SchemaReporter {
   }
 
   void report(Fail kind, const std::vector<std::string>& tokens, const std::string& text) override;
+  void member_name(const std::vector<std::string>& tokens, const std::string& text) override {
+    if (tokens.empty() || !resolve(tokens)) return;
+    const std::string& name = tokens.back();
+    add({"propertyNames", name, pointer::join(tokens), Anchor::key, {}},
+        [&] { return Args{{"detail", "member name \"" + name + "\" is not allowed: " + text}}; });
+  }
   void other(const std::vector<std::string>& tokens, const std::string& text) override {
     if (resolve(tokens)) add({"other", "", pointer::join(tokens), Anchor::value, {}}, [&] { return Args{{"detail", text}}; });
   }

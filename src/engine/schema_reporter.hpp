@@ -24,6 +24,8 @@ class SchemaReporter : public schema_fast::Sink {
                                               SchemaSink& out, bool dedupe);
   // A failure named by valijson: its kind, its place (keys and indexes) and its text.
   virtual void report(schema_fast::Fail kind, const std::vector<std::string>& tokens, const std::string& text) = 0;
+  // A member whose name "propertyNames" refuses (the last token): what the name breaks.
+  virtual void member_name(const std::vector<std::string>& tokens, const std::string& text) = 0;
   // One of a kind the reports have no words for: its text as it is.
   virtual void other(const std::vector<std::string>& tokens, const std::string& text) = 0;
 };

@@ -43,6 +43,9 @@ ERROR_CASES = [
     (policy_text(**{"org/extension-format": "move-users/extension-emergency"}),
      'org.rules.json:5:13: /rules/0/id: rule id "move-users/extension-emergency" is used twice '
      "(first in rules/validateOrInitiateMoveUsersJob.rules.json)"),
+    (policy_text(**{"{value}": "{valeu}"}),
+     'org.rules.json:14:18: /rules/0/message: unknown placeholder {valeu}; did you mean {value}? (a pattern rule\'s '
+     "message can use {value}, {pointer}, {other}, {pattern}, {match})"),
     (policy_text(**{'"skipEmpty": true': '"skipEmpty": true, "flags": "i"'}),
      "org.rules.json:12:37: /rules/0/params/flags: unknown parameter for this check"),
     (policy_text(**{'"operation": "validateOrInitiateMoveUsersJob",\n': ""}),
@@ -133,6 +136,21 @@ class Story(TempDirTest):
 
 
 class Schemas(TempDirTest):
+    def test_an_added_operation_whose_schema_uses_property_names(self):
+        write(self.path("policy", "tags.rules.json"), {
+            "operation": {"id": "orgTags", "method": "POST", "path": "/tags", "schema": "tags.schema.json",
+                          "detect": ["tags"]},
+            "rules": []})
+        write(self.path("policy", "tags.schema.json"), {
+            "type": "object", "properties": {"tags": {"type": "object", "propertyNames": {"pattern": "^[a-z]+$"}}}})
+        write(self.path("p.json"), '{"tags": {\n  "team": 1,\n  "Floor 4": 2\n}}\n')
+        r = self.wxlint("check", "--no-config", "--rules", "policy/tags.rules.json", "p.json")
+        self.assertEqual((r.returncode, r.stderr), (1, ""))
+        self.assertEqual(r.stdout.splitlines(), [
+            'p.json:3:3: error[WX1099]: Does not match the schema: member name "Floor 4" is not allowed: String does '
+            "not match the pattern ^[a-z]+$ (schema/other)",
+            "1 file checked: 1 error, 0 warnings, 0 infos"])
+
     def test_an_added_operation_whose_schema_uses_pattern(self):
         write(self.path("policy", "dir.rules.json"), {
             "operation": {"id": "orgDirectory", "method": "POST", "path": "/directory", "schema": "dir.schema.json",
@@ -181,7 +199,7 @@ class Cookbook(TempDirTest):
             text = f.read()
         block = re.search(r"A mistake stops wxlint.*?```\n(.*?)```", text, re.S).group(1)
         tested = {"wxlint: " + e for e in [error for _, error in ERROR_CASES] + [NO_MATCH]}
-        self.assertEqual(len(block.splitlines()), 5)
+        self.assertEqual(len(block.splitlines()), 6)
         for line in block.splitlines():
             self.assertIn(line, tested)
 

@@ -349,11 +349,32 @@ TEST_CASE("schema fast path: other keywords, tuples and remote refs stay with va
   CHECK(SchemaValidator(schema, "s.json").uses_fast_path());
 }
 
-TEST_CASE("schema: a keyword valijson fails without a result (propertyNames) still fails the payload", "[schema_fast]") {
+TEST_CASE("schema: propertyNames names each member whose name fails, at its key", "[schema_fast]") {
   using test_support::failures;
-  const std::string schema = R"({"type": "object", "propertyNames": {"maxLength": 2}})";
-  CHECK(failures(schema, R"({"ab": 1})").empty());
-  CHECK(failures(schema, R"({"abc": 1})") ==
-        std::vector<std::string>{"other  detail=a constraint failed that gives no place (a member name \"propertyNames\" "
-                                 "does not allow, say)"});
+  const std::string root = R"({"type": "object", "propertyNames": {"maxLength": 2}})";
+  CHECK(failures(root, R"({"ab": 1})").empty());
+  CHECK(failures(root, R"({"abc": 1, "ab": 2, "abcd": 3})") ==
+        std::vector<std::string>{
+            "propertyNames /abc detail=member name \"abc\" is not allowed: String should be no more than 2 characters "
+            "in length.",
+            "propertyNames /abcd detail=member name \"abcd\" is not allowed: String should be no more than 2 "
+            "characters in length."});
+  // Below "properties" valijson's own failure had no result, and only its summaries were left.
+  const std::string nested = R"({"properties": {"tags": {"propertyNames": {"pattern": "^[a-z]+$"}}}})";
+  CHECK(failures(nested, R"({"tags": {"ok": 1, "Not ok": 2}})") ==
+        std::vector<std::string>{"propertyNames /tags/Not ok detail=member name \"Not ok\" is not allowed: String does "
+                                 "not match the pattern ^[a-z]+$"});
+  CHECK(failures(R"({"propertyNames": false})", R"({"a": 1})") ==
+        std::vector<std::string>{"propertyNames /a detail=member name \"a\" is not allowed: the schema allows no members"});
+  CHECK(failures(R"({"propertyNames": false})", R"({})").empty());
+  CHECK(failures(R"({"propertyNames": true})", R"({"any name": 1})").empty());
+  CHECK(failures(R"({"propertyNames": {"enum": ["a"]}})", R"([1, "not an object"])").empty());
+  // The member's key is what a finding points at.
+  rapidjson::Document schema, payload;
+  schema.Parse(root.c_str());
+  payload.Parse(R"({"abc": 1})");
+  std::vector<wxlint::SchemaFailure> out;
+  wxlint::SchemaValidator(schema, "s.json").validate(payload, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].anchor == wxlint::Anchor::key);
 }

@@ -397,17 +397,18 @@ TEST_CASE("valijson reads the flattened schema exactly as it reads the original"
 
   // Except where valijson mixed two places up: it named a propertyNames subschema by the
   // path of the schema holding it, so under a $ref it found that schema in its cache and
-  // applied it to the member names instead. The flattened copy names every subschema once.
-  rapidjson::Document original = parse(R"({"properties": {"p": {"$ref": "#/definitions/d"}},
-      "definitions": {"d": {"propertyNames": {"maxLength": 1}}}})"), flat;
-  wxlint::schema_graph::Graph(original, "s.json").flatten(flat);
-  valijson::Schema before, after;
-  valijson::SchemaParser parser;
-  parser.populateSchema(valijson::adapters::RapidJsonAdapter(original), before);
-  parser.populateSchema(valijson::adapters::RapidJsonAdapter(flat), after);
+  // applied it to the member names instead. The flattened copy names every subschema once
+  // (and holds propertyNames as our own constraint, which valijson alone does not know).
+  const rapidjson::Document original = parse(R"({"properties": {"p": {"$ref": "#/definitions/d"}},
+      "definitions": {"d": {"propertyNames": {"maxLength": 1}}}})");
+  valijson::Schema before;
+  valijson::SchemaParser().populateSchema(valijson::adapters::RapidJsonAdapter(original), before);
   const rapidjson::Document long_name = parse(R"({"p": {"long": 1}})");
   CHECK(errors(before, long_name)[0] == "valid");
-  CHECK(errors(after, long_name)[0] == "invalid");
+  std::vector<wxlint::SchemaFailure> out;
+  wxlint::SchemaValidator(original, "s.json", wxlint::SchemaEngine::valijson).validate(long_name, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].pointer == "/p/long");
 }
 
 TEST_CASE("uniqueItems gives valijson's verdict and its first pair", "[trust_schema]") {
