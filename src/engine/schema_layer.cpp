@@ -141,6 +141,9 @@ void SchemaValidator::validate(const rapidjson::Value& root, SchemaSink& out) co
     else if (d.starts_with("Expected number")) reporter.report(Fail::range, tokens, d);
     else if (d.starts_with(schema_pattern::kFailure))
       reporter.report(Fail::pattern, tokens, d.substr(std::char_traits<char>::length(schema_pattern::kFailure)));
+    // valijson's own words are garbled here.
+    else if (d.starts_with("Failed to any values against subschema in 'contains'"))
+      reporter.other(tokens, "no item matches the schema of 'contains'.");
     else if (d.starts_with(schema_property_names::kFailure))
       reporter.member_name(tokens, d.substr(std::char_traits<char>::length(schema_property_names::kFailure)));
     // A summary of child failures that are reported on their own (items, properties, anyOf...).

@@ -1,5 +1,6 @@
 #include "engine/schema_reporter.hpp"
 
+#include "document/document.hpp"
 #include "document/json_pointer.hpp"
 #include "engine/pattern.hpp"
 #include "engine/regex.hpp"
@@ -46,6 +47,37 @@ std::string type_words(const rapidjson::Value* type) {
     for (rapidjson::SizeType i = 0; i < type->Size(); ++i)
       if ((*type)[i].IsString()) s += (s.empty() ? "" : " or ") + word((*type)[i].GetString());
   return s.empty() ? "another type" : s;
+}
+
+// A value as a message shows it: a scalar's text, else its JSON, cut at 80 characters.
+std::string shown(const rapidjson::Value& v) {
+  return v.IsObject() || v.IsArray() ? formats::detail::excerpt(to_json_text(v), 80) : scalar_text(v);
+}
+
+// "1.500000" (a limit as both engines' words print it) as "1.5".
+std::string trimmed_number(std::string_view n) {
+  if (n.find('.') != std::string_view::npos && n.find_first_of("eE") == std::string_view::npos) {
+    n.remove_suffix(n.size() - 1 - n.find_last_not_of('0'));
+    if (n.ends_with('.')) n.remove_suffix(1);
+  }
+  return std::string(n);
+}
+
+// Both engines' words for a range ("Expected number greater than or equal to 1.000000") as
+// the bound: "must be at least 1", with the limit as the schema writes it where it is found.
+std::string range_words(std::string_view text, const rapidjson::Value* sub) {
+  static constexpr std::tuple<std::string_view, std::string_view, const char*> kBounds[] = {
+      {"Expected number greater than or equal to ", "at least ", "minimum"},
+      {"Expected number greater than ", "greater than ", "exclusiveMinimum"},
+      {"Expected number less than or equal to ", "at most ", "maximum"},
+      {"Expected number less than ", "less than ", "exclusiveMaximum"}};
+  for (const auto& [words, bound, keyword] : kBounds) {
+    if (!text.starts_with(words)) continue;
+    const rapidjson::Value* limit = sub ? child(*sub, keyword) : nullptr;
+    return "must be " + std::string(bound) +
+           (limit && limit->IsNumber() ? to_json_text(*limit) : trimmed_number(text.substr(words.size())));
+  }
+  return std::string(text);
 }
 
 // Looks up sub-schemas in the schema's JSON, the way the failures name their places.
@@ -231,13 +263,12 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
         std::string allowed;
         std::vector<std::string> values;
         if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray())
-          for (const auto& v : en->GetArray())
-            if (v.IsString()) {
-              values.emplace_back(v.GetString(), v.GetStringLength());
-              allowed += (allowed.empty() ? "" : ", ") + values.back();
-            }
+          for (const auto& v : en->GetArray()) {
+            allowed += (allowed.empty() ? "" : ", ") + shown(v);
+            if (v.IsString()) values.emplace_back(v.GetString(), v.GetStringLength());
+          }
         if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
-        return Args{{"value", scalar_text(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
+        return Args{{"value", shown(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
       }, [&](SchemaFailure& f) {
         if (!near) return;
         f.fix = std::make_shared<const FixSpec>(value_fix(f.pointer, {node->GetString(), node->GetStringLength()}, *near));
@@ -249,13 +280,17 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       add({"const", "", ptr, Anchor::value, {}}, [&] {
         const rapidjson::Value* sub = tree_.at(tokens, root_);
         const rapidjson::Value* expected = sub ? child(*sub, "const") : nullptr;
-        return Args{{"value", scalar_text(*node)}, {"expected", expected ? scalar_text(*expected) : "another value"}};
+        return Args{{"value", shown(*node)}, {"expected", expected ? shown(*expected) : "another value"}};
       });
       break;
     case Fail::min_items: add({"minItems", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
     case Fail::max_items: add({"maxItems", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
     case Fail::length: add({"length", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
-    case Fail::range: add({"range", "", ptr, Anchor::value, {}}, [&] { return Args{{"detail", text}}; }); break;
+    case Fail::range:
+      add({"range", "", ptr, Anchor::value, {}}, [&] {
+        return Args{{"value", scalar_text(*node)}, {"detail", range_words(text, tree_.at(tokens, root_))}};
+      });
+      break;
     case Fail::pattern:
       add({"pattern", "", ptr, Anchor::value, {}}, [&] { return Args{{"value", scalar_text(*node)}, {"pattern", text}}; });
       break;

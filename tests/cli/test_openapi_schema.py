@@ -155,7 +155,7 @@ class OpenApiSchema(TempDirTest):
         r = run("check", "--no-config", "--rules-dir", self.path("cat"), "--operation", "Create a Widget", "-q", payload)
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertEqual(r.stdout.splitlines(), [
-            f"{payload}:1:23: error[WX1009]: Number out of range: Expected number greater than 0.000000 (schema/range)",
+            f"{payload}:1:23: error[WX1009]: Number out of range: 0 must be greater than 0. (schema/range)",
             f"{payload}:1:36: error[WX1004]: \"green\" is not an allowed value; use one of: red, blue. (schema/enum)",
         ])
 

@@ -378,3 +378,26 @@ TEST_CASE("schema: propertyNames names each member whose name fails, at its key"
   REQUIRE(out.size() == 1);
   CHECK(out[0].anchor == wxlint::Anchor::key);
 }
+
+TEST_CASE("schema: a range names its bound as the schema writes it; enum and const show JSON values", "[schema_fast]") {
+  using test_support::failures;
+  using wxlint::SchemaEngine;
+  for (const SchemaEngine engine : {SchemaEngine::fast, SchemaEngine::valijson}) {
+    CHECK(failures(R"({"minimum": 1})", "0", engine) == std::vector<std::string>{"range  value=0 detail=must be at least 1"});
+    CHECK(failures(R"({"maximum": 2.5})", "3", engine) ==
+          std::vector<std::string>{"range  value=3 detail=must be at most 2.5"});
+    CHECK(failures(R"({"exclusiveMinimum": 1e-7})", "0", engine) ==
+          std::vector<std::string>{"range  value=0 detail=must be greater than 1e-7"});
+    CHECK(failures(R"({"exclusiveMaximum": 3})", "3", engine) ==
+          std::vector<std::string>{"range  value=3 detail=must be less than 3"});
+  }
+  // Below anyOf the failing subschema is not looked up: the engine's limit, trimmed.
+  CHECK(failures(R"({"anyOf": [{"minimum": 5}, {"minimum": 7}]})", "3") ==
+        std::vector<std::string>{"range  value=3 detail=must be at least 5"});
+  CHECK(failures(R"({"enum": [[1], 2, "x", null]})", "[2]") ==
+        std::vector<std::string>{"enum  value=[2] allowed=[1], 2, x, null hint="});
+  CHECK(failures(R"({"const": {"a": 1}})", R"({"a": 2})") ==
+        std::vector<std::string>{R"(const  value={"a":2} expected={"a":1})"});
+  CHECK(failures(R"({"contains": {"const": 1}})", "[2, 3]") ==
+        std::vector<std::string>{"other  detail=no item matches the schema of 'contains'."});
+}
