@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <system_error>
 
 #include "document/json_pointer.hpp"
@@ -142,10 +143,18 @@ bool SaxHandler::scalar_done() {
 }
 
 void SaxHandler::string(const char* s, SizeType n, bool copy) {
-  if (copy) {
-    builder_.push().SetString(s, n, dom_.GetAllocator());
-  } else {
+  if (!copy) {
     builder_.push().SetString(rapidjson::StringRef(s, n));
+  } else if (n + 2 < sizeof(rapidjson::Value)) {
+    builder_.push().SetString(s, n, dom_.GetAllocator());  // held in the value itself
+  } else {
+    // RapidJSON would copy it into its pool without checking the allocation: out of memory,
+    // it writes through null.
+    auto* p = static_cast<char*>(dom_.GetAllocator().Malloc(n + 1));
+    if (!p) throw std::bad_alloc();
+    std::memcpy(p, s, n);
+    p[n] = '\0';
+    builder_.push().SetString(rapidjson::StringRef(p, n));
   }
 }
 

@@ -196,6 +196,33 @@ class Scale(TempDirTest):
                                    "more memory\n")
         self.assertEqual(r.stdout, alone.stdout)  # small.json's findings and summary, as linted alone
 
+    def test_copied_strings_past_a_memory_limit_are_out_of_memory_not_a_crash(self):
+        # A string with an escape is copied into the DOM's pool, and RapidJSON's copy wrote
+        # through the null the pool returns when memory runs out (signal 11 at 100 MB here).
+        if SANITIZED:
+            self.skipTest("a sanitizer reserves terabytes of address space: no limit fits it")
+        self.config({"settings": {"maxFileSize": 100 * MB}})
+        users = [{"userId": USER_1, "extension": str(1000 + i % 9000)} for i in range(350_000)]
+        text = dumps(payload(users)).replace(f'"{USER_1}"', '"\\u0059' + USER_1[1:] + '"')
+        write(self.path("escaped.json"), text)  # 41 MB, every userId copied
+
+        def run(limit_mb):
+            def limited():
+                resource.setrlimit(resource.RLIMIT_AS, (limit_mb * MB, limit_mb * MB))
+            return subprocess.run([WXLINT, "check", "-j", "1", "-q", "escaped.json"], cwd=self.dir, capture_output=True,
+                                  text=True, preexec_fn=limited, timeout=120, env=dict(os.environ, MALLOC_ARENA_MAX="1"))
+
+        codes = set()
+        for limit in range(60, 140, 10):
+            r = run(limit)
+            codes.add(r.returncode)
+            if r.returncode == 2:
+                self.assertEqual(r.stderr, "wxlint: escaped.json: out of memory while linting it; lint it alone (-j 1) "
+                                           "or with more memory\n", limit)
+            else:
+                self.assertEqual(r.returncode, 1, (limit, r.returncode, r.stderr[-300:]))
+        self.assertIn(2, codes)
+
     def test_summary_finding_counts_and_exit_code_with_the_setting(self):
         text = dumps(payload([[]] * 5))
         write(self.path("p.json"), text)
