@@ -1,5 +1,6 @@
 """Builds the wxlint Python package: CMake builds libwxlint.so and the wxlint command, and both
-go into wxlint/_native/ beside the modules of python/wxlint/. The metadata is in pyproject.toml.
+go into wxlint/_native/ beside the modules of python/wxlint/, with the numbering-plan module and
+the snapshot pull script. The metadata is in pyproject.toml.
 
 WXLINT_CMAKE_BUILD_DIR: an existing CMake build directory to take them from (built there if
 out of date) instead of a fresh one under build-python/. CMAKE_BUILD_PARALLEL_LEVEL: jobs.
@@ -33,12 +34,16 @@ class BuildNative(build_py):
             subprocess.run(["cmake", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
                             "-DWXLINT_BUILD_TESTS=OFF"], check=True)
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL") or str(os.cpu_count() or 1)
-        subprocess.run(["cmake", "--build", str(build), "--parallel", jobs, "--target", "wxlint_shared", "wxlint"],
-                       check=True)
+        subprocess.run(["cmake", "--build", str(build), "--parallel", jobs, "--target", "wxlint_shared", "wxlint",
+                        "wxlint_numbering_plan"], check=True)
         native = Path(self.build_lib) / "wxlint" / "_native"
         native.mkdir(parents=True, exist_ok=True)
         shutil.copy2((build / "libwxlint.so").resolve(), native / "libwxlint.so")
         shutil.copy2(build / "wxlint", native / "wxlint")
+        # Found beside libwxlint.so and the command; else they would be looked up in the
+        # build tree, gone once it is removed (WX0021 on every phone number; no snapshot pull).
+        shutil.copy2(build / "wxlint-numbering-plan.so", native / "wxlint-numbering-plan.so")
+        shutil.copy2(build / "wxlint-snapshot-pull", native / "wxlint-snapshot-pull")
 
 
 class NativeDistribution(Distribution):

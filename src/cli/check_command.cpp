@@ -267,7 +267,7 @@ int run_check(const CheckOptions& options) {
   std::vector<std::string> written;
   if (!o.generate_baseline.empty() && !baseline_to_stdout) written.push_back(o.generate_baseline);
   else if (o.generate_baseline.empty()) for (const auto& f : outputs->files) written.push_back(f.path);
-  for (const auto& path : written) refuse_input_as_output(path, inputs), refuse_missing_directory(path);
+  for (const auto& path : written) refuse_input_as_output(path, inputs), refuse_unwritable(path);
   // Loaded now: a broken baseline stops the run before --fix writes.
   std::optional<Baseline> baseline;
   if (!o.baseline.empty()) baseline = Baseline::load(o.baseline);

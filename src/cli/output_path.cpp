@@ -1,5 +1,7 @@
 #include "cli/output_path.hpp"
 
+#include "report/write_file.hpp"
+
 #include <wxlint/error.hpp>
 
 #include <algorithm>
@@ -38,11 +40,12 @@ void refuse_input_as_output(const std::string& output, const std::vector<std::st
   }
 }
 
-void refuse_missing_directory(const std::string& output) {
+void refuse_unwritable(const std::string& output) {
   const fs::path dir = fs::path(output).parent_path();
   struct stat st {};
   if (::stat(dir.empty() ? "." : dir.c_str(), &st) != 0) throw IoError(output + ": cannot write: " + std::strerror(errno));
   if (!S_ISDIR(st.st_mode)) throw IoError(output + ": cannot write: " + std::strerror(ENOTDIR));
+  refuse_unreplaceable(output);
 }
 
 std::string file_identity(const std::string& path) {

@@ -12,8 +12,9 @@ namespace wxlint::cli {
 void refuse_input_as_output(const std::string& output, const std::vector<std::string>& inputs);
 
 // Throws IoError, as the write would, when the directory `output` goes in does not exist or is
-// no directory: checked before --fix writes anything.
-void refuse_missing_directory(const std::string& output);
+// no directory, or `output` is there but is no regular file (a directory, FIFO, a dangling
+// symbolic link): checked before --fix writes anything.
+void refuse_unwritable(const std::string& output);
 
 // What names one file: "dev:inode" when it exists, else the canonical path of its directory
 // and its name (a dangling symbolic link: of where it leads).

@@ -1,5 +1,7 @@
 // Atomic writes for --output and baselines: a reader (or a crash, even SIGKILL) sees the old
 // file or the new one, whole; nothing but a regular file is ever replaced.
+#include "report/write_file.hpp"
+
 #include <wxlint/error.hpp>
 #include <wxlint/report.hpp>
 
@@ -158,6 +160,8 @@ std::string write_temp(int dir, const Target& t, const std::string& text, const 
 }
 
 }  // namespace
+
+void refuse_unreplaceable(const std::string& path) { (void)target_of(path); }
 
 void write_file_atomically(const std::string& path, const std::string& text) {
   const Target t = target_of(path);

@@ -134,6 +134,17 @@ class NothingWrittenBeforeEveryArgumentIsChecked(TempDirTest):
         write(self.path("plain"), "")
         self.refused("wxlint: plain/r.sarif: cannot write: Not a directory\n", "-f", "sarif", "-o", "plain/r.sarif")
 
+    def test_a_report_that_is_no_regular_file(self):
+        os.mkdir(self.path("dir"))
+        self.refused("wxlint: dir: cannot write: it is a directory, not a regular file\n", "-f", "sarif", "-o", "dir")
+        self.refused("wxlint: dir: cannot write: it is a directory, not a regular file\n", "--output-format", "junit=dir")
+        self.refused("wxlint: dir: cannot write: it is a directory, not a regular file\n", "--generate-baseline", "dir")
+        os.mkfifo(self.path("fifo"))
+        self.refused("wxlint: fifo: cannot write: it is a FIFO, not a regular file\n", "-o", "fifo")
+        os.symlink("missing.sarif", self.path("dangling"))
+        self.refused("wxlint: dangling: cannot write: it is a symbolic link to a file that does not exist\n",
+                     "-f", "sarif", "-o", "dangling")
+
     def test_diff_checks_the_selection_too(self):
         r = self.wxlint("check", "--no-config", "--diff", "--select", "WX9999", "a.json")
         self.assertEqual((r.returncode, r.stdout), (2, ""))

@@ -2,6 +2,8 @@
 import dataclasses
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -23,6 +25,21 @@ def test_the_installed_package_is_under_test():
     assert Path(wxlint.__file__).resolve().is_relative_to(Path(os.environ["WXLINT_VENV"]).resolve())
     assert (Path(wxlint.__file__).parent / "py.typed").is_file()
     assert run_cli("--version")[1].splitlines()[0] == f"wxlint {wxlint.__version__}"
+
+
+def test_the_package_judges_numbers_with_its_own_numbering_plan_module():
+    # A module found only in the build tree would be gone with it: WX0021 on every number.
+    native = (Path(wxlint.__file__).parent / "_native").resolve()
+    code = ("import wxlint\n"
+            "d = wxlint.lint_file(%r, config=False)\n"
+            "print([x.code for x in d])\n"
+            "print([l.split()[-1] for l in open('/proc/self/maps') if 'wxlint-numbering-plan' in l][0])\n"
+            % str(ROOT / "examples" / "move-users.envelope.json"))
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       env={k: v for k, v in os.environ.items() if k != "WXLINT_PLAN_MODULE"})
+    codes, module = p.stdout.splitlines()
+    assert codes == "['WX2002', 'WX2004', 'WX2007']", p.stderr
+    assert module == str(native / "wxlint-numbering-plan.so")
 
 
 def test_a_dict_is_linted_pretty_printed():

@@ -18,6 +18,7 @@ RUNS = [
     ["rules"],
     ["--version"],
     ["frobnicate"],
+    ["snapshot", "pull", "--help"],  # the script installed beside the command
 ]
 
 
