@@ -293,12 +293,11 @@ int run_check(const CheckOptions& options) {
   for (std::size_t i = 0; i < outcomes.size(); ++i) {
     LintOutcome& outcome = outcomes[i];
     fixed.take(outcome);
+    // The other files are still linted; a file whose fixes could not be written has its findings.
+    if (!outcome.report || !outcome.error.empty()) print_error(outcome.error), unreadable = true;
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
       report_owner.push_back(owner[i]);
-    } else {
-      print_error(outcome.error);  // the other files are still linted
-      unreadable = true;
     }
   }
   if (o.diff) return fixed.report_diff(unreadable);

@@ -67,8 +67,15 @@ void fix_one(const Linter& linter, const std::string& path, const std::string& n
   } else if (is_stdin) {
     out.fixed_stdin = std::move(r.text);
   } else if (r.applied) {
-    refuse_read_only(path);
-    write_file_atomically(path, r.text);
+    try {
+      refuse_read_only(path);
+      write_file_atomically(path, r.text);
+    } catch (const IoError& e) {
+      // Not written: its findings are those of the file as it is, shown beside the reason.
+      out.error = e.what();
+      out.report = linter.lint_file(path, operation);
+      return;
+    }
   }
   out.fixes_applied = r.applied;  // counted once written
   out.fixes_deferred = r.deferred;

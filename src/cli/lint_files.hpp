@@ -25,7 +25,9 @@ struct LintJob {
 
 struct LintOutcome {
   std::optional<FileReport> report;
-  std::string error;  // why the file was not linted: unreadable (or, fixing, unwritable), or out of memory
+  // Why the file was not linted (unreadable, out of memory); fixing, why its fixes were not
+  // written (the report is then the file as it is).
+  std::string error;
   std::size_t fixes_applied = 0, fixes_deferred = 0;
   std::string diff;                       // --diff: the file's unified diff ("" = unchanged)
   std::optional<std::string> fixed_stdin;  // --fix on "-": the text for stdout

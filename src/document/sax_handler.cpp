@@ -5,6 +5,7 @@
 #include <cstring>
 #include <limits>
 #include <new>
+#include <stdexcept>
 #include <system_error>
 
 #include "document/json_pointer.hpp"
@@ -143,18 +144,23 @@ bool SaxHandler::scalar_done() {
 }
 
 void SaxHandler::string(const char* s, SizeType n, bool copy) {
+  rapidjson::Value& v = builder_.push();
   if (!copy) {
-    builder_.push().SetString(rapidjson::StringRef(s, n));
+    v.SetString(rapidjson::StringRef(s, n));
   } else if (n + 2 < sizeof(rapidjson::Value)) {
-    builder_.push().SetString(s, n, dom_.GetAllocator());  // held in the value itself
+    v.SetString(s, n, dom_.GetAllocator());  // held in the value itself
   } else {
-    // RapidJSON would copy it into its pool without checking the allocation: out of memory,
-    // it writes through null.
-    auto* p = static_cast<char*>(dom_.GetAllocator().Malloc(n + 1));
-    if (!p) throw std::bad_alloc();
-    std::memcpy(p, s, n);
-    p[n] = '\0';
-    builder_.push().SetString(rapidjson::StringRef(p, n));
+    // RapidJSON's copy takes its bytes from the pool unchecked: out of memory, it would write
+    // through null. So it copies into a block of the pool taken and checked here, as a pool of
+    // its own (its copy, not ours: a copied string stays one when the DOM is deep-copied).
+    constexpr std::size_t kHeader = 2 * sizeof(std::size_t) + sizeof(void*);  // RapidJSON 1.1's ChunkHeader
+    const std::size_t size = kHeader + RAPIDJSON_ALIGN(std::size_t{n} + 1);
+    auto* block = static_cast<char*>(dom_.GetAllocator().Malloc(size));
+    if (!block) throw std::bad_alloc();
+    rapidjson::MemoryPoolAllocator<> in_block(block, size);
+    v.SetString(s, n, in_block);
+    // Had it not fitted, the copy would be in a chunk freed with in_block.
+    if (v.GetString() < block || v.GetString() + n >= block + size) throw std::logic_error("DOM string outside its block");
   }
 }
 
