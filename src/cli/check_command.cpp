@@ -329,11 +329,13 @@ int run_check(const CheckOptions& options) {
   const Format terminal = outputs->terminal;
   // stdin fixed: stdout holds the fixed text, so the report goes to stderr.
   std::ostream& report_out = fixed.to_stdout ? std::cerr : std::cout;
+  const std::string resume = terminal == Format::text ? pause_workflow_commands(report_out, reports) : "";
   if (terminal == Format::text) write_terminal_text(o, reports, ctx.summary, report_out);
   else report_out << render_report(terminal, reports, ctx);
   // Statistics are text: after a text report on stdout, else on stderr so that
   // machine-readable stdout stays parseable.
   if (o.statistics) (terminal == Format::text ? report_out : std::cerr) << to_statistics(reports);
+  report_out << resume;
   fixed.summarize();
   int status = kExitClean;
   for (const auto& r : reports)

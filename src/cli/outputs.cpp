@@ -1,10 +1,13 @@
 #include "cli/outputs.hpp"
 #include "cli/output_path.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
+#include <cstdio>
 #include <filesystem>
+#include <random>
 #include <set>
 #include <utility>
 
@@ -30,12 +33,16 @@ namespace {
 
 std::string times(std::size_t n) { return std::to_string(n) + (n == 1 ? " time" : " times"); }
 
+bool under_github_actions() {
+  const char* gha = std::getenv("GITHUB_ACTIONS");
+  return gha && std::string_view(gha) == "true";
+}
+
 }  // namespace
 
 std::optional<Outputs> plan_outputs(const CheckOptions& o) {
   Outputs plan;
-  const char* gha = std::getenv("GITHUB_ACTIONS");
-  const Format fallback = gha && std::string(gha) == "true" ? Format::github : Format::text;
+  const Format fallback = under_github_actions() ? Format::github : Format::text;
   // -f and -o pair up in order; one of them alone (or one -f alone) is what it was before.
   const std::size_t nf = o.formats.size(), no = o.outputs.size();
   if (nf != no && !(no == 0 && nf <= 1) && !(nf == 0 && no == 1)) {
@@ -111,6 +118,20 @@ void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& r
       return std::nullopt;
     }
   });
+}
+
+std::string pause_workflow_commands(std::ostream& out, const std::vector<FileReport>& reports) {
+  const bool findings = std::any_of(reports.begin(), reports.end(), [](const FileReport& r) { return !r.diagnostics.empty(); });
+  if (!findings || !under_github_actions()) return {};
+  std::random_device rd;
+  std::string token = "wxlint-";
+  for (int i = 0; i < 4; ++i) {
+    char buf[9];
+    std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(rd()));
+    token += buf;
+  }
+  out << "::stop-commands::" << token << "\n";
+  return "::" + token + "::\n";
 }
 
 std::string repository_root() {

@@ -37,6 +37,14 @@ report::TerminalStyle terminal_style(const CheckOptions& o);
 // Writes the text format to stdout: as write_text() unless the style asks for more.
 void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& reports, bool summary, std::ostream& out);
 
+// Under GitHub Actions the runner acts on workflow commands in every log line: "::cmd::" at
+// a line's start and the legacy "##[cmd]" anywhere. Text lines start with file names and
+// quote payload values, so a text report with findings is put between
+// "::stop-commands::TOKEN" (written here) and "::TOKEN::" (the returned line, to write after
+// it), GitHub's way of printing untrusted text; TOKEN is random, so no input can end the
+// pause. "" when nothing is written (not under GitHub Actions, or no findings).
+std::string pause_workflow_commands(std::ostream& out, const std::vector<FileReport>& reports);
+
 // "text, json, ...": the format names, for help texts.
 std::string format_names();
 // "Output formats:" and a line per format (name, description), for `check --help`.

@@ -53,7 +53,7 @@ void markdown(std::ostream& out, const Linter& linter) {
     if (!r.fail_example.empty()) out << "\nFails:\n\n```json\n" << for_terminal_lines(r.fail_example) << "\n```\n";
     if (!r.pass_example.empty()) out << "\nPasses:\n\n```json\n" << for_terminal_lines(r.pass_example) << "\n```\n";
     for (const auto& [file, text] : r.example_snapshot)
-      out << "\nWith the snapshot file " << file << ":\n\n```json\n" << for_terminal_lines(text) << "\n```\n";
+      out << "\nWith the snapshot file " << for_terminal(file) << ":\n\n```json\n" << for_terminal_lines(text) << "\n```\n";
   }
 }
 
@@ -74,17 +74,20 @@ int run_rules(const RulesOptions& o) {
   if (o.format == "json") {
     rapidjson::StringBuffer buf;
     rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    std::string scratch;
+    // With their length: a rule file's "\u0000" would end a C string there.
+    auto str = [&w, &scratch](std::string_view s) { display::write_string(w, s, scratch); };
     w.StartArray();
     for (const auto& r : linter.rules()) {
       w.StartObject();
-      w.Key("id"); w.String(r.id.c_str());
-      w.Key("code"); w.String(r.code.c_str());
-      w.Key("severity"); w.String(std::string(to_string(r.severity)).c_str());
-      w.Key("operation"); w.String(r.operation.c_str());
-      w.Key("check"); w.String(r.check.c_str());
-      w.Key("summary"); w.String(r.summary.c_str());
-      w.Key("description"); w.String(r.description.c_str());
-      if (!r.fix.empty()) { w.Key("fix"); w.String(r.fix.c_str()); }
+      w.Key("id"); str(r.id);
+      w.Key("code"); str(r.code);
+      w.Key("severity"); str(to_string(r.severity));
+      w.Key("operation"); str(r.operation);
+      w.Key("check"); str(r.check);
+      w.Key("summary"); str(r.summary);
+      w.Key("description"); str(r.description);
+      if (!r.fix.empty()) { w.Key("fix"); str(r.fix); }
       w.EndObject();
     }
     w.EndArray();
@@ -114,7 +117,7 @@ int run_explain(const RulesOptions& o) {
     if (!r.fail_example.empty()) std::cout << "\nFails:\n" << for_terminal_lines(pretty(r.fail_example)) << "\n";
     if (!r.pass_example.empty()) std::cout << "\nPasses:\n" << for_terminal_lines(pretty(r.pass_example)) << "\n";
     for (const auto& [file, text] : r.example_snapshot)
-      std::cout << "\nWith the org snapshot file " << file << ":\n" << for_terminal_lines(pretty(text)) << "\n";
+      std::cout << "\nWith the org snapshot file " << for_terminal(file) << ":\n" << for_terminal_lines(pretty(text)) << "\n";
   }
   if (shown == 0) {
     print_error("no rule with code or id \"" + o.query + "\"" + rule_suggestion(o.query, linter) + "; `wxlint rules` lists them all");

@@ -1,6 +1,9 @@
 #include "cli/unified_diff.hpp"
 
+#include "report/display.hpp"
+
 #include <algorithm>
+#include <cstdio>
 
 namespace wxlint::cli {
 namespace {
@@ -47,6 +50,36 @@ std::size_t lines_before(std::string_view t, std::size_t at, std::size_t n) {
 std::size_t lines_after(std::string_view t, std::size_t at, std::size_t n) {
   for (; n > 0 && at < t.size(); --n) at = line_end(t, at);
   return at;
+}
+
+// The "--- a/NAME" and "+++ b/NAME" lines. A name that a terminal would act on (controls,
+// C1, bidirectional controls, bytes outside UTF-8), or that holds '"' or '\\', is C-quoted as
+// git writes it ("a/x\033[2J.json"; git apply and GNU patch read it back): raw, a line break
+// would end the header and an ESC would reach the terminal. A tab ends a name that holds a
+// space, as git writes it, or GNU patch cuts it there.
+std::string header(std::string_view name) {
+  std::string scratch;
+  const bool quote = name.find_first_of("\"\\") != std::string_view::npos ||
+                     display::shown(name, display::Mode::terminal, scratch) != name;
+  if (!quote) {
+    const std::string end = name.find(' ') == std::string_view::npos ? "\n" : "\t\n";
+    return "--- a/" + std::string(name) + end + "+++ b/" + std::string(name) + end;
+  }
+  std::string q;
+  for (const char ch : name) {
+    const auto c = static_cast<unsigned char>(ch);
+    static constexpr std::string_view kFrom = "\a\b\t\n\v\f\r\"\\", kTo = "abtnvfr\"\\";
+    if (const std::size_t k = kFrom.find(ch); k != std::string_view::npos) {
+      q += '\\', q += kTo[k];
+    } else if (c < 0x20 || c >= 0x7f) {
+      char buf[5];
+      std::snprintf(buf, sizeof buf, "\\%03o", c);
+      q += buf;
+    } else {
+      q += ch;
+    }
+  }
+  return "--- \"a/" + q + "\"\n+++ \"b/" + q + "\"\n";
 }
 
 }  // namespace
@@ -98,9 +131,7 @@ std::string unified_diff(std::string_view name, std::string_view before, std::st
     const long long new_line = static_cast<long long>(line) + shift;
     // A range of no lines starts at the line before it (diff's convention).
     const auto start = [](long long l, std::size_t n) { return std::to_string(n ? l + 1 : l); };
-    // A tab ends a name that holds a space, as git writes it, or GNU patch cuts it there.
-    const std::string_view end = name.find(' ') == std::string_view::npos ? "\n" : "\t\n";
-    if (out.empty()) out = "--- a/" + std::string(name) + std::string(end) + "+++ b/" + std::string(name) + std::string(end);
+    if (out.empty()) out = header(name);
     out += "@@ -" + start(static_cast<long long>(line), old_n) + "," + std::to_string(old_n) + " +" + start(new_line, new_n) +
            "," + std::to_string(new_n) + " @@\n" + body;
     line += old_n;

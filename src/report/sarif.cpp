@@ -38,6 +38,12 @@ void text_obj(Writer& w, const char* key, std::string_view text) {
   w.EndObject();
 }
 
+// GitHub refuses a required text that is empty or blank (a policy's message "{value}" of an
+// empty value, a summary " "): the fallback instead.
+std::string_view or_else(std::string_view text, std::string_view fallback) {
+  return text.find_first_not_of(" \t\n\v\f\r") == std::string_view::npos ? fallback : text;
+}
+
 // Cut at a UTF-8 character boundary.
 std::string clip(std::string s, std::size_t limit) {
   if (s.size() <= limit) return s;
@@ -142,12 +148,18 @@ void physical(Writer& w, const Artifact& a, const Location& l) {
 void rule_descriptor(Writer& w, const RuleDoc& r) {
   w.StartObject();
   w.Key("id"); str(w, r.id);
-  w.Key("name"); str(w, pascal_name(r.id));
-  text_obj(w, "shortDescription", clip(r.summary, kGitHubTextLimit));
-  text_obj(w, "fullDescription", clip(r.description, kGitHubTextLimit));
+  // SARIF 3.49.7: a name that is the id again (a policy's "extension"), or none (an id of
+  // no ASCII letters), is left out.
+  if (const std::string name = pascal_name(r.id); !name.empty() && !ascii::equals_nocase(name, r.id)) {
+    w.Key("name");
+    str(w, name);
+  }
+  const std::string_view summary = or_else(r.summary, r.id), description = or_else(r.description, summary);
+  text_obj(w, "shortDescription", clip(std::string(summary), kGitHubTextLimit));
+  text_obj(w, "fullDescription", clip(std::string(description), kGitHubTextLimit));
   w.Key("help");
   w.StartObject();
-  w.Key("text"); str(w, r.description);
+  w.Key("text"); str(w, description);
   std::string md = r.summary + "\n\n" + r.description;
   if (!r.fail_example.empty()) md += "\n\nFails:\n\n```json\n" + r.fail_example + "\n```";
   if (!r.pass_example.empty()) md += "\n\nPasses:\n\n```json\n" + r.pass_example + "\n```";
@@ -210,7 +222,7 @@ void result(Writer& w, const FileReport& f, const Diagnostic& d, const Artifact&
   w.Key("ruleId"); str(w, d.rule);
   if (auto it = index.find(d.rule); it != index.end()) { w.Key("ruleIndex"); w.Uint64(it->second); }
   w.Key("level"); str(w, level(d.severity));
-  text_obj(w, "message", d.message);
+  text_obj(w, "message", or_else(d.message, d.code + " " + d.rule));
   w.Key("locations");
   w.StartArray();
   w.StartObject();

@@ -157,6 +157,31 @@ class SarifGitHubRules(TempDirTest):
         write(self.path("sarif", "broken.sarif"), log)
         self.assertIn(("GH1015", "error"), self.validate("broken.sarif"))
 
+    def test_policy_ids_and_blank_texts_stay_valid(self):
+        # A policy's id may be one word (a name equal to it is SARIF1001) or have no ASCII
+        # letter (no name at all); its message "{value}" of an empty value, or a blank summary
+        # and description, would be texts GitHub requires and refuses empty (GH1015, GH2012).
+        def rule(code, rule_id, message="m {value}", summary="s", description="d"):
+            return {"id": rule_id, "code": code, "severity": "error", "check": "pattern",
+                    "at": "/contacts/*/displayName", "params": {"regex": "^Z"}, "message": message,
+                    "summary": summary, "description": description}
+        write(self.path("org.rules.json"), {"operation": "bulkCreateOrUpdateContacts", "rules": [
+            rule("ORG1", "extension"), rule("ORG2", "规则"), rule("ORG3", "x/y", "{value}", " ", "\n")]})
+        write(self.path("p.json"), {"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [
+            {"displayName": "", "source": "CH", "emails": [{"value": "a@example.com", "type": "work", "primary": True}]}]})
+        os.makedirs(self.path("sarif"))
+        r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "--output-format", "sarif=sarif/p.sarif",
+                        "p.json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        with open(self.path("sarif", "p.sarif"), encoding="utf-8") as f:
+            run = json.load(f)["runs"][0]
+        rules = {x["id"]: x for x in run["tool"]["driver"]["rules"]}
+        self.assertEqual([(rules[i].get("name"), rules[i]["shortDescription"]["text"], rules[i]["fullDescription"]["text"],
+                           rules[i]["help"]["text"]) for i in ("extension", "规则", "x/y")],
+                         [(None, "s", "d", "d"), (None, "s", "d", "d"), ("XY", "x/y", "x/y", "x/y")])
+        self.assertEqual([x["message"]["text"] for x in run["results"]], ["m ", "m ", "ORG3 x/y"])
+        self.assertEqual(self.validate("p.sarif"), [])  # (SARIF1001 is not a Gh rule; its check waits on the network)
+
 
 class JUnitFailOn(TempDirTest):
     def junit(self, *args):

@@ -122,6 +122,26 @@ class GoldenCasesThroughTheCli(TempDirTest):
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             self.assertEqual(p.stdout, "checking file 'my file.json'\n")
 
+    def test_diff_quotes_a_name_with_controls_as_git_does(self):
+        # Raw, the line break would end the header and the ESC reach the terminal: C-quoted,
+        # as git writes such names, and as git apply and GNU patch read them back.
+        case = os.path.join(REPO, "testdata", "fix", "enum-case.json")
+        name = b'e\x1b[2J\nx "q\\\xff.json'
+        shutil.copy(case, os.path.join(os.fsencode(self.dir), name))
+        r = subprocess.run([WXLINT, "check", "--no-config", "--diff", name], cwd=self.dir, capture_output=True,
+                           env=env(), timeout=60)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        quoted = b'e\\033[2J\\nx \\"q\\\\\\377.json"\n'
+        self.assertTrue(r.stdout.startswith(b'--- "a/' + quoted + b'+++ "b/' + quoted + b"@@ -"), r.stdout[:100])
+        self.assertNotIn(b"\x1b", r.stdout)
+        if shutil.which("patch"):
+            p = subprocess.run(["patch", "-p1", "--dry-run"], input=r.stdout, cwd=self.dir, capture_output=True)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual(p.stdout, b"checking file '" + name + b"'\n")
+        if shutil.which("git"):
+            p = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd=self.dir, capture_output=True)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+
     def test_diff_of_a_clean_file_is_empty_and_exits_0(self):
         p = shutil.copy(fixed_path(os.path.join(REPO, "testdata", "fix", "enum-case.json")), self.path("clean.json"))
         r = self.wxlint("check", "--no-config", "--diff", p)

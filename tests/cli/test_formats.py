@@ -2,6 +2,7 @@
 --statistics and the automatic github format under GitHub Actions."""
 import json
 import os
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -88,9 +89,40 @@ class GitHub(TempDirTest):
         r = self.wxlint("check", "--no-config", "bad.json", environ=env(GITHUB_ACTIONS="true"))
         self.assertTrue(r.stdout.startswith("::error file=bad.json,"), r.stdout)
         r = self.wxlint("check", "--no-config", "-f", "text", "bad.json", environ=env(GITHUB_ACTIONS="true"))
-        self.assertTrue(r.stdout.startswith("bad.json:"), r.stdout)
+        self.assertEqual(r.stdout.split("\n")[1][:9], "bad.json:", r.stdout)  # after ::stop-commands::
         r = self.wxlint("check", "--no-config", "bad.json", environ=env(GITHUB_ACTIONS="false"))
         self.assertTrue(r.stdout.startswith("bad.json:"), r.stdout)
+
+    def test_text_under_github_actions_pauses_workflow_commands(self):
+        # The runner acts on "::cmd::" at a line's start and on "##[cmd]" anywhere: a file
+        # name and a value would forge an annotation and stop the step's own commands.
+        name = "::warning::x.json"
+        payload = {"schemas": "urn:cisco:codev:identity:contact:core:1.0",
+                   "contacts": [{"displayName": "X", "source": "CH",
+                                 "emails": [{"value": "a@example.com", "type": "##[stop-commands]t", "primary": True}]}]}
+        write(self.path(name), payload)
+        write(self.path("good.json"), GOOD)
+        runs = [self.wxlint("check", "--no-config", "-f", "sarif", "-o", "r.sarif", "--statistics", name,
+                            environ=env(GITHUB_ACTIONS="true")) for _ in range(2)]
+        tokens = []
+        for r in runs:
+            self.assertEqual(r.returncode, 1, r.stderr)
+            lines = r.stdout.split("\n")
+            token = re.fullmatch(r"::stop-commands::(wxlint-[0-9a-f]{32})", lines[0])
+            self.assertTrue(token, r.stdout)
+            tokens.append(token.group(1))
+            self.assertEqual(lines[1:], [
+                name + ':10:19: error[WX3012]: emails type "##[stop-commands]t" is not allowed; '
+                'use one of: work, home, room, other. (contacts/email-type)',
+                "1 file checked: 1 error, 0 warnings, 0 infos",
+                "     1  WX3012  contacts/email-type",
+                f"::{tokens[-1]}::", ""])
+        self.assertNotEqual(tokens[0], tokens[1])  # random: no input can end the pause
+        # Nothing to pause for without findings, nor outside GitHub Actions.
+        r = self.wxlint("check", "--no-config", "-f", "text", "good.json", environ=env(GITHUB_ACTIONS="true"))
+        self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: no findings\n"))
+        r = self.wxlint("check", "--no-config", "-f", "text", name)
+        self.assertTrue(r.stdout.startswith(name + ":10:19: error[WX3012]"), r.stdout)
 
 
 class JUnit(TempDirTest):

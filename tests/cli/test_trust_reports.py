@@ -218,6 +218,39 @@ class RuleFiles(TempDirTest):
                          "     1  WX3012\\u009b2J  contacts/email-type\\x1b[31m\n")
 
 
+class PolicyTexts(TempDirTest):
+    """A --rules file's texts in `rules --format json` whole, and its example snapshot's file
+    names in `explain` and `rules --format markdown` as the text format shows them."""
+
+    def setUp(self):
+        super().setUp()
+        rule = {"id": "org/n\x00x", "code": "ORG1", "severity": "error", "check": "pattern",
+                "at": "/contacts/*/displayName", "params": {"regex": "^Z"}, "message": "m {value}",
+                "summary": "s\x00hidden", "description": "d\x00e",
+                "examples": {"fail": {"contacts": [{"displayName": "X"}]},
+                             "snapshot": {"n\x1b[2J\u202e.json": {"items": []}}}}
+        with open(self.path("org.rules.json"), "w", encoding="utf-8") as f:
+            json.dump({"operation": "bulkCreateOrUpdateContacts", "rules": [rule]}, f)
+
+    def test_rules_json_keeps_text_after_a_nul(self):
+        r = wxlint_bytes("rules", "--rules", "org.rules.json", "--format", "json", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rule = next(x for x in json.loads(r.stdout.decode("utf-8")) if x["code"] == "ORG1")
+        self.assertEqual((rule["id"], rule["summary"], rule["description"]), ("org/n\x00x", "s\x00hidden", "d\x00e"))
+
+    def test_snapshot_example_names_are_shown_escaped(self):
+        r = wxlint_bytes("explain", "--rules", "org.rules.json", "ORG1", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        assert_terminal_safe(self, r.stdout)
+        self.assertIn("\nWith the org snapshot file n\\x1b[2J\\u202e.json:\n{\n  \"items\": []\n}\n",
+                      r.stdout.decode("utf-8"))
+        r = wxlint_bytes("rules", "--rules", "org.rules.json", "--format", "markdown", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        assert_terminal_safe(self, r.stdout)
+        self.assertIn("\nWith the snapshot file n\\x1b[2J\\u202e.json:\n\n```json\n{\"items\":[]}\n```\n",
+                      r.stdout.decode("utf-8"))
+
+
 class ErrorMessages(TempDirTest):
     """Errors on stderr quote config keys and file names: shown as the text format shows them."""
 
