@@ -153,14 +153,15 @@ void SaxHandler::string(const char* s, SizeType n, bool copy) {
     // RapidJSON's copy takes its bytes from the pool unchecked: out of memory, it would write
     // through null. So it copies into a block of the pool taken and checked here, as a pool of
     // its own (its copy, not ours: a copied string stays one when the DOM is deep-copied).
-    constexpr std::size_t kHeader = 2 * sizeof(std::size_t) + sizeof(void*);  // RapidJSON 1.1's ChunkHeader
+    constexpr std::size_t kHeader = 2 * sizeof(std::size_t) + sizeof(void*);  // RapidJSON 1.1's chunk header
     const std::size_t size = kHeader + RAPIDJSON_ALIGN(std::size_t{n} + 1);
     auto* block = static_cast<char*>(dom_.GetAllocator().Malloc(size));
     if (!block) throw std::bad_alloc();
     rapidjson::MemoryPoolAllocator<> in_block(block, size);
     v.SetString(s, n, in_block);
     // Had it not fitted, the copy would be in a chunk freed with in_block.
-    if (v.GetString() < block || v.GetString() + n >= block + size) throw std::logic_error("DOM string outside its block");
+    if (v.GetString() < block || v.GetString() + n >= block + size)
+      throw std::logic_error("a DOM string outside its block");
   }
 }
 
