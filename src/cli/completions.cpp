@@ -67,7 +67,7 @@ void fish_options(std::string& out, const CLI::App& app, const std::string& cond
     out += "complete -c wxlint -n " + single_quoted(condition);
     for (const auto& l : o->get_lnames()) out += " -l " + l;
     for (const auto& s : o->get_snames()) out += " -s " + s;
-    if (o->get_type_size() > 0) out += " -r";
+    if (o->get_expected_min() > 0 && o->get_type_size() > 0) out += " -r";
     out += " -d " + single_quoted(o->get_description()) + "\n";
   }
 }

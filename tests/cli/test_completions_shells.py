@@ -3,6 +3,7 @@ subcommand and an option. zsh runs in a pseudo-terminal with compinit, and its c
 wrapped to record what the completion offers. A shell that is not installed is skipped
 (scripts/setup.sh --test installs them)."""
 import os
+import re
 import pty
 import select
 import shutil
@@ -69,6 +70,14 @@ class Shells(TempDirTest):
                            capture_output=True, text=True, timeout=60)
         self.assertEqual((r.returncode, r.stderr), (0, ""))
         return r.stdout.splitlines()
+
+    def test_fish_options_take_a_value_and_flags_none(self):
+        # -r (a value is required) on a flag made fish take the next word as --fix's value.
+        lines = {re.search(r" -l (\S+)", l).group(1): l for l in script("fish").splitlines()
+                 if "__fish_seen_subcommand_from check'" in l and " -l " in l}
+        self.assertEqual(sorted(name for name, l in lines.items() if " -r " not in l),
+                         ["diff", "exit-zero", "fix", "help", "no-config", "only-payloads", "quiet", "statistics",
+                          "unsafe-fixes", "version"])
 
     def test_fish(self):
         self.assertEqual(self.fish("wxlint ch"), ["check\t" + CHECK])
