@@ -40,11 +40,13 @@ std::size_t skip_plain(std::string_view s, std::size_t i, Mode mode) {
 }
 
 // The bidirectional controls (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder
-// what a terminal shows after them: a value could make a message read as another.
+// what a terminal shows after them: a value could make a message read as another. And the line
+// and paragraph separators (U+2028, U+2029), where a reader of lines (Python's splitlines)
+// would cut a finding in two.
 bool bidi_control(std::string_view s, std::size_t i, std::size_t n) {
   if (n != 3 || static_cast<unsigned char>(s[i]) != 0xE2) return false;
   const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-  return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+  return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xA8 && b2 <= 0xAE))) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
 }
 
 // The escape for the character of n bytes at s[i] (n == 0: a byte outside valid UTF-8),

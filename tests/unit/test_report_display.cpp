@@ -40,6 +40,8 @@ TEST_CASE("display form for terminals: C0 controls, DEL, C1 and bidi controls sh
   CHECK(display::shown("a\xe2\x80\xae" "b\xe2\x81\xa6" "c\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", Mode::terminal) ==
         "a\\u202eb\\u2066c\\u2069\\u200e\\u200f\\u061c");
   CHECK(display::shown("\xe2\x80\xaa\xe2\x80\xad", Mode::terminal) == "\\u202a\\u202d");
+  // Line and paragraph separators, where a reader of lines would cut the finding.
+  CHECK(display::shown("a\xe2\x80\xa8" "b\xe2\x80\xa9", Mode::terminal) == "a\\u2028b\\u2029");
   CHECK(display::shown("\xe2\x80\xae", Mode::utf8) == "\xe2\x80\xae");  // JSON and SARIF keep them
   // Printable text of every length of sequence is kept, NBSP (C2 A0) right after the C1 range too.
   const std::string printable = "caf\xc3\xa9 \xc2\xa0 \xe2\x82\xac \xf0\x9f\x98\x80 \\x41 \xe2\x80\x94 \xe2\x81\xa5 \xd8\x9b";
