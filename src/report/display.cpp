@@ -43,7 +43,7 @@ std::size_t skip_plain(std::string_view s, std::size_t i, Mode mode) {
 // what a terminal shows after them: a value could make a message read as another. And the line
 // and paragraph separators (U+2028, U+2029), where a reader of lines (Python's splitlines)
 // would cut a finding in two.
-bool bidi_control(std::string_view s, std::size_t i, std::size_t n) {
+bool bidi_or_separator(std::string_view s, std::size_t i, std::size_t n) {
   if (n != 3 || static_cast<unsigned char>(s[i]) != 0xE2) return false;
   const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
   return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xA8 && b2 <= 0xAE))) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
@@ -64,7 +64,7 @@ bool escape(std::string_view s, std::size_t i, std::size_t n, Mode mode, char (&
   }
   const auto c1 = static_cast<unsigned char>(s[i + 1]);
   if (c == 0xC2 && c1 < 0xA0) return std::snprintf(buf, sizeof buf, "\\u%04x", c1), true;  // C2 80..9F: C1
-  if (bidi_control(s, i, n)) {
+  if (bidi_or_separator(s, i, n)) {
     const unsigned cp = (c & 0x1Fu) << 12 | (c1 & 0x3Fu) << 6 | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
     return std::snprintf(buf, sizeof buf, "\\u%04x", cp), true;
   }
