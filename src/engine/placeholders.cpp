@@ -15,6 +15,15 @@ bool is_name(std::string_view s) {
   });
 }
 
+// Whether the space-separated `words` hold `word`.
+bool has_word(std::string_view words, std::string_view word) {
+  for (std::size_t at = 0, end; at < words.size(); at = end + 1) {
+    end = std::min(words.find(' ', at), words.size());
+    if (words.substr(at, end - at) == word) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string_view> placeholders_in(std::string_view message) {
@@ -30,15 +39,17 @@ std::vector<std::string_view> placeholders_in(std::string_view message) {
 
 void check_placeholders(const DataFile& file, const std::string& pointer, std::string_view message,
                         const CheckKind& kind, const Check& check) {
-  std::vector<std::string> known{"value", "pointer", "other"};
-  for (std::size_t at = 0; at < kind.placeholders.size();) {
-    const std::size_t end = std::min(kind.placeholders.find(' ', at), kind.placeholders.size());
-    known.emplace_back(kind.placeholders.substr(at, end - at));
-    at = end + 1;
-  }
-  for (std::string& name : check.placeholders()) known.push_back(std::move(name));
   for (const std::string_view name : placeholders_in(message)) {
-    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    if (name == "value" || name == "pointer" || name == "other" || has_word(kind.placeholders, name)) continue;
+    // Rare: the names the rule's parameters add (a snapshot row's columns), then the error.
+    const std::vector<std::string> added = check.placeholders();
+    if (std::find(added.begin(), added.end(), name) != added.end()) continue;
+    std::vector<std::string> known{"value", "pointer", "other"};
+    for (std::size_t at = 0, end; at < kind.placeholders.size(); at = end + 1) {
+      end = std::min(kind.placeholders.find(' ', at), kind.placeholders.size());
+      known.emplace_back(kind.placeholders.substr(at, end - at));
+    }
+    known.insert(known.end(), added.begin(), added.end());
     std::string list;
     for (const std::string& k : known) list += (list.empty() ? "{" : ", {") + k + "}";
     const auto near = formats::did_you_mean(name, known);
