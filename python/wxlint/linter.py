@@ -46,6 +46,8 @@ class Linter:
         ignores apply, and the arguments below override it.
     snapshot: an org snapshot, a file or directory of saved Webex list responses, or a list of
         them (docs/snapshot.md); replaces the config's.
+    rules: an organisation's policy rule file, or a list of them (docs/policies.md), added on
+        top of the catalogue after the config's, as `wxlint check --rules FILE` does.
     settings: setting name (or "operationId/name") -> value, e.g. {"maxUsers": 50}.
     disabled: rule ids or codes to leave out.
     severities: rule id or code -> "error", "warning" or "info".
@@ -59,7 +61,8 @@ class Linter:
                  snapshot: Union[None, StrPath, Iterable[StrPath]] = None,
                  settings: Optional[Mapping[str, Any]] = None, disabled: Iterable[str] = (),
                  severities: Optional[Mapping[str, str]] = None, baseline: Optional[StrPath] = None,
-                 rules_dir: Optional[StrPath] = None) -> None:
+                 rules_dir: Optional[StrPath] = None,
+                 rules: Union[None, StrPath, Iterable[StrPath]] = None) -> None:
         options: dict[str, Any] = {}
         if config is None or config is True:
             options["config"] = True
@@ -67,6 +70,8 @@ class Linter:
             options["config"] = os.fspath(config)
         if snapshot is not None:
             options["snapshot"] = _paths(snapshot)
+        if rules is not None:
+            options["rules"] = _paths(rules)
         if settings:
             options["settings"] = dict(settings)
         if disabled:
