@@ -70,11 +70,12 @@ def _tuple(paths: Paths) -> Optional[tuple[str, ...]]:
 
 
 def _linter(config: Config, snapshot: SnapshotPaths, rules: RulePaths = None) -> Linter:
-    """A Linter for these arguments, kept for the next call with the same ones (and the same
-    config and rule files: a policy being edited is read again)."""
+    """A Linter for these arguments, kept for the next call with the same ones in the same
+    working directory (relative paths name other files in another), while the config and
+    rule files stay the same (a policy being edited is read again)."""
     key = config if config is None or isinstance(config, bool) else os.fspath(config)
     rule_files = _tuple(rules)
-    state = (_config_state(key), tuple(map(_state, rule_files or ())))
+    state = (os.getcwd(), _config_state(key), tuple(map(_state, rule_files or ())))
     return _cached(key, _tuple(snapshot), rule_files, state)
 
 

@@ -2,6 +2,7 @@
 import dataclasses
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -188,6 +189,21 @@ def test_snapshot(project):
     # From the config file, relative to it.
     write_config(project, {"snapshot": [str(snapshot)]})
     assert wxlint.lint_file(case) == with_snapshot
+
+
+def test_relative_paths_are_read_in_each_working_directory(tmp_path, monkeypatch):
+    # A partner's script going from one customer org's directory to the next.
+    case = ROOT / "testdata" / "snapshot" / "extension-taken.json"
+    shutil.copytree(ROOT / "testdata" / "snapshot" / "org.snapshot", tmp_path / "a" / "snapshot")
+    (tmp_path / "b" / "snapshot").mkdir(parents=True)
+    shutil.copy(ROOT / "testdata" / "snapshot" / "org.snapshot" / "locations.json", tmp_path / "b" / "snapshot")
+    expected = {"a": ["4202", "4202", "1026010", "4202", "4910", "1026010", "4202", "1026019", "1026019"],
+                "b": ["4910", "1026019", "1026019"]}
+    for org in ("a", "b", "a"):
+        monkeypatch.chdir(tmp_path / org)
+        assert [d.code for d in wxlint.lint_file(case, config=False, snapshot="snapshot")] == expected[org]
+        assert [d.to_dict() for d in wxlint.lint_file(case, config=False, snapshot="snapshot")] == \
+            cli_json("--no-config", "--snapshot", "snapshot", case)["files"][0]["diagnostics"]
 
 
 def test_a_bad_snapshot_is_a_snapshot_error(project):
