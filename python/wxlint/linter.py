@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Iterable, Mapping, Optional, Union, overload
 
 from . import _capi, errors
 from ._capi import NativeLinter
@@ -84,7 +84,7 @@ class Linter:
         self._rules: Optional[tuple[Rule, ...]] = None
 
     def lint(self, payload: Payload, *, operation: Optional[str] = None,
-             name: Optional[str] = None) -> list[Diagnostic]:
+             name: Optional[StrPath] = None) -> list[Diagnostic]:
         """Lint one payload. A dict or list is serialised by json.dumps and linted laid out as
         `json.dumps(payload, indent=2)` is: lines and columns point into that text (the library
         lays it out, in a fraction of json.dumps's own time). str and bytes are linted as given.
@@ -126,8 +126,16 @@ class Linter:
         return found
 
 
-def apply_fixes(text: Union[str, bytes, dict, list], diagnostics: Iterable[Diagnostic],
-                unsafe: bool = False) -> Union[str, bytes]:
+@overload
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str: ...
+@overload
+def apply_fixes(text: Union[bytes, bytearray, memoryview], diagnostics: Iterable[Diagnostic],
+                unsafe: bool = False) -> bytes: ...
+@overload
+def apply_fixes(text: Union[dict, list, tuple], diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str: ...
+
+
+def apply_fixes(text: Payload, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> Union[str, bytes]:
     """The text with the fixes of `diagnostics` applied, in their order, in one pass: the safe
     fixes, and with `unsafe` the unsafe ones too. A fix overlapping one applied before it is
     left out (lint the result again to get it). `text` is what was linted: str or bytes (the
