@@ -73,7 +73,7 @@ def _linter(config: Config, snapshot: SnapshotPaths, rules: RulePaths = None) ->
     """A Linter for these arguments, kept for the next call with the same ones in the same
     working directory (relative paths name other files in another), while the config and
     rule files stay the same (a policy being edited is read again)."""
-    key = config if config is None or isinstance(config, bool) else os.fspath(config)
+    key = config if config is None or isinstance(config, bool) else os.fsdecode(config)
     rule_files = _tuple(rules)
     state = (os.getcwd(), _config_state(key), tuple(map(_state, rule_files or ())))
     return _cached(key, _tuple(snapshot), rule_files, state)

@@ -13,10 +13,17 @@ StrPath = Union[str, "os.PathLike[str]"]
 Payload = Union[dict, list, tuple, str, bytes, bytearray, memoryview]
 
 
+def _path(value: StrPath) -> str:
+    """A str, bytes or path-like path as text, refused with a NUL in it."""
+    path = os.fsdecode(value)
+    _capi.c_string(path)
+    return path
+
+
 def _paths(value: Union[StrPath, Iterable[StrPath]]) -> list[str]:
     if isinstance(value, (str, bytes, os.PathLike)):
-        return [os.fsdecode(value)]
-    return [os.fsdecode(v) for v in value]
+        return [_path(value)]
+    return [_path(v) for v in value]
 
 
 def _as_bytes(payload: Union[str, bytes, bytearray, memoryview]) -> bytes:
@@ -67,7 +74,7 @@ class Linter:
         if config is None or config is True:
             options["config"] = True
         elif config is not False:
-            options["config"] = os.fspath(config)
+            options["config"] = _path(config)
         if snapshot is not None:
             options["snapshot"] = _paths(snapshot)
         if rules is not None:
@@ -79,8 +86,8 @@ class Linter:
         if severities:
             options["severities"] = dict(severities)
         if baseline is not None:
-            options["baseline"] = os.fspath(baseline)
-        self._native = NativeLinter(None if rules_dir is None else os.fspath(rules_dir), options)
+            options["baseline"] = _path(baseline)
+        self._native = NativeLinter(None if rules_dir is None else _path(rules_dir), options)
         self._rules: Optional[tuple[Rule, ...]] = None
 
     def lint(self, payload: Payload, *, operation: Optional[str] = None,
@@ -102,7 +109,7 @@ class Linter:
 
     def lint_file(self, path: StrPath, *, operation: Optional[str] = None) -> list[Diagnostic]:
         """Read and lint one file ("-" is standard input). Raises IoError when it cannot be read."""
-        return _diagnostics(self._native.lint_file(os.fspath(path), operation))
+        return _diagnostics(self._native.lint_file(_path(path), operation))
 
     def lint_paths(self, paths: Union[StrPath, Iterable[StrPath]], *,
                    operation: Optional[str] = None) -> list[Report]:
