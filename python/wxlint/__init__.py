@@ -26,13 +26,16 @@ __all__ = [
     "apply_fixes", "explain", "lint", "lint_file", "lint_paths", "rules", "__version__"]
 
 Config = Union[None, bool, StrPath]
-SnapshotPaths = Union[None, StrPath, Iterable[StrPath]]
+Paths = Union[None, StrPath, Iterable[StrPath]]
+SnapshotPaths = Paths
+RulePaths = Paths
 
 
 @functools.lru_cache(maxsize=8)
-def _cached(config: Union[None, bool, str], snapshot: Optional[tuple[str, ...]], state: object) -> Linter:
+def _cached(config: Union[None, bool, str], snapshot: Optional[tuple[str, ...]],
+            rules: Optional[tuple[str, ...]], state: object) -> Linter:
     del state  # part of the key only
-    return Linter(config=config, snapshot=snapshot)
+    return Linter(config=config, snapshot=snapshot, rules=rules)
 
 
 def _state(path: str) -> Optional[tuple[int, int, int]]:
@@ -58,33 +61,42 @@ def _config_state(config: Union[None, bool, str]) -> object:
     return here, None
 
 
-def _linter(config: Config, snapshot: SnapshotPaths) -> Linter:
-    """A Linter for these arguments, kept for the next call with the same ones."""
-    key = config if config is None or isinstance(config, bool) else os.fspath(config)
-    snap = None
-    if snapshot is not None:
-        snap = (os.fspath(snapshot),) if isinstance(snapshot, (str, os.PathLike)) else tuple(map(os.fspath, snapshot))
-    return _cached(key, snap, _config_state(key))
+def _tuple(paths: Paths) -> Optional[tuple[str, ...]]:
+    if paths is None:
+        return None
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        return (os.fsdecode(paths),)
+    return tuple(map(os.fsdecode, paths))
+
+
+def _linter(config: Config, snapshot: SnapshotPaths, rules: RulePaths = None) -> Linter:
+    """A Linter for these arguments, kept for the next call with the same ones in the same
+    working directory (relative paths name other files in another), while the config and
+    rule files stay the same (a policy being edited is read again)."""
+    key = config if config is None or isinstance(config, bool) else os.fsdecode(config)
+    rule_files = _tuple(rules)
+    state = (os.getcwd(), _config_state(key), tuple(map(_state, rule_files or ())))
+    return _cached(key, _tuple(snapshot), rule_files, state)
 
 
 def lint(payload: Payload, *, operation: Optional[str] = None, name: Optional[str] = None,
-         config: Config = None, snapshot: SnapshotPaths = None) -> list[Diagnostic]:
-    """Lint one payload; see Linter and Linter.lint. The linter for the same config and snapshot
-    is built once and kept while the config file it uses stays the same (build a Linter to
-    choose when files are read)."""
-    return _linter(config, snapshot).lint(payload, operation=operation, name=name)
+         config: Config = None, snapshot: SnapshotPaths = None, rules: RulePaths = None) -> list[Diagnostic]:
+    """Lint one payload; see Linter and Linter.lint. The linter for the same config, snapshot
+    and rules is built once and kept while the config file it uses stays the same (build a
+    Linter to choose when files are read)."""
+    return _linter(config, snapshot, rules).lint(payload, operation=operation, name=name)
 
 
 def lint_file(path: StrPath, *, operation: Optional[str] = None, config: Config = None,
-              snapshot: SnapshotPaths = None) -> list[Diagnostic]:
+              snapshot: SnapshotPaths = None, rules: RulePaths = None) -> list[Diagnostic]:
     """Read and lint one file; see Linter.lint_file."""
-    return _linter(config, snapshot).lint_file(path, operation=operation)
+    return _linter(config, snapshot, rules).lint_file(path, operation=operation)
 
 
 def lint_paths(paths: Union[StrPath, Iterable[StrPath]], *, operation: Optional[str] = None,
-               config: Config = None, snapshot: SnapshotPaths = None) -> list[Report]:
+               config: Config = None, snapshot: SnapshotPaths = None, rules: RulePaths = None) -> list[Report]:
     """Lint files and directories as `wxlint check PATH...` does; see Linter.lint_paths."""
-    return _linter(config, snapshot).lint_paths(paths, operation=operation)
+    return _linter(config, snapshot, rules).lint_paths(paths, operation=operation)
 
 
 def rules() -> list[Rule]:

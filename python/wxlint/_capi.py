@@ -76,8 +76,17 @@ def _check(status: int, error: ctypes.c_void_p) -> None:
         raise errors.from_status(status, message or _lib.wxlint_status_string(status).decode())
 
 
+def c_string(text: str) -> bytes:
+    """`text` as the library's char* (or a path in its options): refused with a NUL in it,
+    as Python's own file calls do, where the library would read only what comes before."""
+    data = os.fsencode(text)
+    if b"\0" in data:
+        raise errors.OptionsError(f"embedded null byte in {text!r}")
+    return data
+
+
 def _bytes(text: Optional[str]) -> Optional[bytes]:
-    return None if text is None else os.fsencode(text)
+    return None if text is None else c_string(text)
 
 
 def _take_bytes(pointer: ctypes.c_void_p, length: ctypes.c_size_t) -> bytes:
@@ -138,11 +147,11 @@ class NativeLinter:
             _lib.wxlint_result_free(result)
 
     def lint(self, text: bytes, name: str, operation: Optional[str]) -> dict[str, Any]:
-        return self._report(_lib.wxlint_lint, text, len(text), name.encode("utf-8", "surrogateescape"), _bytes(operation))
+        return self._report(_lib.wxlint_lint, text, len(text), c_string(name), _bytes(operation))
 
     def lint_file(self, path: str, operation: Optional[str]) -> dict[str, Any]:
-        return self._report(_lib.wxlint_lint_file, os.fsencode(path), _bytes(operation))
+        return self._report(_lib.wxlint_lint_file, c_string(path), _bytes(operation))
 
     def lint_paths(self, paths: Sequence[str], operation: Optional[str]) -> dict[str, Any]:
-        array = (ctypes.c_char_p * len(paths))(*[os.fsencode(p) for p in paths])
+        array = (ctypes.c_char_p * len(paths))(*[c_string(p) for p in paths])
         return self._report(_lib.wxlint_lint_paths, array, len(paths), _bytes(operation))

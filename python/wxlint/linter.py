@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Iterable, Mapping, Optional, Union, overload
 
 from . import _capi, errors
 from ._capi import NativeLinter
@@ -13,10 +13,17 @@ StrPath = Union[str, "os.PathLike[str]"]
 Payload = Union[dict, list, tuple, str, bytes, bytearray, memoryview]
 
 
+def _path(value: StrPath) -> str:
+    """A str, bytes or path-like path as text, refused with a NUL in it."""
+    path = os.fsdecode(value)
+    _capi.c_string(path)
+    return path
+
+
 def _paths(value: Union[StrPath, Iterable[StrPath]]) -> list[str]:
     if isinstance(value, (str, bytes, os.PathLike)):
-        return [os.fsdecode(value)]
-    return [os.fsdecode(v) for v in value]
+        return [_path(value)]
+    return [_path(v) for v in value]
 
 
 def _as_bytes(payload: Union[str, bytes, bytearray, memoryview]) -> bytes:
@@ -46,6 +53,8 @@ class Linter:
         ignores apply, and the arguments below override it.
     snapshot: an org snapshot, a file or directory of saved Webex list responses, or a list of
         them (docs/snapshot.md); replaces the config's.
+    rules: an organisation's policy rule file, or a list of them (docs/policies.md), added on
+        top of the catalogue after the config's, as `wxlint check --rules FILE` does.
     settings: setting name (or "operationId/name") -> value, e.g. {"maxUsers": 50}.
     disabled: rule ids or codes to leave out.
     severities: rule id or code -> "error", "warning" or "info".
@@ -59,14 +68,17 @@ class Linter:
                  snapshot: Union[None, StrPath, Iterable[StrPath]] = None,
                  settings: Optional[Mapping[str, Any]] = None, disabled: Iterable[str] = (),
                  severities: Optional[Mapping[str, str]] = None, baseline: Optional[StrPath] = None,
-                 rules_dir: Optional[StrPath] = None) -> None:
+                 rules_dir: Optional[StrPath] = None,
+                 rules: Union[None, StrPath, Iterable[StrPath]] = None) -> None:
         options: dict[str, Any] = {}
         if config is None or config is True:
             options["config"] = True
         elif config is not False:
-            options["config"] = os.fspath(config)
+            options["config"] = _path(config)
         if snapshot is not None:
             options["snapshot"] = _paths(snapshot)
+        if rules is not None:
+            options["rules"] = _paths(rules)
         if settings:
             options["settings"] = dict(settings)
         if disabled:
@@ -74,12 +86,12 @@ class Linter:
         if severities:
             options["severities"] = dict(severities)
         if baseline is not None:
-            options["baseline"] = os.fspath(baseline)
-        self._native = NativeLinter(None if rules_dir is None else os.fspath(rules_dir), options)
+            options["baseline"] = _path(baseline)
+        self._native = NativeLinter(None if rules_dir is None else _path(rules_dir), options)
         self._rules: Optional[tuple[Rule, ...]] = None
 
     def lint(self, payload: Payload, *, operation: Optional[str] = None,
-             name: Optional[str] = None) -> list[Diagnostic]:
+             name: Optional[StrPath] = None) -> list[Diagnostic]:
         """Lint one payload. A dict or list is serialised by json.dumps and linted laid out as
         `json.dumps(payload, indent=2)` is: lines and columns point into that text (the library
         lays it out, in a fraction of json.dumps's own time). str and bytes are linted as given.
@@ -97,7 +109,7 @@ class Linter:
 
     def lint_file(self, path: StrPath, *, operation: Optional[str] = None) -> list[Diagnostic]:
         """Read and lint one file ("-" is standard input). Raises IoError when it cannot be read."""
-        return _diagnostics(self._native.lint_file(os.fspath(path), operation))
+        return _diagnostics(self._native.lint_file(_path(path), operation))
 
     def lint_paths(self, paths: Union[StrPath, Iterable[StrPath]], *,
                    operation: Optional[str] = None) -> list[Report]:
@@ -121,8 +133,16 @@ class Linter:
         return found
 
 
-def apply_fixes(text: Union[str, bytes, dict, list], diagnostics: Iterable[Diagnostic],
-                unsafe: bool = False) -> Union[str, bytes]:
+@overload
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str: ...
+@overload
+def apply_fixes(text: Union[bytes, bytearray, memoryview], diagnostics: Iterable[Diagnostic],
+                unsafe: bool = False) -> bytes: ...
+@overload
+def apply_fixes(text: Union[dict, list, tuple], diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> str: ...
+
+
+def apply_fixes(text: Payload, diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> Union[str, bytes]:
     """The text with the fixes of `diagnostics` applied, in their order, in one pass: the safe
     fixes, and with `unsafe` the unsafe ones too. A fix overlapping one applied before it is
     left out (lint the result again to get it). `text` is what was linted: str or bytes (the

@@ -128,7 +128,7 @@ class Rule:
     pass_example: str
     example_settings: dict[str, str]
     example_snapshot: dict[str, str]
-    fix: str | None = None  # the fix the rule opted in to (docs/fixes.md), as `wxlint rules` names it
+    fix: Optional[str] = None  # the fix the rule opted in to (docs/fixes.md), as `wxlint rules` names it
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Rule":

@@ -2,6 +2,7 @@
 import dataclasses
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -127,6 +128,37 @@ def test_names_and_paths_as_str_bytes_or_pathlike(tmp_path):
         wxlint.lint(text, name=5, config=False)
 
 
+def test_every_path_option_takes_bytes(project):
+    config = write_config(project, {"rules": {"1026016": "warning"}})
+    payload = move({"userId": USER})
+    expected = wxlint.Linter(config=config).lint(payload)
+    assert [(d.code, d.severity) for d in expected] == [("1026016", "warning")]
+    assert wxlint.Linter(config=os.fsencode(config)).lint(payload) == expected
+    assert wxlint.lint(payload, config=os.fsencode(config)) == expected
+    (project / "move.json").write_text(json.dumps(payload, indent=2))
+    assert run_cli("check", "--generate-baseline", "baseline.json", "move.json", cwd=project)[0] == 0
+    assert wxlint.Linter(baseline=b"baseline.json").lint_file(b"move.json") == []
+
+
+def test_a_nul_in_a_path_or_name_is_refused_not_cut(project):
+    # The library reads a char* up to its NUL: "move.json\0.bak" would lint move.json.
+    (project / "move.json").write_text(json.dumps(move({"userId": USER}), indent=2))
+    policy = ROOT / "docs" / "policies" / "extension-format.rules.json"
+    calls = [
+        (lambda: wxlint.lint_file("move.json\0.bak"), "'move.json\\x00.bak'"),
+        (lambda: wxlint.lint_paths(["move.json\0.bak"]), "'move.json\\x00.bak'"),
+        (lambda: wxlint.Linter(rules=f"{policy}\0.bak"), repr(f"{policy}\0.bak")),
+        (lambda: wxlint.Linter(snapshot=b"snap\0"), "'snap\\x00'"),
+        (lambda: wxlint.Linter(config="c\0.json"), "'c\\x00.json'"),
+        (lambda: wxlint.lint({}, operation=MOVE_USERS + "\0x"), repr(MOVE_USERS + "\0x")),
+        (lambda: wxlint.lint({}, name="a\0b"), "'a\\x00b'"),
+    ]
+    for call, shown in calls:
+        with pytest.raises(wxlint.OptionsError) as e:
+            call()
+        assert isinstance(e.value, ValueError) and str(e.value) == f"embedded null byte in {shown}"
+
+
 def test_options_settings_disabled_severities():
     payload = move(*[{"userId": USER, "extension": str(2000 + i)} for i in range(3)], {"userId": USER})
     assert [(d.line, d.severity, d.code) for d in wxlint.Linter(config=False).lint(payload)] == [
@@ -188,6 +220,21 @@ def test_snapshot(project):
     # From the config file, relative to it.
     write_config(project, {"snapshot": [str(snapshot)]})
     assert wxlint.lint_file(case) == with_snapshot
+
+
+def test_relative_paths_are_read_in_each_working_directory(tmp_path, monkeypatch):
+    # A partner's script going from one customer org's directory to the next.
+    case = ROOT / "testdata" / "snapshot" / "extension-taken.json"
+    shutil.copytree(ROOT / "testdata" / "snapshot" / "org.snapshot", tmp_path / "a" / "snapshot")
+    (tmp_path / "b" / "snapshot").mkdir(parents=True)
+    shutil.copy(ROOT / "testdata" / "snapshot" / "org.snapshot" / "locations.json", tmp_path / "b" / "snapshot")
+    expected = {"a": ["4202", "4202", "1026010", "4202", "4910", "1026010", "4202", "1026019", "1026019"],
+                "b": ["4910", "1026019", "1026019"]}
+    for org in ("a", "b", "a"):
+        monkeypatch.chdir(tmp_path / org)
+        assert [d.code for d in wxlint.lint_file(case, config=False, snapshot="snapshot")] == expected[org]
+        assert [d.to_dict() for d in wxlint.lint_file(case, config=False, snapshot="snapshot")] == \
+            cli_json("--no-config", "--snapshot", "snapshot", case)["files"][0]["diagnostics"]
 
 
 def test_a_bad_snapshot_is_a_snapshot_error(project):
