@@ -16,6 +16,17 @@ std::string text_of(const rapidjson::Value& v, const std::string& where) {
   return std::string(v.GetString(), v.GetStringLength());
 }
 
+namespace {
+
+// A path: a NUL would end it early where it is opened, so another file would be read.
+std::string path_of(const rapidjson::Value& v, const std::string& where) {
+  std::string path = text_of(v, where);
+  if (path.find('\0') != std::string::npos) bad_options(where + " must not hold a NUL (\\u0000)");
+  return path;
+}
+
+}  // namespace
+
 Options parse_options(const char* text) {
   Options options;
   wxlint::LinterOptions& o = options.linter;
@@ -51,20 +62,20 @@ Options parse_options(const char* text) {
       }
     } else if (name == "snapshot") {
       if (!m.value.IsArray()) bad_options("\"snapshot\" must be an array of file or directory paths");
-      for (const auto& p : m.value.GetArray()) o.snapshot.push_back(text_of(p, "each \"snapshot\" entry"));
+      for (const auto& p : m.value.GetArray()) o.snapshot.push_back(path_of(p, "each \"snapshot\" entry"));
       options.has_snapshot = true;
     } else if (name == "rules") {
       if (!m.value.IsArray()) bad_options("\"rules\" must be an array of rule file paths");
-      for (const auto& p : m.value.GetArray()) o.rule_files.push_back(text_of(p, "each \"rules\" entry"));
+      for (const auto& p : m.value.GetArray()) o.rule_files.push_back(path_of(p, "each \"rules\" entry"));
     } else if (name == "region") {
       o.region = text_of(m.value, "\"region\"");
     } else if (name == "config") {
       if (m.value.IsTrue()) options.find_config = true;
       else if (!m.value.IsString() || m.value.GetStringLength() == 0) bad_options("\"config\" must be a file path or true");
-      else options.config = text_of(m.value, "\"config\"");
+      else options.config = path_of(m.value, "\"config\"");
     } else if (name == "baseline") {
       if (!m.value.IsString() || m.value.GetStringLength() == 0) bad_options("\"baseline\" must be a file path");
-      options.baseline = text_of(m.value, "\"baseline\"");
+      options.baseline = path_of(m.value, "\"baseline\"");
     } else {
       bad_options("unknown member \"" + name +
                   "\" (expected settings, disabled, severities, snapshot, rules, region, config, baseline)");

@@ -114,6 +114,15 @@ TEST_CASE("c api: a bad config file is an error naming its place", "[c_api]") {
   CHECK(message == "options: \"config\" must be a file path or true");
   CHECK(make(R"({"baseline": ""})", WXLINT_E_OPTIONS, &message) == nullptr);
   CHECK(message == "options: \"baseline\" must be a file path");
+  // A NUL would end a path early where it is opened: another file would be read.
+  CHECK(make(R"({"config": ")" + config + R"(\u0000.bak"})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: \"config\" must not hold a NUL (\\u0000)");
+  CHECK(make(R"({"snapshot": ["a\u0000b"]})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: each \"snapshot\" entry must not hold a NUL (\\u0000)");
+  CHECK(make(R"({"rules": ["a\u0000b"]})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: each \"rules\" entry must not hold a NUL (\\u0000)");
+  CHECK(make(R"({"baseline": "a\u0000b"})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: \"baseline\" must not hold a NUL (\\u0000)");
 }
 
 TEST_CASE("c api: a baseline leaves out the findings it holds", "[c_api]") {
