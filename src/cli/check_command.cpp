@@ -107,20 +107,35 @@ bool unknown_operation(const std::string& operation, const Linter& linter) {
   return true;
 }
 
-// Drops the files inside a project's snapshot, and their owners: they are not payloads, so
-// `check --snapshot examples/snapshot examples/` lints the examples only.
-void drop_snapshots(const Projects& projects, std::vector<std::string>& files, std::vector<std::size_t>& owner) {
-  std::vector<std::string> snapshot;
-  for (const Project& p : projects.all())
-    snapshot.insert(snapshot.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
-  if (snapshot.empty()) return;
+// Drops wxlint's own files, and their owners: the run's configs, baseline, rule files and
+// snapshots are not payloads, whether a directory search met them or they were named (as
+// pre-commit names each staged JSON file), so `check --baseline base.json .` lints the
+// payloads only.
+void drop_own_files(const CheckOptions& o, const Projects& projects, std::vector<std::string>& files,
+                    std::vector<std::size_t>& owner) {
+  std::vector<std::string> own;
+  for (const std::string* path : {&o.baseline, &o.generate_baseline, &o.rules_dir})
+    if (!path->empty() && *path != "-") own.push_back(*path);
+  for (const Project& p : projects.all()) {
+    if (!p.config.path.empty()) own.push_back(p.config.path);
+    own.insert(own.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
+    own.insert(own.end(), p.config.options.rule_files.begin(), p.config.options.rule_files.end());
+  }
   std::vector<std::string> kept = files;
-  drop_snapshot_files(kept, snapshot);
+  drop_snapshot_files(kept, own);
   std::vector<std::size_t> kept_owner;
   for (std::size_t i = 0, n = 0; i < files.size(); ++i)
     if (n < kept.size() && files[i] == kept[n]) kept_owner.push_back(owner[i]), ++n;  // kept: in the same order
   files = std::move(kept);
   owner = std::move(kept_owner);
+}
+
+// Whether every path names a file (or stdin), as pre-commit's do: none is a directory.
+bool only_files_named(const std::vector<std::string>& paths) {
+  return std::none_of(paths.begin(), paths.end(), [](const std::string& p) {
+    std::error_code ec;
+    return p != "-" && std::filesystem::is_directory(p, ec);
+  });
 }
 
 // Each project's ignores, on the reports of its files (owner[i]: reports[i]'s project).
@@ -147,6 +162,7 @@ void apply_ignores(const Projects& projects, const std::vector<std::size_t>& own
 bool lint_by_group(Projects& projects, const std::vector<std::string>& files, const std::vector<std::size_t>& owner,
                    const LintJob& job, std::vector<LintOutcome>& outcomes, const std::vector<RuleDoc>*& rules,
                    std::vector<RuleDoc>& merged, const std::function<bool(const std::vector<RuleDoc>&)>& select) {
+  if (files.empty()) return select(*(rules = &projects.linter(0).rules()));  // only wxlint's own files were named
   std::vector<std::vector<std::size_t>> members(projects.groups());  // files by group
   for (std::size_t i = 0; i < files.size(); ++i) members[projects.all()[owner[i]].group].push_back(i);
   const bool several = std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.empty(); }) > 1;
@@ -244,10 +260,12 @@ int run_check(const CheckOptions& options) {
   std::vector<std::string> files = expanded.files;
   drop_repeats(files);
   std::vector<std::size_t> owner = projects.assign(files);  // files[i]'s project
-  drop_snapshots(projects, files, owner);
+  const bool found = !files.empty();
+  drop_own_files(o, projects, files, owner);
   bool unreadable = !expanded.errors.empty();
-  if (files.empty()) {
-    // A pipeline pointed at the wrong directory must not pass silently.
+  // A pipeline pointed at the wrong directory must not pass silently; a commit that stages
+  // only wxlint's own files (a new .wxlint.json) has no payload to lint, and passes.
+  if (files.empty() && !(found && !unreadable && only_files_named(o.paths))) {
     if (!unreadable) print_error("no *.json files found in the given paths");
     return kExitUsage;
   }
