@@ -15,6 +15,7 @@
 #include <functional>
 #include <future>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -90,8 +91,16 @@ struct FixTotals {
 
 // Filters with the baseline, and says which of its entries are fixed and whether it is
 // worth regenerating.
-void report_baseline(const std::string& path, const Baseline& baseline, std::vector<FileReport>& reports) {
-  const Baseline::Outcome outcome = baseline.apply(reports);
+// `rules` and `selection`: an entry of a rule that --select or --ignore leaves out is not fixed.
+void report_baseline(const std::string& path, const Baseline& baseline, std::vector<FileReport>& reports,
+                     const std::vector<RuleDoc>& rules, const Selection& selection) {
+  std::map<std::string, std::string, std::less<>> codes;  // rule id -> code
+  for (const auto& r : rules) codes.emplace(r.id, r.code);
+  const auto reported = [&](std::string_view rule) {
+    const auto at = codes.find(rule);
+    return selection.shows(at != codes.end() ? at->second : std::string(), std::string(rule));
+  };
+  const Baseline::Outcome outcome = baseline.apply(reports, reported);
   if (baseline.version() == 1)
     print_error(path + " is a version 1 baseline (findings keyed by array index): it still works; "
                 "regenerate it with --generate-baseline to key findings by item identity");
@@ -336,7 +345,7 @@ int run_check(const CheckOptions& options) {
                 (baseline_to_stdout ? std::string("<stdout>") : o.generate_baseline));
     return unreadable ? kExitUsage : kExitClean;
   }
-  if (baseline) report_baseline(o.baseline, *baseline, reports);
+  if (baseline) report_baseline(o.baseline, *baseline, reports, *rules, *selection);
 
   ReportContext ctx;
   ctx.rules = rules;
