@@ -224,6 +224,22 @@ class Baseline(TempDirTest):
         r = self.wxlint("check", "--config", "ci/wxlint.json", "ci")
         self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: no *.json files found in the given paths\n"))
 
+    def test_baseline_and_config_named_through_a_symlinked_directory(self):
+        # As $PWD names a directory on macOS (/var is /private/var): the files are found from
+        # the real directory, the baseline and the config from the link; both still apply.
+        write(self.path("real", "p", "bad.json"), BAD)
+        write(self.path("real", "ci.json"), {"ignore": [{"files": "p/skipped.json"}]})
+        write(self.path("real", "p", "skipped.json"), BAD)
+        os.symlink(self.path("real"), self.path("link"))
+        r = self.wxlint("check", "--no-config", "--generate-baseline", self.path("link", "base.json"), "p/bad.json",
+                        cwd=self.path("real"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("real", "base.json"), encoding="utf-8") as f:
+            self.assertEqual([e["file"] for e in json.load(f)["findings"]], ["p/bad.json"])
+        r = self.wxlint("check", "--config", self.path("link", "ci.json"), "--baseline", self.path("link", "base.json"),
+                        "p", cwd=self.path("real"))
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "2 files checked: no findings\n", ""))
+
     def test_bad_baseline_exits_2_with_place(self):
         write(self.path("good.json"), GOOD)
         write(self.path("b.json"), '{"version": 1, "findings": [{"file": "x"}]}')
