@@ -117,14 +117,22 @@ bool unknown_operation(const std::string& operation, const Linter& linter) {
 }
 
 // Drops wxlint's own files, and their owners: the run's configs, baseline, rule files and
-// snapshots are not payloads, whether a directory search met them or they were named (as
+// snapshots (and --rules-dir's rules/ and schemas/) are not payloads, whether a directory search met them or they were named (as
 // pre-commit names each staged JSON file), so `check --baseline base.json .` lints the
 // payloads only.
 void drop_own_files(const CheckOptions& o, const Projects& projects, std::vector<std::string>& files,
                     std::vector<std::size_t>& owner) {
+  namespace fs = std::filesystem;
   std::vector<std::string> own;
-  for (const std::string* path : {&o.baseline, &o.generate_baseline, &o.rules_dir})
-    if (!path->empty() && *path != "-") own.push_back(*path);
+  if (!o.baseline.empty()) own.push_back(o.baseline);
+  if (!o.rules_dir.empty())
+    for (const char* sub : {"rules", "schemas"}) own.push_back((fs::path(o.rules_dir) / sub).string());
+  // The baseline to write, as a directory search meets it; named, it is refused as an input.
+  if (!o.generate_baseline.empty() && o.generate_baseline != "-") {
+    std::vector<std::string> named = o.paths;
+    drop_snapshot_files(named, {o.generate_baseline});
+    if (named.size() == o.paths.size()) own.push_back(o.generate_baseline);
+  }
   for (const Project& p : projects.all()) {
     if (!p.config.path.empty()) own.push_back(p.config.path);
     own.insert(own.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
