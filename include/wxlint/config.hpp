@@ -7,6 +7,7 @@
 #include <wxlint/linter.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -112,8 +113,11 @@ class Baseline {
 
   std::string to_json() const;  // one finding per line, sorted, for readable diffs
   void save(const std::string& path) const;  // atomically
-  // Removes findings the baseline holds (each entry absorbs as many as it counted).
-  Outcome apply(std::vector<FileReport>& reports) const;
+  // Removes findings the baseline holds (each entry absorbs as many as it counted). An entry
+  // left over is fixed only where the run could have found it again: in a file linted as an
+  // operation (one that no longer parses tells nothing), and of a rule `reported` says the
+  // run reports (--select, say, leaves others out; none given: every rule).
+  Outcome apply(std::vector<FileReport>& reports, const std::function<bool(std::string_view rule)>& reported = {}) const;
   std::size_t filter(std::vector<FileReport>& reports) const;  // apply(reports).removed
   std::size_t size() const;
   int version() const { return version_; }

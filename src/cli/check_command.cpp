@@ -15,6 +15,7 @@
 #include <functional>
 #include <future>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -90,8 +91,16 @@ struct FixTotals {
 
 // Filters with the baseline, and says which of its entries are fixed and whether it is
 // worth regenerating.
-void report_baseline(const std::string& path, const Baseline& baseline, std::vector<FileReport>& reports) {
-  const Baseline::Outcome outcome = baseline.apply(reports);
+// `rules` and `selection`: an entry of a rule that --select or --ignore leaves out is not fixed.
+void report_baseline(const std::string& path, const Baseline& baseline, std::vector<FileReport>& reports,
+                     const std::vector<RuleDoc>& rules, const Selection& selection) {
+  std::map<std::string, std::string, std::less<>> codes;  // rule id -> code
+  for (const auto& r : rules) codes.emplace(r.id, r.code);
+  const auto reported = [&](std::string_view rule) {
+    const auto at = codes.find(rule);
+    return selection.shows(at != codes.end() ? at->second : std::string(), std::string(rule));
+  };
+  const Baseline::Outcome outcome = baseline.apply(reports, reported);
   if (baseline.version() == 1)
     print_error(path + " is a version 1 baseline (findings keyed by array index): it still works; "
                 "regenerate it with --generate-baseline to key findings by item identity");
@@ -107,20 +116,43 @@ bool unknown_operation(const std::string& operation, const Linter& linter) {
   return true;
 }
 
-// Drops the files inside a project's snapshot, and their owners: they are not payloads, so
-// `check --snapshot examples/snapshot examples/` lints the examples only.
-void drop_snapshots(const Projects& projects, std::vector<std::string>& files, std::vector<std::size_t>& owner) {
-  std::vector<std::string> snapshot;
-  for (const Project& p : projects.all())
-    snapshot.insert(snapshot.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
-  if (snapshot.empty()) return;
+// Drops wxlint's own files, and their owners: the run's configs, baseline, rule files and
+// snapshots (and --rules-dir's rules/ and schemas/) are not payloads, whether a directory search met them or they were named (as
+// pre-commit names each staged JSON file), so `check --baseline base.json .` lints the
+// payloads only.
+void drop_own_files(const CheckOptions& o, const Projects& projects, std::vector<std::string>& files,
+                    std::vector<std::size_t>& owner) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> own;
+  if (!o.baseline.empty()) own.push_back(o.baseline);
+  if (!o.rules_dir.empty())
+    for (const char* sub : {"rules", "schemas"}) own.push_back((fs::path(o.rules_dir) / sub).string());
+  // The baseline to write, as a directory search meets it; named, it is refused as an input.
+  if (!o.generate_baseline.empty() && o.generate_baseline != "-") {
+    std::vector<std::string> named = o.paths;
+    drop_snapshot_files(named, {o.generate_baseline});
+    if (named.size() == o.paths.size()) own.push_back(o.generate_baseline);
+  }
+  for (const Project& p : projects.all()) {
+    if (!p.config.path.empty()) own.push_back(p.config.path);
+    own.insert(own.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
+    own.insert(own.end(), p.config.options.rule_files.begin(), p.config.options.rule_files.end());
+  }
   std::vector<std::string> kept = files;
-  drop_snapshot_files(kept, snapshot);
+  drop_snapshot_files(kept, own);
   std::vector<std::size_t> kept_owner;
   for (std::size_t i = 0, n = 0; i < files.size(); ++i)
     if (n < kept.size() && files[i] == kept[n]) kept_owner.push_back(owner[i]), ++n;  // kept: in the same order
   files = std::move(kept);
   owner = std::move(kept_owner);
+}
+
+// Whether every path names a file (or stdin), as pre-commit's do: none is a directory.
+bool only_files_named(const std::vector<std::string>& paths) {
+  return std::none_of(paths.begin(), paths.end(), [](const std::string& p) {
+    std::error_code ec;
+    return p != "-" && std::filesystem::is_directory(p, ec);
+  });
 }
 
 // Each project's ignores, on the reports of its files (owner[i]: reports[i]'s project).
@@ -147,6 +179,7 @@ void apply_ignores(const Projects& projects, const std::vector<std::size_t>& own
 bool lint_by_group(Projects& projects, const std::vector<std::string>& files, const std::vector<std::size_t>& owner,
                    const LintJob& job, std::vector<LintOutcome>& outcomes, const std::vector<RuleDoc>*& rules,
                    std::vector<RuleDoc>& merged, const std::function<bool(const std::vector<RuleDoc>&)>& select) {
+  if (files.empty()) return select(*(rules = &projects.linter(0).rules()));  // only wxlint's own files were named
   std::vector<std::vector<std::size_t>> members(projects.groups());  // files by group
   for (std::size_t i = 0; i < files.size(); ++i) members[projects.all()[owner[i]].group].push_back(i);
   const bool several = std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.empty(); }) > 1;
@@ -244,10 +277,12 @@ int run_check(const CheckOptions& options) {
   std::vector<std::string> files = expanded.files;
   drop_repeats(files);
   std::vector<std::size_t> owner = projects.assign(files);  // files[i]'s project
-  drop_snapshots(projects, files, owner);
+  const bool found = !files.empty();
+  drop_own_files(o, projects, files, owner);
   bool unreadable = !expanded.errors.empty();
-  if (files.empty()) {
-    // A pipeline pointed at the wrong directory must not pass silently.
+  // A pipeline pointed at the wrong directory must not pass silently; a commit that stages
+  // only wxlint's own files (a new .wxlint.json) has no payload to lint, and passes.
+  if (files.empty() && !(found && !unreadable && only_files_named(o.paths))) {
     if (!unreadable) print_error("no *.json files found in the given paths");
     return kExitUsage;
   }
@@ -318,7 +353,7 @@ int run_check(const CheckOptions& options) {
                 (baseline_to_stdout ? std::string("<stdout>") : o.generate_baseline));
     return unreadable ? kExitUsage : kExitClean;
   }
-  if (baseline) report_baseline(o.baseline, *baseline, reports);
+  if (baseline) report_baseline(o.baseline, *baseline, reports, *rules, *selection);
 
   ReportContext ctx;
   ctx.rules = rules;

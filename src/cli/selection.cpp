@@ -26,8 +26,10 @@ std::optional<Selection> selection_of(const CheckOptions& o, const std::vector<R
   return Selection{{o.select.begin(), o.select.end()}, {o.ignore.begin(), o.ignore.end()}};
 }
 
-bool Selection::shows(const Diagnostic& d) const {
-  const auto named = [&d](const std::set<std::string>& names) { return names.contains(d.code) || names.contains(d.rule); };
+bool Selection::shows(const Diagnostic& d) const { return shows(d.code, d.rule); }
+
+bool Selection::shows(const std::string& code, const std::string& rule) const {
+  const auto named = [&](const std::set<std::string>& names) { return names.contains(code) || names.contains(rule); };
   return (select.empty() || named(select)) && !named(ignore);
 }
 

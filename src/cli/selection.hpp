@@ -17,6 +17,7 @@ namespace wxlint::cli {
 struct Selection {
   std::set<std::string> select, ignore;  // empty select: every rule
   bool shows(const Diagnostic& d) const;
+  bool shows(const std::string& code, const std::string& rule) const;
   // Removes the findings it leaves out.
   void apply(std::vector<FileReport>& reports) const;
 };

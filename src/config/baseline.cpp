@@ -131,12 +131,13 @@ std::string Baseline::to_json() const {
 
 void Baseline::save(const std::string& path) const { write_file_atomically(path, to_json()); }
 
-Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports) const {
+Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports,
+                                  const std::function<bool(std::string_view rule)>& reported) const {
   std::map<Key, std::size_t> left = counts_;
   Outcome out;
   std::set<std::string> linted;  // as keys name them
   for (auto& r : reports) {
-    linted.insert(display::shown(relative_to(r.path, base_dir_), display::Mode::utf8));
+    if (!r.operation.empty()) linted.insert(display::shown(relative_to(r.path, base_dir_), display::Mode::utf8));
     out.removed += std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
       auto it = left.find(key(r.path, d, base_dir_, version_));
       if (it == left.end() || it->second == 0) return false;
@@ -146,7 +147,7 @@ Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports) const {
   }
   // Only the files linted now can tell that an entry is fixed.
   for (const auto& [k, n] : left)
-    if (linted.contains(k.file)) out.fixed += n;
+    if (linted.contains(k.file) && (!reported || reported(k.rule))) out.fixed += n;
   return out;
 }
 

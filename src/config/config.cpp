@@ -214,7 +214,15 @@ std::string relative_to(const std::string& path, const std::string& base_dir) {
   std::error_code ec;
   const fs::path base = fs::absolute(base_dir.empty() ? fs::path(".") : fs::path(base_dir), ec).lexically_normal();
   const fs::path abs = fs::absolute(path, ec).lexically_normal();
-  const std::string rel = abs.lexically_relative(base).generic_string();
+  std::string rel = abs.lexically_relative(base).generic_string();
+  if (rel.starts_with("../") || rel == "..") {
+    // Outside the base as written; inside it once links are resolved (a baseline or config
+    // named through a symlinked directory, $PWD's path on macOS): name it from there.
+    const fs::path real_base = fs::weakly_canonical(base, ec);
+    const fs::path real = fs::weakly_canonical(abs.parent_path(), ec) / abs.filename();
+    if (const std::string inside = real.lexically_relative(real_base).generic_string();
+        !inside.empty() && !inside.starts_with("../") && inside != "..") rel = inside;
+  }
   if (rel.empty() || rel == ".") return fs::path(path).generic_string();  // another root, or the base itself
   return rel;
 }

@@ -12,7 +12,7 @@ namespace fs = std::filesystem;
 
 // `top` and the directories below it, not following links to directories and skipping
 // hidden ones. A directory that cannot be read is an error, and the walk goes on.
-// .wxlint.json configures the run: it is no payload (named on the command line, it is linted).
+// .wxlint.json configures the run: it is no payload (named, `check` passes over the configs it uses).
 void search(const fs::path& top, std::vector<std::string>& found, std::vector<std::string>& errors) {
   std::vector<fs::path> pending{top};
   while (!pending.empty()) {

@@ -196,6 +196,50 @@ class Baseline(TempDirTest):
         r = self.wxlint("check", "--no-config", "--baseline", "base.json", "p")
         self.assertEqual(r.returncode, 0, r.stdout)
 
+    def test_baseline_in_the_linted_tree_is_not_a_payload(self):
+        # `check --baseline base.json .`: the baseline is the run's own file, not a payload
+        # (WX0011); regenerating it in place is no "output that is an input" either.
+        write(self.path("p.json"), BAD)
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "base.json", ".")
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding(s) in base.json\n"))
+        r = self.wxlint("check", "--no-config", "--baseline", "base.json", ".")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "base.json", ".")
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding(s) in base.json\n"))
+        with open(self.path("base.json"), encoding="utf-8") as f:
+            self.assertEqual([e["file"] for e in json.load(f)["findings"]], ["p.json"])
+
+    def test_configs_and_rule_files_named_are_not_payloads(self):
+        # As pre-commit names every staged JSON file: the run's config and its rule files are
+        # passed over; a run that names only them has nothing to lint, and passes.
+        write(self.path("ci", "wxlint.json"), {"rules": ["../policy/org.rules.json"]})
+        write(self.path("policy", "org.rules.json"), {"operation": "validateOrInitiateMoveUsersJob", "rules": []})
+        write(self.path(".wxlint.json"), {"rules": {"operation/undetected": "error"}})
+        write(self.path("p.json"), GOOD)
+        r = self.wxlint("check", "--config", "ci/wxlint.json", "ci/wxlint.json", "policy/org.rules.json", "p.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
+        r = self.wxlint("check", ".wxlint.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "0 files checked: no findings\n", ""))
+        # A directory holding no payload is still a mistake.
+        r = self.wxlint("check", "--config", "ci/wxlint.json", "ci")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: no *.json files found in the given paths\n"))
+
+    def test_baseline_and_config_named_through_a_symlinked_directory(self):
+        # As $PWD names a directory on macOS (/var is /private/var): the files are found from
+        # the real directory, the baseline and the config from the link; both still apply.
+        write(self.path("real", "p", "bad.json"), BAD)
+        write(self.path("real", "ci.json"), {"ignore": [{"files": "p/skipped.json"}]})
+        write(self.path("real", "p", "skipped.json"), BAD)
+        os.symlink(self.path("real"), self.path("link"))
+        r = self.wxlint("check", "--no-config", "--generate-baseline", self.path("link", "base.json"), "p/bad.json",
+                        cwd=self.path("real"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("real", "base.json"), encoding="utf-8") as f:
+            self.assertEqual([e["file"] for e in json.load(f)["findings"]], ["p/bad.json"])
+        r = self.wxlint("check", "--config", self.path("link", "ci.json"), "--baseline", self.path("link", "base.json"),
+                        "p", cwd=self.path("real"))
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "2 files checked: no findings\n", ""))
+
     def test_bad_baseline_exits_2_with_place(self):
         write(self.path("good.json"), GOOD)
         write(self.path("b.json"), '{"version": 1, "findings": [{"file": "x"}]}')

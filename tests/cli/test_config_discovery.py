@@ -58,8 +58,11 @@ class Discovery(TempDirTest):
         self.assertEqual((r.returncode, r.stdout.splitlines()), (1, [
             finding("proj/a/bad.json"), finding("proj/bad.json", "warning"),
             "2 files checked: 1 error, 1 warning, 0 infos"]), r.stderr)
-        # Named on the command line, a config is linted like any file.
+        # Named on the command line (pre-commit names each staged file), a config the run
+        # uses is passed over too; with --no-config it is linted like any file.
         r = self.wxlint("check", "-q", "proj/.wxlint.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+        r = self.wxlint("check", "-q", "--no-config", "proj/.wxlint.json", cwd=self.dir)
         self.assertIn(UNDETECTED, r.stdout)
 
     def test_two_projects_in_one_run_each_get_their_own(self):

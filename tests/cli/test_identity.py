@@ -90,6 +90,27 @@ class Identity(TempDirTest):
         r = self.wxlint("check", "--no-config", "--baseline", "base.json", "p.json")
         self.assertEqual(r.stderr, "wxlint: 1 baseline entry is fixed: regenerate the baseline to drop it\n")
 
+    def test_entries_the_run_could_not_find_again_are_not_fixed(self):
+        # USERS: 4910 (a234), 4911 (911) and one more; none is fixed.
+        write(self.path("p.json"), payload(USERS))
+        self.baseline()
+        # --select or --ignore leaves the other rules' findings out: their entries are not fixed.
+        for narrow in (("--select", "4910"), ("--ignore", "4910,4911")):
+            r = self.wxlint("check", "--no-config", *narrow, "--baseline", "base.json", "p.json")
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""), narrow)
+        # A file that no longer parses tells nothing of its entries: regenerating the baseline
+        # now would lose them.
+        write(self.path("p.json"), json.dumps(payload(USERS))[:-1])
+        r = self.wxlint("check", "--no-config", "--baseline", "base.json", "p.json")
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stderr, "")
+        self.assertRegex(r.stdout, r"^p.json:1:\d+: error\[WX0001\]: ")
+        # One fixed for real under --select is still counted.
+        write(self.path("p.json"), payload([(1, "1234"), (2, "1"), (3, "911"), (4, "2004")]))
+        r = self.wxlint("check", "--no-config", "--select", "4910", "--baseline", "base.json", "p.json")
+        self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: no findings\n"))
+        self.assertEqual(r.stderr, "wxlint: 1 baseline entry is fixed: regenerate the baseline to drop it\n")
+
     def test_entries_of_files_not_linted_are_not_fixed(self):
         write(self.path("p.json"), payload(USERS))
         write(self.path("q.json"), payload(USERS))

@@ -44,8 +44,8 @@ class PreCommit(TempDirTest):
         # The project that uses it.
         self.project = self.path("project")
         self.sh("git", "init", "--quiet", self.project, cwd=self.dir)
-        write(os.path.join(self.project, ".pre-commit-config.yaml"),
-              f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: wxlint\n")
+        self.hook_config = f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: wxlint\n"
+        write(os.path.join(self.project, ".pre-commit-config.yaml"), self.hook_config)
         self.sh("pre-commit", "install", cwd=self.project)
         self.sh("git", "add", ".pre-commit-config.yaml", cwd=self.project)
         self.sh("git", "commit", "--quiet", "-m", "pre-commit config", cwd=self.project)
@@ -71,6 +71,32 @@ class PreCommit(TempDirTest):
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertIn("Passed", r.stdout + r.stderr)
         self.assertEqual(self.commits(), 2)
+
+    def test_strict_project_commits_its_config_and_baseline(self):
+        # Strict (every JSON file a payload) with a baseline: wxlint's own staged files, the
+        # config and the baseline, are not payloads; the payload's known finding passes.
+        write(os.path.join(self.project, ".pre-commit-config.yaml"),
+              self.hook_config + "        args: [--baseline, wxlint-baseline.json]\n")
+        write(os.path.join(self.project, ".wxlint.json"), {"rules": {"operation/undetected": "error"}})
+        write(os.path.join(self.project, "requests", "move.json"), BAD)
+        self.sh("wxlint", "check", "--generate-baseline", "wxlint-baseline.json", "requests", cwd=self.project)
+        self.sh("git", "add", ".", cwd=self.project)
+        r = self.sh("git", "commit", "-m", "adopt wxlint", cwd=self.project, check=False)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(self.commits(), 2)
+        # A commit of the config alone passes too; a new payload's finding is still blocked.
+        write(os.path.join(self.project, ".wxlint.json"), {"rules": {"operation/undetected": "error", "WX2002": "off"}})
+        self.sh("git", "add", ".wxlint.json", cwd=self.project)
+        r = self.sh("git", "commit", "-m", "config", cwd=self.project, check=False)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        write(os.path.join(self.project, "requests", "other.json"), {"not": "a payload"})
+        self.sh("git", "add", ".", cwd=self.project)
+        r = self.sh("git", "commit", "-m", "other", cwd=self.project, check=False)
+        self.assertNotEqual(r.returncode, 0, r.stdout + r.stderr)
+        out = r.stdout + r.stderr
+        self.assertIn("\nrequests/other.json:1:1: error[WX0011]: Cannot tell which Webex request", out)
+        self.assertNotIn("wxlint-baseline.json:", out)
+        self.assertEqual(self.commits(), 3)
 
     def test_non_json_files_are_not_passed(self):
         write(os.path.join(self.project, "notes.txt"), json.dumps(BAD))
