@@ -117,7 +117,8 @@ class Baseline {
   // left over is fixed only where the run could have found it again: in a file linted as an
   // operation (one that no longer parses tells nothing), and of a rule `reported` says the
   // run reports (--select, say, leaves others out; none given: every rule).
-  Outcome apply(std::vector<FileReport>& reports, const std::function<bool(std::string_view rule)>& reported = {}) const;
+  Outcome apply(std::vector<FileReport>& reports, const std::function<bool(std::string_view rule)>& reported) const;
+  Outcome apply(std::vector<FileReport>& reports) const;  // every rule reported
   std::size_t filter(std::vector<FileReport>& reports) const;  // apply(reports).removed
   std::size_t size() const;
   int version() const { return version_; }

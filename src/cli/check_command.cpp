@@ -117,9 +117,9 @@ bool unknown_operation(const std::string& operation, const Linter& linter) {
 }
 
 // Drops wxlint's own files, and their owners: the run's configs, baseline, rule files and
-// snapshots (and --rules-dir's rules/ and schemas/) are not payloads, whether a directory search met them or they were named (as
-// pre-commit names each staged JSON file), so `check --baseline base.json .` lints the
-// payloads only.
+// snapshots (and --rules-dir's rules/ and schemas/) are not payloads, whether a directory
+// search met them or they were named (as pre-commit names each staged JSON file), so
+// `check --baseline base.json .` lints the payloads only.
 void drop_own_files(const CheckOptions& o, const Projects& projects, std::vector<std::string>& files,
                     std::vector<std::size_t>& owner) {
   namespace fs = std::filesystem;

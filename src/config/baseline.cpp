@@ -131,6 +131,8 @@ std::string Baseline::to_json() const {
 
 void Baseline::save(const std::string& path) const { write_file_atomically(path, to_json()); }
 
+Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports) const { return apply(reports, {}); }
+
 Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports,
                                   const std::function<bool(std::string_view rule)>& reported) const {
   std::map<Key, std::size_t> left = counts_;
