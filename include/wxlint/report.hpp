@@ -29,6 +29,10 @@ struct ReportContext {
   // gitlab paths are relative to it ("" = cwd; github: paths as given).
   std::string base_dir;
   Severity fail_on = Severity::error;  // junit: findings below it are not failures
+  // Why files were not linted ("x.json: No such file or directory"), which exit 2: sarif
+  // reports them as a failed invocation, junit as errors, so a dashboard does not read a
+  // clean run.
+  std::vector<std::string> not_linted;
 };
 
 // One output format: its name for --format, what writes it, and a line for help and docs.

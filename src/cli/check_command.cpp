@@ -273,6 +273,7 @@ int run_check(const CheckOptions& options) {
   const Severity threshold = *parse_severity(o.fail_on);
   std::vector<FileReport> reports;
   const ExpandedPaths expanded = expanding.get();
+  std::vector<std::string> not_linted = expanded.errors;  // also in the reports that can say so
   for (const auto& error : expanded.errors) print_error(error);
   std::vector<std::string> files = expanded.files;
   drop_repeats(files);
@@ -329,7 +330,8 @@ int run_check(const CheckOptions& options) {
     LintOutcome& outcome = outcomes[i];
     fixed.take(outcome);
     // The other files are still linted; a file whose fixes could not be written has its findings.
-    if (!outcome.report || !outcome.error.empty()) print_error(outcome.error), unreadable = true;
+    if (!outcome.report || !outcome.error.empty())
+      print_error(outcome.error), not_linted.push_back(outcome.error), unreadable = true;
     if (outcome.report) {
       reports.push_back(std::move(*outcome.report));
       report_owner.push_back(owner[i]);
@@ -360,6 +362,7 @@ int run_check(const CheckOptions& options) {
   ctx.summary = !o.quiet;
   ctx.base_dir = repository_root();
   ctx.fail_on = threshold;
+  ctx.not_linted = std::move(not_linted);
   for (const auto& f : outputs->files) write_file_atomically(f.path, render_report(f.format, reports, ctx));
   const Format terminal = outputs->terminal;
   // stdin fixed: stdout holds the fixed text, so the report goes to stderr.

@@ -68,9 +68,19 @@ std::string to_junit(const std::vector<FileReport>& files, const ReportContext& 
     tests += f.diagnostics.empty() ? 1 : f.diagnostics.size();
     failures += static_cast<std::size_t>(std::count_if(f.diagnostics.begin(), f.diagnostics.end(), fails));
   }
+  const std::size_t errors = ctx.not_linted.size();
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += "<testsuites" + attr("name", "wxlint") + attr("tests", std::to_string(tests)) +
-         attr("failures", std::to_string(failures)) + attr("errors", "0") + ">\n";
+  out += "<testsuites" + attr("name", "wxlint") + attr("tests", std::to_string(tests + errors)) +
+         attr("failures", std::to_string(failures)) + attr("errors", std::to_string(errors)) + ">\n";
+  // Files not linted (exit 2): errors, not a clean run.
+  if (errors) {
+    out += "  <testsuite" + attr("name", "not linted") + attr("tests", std::to_string(errors)) + attr("failures", "0") +
+           attr("errors", std::to_string(errors)) + ">\n";
+    for (const auto& why : ctx.not_linted)
+      out += "    <testcase" + attr("name", why) + attr("classname", "wxlint") + ">\n      <error" +
+             attr("message", why) + attr("type", "not linted") + "/>\n    </testcase>\n";
+    out += "  </testsuite>\n";
+  }
   for (const auto& f : files) {
     const std::size_t n = f.diagnostics.size();
     const auto failing = static_cast<std::size_t>(std::count_if(f.diagnostics.begin(), f.diagnostics.end(), fails));

@@ -300,6 +300,23 @@ std::string to_sarif(const std::vector<FileReport>& files, const ReportContext& 
     for (const auto& d : f.diagnostics) result(w, f, d, uri, index);
   }
   w.EndArray();
+  if (!ctx.not_linted.empty()) {
+    w.Key("invocations");
+    w.StartArray();
+    w.StartObject();
+    w.Key("executionSuccessful"); w.Bool(false);
+    w.Key("toolExecutionNotifications");
+    w.StartArray();
+    for (const auto& why : ctx.not_linted) {
+      w.StartObject();
+      w.Key("level"); str(w, "error");
+      text_obj(w, "message", why);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    w.EndArray();
+  }
   w.EndObject();
   w.EndArray();
   w.EndObject();

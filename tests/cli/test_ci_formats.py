@@ -157,6 +157,24 @@ class SarifGitHubRules(TempDirTest):
         write(self.path("sarif", "broken.sarif"), log)
         self.assertIn(("GH1015", "error"), self.validate("broken.sarif"))
 
+    def test_files_not_linted_are_a_failed_invocation(self):
+        # Exit 2 with a file that could not be read: a dashboard reading the SARIF alone must
+        # not see a clean run.
+        write(self.path("warn.json"), WARN)
+        os.makedirs(self.path("sarif"))
+        r = self.wxlint("check", "--no-config", "--output-format", "sarif=sarif/in.sarif", "warn.json", "missing.json")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        with open(self.path("sarif", "in.sarif"), encoding="utf-8") as f:
+            run = json.load(f)["runs"][0]
+        self.assertEqual(run["invocations"], [{"executionSuccessful": False, "toolExecutionNotifications": [
+            {"level": "error", "message": {"text": "missing.json: No such file or directory"}}]}])
+        self.assertEqual(len(run["results"]), 1)  # warn.json's finding
+        self.assertEqual(self.validate("in.sarif"), [])
+        # A run that linted every file says nothing of its invocation, as before.
+        r = self.wxlint("check", "--no-config", "--output-format", "sarif=sarif/ok.sarif", "warn.json")
+        with open(self.path("sarif", "ok.sarif"), encoding="utf-8") as f:
+            self.assertNotIn("invocations", json.load(f)["runs"][0])
+
     def test_policy_ids_and_blank_texts_stay_valid(self):
         # A policy's id may be one word (a name equal to it is SARIF1001) or have no ASCII
         # letter (no name at all); its message "{value}" of an empty value, or a blank summary
@@ -198,6 +216,16 @@ class JUnitFailOn(TempDirTest):
         [case] = suite.findall("testcase")
         self.assertIsNone(case.find("failure"))
         self.assertRegex(case.find("system-out").text, r"^warn\.json:3:22: warning\[WX0012\]: The example envelope has no ")
+
+    def test_a_file_not_linted_is_an_error(self):
+        rc, root = self.junit("missing.json")
+        self.assertEqual(rc, 2)
+        self.assertEqual((root.get("tests"), root.get("failures"), root.get("errors")), ("2", "0", "1"))
+        suite = root.find("testsuite")
+        self.assertEqual((suite.get("name"), suite.get("tests"), suite.get("errors")), ("not linted", "1", "1"))
+        [error] = suite.findall("testcase/error")
+        self.assertEqual((error.get("message"), error.get("type")), ("missing.json: No such file or directory", "not linted"))
+        self.assertEqual([s.get("name") for s in root.findall("testsuite")], ["not linted", "warn.json"])
 
     def test_it_fails_at_fail_on(self):
         rc, root = self.junit("--fail-on", "warning")
