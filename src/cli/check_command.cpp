@@ -347,6 +347,13 @@ int run_check(const CheckOptions& options) {
   }
 
   if (!o.generate_baseline.empty()) {
+    // Without the findings of a file not linted, the baseline would drop that file's entries:
+    // they would all be new on the next run.
+    if (unreadable) {
+      print_error("the baseline was not written: " + std::to_string(not_linted.size()) +
+                  (not_linted.size() == 1 ? " file" : " files") + " could not be linted");
+      return kExitUsage;
+    }
     // "-" is stdout, as for -o; file paths are then relative to the working directory.
     Baseline b = Baseline::from_reports(reports, baseline_to_stdout ? dir_of("-") : dir_of(o.generate_baseline));
     if (baseline_to_stdout) std::cout << b.to_json();

@@ -209,6 +209,21 @@ class Baseline(TempDirTest):
         with open(self.path("base.json"), encoding="utf-8") as f:
             self.assertEqual([e["file"] for e in json.load(f)["findings"]], ["p.json"])
 
+    def test_a_baseline_is_not_replaced_when_a_file_could_not_be_linted(self):
+        # Its entries for that file would be gone: all new findings on the next run.
+        write(self.path("p.json"), BAD)
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "base.json", "p.json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("base.json"), encoding="utf-8") as f:
+            before = f.read()
+        for target in ("base.json", "-"):
+            r = self.wxlint("check", "--no-config", "--generate-baseline", target, "p.json", "missing.json")
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: missing.json: No such file or directory\n"
+                                                                      "wxlint: the baseline was not written: 1 file could "
+                                                                      "not be linted\n"))
+        with open(self.path("base.json"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), before)
+
     def test_configs_and_rule_files_named_are_not_payloads(self):
         # As pre-commit names every staged JSON file: the run's config and its rule files are
         # passed over; a run that names only them has nothing to lint, and passes.
