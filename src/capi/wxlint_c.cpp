@@ -26,7 +26,9 @@ struct wxlint_linter {
   wxlint::Linter linter;
   wxlint::Config config;  // its ignores apply to every result (none without a config file)
   std::optional<wxlint::Baseline> baseline;
-  std::vector<std::string> snapshot;  // the snapshot's paths: not payloads for wxlint_lint_paths
+  // Its config, baseline, rule files and snapshot: not payloads for wxlint_lint_paths, as
+  // `wxlint check` passes over its own files.
+  std::vector<std::string> own_files;
 };
 
 struct wxlint_result {
@@ -99,7 +101,11 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
     wxlint::Linter linter = config.make_linter(dir ? dir : "");
     std::optional<wxlint::Baseline> baseline;
     if (!options.baseline.empty()) baseline = wxlint::Baseline::load(options.baseline);
-    *out = new wxlint_linter{std::move(linter), std::move(config), std::move(baseline), std::move(snapshot)};
+    std::vector<std::string> own = std::move(snapshot);
+    for (const std::string& f : {config.path, options.baseline})
+      if (!f.empty()) own.push_back(f);
+    own.insert(own.end(), config.options.rule_files.begin(), config.options.rule_files.end());
+    *out = new wxlint_linter{std::move(linter), std::move(config), std::move(baseline), std::move(own)};
   });
 }
 
@@ -257,7 +263,7 @@ int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, siz
     }
     wxlint::ExpandedPaths expanded = wxlint::expand_paths(given);
     if (!expanded.errors.empty()) throw wxlint::IoError(expanded.errors.front());
-    wxlint::drop_snapshot_files(expanded.files, linter->snapshot);
+    wxlint::drop_snapshot_files(expanded.files, linter->own_files);
     if (expanded.files.empty()) throw wxlint::IoError("no *.json files found in the given paths");
     auto result = std::make_unique<wxlint_result>();
     for (const auto& file : expanded.files) result->files.push_back(read_and_lint(linter, file, op));

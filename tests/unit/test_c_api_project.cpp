@@ -166,6 +166,26 @@ TEST_CASE("c api: lint_paths searches directories as wxlint check does", "[c_api
   wxlint_linter_free(linter);
 }
 
+TEST_CASE("c api: lint_paths passes over the linter's own files, as wxlint check does", "[c_api]") {
+  Scratch s;
+  s.write("p/move.json", kNoExtension);
+  const std::string config = s.write("p/.wxlint.json", "{}");
+  const std::string rules = s.write("p/org.rules.json", R"({"operation": "validateOrInitiateMoveUsersJob", "rules": []})");
+  const std::string baseline = s.write("p/base.json", R"({"version": 2, "findings": []})");
+  wxlint_linter* linter = make(R"({"config": ")" + config + R"(", "rules": [")" + rules + R"("], "baseline": ")" +
+                               baseline + R"("})");
+  const std::string dir = (s.dir / "p").string();
+  const char* paths[] = {dir.c_str(), rules.c_str(), baseline.c_str()};
+  wxlint_result* result = nullptr;
+  char* error = nullptr;
+  const int status = wxlint_lint_paths(linter, paths, 3, nullptr, &result, &error);
+  const Lint lint = codes_of(status, result, error);
+  CHECK(lint.status == WXLINT_OK);
+  CHECK(lint.codes == "1026016");  // move.json alone: no WX0011 for the others
+  CHECK(lint.json.find("\"files\":1,") != std::string::npos);
+  wxlint_linter_free(linter);
+}
+
 TEST_CASE("c api: a bad snapshot is WXLINT_E_SNAPSHOT from wxlint_linter_new only", "[c_api]") {
   Scratch s;
   const std::string bad = s.write("snap/people.json", "{\"items\": [\n  {\"id\": 5}\n]}");  // items of no known kind
