@@ -86,7 +86,9 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
     if (dir && !*dir) throw Failure{WXLINT_E_INVALID_ARGUMENT, "the rules directory must not be empty (NULL: the compiled-in catalogue)"};
     const wxlint::capi::Options options = wxlint::capi::parse_options(options_json);
     wxlint::Config config = wxlint::capi::project_config(options);
-    std::vector<std::string> snapshot = config.options.snapshot;
+    std::vector<std::string> own = config.own_files();  // before the snapshot's paths are cleared
+    if (!options.baseline.empty()) own.push_back(options.baseline);
+    const std::vector<std::string> snapshot = config.options.snapshot;
     if (!snapshot.empty() && snapshot_status != WXLINT_E_CONFIG) {
       try {
         config.check_snapshot_paths();
@@ -101,10 +103,6 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
     wxlint::Linter linter = config.make_linter(dir ? dir : "");
     std::optional<wxlint::Baseline> baseline;
     if (!options.baseline.empty()) baseline = wxlint::Baseline::load(options.baseline);
-    std::vector<std::string> own = std::move(snapshot);
-    for (const std::string& f : {config.path, options.baseline})
-      if (!f.empty()) own.push_back(f);
-    own.insert(own.end(), config.options.rule_files.begin(), config.options.rule_files.end());
     *out = new wxlint_linter{std::move(linter), std::move(config), std::move(baseline), std::move(own)};
   });
 }

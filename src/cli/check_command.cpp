@@ -133,11 +133,8 @@ void drop_own_files(const CheckOptions& o, const Projects& projects, std::vector
     drop_snapshot_files(named, {o.generate_baseline});
     if (named.size() == o.paths.size()) own.push_back(o.generate_baseline);
   }
-  for (const Project& p : projects.all()) {
-    if (!p.config.path.empty()) own.push_back(p.config.path);
-    own.insert(own.end(), p.config.options.snapshot.begin(), p.config.options.snapshot.end());
-    own.insert(own.end(), p.config.options.rule_files.begin(), p.config.options.rule_files.end());
-  }
+  for (const Project& p : projects.all())
+    for (std::string& f : p.config.own_files()) own.push_back(std::move(f));
   std::vector<std::string> kept = files;
   drop_snapshot_files(kept, own);
   std::vector<std::size_t> kept_owner;

@@ -227,6 +227,13 @@ std::string relative_to(const std::string& path, const std::string& base_dir) {
   return rel;
 }
 
+std::vector<std::string> Config::own_files() const {
+  std::vector<std::string> own = options.snapshot;
+  if (!path.empty()) own.push_back(path);
+  own.insert(own.end(), options.rule_files.begin(), options.rule_files.end());
+  return own;
+}
+
 void Config::check_snapshot_paths() const {
   for (const std::string& path : options.snapshot)
     if (const auto at = snapshot_origins.find(path); at != snapshot_origins.end()) {

@@ -15,11 +15,12 @@ bool is_name(std::string_view s) {
   });
 }
 
-// Whether the space-separated `words` hold `word`.
-bool has_word(std::string_view words, std::string_view word) {
+// Calls f with each of the space-separated `words` until it returns true; whether it did.
+template <class F>
+bool any_word(std::string_view words, F&& f) {
   for (std::size_t at = 0, end; at < words.size(); at = end + 1) {
     end = std::min(words.find(' ', at), words.size());
-    if (words.substr(at, end - at) == word) return true;
+    if (f(words.substr(at, end - at))) return true;
   }
   return false;
 }
@@ -39,16 +40,16 @@ std::vector<std::string_view> placeholders_in(std::string_view message) {
 
 void check_placeholders(const DataFile& file, const std::string& pointer, std::string_view message,
                         const CheckKind& kind, const Check& check) {
+  static constexpr std::string_view kEvery = "value pointer other";  // every finding fills them
   for (const std::string_view name : placeholders_in(message)) {
-    if (name == "value" || name == "pointer" || name == "other" || has_word(kind.placeholders, name)) continue;
+    const auto same = [&](std::string_view w) { return w == name; };
+    if (any_word(kEvery, same) || any_word(kind.placeholders, same)) continue;
     // Rare: the names the rule's parameters add (a snapshot row's columns), then the error.
     const std::vector<std::string> added = check.placeholders();
     if (std::find(added.begin(), added.end(), name) != added.end()) continue;
-    std::vector<std::string> known{"value", "pointer", "other"};
-    for (std::size_t at = 0, end; at < kind.placeholders.size(); at = end + 1) {
-      end = std::min(kind.placeholders.find(' ', at), kind.placeholders.size());
-      known.emplace_back(kind.placeholders.substr(at, end - at));
-    }
+    std::vector<std::string> known;
+    const auto keep = [&](std::string_view w) { return known.emplace_back(w), false; };
+    any_word(kEvery, keep), any_word(kind.placeholders, keep);
     known.insert(known.end(), added.begin(), added.end());
     std::string list;
     for (const std::string& k : known) list += (list.empty() ? "{" : ", {") + k + "}";
