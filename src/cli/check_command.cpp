@@ -71,12 +71,12 @@ struct FixTotals {
     if (!o.diff.empty()) std::cout << o.diff;
     if (o.fixed_stdin) std::cout << *o.fixed_stdin, to_stdout = true;
   }
-  // --diff: like `diff`, 1 when there is a difference.
-  int report_diff(bool unreadable) const {
+  // --diff: like `diff`, 1 when there is a difference (0 with --exit-zero).
+  int report_diff(bool unreadable, bool exit_zero) const {
     std::cout.flush();
     print_error(std::to_string(applied) + (applied == 1 ? " fix" : " fixes") + " would apply to " + std::to_string(files) +
                 (files == 1 ? " file" : " files"));
-    return unreadable ? kExitUsage : applied ? kExitFindings : kExitClean;
+    return unreadable ? kExitUsage : applied && !exit_zero ? kExitFindings : kExitClean;
   }
   void summarize() const {
     if (applied == 0) return;
@@ -334,7 +334,7 @@ int run_check(const CheckOptions& options) {
       report_owner.push_back(owner[i]);
     }
   }
-  if (o.diff) return fixed.report_diff(unreadable);
+  if (o.diff) return fixed.report_diff(unreadable, o.exit_zero);
   apply_ignores(projects, report_owner, reports);
   selection->apply(reports);
   if (o.only_payloads) {

@@ -142,6 +142,23 @@ class GoldenCasesThroughTheCli(TempDirTest):
             p = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd=self.dir, capture_output=True)
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
 
+    def test_diff_of_an_absolute_name_drops_the_leading_slash_as_git_does(self):
+        # "a//tmp/x.json" named no file: patch -p1 read "/tmp/x.json" from it and refused it.
+        p = shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path("abs.json"))
+        r = self.wxlint("check", "--no-config", "--diff", os.path.abspath(p))
+        rel = os.path.abspath(p).lstrip("/")
+        self.assertTrue(r.stdout.startswith(f"--- a/{rel}\n+++ b/{rel}\n@@ -"), r.stdout[:200])
+        if shutil.which("git"):
+            g = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd="/", capture_output=True, text=True)
+            self.assertEqual(g.returncode, 0, g.stdout + g.stderr)
+
+    def test_diff_with_exit_zero_exits_0_with_the_diff(self):
+        p = shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path("z.json"))
+        r = self.wxlint("check", "--no-config", "--diff", "--exit-zero", "z.json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertTrue(r.stdout.startswith("--- a/z.json\n+++ b/z.json\n@@ -"), r.stdout[:100])
+        self.assertEqual(r.stderr, "wxlint: 3 fixes would apply to 1 file\n")
+
     def test_diff_of_a_clean_file_is_empty_and_exits_0(self):
         p = shutil.copy(fixed_path(os.path.join(REPO, "testdata", "fix", "enum-case.json")), self.path("clean.json"))
         r = self.wxlint("check", "--no-config", "--diff", p)
