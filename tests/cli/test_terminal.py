@@ -6,7 +6,7 @@ import os
 import pty
 import subprocess
 
-from cli_support import BAD, GOOD, WARN, WXLINT, TempDirTest, env, main, move_users, write
+from cli_support import BAD, GOOD, WARN, WXLINT, TempDirTest, env, main, move_users, run, write
 
 LINE = ('bad.json:13:24: error[4911]: Invalid extension. The extension cannot be an emergency number: "911". '
         '(move-users/extension-emergency)\n')
@@ -113,6 +113,16 @@ class ColourAndExcerpts(TempDirTest):
         r = self.piped("-f", "json", "--rules", "org.rules.json", "wide.json")
         self.assertEqual([(d["line"], d["column"], d["endColumn"]) for d in json.loads(r.stdout)["files"][0]["diagnostics"]],
                          [(2, 14, 20), (2, 32, 36), (2, 32, 36)])
+
+    def test_statistics_and_rules_align_codes_by_columns(self):
+        self.write_wide()
+        r = self.piped("-q", "--statistics", "--rules", "org.rules.json", "wide.json")
+        self.assertEqual(r.stdout.split("\n", 3)[3], "     1  ORG0001  org/last-name\n"
+                                                     "     1  WX3007   contacts/source-value\n"
+                                                     "     1  名前01   org/名前\n")
+        r = run("rules", "--rules", "org.rules.json", cwd=self.dir)
+        self.assertEqual([line for line in r.stdout.splitlines() if "org/" in line],
+                         ["ORG0001    warning  org/last-name  s", "名前01     warning  org/名前  s"])
 
 class SelectIgnore(TempDirTest):
     def setUp(self):
