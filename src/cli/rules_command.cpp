@@ -1,11 +1,13 @@
 #include "cli/commands.hpp"
 #include "cli/selection.hpp"
+#include "report/columns.hpp"
 #include "report/display.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace wxlint::cli {
@@ -96,7 +98,7 @@ int run_rules(const RulesOptions& o) {
   }
   for (const auto& r : linter.rules()) {
     std::string code = for_terminal(r.code);
-    code.resize(std::max<std::size_t>(code.size(), 10), ' ');
+    code.append(10 - std::min<std::size_t>(display::columns(code), 10), ' ');  // columns, not bytes
     std::string sev(to_string(r.severity));
     sev.resize(8, ' ');
     std::cout << code << " " << sev << " " << for_terminal(r.id) << "  " << for_terminal(r.summary) << "\n";

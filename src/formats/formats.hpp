@@ -116,6 +116,8 @@ std::string describe_char_at(std::string_view s, std::size_t i);
 std::string excerpt(std::string_view s, std::size_t max_chars);
 // Length of the UTF-8 sequence at s[i] if it is valid, else 0. i < s.size().
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i);
+// Code point of the valid UTF-8 sequence of length n (1 to 4) at s[i].
+unsigned decode_at(std::string_view s, std::size_t i, std::size_t n);
 // Length of a Unicode space or zero-width character (NBSP, U+2000..U+200B, U+3000...) at s[i], else 0.
 std::size_t unicode_space_length(std::string_view s, std::size_t i);
 // Reason for the first whitespace or control character in s ("has a space", "has a tab"...), if any.

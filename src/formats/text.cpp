@@ -20,17 +20,6 @@ std::string hex_byte(unsigned char c) {
   return buf;
 }
 
-// Code point of a valid sequence of length n at s[i].
-unsigned decode_at(std::string_view s, std::size_t i, std::size_t n) {
-  auto b = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
-  switch (n) {
-    case 1: return b(0);
-    case 2: return ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
-    case 3: return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
-    default: return ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
-  }
-}
-
 std::string code_point_name(unsigned cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", cp);
@@ -60,6 +49,16 @@ bool is_digits(std::string_view s) {
 }
 
 namespace detail {
+
+unsigned decode_at(std::string_view s, std::size_t i, std::size_t n) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(s[i + k])); };
+  switch (n) {
+    case 1: return b(0);
+    case 2: return ((b(0) & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+    case 3: return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+    default: return ((b(0) & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+  }
+}
 
 std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
   const std::size_t left = s.size() - i;

@@ -1,3 +1,4 @@
+#include "report/columns.hpp"
 #include "report/display.hpp"
 
 #include <wxlint/report.hpp>
@@ -56,7 +57,7 @@ std::string to_statistics(const std::vector<FileReport>& files) {
   for (const auto& [key, n] : counts) {
     // Codes and rule ids come from rule files: shown as the text format shows them.
     rows.push_back({n, {display::shown(key.first, display::Mode::terminal), display::shown(key.second, display::Mode::terminal)}});
-    width = std::max(width, rows.back().second.first.size());
+    width = std::max(width, display::columns(rows.back().second.first));
   }
   // Most frequent first; ties by code, so the output is stable.
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -64,7 +65,7 @@ std::string to_statistics(const std::vector<FileReport>& files) {
   for (const auto& [n, key] : rows) {
     std::string count = std::to_string(n), code = key.first;
     count.insert(0, count.size() < 6 ? 6 - count.size() : 0, ' ');
-    code.resize(width, ' ');
+    code.append(width - display::columns(code), ' ');  // columns, not bytes: a code may be 规则
     out += count + "  " + code + "  " + key.second + "\n";
   }
   if (rows.empty()) out = "no findings\n";

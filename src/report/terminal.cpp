@@ -1,6 +1,7 @@
 #include "report/terminal.hpp"
 
 #include "formats/formats.hpp"
+#include "report/columns.hpp"
 #include "report/display.hpp"
 
 #include <wxlint/report.hpp>
@@ -64,27 +65,33 @@ std::string excerpt(std::string_view t, Cursor& cursor, const Diagnostic& d, con
   const std::size_t at = cursor.seek(l.line, std::max<std::uint32_t>(l.column, 1));
   if (at == std::string_view::npos) return {};
   // The window: a third of the width before the column, the rest after, within the line.
+  // Widths in terminal columns: a CJK character takes two, a combining mark none; and at most
+  // 4 characters a column, so a value of a million combining marks is not shown whole.
+  const std::size_t max_chars = 4 * style.width;
   std::size_t begin = at;
-  for (std::size_t n = 0; n < style.width / 3 && begin > cursor.line_start(); ++n) {
-    --begin;
-    while (begin > cursor.line_start() && (static_cast<unsigned char>(t[begin]) & 0xC0) == 0x80) --begin;
+  for (std::size_t before = 0, chars = 0; begin > cursor.line_start() && ++chars <= max_chars / 3;) {
+    std::size_t prev = begin - 1;
+    while (prev > cursor.line_start() && begin - prev < 4 && (static_cast<unsigned char>(t[prev]) & 0xC0) == 0x80) --prev;
+    before += display::columns(t.substr(prev, begin - prev));
+    if (before > style.width / 3) break;
+    begin = prev;
   }
+  // The span counts characters (code points), as columns do.
   const std::size_t span = l.end_line == l.line && l.end_column > l.column ? l.end_column - l.column : 1;
   std::string source, carets, scratch;
-  std::size_t i = begin, shown_chars = 0, column = 0;
+  std::size_t i = begin, shown_columns = 0, shown_chars = 0, chars = 0;
   bool cut_after = false;
   while (i < t.size() && !line_end(t, i)) {
-    if (shown_chars >= style.width) {
+    const std::size_t n = sequence(t, i);
+    const std::size_t w = display::columns(t.substr(i, n));
+    if (shown_columns + w > style.width || shown_chars == max_chars) {
       cut_after = true;
       break;
     }
-    const std::size_t n = sequence(t, i);
-    const std::string_view c = display::shown(t.substr(i, n), display::Mode::terminal, scratch);
-    const std::size_t w = c.size() == n && n > 1 ? 1 : c.size();  // one column per character, escapes as long as they are
-    if (i >= at && column < span) carets.append(w, '^'), ++column;
+    if (i >= at && chars < span) carets.append(w, '^'), ++chars;
     else if (i < at) carets.append(w, ' ');
-    source += c;
-    shown_chars += w;
+    source += display::shown(t.substr(i, n), display::Mode::terminal, scratch);
+    shown_columns += w, ++shown_chars;
     i += n;
   }
   if (carets.find('^') == std::string::npos) carets += '^';  // a value at the line's end

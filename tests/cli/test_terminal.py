@@ -6,7 +6,7 @@ import os
 import pty
 import subprocess
 
-from cli_support import BAD, GOOD, WARN, WXLINT, TempDirTest, env, main, move_users, write
+from cli_support import BAD, GOOD, WARN, WXLINT, TempDirTest, env, main, move_users, run, write
 
 LINE = ('bad.json:13:24: error[4911]: Invalid extension. The extension cannot be an emergency number: "911". '
         '(move-users/extension-emergency)\n')
@@ -83,6 +83,46 @@ class ColourAndExcerpts(TempDirTest):
         self.assertLessEqual(len(source), 6 + 3 + 100 + 3)
         self.assertEqual(source[carets.index("^"):carets.index("^") + 5], '"911"')
         self.assertRegex(carets, r"^   \| +\^{5}$")
+
+    def write_wide(self):
+        """A line with a combining accent and CJK before the findings, and a policy whose code and
+        message are not ASCII. É is E and U+0301: 1 column; 山 and 田 take 2 each."""
+        def rule(rule_id, code, at, regex, message):
+            return {"id": rule_id, "code": code, "severity": "warning", "check": "pattern", "at": at,
+                    "params": {"regex": regex}, "message": message, "summary": "s", "description": "d"}
+        write(self.path("org.rules.json"), {"operation": "bulkCreateOrUpdateContacts", "rules": [
+            rule("org/last-name", "ORG0001", "/contacts/*/lastName", "^[a-z]", "m"),
+            rule("org/名前", "名前01", "/contacts/*/source", "^CH$", 'ソース "{value}" は CH ではない')]})
+        write(self.path("wide.json"), '{"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [\n'
+                                      '{"lastName": "E\u0301山田", "source": "XX",\n'
+                                      '  "emails": [{"value": "a@example.com", "type": "work", "primary": true}]}]}\n')
+
+    def test_carets_under_the_value_after_wide_and_combining_characters(self):
+        self.write_wide()
+        source = ' 2 | {"lastName": "E\u0301山田", "source": "XX",\n'
+        self.assertEqual(self.on_terminal("--rules", "org.rules.json", "wide.json", NO_COLOR="1"), (1,
+            "wide.json:2:14: warning[ORG0001]: m (org/last-name)\n" + source +
+            "   |              ^^^^^^^\n"
+            'wide.json:2:32: error[WX3007]: source "XX" is not a source of contacts; use one of: CH, '
+            "Webex4Broadworks. (contacts/source-value)\n" + source +
+            "   |                                 ^^^^\n"
+            'wide.json:2:32: warning[名前01]: ソース "XX" は CH ではない (org/名前)\n' + source +
+            "   |                                 ^^^^\n"
+            "1 file checked: 1 error, 2 warnings, 0 infos\n"))
+        # The columns of file:line:col stay code points, as in every format.
+        r = self.piped("-f", "json", "--rules", "org.rules.json", "wide.json")
+        self.assertEqual([(d["line"], d["column"], d["endColumn"]) for d in json.loads(r.stdout)["files"][0]["diagnostics"]],
+                         [(2, 14, 20), (2, 32, 36), (2, 32, 36)])
+
+    def test_statistics_and_rules_align_codes_by_columns(self):
+        self.write_wide()
+        r = self.piped("-q", "--statistics", "--rules", "org.rules.json", "wide.json")
+        self.assertEqual(r.stdout.split("\n", 3)[3], "     1  ORG0001  org/last-name\n"
+                                                     "     1  WX3007   contacts/source-value\n"
+                                                     "     1  名前01   org/名前\n")
+        r = run("rules", "--rules", "org.rules.json", cwd=self.dir)
+        self.assertEqual([line for line in r.stdout.splitlines() if "org/" in line],
+                         ["ORG0001    warning  org/last-name  s", "名前01     warning  org/名前  s"])
 
 class SelectIgnore(TempDirTest):
     def setUp(self):
