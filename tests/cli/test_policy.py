@@ -194,6 +194,15 @@ def cookbook():
 
 
 class Cookbook(TempDirTest):
+    def test_the_documented_rule_file_and_config_are_the_tested_ones(self):
+        # The error lines' places are in this file: the page must show it as it is.
+        with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:
+            text = f.read()
+        rule_file, config = re.search(r"## Adding a rule file\n.*?```json\n(.*?)```.*?```json\n(.*?)```", text,
+                                      re.S).groups()
+        self.assertEqual(rule_file, policy_text())
+        self.assertEqual(json.loads(config), {"rules": ["policy/*.rules.json"]})  # the story's config
+
     def test_the_documented_errors_are_the_tested_ones(self):
         with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:
             text = f.read()
