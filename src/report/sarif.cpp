@@ -160,7 +160,8 @@ void rule_descriptor(Writer& w, const RuleDoc& r) {
   w.Key("help");
   w.StartObject();
   w.Key("text"); str(w, description);
-  std::string md = r.summary + "\n\n" + r.description;
+  // GitHub shows the markdown in place of the text: the same fallbacks.
+  std::string md = std::string(summary) + "\n\n" + std::string(description);
   if (!r.fail_example.empty()) md += "\n\nFails:\n\n```json\n" + r.fail_example + "\n```";
   if (!r.pass_example.empty()) md += "\n\nPasses:\n\n```json\n" + r.pass_example + "\n```";
   w.Key("markdown"); str(w, md);

@@ -197,6 +197,8 @@ class SarifGitHubRules(TempDirTest):
         self.assertEqual([(rules[i].get("name"), rules[i]["shortDescription"]["text"], rules[i]["fullDescription"]["text"],
                            rules[i]["help"]["text"]) for i in ("extension", "规则", "x/y")],
                          [(None, "s", "d", "d"), (None, "s", "d", "d"), ("XY", "x/y", "x/y", "x/y")])
+        # GitHub shows help.markdown in place of help.text: it falls back the same way.
+        self.assertEqual([rules[i]["help"]["markdown"] for i in ("extension", "x/y")], ["s\n\nd", "x/y\n\nx/y"])
         self.assertEqual([x["message"]["text"] for x in run["results"]], ["m ", "m ", "ORG3 x/y"])
         self.assertEqual(self.validate("p.sarif"), [])  # (SARIF1001 is not a Gh rule; its check waits on the network)
 

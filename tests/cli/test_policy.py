@@ -194,6 +194,28 @@ def cookbook():
 
 
 class Cookbook(TempDirTest):
+    def test_the_documented_rule_file_and_config_are_the_tested_ones(self):
+        # The error lines' places are in this file: the page must show it as it is.
+        with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:
+            text = f.read()
+        rule_file, config = re.search(r"## Adding a rule file\n.*?```json\n(.*?)```.*?```json\n(.*?)```", text,
+                                      re.S).groups()
+        self.assertEqual(rule_file, policy_text())
+        self.assertEqual(json.loads(config), {"rules": ["policy/*.rules.json"]})  # the story's config
+
+    def test_a_config_replaces_the_allowed_locations_as_the_entry_says(self):
+        rules, failing, _, passing = dict(cookbook())["allowed-locations"]
+        other = json.loads(failing)["usersList"][0]["locationId"]
+        write(self.path("policy", "allowed-locations.rules.json"), rules)
+        write(self.path(".wxlint.json"), {"rules": ["policy/*.rules.json"], "settings": {"allowedLocations": [other]}})
+        write(self.path("fail.json"), failing)
+        write(self.path("pass.json"), passing)
+        r = self.wxlint("check", "fail.json", "pass.json")
+        self.assertEqual((r.returncode, r.stderr), (1, ""))
+        self.assertEqual(r.stdout.splitlines(), [
+            "pass.json:4:21: error[ORG003]: The target locationId is not one of the locations of this migration's plan "
+            "(setting allowedLocations). (org/location-allowed)", "2 files checked: 1 error, 0 warnings, 0 infos"])
+
     def test_the_documented_errors_are_the_tested_ones(self):
         with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:
             text = f.read()
