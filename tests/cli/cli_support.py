@@ -1,9 +1,13 @@
 """Shared helpers for the CLI tests: each test_*.py runs as `python3 FILE /path/to/wxlint`."""
 import json
 import os
+import resource
+import shlex
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -32,9 +36,78 @@ def env(**extra):
     return e
 
 
+def binary_identity():
+    """wxlint's inode, size and mtime: another value than at the start means it was rebuilt meanwhile."""
+    try:
+        st = os.stat(WXLINT)
+        return f"inode {st.st_ino}, {st.st_size} bytes, mtime {st.st_mtime_ns}"
+    except OSError as e:
+        return str(e)
+
+
+BINARY_AT_START = binary_identity()
+# What wxlint reads from its environment, and TMPDIR and HOME, where a test's files could come from.
+ENV_READ = ("WXLINT_PLAN_MODULE", "WXLINT_PLAN_REFERENCE", "GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR",
+            "NO_COLOR", "FORCE_COLOR", "TMPDIR", "HOME")
+
+
 def run(*args, cwd=None, stdin=None, environ=None):
-    return subprocess.run([WXLINT, *args], cwd=cwd, input=stdin, capture_output=True, text=True,
-                          env=environ or env(), timeout=120)
+    environ = environ or env()
+    start = time.monotonic()
+    r = subprocess.run([WXLINT, *args], cwd=cwd, input=stdin, capture_output=True, text=True, env=environ,
+                       timeout=120)
+    # For explain(): what a failure report needs besides the output.
+    r.cwd, r.stdin, r.environ, r.seconds = cwd, stdin, environ, time.monotonic() - start
+    return r
+
+
+def clipped(text, lines=20):
+    """The first and last `lines` lines of a long output, with how many were left out."""
+    all_lines = text.splitlines()
+    if len(all_lines) <= 2 * lines:
+        return text
+    return "\n".join(all_lines[:lines] + [f"[... {len(all_lines) - 2 * lines} lines left out ...]"] + all_lines[-lines:])
+
+
+def explain(r):
+    """Everything needed to diagnose a run (from run()) that went wrong once and passes on a rerun:
+    the command, where and how it ran, its exit code, output and time, the files it could read,
+    the machine's state, and what a rerun gives."""
+    cwd = r.cwd or os.getcwd()
+    code = f"{r.returncode} (signal {signal.Signals(-r.returncode).name})" if r.returncode < 0 else str(r.returncode)
+    files = sorted((e.name, e.stat(follow_symlinks=False).st_size) for e in os.scandir(cwd))
+    configs = [os.path.join(d, ".wxlint.json") for d in ancestors(cwd) if os.path.exists(os.path.join(d, ".wxlint.json"))]
+    with open("/proc/meminfo") as f:
+        available = next((line.split(":")[1].strip() for line in f if line.startswith("MemAvailable")), "?")
+    try:
+        again = subprocess.run(r.args, cwd=r.cwd, input=r.stdin, capture_output=True, text=True, env=r.environ,
+                               timeout=120)
+        rerun = (f"exit {again.returncode}, {len(again.stdout.splitlines())} lines, last "
+                 f"{(again.stdout.splitlines() or [''])[-1]!r}, stderr {again.stderr[-500:]!r}")
+    except (OSError, subprocess.SubprocessError) as e:
+        rerun = repr(e)
+    return "\n".join([
+        f"command: (cd {shlex.quote(cwd)} && {shlex.join(r.args)})",
+        f"exit code: {code}, after {r.seconds:.2f} s",
+        f"environment: { {k: r.environ[k] for k in ENV_READ if k in r.environ} }",
+        f"files in the directory: {files[:20]}; .wxlint.json at or above it: {configs}",
+        f"wxlint binary: {binary_identity()} (when this test file started: {BINARY_AT_START})",
+        f"machine: load {os.getloadavg()}, MemAvailable {available}, RLIMIT_AS {resource.getrlimit(resource.RLIMIT_AS)}",
+        f"a rerun: {rerun}",
+        f"stdout ({len(r.stdout.splitlines())} lines):", clipped(r.stdout),
+        "stderr:", clipped(r.stderr),
+    ])
+
+
+def ancestors(path):
+    """path and each directory above it."""
+    path = os.path.abspath(path)
+    while True:
+        yield path
+        parent = os.path.dirname(path)
+        if parent == path:
+            return
+        path = parent
 
 
 def write(path, content):
@@ -61,6 +134,11 @@ class TempDirTest(unittest.TestCase):
     def wxlint(self, *args, **kw):
         kw.setdefault("cwd", self.dir)
         return run(*args, **kw)
+
+    def assert_exit(self, r, code):
+        """r (from run()) exited with `code`; else the failure says all that explain() gathers."""
+        if r.returncode != code:
+            self.fail(f"exit code {r.returncode}, expected {code}\n{explain(r)}")
 
 
 def main():

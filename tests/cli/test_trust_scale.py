@@ -64,7 +64,7 @@ class Scale(TempDirTest):
         t0 = cpu_seconds()
         r = self.wxlint("check", "wide.json")
         took = cpu_seconds() - t0
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         lines = r.stdout.splitlines()
         self.assertEqual(lines[-1], "1 file checked: 100000 errors, 0 warnings, 0 infos")
         self.assertEqual(len(lines), 100_001)
@@ -80,7 +80,7 @@ class Scale(TempDirTest):
         t0 = cpu_seconds()
         r = self.wxlint("check", "--no-config", "wide.json")
         took = cpu_seconds() - t0
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         lines = r.stdout.splitlines()
         self.assertEqual(len(lines), 1000 + 1 + 1)
         self.assertEqual(lines[-2], f'wide.json:1:{column_of(text, chr(34) + "x1000" + chr(34))}: error[WX1003]: '
@@ -98,7 +98,7 @@ class Scale(TempDirTest):
         t0 = cpu_seconds()
         r = self.wxlint("check", "--no-config", "--select", "1026020", "validate.json")
         took = cpu_seconds() - t0
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         lines = r.stdout.splitlines()
         # Each finding is at the second user, the first one past the maximum (1).
         second = len('{"usersList":[') + len(entry + ",") + len('{"validate":true,"users":[') + 1
@@ -148,7 +148,7 @@ class Scale(TempDirTest):
         write(self.path("big.json"), text)
         size = f"{len(text):,}"
         r = self.wxlint("check", "--no-config", "big.json")
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         self.assertEqual(r.stdout,
                          f"big.json:1:1: error[WX0006]: The file is {size} bytes, more than the setting maxFileSize "
                          "(8,388,608), so it was not linted. A Webex request body is far smaller; raise maxFileSize in "
@@ -156,18 +156,18 @@ class Scale(TempDirTest):
                          "1 file checked: 1 error, 0 warnings, 0 infos\n")
         self.config({"settings": {"maxFileSize": 10 * MB}})
         r = self.wxlint("check", "big.json")
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         self.assertTrue(r.stdout.endswith(f"1 file checked: {3 * MB + 1} errors, 0 warnings, 0 infos\n"), r.stdout[-200:])
         self.config({"settings": {"maxFileSize": 10}})
         r = self.wxlint("check", "-", stdin='{"usersList": []}')
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         self.assertEqual(r.stdout.splitlines()[0],
                          "<stdin>:1:1: error[WX0006]: The file is 17 bytes, more than the setting maxFileSize (10), so it "
                          "was not linted. A Webex request body is far smaller; raise maxFileSize in .wxlint.json to lint "
                          "it anyway. (json/too-large)")
         self.config({"settings": {"maxFileSize": 0}})
         r = self.wxlint("check", "big.json")
-        self.assertEqual(r.returncode, 2)
+        self.assert_exit(r, 2)
         self.assertEqual(r.stderr, f"wxlint: {self.path('.wxlint.json')}:3:20: /settings/maxFileSize: "
                                    "must be a whole number of at least 1, not 0\n")
 
@@ -181,7 +181,7 @@ class Scale(TempDirTest):
         users = [{"userId": USER_1, "extension": str(1000 + i % 9000)} for i in range(350_000)]
         write(self.path("big.json"), dumps(payload(users)))  # 38 MB: ~200 MB to lint
         alone = self.wxlint("check", "-j", "1", "small.json")
-        self.assertEqual(alone.returncode, 1, alone.stderr)
+        self.assert_exit(alone, 1)
 
         def limited():
             resource.setrlimit(resource.RLIMIT_AS, (120 * MB, 120 * MB))
@@ -228,7 +228,7 @@ class Scale(TempDirTest):
         write(self.path("p.json"), text)
         self.config({"settings": {"maxFindingsPerRule": 2}})
         r = self.wxlint("check", "p.json")
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         first = column_of(text, "[[]") + 1
         self.assertEqual(r.stdout.splitlines(), [
             f"p.json:1:{first}: error[WX1001]: 0 must be an object, not an array. (schema/type)",
@@ -248,7 +248,7 @@ class Scale(TempDirTest):
         # As warnings: the summary finding is one too, so --fail-on decides as for the rest.
         self.config({"settings": {"maxFindingsPerRule": 1}, "rules": {"schema/type": "warning"}})
         r = self.wxlint("check", "p.json")
-        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assert_exit(r, 0)
         self.assertEqual(r.stdout.splitlines()[-2:], [
             f"p.json:1:{first + 3}: warning[WX1001]: ... and 4 more findings of this rule in this file; "
             "only the first is listed (setting maxFindingsPerRule). (schema/type)",
@@ -262,7 +262,7 @@ class Scale(TempDirTest):
         write(self.path("p.json"), payload([{}] * 40))
         self.config({"settings": {"maxFindingsPerRule": 3}})
         r = self.wxlint("check", "p.json")
-        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assert_exit(r, 1)
         self.assertNotIn("schema/required", r.stdout)
         self.assertEqual(r.stdout.count("(move-users/user-id-required)"), 4)
         self.assertEqual(r.stdout.count("... and 37 more findings of this rule in this file"), 2)
@@ -277,7 +277,7 @@ class Scale(TempDirTest):
             with self.subTest(bad=bad):
                 self.config({"settings": {"maxFindingsPerRule": bad}})
                 r = self.wxlint("check", "p.json")
-                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assert_exit(r, 2)
                 self.assertEqual(r.stderr, f"wxlint: {self.path('.wxlint.json')}:3:27: /settings/maxFindingsPerRule: {problem}\n")
 
 
