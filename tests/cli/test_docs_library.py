@@ -6,10 +6,13 @@ import os
 import re
 import shutil
 import subprocess
+import unittest
 
 from cli_support import REPO, WXLINT, TempDirTest, main
 
 LIBDIR = os.path.dirname(WXLINT)
+# scripts/test.sh's sanitizer build: its library needs clang's sanitizer runtime in the program.
+SANITIZED = bool(os.environ.get("WXLINT_SANITIZED"))
 with open(os.path.join(REPO, "docs", "library.md"), encoding="utf-8") as f:
     DOC = f.read()
 
@@ -28,9 +31,13 @@ class LibraryExamples(TempDirTest):
         src, exe = self.path("example." + name), self.path("example")
         with open(src, "w", encoding="utf-8") as f:
             f.write(source)
-        cc = os.environ.get("CXX" if name == "cpp" else "CC") or shutil.which(compiler)
+        libs = ["-lwxlint"]
+        if SANITIZED:  # the C program links the C++ runtimes the library's sanitizers need
+            compiler, flags = ("clang++" if name == "cpp" else "clang"), (*flags, "-fsanitize=address,undefined")
+            libs += [] if name == "cpp" else ["-fsanitize-link-c++-runtime", "-lstdc++"]
+        cc = (None if SANITIZED else os.environ.get("CXX" if name == "cpp" else "CC")) or shutil.which(compiler)
         self.assertTrue(cc, compiler + " is missing")
-        built = subprocess.run([cc, *flags, src, "-I", os.path.join(REPO, "include"), "-L", LIBDIR, "-lwxlint",
+        built = subprocess.run([cc, *flags, src, "-I", os.path.join(REPO, "include"), "-L", LIBDIR, *libs,
                                 "-Wl,-rpath," + LIBDIR, "-o", exe], capture_output=True, text=True, timeout=120)
         self.assertEqual(built.returncode, 0, built.stderr)
         self.assertEqual(built.stderr, "")  # no warning either
@@ -48,6 +55,7 @@ class LibraryExamples(TempDirTest):
         printed = self.build_and_run("c", "cc", "-std=c89", "-pedantic-errors", "-Wall", "-Wextra")
         self.assertEqual(printed.splitlines(), [self.cli_json(), "errors: 1"])
 
+    @unittest.skipIf(SANITIZED, "a Python without the sanitizer runtime cannot load the sanitized library")
     def test_the_ctypes_lines_read_the_report(self):
         source, _ = example("ctypes")
         self.assertIn('"/opt/wxlint/lib/libwxlint.so"', source)
