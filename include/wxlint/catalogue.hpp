@@ -23,6 +23,9 @@ struct RuleDoc {
   std::string fix;          // the fix its findings offer ("" = none), see docs/fixes.md
   std::map<std::string, std::string> example_settings;  // settings the examples assume (LinterOptions::settings)
   std::map<std::string, std::string> example_snapshot;  // the org snapshot the examples assume: file name -> JSON text
+  // The rule file it comes from, as named (a policy file, or a --rules-dir file); "" for the
+  // rules wxlint ships, which its docs/rules.md documents.
+  std::string file;
 };
 
 struct OperationDoc {

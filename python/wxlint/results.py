@@ -129,9 +129,10 @@ class Rule:
     example_settings: dict[str, str]
     example_snapshot: dict[str, str]
     fix: Optional[str] = None  # the fix the rule opted in to (docs/fixes.md), as `wxlint rules` names it
+    file: Optional[str] = None  # the policy (or --rules-dir) rule file it comes from; None: one of wxlint's own
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Rule":
         return cls(d["id"], d["code"], d["severity"], d["operation"], d["check"], d["summary"], d["message"],
                    d["description"], d["failExample"], d["passExample"], d["exampleSettings"], d["exampleSnapshot"],
-                   d.get("fix"))
+                   d.get("fix"), d.get("file"))

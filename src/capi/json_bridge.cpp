@@ -70,6 +70,10 @@ std::string rules_json(const std::vector<wxlint::RuleDoc>& rules) {
       w.Key("fix");
       write_string(w, r.fix);
     }
+    if (!r.file.empty()) {
+      w.Key("file");
+      write_string(w, r.file);
+    }
     w.EndObject();
   }
   w.EndArray();

@@ -90,6 +90,7 @@ int run_rules(const RulesOptions& o) {
       w.Key("summary"); str(r.summary);
       w.Key("description"); str(r.description);
       if (!r.fix.empty()) { w.Key("fix"); str(r.fix); }
+      if (!r.file.empty()) { w.Key("file"); str(r.file); }
       w.EndObject();
     }
     w.EndArray();
@@ -116,6 +117,7 @@ int run_explain(const RulesOptions& o) {
     std::cout << for_terminal(r.code) << " " << for_terminal(r.id) << " (" << to_string(r.severity) << ", " << scope(r) << ")\n\n"
               << for_terminal(r.summary) << "\n\n" << for_terminal(r.description) << "\n\nMessage: " << for_terminal(r.message) << "\n";
     if (!r.fix.empty()) std::cout << "Fix: " << for_terminal(r.fix) << " (wxlint check --fix; docs/fixes.md)\n";
+    if (!r.file.empty()) std::cout << "Rule file: " << for_terminal(r.file) << "\n";
     if (!r.fail_example.empty()) std::cout << "\nFails:\n" << for_terminal_lines(pretty(r.fail_example)) << "\n";
     if (!r.pass_example.empty()) std::cout << "\nPasses:\n" << for_terminal_lines(pretty(r.pass_example)) << "\n";
     for (const auto& [file, text] : r.example_snapshot)

@@ -184,6 +184,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         d.summary = str_member(r, "summary");
         d.description = str_member(r, "description");
         d.operation = op->doc.id;
+        if (!trusted || added.count(&file)) d.file = file.name;
         rule->message = d.message = str_member(r, "message");
         if (auto [seen, added] = seen_ids.emplace(d.id, file.name); !added)
           file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice" +

@@ -166,7 +166,8 @@ void rule_descriptor(Writer& w, const RuleDoc& r) {
   if (!r.pass_example.empty()) md += "\n\nPasses:\n\n```json\n" + r.pass_example + "\n```";
   w.Key("markdown"); str(w, md);
   w.EndObject();
-  w.Key("helpUri"); str(w, std::string(kHome) + "/blob/main/docs/rules.md#" + anchor(r));
+  // Only wxlint's own rules are in its docs/rules.md: a policy's would be a dead link.
+  if (r.file.empty()) { w.Key("helpUri"); str(w, std::string(kHome) + "/blob/main/docs/rules.md#" + anchor(r)); }
   w.Key("defaultConfiguration");
   w.StartObject();
   w.Key("level"); str(w, level(r.severity));

@@ -92,9 +92,22 @@ class Story(TempDirTest):
         # rules and explain list it with the built-in rules.
         r = self.wxlint("explain", "ORG001", "--rules", "org.rules.json")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("org/extension-format", r.stdout)
+        self.assertEqual(r.stdout.splitlines()[:8], [
+            "ORG001 org/extension-format (error, validateOrInitiateMoveUsersJob)", "",
+            "An extension outside the 2xxx range.", "", "The dial plan gives users 2000 to 2999.", "",
+            'Message: Extension "{value}" is not one of ours.', "Rule file: org.rules.json"])
         r = self.wxlint("rules", "--format", "json", "--rules", "org.rules.json")
-        self.assertIn("org/extension-format", [x["id"] for x in json.loads(r.stdout)])
+        files = {x["id"]: x.get("file") for x in json.loads(r.stdout)}
+        self.assertEqual((files["org/extension-format"], files["move-users/extension-emergency"]), ("org.rules.json", None))
+
+    def test_sarif_links_only_wxlint_own_rules_to_its_catalogue(self):
+        # docs/rules.md has no section for a policy's rule: a helpUri there was a dead link.
+        write(self.path("org.rules.json"), POLICY)
+        r = self.wxlint("check", "--no-config", "-f", "sarif", "--rules", "org.rules.json", "payload.json")
+        rules = {x["id"]: x for x in json.loads(r.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+        self.assertNotIn("helpUri", rules["org/extension-format"])
+        self.assertEqual(rules["move-users/extension-emergency"]["helpUri"],
+                         "https://github.com/wxlint/wxlint/blob/main/docs/rules.md#4911-move-usersextension-emergency-error")
 
     def test_a_report_never_replaces_a_rule_file(self):
         write(self.path("org.rules.json"), POLICY)

@@ -100,7 +100,7 @@ def test_diagnostics_are_frozen():
 def test_rules_are_the_cli_catalogue():
     code, out, _ = run_cli("rules", "--format", "json")
     assert code == 0
-    keys = ("id", "code", "severity", "operation", "check", "summary", "description", "fix")
+    keys = ("id", "code", "severity", "operation", "check", "summary", "description", "fix", "file")
     assert [{k: v for k in keys if (v := getattr(r, k)) is not None} for r in wxlint.rules()] == json.loads(out)
 
 

@@ -80,6 +80,7 @@ def test_the_policy_rules_are_in_the_catalogue(project):
     [rule] = linter.explain("ORG001")
     assert (rule.id, rule.severity, rule.operation, rule.check, rule.message) == (
         "org/extension-format", "error", MOVE_USERS, "pattern", 'Extension "{value}" is not one of ours.')
+    assert (rule.file, linter.explain("1026016")[0].file) == (str(policy), None)
     assert len(linter.rules()) == len(wxlint.rules()) + 1
     code, out, _ = run_cli("rules", "--format", "json", "--rules", policy)
     assert code == 0 and [r["id"] for r in json.loads(out)] == [r.id for r in linter.rules()]

@@ -225,6 +225,7 @@ TEST_CASE("c api: the catalogue as JSON", "[c_api]") {
       CHECK(std::string(r["operation"].GetString()) == "validateOrInitiateMoveUsersJob");
       CHECK(r["failExample"].GetStringLength() > 0);
       CHECK(r["exampleSettings"].IsObject());
+      CHECK(!r.HasMember("file"));  // one of wxlint's own rules
     }
   CHECK(found);
   CHECK(wxlint_linter_rules_json(nullptr, &json, nullptr) == WXLINT_E_INVALID_ARGUMENT);
