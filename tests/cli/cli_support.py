@@ -3,6 +3,7 @@ import json
 import os
 import resource
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -108,6 +109,13 @@ def ancestors(path):
         if parent == path:
             return
         path = parent
+
+
+def fresh_copy(src, dest):
+    """A copy of the directory src with new modification times, as a fresh clone has them: a
+    snapshot without a manifest is as old as its files (WX0020 after 7 days), and copytree's
+    default keeps an old checkout's times."""
+    return shutil.copytree(src, dest, copy_function=shutil.copy)
 
 
 def write(path, content):

@@ -4,7 +4,7 @@ the bundled examples give their findings at their places, operations are chosen 
 import json
 import os
 
-from cli_support import REPO, TempDirTest, main, run, write
+from cli_support import REPO, TempDirTest, fresh_copy, main, run, write
 
 OPERATIONS = {"Create a Contact", "Update a Contact", "Bulk Delete Contacts", "Add Phone Numbers to a location",
               "Initiate Number Jobs", "createLocation", "createWorkspace"}
@@ -31,7 +31,8 @@ class Operations(TempDirTest):
                 self.assertIn("\nPasses:\n", e.stdout)
 
     def test_bundled_examples_of_the_new_operations(self):
-        r = run("check", "--no-config", "-q", "--snapshot", SNAPSHOT, example("create-workspace.envelope.json"),
+        snapshot = fresh_copy(SNAPSHOT, self.path("snapshot"))  # its age: the files' (no manifest)
+        r = run("check", "--no-config", "-q", "--snapshot", snapshot, example("create-workspace.envelope.json"),
                 example("manage-numbers-job.envelope.json"), example("create-location.envelope.json"),
                 example("add-phone-numbers.envelope.json"), example("bulk-delete-contacts.envelope.json"))
         self.assertEqual(r.returncode, 1, r.stderr)
@@ -51,7 +52,8 @@ class Operations(TempDirTest):
     def test_operation_by_id_and_by_rule_file_name_with_a_snapshot(self):
         payload = json.dumps({"displayName": "Room 1", "locationId": LOCATION,
                               "calling": {"type": "webexCalling", "webexCalling": {"extension": "28544"}}})
-        r = run("check", "--no-config", "--operation", "createWorkspace", "--snapshot", SNAPSHOT, "--stdin-filename",
+        snapshot = fresh_copy(SNAPSHOT, self.path("snapshot"))
+        r = run("check", "--no-config", "--operation", "createWorkspace", "--snapshot", snapshot, "--stdin-filename",
                 "ws.json", "-", stdin=payload)
         self.assertEqual((r.returncode, r.stdout), (1,
             "ws.json:1:193: error[WX9120]: The extension 28544 is already taken in this location: the org snapshot "

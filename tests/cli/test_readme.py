@@ -2,10 +2,9 @@
 examples, every line and in order ("..." in the README stands for the rest of a message)."""
 import os
 import re
-import shutil
 import unittest
 
-from cli_support import REPO, TempDirTest, run
+from cli_support import REPO, TempDirTest, fresh_copy, run
 
 
 def readme_block(first_line_prefix):
@@ -30,7 +29,7 @@ class ReadmeDemoTest(TempDirTest):
     def test_the_demo_prints_the_readme_block_line_for_line(self):
         # A fresh copy: the snapshot's age comes from its files' time (no manifest), so an old
         # checkout would add WX0020 to every file.
-        shutil.copytree(os.path.join(REPO, "examples"), self.path("examples"))
+        fresh_copy(os.path.join(REPO, "examples"), self.path("examples"))
         r = run("check", "--no-config", "--snapshot", "examples/snapshot", "examples/", cwd=self.dir)
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertEqual(r.stderr, "")

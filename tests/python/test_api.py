@@ -225,7 +225,8 @@ def test_snapshot(project):
 def test_relative_paths_are_read_in_each_working_directory(tmp_path, monkeypatch):
     # A partner's script going from one customer org's directory to the next.
     case = ROOT / "testdata" / "snapshot" / "extension-taken.json"
-    shutil.copytree(ROOT / "testdata" / "snapshot" / "org.snapshot", tmp_path / "a" / "snapshot")
+    # New modification times: the snapshot's age (no manifest), as in a fresh clone.
+    shutil.copytree(ROOT / "testdata" / "snapshot" / "org.snapshot", tmp_path / "a" / "snapshot", copy_function=shutil.copy)
     (tmp_path / "b" / "snapshot").mkdir(parents=True)
     shutil.copy(ROOT / "testdata" / "snapshot" / "org.snapshot" / "locations.json", tmp_path / "b" / "snapshot")
     expected = {"a": ["4202", "4202", "1026010", "4202", "4910", "1026010", "4202", "1026019", "1026019"],
