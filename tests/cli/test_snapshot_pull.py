@@ -68,6 +68,9 @@ class Api:
                 parts = urllib.parse.urlsplit(self.path)
                 api.requests.append((self.path, self.headers.get("Authorization")))
                 status, headers, body = api.route(api, parts.path, parts.query)
+                if status is None:  # a dropped connection: closed without an answer
+                    self.close_connection = True
+                    return
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -257,7 +260,7 @@ class Pull(TempDirTest):
         cases = {403: "HTTP 403 Forbidden: the token may not read this list (it needs "
                       "spark-admin:telephony_config_read, and an admin role); --kinds leaves a list out",
                  404: "HTTP 404 Not Found: no such list here: check --base-url and --org-id",
-                 502: "HTTP 502 Bad Gateway: the server failed: try again later"}
+                 501: "HTTP 501 Not Implemented: the server failed: try again later"}
         for status, message in cases.items():
             self.api.route = lambda api, path, query, status=status: (
                 (status, {}, b"<html>oops</html>") if "numbers" in path else webex(api, path, query))
@@ -284,6 +287,64 @@ class Pull(TempDirTest):
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"people page 1: GET {url}: HTTP 429 Too Many Requests, "
                                                             "Retry-After 3600 s is longer than --max-wait 120 s")
+
+    def test_5xx_is_retried(self):
+        def flaky(api, path, query):
+            if path == "/v1/people" and "cursor" in query and api.count(path) < 4:
+                return ((503, {"Retry-After": "0"}, b'{"message": "Service Unavailable"}') if api.count(path) == 2
+                        else (504, {}, b"<html>Gateway Timeout</html>"))
+            return webex(api, path, query)
+        self.api.route = flaky
+        # No Retry-After: 1, 2, 4 ... s, but never more than --max-wait.
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "people", "--max-wait", "0")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        page2 = "/v1/people?max=100&cursor=Y3Vyc29yMg&callingData=true"
+        self.assertEqual([p for p, _ in self.api.requests], ["/v1/people?callingData=true&max=100"] + [page2] * 3)
+        label = f"people page 2: GET {self.api.base}{page2[3:]}: "
+        self.assertEqual(r.stderr.splitlines()[1:3], [
+            PREFIX + label + "HTTP 503 Service Unavailable: retry 1 of 5 in 0 s",
+            PREFIX + label + "HTTP 504 Gateway Timeout: retry 2 of 5 in 0 s"])
+        self.assertEqual(self.files(), ["manifest.json", "people-001.json", "people-002.json"])
+        # Bounded: --max-retries, then the error, with what the API said.
+        self.api.route = lambda api, path, query: (500, {}, b'{"message": "Internal error", "trackingId": "T1"}')
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--max-retries", "1", "--max-wait", "0")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        label = f"people page 1: GET {self.api.base}/people?callingData=true&max=100: "
+        self.assertEqual(r.stderr.splitlines(), [
+            PREFIX + label + "HTTP 500 Internal Server Error: retry 1 of 1 in 0 s",
+            PREFIX + label + "HTTP 500 Internal Server Error, still after 1 retry: the server failed: try again later "
+                             "(the API says: Internal error; trackingId T1)",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual(self.files(), ["manifest.json", "people-001.json", "people-002.json"])
+
+    def test_a_dropped_connection_after_the_first_answer_is_retried(self):
+        def dropping(api, path, query):
+            if path == "/v1/locations" and api.count(path) == 1:
+                return None, {}, b""
+            return webex(api, path, query)
+        self.api.route = dropping
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences,locations", "--max-wait", "0")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([p for p, _ in self.api.requests], ["/v1/licenses", "/v1/locations", "/v1/locations"])
+        self.assertEqual(r.stderr.splitlines()[1], PREFIX + f"locations page 1: GET {self.api.base}/locations: the "
+                         "connection failed (Remote end closed connection without response): retry 1 of 5 in 0 s")
+        self.assertEqual(self.files(), ["licences-001.json", "locations-001.json", "manifest.json"])
+        # Bounded: after --max-retries, exit 4; the first request is not retried (a wrong --base-url).
+        self.api.route = lambda api, path, query: (None, {}, b"") if path == "/v1/locations" else webex(api, path, query)
+        self.api.requests.clear()
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences,locations", "--max-wait", "0",
+                      "--max-retries", "2")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertEqual(len(self.api.requests), 4)
+        self.assertEqual(r.stderr.splitlines()[-2], PREFIX + f"locations page 1: GET {self.api.base}/locations: the "
+                         "connection failed (Remote end closed connection without response), still after 2 retries: "
+                         "try again later")
+        self.api.requests.clear()
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "locations")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertEqual(len(self.api.requests), 1)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"locations page 1: GET {self.api.base}/locations: cannot "
+                         "reach the server: Remote end closed connection without response")
 
     def test_next_link_to_another_server_is_not_followed(self):
         self.api.route = lambda api, path, query: (
@@ -381,9 +442,10 @@ class Helpers(TempDirTest):
 
     def test_retry_after(self):
         wait = self.script.retry_after
-        self.assertEqual([wait("3", 0), wait("0.5", 0), wait(None, 0), wait("soon", 2), wait("-1", 1)],
-                         [3.0, 0.5, 1.0, 4.0, 2.0])
-        self.assertAlmostEqual(wait(email.utils.formatdate(time.time() + 30, usegmt=True), 0), 30, delta=2)
+        self.assertEqual([wait(v) for v in ("3", " 0.5 ", None, "", "soon", "-1", "nan", "inf", "Mon, 99 Foo 2026")],
+                         [3.0, 0.5, None, None, None, None, None, float("inf"), None])
+        self.assertAlmostEqual(wait(email.utils.formatdate(time.time() + 30, usegmt=True)), 30, delta=2)
+        self.assertEqual(wait(email.utils.formatdate(time.time() - 30, usegmt=True)), 0.0)
 
     def test_org_uuid(self):
         org = self.script.org_uuid
