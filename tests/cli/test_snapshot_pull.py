@@ -248,7 +248,7 @@ class Pull(TempDirTest):
             return 401, {}, body
         self.api.route = refuse
         r = self.pull("--out", "out", "--base-url", self.api.base)
-        self.assertEqual((r.returncode, r.stdout), (3, ""))
+        self.assertEqual((r.returncode, r.stdout), (6, ""))
         self.assertEqual(r.stderr.splitlines(), [
             PREFIX + f"people page 1: GET {self.api.base}/people?callingData=true&max=100: HTTP 401 Unauthorized: "
                      "the token was refused (expired, revoked or not a token): set a fresh one in WEBEX_ACCESS_TOKEN "
@@ -257,9 +257,7 @@ class Pull(TempDirTest):
         self.assertFalse(os.path.exists(self.path("out")))  # it did not exist before
 
     def test_http_errors_name_the_endpoint_and_status(self):
-        cases = {403: "HTTP 403 Forbidden: the token may not read this list (it needs "
-                      "spark-admin:telephony_config_read, and an admin role); --kinds leaves a list out",
-                 404: "HTTP 404 Not Found: no such list here: check --base-url and --org-id",
+        cases = {404: "HTTP 404 Not Found: no such list here: check --base-url and --org-id",
                  501: "HTTP 501 Not Implemented: the server failed: try again later"}
         for status, message in cases.items():
             self.api.route = lambda api, path, query, status=status: (
@@ -270,6 +268,35 @@ class Pull(TempDirTest):
             self.assertIn(PREFIX + f"numbers page 1: GET {self.api.base}/telephony/config/numbers?orgId="
                           f"Y2lzY29zcGFyazovL3VzL09SRw: {message}\n", r.stderr)
             self.assertEqual(self.files(), [])
+
+    def test_403_names_the_scope_and_the_kinds_without_it(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = {name: open(self.path("out", name), "rb").read() for name in self.files()}
+
+        def forbid(api, path, query):
+            if path.startswith("/v1/telephony/config/"):
+                # The Webex error shape: the reason is in errors[].description (and a hostile escape).
+                return 403, {}, json.dumps({"message": "Forbidden", "errors": [
+                    {"errorCode": 0, "description": "Missing scope\x1b[2J spark-admin:telephony_config_read"}],
+                    "trackingId": "ROUTER_1"}).encode()
+            return webex(api, path, query)
+        self.api.route = forbid
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual((r.returncode, r.stdout), (6, ""))
+        self.assertEqual(r.stderr.splitlines()[-2:], [
+            PREFIX + f"callingLocations page 1: GET {self.api.base}/telephony/config/locations: HTTP 403 Forbidden: "
+                     "the token may not read callingLocations: it needs the scope spark-admin:telephony_config_read "
+                     "and an admin role; to pull the lists that do not need it: --kinds people,licences,locations,"
+                     "contacts (the API says: Forbidden; Missing scope [2J spark-admin:telephony_config_read; "
+                     "trackingId ROUTER_1)",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        # As the docs say: the lists pulled before the 403 are not written; the earlier snapshot stays.
+        self.assertEqual({name: open(self.path("out", name), "rb").read() for name in self.files()}, before)
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "numbers")
+        self.assertEqual(r.returncode, 6)
+        self.assertTrue(r.stderr.splitlines()[-2].endswith(
+            "and an admin role; pull with another token (the API says: Forbidden; Missing scope [2J "
+            "spark-admin:telephony_config_read; trackingId ROUTER_1)"), r.stderr)
 
     def test_429_past_the_retries_is_an_error(self):
         self.api.route = lambda api, path, query: (429, {"Retry-After": "0"}, b"{}")
