@@ -8,8 +8,10 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -21,6 +23,29 @@ REPLAY = os.path.join(REPO, "testdata", "pull-replay.snapshot")
 TOKEN = "wx-test-token-Zq7XvN3p-0123456789abcdef"
 ORG_UUID = "96abc2aa-3dcc-11e5-a152-fe34819cdc9a"
 PREFIX = "wxlint snapshot pull: "
+SCRIPT = os.path.join(os.path.dirname(WXLINT), "wxlint-snapshot-pull")  # the build's copy
+# Runs the script with a mishap at publishing time: Ctrl-C as the first page is renamed into
+# --out, or a full disk when the manifest is written.
+MISHAP = r"""
+import os, runpy, signal, sys, tempfile
+script, mishap, out = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
+sys.argv = [script, "--out"] + sys.argv[3:]
+if mishap == "ctrl-c":
+    real_replace = os.replace
+    def replace(src, dst):
+        real_replace(src, dst)
+        if os.path.dirname(os.path.abspath(dst)) == out:
+            os.kill(os.getpid(), signal.SIGINT)
+    os.replace = replace
+else:
+    real_mkstemp = tempfile.mkstemp
+    def mkstemp(*args, prefix=None, **kwargs):
+        if prefix and prefix.startswith(".manifest.json."):
+            raise OSError(28, "No space left on device")
+        return real_mkstemp(*args, prefix=prefix, **kwargs)
+    tempfile.mkstemp = mkstemp
+runpy.run_path(script, run_name="__main__")
+"""
 
 
 def recorded(name):
@@ -382,6 +407,57 @@ class Pull(TempDirTest):
                          "link leads to another server (elsewhere.example): not followed, so that the token goes to "
                          "the --base-url server only")
         self.assertEqual(len(self.api.requests), 1)
+
+    def test_ctrl_c_while_pulling_leaves_out_as_it_was(self):
+        asked, release = threading.Event(), threading.Event()
+
+        def slow(api, path, query):
+            if "numbers" in path:
+                asked.set()
+                release.wait(30)
+                return None, {}, b""  # the client is gone
+            return webex(api, path, query)
+        self.api.route = slow
+        self.addCleanup(release.set)
+        environ = env(WEBEX_ACCESS_TOKEN=TOKEN)
+        p = subprocess.Popen([WXLINT, "snapshot", "pull", "--out", "out", "--base-url", self.api.base], cwd=self.dir,
+                             env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.assertTrue(asked.wait(30))
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=30)
+        release.set()
+        self.assertEqual((p.returncode, out), (130, ""))
+        self.assertEqual(err.splitlines()[-2:], [PREFIX + "interrupted",
+                                                 PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertFalse(os.path.exists(self.path("out")))  # it did not exist before
+        self.api.route = webex
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+
+    def mishap(self, mishap, *args):
+        r = subprocess.run([sys.executable, "-c", MISHAP, SCRIPT, mishap, *args], cwd=self.dir, capture_output=True,
+                           text=True, env=env(WEBEX_ACCESS_TOKEN=TOKEN, WXLINT_EXECUTABLE=WXLINT), timeout=60)
+        self.assertNotIn(TOKEN, r.stdout + r.stderr)
+        return r
+
+    def test_ctrl_c_or_a_full_disk_while_publishing_leaves_a_snapshot_a_rerun_replaces(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = {name: open(self.path("out", name), "rb").read() for name in self.files()}
+        # A full disk: the manifest is staged with the pages, so nothing in out has changed yet.
+        r = self.mishap("full", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr.splitlines()[-2:], [PREFIX + "out: cannot write: No space left on device",
+                                                      PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual({name: open(self.path("out", name), "rb").read() for name in self.files()}, before)
+        # Ctrl-C: held back until out holds the new snapshot, complete.
+        r = self.mishap("ctrl-c", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (130, ""))
+        self.assertEqual(r.stderr.splitlines()[-1], PREFIX + "interrupted: out holds the new snapshot, not checked "
+                                                             "(wxlint snapshot info)")
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+        self.assertEqual([p["file"] for p in self.manifest()["pages"]], ["licences-001.json"])
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.files(), sorted([f for f, _ in ALL_PAGES] + ["manifest.json"]))
 
     def test_unreachable_server(self):
         with socket.socket() as s:
