@@ -323,6 +323,20 @@ class Pull(TempDirTest):
             "and an admin role; pull with another token (the API says: Forbidden; Missing scope [2J "
             "spark-admin:telephony_config_read; trackingId ROUTER_1)"), r.stderr)
 
+    def test_an_answer_that_is_no_list_response_is_an_error(self):
+        cases = [(b"<html>Maintenance</html>", "the answer is not JSON"),
+                 (b"\xff\xfe{}", "the answer is not JSON"),
+                 (b"[" * 100000, "the answer is JSON nested too deep to be a list response"),
+                 (b'[{"items": []}]', 'the answer has no "items" list: not the list response wxlint expects'),
+                 (b'{"items": {"id": 1}}', 'the answer has no "items" list: not the list response wxlint expects')]
+        for body, message in cases:
+            self.api.route = lambda api, path, query, body=body: (200, {}, body)
+            r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+            self.assertEqual((r.returncode, r.stdout), (3, ""), body[:20])
+            self.assertEqual(r.stderr.splitlines(), [PREFIX + f"licences page 1: GET {self.api.base}/licenses: {message}",
+                                                     PREFIX + "out: left as it was (nothing of this pull written)"])
+            self.assertFalse(os.path.exists(self.path("out")))
+
     def test_429_past_the_retries_is_an_error(self):
         self.api.route = lambda api, path, query: (429, {"Retry-After": "0"}, b"{}")
         r = self.pull("--out", "out", "--base-url", self.api.base, "--max-retries", "2")
