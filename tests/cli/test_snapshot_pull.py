@@ -473,6 +473,27 @@ class Pull(TempDirTest):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(self.files(), sorted([f for f, _ in ALL_PAGES] + ["manifest.json"]))
 
+    def test_next_links_that_loop_are_stopped(self):
+        # A cursor that changes at every page while the page is the first one again; then a
+        # link that differs from the first page's only in its #fragment, which is not sent.
+        for link in ("{base}/licenses?cursor={n}", "{base}/licenses#{n}"):
+            def looping(api, path, query, link=link):
+                if len(api.requests) > 20:
+                    return 200, {}, b'{"items": []}'  # the test's own bound
+                return 200, {"Link": f'<{link.format(base=api.base, n=len(api.requests))}>; rel="next"'}, \
+                    recorded("licences.json")
+            self.api.route = looping
+            self.api.requests.clear()
+            r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+            self.assertEqual((r.returncode, r.stdout), (3, ""), r.stderr)
+            self.assertEqual(len(self.api.requests), 2 if "cursor" in link else 1)  # the page 2 asked for, or not
+            second = link.format(base=self.api.base, n=1)
+            self.assertEqual(r.stderr.splitlines(), [
+                PREFIX + f"licences page 2: GET {second}: " + (
+                    "the answer repeats an earlier page's (the next links loop): stopped" if "cursor" in link else
+                    "the next link repeats an earlier page's: stopped"),
+                PREFIX + "out: left as it was (nothing of this pull written)"])
+
     def test_unreachable_server(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
