@@ -494,6 +494,25 @@ class Pull(TempDirTest):
                     "the next link repeats an earlier page's: stopped"),
                 PREFIX + "out: left as it was (nothing of this pull written)"])
 
+    def test_a_token_echoed_by_the_server_is_not_written(self):
+        def echo(api, path, query):
+            if "page" not in query:  # its next link carries the token, as some APIs' do
+                return 200, {"Link": f'<{api.base}/licenses?page=2&access_token={TOKEN}>; rel="next"'}, \
+                    recorded("licences.json")
+            return 200, {}, b'{"items": []}'
+        self.api.route = echo
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.files()  # looks for the token in each
+        self.assertEqual([p["url"] for p in self.manifest()["pages"]],
+                         [self.api.base + "/licenses", self.api.base + "/licenses?page=2&access_token=<token>"])
+        self.api.route = lambda api, path, query: (200, {}, json.dumps({"items": [{"id": TOKEN}]}).encode())
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"licences page 1: GET {self.api.base}/licenses: the "
+                                                            "answer holds the access token: not written")
+        self.assertEqual(self.files(), ["licences-001.json", "licences-002.json", "manifest.json"])
+
     def test_unreachable_server(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
