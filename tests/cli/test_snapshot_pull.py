@@ -8,8 +8,10 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -21,6 +23,29 @@ REPLAY = os.path.join(REPO, "testdata", "pull-replay.snapshot")
 TOKEN = "wx-test-token-Zq7XvN3p-0123456789abcdef"
 ORG_UUID = "96abc2aa-3dcc-11e5-a152-fe34819cdc9a"
 PREFIX = "wxlint snapshot pull: "
+SCRIPT = os.path.join(os.path.dirname(WXLINT), "wxlint-snapshot-pull")  # the build's copy
+# Runs the script with a mishap at publishing time: Ctrl-C as the first page is renamed into
+# --out, or a full disk when the manifest is written.
+MISHAP = r"""
+import os, runpy, signal, sys, tempfile
+script, mishap, out = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
+sys.argv = [script, "--out"] + sys.argv[3:]
+if mishap == "ctrl-c":
+    real_replace = os.replace
+    def replace(src, dst):
+        real_replace(src, dst)
+        if os.path.dirname(os.path.abspath(dst)) == out:
+            os.kill(os.getpid(), signal.SIGINT)
+    os.replace = replace
+else:
+    real_mkstemp = tempfile.mkstemp
+    def mkstemp(*args, prefix=None, **kwargs):
+        if prefix and prefix.startswith(".manifest.json."):
+            raise OSError(28, "No space left on device")
+        return real_mkstemp(*args, prefix=prefix, **kwargs)
+    tempfile.mkstemp = mkstemp
+runpy.run_path(script, run_name="__main__")
+"""
 
 
 def recorded(name):
@@ -68,6 +93,9 @@ class Api:
                 parts = urllib.parse.urlsplit(self.path)
                 api.requests.append((self.path, self.headers.get("Authorization")))
                 status, headers, body = api.route(api, parts.path, parts.query)
+                if status is None:  # a dropped connection: closed without an answer
+                    self.close_connection = True
+                    return
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -245,7 +273,7 @@ class Pull(TempDirTest):
             return 401, {}, body
         self.api.route = refuse
         r = self.pull("--out", "out", "--base-url", self.api.base)
-        self.assertEqual((r.returncode, r.stdout), (3, ""))
+        self.assertEqual((r.returncode, r.stdout), (6, ""))
         self.assertEqual(r.stderr.splitlines(), [
             PREFIX + f"people page 1: GET {self.api.base}/people?callingData=true&max=100: HTTP 401 Unauthorized: "
                      "the token was refused (expired, revoked or not a token): set a fresh one in WEBEX_ACCESS_TOKEN "
@@ -254,10 +282,8 @@ class Pull(TempDirTest):
         self.assertFalse(os.path.exists(self.path("out")))  # it did not exist before
 
     def test_http_errors_name_the_endpoint_and_status(self):
-        cases = {403: "HTTP 403 Forbidden: the token may not read this list (it needs "
-                      "spark-admin:telephony_config_read, and an admin role); --kinds leaves a list out",
-                 404: "HTTP 404 Not Found: no such list here: check --base-url and --org-id",
-                 502: "HTTP 502 Bad Gateway: the server failed: try again later"}
+        cases = {404: "HTTP 404 Not Found: no such list here: check --base-url and --org-id",
+                 501: "HTTP 501 Not Implemented: the server failed: try again later"}
         for status, message in cases.items():
             self.api.route = lambda api, path, query, status=status: (
                 (status, {}, b"<html>oops</html>") if "numbers" in path else webex(api, path, query))
@@ -267,6 +293,49 @@ class Pull(TempDirTest):
             self.assertIn(PREFIX + f"numbers page 1: GET {self.api.base}/telephony/config/numbers?orgId="
                           f"Y2lzY29zcGFyazovL3VzL09SRw: {message}\n", r.stderr)
             self.assertEqual(self.files(), [])
+
+    def test_403_names_the_scope_and_the_kinds_without_it(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = {name: open(self.path("out", name), "rb").read() for name in self.files()}
+
+        def forbid(api, path, query):
+            if path.startswith("/v1/telephony/config/"):
+                # The Webex error shape: the reason is in errors[].description (and a hostile escape).
+                return 403, {}, json.dumps({"message": "Forbidden", "errors": [
+                    {"errorCode": 0, "description": "Missing scope\x1b[2J spark-admin:telephony_config_read"}],
+                    "trackingId": "ROUTER_1"}).encode()
+            return webex(api, path, query)
+        self.api.route = forbid
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual((r.returncode, r.stdout), (6, ""))
+        self.assertEqual(r.stderr.splitlines()[-2:], [
+            PREFIX + f"callingLocations page 1: GET {self.api.base}/telephony/config/locations: HTTP 403 Forbidden: "
+                     "the token may not read callingLocations: it needs the scope spark-admin:telephony_config_read "
+                     "and an admin role; to pull the lists that do not need it: --kinds people,licences,locations,"
+                     "contacts (the API says: Forbidden; Missing scope [2J spark-admin:telephony_config_read; "
+                     "trackingId ROUTER_1)",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        # As the docs say: the lists pulled before the 403 are not written; the earlier snapshot stays.
+        self.assertEqual({name: open(self.path("out", name), "rb").read() for name in self.files()}, before)
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "numbers")
+        self.assertEqual(r.returncode, 6)
+        self.assertTrue(r.stderr.splitlines()[-2].endswith(
+            "and an admin role; pull with another token (the API says: Forbidden; Missing scope [2J "
+            "spark-admin:telephony_config_read; trackingId ROUTER_1)"), r.stderr)
+
+    def test_an_answer_that_is_no_list_response_is_an_error(self):
+        cases = [(b"<html>Maintenance</html>", "the answer is not JSON"),
+                 (b"\xff\xfe{}", "the answer is not JSON"),
+                 (b"[" * 100000, "the answer is JSON nested too deep to be a list response"),
+                 (b'[{"items": []}]', 'the answer has no "items" list: not the list response wxlint expects'),
+                 (b'{"items": {"id": 1}}', 'the answer has no "items" list: not the list response wxlint expects')]
+        for body, message in cases:
+            self.api.route = lambda api, path, query, body=body: (200, {}, body)
+            r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+            self.assertEqual((r.returncode, r.stdout), (3, ""), body[:20])
+            self.assertEqual(r.stderr.splitlines(), [PREFIX + f"licences page 1: GET {self.api.base}/licenses: {message}",
+                                                     PREFIX + "out: left as it was (nothing of this pull written)"])
+            self.assertFalse(os.path.exists(self.path("out")))
 
     def test_429_past_the_retries_is_an_error(self):
         self.api.route = lambda api, path, query: (429, {"Retry-After": "0"}, b"{}")
@@ -285,6 +354,64 @@ class Pull(TempDirTest):
         self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"people page 1: GET {url}: HTTP 429 Too Many Requests, "
                                                             "Retry-After 3600 s is longer than --max-wait 120 s")
 
+    def test_5xx_is_retried(self):
+        def flaky(api, path, query):
+            if path == "/v1/people" and "cursor" in query and api.count(path) < 4:
+                return ((503, {"Retry-After": "0"}, b'{"message": "Service Unavailable"}') if api.count(path) == 2
+                        else (504, {}, b"<html>Gateway Timeout</html>"))
+            return webex(api, path, query)
+        self.api.route = flaky
+        # No Retry-After: 1, 2, 4 ... s, but never more than --max-wait.
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "people", "--max-wait", "0")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        page2 = "/v1/people?max=100&cursor=Y3Vyc29yMg&callingData=true"
+        self.assertEqual([p for p, _ in self.api.requests], ["/v1/people?callingData=true&max=100"] + [page2] * 3)
+        label = f"people page 2: GET {self.api.base}{page2[3:]}: "
+        self.assertEqual(r.stderr.splitlines()[1:3], [
+            PREFIX + label + "HTTP 503 Service Unavailable: retry 1 of 5 in 0 s",
+            PREFIX + label + "HTTP 504 Gateway Timeout: retry 2 of 5 in 0 s"])
+        self.assertEqual(self.files(), ["manifest.json", "people-001.json", "people-002.json"])
+        # Bounded: --max-retries, then the error, with what the API said.
+        self.api.route = lambda api, path, query: (500, {}, b'{"message": "Internal error", "trackingId": "T1"}')
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--max-retries", "1", "--max-wait", "0")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        label = f"people page 1: GET {self.api.base}/people?callingData=true&max=100: "
+        self.assertEqual(r.stderr.splitlines(), [
+            PREFIX + label + "HTTP 500 Internal Server Error: retry 1 of 1 in 0 s",
+            PREFIX + label + "HTTP 500 Internal Server Error, still after 1 retry: the server failed: try again later "
+                             "(the API says: Internal error; trackingId T1)",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual(self.files(), ["manifest.json", "people-001.json", "people-002.json"])
+
+    def test_a_dropped_connection_after_the_first_answer_is_retried(self):
+        def dropping(api, path, query):
+            if path == "/v1/locations" and api.count(path) == 1:
+                return None, {}, b""
+            return webex(api, path, query)
+        self.api.route = dropping
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences,locations", "--max-wait", "0")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([p for p, _ in self.api.requests], ["/v1/licenses", "/v1/locations", "/v1/locations"])
+        self.assertEqual(r.stderr.splitlines()[1], PREFIX + f"locations page 1: GET {self.api.base}/locations: the "
+                         "connection failed (Remote end closed connection without response): retry 1 of 5 in 0 s")
+        self.assertEqual(self.files(), ["licences-001.json", "locations-001.json", "manifest.json"])
+        # Bounded: after --max-retries, exit 4; the first request is not retried (a wrong --base-url).
+        self.api.route = lambda api, path, query: (None, {}, b"") if path == "/v1/locations" else webex(api, path, query)
+        self.api.requests.clear()
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences,locations", "--max-wait", "0",
+                      "--max-retries", "2")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertEqual(len(self.api.requests), 4)
+        self.assertEqual(r.stderr.splitlines()[-2], PREFIX + f"locations page 1: GET {self.api.base}/locations: the "
+                         "connection failed (Remote end closed connection without response), still after 2 retries: "
+                         "try again later")
+        self.api.requests.clear()
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "locations")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertEqual(len(self.api.requests), 1)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"locations page 1: GET {self.api.base}/locations: cannot "
+                         "reach the server: Remote end closed connection without response")
+
     def test_next_link_to_another_server_is_not_followed(self):
         self.api.route = lambda api, path, query: (
             200, {"Link": '<https://elsewhere.example/v1/licenses?page=2>; rel="next"'}, recorded("licences.json"))
@@ -294,6 +421,97 @@ class Pull(TempDirTest):
                          "link leads to another server (elsewhere.example): not followed, so that the token goes to "
                          "the --base-url server only")
         self.assertEqual(len(self.api.requests), 1)
+
+    def test_ctrl_c_while_pulling_leaves_out_as_it_was(self):
+        asked, release = threading.Event(), threading.Event()
+
+        def slow(api, path, query):
+            if "numbers" in path:
+                asked.set()
+                release.wait(30)
+                return None, {}, b""  # the client is gone
+            return webex(api, path, query)
+        self.api.route = slow
+        self.addCleanup(release.set)
+        environ = env(WEBEX_ACCESS_TOKEN=TOKEN)
+        p = subprocess.Popen([WXLINT, "snapshot", "pull", "--out", "out", "--base-url", self.api.base], cwd=self.dir,
+                             env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.assertTrue(asked.wait(30))
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=30)
+        release.set()
+        self.assertEqual((p.returncode, out), (130, ""))
+        self.assertEqual(err.splitlines()[-2:], [PREFIX + "interrupted",
+                                                 PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertFalse(os.path.exists(self.path("out")))  # it did not exist before
+        self.api.route = webex
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+
+    def mishap(self, mishap, *args):
+        r = subprocess.run([sys.executable, "-c", MISHAP, SCRIPT, mishap, *args], cwd=self.dir, capture_output=True,
+                           text=True, env=env(WEBEX_ACCESS_TOKEN=TOKEN, WXLINT_EXECUTABLE=WXLINT), timeout=60)
+        self.assertNotIn(TOKEN, r.stdout + r.stderr)
+        return r
+
+    def test_ctrl_c_or_a_full_disk_while_publishing_leaves_a_snapshot_a_rerun_replaces(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = {name: open(self.path("out", name), "rb").read() for name in self.files()}
+        # A full disk: the manifest is staged with the pages, so nothing in out has changed yet.
+        r = self.mishap("full", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr.splitlines()[-2:], [PREFIX + "out: cannot write: No space left on device",
+                                                      PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual({name: open(self.path("out", name), "rb").read() for name in self.files()}, before)
+        # Ctrl-C: held back until out holds the new snapshot, complete.
+        r = self.mishap("ctrl-c", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (130, ""))
+        self.assertEqual(r.stderr.splitlines()[-1], PREFIX + "interrupted: out holds the new snapshot, not checked "
+                                                             "(wxlint snapshot info)")
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+        self.assertEqual([p["file"] for p in self.manifest()["pages"]], ["licences-001.json"])
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.files(), sorted([f for f, _ in ALL_PAGES] + ["manifest.json"]))
+
+    def test_next_links_that_loop_are_stopped(self):
+        # A cursor that changes at every page while the page is the first one again; then a
+        # link that differs from the first page's only in its #fragment, which is not sent.
+        for link in ("{base}/licenses?cursor={n}", "{base}/licenses#{n}"):
+            def looping(api, path, query, link=link):
+                if len(api.requests) > 20:
+                    return 200, {}, b'{"items": []}'  # the test's own bound
+                return 200, {"Link": f'<{link.format(base=api.base, n=len(api.requests))}>; rel="next"'}, \
+                    recorded("licences.json")
+            self.api.route = looping
+            self.api.requests.clear()
+            r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+            self.assertEqual((r.returncode, r.stdout), (3, ""), r.stderr)
+            self.assertEqual(len(self.api.requests), 2 if "cursor" in link else 1)  # the page 2 asked for, or not
+            second = link.format(base=self.api.base, n=1)
+            self.assertEqual(r.stderr.splitlines(), [
+                PREFIX + f"licences page 2: GET {second}: " + (
+                    "the answer repeats an earlier page's (the next links loop): stopped" if "cursor" in link else
+                    "the next link repeats an earlier page's: stopped"),
+                PREFIX + "out: left as it was (nothing of this pull written)"])
+
+    def test_a_token_echoed_by_the_server_is_not_written(self):
+        def echo(api, path, query):
+            if "page" not in query:  # its next link carries the token, as some APIs' do
+                return 200, {"Link": f'<{api.base}/licenses?page=2&access_token={TOKEN}>; rel="next"'}, \
+                    recorded("licences.json")
+            return 200, {}, b'{"items": []}'
+        self.api.route = echo
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.files()  # looks for the token in each
+        self.assertEqual([p["url"] for p in self.manifest()["pages"]],
+                         [self.api.base + "/licenses", self.api.base + "/licenses?page=2&access_token=<token>"])
+        self.api.route = lambda api, path, query: (200, {}, json.dumps({"items": [{"id": TOKEN}]}).encode())
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"licences page 1: GET {self.api.base}/licenses: the "
+                                                            "answer holds the access token: not written")
+        self.assertEqual(self.files(), ["licences-001.json", "licences-002.json", "manifest.json"])
 
     def test_unreachable_server(self):
         with socket.socket() as s:
@@ -381,9 +599,10 @@ class Helpers(TempDirTest):
 
     def test_retry_after(self):
         wait = self.script.retry_after
-        self.assertEqual([wait("3", 0), wait("0.5", 0), wait(None, 0), wait("soon", 2), wait("-1", 1)],
-                         [3.0, 0.5, 1.0, 4.0, 2.0])
-        self.assertAlmostEqual(wait(email.utils.formatdate(time.time() + 30, usegmt=True), 0), 30, delta=2)
+        self.assertEqual([wait(v) for v in ("3", " 0.5 ", None, "", "soon", "-1", "nan", "inf", "Mon, 99 Foo 2026")],
+                         [3.0, 0.5, None, None, None, None, None, float("inf"), None])
+        self.assertAlmostEqual(wait(email.utils.formatdate(time.time() + 30, usegmt=True)), 30, delta=2)
+        self.assertEqual(wait(email.utils.formatdate(time.time() - 30, usegmt=True)), 0.0)
 
     def test_org_uuid(self):
         org = self.script.org_uuid
