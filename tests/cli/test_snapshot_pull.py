@@ -8,6 +8,7 @@ import importlib.machinery
 import importlib.util
 import json
 import os
+import pathlib
 import signal
 import socket
 import subprocess
@@ -296,7 +297,7 @@ class Pull(TempDirTest):
 
     def test_403_names_the_scope_and_the_kinds_without_it(self):
         self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
-        before = {name: open(self.path("out", name), "rb").read() for name in self.files()}
+        before = {name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}
 
         def forbid(api, path, query):
             if path.startswith("/v1/telephony/config/"):
@@ -316,7 +317,7 @@ class Pull(TempDirTest):
                      "trackingId ROUTER_1)",
             PREFIX + "out: left as it was (nothing of this pull written)"])
         # As the docs say: the lists pulled before the 403 are not written; the earlier snapshot stays.
-        self.assertEqual({name: open(self.path("out", name), "rb").read() for name in self.files()}, before)
+        self.assertEqual({name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}, before)
         r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "numbers")
         self.assertEqual(r.returncode, 6)
         self.assertTrue(r.stderr.splitlines()[-2].endswith(
@@ -455,13 +456,13 @@ class Pull(TempDirTest):
 
     def test_ctrl_c_or_a_full_disk_while_publishing_leaves_a_snapshot_a_rerun_replaces(self):
         self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
-        before = {name: open(self.path("out", name), "rb").read() for name in self.files()}
+        before = {name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}
         # A full disk: the manifest is staged with the pages, so nothing in out has changed yet.
         r = self.mishap("full", "out", "--base-url", self.api.base, "--kinds", "licences")
         self.assertEqual((r.returncode, r.stdout), (2, ""))
         self.assertEqual(r.stderr.splitlines()[-2:], [PREFIX + "out: cannot write: No space left on device",
                                                       PREFIX + "out: left as it was (nothing of this pull written)"])
-        self.assertEqual({name: open(self.path("out", name), "rb").read() for name in self.files()}, before)
+        self.assertEqual({name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}, before)
         # Ctrl-C: held back until out holds the new snapshot, complete.
         r = self.mishap("ctrl-c", "out", "--base-url", self.api.base, "--kinds", "licences")
         self.assertEqual((r.returncode, r.stdout), (130, ""))
