@@ -5,6 +5,7 @@ import resource
 import shlex
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -108,6 +109,19 @@ def ancestors(path):
         parent = os.path.dirname(path)
         if parent == path:
             return
+        path = parent
+
+
+def others_may_run(path):
+    """Whether a uid that owns nothing here may run the binary: it and every directory above
+    it open to others (a checkout under /root, mode 700, is not)."""
+    path = os.path.abspath(path)
+    while True:
+        if not os.stat(path).st_mode & stat.S_IXOTH:
+            return False
+        parent = os.path.dirname(path)
+        if parent == path:
+            return True
         path = parent
 
 

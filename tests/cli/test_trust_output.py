@@ -14,25 +14,12 @@ import subprocess
 import time
 import unittest
 
-from cli_support import BAD, GOOD, LOCATION, USER_1, WXLINT, TempDirTest, env, main, write
+from cli_support import BAD, GOOD, LOCATION, USER_1, WXLINT, TempDirTest, env, main, others_may_run, write
 
 NOBODY = 65534
 # RLIMIT_NPROC counts every process of a uid: one that nothing else on the machine uses.
 THREAD_LIMITED_UID = 47011
 STDOUT_FAILS = "wxlint: cannot write the report to stdout: {}\n"
-
-
-def others_may_run(path):
-    """Whether a uid that owns nothing here may run the binary: it and every directory above
-    it open to others (a checkout under /root, mode 700, is not)."""
-    path = os.path.abspath(path)
-    while True:
-        if not os.stat(path).st_mode & stat.S_IXOTH:
-            return False
-        parent = os.path.dirname(path)
-        if parent == path:
-            return True
-        path = parent
 
 
 as_root = unittest.skipUnless(os.geteuid() == 0 and others_may_run(WXLINT),
