@@ -1,11 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
+#include <ctime>
 #include <string>
 #include <vector>
 
 #include "document/document.hpp"
 #include "formats/formats.hpp"
+#include "support.hpp"
 
 // rapidjson 1.1.0's Value == scalar recurses forever under C++20: compare via GetInt()/GetString().
 using wxlint::Document;
@@ -23,9 +24,6 @@ std::pair<unsigned, unsigned> lc(const Document& d, std::size_t off) {
   return {d.position(off).line, d.position(off).column};
 }
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
 
 const char* kPretty =
     "{\n"
@@ -182,9 +180,9 @@ TEST_CASE("100,000 keys in one object stay linear", "[document][slow]") {
     text += "\"k" + std::to_string(i % 50000) + "\": " + std::to_string(i);
   }
   text += "}]}";
-  auto t0 = std::chrono::steady_clock::now();
+  auto t0 = std::clock();
   Document d(text);
-  CHECK(seconds_since(t0) < 5.0);
+  CHECK(test_support::cpu_seconds_since(t0) < 5.0);
   REQUIRE(d.parsed());
   CHECK(d.root()["outer"][0].MemberCount() == 100000);
   CHECK(duplicates_reported(d) == 50000);
@@ -197,9 +195,9 @@ TEST_CASE("100,000 keys in one object stay linear", "[document][slow]") {
   std::string same = "{";
   for (int i = 0; i < 100000; ++i) same += i ? ",\"id\":0" : "\"id\":0";
   same += "}";
-  t0 = std::chrono::steady_clock::now();
+  t0 = std::clock();
   Document e(same);
-  CHECK(seconds_since(t0) < 5.0);
+  CHECK(test_support::cpu_seconds_since(t0) < 5.0);
   CHECK(duplicates_reported(e) == 99999);
   CHECK(e.issues().front().offset == 8);
 }
@@ -307,9 +305,9 @@ TEST_CASE("nesting limit", "[document]") {
   }
   SECTION("1,000,000 levels stop at level 513") {
     const std::string text(1000000, '[');
-    auto t0 = std::chrono::steady_clock::now();
+    auto t0 = std::clock();
     Document d(text);
-    CHECK(seconds_since(t0) < 1.0);
+    CHECK(test_support::cpu_seconds_since(t0) < 1.0);
     CHECK_FALSE(d.parsed());
     REQUIRE(d.issues().size() == 1);
     const ParseIssue& i = d.issues()[0];

@@ -8,7 +8,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <ctime>
 #include <random>
 #include <string>
@@ -94,14 +93,14 @@ TEST_CASE("glob: a 66 KB pattern costs nothing against short texts", "[glob][tru
   std::string slashes, stars;
   for (int i = 0; i < 33000; ++i) slashes += "/*", stars += "**/";
   const wxlint::Glob many_segments(slashes), many_globstars("/usersList/" + stars + "userId");
-  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t start = std::clock();
   for (int i = 0; i < 20000; ++i) {
     const std::string pointer = "/usersList/0/users/" + std::to_string(i) + "/userId";
     REQUIRE_FALSE(many_segments.matches_pointer_or_ancestor(pointer));
     REQUIRE(many_globstars.matches_pointer_or_ancestor(pointer));
     REQUIRE_FALSE(many_globstars.matches_pointer_or_ancestor(pointer + "x"));
   }
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  CHECK(test_support::cpu_seconds_since(start) < 2.0 * test_support::kSlowBuild);
 }
 
 TEST_CASE("glob: unclosed classes compile in linear time and stay literal", "[glob][trust][linear]") {

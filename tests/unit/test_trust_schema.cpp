@@ -12,13 +12,14 @@
 #include "engine/schema_layer.hpp"
 #include "engine/schema_unique.hpp"
 #include "rule_fixture.hpp"
+#include "support.hpp"
 
 #include <wxlint/error.hpp>
 
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
-#include <chrono>
+#include <ctime>
 #include <random>
 
 using wxlint::SchemaFailure;
@@ -94,9 +95,6 @@ std::string detail(const SchemaFailure& f) {
   return "";
 }
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 }  // namespace
 
@@ -164,9 +162,9 @@ TEST_CASE("subschemas reached many times through anyOf, allOf and recursion are 
   CHECK(load(R"({"allOf": [{"properties": {"l": {"$ref": "#"}}}, {"properties": {"r": {"$ref": "#"}}}]})") == "accepted");
 
   // Below the limit: 511 paths, evaluated at once.
-  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t start = std::clock();
   const auto failures = validate(shared_anyof(8), R"({"p": 5})");
-  CHECK(seconds_since(start) < 5);
+  CHECK(test_support::cpu_seconds_since(start) < 5);
   REQUIRE(failures.size() == 1);
   CHECK(failures[0].keyword == "type");
   CHECK(failures[0].pointer == "/p");
@@ -246,9 +244,9 @@ TEST_CASE("uniqueItems: JSON equality, each repeat named with its first, in n lo
     std::string items = "[";
     for (int i = 0; i < 20000; ++i) items += (i ? ", " : "") + (equal ? std::string(R"({"a": [1]})") : "\"item-" + std::to_string(i) + "\"");
     items += equal ? "]" : ", \"item-7\"]";
-    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t start = std::clock();
     const auto failures = validate(schema, items);
-    CHECK(seconds_since(start) < 5);
+    CHECK(test_support::cpu_seconds_since(start) < 5);
     REQUIRE(failures.size() == 1);
     CHECK(detail(failures[0]) == (equal ? "Elements at indexes #0 and #1 violate uniqueness constraint."
                                         : "Elements at indexes #7 and #20000 violate uniqueness constraint."));
