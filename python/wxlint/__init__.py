@@ -17,7 +17,7 @@ from typing import Iterable, Optional, Union
 from ._capi import VERSION as __version__
 from .errors import (ConfigError, InternalError, IoError, OptionsError, SnapshotError,
                      UnknownOperationError, UnknownRuleError, WxlintError)
-from .linter import Linter, Payload, StrPath, apply_fixes
+from .linter import Linter, Payload, StrPath, _paths, apply_fixes
 from .results import Diagnostic, Edit, Fix, Location, Report, Rule, Severity
 
 __all__ = [
@@ -62,11 +62,7 @@ def _config_state(config: Union[None, bool, str]) -> object:
 
 
 def _tuple(paths: Paths) -> Optional[tuple[str, ...]]:
-    if paths is None:
-        return None
-    if isinstance(paths, (str, bytes, os.PathLike)):
-        return (os.fsdecode(paths),)
-    return tuple(map(os.fsdecode, paths))
+    return None if paths is None else tuple(_paths(paths))
 
 
 def _linter(config: Config, snapshot: SnapshotPaths, rules: RulePaths = None) -> Linter:
