@@ -97,6 +97,13 @@ class Api:
                 if status is None:  # a dropped connection: closed without an answer
                     self.close_connection = True
                     return
+                if status == "raw":  # body writes the whole answer itself, as it likes
+                    self.close_connection = True
+                    try:
+                        body(self.wfile)
+                    except OSError:  # the client hung up
+                        pass
+                    return
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -412,6 +419,77 @@ class Pull(TempDirTest):
         self.assertEqual(len(self.api.requests), 1)
         self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"locations page 1: GET {self.api.base}/locations: cannot "
                          "reach the server: Remote end closed connection without response")
+
+    def test_a_server_that_sends_a_byte_now_and_then_is_cut_off_at_the_timeout(self):
+        def trickle(head):
+            def write(out):
+                out.write(head)
+                for _ in range(150):  # 30 s, far past --timeout
+                    out.write(b" ")
+                    out.flush()
+                    time.sleep(0.2)
+            return write
+        slow_body = trickle(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+        slow_headers = trickle(b"HTTP/1.1 200 OK\r\nX-Slow:")
+
+        def slow(api, path, query):
+            if path == "/v1/locations" and api.count(path) == 1:
+                return "raw", {}, slow_body
+            return webex(api, path, query)
+        self.api.route = slow
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences,locations", "--max-wait", "0",
+                      "--timeout", "1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[1], PREFIX + f"locations page 1: GET {self.api.base}/locations: the "
+                         "connection failed (no complete answer within --timeout 1 s): retry 1 of 5 in 0 s")
+        self.assertEqual(self.files(), ["licences-001.json", "locations-001.json", "manifest.json"])
+        # Headers that never end, past the retries: exit 4.
+        self.api.route = lambda api, path, query: (
+            ("raw", {}, slow_headers) if path == "/v1/locations" else webex(api, path, query))
+        start = time.monotonic()
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences,locations", "--max-wait", "0",
+                      "--timeout", "1", "--max-retries", "1")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertLess(time.monotonic() - start, 25)  # two requests of 1 s, not the server's 30 s each
+        self.assertEqual(r.stderr.splitlines()[-2], PREFIX + f"locations page 1: GET {self.api.base}/locations: the "
+                         "connection failed (no complete answer within --timeout 1 s), still after 1 retry: try again "
+                         "later")
+
+    def test_an_answer_longer_than_a_list_page_can_be_is_not_read(self):
+        self.api.route = lambda api, path, query: ("raw", {}, lambda out: out.write(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 67108865\r\n\r\n{"))
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"licences page 1: GET {self.api.base}/licenses: the "
+                         "answer is 67,108,865 bytes, more than a list page can be (64 MiB): not read")
+
+        def endless(out):  # no Content-Length: the body ends when the connection does
+            out.write(b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n[")
+            block = b" " * (1 << 20)
+            for _ in range(80):
+                out.write(block)
+        self.api.route = lambda api, path, query: ("raw", {}, endless)
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"licences page 1: GET {self.api.base}/licenses: the "
+                         "answer is longer than a list page can be (64 MiB): not read further")
+        self.assertFalse(os.path.exists(self.path("out")))
+
+    def test_plain_http_only_to_this_machine_and_not_through_a_proxy(self):
+        r = self.pull("--out", "out", "--base-url", "http://webexapis.example/v1")
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.endswith(
+            "wxlint snapshot pull: error: --base-url: http:// would send the access token unencrypted: use https:// "
+            "(http:// is only for a server on this machine: localhost, 127.0.0.1, ::1)\n"), r.stderr)
+        self.assertEqual(self.api.requests, [])
+        # A proxy would see the token, and serves no server of this machine: not asked.
+        environ = env(WEBEX_ACCESS_TOKEN=TOKEN, http_proxy="http://127.0.0.1:9", HTTP_PROXY="http://127.0.0.1:9")
+        environ.pop("no_proxy", None)
+        environ.pop("NO_PROXY", None)
+        r = subprocess.run([WXLINT, "snapshot", "pull", "--out", "out", "--base-url", self.api.base, "--kinds",
+                            "licences"], cwd=self.dir, capture_output=True, text=True, env=environ, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([p for p, _ in self.api.requests], ["/v1/licenses"])
 
     def test_next_link_to_another_server_is_not_followed(self):
         self.api.route = lambda api, path, query: (
