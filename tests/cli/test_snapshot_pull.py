@@ -128,14 +128,18 @@ class Api:
         self.server.server_close()
 
 
+# The first page of each list, then the lists' further pages.
 ALL_REQUESTS = [
     "/v1/people?callingData=true&max=100",
-    "/v1/people?max=100&cursor=Y3Vyc29yMg&callingData=true",
     "/v1/licenses", "/v1/locations", "/v1/telephony/config/locations",
-    "/v1/telephony/config/numbers", "/v1/telephony/config/numbers", "/v1/telephony/config/numbers?start=3&max=3",
+    "/v1/telephony/config/numbers", "/v1/telephony/config/numbers",
     "/v1/telephony/config/callParkExtensions", "/v1/telephony/config/virtualExtensions",
     f"/v1/contacts/organizations/{ORG_UUID}/contacts/search",
+    "/v1/people?max=100&cursor=Y3Vyc29yMg&callingData=true",
+    "/v1/telephony/config/numbers?start=3&max=3",
 ]
+# ALL_REQUESTS (but the 429's) in the manifest's order: by kind
+MANIFEST_REQUESTS = [ALL_REQUESTS[i] for i in (0, 9, 1, 2, 3, 5, 10, 6, 7, 8)]
 # file written <- recorded page, in the order pulled
 ALL_PAGES = [("people-001.json", "people-1.json"), ("people-002.json", "people-2.json"),
              ("licences-001.json", "licences.json"), ("locations-001.json", "locations.json"),
@@ -212,17 +216,17 @@ class Pull(TempDirTest):
         self.assertRegex(captured, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
         at = int(time.mktime(time.strptime(captured, "%Y-%m-%dT%H:%M:%SZ"))) - time.timezone
         self.assertTrue(before <= at <= time.time(), captured)
-        retried = [ALL_REQUESTS[i] for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 10)]
-        self.assertEqual(m, {"source": "wxlint snapshot pull", "baseUrl": self.api.base, "pages": self.pages(retried),
+        self.assertEqual(m, {"source": "wxlint snapshot pull", "baseUrl": self.api.base,
+                             "pages": self.pages(MANIFEST_REQUESTS),
                              "notes": ["people page 2: the next link lost callingData=true; added it back"]})
         numbers = self.api.base + "/telephony/config/numbers"
         self.assertEqual(r.stderr.splitlines(), [PREFIX + line for line in [
             "people page 2: the next link lost callingData=true; added it back",
-            "people: 2 pages, 3 items", "licences: 1 page, 2 items", "locations: 1 page, 2 items",
-            "callingLocations: 1 page, 2 items",
+            "licences: 1 page, 2 items", "locations: 1 page, 2 items", "callingLocations: 1 page, 2 items",
             f"numbers page 1: GET {numbers}: HTTP 429 Too Many Requests: retry 1 of 5 in 1 s",
-            "numbers: 2 pages, 5 items", "callParkExtensions: 1 page, 1 item", "virtualExtensions: 1 page, 1 item",
-            "contacts: 1 page, 1 item", "wrote 10 pages of 8 kinds and manifest.json to out"]])
+            "callParkExtensions: 1 page, 1 item", "virtualExtensions: 1 page, 1 item", "contacts: 1 page, 1 item",
+            "people: 2 pages, 3 items", "numbers: 2 pages, 5 items",
+            "wrote 10 pages of 8 kinds and manifest.json to out"]])
         self.assertEqual(r.stdout.splitlines(), [
             f"snapshot: 10 pages of 8 kinds, captured {captured} (0 days ago, from the manifest)", *INFO_KINDS,
             "no inconsistencies found"])
@@ -234,7 +238,7 @@ class Pull(TempDirTest):
         r = self.pull("--out", "out", "--base-url", self.api.base, "--keep-links", "--kinds", "people,locations")
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertEqual([p for p, _ in self.api.requests], [
-            "/v1/people?callingData=true&max=100", "/v1/people?max=100&cursor=Y3Vyc29yMg", "/v1/locations"])
+            "/v1/people?callingData=true&max=100", "/v1/locations", "/v1/people?max=100&cursor=Y3Vyc29yMg"])
         self.assertEqual(self.files(), ["locations-001.json", "manifest.json", "people-001.json", "people-002.json"])
         with open(self.path("out", "people-002.json"), "rb") as f:
             self.assertEqual(f.read(), recorded("people-2-no-calling-data.json"))
@@ -325,6 +329,19 @@ class Pull(TempDirTest):
             PREFIX + "out: left as it was (nothing of this pull written)"])
         # As the docs say: the lists pulled before the 403 are not written; the earlier snapshot stays.
         self.assertEqual({name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}, before)
+        # Every list's first page comes first: a token without Identity:contact stops the pull
+        # before people's further pages (a thousand, in a large organisation).
+        self.api.route = lambda api, path, query: (
+            (403, {}, b'{"message": "Forbidden"}') if "/contacts/" in path else webex(api, path, query))
+        self.api.requests.clear()
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual(r.returncode, 6)
+        self.assertEqual([p for p, _ in self.api.requests], ALL_REQUESTS[:9])
+        self.assertTrue(r.stderr.splitlines()[-2].endswith(
+            "the token may not read contacts: it needs the scope Identity:contact and an admin role; to pull the "
+            "lists that do not need it: --kinds people,licences,locations,callingLocations,numbers,"
+            "callParkExtensions,virtualExtensions (the API says: Forbidden)"), r.stderr)
+        self.api.route = forbid
         r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "numbers")
         self.assertEqual(r.returncode, 6)
         self.assertTrue(r.stderr.splitlines()[-2].endswith(
