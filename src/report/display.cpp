@@ -39,14 +39,13 @@ std::size_t skip_plain(std::string_view s, std::size_t i, Mode mode) {
   return i < s.size() && s.size() >= 8 && plain_word(s.data() + s.size() - 8, mode) ? s.size() : i;
 }
 
-// The bidirectional controls (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which reorder
-// what a terminal shows after them: a value could make a message read as another. And the line
-// and paragraph separators (U+2028, U+2029), where a reader of lines (Python's splitlines)
-// would cut a finding in two.
-bool bidi_or_separator(std::string_view s, std::size_t i, std::size_t n) {
-  if (n != 3 || static_cast<unsigned char>(s[i]) != 0xE2) return false;
-  const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-  return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xA8 && b2 <= 0xAE))) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+// The C1 controls; the bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+// U+2066..U+2069), which reorder what a terminal shows after them: a value could make a message
+// read as another; and the line and paragraph separators (U+2028, U+2029), where a reader of
+// lines (Python's splitlines) would cut a finding in two.
+bool escaped_code_point(unsigned cp) {
+  return (cp >= 0x80 && cp < 0xA0) || cp == 0x61C || cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
 }
 
 // The escape for the character of n bytes at s[i] (n == 0: a byte outside valid UTF-8),
@@ -62,14 +61,8 @@ bool escape(std::string_view s, std::size_t i, std::size_t n, Mode mode, char (&
     }
     return std::snprintf(buf, sizeof buf, "\\x%02x", c), true;  // the other C0 controls and DEL
   }
-  const auto c1 = static_cast<unsigned char>(s[i + 1]);
-  if (c == 0xC2 && c1 < 0xA0) return std::snprintf(buf, sizeof buf, "\\u%04x", c1), true;  // C2 80..9F: C1
-  if (bidi_or_separator(s, i, n)) {
-    const unsigned cp = (c & 0x1Fu) << 12 | (c1 & 0x3Fu) << 6 | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-    return std::snprintf(buf, sizeof buf, "\\u%04x", cp), true;
-  }
-  if (n == 2 && c == 0xD8 && c1 == 0x9C) return std::snprintf(buf, sizeof buf, "\\u061c"), true;  // ALM
-  return false;
+  const unsigned cp = formats::detail::decode_at(s, i, n);
+  return escaped_code_point(cp) && (std::snprintf(buf, sizeof buf, "\\u%04x", cp), true);
 }
 
 }  // namespace
