@@ -24,6 +24,11 @@ _out_string = ctypes.POINTER(ctypes.c_void_p)  # char**: kept as void* to pass b
 
 
 def _load() -> ctypes.CDLL:
+    if not _LIBRARY.is_file():
+        # The source tree's python/ has no library: pip install builds it (docs/python.md).
+        raise ImportError(f"wxlint's library is not installed with this package ({_LIBRARY} is missing): install "
+                          "the package with pip, which builds it (docs/python.md), rather than importing it from "
+                          "a source checkout")
     lib = ctypes.CDLL(os.fspath(_LIBRARY))
     signatures = {
         "wxlint_version": (ctypes.c_char_p, []),

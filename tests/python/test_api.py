@@ -28,6 +28,17 @@ def test_the_installed_package_is_under_test():
     assert run_cli("--version")[1].splitlines()[0] == f"wxlint {wxlint.__version__}"
 
 
+def test_the_source_tree_without_its_library_says_how_to_install(tmp_path):
+    shutil.copytree(ROOT / "python" / "wxlint", tmp_path / "wxlint", ignore=shutil.ignore_patterns("_native"))
+    p = subprocess.run([sys.executable, "-c", "import wxlint"], capture_output=True, text=True, cwd=tmp_path,
+                       env=dict(os.environ, PYTHONPATH=str(tmp_path)))
+    assert p.returncode == 1
+    assert p.stderr.splitlines()[-1] == (
+        f"ImportError: wxlint's library is not installed with this package ({tmp_path}/wxlint/_native/libwxlint.so is "
+        "missing): install the package with pip, which builds it (docs/python.md), rather than importing it from a "
+        "source checkout")
+
+
 def test_the_package_judges_numbers_with_its_own_numbering_plan_module():
     # A module found only in the build tree would be gone with it: WX0021 on every number.
     native = (Path(wxlint.__file__).parent / "_native").resolve()
