@@ -41,7 +41,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
   if (meta_it == by_name.end()) throw ConfigError("the catalogue has no " + std::string(kRulesMetaSchema));
   std::unique_ptr<SchemaValidator> meta;
   if (!trusted || !options.rule_files.empty()) {
-    DataFile meta_file{meta_it->second->name, std::string(meta_it->second->text)};
+    DataFile meta_file{meta_it->second->shown(), std::string(meta_it->second->text)};
     meta = std::make_unique<SchemaValidator>(meta_file.doc.root(), meta_file.name);
   }
 
@@ -62,7 +62,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
   std::deque<DataFile> data;  // stable: settings point at their file
   std::vector<const DataFile*> defining, layers, untargeted;
   for (const auto& [name, src] : by_name)
-    if (name.starts_with("rules/")) data.emplace_back(std::string(name), std::string(src->text));
+    if (name.starts_with("rules/")) data.emplace_back(src->shown(), std::string(src->text));
   const std::size_t own = data.size();
   std::set<std::filesystem::path> read;  // a file named twice (config and --rules) is loaded once
   for (const std::string& path : options.rule_files)
@@ -126,11 +126,11 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         op->schema_text = it->second->text;
         if (trusted) {
           auto lazy = std::make_unique<LazySchema>();  // not make_unique(name, text): clang 14 lacks paren-init of aggregates
-          lazy->name = it->second->name;
+          lazy->name = it->second->shown();
           lazy->text = it->second->text;
           lazy_schemas_[op.get()] = std::move(lazy);
         } else {
-          op->schema = load_schema(it->second->name, it->second->text);
+          op->schema = load_schema(it->second->shown(), it->second->text);
         }
       }
     }

@@ -16,8 +16,10 @@
 namespace wxlint {
 
 struct SourceFile {
-  std::string name;  // "rules/x.rules.json" or "schemas/x.schema.json", used in errors
+  std::string name;  // "rules/x.rules.json" or "schemas/x.schema.json": how a rule file names its schema
   std::string_view text;  // must outlive the Catalogue when it is trusted (lazy schemas)
+  std::string path = {};  // where it was read from, for messages; "" for an embedded file: its name
+  const std::string& shown() const { return path.empty() ? name : path; }
 };
 
 class Catalogue {

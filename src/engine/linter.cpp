@@ -375,7 +375,8 @@ Linter Linter::from_directory(const std::string& dir, const LinterOptions& optio
       const std::string name = e.path().filename().string();
       if (e.is_regular_file() && name.size() > suffix.size() && name.ends_with(suffix)) found.push_back(e.path());
     }
-    for (const auto& p : found) files.push_back({prefix + p.filename().string(), texts.emplace_back(read_file(p.string()))});
+    for (const auto& p : found)
+      files.push_back({prefix + p.filename().string(), texts.emplace_back(read_file(p.string())), p.lexically_normal().string()});
   };
   const fs::path root(dir);
   take(fs::is_directory(root / "rules") ? root / "rules" : root, "rules/", ".rules.json");

@@ -78,7 +78,7 @@ class NumericSettings(Refused):
 
 
 class RulesDirParameters(Refused):
-    """Rule files loaded by --rules-dir, at their place in the rule file."""
+    """Rule files loaded by --rules-dir, at their place in the rule file (named where they were read)."""
 
     def rules_dir(self, old, new):
         d = self.path("catalogue")
@@ -106,12 +106,12 @@ class RulesDirParameters(Refused):
                 old = '"params": {"of": "/usersList/*/users/*", "max": 1}'
                 d, text = self.rules_dir(old, old.replace('"max": 1', '"max": ' + value))
                 self.assert_refused("{}:{}: /rules/{}/params/max: {}".format(
-                    MOVE_USERS, position(text, '"max": ' + value, 7), index, problem), "--rules-dir", d)
+                    os.path.join(d, MOVE_USERS), position(text, '"max": ' + value, 7), index, problem), "--rules-dir", d)
 
     def test_a_rule_files_setting_is_reported_at_the_setting(self):
         d, text = self.rules_dir('"maxUsers": 100', '"maxUsers": -1')
         self.assert_refused("{}:{}: /settings/maxUsers: {}".format(
-            MOVE_USERS, position(text, '"maxUsers": -1', 12), RANGE.format(0, -1) + MAX_USERS), "--rules-dir", d)
+            os.path.join(d, MOVE_USERS), position(text, '"maxUsers": -1', 12), RANGE.format(0, -1) + MAX_USERS), "--rules-dir", d)
 
     def test_the_users_setting_is_reported_in_wxlint_json(self):
         d, _ = self.rules_dir('"maxUsers": 100', '"maxUsers": 50')

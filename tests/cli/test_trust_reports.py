@@ -206,7 +206,7 @@ class RuleFiles(TempDirTest):
             "WX3012\\u009b2J contacts/email-type\\x1b[31m (error, Bulk Create or Update Contacts)\n\n"
             "Bad\\x1b]0;title\\x07 type\\nfake line\n\nClears \\x1b[2J the screen.\n\n"
             "Message: emails type \\x1b[1m{value}\nFix: did-you-mean (wxlint check --fix; docs/fixes.md)\n"
-            "Rule file: rules/bulkCreateOrUpdateContacts.rules.json\n\nFails:\n"), out)
+            "Rule file: rd/rules/bulkCreateOrUpdateContacts.rules.json\n\nFails:\n"), out)
         self.assertIn('"type": "\\u009b2J"', out)
 
     def test_check_and_statistics_show_them_escaped(self):

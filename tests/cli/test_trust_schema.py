@@ -106,7 +106,7 @@ class HostileSchemas(unittest.TestCase):
                 with self.subTest(what, command=command):
                     r = self.check(d) if command == "check" else run("rules", "--rules-dir", d, cwd=self.dir, timeout=30)
                     self.assertEqual(r.rc, 2, r.out + r.err)
-                    self.assertEqual(r.err, f"wxlint: {SCHEMA}:{message}\n")
+                    self.assertEqual(r.err, f"wxlint: {d}/{SCHEMA}:{message}\n")  # where it was read
 
     def test_recursion_through_members_is_accepted(self):
         # A $ref back to the root under a property recurses only as deep as the payload.

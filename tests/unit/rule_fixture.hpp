@@ -35,6 +35,8 @@ class RuleFixture {
   }
   wxlint::Linter linter(const wxlint::LinterOptions& o = {}) const { return wxlint::Linter::from_directory(dir_.string(), o); }
   std::filesystem::path dir() const { return dir_; }
+  // How wxlint names one of the fixture's files in a message: where it was read from.
+  std::string shown(const std::string& file) const { return (dir_ / file).lexically_normal().string(); }
 
  private:
   std::filesystem::path dir_;

@@ -21,7 +21,9 @@ std::string error_of(const std::string& rules) {
   try {
     f.linter();
   } catch (const wxlint::ConfigError& e) {
-    return e.what();
+    std::string message = e.what();  // named relative to the fixture's directory
+    if (const std::string dir = f.dir().string() + "/"; message.starts_with(dir)) message.erase(0, dir.size());
+    return message;
   }
   return "no error";
 }

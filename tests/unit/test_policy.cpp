@@ -157,17 +157,17 @@ TEST_CASE("schemas: patternProperties validates matching members, which are not 
 TEST_CASE("schemas: an invalid pattern is a load error at file:line:col with RE2's complaint", "[policy]") {
   RuleFixture f("[]", "{}", "{\"type\": \"object\",\n \"properties\": {\"a\": {\"type\": \"string\", \"pattern\": \"a(b\"}}}");
   CHECK(error_of([&] { f.linter(); }) ==
-        "schemas/test.schema.json:2:52: /properties/a/pattern: not a valid RE2 regular expression: missing ): a(b");
+        f.shown("schemas/test.schema.json") + ":2:52: /properties/a/pattern: not a valid RE2 regular expression: missing ): a(b");
   RuleFixture g("[]", "{}", R"X({"patternProperties": {"(?=x)": {}}})X");
   CHECK(error_of([&] { g.linter(); }) ==
-        "schemas/test.schema.json:1:33: /patternProperties/(?=x): not a valid RE2 regular expression: invalid perl operator: (?=");
+        g.shown("schemas/test.schema.json") + ":1:33: /patternProperties/(?=x): not a valid RE2 regular expression: invalid perl operator: (?=");
   // Instances are data, not schemas; under properties, names are not keywords.
   RuleFixture h("[]", "{}", R"({"properties": {"default": {"type": "object"}, "enum": {"pattern": "a"}},
     "default": {"pattern": "("}, "examples": [{"format": "date"}], "enum": [{"pattern": "("}, {}]})");
   CHECK_NOTHROW(h.linter());
   RuleFixture i("[]", "{}", R"({"properties": {"default": {"pattern": "("}}})");
   CHECK(error_of([&] { i.linter(); }) ==
-        "schemas/test.schema.json:1:40: /properties/default/pattern: not a valid RE2 regular expression: missing ): (");
+        i.shown("schemas/test.schema.json") + ":1:40: /properties/default/pattern: not a valid RE2 regular expression: missing ): (");
 }
 
 TEST_CASE("layering: a rule file names an existing operation and adds a rule to it", "[policy]") {

@@ -43,7 +43,7 @@ std::string range(long long lo, long long hi, const std::string& value) {
   return "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not " + value;
 }
 
-// "rules/test.rules.json:1:COL: POINTER" where COL is the column of the first `marker` in the
+// "DIR/rules/test.rules.json:1:COL: POINTER" where COL is the column of the first `marker` in the
 // fixture's rule file (one line), plus the offset of the value inside the marker.
 std::string place(const RuleFixture& f, const std::string& marker, std::size_t value_offset, const std::string& pointer) {
   std::ifstream in(f.dir() / "rules" / "test.rules.json");
@@ -51,7 +51,7 @@ std::string place(const RuleFixture& f, const std::string& marker, std::size_t v
   text << in.rdbuf();
   const std::size_t at = text.str().find(marker);
   REQUIRE(at != std::string::npos);
-  return "rules/test.rules.json:1:" + std::to_string(at + value_offset + 1) + ": " + pointer;
+  return f.shown("rules/test.rules.json") + ":1:" + std::to_string(at + value_offset + 1) + ": " + pointer;
 }
 
 std::string load_error(const RuleFixture& f, const wxlint::LinterOptions& o = {}) {
