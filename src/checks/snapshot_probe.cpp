@@ -33,8 +33,13 @@ class Normals {
       if (e.at == at) return e.form;
     Entry& e = entries_[next_++ % entries_.size()];
     e.at = at;
-    e.form.comparable = snapshot::normal_form(at.type, value, scratch_);
-    e.form.text = arena.keep(scratch_);
+    if (const auto id = at.type == KeyType::id ? snapshot::id_form(value) : std::nullopt) {
+      e.form.comparable = true;
+      e.form.text = arena.keep(*id);
+    } else {
+      e.form.comparable = snapshot::normal_form(at.type, value, scratch_);
+      e.form.text = arena.keep(scratch_);
+    }
     e.form.hash = snapshot::RowIndex::hash(e.form.text);
     return e.form;
   }
@@ -95,8 +100,9 @@ void forget() {
 std::string_view keep(std::string_view text) { return kept().arena.keep(text); }
 
 Normal normal_form(KeyType type, std::string_view value) {
-  if (const std::optional<std::string_view> same = snapshot::as_is(type, value))
-    return {true, *same, snapshot::RowIndex::hash(*same)};
+  if (type != KeyType::id)  // an id is never its own normal form
+    if (const std::optional<std::string_view> same = snapshot::as_is(type, value))
+      return {true, *same, snapshot::RowIndex::hash(*same)};
   Kept& k = kept();
   return k.normal.get(place(value, type), value, k.arena);
 }

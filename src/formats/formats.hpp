@@ -83,6 +83,9 @@ std::string_view canonical_id_type(std::string_view type);
 // to out (its buffer reused: hot paths call it per value); false, out untouched, when s is not
 // a well formed id.
 bool webex_identity(std::string_view s, std::string& out);
+// The same for the last id decoded (decode_webex_view_cached), made once: valid until this
+// thread's next call with another id.
+std::optional<std::string_view> webex_identity_cached(std::string_view s);
 
 // 8-4-4-4-12 hex digits, either case.
 bool is_uuid(std::string_view s);

@@ -158,9 +158,9 @@ LastId& decoded(std::string_view s) {
 
 const std::optional<WebexIdView>& decode_webex_view_cached(std::string_view s) { return decoded(s).view; }
 
-bool webex_identity(std::string_view s, std::string& out) {
+std::optional<std::string_view> webex_identity_cached(std::string_view s) {
   LastId& last = decoded(s);
-  if (!last.view) return false;
+  if (!last.view) return std::nullopt;
   if (!last.has_identity) {
     std::string& id = last.identity;
     id.assign(canonical_id_type(last.view->type));
@@ -171,8 +171,13 @@ bool webex_identity(std::string_view s, std::string& out) {
       for (std::size_t i = at; i < id.size(); ++i) id[i] = static_cast<char>(id[i] | 0x20);
     last.has_identity = true;
   }
-  out = last.identity;
-  return true;
+  return last.identity;
+}
+
+bool webex_identity(std::string_view s, std::string& out) {
+  const std::optional<std::string_view> id = webex_identity_cached(s);
+  if (id) out = *id;
+  return id.has_value();
 }
 
 WebexIdResult decode_webex_id(std::string_view s) {

@@ -56,6 +56,8 @@ std::string normalise(KeyType type, std::string_view value, std::string_view reg
   return std::string(value);
 }
 
+std::optional<std::string_view> id_form(std::string_view value) { return formats::webex_identity_cached(trim(value)); }
+
 bool normal_form(KeyType type, std::string_view value, std::string& out) {
   if (type != KeyType::id) {
     out = normalise(type, value);

@@ -23,5 +23,8 @@ std::optional<std::string_view> as_is(KeyType type, std::string_view value);
 // out = normalise(type, value), and whether the value can be compared as this type: an id must
 // decode (a malformed id is its own finding, and looking it up would only repeat it).
 bool normal_form(KeyType type, std::string_view value, std::string& out);
+// An id's normal form, when it decodes, without a copy: valid until this thread decodes
+// another id (formats::webex_identity_cached).
+std::optional<std::string_view> id_form(std::string_view value);
 
 }  // namespace wxlint::snapshot
