@@ -63,9 +63,36 @@ std::string unescaped_control(unsigned char c) {
   return "unescaped " + name + " in string: write it as " + escape + ".";
 }
 
+// RapidJSON's words for a syntax error, with the usual mistakes of a hand-edited file named:
+// a text cut short, a comma after the last member, single quotes, a bare word.
+std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, std::size_t off,
+                           const detail::SaxHandler& handler, const Document& doc) {
+  const std::size_t next = t.find_first_not_of(" \t\r\n", off);
+  if (code == rapidjson::kParseErrorStringMissQuotationMark) return rapidjson::GetParseError_En(code);
+  if (next == std::string_view::npos) {
+    if (const auto open = handler.innermost_open()) {
+      const Position p = doc.position(open->offset);
+      return std::string("the text ends inside the ") + (open->object ? "object" : "array") + " that opens at line " +
+             std::to_string(p.line) + ", column " + std::to_string(p.column) + ": it lacks its closing " +
+             (open->object ? "}" : "]") + " (a file cut short?)";
+    }
+    return rapidjson::GetParseError_En(code);
+  }
+  const char c = t[next];
+  const std::size_t before = next == 0 ? std::string_view::npos : t.find_last_not_of(" \t\r\n", next - 1);
+  const auto open = handler.innermost_open();
+  if ((c == '}' || c == ']') && open && open->object == (c == '}') && before != std::string_view::npos && t[before] == ',')
+    return std::string("a comma before ") + c + ": JSON allows none after the last " + (c == '}' ? "member" : "element");
+  if (c == '\'') return "text and member names are written in double quotes (\"), not single quotes";
+  if (code == rapidjson::kParseErrorValueInvalid && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+    return "not a JSON value: text is written in double quotes, and the only bare words are true, false and null";
+  return rapidjson::GetParseError_En(code);
+}
+
 // The error that ended the parse, if any (duplicate keys are not fatal).
 std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reader& reader,
-                                      const rapidjson::MemoryStream& stream, const detail::SaxHandler& handler) {
+                                      const rapidjson::MemoryStream& stream, const detail::SaxHandler& handler,
+                                      const Document& doc) {
   using Kind = ParseIssue::Kind;
   if (handler.too_deep()) {
     return ParseIssue{Kind::too_deep, handler.too_deep_offset(), handler.too_deep_pointer(),
@@ -95,7 +122,7 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
   if (code == rapidjson::kParseErrorStringEscapeInvalid && off < t.size() && static_cast<unsigned char>(t[off]) < 0x20)
     return ParseIssue{Kind::syntax, off, std::move(ptr), unescaped_control(static_cast<unsigned char>(t[off]))};
   if (off < t.size() && formats::detail::utf8_sequence_length(t, off) == 0) return ParseIssue{Kind::invalid_utf8, off, std::move(ptr), "invalid UTF-8"};
-  return ParseIssue{Kind::syntax, off, std::move(ptr), rapidjson::GetParseError_En(code)};
+  return ParseIssue{Kind::syntax, off, std::move(ptr), syntax_message(code, t, off, handler, doc)};
 }
 
 // The parse's issues in text order: duplicate keys (placed by one batched sweep,
@@ -212,7 +239,7 @@ Document::Document(std::string text, bool reference_strings, bool fast_reader) :
   const bool read = utf8 ? !reader.Parse<kParseFlagsValidated>(stream, handler).IsError()
                         : !reader.Parse<kParseFlags>(stream, handler).IsError();
   if (read) handler.finish();
-  std::optional<ParseIssue> fatal = fatal_issue(t, reader, stream, handler);
+  std::optional<ParseIssue> fatal = fatal_issue(t, reader, stream, handler, *this);
   parsed_ = !fatal;
   issues_ = parse_issues(*this, handler, std::move(fatal));
   if (!parsed_) dom_.reset();  // frees what the failed parse allocated

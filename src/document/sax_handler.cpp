@@ -181,6 +181,7 @@ bool SaxHandler::start(bool object) {
   }
   Frame& f = frames_.emplace_back();
   f.object = object;
+  f.open_offset = stream_.Tell();
   f.key_first = keys_.size();
   f.arena_first = arena_.size();
   f.path_len = path_len;

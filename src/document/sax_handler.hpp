@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,6 +81,16 @@ class SaxHandler {
   // (element of the innermost array, or the member whose key was read),
   // otherwise the innermost open container or pending member.
   std::string error_pointer(bool in_value) const;
+  // Where the innermost object or array still open when the parse stopped begins (its
+  // bracket's offset), and whether it is an object; nullopt when none is open.
+  struct Open {
+    std::size_t offset;
+    bool object;
+  };
+  std::optional<Open> innermost_open() const {
+    if (frames_.empty()) return std::nullopt;
+    return Open{frames_.back().open_offset, frames_.back().object};
+  }
 
   std::vector<DuplicateKey>& duplicates() { return duplicates_; }
   std::size_t suppressed_duplicates() const { return suppressed_; }
@@ -96,6 +107,7 @@ class SaxHandler {
   struct Extra;  // rarely needed per-frame state, allocated on demand
   struct Frame {
     bool object;
+    std::size_t open_offset = 0;   // its opening bracket
     std::size_t count = 0;         // finished elements / members
     std::size_t key_first = 0;     // object: index of its first key in keys_
     std::size_t arena_first = 0;   // object: arena_'s size when it opened

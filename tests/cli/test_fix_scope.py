@@ -127,7 +127,8 @@ class NothingWrittenBeforeEveryArgumentIsChecked(TempDirTest):
 
     def test_a_broken_baseline(self):
         write(self.path("broken.base"), "garbage\n")
-        self.refused("wxlint: broken.base:1:1: Invalid value.\n", "--baseline", "broken.base")
+        self.refused("wxlint: broken.base:1:1: not a JSON value: text is written in double quotes, and the only bare words are "
+                     "true, false and null\n", "--baseline", "broken.base")
 
     def test_a_missing_baseline(self):
         self.refused("wxlint: missing.base: No such file or directory\n", "--baseline", "missing.base")

@@ -211,6 +211,31 @@ TEST_CASE("syntax errors: offset and line:column", "[document]") {
     CHECK(d.issues()[0].offset == d.text().size());
     CHECK(lc(d, d.issues()[0].offset) == std::make_pair(2u, 13u));
     CHECK(d.issues()[0].pointer == "/a");
+    CHECK(d.issues()[0].message ==
+          "the text ends inside the array that opens at line 2, column 8: it lacks its closing ] (a file cut short?)");
+    // Whitespace after the last token, and a comma that expects another member.
+    CHECK(Document("{\"a\": {\"b\": 1,\n\n").issues()[0].message ==
+          "the text ends inside the object that opens at line 1, column 7: it lacks its closing } (a file cut short?)");
+    // A string cut short says so.
+    CHECK(Document("{\"a\": \"x").issues()[0].message == "Missing a closing quotation mark in string.");
+  }
+  SECTION("the usual mistakes of a hand-edited file are named") {
+    auto message = [](std::string text) {
+      Document d(std::move(text));
+      REQUIRE(d.issues().size() == 1);
+      return std::to_string(lc(d, d.issues()[0].offset).first) + ":" + std::to_string(lc(d, d.issues()[0].offset).second) +
+             " " + d.issues()[0].message;
+    };
+    CHECK(message("{\"a\": 1,\n}") == "2:1 a comma before }: JSON allows none after the last member");
+    CHECK(message("[1, 2, ]") == "1:8 a comma before ]: JSON allows none after the last element");
+    // A comma, then the wrong bracket: not a trailing comma.
+    CHECK(message("{\"a\": [1,}") == "1:10 Invalid value.");
+    CHECK(message("{'a': 1}") == "1:2 text and member names are written in double quotes (\"), not single quotes");
+    CHECK(message("{\"a\": 'x'}") == "1:7 text and member names are written in double quotes (\"), not single quotes");
+    CHECK(message("{\"a\": tru}") ==
+          "1:7 not a JSON value: text is written in double quotes, and the only bare words are true, false and null");
+    CHECK(message("{\"a\": Active}") ==
+          "1:7 not a JSON value: text is written in double quotes, and the only bare words are true, false and null");
   }
   SECTION("missing comma") {
     Document d("{\n  \"a\": {\"b\": 1\n    \"c\": 2}\n}");
