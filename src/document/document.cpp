@@ -67,8 +67,8 @@ std::string unescaped_control(unsigned char c) {
 // a text cut short, a comma after the last member, single quotes, a bare word.
 std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, std::size_t off,
                            const detail::SaxHandler& handler, const Document& doc) {
-  const std::size_t next = t.find_first_not_of(" \t\r\n", off);
   if (code == rapidjson::kParseErrorStringMissQuotationMark) return rapidjson::GetParseError_En(code);
+  const std::size_t next = t.find_first_not_of(" \t\r\n", off);
   if (next == std::string_view::npos) {
     if (const auto open = handler.innermost_open()) {
       const Position p = doc.position(open->offset);
@@ -80,7 +80,7 @@ std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, s
   }
   const char c = t[next];
   const std::size_t before = next == 0 ? std::string_view::npos : t.find_last_not_of(" \t\r\n", next - 1);
-  const auto open = handler.innermost_open();
+  const auto open = handler.innermost_open();  // the bracket must close it: "[1,}" is another mistake
   if ((c == '}' || c == ']') && open && open->object == (c == '}') && before != std::string_view::npos && t[before] == ',')
     return std::string("a comma before ") + c + ": JSON allows none after the last " + (c == '}' ? "member" : "element");
   if (c == '\'') return "text and member names are written in double quotes (\"), not single quotes";
