@@ -3,10 +3,10 @@
 
 #include "formats/ascii.hpp"
 
-#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
 
 namespace wxlint::formats {
 
@@ -156,23 +156,36 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 bool is_uuid(std::string_view s) {
-  // Every byte against its place's class, with no branch: ids are checked by the hundred
-  // thousand, and a loop that stopped at the first wrong byte cost ~15 instructions a byte.
-  static constexpr std::array<unsigned char, 256> kClass = [] {
-    std::array<unsigned char, 256> c{};
-    for (int d = 0; d < 256; ++d) c[d] = ascii::is_hex_digit(static_cast<char>(d)) ? 1 : 0;
-    c['-'] = 2;
-    return c;
-  }();
-  static constexpr std::array<unsigned char, 36> kWant = [] {
-    std::array<unsigned char, 36> w{};
-    for (std::size_t i = 0; i < w.size(); ++i) w[i] = i == 8 || i == 13 || i == 18 || i == 23 ? 2 : 1;
+  // The dashes, then the 32 hex digits eight at a time, each byte tested in place with no
+  // branch (SWAR): a byte at a time cost ~3 instructions a byte, and ids come by the
+  // hundred thousand.
+  if (s.size() != 36) return false;
+  const char* p = s.data();
+  if (p[8] != '-' || p[13] != '-' || p[18] != '-' || p[23] != '-') return false;
+  const auto load4 = [p](std::size_t at) {
+    std::uint32_t w;
+    std::memcpy(&w, p + at, sizeof w);
+    return std::uint64_t{w};
+  };
+  const auto load8 = [p](std::size_t at) {
+    std::uint64_t w;
+    std::memcpy(&w, p + at, sizeof w);
     return w;
-  }();
-  if (s.size() != kWant.size()) return false;
-  unsigned wrong = 0;
-  for (std::size_t i = 0; i < kWant.size(); ++i) wrong |= kClass[static_cast<unsigned char>(s[i])] ^ kWant[i];
-  return wrong == 0;
+  };
+  constexpr std::uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+  // Per byte, its high bit set when lo <= byte <= hi; every byte below 0x80, so no carry
+  // crosses into the next.
+  const auto within = [](std::uint64_t x, std::uint64_t lo, std::uint64_t hi) {
+    return (x + (0x80 - lo) * kOnes) & ~(x + (0x7F - hi) * kOnes) & kHigh;
+  };
+  std::uint64_t bad = 0;
+  for (const std::uint64_t w : {load8(0), load4(9) | load4(14) << 32, load4(19) | load4(24) << 32, load8(28)}) {
+    const std::uint64_t x = w & ~kHigh;
+    // '0'-'9', or 'a'-'f' once 0x20 is set (which takes 'A'-'F' there and no other byte).
+    bad |= w & kHigh;
+    bad |= ~(within(x, '0', '9') | within(x | 0x20 * kOnes, 'a', 'f')) & kHigh;
+  }
+  return bad == 0;
 }
 
 }  // namespace wxlint::formats
