@@ -48,32 +48,34 @@ Named read_named(const rapidjson::Value* v, snapshot::KeyType type) {
   return n;
 }
 
-// A pointer that starts above the node names one value for all the nodes below where it
-// starts (the target location, for each user a file moves): read once per place it starts
-// from, as the walker's conditions are, until the next lint.
+// What a pointer names from one place: the value, read as its one key type when asked, and
+// for a scope its part of the scoped index. A pointer that starts above the node names one
+// value for all the nodes below where it starts (the target location, for each user a file
+// moves): read once per place it starts from, as the walker's conditions are, until the
+// next lint.
 struct Resolved {
   const rapidjson::Value* value = nullptr;
   std::optional<Named> named;
+  std::optional<probe::Scope> scope;
 };
-Resolved* memo_of(const RelPointer& p, const Path& path) {
+Resolved& memo_of(const RelPointer& p, const Path& path) {
   thread_local probe::SharedAnswers<Resolved> memo;
-  if (p.up == 0 || p.up > path.depth()) return nullptr;
-  const rapidjson::Value* from = path.step(path.depth() - p.up).value;
+  // Past the root it names nothing, whatever the node.
+  const rapidjson::Value* from = p.up > path.depth() ? nullptr : path.step(path.depth() - p.up).value;
   const std::uint64_t hash = reinterpret_cast<std::uintptr_t>(&p) / alignof(RelPointer);
-  if (Resolved* m = memo.find(hash, &p, from)) return m;
+  if (Resolved* m = memo.find(hash, &p, from)) return *m;
   Resolved& m = memo.put(hash, &p, from);
-  m.value = p.resolve(path);
-  return &m;
+  m.value = from ? p.resolve(path) : nullptr;
+  return m;
 }
-const rapidjson::Value* resolve(const RelPointer& p, const Path& path) {
-  const Resolved* m = memo_of(p, path);
-  return m ? m->value : p.resolve(path);
+const rapidjson::Value* resolve(const RelPointer& p, const Path& path) { return memo_of(p, path).value; }
+const Named& named_of(Resolved& m, snapshot::KeyType type) {
+  if (!m.named) m.named = read_named(m.value, type);
+  return *m.named;
 }
-Named named(const RelPointer& p, const Path& path, snapshot::KeyType type) {
-  Resolved* m = memo_of(p, path);
-  if (!m) return read_named(p.resolve(path), type);
-  if (!m->named) m->named = read_named(m->value, type);
-  return *m->named;
+// Valid until the next pointer is read.
+const Named& named(const RelPointer& p, const Path& path, snapshot::KeyType type) {
+  return named_of(memo_of(p, path), type);
 }
 
 // stripPrefix: the prefix taken off the value, its row and its length.
@@ -88,7 +90,7 @@ struct Stripped {
 struct Key {
   bool judgeable = false;      // false: nothing to judge (no value, no target, not in onlyIfIn)
   std::string_view raw;        // as the payload (or "via"'s row) has it
-  probe::Normal key, scope;    // the normal forms looked up
+  probe::Scope scope;          // with "scope": the target
   std::string_view full;       // with stripPrefix: the value before the prefix was taken off
   Stripped stripped;
   probe::Scoped found;
@@ -215,57 +217,64 @@ class SnapshotLookup final : public Check {
   const Key& key_here(const snapshot::Store& store, const Table& table, const Path& path) const {
     if (const Key* k = keys().find(question_hash_, question_, &path.node())) return *k;
     Key& k = keys().put(question_hash_, question_, &path.node());
-    k.judgeable = key_at(store, path, k) && (!scope_at_ || scope_at(path, k));
-    if (k.judgeable)
-      k.found = scope_at_ ? probe::rows_in_scope(table, key_.column, k.key, scope_column_->column, k.scope)
-                          : probe::Scoped{probe::rows(table, key_.column, k.key), false};
+    // The scope first: reading it may decode an id, and the key's form is valid only until then.
+    if (scope_at_ && !scope_at(table, path, k)) return k;
+    const std::optional<probe::Normal> key = key_at(store, path, k);
+    if (!key) return k;
+    k.judgeable = true;
+    k.found = scope_at_ ? probe::rows_in_scope(table, key_.column, *key, k.scope)
+                        : probe::Scoped{probe::rows(table, key_.column, *key), false};
     return k;
   }
 
   // The value looked up: the payload's (or, with "via", what it maps to), when it can be
-  // judged ("onlyIfIn": when that table holds it).
-  bool key_at(const snapshot::Store& store, const Path& path, Key& k) const {
+  // judged ("onlyIfIn": when that table holds it). Its form is for one lookup (key_form()).
+  std::optional<probe::Normal> key_at(const snapshot::Store& store, const Path& path, Key& k) const {
     std::optional<std::string_view> raw = scalar(value_ ? value_->resolve(path) : &path.node());
     if (raw && path_param_) raw = path_param_->param_of(*raw);
     if (raw && strip_) {
       const std::optional<Stripped> st = strip(store, path, *raw);
-      if (!st) return false;
+      if (!st) return std::nullopt;
       k.stripped = *st;
       k.full = *raw;
       raw = raw->substr(st->length);  // still the DOM's bytes: the probe may remember it
     }
-    if (!raw) return false;
+    if (!raw) return std::nullopt;
     k.raw = *raw;
-    k.key = probe::normal_form(key_.type, k.raw);
-    if (!k.key.comparable) return false;
-    if (only_if_in_) {
+    probe::Normal key = probe::key_form(key_.type, k.raw);
+    if (!key.comparable) return std::nullopt;
+    if (only_if_in_) {  // the same text: an id is not decoded again, and `key` stays valid
       const Table* t = loaded(store, *only_if_in_);
-      if (!t || probe::rows(*t, only_if_in_->column, probe::normal_form(only_if_in_->type, k.raw)).empty()) return false;
+      if (!t || probe::rows(*t, only_if_in_->column, probe::normal_form(only_if_in_->type, k.raw)).empty())
+        return std::nullopt;
     }
     if (via_key_) {
       const Table* t = loaded(store, *via_key_);
-      if (!t) return false;
+      if (!t) return std::nullopt;
       const auto rows = probe::rows(*t, via_key_->column, probe::normal_form(via_key_->type, k.raw));
-      if (rows.empty()) return false;
+      if (rows.empty()) return std::nullopt;
       k.raw = t->cell(rows.front(), via_column_->column);
-      if (k.raw.empty()) return false;
-      k.key = probe::normal_form(key_.type, k.raw);
+      if (k.raw.empty()) return std::nullopt;
+      key = probe::key_form(key_.type, k.raw);
     }
-    return true;
+    return key;
   }
 
-  // The target the rows must be in; its normal form is what a row's scope cell must hold.
-  bool scope_at(const Path& path, Key& k) const {
-    const Named scope = named(*scope_at_, path, scope_column_->type);
+  // The target the rows must be in: a row's scope cell must hold its normal form. Its part
+  // of the scoped index is kept with it, found once per target.
+  bool scope_at(const Table& table, const Path& path, Key& k) const {
+    Resolved& m = memo_of(*scope_at_, path);
+    const Named& scope = named_of(m, scope_column_->type);
     if (!scope.text || !scope.normal.comparable) return false;
-    k.scope = scope.normal;
+    if (!m.scope) m.scope = probe::scope(table, key_.column, scope_column_->column, scope.normal);
+    k.scope = *m.scope;
     return true;
   }
 
   // The first row found, within the scope, that the filters keep.
   std::optional<std::uint32_t> first_row(const Table& table, const Key& k, const std::vector<std::string_view>& want) const {
     for (std::uint32_t row : k.found.rows) {
-      if (k.found.compare_scope && table.cell(row, scope_column_->column) != k.scope.text) continue;
+      if (k.found.compare_scope && table.cell(row, scope_column_->column) != k.scope.normal.text) continue;
       if (filters_hold(table, row, want)) return row;
     }
     return std::nullopt;

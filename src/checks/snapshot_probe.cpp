@@ -68,26 +68,6 @@ Kept& kept() {
   return k;
 }
 
-// A scope's part of a table's scoped index (Table::scope_part()), found once per scope and
-// lint: the question is the key column, the node the scope's normal form, known by its place.
-struct ScopePart {
-  std::size_t scope_col = 0, size = 0;  // another scope column or length at that place: asked again
-  std::optional<const snapshot::RowIndex*> part;
-};
-
-std::optional<const snapshot::RowIndex*> scope_part(const Table& table, std::size_t col, std::size_t scope_col,
-                                                    const Normal& scope) {
-  thread_local SharedAnswers<ScopePart> parts;
-  const void* question = &table.columns()[col];
-  const std::uint64_t hash = reinterpret_cast<std::uintptr_t>(scope.text.data());
-  ScopePart* p = parts.find(hash, question, scope.text.data());
-  if (!p || p->scope_col != scope_col || p->size != scope.text.size()) {
-    p = &parts.put(hash, question, scope.text.data());
-    *p = {scope_col, scope.text.size(), table.scope_part(col, scope_col, table.text_id(scope.text).value_or(0))};
-  }
-  return p->part;
-}
-
 }  // namespace
 
 void forget() {
@@ -107,12 +87,23 @@ Normal normal_form(KeyType type, std::string_view value) {
   return k.normal.get(place(value, type), value, k.arena);
 }
 
+Normal key_form(KeyType type, std::string_view value) {
+  if (type != KeyType::id) return normal_form(type, value);
+  const std::optional<std::string_view> id = snapshot::id_form(value);
+  if (!id) return normal_form(type, value);  // not comparable: as normal_form() says
+  return {true, *id, snapshot::RowIndex::hash(*id)};
+}
+
 std::span<const std::uint32_t> rows(const Table& table, std::size_t col, const Normal& key) {
   return table.find(col, key.text, key.hash);
 }
 
-Scoped rows_in_scope(const Table& table, std::size_t col, const Normal& key, std::size_t scope_col, const Normal& scope) {
-  if (const auto part = scope_part(table, col, scope_col, scope))
+Scope scope(const Table& table, std::size_t col, std::size_t scope_col, const Normal& normal) {
+  return {normal, table.scope_part(col, scope_col, table.text_id(normal.text).value_or(0))};
+}
+
+Scoped rows_in_scope(const Table& table, std::size_t col, const Normal& key, const Scope& scope) {
+  if (const auto part = scope.part)
     return {*part && !key.text.empty() ? (*part)->find(key.text, key.hash) : std::span<const std::uint32_t>(), false};
   return {table.find(col, key.text, key.hash), true};
 }

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -43,24 +44,36 @@ struct Normal {
   std::uint64_t hash = 0;
 };
 Normal normal_form(snapshot::KeyType type, std::string_view value);
+// The same for a value looked up at once and not asked again (a question's key, which its
+// node's rules share through SharedAnswers): an id's text is then the identity of the id
+// this thread decoded last (formats::webex_identity_cached), valid only until it decodes
+// another, and is not copied.
+Normal key_form(snapshot::KeyType type, std::string_view value);
 
 // The rows of `table` whose column `col` holds `key` (a normal form as that column's type).
 std::span<const std::uint32_t> rows(const snapshot::Table& table, std::size_t col, const Normal& key);
 
-// Of those, the rows whose column `scope_col` holds `scope` (a comparable normal form as that
-// column's type). When the table keeps no index of the two together, `rows` are all the key's
-// rows and each row's scope cell is still to be compared with the scope's normal form.
+// A scope (the target location): its normal form and its part of the table's index of
+// `col` scoped by `scope_col` (Table::scope_part()), for a caller that keeps it per scope.
+struct Scope {
+  Normal normal;
+  std::optional<const snapshot::RowIndex*> part;  // nullopt: the table keeps no such index
+};
+Scope scope(const snapshot::Table& table, std::size_t col, std::size_t scope_col, const Normal& normal);
+
+// Of the rows `rows` finds, those whose scope column holds the scope. When the table keeps
+// no index of the two together, `rows` are all the key's rows and each row's scope cell is
+// still to be compared with the scope's normal form.
 struct Scoped {
   std::span<const std::uint32_t> rows;
   bool compare_scope = false;
 };
-Scoped rows_in_scope(const snapshot::Table& table, std::size_t col, const Normal& key, std::size_t scope_col,
-                     const Normal& scope);
+Scoped rows_in_scope(const snapshot::Table& table, std::size_t col, const Normal& key, const Scope& scope);
 
 // What the rules at one node that ask the same question found, until forget(): three rules
 // look each userId up in people. A question is known by its address (the text of the
-// parameters that decide which rows are found, kept once by params_text(); a pointer the
-// rules read from that node; or a key column, for a scope's part of its index); its hash
+// parameters that decide which rows are found, kept once by params_text(); or a pointer the
+// rules read from that node); its hash
 // picks one of a few slots, and a clash only costs a second answer.
 template <typename Answer>
 class SharedAnswers {

@@ -81,6 +81,13 @@ TEST_CASE("snapshot probe: normal forms, and rows known by their key's address u
   CHECK(id.hash == RowIndex::hash(kIdentity));
   CHECK(probe::normal_form(KeyType::id, kUnpadded).text.data() == id.text.data());  // made once per place
   CHECK_FALSE(probe::normal_form(KeyType::id, "P2").comparable);  // not an id: compared as text
+  // For one lookup: the decoded id's own identity, not a kept copy.
+  const probe::Normal once = probe::key_form(KeyType::id, kUnpadded);
+  CHECK(once.comparable);
+  CHECK(once.text == kIdentity);
+  CHECK(once.hash == id.hash);
+  CHECK_FALSE(probe::key_form(KeyType::id, "P2").comparable);
+  CHECK(probe::key_form(KeyType::text, " 1000 ").text == "1000");
   // A value that is its own normal form is its own text, trimmed.
   const std::string spaced = " 1000 ";
   const probe::Normal ext = probe::normal_form(KeyType::text, spaced);
@@ -91,10 +98,11 @@ TEST_CASE("snapshot probe: normal forms, and rows known by their key's address u
   CHECK(rows(probe::rows(t, 0, id)) == std::vector<std::uint32_t>{0});
   CHECK(rows(probe::rows(t, 0, probe::normal_form(KeyType::id, "P2"))) == std::vector<std::uint32_t>{1});
   const probe::Normal loc = probe::normal_form(KeyType::id, "L1");
-  const probe::Scoped in = probe::rows_in_scope(t, 2, probe::normal_form(KeyType::text, "1001"), 1, loc);
+  const probe::Scoped in = probe::rows_in_scope(t, 2, probe::normal_form(KeyType::text, "1001"), probe::scope(t, 2, 1, loc));
   CHECK(rows(in.rows) == std::vector<std::uint32_t>{1});
   CHECK_FALSE(in.compare_scope);
-  const probe::Scoped by_id = probe::rows_in_scope(t, 0, id, 1, loc);  // id is not scoped
+  CHECK(probe::rows_in_scope(t, 2, probe::normal_form(KeyType::text, "1001"), probe::scope(t, 2, 1, id)).rows.empty());  // no row there
+  const probe::Scoped by_id = probe::rows_in_scope(t, 0, id, probe::scope(t, 0, 1, loc));  // id is not scoped
   CHECK(rows(by_id.rows) == std::vector<std::uint32_t>{0});
   CHECK(by_id.compare_scope);
   // The same address with other bytes is another key only after forget(), as a lint's next DOM.
