@@ -382,6 +382,17 @@ TEST_CASE("formats: is_uuid", "[formats]") {
     CHECK_FALSE(is_uuid(std::string(1, c) + "f0278fe-e88c-4337-80eb-dcccb3ee0550"));
   CHECK_FALSE(is_uuid("\xc3\xa9" "f0278fe-e88c-4337-80eb-dcccb3ee055"));  // 36 bytes, one an e-acute
   CHECK(is_uuid("abcdefAB-CDEF-0123-4567-89abcdef0123"));
+  // Every byte value at every place, against the definition written plainly: the check
+  // reads eight bytes at a time, and each lane must judge alone.
+  const std::string good = "5f0278fe-e88c-4337-80eb-dcccb3ee0550";
+  for (std::size_t at = 0; at < good.size(); ++at)
+    for (int b = 0; b < 256; ++b) {
+      std::string s = good;
+      s[at] = static_cast<char>(b);
+      const bool dash = at == 8 || at == 13 || at == 18 || at == 23;
+      const bool hex = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+      if (is_uuid(s) != (dash ? b == '-' : hex)) FAIL("byte " << b << " at " << at);
+    }
 }
 
 TEST_CASE("formats: email_problem accepts valid addresses", "[formats][email]") {
