@@ -26,9 +26,8 @@ if [ -n "$hot" ]; then
     for i in $(seq 0 999); do cp "$data/snap-batch/$(printf %04d $((i % 10))).json" "$dir/$(printf %04d "$i").json"; done
   fi
 fi
-batch=()
 passes=${PASSES:-20}
-for _ in $(seq "$passes"); do batch+=("$dir"); done
+mapfile -t batch < <("$(dirname "$0")/passes.sh" "$dir" "$passes")  # a copy a pass: see passes.sh
 times=$(mktemp -d)
 trap 'rm -rf "$times"' EXIT
 
