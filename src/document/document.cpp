@@ -64,7 +64,8 @@ std::string unescaped_control(unsigned char c) {
 }
 
 // RapidJSON's words for a syntax error, with the usual mistakes of a hand-edited file named:
-// a text cut short, a comma after the last member, single quotes, a bare word.
+// a text cut short, a bracket that closes the wrong thing, a comma after the last member,
+// single quotes, a bare word.
 std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, std::size_t off,
                            const detail::SaxHandler& handler, const Document& doc) {
   if (code == rapidjson::kParseErrorStringMissQuotationMark) return rapidjson::GetParseError_En(code);
@@ -80,8 +81,14 @@ std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, s
   }
   const char c = t[next];
   const std::size_t before = next == 0 ? std::string_view::npos : t.find_last_not_of(" \t\r\n", next - 1);
-  const auto open = handler.innermost_open();  // the bracket must close it: "[1,}" is another mistake
-  if ((c == '}' || c == ']') && open && open->object == (c == '}') && before != std::string_view::npos && t[before] == ',')
+  const auto open = handler.innermost_open();
+  if ((c == '}' || c == ']') && open && open->object != (c == '}')) {
+    const Position p = doc.position(open->offset);
+    return std::string(1, c) + " does not close the " + (open->object ? "object" : "array") + " that opens at line " +
+           std::to_string(p.line) + ", column " + std::to_string(p.column) + ": close it with " +
+           (open->object ? "}" : "]") + " first";
+  }
+  if ((c == '}' || c == ']') && open && before != std::string_view::npos && t[before] == ',')
     return std::string("a comma before ") + c + ": JSON allows none after the last " + (c == '}' ? "member" : "element");
   if (c == '\'') return "text and member names are written in double quotes (\"), not single quotes";
   if (code == rapidjson::kParseErrorValueInvalid && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))

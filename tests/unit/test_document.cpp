@@ -229,7 +229,10 @@ TEST_CASE("syntax errors: offset and line:column", "[document]") {
     CHECK(message("{\"a\": 1,\n}") == "2:1 a comma before }: JSON allows none after the last member");
     CHECK(message("[1, 2, ]") == "1:8 a comma before ]: JSON allows none after the last element");
     // A comma, then the wrong bracket: not a trailing comma.
-    CHECK(message("{\"a\": [1,}") == "1:10 Invalid value.");
+    // A bracket that closes something else than the innermost object or array.
+    CHECK(message("{\"a\": [1,}") == "1:10 } does not close the array that opens at line 1, column 7: close it with ] first");
+    CHECK(message("{\"a\": [1, 2}") == "1:12 } does not close the array that opens at line 1, column 7: close it with ] first");
+    CHECK(message("[{\"a\": 1]") == "1:9 ] does not close the object that opens at line 1, column 2: close it with } first");
     CHECK(message("{'a': 1}") == "1:2 text and member names are written in double quotes (\"), not single quotes");
     CHECK(message("{\"a\": 'x'}") == "1:7 text and member names are written in double quotes (\"), not single quotes");
     CHECK(message("{\"a\": tru}") ==
