@@ -63,9 +63,11 @@ bool normal_form(KeyType type, std::string_view value, std::string& out) {
     out = normalise(type, value);
     return true;
   }
-  value = trim(value);
-  if (formats::webex_identity(value, out)) return true;
-  out.assign(value);
+  if (const std::optional<std::string_view> id = id_form(value)) {
+    out.assign(*id);
+    return true;
+  }
+  out.assign(trim(value));
   return false;
 }
 
