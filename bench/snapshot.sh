@@ -6,8 +6,9 @@
 # Peers: the RapidJSON floor (parse_floor.cpp); simdjson (parse_simdjson.cpp, built when
 # libsimdjson-dev is installed: this script installs it, a bench-only package); Spectral
 # (@stoplight/spectral-cli from npm into .deps/node) with a ruleset applying the move-users
-# JSON Schema (spectral_ruleset.py). Then the floor of the snapshot's per-file cost
-# (snapshot_floor.cpp). Not run by CI. Numbers: bench/README.md.
+# JSON Schema (spectral_ruleset.py). Then the snapshot's per-file cost in one process
+# (snapshot_ratio.cpp: no load to subtract) and its floor (snapshot_floor.cpp). Not run by
+# CI. Numbers: bench/README.md.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -19,6 +20,8 @@ cmake -S "$root" -B "$root/build-bench" -DCMAKE_BUILD_TYPE=Release -DWXLINT_BUIL
 cmake --build "$root/build-bench" -j2 --target wxlint >/dev/null
 g++ -O2 -std=c++17 -o "$out/parse_floor" "$here/parse_floor.cpp"
 g++ -O2 -std=c++20 -o "$out/snapshot_floor" "$here/snapshot_floor.cpp"
+g++ -O2 -std=c++20 -I"$root/include" -o "$out/snapshot_ratio" "$here/snapshot_ratio.cpp" \
+  "$root/build-bench/libwxlint.a" -lre2 -ldl -lpthread
 
 if ! dpkg-query -W -f='${Status}' libsimdjson-dev 2>/dev/null | grep -q "ok installed"; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -46,4 +49,5 @@ fi
 
 /usr/bin/python3 "$here/gen_snapshot.py" "$out/data"
 /usr/bin/python3 "$here/measure_snapshot.py" --root "$root" --out "$out" "${simdjson[@]}" "${spectral[@]}" "$@"
+"$out/snapshot_ratio" "$out/data/snapshot" "$out/data/snap-batch" 10
 "$out/snapshot_floor" "$out/data/snapshot" "$out/data/snap-batch" 5 30
