@@ -61,8 +61,10 @@ Options parse_options(const char* text) {
         o.severities[key] = *sev;
       }
     } else if (name == "snapshot") {
-      if (!m.value.IsArray()) bad_options("\"snapshot\" must be an array of file or directory paths");
-      for (const auto& p : m.value.GetArray()) o.snapshot.push_back(path_of(p, "each \"snapshot\" entry"));
+      if (m.value.IsString()) o.snapshot.push_back(path_of(m.value, "\"snapshot\""));  // one path
+      else if (!m.value.IsArray()) bad_options("\"snapshot\" must be a file or directory path, or an array of them");
+      else
+        for (const auto& p : m.value.GetArray()) o.snapshot.push_back(path_of(p, "each \"snapshot\" entry"));
       options.has_snapshot = true;
     } else if (name == "rules") {
       if (!m.value.IsArray()) bad_options("\"rules\" must be an array of rule file paths");

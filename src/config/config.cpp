@@ -175,12 +175,15 @@ Config parse_config(std::string text, const std::string& name, const std::string
   c.compiled_operation_globs = compile_operation_globs(c.operation_globs);
   if (auto it = root.FindMember("snapshot"); it != root.MemberEnd()) {
     std::vector<std::string> ptrs;
-    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
+    const auto add = [&](const rapidjson::Value& v, std::string ptr) {
       // Relative to the config file, so the project's snapshot is found from any directory.
-      const std::filesystem::path path(name_of(it->value[i]));
+      const std::filesystem::path path(name_of(v));
       c.options.snapshot.push_back((path.is_relative() && !base_dir.empty() ? std::filesystem::path(base_dir) / path : path).string());
-      ptrs.push_back("/snapshot/" + std::to_string(i));
-    }
+      ptrs.push_back(std::move(ptr));
+    };
+    if (it->value.IsString()) add(it->value, "/snapshot");  // one path, as --snapshot takes it
+    else
+      for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) add(it->value[i], "/snapshot/" + std::to_string(i));
     const std::vector<std::string> where = file.where(ptrs);
     for (std::size_t i = 0; i < where.size(); ++i) c.snapshot_origins.emplace(c.options.snapshot[i], where[i]);
   }

@@ -63,6 +63,20 @@ class Check(TempDirTest):
         r = self.wxlint("check", "-q", "--snapshot", "../other", "move.json", cwd=self.path("sub"))
         self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
 
+    def test_config_snapshot_may_be_one_path(self):
+        write(self.path(".wxlint.json"), {"snapshot": "org"})
+        r = self.wxlint("check", "-q", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (1, LINE_4202 + "\n"), r.stderr)
+        write(self.path(".wxlint.json"), {"snapshot": "nowhere"})
+        r = self.wxlint("check", "-q", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, "wxlint: " + self.path(".wxlint.json") + ":2:15: /snapshot: no snapshot file or directory "
+                         + self.path("nowhere") + "\n")
+        write(self.path(".wxlint.json"), {"snapshot": ""})
+        r = self.wxlint("check", "-q", "move.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(".wxlint.json:2:15: /snapshot: ", r.stderr)
+
     def test_bad_snapshot_file_exits_2_with_its_place(self):
         write(self.path("bad", "people.json"), '{"items": [\n  {"id": "x", "displayName": [7]}]}')
         r = self.wxlint("check", "--no-config", "--snapshot", "bad/people.json", "move.json", cwd=self.dir)

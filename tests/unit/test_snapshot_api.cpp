@@ -75,8 +75,20 @@ TEST_CASE("snapshot api: the C ABI's options take snapshot paths", "[snapshot]")
   wxlint_result_free(result);
   wxlint_linter_free(linter);
 
-  CHECK(wxlint_linter_new_embedded(R"({"snapshot": "dir"})", &linter, &error) == WXLINT_E_OPTIONS);
-  CHECK(std::string(error) == "options: \"snapshot\" must be an array of file or directory paths");
+  // One path as a string, as the config file and the Python API take it.
+  const std::string one = R"({"snapshot": ")" + kSnapshotDir + R"("})";
+  REQUIRE(wxlint_linter_new_embedded(one.c_str(), &linter, &error) == WXLINT_OK);
+  REQUIRE(wxlint_lint(linter, payload, sizeof payload - 1, "p.json", nullptr, &result, &error) == WXLINT_OK);
+  CHECK(std::string(wxlint_result_json(result, &length)).find(R"("code":"4202")") != std::string::npos);
+  wxlint_result_free(result);
+  wxlint_linter_free(linter);
+
+  CHECK(wxlint_linter_new_embedded(R"({"snapshot": 7})", &linter, &error) == WXLINT_E_OPTIONS);
+  CHECK(std::string(error) == "options: \"snapshot\" must be a file or directory path, or an array of them");
+  wxlint_string_free(error);
+  error = nullptr;
+  CHECK(wxlint_linter_new_embedded(R"({"snapshot": "a\u0000b"})", &linter, &error) == WXLINT_E_OPTIONS);
+  CHECK(std::string(error) == "options: \"snapshot\" must not hold a NUL (\\u0000)");
   wxlint_string_free(error);
   error = nullptr;
   const fs::path bad = fs::temp_directory_path() / "wxlint-bad-snapshot.json";
