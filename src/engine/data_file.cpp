@@ -4,6 +4,8 @@
 
 #include <wxlint/error.hpp>
 
+#include <algorithm>
+
 namespace wxlint {
 
 DataFile::DataFile(std::string n, std::string text, bool reference_strings)
@@ -56,6 +58,8 @@ void DataFile::check_against(const SchemaValidator& schema) const {
     if (std::string hint = arg("hint"); hint.starts_with(" Did")) what += "; d" + hint.substr(2);  // one sentence
     msg += (msg.empty() ? "" : "\n") + where(f.pointer) + ": " + what;
   }
+  if (const std::size_t more = failures.size() - std::min<std::size_t>(failures.size(), 5))
+    msg += "\n" + name + ": " + std::to_string(more) + (more == 1 ? " more problem" : " more problems") + " not listed";
   throw ConfigError(msg);
 }
 

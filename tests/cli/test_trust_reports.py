@@ -266,6 +266,20 @@ class ErrorMessages(TempDirTest):
         self.assertEqual(r.stderr.decode("utf-8"),
                          'wxlint: .wxlint.json:1:25: /rules/\\x1b[2J: unknown rule id or code "\\x1b[2J"\n')
 
+    def test_each_problem_of_a_rule_file_is_a_line(self):
+        with open(self.path("org.rules.json"), "w", encoding="utf-8") as f:
+            f.write('{"operation": "bulkCreateOrUpdateContacts",\n "rules": [{"id": "org/x"}]}')
+        with open(self.path("p.json"), "w", encoding="utf-8") as f:
+            json.dump(contacts("work"), f)
+        r = wxlint_bytes("check", "--no-config", "--rules", "org.rules.json", "p.json", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        assert_terminal_safe(self, r.stderr)
+        lines = r.stderr.decode("utf-8").splitlines()
+        # Six members missing: five listed, then how many more.
+        self.assertEqual(lines, ['wxlint: org.rules.json:2:12: /rules/0: missing required member "' + m + '"'
+                                 for m in ("check", "code", "description", "message", "severity")]
+                         + ["wxlint: org.rules.json: 1 more problem not listed"])
+
     def test_missing_file_name_is_shown_escaped(self):
         r = wxlint_bytes("check", "--no-config", b"gone\x1b[2J.json", cwd=self.dir)
         self.assertEqual(r.returncode, 2)
