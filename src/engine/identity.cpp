@@ -1,5 +1,6 @@
 #include "engine/identity.hpp"
 
+#include "checks/key_index.hpp"
 #include "document/hash_bytes.hpp"
 #include "document/json_pointer.hpp"
 #include "document/stable_hash.hpp"
@@ -116,12 +117,12 @@ class Keys {
     if (i < s.next) s = Sweep{};  // out of order: start again
     for (; s.next < i; ++s.next) {
       const rapidjson::Value& before = array[static_cast<rapidjson::SizeType>(s.next)];
-      ++s.counts[item_count_key(before, item_name(before))];
+      s.count(item_count_key(before, item_name(before)));
     }
     const rapidjson::Value& item = array[static_cast<rapidjson::SizeType>(i)];
     const ItemName name = item_name(item);
     s.token = item_token(item, name);
-    if (const std::uint32_t n = ++s.counts[item_count_key(item, name)]; n > 1) s.token += "*" + std::to_string(n);
+    if (const std::uint32_t n = s.count(item_count_key(item, name)); n > 1) s.token += "*" + std::to_string(n);
     s.next = i + 1, s.last = i;
     return s.token;
   }
@@ -143,9 +144,19 @@ class Keys {
 
   struct Sweep {
     std::size_t next = 0;  // items before it are counted
-    std::unordered_map<std::uint64_t, std::uint32_t> counts;
     std::size_t last = SIZE_MAX;  // the item last asked for, and its token
     std::string token;
+    // Items so far with this key, this one included. A flat table: a finding deep in a big
+    // array counts every item before it.
+    std::uint32_t count(std::uint64_t key) {
+      const auto [k, fresh] = index.find_or_add(key, [&](std::uint32_t e) { return keys[e] == key; },
+                                                [&](std::uint32_t e) { return keys[e]; });
+      if (fresh) keys.push_back(key), counts.push_back(0);
+      return ++counts[k];
+    }
+    checks::KeyIndex index;  // of keys
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint32_t> counts;
   };
   std::unordered_map<const rapidjson::Value*, Sweep> sweeps_;
   std::unordered_map<const rapidjson::Value*, std::unordered_map<std::string_view, const rapidjson::Value*>> objects_;

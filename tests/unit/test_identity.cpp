@@ -60,3 +60,27 @@ TEST_CASE("diagnostics get their keys when the text parses, the pointer when not
   assign_identity_keys(Document(R"({"u": [)"), ds);
   CHECK(ds[0].key == "/u/0");
 }
+
+TEST_CASE("identity keys of many findings in one big array: one sweep, repeats counted", "[identity]") {
+  // 300 items, "a" then "b" then "c" and so on over 7 values: item i is the (i / 7 + 1)th of
+  // its value. The sweep's table grows past its first size on the way.
+  std::string json = R"({"n": [)";
+  for (int i = 0; i < 300; ++i) json += (i ? ",\"" : "\"") + std::string(1, static_cast<char>('a' + i % 7)) + "\"";
+  json += "]}";
+  const auto expected = [](int i) {
+    const std::string token = "/n/[=" + std::string(1, static_cast<char>('a' + i % 7)) + "]";
+    return i / 7 == 0 ? token : token + "*" + std::to_string(i / 7 + 1);
+  };
+  const std::vector<int> in_order = {0, 6, 7, 100, 101, 250, 299};
+  std::vector<Diagnostic> ds(in_order.size());
+  for (std::size_t k = 0; k < ds.size(); ++k) ds[k].location.pointer = "/n/" + std::to_string(in_order[k]);
+  const Document doc(json);
+  assign_identity_keys(doc, ds);
+  for (std::size_t k = 0; k < ds.size(); ++k) CHECK(ds[k].key == expected(in_order[k]));
+  // Out of order: the sweep starts again, with the same keys.
+  const std::vector<int> shuffled = {299, 7, 250, 0, 101};
+  ds.assign(shuffled.size(), {});
+  for (std::size_t k = 0; k < ds.size(); ++k) ds[k].location.pointer = "/n/" + std::to_string(shuffled[k]);
+  assign_identity_keys(doc, ds);
+  for (std::size_t k = 0; k < ds.size(); ++k) CHECK(ds[k].key == expected(shuffled[k]));
+}
