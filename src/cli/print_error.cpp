@@ -13,7 +13,7 @@ void print_error(std::string_view message) {
     const std::size_t end = message.find('\n', start);
     const std::string_view line = message.substr(start, end == std::string_view::npos ? end : end - start);
     std::cerr << "wxlint: " << display::shown(line, display::Mode::terminal, scratch) << "\n";
-    if (end == std::string_view::npos) return;
+    if (end == std::string_view::npos || end + 1 == message.size()) return;
     start = end + 1;
   }
 }
