@@ -1,6 +1,7 @@
 #include "snapshot/table.hpp"
 
 #include "document/json_pointer.hpp"
+#include "snapshot/radix_sort.hpp"
 
 #include <algorithm>
 #include <array>
@@ -134,8 +135,9 @@ void Table::build_indexes() {
     if (!columns_[c].indexed) continue;
     entries.clear();
     entries.reserve(size());
+    // Rows come in ascending order, so a stable sort by key leaves (key, row) sorted.
     each_key(c, [&](std::uint32_t key, std::uint32_t row) { entries.emplace_back(key, row); });
-    std::sort(entries.begin(), entries.end());
+    stable_sort_by(entries, [](const auto& e) { return e.first; });
     entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
     add_groups(entries, [](const auto& e) { return e.first; }, [&](const auto& e) { return (*strings_)[e.first]; },
                indexes_[c]);
@@ -150,7 +152,8 @@ void Table::build_indexes() {
     each_key(c, [&](std::uint32_t key, std::uint32_t row) {
       if (const std::uint32_t scope = cell_id(row, *s)) scoped.push_back({scope, key, row});
     });
-    std::sort(scoped.begin(), scoped.end());
+    stable_sort_by(scoped, [](const auto& e) { return e[1]; });  // then by scope: (scope, key, row)
+    stable_sort_by(scoped, [](const auto& e) { return e[0]; });
     scoped.erase(std::unique(scoped.begin(), scoped.end()), scoped.end());
     Scoped& index = scoped_.emplace_back(Scoped{c, *s, {}, {}});
     for (std::size_t i = 0; i < scoped.size();) {
