@@ -46,9 +46,10 @@ void add_groups(const Entries& entries, const Group& group, const KeyOf& key_of,
 
 }  // namespace
 
-std::uint32_t Strings::intern(std::string_view s) {
+std::uint32_t Strings::intern(std::string_view s) { return s.empty() ? 0 : intern(s, checks::hash_key(s)); }
+
+std::uint32_t Strings::intern(std::string_view s, std::uint64_t h) {
   if (s.empty()) return 0;
-  const std::uint64_t h = checks::hash_key(s);
   const auto [k, added] = index_.find_or_add(
       h, [&](std::uint32_t i) { return texts_[i + 1] == s; }, [&](std::uint32_t i) { return hashes_[i + 1]; });
   if (added) {
@@ -81,14 +82,13 @@ std::string Table::pointer_of(std::size_t row) const {
   return p;
 }
 
-std::uint32_t Table::normalised(KeyType type, std::string_view raw) {
-  if (raw.empty()) return 0;
-  if (type == KeyType::text) return strings_->intern(raw);
-  if (raw.find('\n') == std::string_view::npos) return strings_->intern(normalise(type, raw));
+std::string_view Table::normalised(KeyType type, std::string_view raw, std::string& scratch) {
+  if (raw.empty() || type == KeyType::text) return raw;
+  if (raw.find('\n') == std::string_view::npos) return scratch = normalise(type, raw);
   // Multi-valued: each value normalised on its own.
-  std::string out;
-  each_value(raw, [&](std::string_view v) { out += (out.empty() ? "" : "\n") + normalise(type, v); });
-  return strings_->intern(out);
+  scratch.clear();
+  each_value(raw, [&](std::string_view v) { scratch += (scratch.empty() ? "" : "\n") + normalise(type, v); });
+  return scratch;
 }
 
 void Table::reserve(std::size_t more_rows) {
@@ -101,8 +101,18 @@ void Table::reserve(std::size_t more_rows) {
 }
 
 void Table::add_row(std::span<const std::string> cells, Origin origin) {
-  for (std::size_t c = 0; c < columns_.size(); ++c)
-    cells_.push_back(c < cells.size() ? normalised(columns_[c].type, cells[c]) : 0);
+  // Every cell's text and hash first, and its slot asked for: the cells of a row then wait
+  // on memory together, not one after another (interning was a tenth of a large load).
+  const std::size_t n = columns_.size();
+  forms_.resize(std::max(forms_.size(), n));
+  texts_.resize(n);
+  hashes_.resize(n);
+  for (std::size_t c = 0; c < n; ++c) {
+    texts_[c] = c < cells.size() ? normalised(columns_[c].type, cells[c], forms_[c]) : std::string_view();
+    hashes_[c] = checks::hash_key(texts_[c]);
+    strings_->prefetch(hashes_[c]);
+  }
+  for (std::size_t c = 0; c < n; ++c) cells_.push_back(strings_->intern(texts_[c], hashes_[c]));
   origins_.push_back(origin);
 }
 

@@ -34,6 +34,8 @@ struct Column {
 class Strings {
  public:
   std::uint32_t intern(std::string_view s);
+  std::uint32_t intern(std::string_view s, std::uint64_t hash);  // hash: checks::hash_key(s)
+  void prefetch(std::uint64_t hash) const { index_.prefetch(hash); }  // for an intern() soon after
   std::optional<std::uint32_t> find(std::string_view s) const;
   std::string_view operator[](std::uint32_t id) const { return texts_[id]; }
 
@@ -106,7 +108,8 @@ class Table {
     std::vector<RowIndex> parts;
     std::unordered_map<std::uint32_t, std::uint32_t> part_of;  // the scope's text number -> its part
   };
-  std::uint32_t normalised(KeyType type, std::string_view raw);
+  // A cell's text as it is kept: a key column's normal form (in `scratch` when it is not raw).
+  static std::string_view normalised(KeyType type, std::string_view raw, std::string& scratch);
   // Calls f(value id, row) for each value of column col (a multi-valued cell gives each).
   template <typename F>
   void each_key(std::size_t col, const F& f);
@@ -120,6 +123,10 @@ class Table {
   std::vector<Origin> origins_;
   std::vector<RowIndex> indexes_;  // per column (empty unless indexed); a multi-valued cell's each value
   std::vector<Scoped> scoped_;
+  // add_row()'s scratch: a row's cells as kept, their hashes.
+  std::vector<std::string> forms_;
+  std::vector<std::string_view> texts_;
+  std::vector<std::uint64_t> hashes_;
 };
 
 }  // namespace wxlint::snapshot
