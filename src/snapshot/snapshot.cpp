@@ -1,6 +1,7 @@
 // The public Snapshot: finding its files, and a shared handle on the loaded store.
 #include "snapshot/store.hpp"
 
+#include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
 #include <wxlint/linter.hpp>
 #include <wxlint/snapshot.hpp>
@@ -18,8 +19,9 @@ std::int64_t mtime_of(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_mtime) : 0;
 }
 
-// Files as given; directories searched recursively for *.json, sorted so that pages merge
-// in their order (page-01.json, page-02.json).
+// Files as given; directories searched as `wxlint check` searches them (a directory that
+// cannot be read is an error: a page missing without a word would make false findings),
+// sorted so that pages merge in their order (page-01.json, page-02.json).
 std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
@@ -32,6 +34,7 @@ std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
   for (const auto& p : paths) {
     // "-" reads stdin everywhere else: refused here, where stdin is the payloads' way in.
     if (p == "-") throw IoError("-: a snapshot is read from files, not from stdin: give its files or their directory");
+    if (p.empty()) throw IoError("the snapshot path is empty: give its files or their directory");
     std::error_code ec;
     if (!fs::is_directory(p, ec)) {
       // read_file names a missing or unreadable one; a stream it would send to "-", refused above.
@@ -40,20 +43,12 @@ std::vector<std::string> snapshot_paths(const std::vector<std::string>& paths) {
       take(p);
       continue;
     }
-    std::vector<fs::path> found;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      const std::string name = it->path().filename().string();
-      if (it->is_directory(ec) && name.starts_with(".")) {
-        it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file(ec) && it->path().extension() == ".json") found.push_back(it->path());
-    }
-    if (ec) throw IoError(p + ": " + ec.message());
-    if (found.empty()) throw IoError(p + ": no *.json snapshot files in this directory");
-    std::sort(found.begin(), found.end());
-    for (const auto& f : found) take(f);
+    const ExpandedPaths found = expand_paths({p});
+    if (!found.errors.empty()) throw IoError(found.errors.front());
+    if (found.files.empty()) throw IoError(p + ": no *.json snapshot files in this directory");
+    std::vector<fs::path> sorted(found.files.begin(), found.files.end());
+    std::sort(sorted.begin(), sorted.end());  // by component, as before
+    for (const auto& f : sorted) take(f);
   }
   return out;
 }

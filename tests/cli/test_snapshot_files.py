@@ -1,0 +1,50 @@
+"""Which files make up an org snapshot, and what is said when one cannot be used: a directory
+that cannot be read, an empty path."""
+import os
+import shutil
+import subprocess
+import unittest
+
+from cli_support import WXLINT, TempDirTest, env, main, run, write
+
+from test_snapshot import NUMBERS, PAYLOAD, PEOPLE_1
+
+
+def as_nobody(*args, cwd):
+    """Runs wxlint without root's right to read any directory (root: as nobody, via setpriv)."""
+    if os.geteuid() != 0:
+        return run(*args, cwd=cwd)
+    return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", WXLINT, *args], cwd=cwd,
+                          capture_output=True, text=True, env=env(), timeout=120)
+
+
+class Files(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        write(self.path("move.json"), PAYLOAD)
+        write(self.path("org", "numbers.json"), NUMBERS)
+
+    @unittest.skipIf(os.geteuid() == 0 and not shutil.which("setpriv"), "root reads any directory")
+    def test_a_subdirectory_that_cannot_be_read_exits_2(self):
+        # A page the walk cannot see would be missing from the snapshot without a word.
+        write(self.path("org", "people", "people-1.json"), PEOPLE_1)
+        os.chmod(self.dir, 0o755)
+        os.chmod(self.path("org", "people"), 0)
+        try:
+            for args in (["snapshot", "info", "org"], ["check", "--no-config", "--snapshot", "org", "move.json"]):
+                r = as_nobody(*args, cwd=self.dir)
+                self.assertEqual((r.returncode, r.stdout, r.stderr),
+                                 (2, "", "wxlint: org/people: cannot read directory: Permission denied\n"), args)
+        finally:
+            os.chmod(self.path("org", "people"), 0o755)
+
+    def test_an_empty_path_is_named(self):
+        for args in (["snapshot", "info", ""], ["check", "--no-config", "--snapshot", "", "move.json"]):
+            r = self.wxlint(*args)
+            self.assertEqual((r.returncode, r.stdout, r.stderr),
+                             (2, "", "wxlint: the snapshot path is empty: give its files or their directory\n"), args)
+
+
+
+if __name__ == "__main__":
+    main()
