@@ -65,6 +65,13 @@ class Loader {
           file.fail(list_ptr + "/0", no_kind_of_item(k.list_key));
         }
       }
+      // What a list request answered with an error, saved as a page (the curl loop saves every answer).
+      const rapidjson::Value* message = child(root, "message");
+      const rapidjson::Value* tracking = child(root, "trackingId");
+      if (message && message->IsString() && (child(root, "errors") || tracking))
+        file.fail("", "an error answer of the Webex API, not a list page (" + to_json_text(*message) +
+                          (tracking && tracking->IsString() ? ", trackingId " + to_json_text(*tracking) : "") +
+                          "): take this page again");
       file.fail("", "not a snapshot file of a known kind; the kinds are: " + known_kinds());
     }
     Table& table = *find(kind->table);

@@ -1,5 +1,5 @@
 """Which files make up an org snapshot, and what is said when one cannot be used: a directory
-that cannot be read, an empty path."""
+that cannot be read, a saved error answer of the API, an empty path."""
 import os
 import shutil
 import subprocess
@@ -37,6 +37,23 @@ class Files(TempDirTest):
                                  (2, "", "wxlint: org/people: cannot read directory: Permission denied\n"), args)
         finally:
             os.chmod(self.path("org", "people"), 0o755)
+
+    def test_a_saved_error_answer_is_named_as_one(self):
+        # The curl loop of docs/snapshot.md saves what the API answered, a 502's body too.
+        write(self.path("org", "numbers-002.json"), {
+            "message": "The server received an invalid response from an upstream server.",
+            "errors": [{"description": "The server received an invalid response from an upstream server."}],
+            "trackingId": "ROUTER_6512F3A1"})
+        r = self.wxlint("snapshot", "info", "org")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+            "wxlint: org/numbers-002.json:1:1: (root): an error answer of the Webex API, not a list page "
+            "(\"The server received an invalid response from an upstream server.\", trackingId \"ROUTER_6512F3A1\"): "
+            "take this page again\n")))
+        write(self.path("org", "numbers-002.json"), {"message": "Not Found", "errors": [{"description": "x"}]})
+        r = self.wxlint("snapshot", "info", "org")
+        self.assertEqual((r.returncode, r.stderr), (2, (
+            "wxlint: org/numbers-002.json:1:1: (root): an error answer of the Webex API, not a list page "
+            "(\"Not Found\"): take this page again\n")))
 
     def test_an_empty_path_is_named(self):
         for args in (["snapshot", "info", ""], ["check", "--no-config", "--snapshot", "", "move.json"]):
