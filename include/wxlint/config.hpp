@@ -65,8 +65,9 @@ struct Config {
   // Throws ConfigError, at its place in the file, for a "snapshot" path of the file that does
   // not exist (one that replaced the file's list is the caller's to report). make_linter() does.
   void check_snapshot_paths() const;
-  // The files of the run it configures that are not payloads: itself, its snapshot paths and
-  // rule files (`wxlint check` and wxlint_lint_paths pass over them).
+  // The files of the run it configures that are not payloads: itself, its snapshot paths (the
+  // file's own too, when --snapshot replaced them) and rule files (`wxlint check` and
+  // wxlint_lint_paths pass over them).
   std::vector<std::string> own_files() const;
   // What make_linter() checks once the linter is built: the operations of "operations"
   // globs and the rules of "ignore" entries, against a linter built from equal options.

@@ -232,6 +232,7 @@ std::string relative_to(const std::string& path, const std::string& base_dir) {
 
 std::vector<std::string> Config::own_files() const {
   std::vector<std::string> own = options.snapshot;
+  for (const auto& [configured, place] : snapshot_origins) own.push_back(configured);
   if (!path.empty()) own.push_back(path);
   own.insert(own.end(), options.rule_files.begin(), options.rule_files.end());
   return own;

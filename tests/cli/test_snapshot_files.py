@@ -1,5 +1,6 @@
 """Which files make up an org snapshot, and what is said when one cannot be used: a directory
-that cannot be read, a saved error answer of the API, an empty path."""
+that cannot be read, a saved error answer of the API, an empty path, and the config's snapshot
+when --snapshot replaces it."""
 import os
 import shutil
 import subprocess
@@ -7,7 +8,7 @@ import unittest
 
 from cli_support import WXLINT, TempDirTest, env, main, run, write
 
-from test_snapshot import NUMBERS, PAYLOAD, PEOPLE_1
+from test_snapshot import LINE_4202, NUMBERS, PAYLOAD, PEOPLE_1
 
 
 def as_nobody(*args, cwd):
@@ -61,6 +62,12 @@ class Files(TempDirTest):
             self.assertEqual((r.returncode, r.stdout, r.stderr),
                              (2, "", "wxlint: the snapshot path is empty: give its files or their directory\n"), args)
 
+    def test_the_configs_snapshot_is_no_payload_when_snapshot_replaces_it(self):
+        # The project's snapshot stays its snapshot: --snapshot only chooses another one to judge by.
+        write(self.path(".wxlint.json"), {"snapshot": "org"})
+        write(self.path("new", "numbers.json"), NUMBERS)
+        r = self.wxlint("check", "-q", "--snapshot", "new", ".")
+        self.assertEqual((r.returncode, r.stdout), (1, "./" + LINE_4202 + "\n"), r.stderr)
 
 
 if __name__ == "__main__":
