@@ -14,6 +14,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <new>
 #include <optional>
@@ -88,6 +89,11 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
     wxlint::Config config = wxlint::capi::project_config(options);
     std::vector<std::string> own = config.own_files();  // before the snapshot's paths are cleared
     if (!options.baseline.empty()) own.push_back(options.baseline);
+    // As read now: wxlint_lint_paths may run in another working directory.
+    for (std::string& path : own) {
+      std::error_code ec;
+      if (auto abs = std::filesystem::absolute(path, ec); !ec) path = abs.string();
+    }
     const std::vector<std::string> snapshot = config.options.snapshot;
     if (!snapshot.empty() && snapshot_status != WXLINT_E_CONFIG) {
       try {

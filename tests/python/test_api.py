@@ -249,6 +249,21 @@ def test_relative_paths_are_read_in_each_working_directory(tmp_path, monkeypatch
             cli_json("--no-config", "--snapshot", "snapshot", case)["files"][0]["diagnostics"]
 
 
+def test_a_linters_own_files_stay_its_own_in_another_working_directory(tmp_path, monkeypatch):
+    # Its relative snapshot path was read where the Linter was made: lint_paths must not
+    # resolve it again in the working directory of the moment, and lint the snapshot's pages.
+    case = ROOT / "testdata" / "snapshot" / "extension-taken.json"
+    shutil.copytree(ROOT / "testdata" / "snapshot" / "org.snapshot", tmp_path / "proj" / "snap")
+    shutil.copy(case, tmp_path / "proj" / "move.json")
+    (tmp_path / "proj" / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "proj")
+    linter = wxlint.Linter(config=False, snapshot="snap")
+    expected = [r.path for r in linter.lint_paths(["."])]
+    assert expected == ["./move.json"]
+    monkeypatch.chdir(tmp_path / "proj" / "sub")
+    assert [r.path for r in linter.lint_paths([".."])] == ["../move.json"]
+
+
 def test_a_bad_snapshot_is_a_snapshot_error(project):
     bad = project / "snap" / "people.json"
     bad.parent.mkdir()
