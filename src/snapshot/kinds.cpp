@@ -71,17 +71,17 @@ const std::vector<Kind>& kinds() {
   // Order matters for "items": a location is recognised before a person.
   static const std::vector<Kind> list = {
       {"numbers", "phoneNumbers", "{\"phoneNumbers\": [...]} from GET /telephony/config/numbers", {}, number},
-      {"locations", "items", "{\"items\": [locations]} from GET /locations", {"address", "timeZone"}, location},
-      {"licences", "items", "{\"items\": [licences]} from GET /licenses", {"totalUnits", "consumedUnits"}, licence},
+      {"locations", "items", "{\"items\": [locations]} from GET /locations", {"address", "timeZone"}, location, "id"},
+      {"licences", "items", "{\"items\": [licences]} from GET /licenses", {"totalUnits", "consumedUnits"}, licence, "id"},
       {"people", "items", "{\"items\": [persons]} from GET /people?callingData=true", {"emails", "displayName", "firstName", "lastName"},
-       person},
+       person, "id"},
       {"callingLocations", "locations", "{\"locations\": [...]} from GET /telephony/config/locations", {},
-       calling_location},
+       calling_location, "id"},
       {"callParkExtensions", "callParkExtensions",
-       "{\"callParkExtensions\": [...]} from GET /telephony/config/callParkExtensions", {}, call_park_extension},
+       "{\"callParkExtensions\": [...]} from GET /telephony/config/callParkExtensions", {}, call_park_extension, "id"},
       {"virtualExtensions", "virtualExtensions",
-       "{\"virtualExtensions\": [...]} from GET /telephony/config/virtualExtensions", {}, virtual_extension},
-      {"contacts", "result", "{\"result\": [...]} from GET /contacts/organizations/{orgId}/contacts/search", {}, contact},
+       "{\"virtualExtensions\": [...]} from GET /telephony/config/virtualExtensions", {}, virtual_extension, "id"},
+      {"contacts", "result", "{\"result\": [...]} from GET /contacts/organizations/{orgId}/contacts/search", {}, contact, "contactId"},
   };
   return list;
 }

@@ -42,6 +42,8 @@ struct Kind {
   std::vector<std::string_view> item_keys;
   // Cells in the table's column order.
   std::vector<std::string> (*row)(const ItemReader& item);
+  // The member every item of the API's list has ("" none): without it a row matches nothing.
+  std::string_view id_key = {};
 };
 
 const std::vector<Kind>& kinds();

@@ -87,6 +87,7 @@ class Loader {
       if (!item.IsObject()) file.fail(ptr, "expected an object (a list item), not " + json_type_words(json_type_name(item)));
       if (!belongs(*kind, item))
         file.fail(ptr, "this item is not of the file's kind (" + std::string(kind->table) + "), judged by its first item");
+      if (!kind->id_key.empty()) require_id(file, *kind, item, ptr);
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
       table.add_row(cells, {index, i, list});
@@ -128,6 +129,21 @@ class Loader {
     std::string named = {};
   };
   using Piece = std::variant<std::string, Place>;
+
+  // An item without its id (a wxc_sdk model_dump() names it "person_id") would be loaded as
+  // a row no payload's id matches: every user of a job "not found".
+  static void require_id(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& ptr) {
+    const rapidjson::Value* id = child(item, kind.id_key);
+    if (id && !id->IsNull() && !(id->IsString() && id->GetStringLength() == 0)) return;
+    std::string problem = "a " + std::string(kind.table) + " item without \"" + std::string(kind.id_key) + "\"";
+    for (const auto& m : item.GetObject())
+      if (std::string_view(m.name.GetString(), m.name.GetStringLength()).find('_') != std::string_view::npos) {
+        problem += ", with snake_case keys (\"" + std::string(m.name.GetString(), m.name.GetStringLength()) +
+                   "\"): save wxc_sdk models with model_dump_json(), whose keys are the API's";
+        file.fail(ptr, problem);
+      }
+    file.fail(ptr, problem + ": every item of the API's list response has one");
+  }
 
   Table* find(std::string_view name) {
     for (auto& t : s_.tables_)

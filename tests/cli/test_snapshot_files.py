@@ -1,6 +1,6 @@
 """Which files make up an org snapshot, and what is said when one cannot be used: a directory
-that cannot be read, a saved error answer of the API, an empty path, and the config's snapshot
-when --snapshot replaces it."""
+that cannot be read, a saved error answer of the API, items without their id (snake_case
+dumps), an empty path, and the config's snapshot when --snapshot replaces it."""
 import os
 import shutil
 import subprocess
@@ -55,6 +55,25 @@ class Files(TempDirTest):
         self.assertEqual((r.returncode, r.stderr), (2, (
             "wxlint: org/numbers-002.json:1:1: (root): an error answer of the Webex API, not a list page "
             "(\"Not Found\"): take this page again\n")))
+
+    def test_items_without_their_id_are_refused(self):
+        # Loaded, they matched no payload's id: every user of a job was "not found" (4003).
+        write(self.path("snake", "people.json"), {"items": [
+            {"person_id": PEOPLE_1["items"][0]["id"], "emails": ["alice@example.com"], "display_name": "Alice Ash"}]})
+        r = self.wxlint("check", "--no-config", "--snapshot", "snake", "move.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+            'wxlint: snake/people.json:3:5: /items/0: a people item without "id", with snake_case keys ("person_id"): '
+            "save wxc_sdk models with model_dump_json(), whose keys are the API's\n")))
+        write(self.path("snake", "people.json"), {"items": [{"emails": ["alice@example.com"], "id": ""}]})
+        r = self.wxlint("snapshot", "info", "snake")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+            'wxlint: snake/people.json:3:5: /items/0: a people item without "id": '
+            "every item of the API's list response has one\n")))
+        write(self.path("snake", "people.json"), {"result": [{"displayName": "Ann", "contact_id": "c-1"}]})
+        r = self.wxlint("snapshot", "info", "snake")
+        self.assertEqual((r.returncode, r.stderr), (2, (
+            'wxlint: snake/people.json:3:5: /result/0: a contacts item without "contactId", with snake_case keys '
+            "(\"contact_id\"): save wxc_sdk models with model_dump_json(), whose keys are the API's\n")))
 
     def test_an_empty_path_is_named(self):
         for args in (["snapshot", "info", ""], ["check", "--no-config", "--snapshot", "", "move.json"]):
