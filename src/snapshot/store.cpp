@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <unordered_map>
@@ -45,6 +46,7 @@ class Loader {
                                    std::chrono::system_clock::now().time_since_epoch()).count();
       if (*t > now + 86400) file.fail("/capturedAt", "is in the future (" + format_time(*t) + "); write when the snapshot was taken");
       manifest_time_ = std::min(manifest_time_.value_or(*t), *t);
+      read_page_requests(file, root);
       return;
     }
     if (f.mtime > 0) oldest_mtime_ = std::min(oldest_mtime_.value_or(f.mtime), f.mtime);
@@ -242,16 +244,50 @@ class Loader {
     }
   }
 
-  // A later page of people without locationId or extension, when the first had them: its
-  // next link lost callingData=true. Its people's calling status is unknown.
+  // The manifest `snapshot pull` writes names each page's request: whether a page of people
+  // was asked for with callingData=true is then known, not guessed from its items.
+  void read_page_requests(const DataFile& manifest, const rapidjson::Value& root) {
+    const rapidjson::Value* pages = child(root, "pages");
+    if (!pages || !pages->IsArray()) return;
+    const std::filesystem::path dir = std::filesystem::path(manifest.name).parent_path();
+    for (const rapidjson::Value& page : pages->GetArray()) {
+      const rapidjson::Value* name = page.IsObject() ? child(page, "file") : nullptr;
+      const rapidjson::Value* url = page.IsObject() ? child(page, "url") : nullptr;
+      if (name && name->IsString() && url && url->IsString())
+        asked_calling_data_[(dir / name->GetString()).lexically_normal().string()] =
+            has_calling_data({url->GetString(), url->GetStringLength()});
+    }
+  }
+
+  static bool has_calling_data(std::string_view url) {
+    const std::size_t query = url.find('?');
+    if (query == std::string_view::npos) return false;
+    for (std::size_t start = query + 1; start <= url.size();) {
+      const std::size_t end = std::min(url.find_first_of("&#", start), url.size());
+      if (url.substr(start, end - start) == "callingData=true") return true;
+      if (end == url.size() || url[end] == '#') break;
+      start = end + 1;
+    }
+    return false;
+  }
+
+  // A page of people without locationId or extension whose request lacked callingData=true:
+  // as its manifest entry says, or, without one, when the first page had them (a next link
+  // that dropped it). Its people's calling status is unknown. A page of people who are all
+  // not calling users has neither either, and its manifest entry tells it apart.
   void mark_pages_without_calling_data(const Table& people) {
-    if (people_pages_.empty() || !people_pages_.front().calling_fields) return;
+    const bool first_had = !people_pages_.empty() && people_pages_.front().calling_fields;
     for (const Page& p : people_pages_) {
       if (p.calling_fields) continue;
+      const auto asked = asked_calling_data_.find(std::filesystem::path(names_[p.file]).lexically_normal().string());
+      const bool known = asked != asked_calling_data_.end();
+      if (known ? asked->second : !first_had) continue;
       for (std::size_t r = p.begin; r < p.end; ++r) unknown_rows_.push_back(r);
       report({Place{p.file, people.pointer_of(p.begin)},
-              ": this page of people has no locationId or extension, while the first page had "
-              "them: its request lacked callingData=true (a next link that dropped it?)"});
+              known ? ": this page of people has no locationId or extension: its request lacked callingData=true "
+                      "(its url in the manifest)"
+                    : ": this page of people has no locationId or extension, while the first page had "
+                      "them: its request lacked callingData=true (a next link that dropped it?)"});
     }
   }
 
@@ -393,6 +429,7 @@ class Loader {
   std::vector<std::vector<Piece>> pending_;  // inconsistencies, their places not yet named
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
+  std::map<std::string, bool> asked_calling_data_;  // a manifest's page (path as read) -> with callingData=true
   std::vector<std::size_t> unknown_rows_;
   std::optional<std::int64_t> manifest_time_, oldest_mtime_;
 };

@@ -248,8 +248,8 @@ class Pull(TempDirTest):
             "  locations                 1 page         2 items",
             "  people                    2 pages        3 items",
             "1 inconsistency:",
-            "  out/people-002.json:3:5: /items/0: this page of people has no locationId or extension, while the "
-            "first page had them: its request lacked callingData=true (a next link that dropped it?)"])
+            "  out/people-002.json:3:5: /items/0: this page of people has no locationId or extension: its request "
+            "lacked callingData=true (its url in the manifest)"])
         self.assertEqual(r.stderr.splitlines()[-1],
                          PREFIX + "out: written, but the snapshot contradicts itself (above)")
 
