@@ -49,9 +49,15 @@ std::vector<std::string> calling_location(const ItemReader& r) {
 std::vector<std::string> licence(const ItemReader& r) { return {r.str("id"), r.str("name")}; }
 
 std::vector<std::string> call_park_extension(const ItemReader& r) {
-  // Newer responses name the location in a "location" object.
+  // Newer responses name the location "location": its name, a string (as wxc_sdk's
+  // CallParkExtension reads it), or an object with its id and name.
   std::string loc = r.str("locationId"), loc_name = r.str("locationName");
-  if (loc.empty() && r.has("location")) loc = r.str("location", "id"), loc_name = r.str("location", "name");
+  if (r.has_object("location")) {
+    if (loc.empty()) loc = r.str("location", "id");
+    if (loc_name.empty()) loc_name = r.str("location", "name");
+  } else if (loc_name.empty()) {
+    loc_name = r.str("location");
+  }
   return {r.str("id"), r.str("name"), r.str("extension"), loc, loc_name};
 }
 
@@ -176,6 +182,11 @@ void ItemReader::wrong(const std::string& pointer, std::string_view expected, co
 }
 
 bool ItemReader::has(std::string_view key) const { return child(item_, key) != nullptr; }
+
+bool ItemReader::has_object(std::string_view key) const {
+  const rapidjson::Value* v = child(item_, key);
+  return v && v->IsObject();
+}
 
 std::string ItemReader::str(std::string_view key, std::string_view inner) const {
   const rapidjson::Value* v = member(key, inner);

@@ -25,6 +25,7 @@ class ItemReader {
   // An array of strings, or of objects whose `field` is a string: the values joined by '\n'.
   std::string list(std::string_view key, std::string_view field = {}) const;
   bool has(std::string_view key) const;
+  bool has_object(std::string_view key) const;
 
  private:
   const rapidjson::Value* member(std::string_view key, std::string_view inner) const;

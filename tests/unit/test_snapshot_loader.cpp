@@ -165,3 +165,19 @@ TEST_CASE("snapshot: calling users need a Webex Calling licence when the licence
   CHECK(people->cell(1, col) == "false");
   CHECK(people->cell(2, col) == "false");  // no location
 }
+
+TEST_CASE("snapshot: a call park extension's location, as older and newer responses give it", "[snapshot]") {
+  const Snapshot s = load({{"park.json", R"({"callParkExtensions": [)"
+                                         R"({"id": "K1", "name": "P1", "extension": "1", "locationId": "L1", "locationName": "Austin"},)"
+                                         R"({"id": "K2", "name": "P2", "extension": "2", "locationId": "L2", "location": "Denver"},)"
+                                         R"({"id": "K3", "name": "P3", "extension": "3", "location": {"id": "L3", "name": "Reno"}},)"
+                                         R"({"id": "K4", "name": "P4", "extension": "4", "locationId": "L3"}]})"}});
+  const auto* park = s.store()->table("callParkExtensions");
+  REQUIRE(park->size() == 4);
+  const std::size_t loc = *park->column("locationId"), name = *park->column("locationName");
+  CHECK(park->cell(0, name) == "Austin");
+  CHECK(park->cell(1, name) == "Denver");  // newer: the name, a string (wxc_sdk's CallParkExtension)
+  CHECK(park->cell(2, name) == "Reno");
+  CHECK_FALSE(park->cell(2, loc).empty());
+  CHECK(park->cell(2, loc) == park->cell(3, loc));  // from the object's id, as from locationId
+}
