@@ -43,8 +43,10 @@ int run_snapshot_info(const SnapshotOptions& given) {
     const auto now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     const long long days = (now - *at) / 86400;
-    std::cout << ", captured " << snapshot::format_time(*at) << " (" << days << (days == 1 ? " day" : " days")
-              << " ago, from " << (s.captured_from_manifest() ? "the manifest" : "the files' modification time") << ")";
+    // A file's time ahead of the clock (a copy from a machine whose clock runs fast).
+    const std::string age = *at > now ? "in the future" : std::to_string(days) + (days == 1 ? " day" : " days") + " ago";
+    std::cout << ", captured " << snapshot::format_time(*at) << " (" << age << ", from "
+              << (s.captured_from_manifest() ? "the manifest" : "the files' modification time") << ")";
   } else {
     std::cout << ", capture time unknown";
   }

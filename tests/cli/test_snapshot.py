@@ -188,6 +188,16 @@ class Info(TempDirTest):
         self.assertEqual((r.returncode, r.stdout, r.stderr), (
             2, "", 'wxlint: region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
 
+    def test_files_from_the_future_are_said_to_be(self):
+        write(self.path("org", "numbers.json"), NUMBERS)
+        t = time.time() + 3 * 86400
+        os.utime(self.path("org", "numbers.json"), (t, t))
+        r = self.wxlint("snapshot", "info", "org", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        captured = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(t)))
+        self.assertEqual(r.stdout.splitlines()[0],
+                         f"snapshot: 1 page of 1 kind, captured {captured} (in the future, from the files' modification time)")
+
     def test_inconsistencies_exit_1(self):
         write(self.path("org", "numbers.json"), NUMBERS)
         write(self.path("org", "people-1.json"), PEOPLE_1)
