@@ -246,7 +246,12 @@ class Info(TempDirTest):
         with open(self.path("utf.json"), "wb") as f:
             f.write(b'{"items": [{"id": "a\xff", "displayName": "x"}]}')
         r = self.wxlint("snapshot", "info", "utf.json", cwd=self.dir)
-        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf.json:1:21: invalid UTF-8 in string\n"))
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf.json:1:21: invalid UTF-8 in string: save the file as UTF-8\n"))
+        # Saved by PowerShell 5.1's Out-File: UTF-16 with its byte order mark.
+        with open(self.path("utf16.json"), "wb") as f:
+            f.write('{"phoneNumbers": []}'.encode("utf-16"))
+        r = self.wxlint("snapshot", "info", "utf16.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf16.json:1:1: invalid UTF-8 (the file is UTF-16): save it as UTF-8\n"))
 
     def test_bad_file_exits_2(self):
         write(self.path("bad.json"), "[1, 2]")
