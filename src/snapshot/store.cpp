@@ -224,6 +224,7 @@ class Loader {
     const Table& locations = *find("locations");
     for (std::size_t r = 0; r < locations.size(); ++r)
       if (auto code = formats::plan::region_code(cell(locations, r, "country"))) country.emplace(cell(locations, r, "id"), *code);
+    std::map<const Table*, std::pair<const National*, std::size_t>> unread;  // the first, how many
     for (const National& n : national_) {
       Table& t = *n.table;
       std::string_view location;
@@ -231,7 +232,10 @@ class Loader {
       else if (t.name() == "callingLocations") location = t.cell(n.row, *t.column("id"));
       const auto it = location.empty() ? country.end() : country.find(location);
       const std::string& region = it != country.end() ? it->second : fallback;
-      if (region.empty()) continue;
+      if (region.empty()) {  // it then matches no payload's E.164 number: say how to read it
+        if (!location.empty() || t.column("locationId")) ++unread.try_emplace(&t, &n, 0).first->second.second;
+        continue;  // a contact's: in no location, and only compared for likely duplicates
+      }
       std::string out;  // as Table::add_row joins a multi-valued cell's values
       for (std::size_t start = 0; start < n.raw.size();) {
         const std::size_t nl = std::min(n.raw.find('\n', start), n.raw.size());
@@ -241,6 +245,16 @@ class Loader {
         start = nl + 1;
       }
       t.set_cell(n.row, n.col, out);
+    }
+    for (const auto& [t, first] : unread) {
+      const National& n = *first.first;
+      const std::size_t more = first.second - 1;
+      const std::string_view shown = std::string_view(n.raw).substr(0, n.raw.find('\n'));  // its first value
+      report({Place{t->file_of(n.row), t->pointer_of(n.row)},
+              ": " + to_json_text(rapidjson::Value(rapidjson::StringRef(shown.data(), shown.size()))) +
+                  (more ? " and " + std::to_string(more) + (more == 1 ? " other number" : " other numbers") : std::string()) +
+                  " in national format cannot be read: no country for the location (the locations list gives "
+                  "it); give the region they are in (--region, or \"region\" in .wxlint.json)"});
     }
   }
 

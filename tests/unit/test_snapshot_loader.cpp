@@ -181,3 +181,18 @@ TEST_CASE("snapshot: a call park extension's location, as older and newer respon
   CHECK_FALSE(park->cell(2, loc).empty());
   CHECK(park->cell(2, loc) == park->cell(3, loc));  // from the object's id, as from locationId
 }
+
+TEST_CASE("snapshot: national numbers no region reads are named, once per table", "[snapshot]") {
+  const Snapshot s = load({
+      {"numbers.json", "{\"phoneNumbers\": [\n"
+                       " {\"phoneNumber\": \"021 234 5679\", \"location\": {\"id\": \"L1\", \"name\": \"Cork\"}},\n"
+                       " {\"phoneNumber\": \"021 234 5680\", \"location\": {\"id\": \"L1\", \"name\": \"Cork\"}},\n"
+                       " {\"phoneNumber\": \"021 234 5681\", \"location\": {\"id\": \"L1\", \"name\": \"Cork\"}}]}"},
+      // A contact's number is in no location: compared only for likely duplicates, not named.
+      {"contacts.json", R"({"result": [{"contactId": "C1", "displayName": "Ann", "phoneNumbers": [{"value": "20134319"}]}]})"},
+  });
+  CHECK(s.inconsistencies() ==
+        std::vector<std::string>{"numbers.json:2:2: /phoneNumbers/0: \"021 234 5679\" and 2 other numbers in national format "
+                                 "cannot be read: no country for the location (the locations list gives it); give the "
+                                 "region they are in (--region, or \"region\" in .wxlint.json)"});
+}
