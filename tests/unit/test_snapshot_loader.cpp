@@ -59,7 +59,7 @@ TEST_CASE("snapshot: every kind is recognised from its shape", "[snapshot]") {
   CHECK_FALSE(s.captured_at().has_value());  // no manifest, no mtimes
 }
 
-TEST_CASE("snapshot: pages of one kind merge, and an empty last page is skipped", "[snapshot]") {
+TEST_CASE("snapshot: pages of one kind merge, an empty page of items is skipped, an empty list of its own key counts", "[snapshot]") {
   const Snapshot s = load({
       {"p1.json", R"({"items": [{"id": "P1", "displayName": "A"}, {"id": "P2", "displayName": "B"}]})"},
       {"p2.json", R"({"items": [{"id": "P3", "displayName": "C"}]})"},
@@ -70,6 +70,13 @@ TEST_CASE("snapshot: pages of one kind merge, and an empty last page is skipped"
   CHECK(items_of(s, "people") == 3);
   const auto* people = s.store()->table("people");
   CHECK(people->size() == 3);
+  // A list with a key of its own is known when empty: the org has no numbers.
+  const Snapshot none = load({{"numbers.json", R"({"phoneNumbers": []})"}});
+  REQUIRE(none.kinds().size() == 1);
+  CHECK(none.kinds()[0].kind == "numbers");
+  CHECK(none.kinds()[0].files == 1);
+  CHECK(none.store()->table("numbers")->loaded());
+  CHECK(none.store()->table("numbers")->size() == 0);
 }
 
 TEST_CASE("snapshot: ids match by decoded identity, numbers by E.164 form", "[snapshot]") {
