@@ -232,4 +232,23 @@ std::string ItemReader::list(std::string_view key, std::string_view field) const
   return out;
 }
 
+void require_id(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& pointer) {
+  if (kind.id_key.empty()) return;
+  const rapidjson::Value* id = child(item, kind.id_key);
+  if (id && !id->IsNull() && !(id->IsString() && id->GetStringLength() == 0)) return;
+  const std::string problem = "a " + std::string(kind.table) + " item without \"" + std::string(kind.id_key) + "\"";
+  for (const auto& m : item.GetObject())
+    if (std::string_view name(m.name.GetString(), m.name.GetStringLength()); name.find('_') != std::string_view::npos)
+      file.fail(pointer, problem + ", with snake_case keys (\"" + std::string(name) +
+                             "\"): save wxc_sdk models with model_dump_json(), whose keys are the API's");
+  file.fail(pointer, problem + ": every item of the API's list response has one");
+}
+
+std::optional<std::string> error_answer(const rapidjson::Value& root) {
+  const rapidjson::Value* message = child(root, "message");
+  const rapidjson::Value* tracking = child(root, "trackingId");
+  if (!message || !message->IsString() || !(child(root, "errors") || tracking)) return std::nullopt;
+  return to_json_text(*message) + (tracking && tracking->IsString() ? ", trackingId " + to_json_text(*tracking) : "");
+}
+
 }  // namespace wxlint::snapshot

@@ -9,12 +9,11 @@
 #include "engine/pattern.hpp"
 #include "formats/numbering_plan.hpp"
 #include "snapshot/kinds.hpp"
-#include "snapshot/time.hpp"
+#include "snapshot/manifest.hpp"
 
 #include <wxlint/error.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -38,15 +37,9 @@ class Loader {
     const rapidjson::Value& root = file.doc.root();
     if (!root.IsObject())
       file.fail("", "a snapshot file is a JSON object; the kinds are: " + known_kinds());
-    if (const rapidjson::Value* at = child(root, "capturedAt")) {
-      std::optional<std::int64_t> t = at->IsString() ? parse_time({at->GetString(), at->GetStringLength()}) : std::nullopt;
-      if (!t) file.fail("/capturedAt", "expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
-      // A day of clock skew is allowed; later than that is a typo, and would hide staleness (WX0020).
-      const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
-                                   std::chrono::system_clock::now().time_since_epoch()).count();
-      if (*t > now + 86400) file.fail("/capturedAt", "is in the future (" + format_time(*t) + "); write when the snapshot was taken");
-      manifest_time_ = std::min(manifest_time_.value_or(*t), *t);
-      read_page_requests(file, root);
+    if (std::optional<Manifest> m = read_manifest(file, root)) {
+      manifest_time_ = std::min(manifest_time_.value_or(m->captured_at), m->captured_at);
+      asked_calling_data_.merge(m->asked_calling_data);
       return;
     }
     if (f.mtime > 0) oldest_mtime_ = std::min(oldest_mtime_.value_or(f.mtime), f.mtime);
@@ -67,13 +60,8 @@ class Loader {
           file.fail(list_ptr + "/0", no_kind_of_item(k.list_key));
         }
       }
-      // What a list request answered with an error, saved as a page (the curl loop saves every answer).
-      const rapidjson::Value* message = child(root, "message");
-      const rapidjson::Value* tracking = child(root, "trackingId");
-      if (message && message->IsString() && (child(root, "errors") || tracking))
-        file.fail("", "an error answer of the Webex API, not a list page (" + to_json_text(*message) +
-                          (tracking && tracking->IsString() ? ", trackingId " + to_json_text(*tracking) : "") +
-                          "): take this page again");
+      if (const std::optional<std::string> error = error_answer(root))
+        file.fail("", "an error answer of the Webex API, not a list page (" + *error + "): take this page again");
       file.fail("", "not a snapshot file of a known kind; the kinds are: " + known_kinds());
     }
     Table& table = *find(kind->table);
@@ -89,7 +77,7 @@ class Loader {
       if (!item.IsObject()) file.fail(ptr, "expected an object (a list item), not " + json_type_words(json_type_name(item)));
       if (!belongs(*kind, item))
         file.fail(ptr, "this item is not of the file's kind (" + std::string(kind->table) + "), judged by its first item");
-      if (!kind->id_key.empty()) require_id(file, *kind, item, ptr);
+      require_id(file, *kind, item, ptr);
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
       table.add_row(cells, {index, i, list});
@@ -131,21 +119,6 @@ class Loader {
     std::string named = {};
   };
   using Piece = std::variant<std::string, Place>;
-
-  // An item without its id (a wxc_sdk model_dump() names it "person_id") would be loaded as
-  // a row no payload's id matches: every user of a job "not found".
-  static void require_id(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& ptr) {
-    const rapidjson::Value* id = child(item, kind.id_key);
-    if (id && !id->IsNull() && !(id->IsString() && id->GetStringLength() == 0)) return;
-    std::string problem = "a " + std::string(kind.table) + " item without \"" + std::string(kind.id_key) + "\"";
-    for (const auto& m : item.GetObject())
-      if (std::string_view(m.name.GetString(), m.name.GetStringLength()).find('_') != std::string_view::npos) {
-        problem += ", with snake_case keys (\"" + std::string(m.name.GetString(), m.name.GetStringLength()) +
-                   "\"): save wxc_sdk models with model_dump_json(), whose keys are the API's";
-        file.fail(ptr, problem);
-      }
-    file.fail(ptr, problem + ": every item of the API's list response has one");
-  }
 
   Table* find(std::string_view name) {
     for (auto& t : s_.tables_)
@@ -256,33 +229,6 @@ class Loader {
                   " in national format cannot be read: no country for the location (the locations list gives "
                   "it); give the region they are in (--region, or \"region\" in .wxlint.json)"});
     }
-  }
-
-  // The manifest `snapshot pull` writes names each page's request: whether a page of people
-  // was asked for with callingData=true is then known, not guessed from its items.
-  void read_page_requests(const DataFile& manifest, const rapidjson::Value& root) {
-    const rapidjson::Value* pages = child(root, "pages");
-    if (!pages || !pages->IsArray()) return;
-    const std::filesystem::path dir = std::filesystem::path(manifest.name).parent_path();
-    for (const rapidjson::Value& page : pages->GetArray()) {
-      const rapidjson::Value* name = page.IsObject() ? child(page, "file") : nullptr;
-      const rapidjson::Value* url = page.IsObject() ? child(page, "url") : nullptr;
-      if (name && name->IsString() && url && url->IsString())
-        asked_calling_data_[(dir / name->GetString()).lexically_normal().string()] =
-            has_calling_data({url->GetString(), url->GetStringLength()});
-    }
-  }
-
-  static bool has_calling_data(std::string_view url) {
-    const std::size_t query = url.find('?');
-    if (query == std::string_view::npos) return false;
-    for (std::size_t start = query + 1; start <= url.size();) {
-      const std::size_t end = std::min(url.find_first_of("&#", start), url.size());
-      if (url.substr(start, end - start) == "callingData=true") return true;
-      if (end == url.size() || url[end] == '#') break;
-      start = end + 1;
-    }
-    return false;
   }
 
   // A page of people without locationId or extension whose request lacked callingData=true:
@@ -443,7 +389,7 @@ class Loader {
   std::vector<std::vector<Piece>> pending_;  // inconsistencies, their places not yet named
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
-  std::map<std::string, bool> asked_calling_data_;  // a manifest's page (path as read) -> with callingData=true
+  std::map<std::string, bool> asked_calling_data_;  // the manifests' (Manifest::asked_calling_data)
   std::vector<std::size_t> unknown_rows_;
   std::optional<std::int64_t> manifest_time_, oldest_mtime_;
 };

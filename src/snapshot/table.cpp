@@ -109,6 +109,7 @@ void Table::add_row(std::span<const std::string> cells, Origin origin) {
   hashes_.resize(n);
   for (std::size_t c = 0; c < n; ++c) {
     texts_[c] = c < cells.size() ? normalised(columns_[c].type, cells[c], forms_[c]) : std::string_view();
+    if (texts_[c].empty()) continue;  // "" is 0, not interned
     hashes_[c] = checks::hash_key(texts_[c]);
     strings_->prefetch(hashes_[c]);
   }

@@ -1,0 +1,51 @@
+#include "snapshot/manifest.hpp"
+
+#include "engine/pattern.hpp"
+#include "snapshot/time.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <string_view>
+
+namespace wxlint::snapshot {
+namespace {
+
+// callingData=true among the URL's query parameters, as a whole parameter.
+bool has_calling_data(std::string_view url) {
+  const std::size_t query = url.find('?');
+  if (query == std::string_view::npos) return false;
+  for (std::size_t start = query + 1; start <= url.size();) {
+    const std::size_t end = std::min(url.find_first_of("&#", start), url.size());
+    if (url.substr(start, end - start) == "callingData=true") return true;
+    if (end == url.size() || url[end] == '#') break;
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Value& root) {
+  const rapidjson::Value* at = child(root, "capturedAt");
+  if (!at) return std::nullopt;
+  const std::optional<std::int64_t> t = at->IsString() ? parse_time({at->GetString(), at->GetStringLength()}) : std::nullopt;
+  if (!t) file.fail("/capturedAt", "expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
+  // A day of clock skew is allowed; later than that is a typo, and would hide staleness (WX0020).
+  const std::int64_t now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  if (*t > now + 86400) file.fail("/capturedAt", "is in the future (" + format_time(*t) + "); write when the snapshot was taken");
+  Manifest m{*t, {}};
+  const rapidjson::Value* pages = child(root, "pages");
+  if (!pages || !pages->IsArray()) return m;
+  const std::filesystem::path dir = std::filesystem::path(file.name).parent_path();
+  for (const rapidjson::Value& page : pages->GetArray()) {
+    const rapidjson::Value* name = page.IsObject() ? child(page, "file") : nullptr;
+    const rapidjson::Value* url = page.IsObject() ? child(page, "url") : nullptr;
+    if (name && name->IsString() && url && url->IsString())
+      m.asked_calling_data[(dir / name->GetString()).lexically_normal().string()] =
+          has_calling_data({url->GetString(), url->GetStringLength()});
+  }
+  return m;
+}
+
+}  // namespace wxlint::snapshot

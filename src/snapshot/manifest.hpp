@@ -1,0 +1,27 @@
+// The manifest `wxlint snapshot pull` writes beside the pages (or one written by hand): when
+// the snapshot was taken, and the request each page answered.
+#pragma once
+
+#include "engine/data_file.hpp"
+
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace wxlint::snapshot {
+
+struct Manifest {
+  std::int64_t captured_at = 0;  // seconds since the epoch
+  // Per page (its path as the snapshot's files are named, lexically normal): whether its
+  // request asked for callingData=true. Only pages the manifest lists with their URL.
+  std::map<std::string, bool> asked_calling_data;
+};
+
+// The manifest a file is (it has "capturedAt"), or nullopt. A bad or future capturedAt fails
+// at its place.
+std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Value& root);
+
+}  // namespace wxlint::snapshot
