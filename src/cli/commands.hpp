@@ -3,6 +3,7 @@
 
 #include <wxlint/linter.hpp>
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,14 @@ struct RulesOptions {
   std::string query;            // explain: a code or rule id
   std::vector<std::string> rules;  // rule files added on top
 };
+
+// Memory ran out while loading what every file is linted with (the rules, an org snapshot):
+// main() prints the message and exits kExitUsage, as for an unreadable file.
+struct OutOfMemory : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// Its message for the snapshot at `paths` (none: the rules alone).
+std::string out_of_memory_loading(const std::vector<std::string>& paths);
 
 struct SnapshotOptions {
   std::vector<std::string> paths;

@@ -131,6 +131,9 @@ int run(int argc, char** argv) {
   } catch (const wxlint::IoError& err) {
     print_error(err.what());
     return kExitUsage;
+  } catch (const OutOfMemory& err) {
+    print_error(err.what());
+    return kExitUsage;
   } catch (const std::bad_alloc&) {
     print_error("out of memory; lint fewer files at once (-j 1), or give wxlint more memory");
     return kExitUsage;

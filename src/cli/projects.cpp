@@ -1,6 +1,7 @@
 #include "cli/projects.hpp"
 
 #include <filesystem>
+#include <new>
 #include <system_error>
 #include <utility>
 
@@ -48,6 +49,14 @@ std::string linter_key(const LinterOptions& options) {
 
 }  // namespace
 
+std::string out_of_memory_loading(const std::vector<std::string>& paths) {
+  if (paths.empty()) return "out of memory while loading the rules: give wxlint more memory";
+  std::string named;
+  for (const auto& p : paths) named += (named.empty() ? "" : ", ") + p;
+  return "out of memory while loading the org snapshot (" + named +
+         "): give wxlint more memory; a snapshot takes about as much as its files' size";
+}
+
 Projects::Projects(const CheckOptions& o) : options_(o) {
   Config config;
   if (!o.config.empty()) {
@@ -74,7 +83,12 @@ std::size_t Projects::add(Config config) {
 const Linter& Projects::linter(std::size_t group) {
   Group& g = groups_[group];
   if (!g.linter) {
-    g.linter = std::make_unique<Linter>(projects_[g.projects[0]].config.make_linter(options_.rules_dir));
+    const Config& config = projects_[g.projects[0]].config;
+    try {
+      g.linter = std::make_unique<Linter>(config.make_linter(options_.rules_dir));
+    } catch (const std::bad_alloc&) {
+      throw OutOfMemory(out_of_memory_loading(config.options.snapshot));
+    }
     for (std::size_t i = 1; i < g.projects.size(); ++i) projects_[g.projects[i]].config.check_names(*g.linter);
   }
   return *g.linter;

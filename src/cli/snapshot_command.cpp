@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <new>
 
 namespace wxlint::cli {
 
@@ -34,7 +35,13 @@ SnapshotOptions with_config_paths(SnapshotOptions options) {
 
 int run_snapshot_info(const SnapshotOptions& given) {
   const SnapshotOptions options = with_config_paths(given);
-  const Snapshot s = Snapshot::load(options.paths, options.region);
+  const Snapshot s = [&] {
+    try {
+      return Snapshot::load(options.paths, options.region);
+    } catch (const std::bad_alloc&) {
+      throw OutOfMemory(out_of_memory_loading(options.paths));
+    }
+  }();
   std::size_t files = 0;
   for (const auto& k : s.kinds()) files += k.files;
   std::cout << "snapshot: " << files << (files == 1 ? " page" : " pages") << " of " << s.kinds().size()

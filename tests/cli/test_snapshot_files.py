@@ -1,7 +1,9 @@
 """Which files make up an org snapshot, and what is said when one cannot be used: a directory
 that cannot be read, a saved error answer of the API, items without their id (snake_case
 dumps), an empty path, and the config's snapshot when --snapshot replaces it."""
+import json
 import os
+import resource
 import shutil
 import subprocess
 import unittest
@@ -9,6 +11,9 @@ import unittest
 from cli_support import WXLINT, TempDirTest, env, main, run, write
 
 from test_snapshot import LINE_4202, NUMBERS, PAYLOAD, PEOPLE_1
+
+MB = 1 << 20
+SANITIZED = bool(os.environ.get("WXLINT_SANITIZED"))
 
 
 def as_nobody(*args, cwd):
@@ -89,6 +94,26 @@ class Files(TempDirTest):
         write(self.path("new", "numbers.json"), NUMBERS)
         r = self.wxlint("check", "-q", "--snapshot", "new", ".")
         self.assertEqual((r.returncode, r.stdout), (1, "./" + LINE_4202 + "\n"), r.stderr)
+
+
+    def test_a_snapshot_past_a_memory_limit_is_named(self):
+        # The load, not a file of the run, ran out: "lint fewer files at once" would not help.
+        if SANITIZED:
+            self.skipTest("a sanitizer reserves terabytes of address space: no limit fits it")
+        row = NUMBERS["phoneNumbers"][0]
+        rows = [dict(row, phoneNumber="+1408%07d" % i, extension=str(10000 + i)) for i in range(250_000)]
+        with open(self.path("org", "numbers.json"), "w") as f:
+            json.dump({"phoneNumbers": rows}, f)  # ~70 MB
+
+        def limited():
+            resource.setrlimit(resource.RLIMIT_AS, (60 * MB, 60 * MB))
+
+        said = ("wxlint: out of memory while loading the org snapshot (org): give wxlint more memory; a snapshot "
+                "takes about as much as its files' size\n")
+        for args in (["snapshot", "info", "org"], ["check", "-j", "1", "--no-config", "--snapshot", "org", "move.json"]):
+            r = subprocess.run([WXLINT, *args], cwd=self.dir, capture_output=True, text=True, preexec_fn=limited,
+                               timeout=120, env=dict(env(), MALLOC_ARENA_MAX="1"))
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", said), args)
 
 
 if __name__ == "__main__":
