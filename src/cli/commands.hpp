@@ -63,6 +63,7 @@ std::string out_of_memory_loading(const std::vector<std::string>& paths);
 struct SnapshotOptions {
   std::vector<std::string> paths;
   std::string region;  // national-format numbers' region where the snapshot gives none
+  std::string format = "text";  // text | json (docs/snapshot.md)
 };
 
 // "wxlint: MESSAGE" on stderr, in the terminal display form: messages quote file names,

@@ -95,6 +95,7 @@ int run(int argc, char** argv) {
                  "Snapshot files or directories (default: the \"snapshot\" of the nearest .wxlint.json)");
   si->add_option("--region", snapshot.region,
                  "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's");
+  si->add_option("--format,-f", snapshot.format, "text, or json for scripts")->check(CLI::IsMember({"text", "json"}));
   // Its options (and --help) are the wxlint-snapshot-pull script's: all passed through.
   auto* sp = s->add_subcommand("pull", "Take a snapshot: save the org's Webex list responses into --out DIR "
                                        "(token from WEBEX_ACCESS_TOKEN; --help for more).");

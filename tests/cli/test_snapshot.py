@@ -1,6 +1,7 @@
 """The org snapshot: --snapshot (files and directories), the config's "snapshot", exit codes,
 the stale-snapshot finding, and `wxlint snapshot info`."""
 import base64
+import json
 import os
 import time
 
@@ -223,6 +224,38 @@ class Info(TempDirTest):
             "  org/people-2.json:3:5: /items/0: this page of people has no locationId or extension, while the first "
             "page had them: its request lacked callingData=true (a next link that dropped it?)",
             "  org/people-1.json:3:5: /items/0: Alice Ash has a locationId that is in no locations list of the snapshot"])
+
+    def test_json_for_scripts(self):
+        # The same facts as the text, for a pipeline step; the exit code is the same too.
+        write(self.path("org", "numbers.json"), NUMBERS)
+        write(self.path("org", "people-1.json"), PEOPLE_1)
+        write(self.path("org", "locations.json"), {"items": [{"id": TARGET, "name": "Boston", "timeZone": "UTC"}]})
+        write(self.path("org", "manifest.json"), {"capturedAt": "2026-01-02T03:04:05Z"})
+        before = int(time.time())
+        r = self.wxlint("snapshot", "info", "--format", "json", "org", cwd=self.dir)
+        after = int(time.time())
+        self.assertEqual((r.returncode, r.stderr), (1, ""))
+        info = json.loads(r.stdout)
+        age = info.pop("ageSeconds")
+        self.assertTrue(before - 1767323045 <= age <= after - 1767323045, age)
+        self.assertEqual(info, {
+            "pages": 3,
+            "kinds": [{"kind": "numbers", "pages": 1, "items": 1}, {"kind": "locations", "pages": 1, "items": 1},
+                      {"kind": "people", "pages": 1, "items": 1}],
+            "capturedAt": "2026-01-02T03:04:05Z", "capturedFrom": "manifest",
+            "inconsistencies": ["org/people-1.json:3:5: /items/0: Alice Ash has a locationId that is in no locations "
+                                "list of the snapshot"]})
+        for name in ("people-1.json", "locations.json", "manifest.json"):
+            os.remove(self.path("org", name))
+        t = time.time() + 3 * 86400  # a file's time ahead of this clock: a negative age
+        os.utime(self.path("org", "numbers.json"), (t, t))
+        r = self.wxlint("snapshot", "info", "-f", "json", "org", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        info = json.loads(r.stdout)
+        self.assertLess(info.pop("ageSeconds"), -3 * 86400 + 60)
+        self.assertEqual(info, {"pages": 1, "kinds": [{"kind": "numbers", "pages": 1, "items": 1}],
+                                "capturedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(t))),
+                                "capturedFrom": "files", "inconsistencies": []})
 
     def test_control_characters_in_names_are_shown_escaped(self):
         write(self.path("n.json"), {"phoneNumbers": [
