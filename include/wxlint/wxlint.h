@@ -150,6 +150,14 @@ WXLINT_API size_t wxlint_result_fixes_applied(const wxlint_result* result);
 WXLINT_API int wxlint_apply_fixes(const char* text, size_t length, const char* diagnostics_json, unsigned flags,
                                   char** fixed, size_t* fixed_length, size_t* applied, char** error);
 
+/* What an org snapshot holds, as `wxlint snapshot info --format json` prints it: pages, kinds
+ * with their pages and items, capturedAt, capturedFrom, ageSeconds and the inconsistencies
+ * (docs/snapshot.md). `options_json` is the linter's: its "snapshot" and "region" are used, and
+ * with "config" the config's (the other members are not). On success *json is set, to release
+ * with wxlint_string_free(). No snapshot given: WXLINT_E_OPTIONS; a file that is bad or cannot
+ * be read: WXLINT_E_SNAPSHOT. The inconsistencies are no error. */
+WXLINT_API int wxlint_snapshot_info(const char* options_json, char** json, char** error);
+
 /* Release a message returned through `char** error`. NULL is a no-op, as for every *_free. */
 WXLINT_API void wxlint_string_free(char* s);
 

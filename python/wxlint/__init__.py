@@ -17,13 +17,15 @@ from typing import Iterable, Optional, Union
 from ._capi import VERSION as __version__
 from .errors import (ConfigError, InternalError, IoError, OptionsError, SnapshotError,
                      UnknownOperationError, UnknownRuleError, WxlintError)
-from .linter import Linter, Payload, StrPath, _paths, apply_fixes
-from .results import Diagnostic, Edit, Fix, Location, Report, Rule, Severity
+from . import _capi
+from .linter import Linter, Payload, StrPath, _path, _paths, apply_fixes
+from .results import Diagnostic, Edit, Fix, Location, Report, Rule, Severity, SnapshotInfo, SnapshotKind
 
 __all__ = [
     "ConfigError", "Diagnostic", "Edit", "Fix", "InternalError", "IoError", "Linter", "Location", "OptionsError", "Payload",
-    "Report", "Rule", "Severity", "SnapshotError", "UnknownOperationError", "UnknownRuleError", "WxlintError",
-    "apply_fixes", "explain", "lint", "lint_file", "lint_paths", "rules", "__version__"]
+    "Report", "Rule", "Severity", "SnapshotError", "SnapshotInfo", "SnapshotKind", "UnknownOperationError",
+    "UnknownRuleError", "WxlintError", "apply_fixes", "explain", "lint", "lint_file", "lint_paths", "rules",
+    "snapshot_info", "__version__"]
 
 Config = Union[None, bool, StrPath]
 Paths = Union[None, StrPath, Iterable[StrPath]]
@@ -103,3 +105,23 @@ def rules() -> list[Rule]:
 def explain(code: Union[str, int]) -> list[Rule]:
     """The rules with this code or rule id; raises UnknownRuleError when there is none."""
     return _linter(False, None).explain(code)
+
+
+def snapshot_info(snapshot: SnapshotPaths = None, *, region: Optional[str] = None,
+                  config: Config = None) -> SnapshotInfo:
+    """What an org snapshot holds, as `wxlint snapshot info` says: its kinds with their pages
+    and items, its capture time and age, and its own inconsistencies (which raise nothing).
+    snapshot: files or directories of saved Webex list responses; None: the config's.
+    region: where national-format numbers are read when the snapshot gives no country.
+    config: as for Linter (None finds the nearest .wxlint.json; False uses none).
+    Raises OptionsError when no snapshot is given, SnapshotError for a bad snapshot file."""
+    options: dict[str, object] = {}
+    if config is None or config is True:
+        options["config"] = True
+    elif config is not False:
+        options["config"] = _path(config)
+    if snapshot is not None:
+        options["snapshot"] = _paths(snapshot)
+    if region is not None:
+        options["region"] = region
+    return SnapshotInfo.from_dict(_capi.snapshot_info(options))

@@ -50,6 +50,7 @@ def _load() -> ctypes.CDLL:
         "wxlint_result_free": (None, [_handle]),
         "wxlint_result_json": (ctypes.c_void_p, [_handle, ctypes.POINTER(ctypes.c_size_t)]),
         "wxlint_result_count": (ctypes.c_size_t, [_handle, ctypes.c_int]),
+        "wxlint_snapshot_info": (ctypes.c_int, [ctypes.c_char_p, _out_string, _out_string]),
         "wxlint_string_free": (None, [ctypes.c_void_p]),
     }
     for name, (restype, argtypes) in signatures.items():
@@ -118,6 +119,14 @@ def apply_fixes(text: bytes, diagnostics_json: str, unsafe: bool) -> bytes:
     _check(_lib.wxlint_apply_fixes(text, len(text), diagnostics_json.encode(), flags, ctypes.byref(fixed),
                                    ctypes.byref(length), None, ctypes.byref(error)), error)
     return _take_bytes(fixed, length)
+
+
+def snapshot_info(options: dict[str, Any]) -> dict[str, Any]:
+    """wxlint_snapshot_info: what the snapshot the options name holds, as its JSON."""
+    text, error = ctypes.c_void_p(), ctypes.c_void_p()
+    _check(_lib.wxlint_snapshot_info(json.dumps(options).encode(), ctypes.byref(text), ctypes.byref(error)), error)
+    info: dict[str, Any] = json.loads(_take_string(text) or "{}")
+    return info
 
 
 class NativeLinter:

@@ -136,3 +136,38 @@ class Rule:
         return cls(d["id"], d["code"], d["severity"], d["operation"], d["check"], d["summary"], d["message"],
                    d["description"], d["failExample"], d["passExample"], d["exampleSettings"], d["exampleSnapshot"],
                    d.get("fix"), d.get("file"))
+
+
+@dataclass(frozen=True)
+class SnapshotKind:
+    """One kind of list in an org snapshot ("people", "numbers"...): its pages and items."""
+
+    kind: str
+    pages: int
+    items: int
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    """What an org snapshot holds, as `wxlint snapshot info --format json` says. `captured_at`
+    is ISO 8601 UTC, from the manifest or else the files' modification time (`captured_from`:
+    "manifest" or "files"); `age_seconds` is negative for a time ahead of this clock; the three
+    are None when no time is known. Each inconsistency reads "file:line:col: /pointer: problem"."""
+
+    pages: int
+    kinds: tuple[SnapshotKind, ...]
+    captured_at: Optional[str]
+    captured_from: Optional[Literal["manifest", "files"]]
+    age_seconds: Optional[int]
+    inconsistencies: tuple[str, ...]
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "SnapshotInfo":
+        return cls(d["pages"], tuple(SnapshotKind(k["kind"], k["pages"], k["items"]) for k in d["kinds"]),
+                   d["capturedAt"], d["capturedFrom"], d["ageSeconds"], tuple(d["inconsistencies"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"pages": self.pages,
+                "kinds": [{"kind": k.kind, "pages": k.pages, "items": k.items} for k in self.kinds],
+                "capturedAt": self.captured_at, "capturedFrom": self.captured_from, "ageSeconds": self.age_seconds,
+                "inconsistencies": list(self.inconsistencies)}

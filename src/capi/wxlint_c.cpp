@@ -7,6 +7,8 @@
 #include "capi/json_bridge.hpp"
 #include "capi/options.hpp"
 #include "document/reindent.hpp"
+#include "formats/numbering_plan.hpp"
+#include "report/snapshot_info.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/linter.hpp>
@@ -219,6 +221,29 @@ int wxlint_linter_rules_json(const wxlint_linter* linter, char** json, char** er
 }
 
 void wxlint_linter_free(wxlint_linter* linter) { delete linter; }
+
+int wxlint_snapshot_info(const char* options_json, char** json, char** error) {
+  if (json) *json = nullptr;
+  return guard(error, [&] {
+    if (!json) throw Failure{WXLINT_E_INVALID_ARGUMENT, "json must not be NULL"};
+    const wxlint::Config config = wxlint::capi::project_config(wxlint::capi::parse_options(options_json));
+    if (config.options.snapshot.empty())
+      throw Failure{WXLINT_E_OPTIONS, "options: no snapshot given: \"snapshot\" names none (nor does a config)"};
+    // As the Linter judges it (WXLINT_E_CONFIG), before the snapshot would (WXLINT_E_SNAPSHOT).
+    if (const std::string& region = config.options.region; !region.empty())
+      if (auto problem = wxlint::formats::plan::region_problem(region)) throw wxlint::ConfigError("region: " + *problem);
+    wxlint::Snapshot snapshot;
+    try {
+      config.check_snapshot_paths();
+      snapshot = wxlint::Snapshot::load(config.options.snapshot, config.options.region);
+    } catch (const std::bad_alloc&) {
+      throw;
+    } catch (const std::exception& e) {  // ConfigError, IoError
+      throw Failure{WXLINT_E_SNAPSHOT, e.what()};
+    }
+    if (!(*json = duplicate(wxlint::snapshot_info_json(snapshot, wxlint::now_seconds()).c_str()))) throw std::bad_alloc();
+  });
+}
 
 
 int wxlint_lint(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,

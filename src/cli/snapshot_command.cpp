@@ -2,16 +2,13 @@
 // contradicts itself.
 #include "cli/commands.hpp"
 #include "report/display.hpp"
+#include "report/snapshot_info.hpp"
 #include "snapshot/time.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
 #include <wxlint/snapshot.hpp>
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
@@ -38,14 +35,9 @@ SnapshotOptions with_config_paths(SnapshotOptions options) {
   return options;
 }
 
-std::size_t pages(const Snapshot& s) {
+void info_text(const Snapshot& s, std::int64_t now, std::ostream& out) {
   std::size_t files = 0;
   for (const auto& k : s.kinds()) files += k.files;
-  return files;
-}
-
-void info_text(const Snapshot& s, std::int64_t now, std::ostream& out) {
-  const std::size_t files = pages(s);
   out << "snapshot: " << files << (files == 1 ? " page" : " pages") << " of " << s.kinds().size()
       << (s.kinds().size() == 1 ? " kind" : " kinds");
   if (auto at = s.captured_at()) {
@@ -74,48 +66,6 @@ void info_text(const Snapshot& s, std::int64_t now, std::ostream& out) {
   for (const auto& p : problems) out << "  " << display::shown(p, display::Mode::terminal) << "\n";
 }
 
-// The same for scripts (docs/snapshot.md). Text that is not UTF-8 (a file's name) gets its
-// display form, as in the JSON report.
-std::string info_json(const Snapshot& s, std::int64_t now) {
-  rapidjson::StringBuffer buf;
-  rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-  w.SetIndent(' ', 2);
-  std::string scratch;
-  const auto text = [&](std::string_view v) { display::write_string(w, v, scratch); };
-  w.StartObject();
-  w.Key("pages");
-  w.Uint64(pages(s));
-  w.Key("kinds");
-  w.StartArray();
-  for (const auto& k : s.kinds()) {
-    w.StartObject();
-    w.Key("kind");
-    text(k.kind);
-    w.Key("pages");
-    w.Uint64(k.files);
-    w.Key("items");
-    w.Uint64(k.items);
-    w.EndObject();
-  }
-  w.EndArray();
-  if (const std::optional<std::int64_t> at = s.captured_at()) {
-    w.Key("capturedAt");
-    text(snapshot::format_time(*at));
-    w.Key("capturedFrom");
-    text(s.captured_from_manifest() ? "manifest" : "files");
-    w.Key("ageSeconds");  // negative: captured after this clock's now
-    w.Int64(now - *at);
-  } else {
-    for (const char* key : {"capturedAt", "capturedFrom", "ageSeconds"}) w.Key(key), w.Null();
-  }
-  w.Key("inconsistencies");
-  w.StartArray();
-  for (const auto& p : s.inconsistencies()) text(p);
-  w.EndArray();
-  w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize()) + "\n";
-}
-
 }  // namespace
 
 int run_snapshot_info(const SnapshotOptions& given) {
@@ -127,9 +77,8 @@ int run_snapshot_info(const SnapshotOptions& given) {
       throw OutOfMemory(out_of_memory_loading(options.paths));
     }
   }();
-  const std::int64_t now =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  if (options.format == "json") std::cout << info_json(s, now);
+  const std::int64_t now = now_seconds();
+  if (options.format == "json") std::cout << snapshot_info_json(s, now);
   else info_text(s, now, std::cout);
   return s.inconsistencies().empty() ? kExitClean : kExitFindings;
 }

@@ -2,6 +2,7 @@
 import dataclasses
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -231,6 +232,41 @@ def test_snapshot(project):
     # From the config file, relative to it.
     write_config(project, {"snapshot": [str(snapshot)]})
     assert wxlint.lint_file(case) == with_snapshot
+
+
+def test_snapshot_info_is_what_the_command_says(project):
+    snapshot = ROOT / "testdata" / "snapshot" / "org.snapshot"
+    info = wxlint.snapshot_info(snapshot)
+    code, out, err = run_cli("snapshot", "info", "--format", "json", snapshot)
+    said = json.loads(out)
+    assert abs(info.age_seconds - said.pop("ageSeconds")) <= 5  # read a moment apart
+    assert {k: v for k, v in info.to_dict().items() if k != "ageSeconds"} == said
+    assert code == (1 if info.inconsistencies else 0), err
+    assert [k.kind for k in info.kinds] == [k["kind"] for k in said["kinds"]] and info.pages == said["pages"]
+    # The config's snapshot; none at all; a bad file; a region that is none.
+    write_config(project, {"snapshot": [str(snapshot)]})
+    assert wxlint.snapshot_info().kinds == info.kinds
+    with pytest.raises(wxlint.OptionsError, match="no snapshot given"):
+        wxlint.snapshot_info(config=False)
+    (project / "bad.json").write_text('{"items": [{"id": 5}]}')
+    with pytest.raises(wxlint.SnapshotError) as e:
+        wxlint.snapshot_info(project / "bad.json")
+    assert (e.value.file, e.value.line, e.value.pointer) == (str(project / "bad.json"), 1, "/items/0")
+    with pytest.raises(wxlint.ConfigError, match='region: "XX" is not a region code'):
+        wxlint.snapshot_info(snapshot, region="XX")
+    # docs/python.md's example: a consistent snapshot of today passes; an old one stops the script.
+    doc = (ROOT / "docs" / "python.md").read_text()
+    example = re.search(r"```python\n(info = wxlint.snapshot_info.*?)```", doc, re.S).group(1)
+    shutil.copy(ROOT / "testdata" / "snapshot" / "org.snapshot" / "locations.json", project / "locations.json")
+
+    def run_example():
+        exec(example.replace('"org-snapshot/"', repr(str(project / "locations.json"))), {"wxlint": wxlint})
+
+    run_example()
+    old = os.path.getmtime(project / "locations.json") - 2 * 86400
+    os.utime(project / "locations.json", (old, old))
+    with pytest.raises(SystemExit, match="take the snapshot again: it is a day old"):
+        run_example()
 
 
 def test_relative_paths_are_read_in_each_working_directory(tmp_path, monkeypatch):

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <rapidjson/document.h>
 
+#include <cstdint>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -206,6 +208,51 @@ TEST_CASE("c api: a config's missing snapshot path is named where the config nam
   std::string message;
   CHECK(make(R"({"config": ")" + config + R"("})", WXLINT_E_SNAPSHOT, &message) == nullptr);
   CHECK(message == config + ":2:16: /snapshot/0: no snapshot file or directory " + (s.dir / "proj" / "org").string());
+}
+
+TEST_CASE("c api: what a snapshot holds, as snapshot info --format json prints it", "[c_api]") {
+  Scratch s;
+  // One number held by two owners: an inconsistency, which is no error.
+  const std::string numbers = s.write("org/numbers.json", R"({"phoneNumbers": [
+  {"phoneNumber": "+14085550101", "owner": {"id": "A", "type": "PEOPLE", "firstName": "Ann"}},
+  {"phoneNumber": "+14085550101", "owner": {"id": "B", "type": "PLACE", "displayName": "Lobby"}}]})");
+  s.write("org/manifest.json", R"({"capturedAt": "2026-01-02T03:04:05Z"})");
+  const std::string org = (s.dir / "org").string();
+  char* json = nullptr;
+  char* error = nullptr;
+  const std::int64_t before = std::time(nullptr);
+  REQUIRE(wxlint_snapshot_info((R"({"snapshot": ")" + org + R"("})").c_str(), &json, &error) == WXLINT_OK);
+  const std::int64_t after = std::time(nullptr);
+  CHECK(error == nullptr);
+  rapidjson::Document d;
+  d.Parse(take(json).c_str());
+  REQUIRE(d.IsObject());
+  CHECK(d["pages"].GetUint64() == 1);
+  REQUIRE(d["kinds"].Size() == 1);
+  CHECK(std::string(d["kinds"][0]["kind"].GetString()) == "numbers");
+  CHECK(d["kinds"][0]["pages"].GetUint64() == 1);
+  CHECK(d["kinds"][0]["items"].GetUint64() == 2);
+  CHECK(std::string(d["capturedAt"].GetString()) == "2026-01-02T03:04:05Z");
+  CHECK(std::string(d["capturedFrom"].GetString()) == "manifest");
+  CHECK(d["ageSeconds"].GetInt64() >= before - 1767323045);  // seconds since 2026-01-02T03:04:05Z
+  CHECK(d["ageSeconds"].GetInt64() <= after - 1767323045);
+  REQUIRE(d["inconsistencies"].Size() == 1);
+  CHECK(std::string(d["inconsistencies"][0].GetString()) ==
+        numbers + ":3:3: /phoneNumbers/1: number +14085550101 is held by two owners: Lobby (PLACE) here and Ann "
+                  "(PEOPLE) at " + numbers + ":2:3: /phoneNumbers/0");
+
+  // Without a snapshot, with a bad one, with a bad region, and without somewhere to put the answer.
+  CHECK(wxlint_snapshot_info("{}", &json, &error) == WXLINT_E_OPTIONS);
+  CHECK(json == nullptr);
+  CHECK(take(error) == "options: no snapshot given: \"snapshot\" names none (nor does a config)");
+  const std::string bad = s.write("bad/people.json", "{\"items\": [\n  {\"id\": 5}\n]}");
+  CHECK(wxlint_snapshot_info((R"({"snapshot": ")" + bad + R"("})").c_str(), &json, &error) == WXLINT_E_SNAPSHOT);
+  CHECK(take(error).rfind(bad + ":2:3: /items/0: ", 0) == 0);
+  CHECK(wxlint_snapshot_info((R"({"snapshot": ")" + org + R"(", "region": "XX"})").c_str(), &json, &error) ==
+        WXLINT_E_CONFIG);
+  CHECK(take(error) == "region: \"XX\" is not a region code of the numbering plans (two letters, such as US, GB or DE)");
+  CHECK(wxlint_snapshot_info("{}", nullptr, &error) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == "json must not be NULL");
 }
 
 TEST_CASE("c api: the catalogue as JSON", "[c_api]") {
