@@ -18,7 +18,7 @@ from ._capi import VERSION as __version__
 from .errors import (ConfigError, InternalError, IoError, OptionsError, SnapshotError,
                      UnknownOperationError, UnknownRuleError, WxlintError)
 from . import _capi
-from .linter import Linter, Payload, StrPath, _path, _paths, apply_fixes
+from .linter import Linter, Payload, StrPath, _config_option, _paths, apply_fixes
 from .results import Diagnostic, Edit, Fix, Location, Report, Rule, Severity, SnapshotInfo, SnapshotKind
 
 __all__ = [
@@ -115,11 +115,7 @@ def snapshot_info(snapshot: SnapshotPaths = None, *, region: Optional[str] = Non
     region: where national-format numbers are read when the snapshot gives no country.
     config: as for Linter (None finds the nearest .wxlint.json; False uses none).
     Raises OptionsError when no snapshot is given, SnapshotError for a bad snapshot file."""
-    options: dict[str, object] = {}
-    if config is None or config is True:
-        options["config"] = True
-    elif config is not False:
-        options["config"] = _path(config)
+    options = _config_option(config)
     if snapshot is not None:
         options["snapshot"] = _paths(snapshot)
     if region is not None:

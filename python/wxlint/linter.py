@@ -26,6 +26,13 @@ def _paths(value: Union[StrPath, Iterable[StrPath]]) -> list[str]:
     return [_path(v) for v in value]
 
 
+def _config_option(config: Union[None, bool, StrPath]) -> dict[str, Any]:
+    """The options JSON's "config": None or True searches upward, False is none, else a path."""
+    if config is False:
+        return {}
+    return {"config": True if config is None or config is True else _path(config)}
+
+
 def _as_bytes(payload: Union[str, bytes, bytearray, memoryview]) -> bytes:
     if isinstance(payload, str):
         # Lone surrogates stay as they are: wxlint reports the invalid UTF-8 where it is.
@@ -70,11 +77,7 @@ class Linter:
                  severities: Optional[Mapping[str, str]] = None, baseline: Optional[StrPath] = None,
                  rules_dir: Optional[StrPath] = None,
                  rules: Union[None, StrPath, Iterable[StrPath]] = None) -> None:
-        options: dict[str, Any] = {}
-        if config is None or config is True:
-            options["config"] = True
-        elif config is not False:
-            options["config"] = _path(config)
+        options = _config_option(config)
         if snapshot is not None:
             options["snapshot"] = _paths(snapshot)
         if rules is not None:

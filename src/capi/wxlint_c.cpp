@@ -78,6 +78,18 @@ int guard(char** error, Body&& body) noexcept {
   }
 }
 
+// The snapshot the config names; a file that is bad or cannot be read throws `status`.
+wxlint::Snapshot load_snapshot(const wxlint::Config& config, int status) {
+  try {
+    config.check_snapshot_paths();
+    return wxlint::Snapshot::load(config.options.snapshot, config.options.region);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {  // ConfigError, IoError
+    throw Failure{status, e.what()};
+  }
+}
+
 // `snapshot_status`: what a bad snapshot file gives (WXLINT_E_CONFIG for the first
 // constructors, which had no status of its own for it).
 int make_linter(const char* dir, const char* options_json, int snapshot_status, wxlint_linter** out,
@@ -96,16 +108,8 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
       std::error_code ec;
       if (auto abs = std::filesystem::absolute(path, ec); !ec) path = abs.string();
     }
-    const std::vector<std::string> snapshot = config.options.snapshot;
-    if (!snapshot.empty() && snapshot_status != WXLINT_E_CONFIG) {
-      try {
-        config.check_snapshot_paths();
-        config.options.snapshot_data = wxlint::Snapshot::load(snapshot, config.options.region);
-      } catch (const std::bad_alloc&) {
-        throw;
-      } catch (const std::exception& e) {  // ConfigError, IoError
-        throw Failure{snapshot_status, e.what()};
-      }
+    if (!config.options.snapshot.empty() && snapshot_status != WXLINT_E_CONFIG) {
+      config.options.snapshot_data = load_snapshot(config, snapshot_status);
       config.options.snapshot.clear();
     }
     wxlint::Linter linter = config.make_linter(dir ? dir : "");
@@ -232,15 +236,7 @@ int wxlint_snapshot_info(const char* options_json, char** json, char** error) {
     // As the Linter judges it (WXLINT_E_CONFIG), before the snapshot would (WXLINT_E_SNAPSHOT).
     if (const std::string& region = config.options.region; !region.empty())
       if (auto problem = wxlint::formats::plan::region_problem(region)) throw wxlint::ConfigError("region: " + *problem);
-    wxlint::Snapshot snapshot;
-    try {
-      config.check_snapshot_paths();
-      snapshot = wxlint::Snapshot::load(config.options.snapshot, config.options.region);
-    } catch (const std::bad_alloc&) {
-      throw;
-    } catch (const std::exception& e) {  // ConfigError, IoError
-      throw Failure{WXLINT_E_SNAPSHOT, e.what()};
-    }
+    const wxlint::Snapshot snapshot = load_snapshot(config, WXLINT_E_SNAPSHOT);
     if (!(*json = duplicate(wxlint::snapshot_info_json(snapshot, wxlint::now_seconds()).c_str()))) throw std::bad_alloc();
   });
 }
