@@ -154,8 +154,9 @@ WXLINT_API int wxlint_apply_fixes(const char* text, size_t length, const char* d
  * with their pages and items, capturedAt, capturedFrom, ageSeconds and the inconsistencies
  * (docs/snapshot.md). `options_json` is the linter's: its "snapshot" and "region" are used, and
  * with "config" the config's (the other members are not). On success *json is set, to release
- * with wxlint_string_free(). No snapshot given: WXLINT_E_OPTIONS; a file that is bad or cannot
- * be read: WXLINT_E_SNAPSHOT. The inconsistencies are no error. */
+ * with wxlint_string_free(). No snapshot given: WXLINT_E_OPTIONS; a region that is none:
+ * WXLINT_E_CONFIG; a file that is bad or cannot be read: WXLINT_E_SNAPSHOT. The inconsistencies
+ * are no error. */
 WXLINT_API int wxlint_snapshot_info(const char* options_json, char** json, char** error);
 
 /* Release a message returned through `char** error`. NULL is a no-op, as for every *_free. */

@@ -9,6 +9,7 @@
 #include "document/reindent.hpp"
 #include "formats/numbering_plan.hpp"
 #include "report/snapshot_info.hpp"
+#include "snapshot/time.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/linter.hpp>
@@ -78,8 +79,10 @@ int guard(char** error, Body&& body) noexcept {
   }
 }
 
-// The snapshot the config names; a file that is bad or cannot be read throws `status`.
+// The snapshot the config names; a file that is bad or cannot be read throws `status`, a
+// region that is none WXLINT_E_CONFIG (as the Linter says it).
 wxlint::Snapshot load_snapshot(const wxlint::Config& config, int status) {
+  wxlint::formats::plan::checked_region(config.options.region);
   try {
     config.check_snapshot_paths();
     return wxlint::Snapshot::load(config.options.snapshot, config.options.region);
@@ -233,11 +236,8 @@ int wxlint_snapshot_info(const char* options_json, char** json, char** error) {
     const wxlint::Config config = wxlint::capi::project_config(wxlint::capi::parse_options(options_json));
     if (config.options.snapshot.empty())
       throw Failure{WXLINT_E_OPTIONS, "options: no snapshot given: \"snapshot\" names none (nor does a config)"};
-    // As the Linter judges it (WXLINT_E_CONFIG), before the snapshot would (WXLINT_E_SNAPSHOT).
-    if (const std::string& region = config.options.region; !region.empty())
-      if (auto problem = wxlint::formats::plan::region_problem(region)) throw wxlint::ConfigError("region: " + *problem);
     const wxlint::Snapshot snapshot = load_snapshot(config, WXLINT_E_SNAPSHOT);
-    if (!(*json = duplicate(wxlint::snapshot_info_json(snapshot, wxlint::now_seconds()).c_str()))) throw std::bad_alloc();
+    if (!(*json = duplicate(wxlint::snapshot_info_json(snapshot, wxlint::snapshot::now_seconds()).c_str()))) throw std::bad_alloc();
   });
 }
 

@@ -77,7 +77,7 @@ int run_snapshot_info(const SnapshotOptions& given) {
       throw OutOfMemory(out_of_memory_loading(options.paths));
     }
   }();
-  const std::int64_t now = now_seconds();
+  const std::int64_t now = snapshot::now_seconds();
   if (options.format == "json") std::cout << snapshot_info_json(s, now);
   else info_text(s, now, std::cout);
   return s.inconsistencies().empty() ? kExitClean : kExitFindings;

@@ -8,12 +8,12 @@
 #include "document/json_pointer.hpp"
 #include "formats/formats.hpp"
 #include "formats/numbering_plan.hpp"
+#include "snapshot/time.hpp"
 
 #include <wxlint/linter.hpp>
 #include <wxlint/snapshot.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <deque>
 #include <filesystem>
 #include <exception>
@@ -87,17 +87,13 @@ struct Linter::Impl {
     }
     if (!options.snapshot_data.empty() && !options.snapshot.empty())
       throw ConfigError("give the snapshot as paths or as loaded data, not both");
-    if (!options.region.empty()) {
-      if (auto problem = formats::plan::region_problem(options.region)) throw ConfigError("region: " + *problem);
-      context.region = *formats::plan::region_code(options.region);
-    }
+    context.region = formats::plan::checked_region(options.region);
     snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot, context.region)
                                                                           : options.snapshot_data;
     context.snapshot = snapshot.store();
     if (auto at = snapshot.captured_at()) {
       const long long max_days = catalogue->core_setting_int("snapshotMaxAgeDays", 7);
-      const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                           std::chrono::system_clock::now().time_since_epoch()).count();
+      const std::int64_t now = snapshot::now_seconds();
       const long long days = (now - *at) / 86400;
       if (now - *at > max_days * 86400) stale_days = days;
     }

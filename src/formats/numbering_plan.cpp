@@ -5,6 +5,8 @@
 #include "formats/formats.hpp"
 #include "formats/numbering_plan_abi.h"
 
+#include <wxlint/error.hpp>
+
 #include <dlfcn.h>
 
 #include <algorithm>
@@ -188,6 +190,12 @@ std::optional<std::string> region_problem(std::string_view s) {
   if (region_code(s)) return std::nullopt;
   if (std::string why = unavailable_reason(); !why.empty()) return "cannot be checked without the numbering-plan module: " + why;
   return "\"" + excerpt(s, 16) + "\" is not a region code of the numbering plans (two letters, such as US, GB or DE)";
+}
+
+std::string checked_region(std::string_view s) {
+  if (s.empty()) return {};
+  if (std::optional<std::string> code = region_code(s)) return *code;
+  throw ConfigError("region: " + region_problem(s).value_or(""));
 }
 
 std::string_view metadata_version() { return WXLINT_PHONENUMBER_VERSION; }

@@ -34,6 +34,9 @@ std::optional<std::string> region_code(std::string_view s);
 
 // Why s cannot be a default region ("\"XX\" is not a region code ..."), nullopt when it can.
 std::optional<std::string> region_problem(std::string_view s);
+// The region code for a region the user gave ("" for none); throws ConfigError
+// ("region: " + region_problem(s)) when it is none.
+std::string checked_region(std::string_view s);
 
 // The numbering-plan metadata compiled into the module ("8.12.57"), known without loading it.
 std::string_view metadata_version();

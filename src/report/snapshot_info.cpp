@@ -6,7 +6,6 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include <chrono>
 #include <optional>
 #include <string_view>
 
@@ -53,10 +52,6 @@ std::string snapshot_info_json(const Snapshot& s, std::int64_t now) {
   w.EndArray();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize()) + "\n";
-}
-
-std::int64_t now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace wxlint

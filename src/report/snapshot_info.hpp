@@ -9,9 +9,7 @@
 
 namespace wxlint {
 
-// `now`: seconds since the epoch, for the snapshot's age.
+// `now`: seconds since the epoch (snapshot::now_seconds()), for the snapshot's age.
 std::string snapshot_info_json(const Snapshot& s, std::int64_t now);
-// Seconds since the epoch, by this machine's clock.
-std::int64_t now_seconds();
 
 }  // namespace wxlint

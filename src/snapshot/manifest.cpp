@@ -3,7 +3,6 @@
 #include "engine/pattern.hpp"
 #include "snapshot/time.hpp"
 
-#include <chrono>
 #include <filesystem>
 #include <string_view>
 
@@ -31,8 +30,7 @@ std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Val
   const std::optional<std::int64_t> t = at->IsString() ? parse_time({at->GetString(), at->GetStringLength()}) : std::nullopt;
   if (!t) file.fail("/capturedAt", "expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
   // A day of clock skew is allowed; later than that is a typo, and would hide staleness (WX0020).
-  const std::int64_t now =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  const std::int64_t now = now_seconds();
   if (*t > now + 86400) file.fail("/capturedAt", "is in the future (" + format_time(*t) + "); write when the snapshot was taken");
   Manifest m{*t, {}};
   const rapidjson::Value* pages = child(root, "pages");

@@ -25,7 +25,7 @@ namespace wxlint::snapshot {
 class Loader {
  public:
   Loader(Store& s, const std::function<Snapshot::File(std::size_t)>& read, std::string_view region)
-      : s_(s), read_(read), region_(region) {}
+      : s_(s), read_(read), region_(formats::plan::checked_region(region)) {}
 
   void add(std::uint32_t index, Snapshot::File f) {
     names_.push_back(f.name);
@@ -187,12 +187,7 @@ class Loader {
   // configured region: "021 234 5678" of a location in IE is +353212345678, as a payload has it.
   void national_numbers() {
     if (national_.empty()) return;
-    std::string fallback;
-    if (!region_.empty()) {
-      auto code = formats::plan::region_code(region_);
-      if (!code) throw ConfigError("region: " + formats::plan::region_problem(region_).value_or(""));
-      fallback = *code;
-    }
+    const std::string& fallback = region_;
     std::unordered_map<std::string_view, std::string> country;  // location id (normalised) -> region
     const Table& locations = *find("locations");
     for (std::size_t r = 0; r < locations.size(); ++r)
@@ -383,7 +378,9 @@ class Loader {
   };
   Store& s_;
   const std::function<Snapshot::File(std::size_t)>& read_;  // the file again, to name a place
-  std::string region_;  // national-format numbers' region where their location's country is unknown
+  // The region code national-format numbers are read in where their location's country is
+  // unknown ("" none), checked before any file is read.
+  std::string region_;
   std::vector<National> national_;
   std::vector<std::string> names_;
   std::vector<std::vector<Piece>> pending_;  // inconsistencies, their places not yet named

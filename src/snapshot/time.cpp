@@ -64,4 +64,8 @@ std::string format_time(std::int64_t t) {
   return buf;
 }
 
+std::int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace wxlint::snapshot

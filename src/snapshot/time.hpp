@@ -13,5 +13,7 @@ namespace wxlint::snapshot {
 std::optional<std::int64_t> parse_time(std::string_view text);
 // "2026-12-01T09:30:00Z".
 std::string format_time(std::int64_t seconds);
+// Seconds since the epoch, by this machine's clock.
+std::int64_t now_seconds();
 
 }  // namespace wxlint::snapshot

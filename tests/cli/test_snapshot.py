@@ -193,6 +193,11 @@ class Info(TempDirTest):
         r = self.wxlint("snapshot", "info", "--region", "XX", "org", cwd=self.dir)
         self.assertEqual((r.returncode, r.stdout, r.stderr), (
             2, "", 'wxlint: region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
+        # Said whether or not the snapshot has a number to read in it.
+        write(self.path("e164", "numbers.json"), NUMBERS)
+        r = self.wxlint("snapshot", "info", "--region", "XX", "e164", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (
+            2, "", 'wxlint: region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
 
     def test_files_from_the_future_are_said_to_be(self):
         write(self.path("org", "numbers.json"), NUMBERS)
