@@ -259,9 +259,9 @@ Linter Config::make_linter(const std::string& rules_dir) const {
     const std::pair<const std::string, std::string>* at = nullptr;
     std::string_view problem;
     for (const auto& origin : origins) {
-      const std::string& key = origin.first;
+      const std::string key = detail::without_nul(origin.first);  // as the message has it
       const std::string prefix = "setting \"" + key + "\": ";
-      if (at && at->first.size() >= key.size()) continue;
+      if (at && at->first.size() >= origin.first.size()) continue;
       if (msg == "unknown setting \"" + key + "\"" || msg == "unknown rule id or code \"" + key + "\"")
         at = &origin, problem = msg;
       else if (msg.starts_with(prefix))

@@ -253,6 +253,21 @@ class Hostile(unittest.TestCase):
                 self.assert_error(run("check", "--config", cfg, p, cwd=self.dir), needle)
                 self.assert_error(run("check", p, cwd=self.dir), needle)  # found by search too
 
+    def test_nul_in_a_config_key(self):
+        # An error message is a C string (what()): a NUL quoted from the file is shown as
+        # \x00, as the reports show a control character, and the message goes on past it.
+        p = self.file("p.json", json.dumps(GOOD))
+        cases = [('{"rules": {"a\\u0000b\\u001b": "off"}}',
+                  '.wxlint.json:1:30: /rules/a\\x00b\\x1b: unknown rule id or code "a\\x00b\\x1b"\n'),
+                 ('{"settings": {"x\\u0000y": 1}}', '.wxlint.json:1:27: /settings/x\\x00y: unknown setting "x\\x00y"\n')]
+        for text, tail in cases:
+            with self.subTest(text=text):
+                self.file(".wxlint.json", text.encode())
+                r = run("check", p, cwd=self.dir)
+                self.assertEqual(r.rc, 2, r.err)
+                self.assertEqual(r.out, "")
+                self.assertTrue(r.err.startswith("wxlint: ") and r.err.endswith(tail), r.err)
+
 
 if __name__ == "__main__":
     unittest.main(argv=[sys.argv[0]], verbosity=1)

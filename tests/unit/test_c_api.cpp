@@ -113,6 +113,10 @@ TEST_CASE("c api: bad options JSON", "[c_api]") {
     CHECK(wxlint_linter_new_embedded("{\"settings\": {\"noSuchSetting\": 1}}", &linter, &error) == WXLINT_E_CONFIG);
     CHECK(take(error).find("noSuchSetting") != std::string::npos);
   }
+  SECTION("a NUL in a name is shown, and the message goes on past it") {
+    CHECK(wxlint_linter_new_embedded("{\"disabled\": [\"a\\u0000b\"]}", &linter, &error) == WXLINT_E_CONFIG);
+    CHECK(take(error) == "unknown rule id or code \"a\\x00b\"");
+  }
   CHECK(linter == nullptr);
 }
 
