@@ -18,9 +18,11 @@ std::string text_of(const rapidjson::Value& v, const std::string& where) {
 
 namespace {
 
-// A path: a NUL would end it early where it is opened, so another file would be read.
+// A path: a NUL would end it early where it is opened, so another file would be read; an
+// empty one names nothing, as "baseline" and "config" say.
 std::string path_of(const rapidjson::Value& v, const std::string& where) {
   std::string path = text_of(v, where);
+  if (path.empty()) bad_options(where + " must be a path, not empty");
   if (path.find('\0') != std::string::npos) bad_options(where + " must not hold a NUL (\\u0000)");
   return path;
 }

@@ -13,6 +13,12 @@
 
 namespace {
 
+// An empty value (an unset shell variable) is refused: taken as "not given", --baseline ""
+// would report every finding and --generate-baseline "" write nothing, and say nothing of it.
+CLI::Validator non_empty(const std::string& what) {
+  return CLI::Validator([what](std::string& v) { return v.empty() ? "the value is empty: give " + what : std::string(); }, "");
+}
+
 int run(int argc, char** argv) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
@@ -32,16 +38,18 @@ int run(int argc, char** argv) {
   c->add_option("--output,-o", check.outputs,
                 "Write the report to FILE (atomically; - is stdout); the terminal still gets text. Repeatable: the "
                 "i-th -f goes to the i-th -o")
-      ->allow_extra_args(false);
+      ->check(non_empty("a file, or - for stdout"))->allow_extra_args(false);
   c->add_option("--output-format", check.output_formats,
                 "FORMAT=FILE: also write FORMAT to FILE (repeatable; FILE - is stdout instead of the terminal's format)")
       ->allow_extra_args(false);
   c->footer(format_table());
   c->add_flag("--statistics", check.statistics, "After the report, count the findings per code");
-  c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it");
-  c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones");
+  c->add_option("--operation", check.operation, "Lint as this operationId instead of detecting it")
+      ->check(non_empty("an operationId"));
+  c->add_option("--rules-dir", check.rules_dir, "Load schemas and rules from this directory instead of the built-in ones")
+      ->check(non_empty("a directory"));
   c->add_option("--rules", check.rules, "Add this rule file on top of the rules (repeatable; after the config's)")
-      ->allow_extra_args(false);
+      ->check(non_empty("a rule file"))->allow_extra_args(false);
   c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
@@ -57,15 +65,18 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   c->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when findings are at or above --fail-on");
   c->set_version_flag("--version", version);
-  auto* cfg = c->add_option("--config", check.config, "Use this config file for every file instead of the nearest .wxlint.json above each");
+  auto* cfg = c->add_option("--config", check.config, "Use this config file for every file instead of the nearest .wxlint.json above each")
+                  ->check(non_empty("a config file"));
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
       ->delimiter(',')->allow_extra_args(false);
-  auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE (- for stdout) and exit 0");
+  auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE (- for stdout) and exit 0")
+                  ->check(non_empty("a file, or - for stdout"));
   c->add_option("--baseline", check.baseline, "Report only findings that FILE (from --generate-baseline) does not hold")
-      ->excludes(gen);
+      ->check(non_empty("a baseline file"))->excludes(gen);
   c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)");
-  c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors");
+  c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors")
+      ->check(non_empty("a name"));
   c->add_flag("--fix", check.fix, "Apply the safe fixes in place (stdin: fixed text to stdout); report what remains");
   c->add_flag("--unsafe-fixes", check.unsafe_fixes, "With --fix or --diff: the unsafe fixes too");
   c->add_flag("--diff", check.diff, "Print the fixes as a unified diff; write nothing");
@@ -73,19 +84,22 @@ int run(int argc, char** argv) {
                 "An org snapshot: a saved list response, or a directory of them (repeatable; replaces the config's)")
       ->allow_extra_args(false);
   c->add_option("--region", check.region,
-                "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's");
+                "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's")
+      ->check(non_empty("a region code (US, GB...)"));
 
   RulesOptions rules;
   auto* r = app.add_subcommand("rules", "List every rule: code, severity, id and summary.");
   r->add_option("--format,-f", rules.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
-  r->add_option("--rules-dir", rules.rules_dir, "Load rules from this directory");
-  r->add_option("--rules", rules.rules, "Add this rule file on top of the rules (repeatable)")->allow_extra_args(false);
+  r->add_option("--rules-dir", rules.rules_dir, "Load rules from this directory")->check(non_empty("a directory"));
+  r->add_option("--rules", rules.rules, "Add this rule file on top of the rules (repeatable)")
+      ->check(non_empty("a rule file"))->allow_extra_args(false);
 
   RulesOptions explain;
   auto* e = app.add_subcommand("explain", "Show one rule's documentation, by code or rule id.");
   e->add_option("code", explain.query, "A code (1026016, WX0001) or a rule id")->required();
-  e->add_option("--rules-dir", explain.rules_dir, "Load rules from this directory");
-  e->add_option("--rules", explain.rules, "Add this rule file on top of the rules (repeatable)")->allow_extra_args(false);
+  e->add_option("--rules-dir", explain.rules_dir, "Load rules from this directory")->check(non_empty("a directory"));
+  e->add_option("--rules", explain.rules, "Add this rule file on top of the rules (repeatable)")
+      ->check(non_empty("a rule file"))->allow_extra_args(false);
 
   SnapshotOptions snapshot;
   auto* s = app.add_subcommand("snapshot", "Take or inspect an org snapshot (saved Webex list responses).");
@@ -94,7 +108,8 @@ int run(int argc, char** argv) {
   si->add_option("paths", snapshot.paths,
                  "Snapshot files or directories (default: the \"snapshot\" of the nearest .wxlint.json)");
   si->add_option("--region", snapshot.region,
-                 "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's");
+                 "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's")
+      ->check(non_empty("a region code (US, GB...)"));
   si->add_option("--format,-f", snapshot.format, "text, or json for scripts")->check(CLI::IsMember({"text", "json"}));
   // Its options (and --help) are the wxlint-snapshot-pull script's: all passed through.
   auto* sp = s->add_subcommand("pull", "Take a snapshot: save the org's Webex list responses into --out DIR "

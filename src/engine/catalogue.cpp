@@ -65,8 +65,10 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     if (name.starts_with("rules/")) data.emplace_back(src->shown(), std::string(src->text));
   const std::size_t own = data.size();
   std::set<std::filesystem::path> read;  // a file named twice (config and --rules) is loaded once
-  for (const std::string& path : options.rule_files)
+  for (const std::string& path : options.rule_files) {
+    if (path.empty()) throw IoError("a rule file's path is empty: give the file");
     if (read.insert(std::filesystem::absolute(path).lexically_normal()).second) data.emplace_back(path, read_file(path));
+  }
   std::set<const DataFile*> added;  // files from LinterOptions::rule_files
   for (std::size_t i = 0; i < data.size(); ++i) {
     const DataFile& file = data[i];

@@ -54,6 +54,7 @@ std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) 
 
 std::string read_file(const std::string& path) {
   if (path == "-") return read_fd(STDIN_FILENO, "<stdin>");
+  if (path.empty()) throw IoError("a path is empty: name a file");  // an unset variable, most often
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw IoError(path + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw IoError(path + ": is a directory, not a JSON file");

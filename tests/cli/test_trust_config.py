@@ -29,6 +29,36 @@ class Refused(TempDirTest):
         self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: " + expected + "\n"))
 
 
+class EmptyValues(TempDirTest):
+    """An empty value (an unset shell variable) is refused, not taken as "not given": a
+    `--baseline "$B"` would report every finding, a `--generate-baseline "$B"` write nothing."""
+
+    def test_each_option_that_names_something(self):
+        write(self.path("good.json"), GOOD)
+        cases = [("check", "--config", "a config file"), ("check", "--baseline", "a baseline file"),
+                 ("check", "--generate-baseline", "a file, or - for stdout"),
+                 ("check", "-o", "a file, or - for stdout", "--output"), ("check", "--operation", "an operationId"),
+                 ("check", "--rules", "a rule file"), ("check", "--rules-dir", "a directory"),
+                 ("check", "--stdin-filename", "a name"), ("check", "--region", "a region code (US, GB...)"),
+                 ("rules", "--rules", "a rule file"), ("rules", "--rules-dir", "a directory"),
+                 ("explain", "--rules", "a rule file"), ("explain", "--rules-dir", "a directory"),
+                 ("snapshot info", "--region", "a region code (US, GB...)")]
+        for command, option, what, *shown in cases:
+            with self.subTest(command=command, option=option):
+                operand = {"check": ["good.json"], "explain": ["WX0001"], "snapshot info": [REPO + "/examples/snapshot"]}
+                r = self.wxlint(*command.split(), option, "", *operand.get(command, []))
+                self.assertEqual((r.returncode, r.stdout), (2, ""))
+                self.assertEqual(r.stderr, "{}: the value is empty: give {}\nRun with --help for more information.\n"
+                                 .format(shown[0] if shown else option, what))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["good.json"])  # nothing written
+
+    def test_an_empty_path(self):
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "--no-config", "", "good.json")
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: a path is empty: name a file\n"))
+        self.assertEqual(r.stdout, "1 file checked: no findings\n")  # the other files are still linted
+
+
 class NumericSettings(Refused):
     """.wxlint.json settings, at their place in .wxlint.json."""
 

@@ -129,6 +129,10 @@ TEST_CASE("c api: a bad config file is an error naming its place", "[c_api]") {
   CHECK(message == "options: each \"rules\" entry must not hold a NUL (\\u0000)");
   CHECK(make(R"({"baseline": "a\u0000b"})", WXLINT_E_OPTIONS, &message) == nullptr);
   CHECK(message == "options: \"baseline\" must not hold a NUL (\\u0000)");
+  CHECK(make(R"({"rules": [""]})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: each \"rules\" entry must be a path, not empty");
+  CHECK(make(R"({"snapshot": ""})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: \"snapshot\" must be a path, not empty");
 }
 
 TEST_CASE("c api: a baseline leaves out the findings it holds", "[c_api]") {

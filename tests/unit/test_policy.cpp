@@ -260,6 +260,11 @@ TEST_CASE("layering: errors name the policy file, line, column and pointer", "[p
                wxlint::Linter::embedded(o);
              }),
              Catch::StartsWith("/nonexistent/org.rules.json: "));
+  CHECK(error_of([] {
+          wxlint::LinterOptions o;
+          o.rule_files = {""};
+          wxlint::Linter::embedded(o);
+        }) == "a rule file's path is empty: give the file");
 }
 
 TEST_CASE("layering: a message may use only the placeholders its check fills", "[policy]") {
