@@ -230,6 +230,22 @@ void drop_repeats(std::vector<std::string>& files) {
   });
 }
 
+// Who reads stdin, when more than one does: "2 paths", "a path, --config".
+std::string stdin_readers(const CheckOptions& o, bool payload_by_default) {
+  const auto count = [](const std::vector<std::string>& v) { return std::ranges::count(v, std::string("-")); };
+  const auto paths = count(o.paths), rules = count(o.rules);
+  if (paths + rules + (o.config == "-") + (o.baseline == "-") < 2) return "";
+  std::vector<std::string> who;
+  if (payload_by_default) who.emplace_back("the payload, as no path is given");
+  else if (paths > 0) who.push_back(paths == 1 ? "a path" : std::to_string(paths) + " paths");
+  if (o.config == "-") who.emplace_back("--config");
+  if (rules > 0) who.push_back(rules == 1 ? "--rules" : "--rules " + std::to_string(rules) + " times");
+  if (o.baseline == "-") who.emplace_back("--baseline");
+  std::string out;
+  for (const std::string& w : who) out += (out.empty() ? "" : ", ") + w;
+  return out;
+}
+
 }  // namespace
 
 Linter load_linter(const std::string& rules_dir, const LinterOptions& options) {
@@ -244,10 +260,6 @@ int run_check(const CheckOptions& options) {
     print_error("--unsafe-fixes needs --fix or --diff");
     return kExitUsage;
   }
-  if (std::count(o.paths.begin(), o.paths.end(), "-") > 1) {
-    print_error("- (standard input) is named more than once: it can be read only once");
-    return kExitUsage;
-  }
   if (o.paths.empty()) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {
@@ -255,6 +267,11 @@ int run_check(const CheckOptions& options) {
       return kExitUsage;
     }
     o.paths = {"-"};
+  }
+  // The second reader would get an empty stream: an empty payload, config or rule file.
+  if (const std::string readers = stdin_readers(o, options.paths.empty()); !readers.empty()) {
+    print_error("- (standard input) is named more than once (" + readers + "): it can be read only once");
+    return kExitUsage;
   }
   // Finding the files (a stat each: thousands in a batch) overlaps building the linter,
   // on another thread when there is one to be had.

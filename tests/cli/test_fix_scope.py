@@ -258,10 +258,20 @@ class EachFileOnce(TempDirTest):
         self.assertTrue(r.stdout.endswith("1 file checked: 3 errors, 0 warnings, 0 infos\n"), r.stdout)
 
     def test_stdin_named_twice_is_a_usage_error(self):
-        for args in (["-", "-"], ["--fix", "-", "d.json", "-"]):
-            r = self.wxlint("check", "--no-config", *args, stdin=BAD.decode())
-            self.assertEqual((r.returncode, r.stdout, r.stderr),
-                             (2, "", "wxlint: - (standard input) is named more than once: it can be read only once\n"))
+        # The second reader would get an empty stream: an empty payload, config or rule file.
+        for args, readers in ((["-", "-"], "2 paths"), (["--fix", "-", "d.json", "-"], "2 paths"),
+                              (["--rules", "-", "-"], "a path, --rules"),
+                              (["--baseline", "-", "--rules", "-", "--rules", "-", "d.json"], "--rules 2 times, --baseline"),
+                              (["--rules", "-"], "the payload, as no path is given, --rules")):
+            with self.subTest(args=args):
+                r = self.wxlint("check", "--no-config", *args, stdin=BAD.decode())
+                self.assertEqual((r.returncode, r.stdout, r.stderr),
+                                 (2, "", "wxlint: - (standard input) is named more than once ({}): it can be read only "
+                                         "once\n".format(readers)))
+        r = self.wxlint("check", "--config", "-", "-", stdin="{}")
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "wxlint: - (standard input) is named more than once (a path, --config): it can be read "
+                                 "only once\n"))
         self.assertEqual(read(self.d), BAD)
 
 
