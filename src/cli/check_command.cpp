@@ -230,6 +230,20 @@ void drop_repeats(std::vector<std::string>& files) {
   });
 }
 
+// Outputs a mode would not write: refused, as a missing report would fail a later step.
+std::string unwritten_outputs(const CheckOptions& o) {
+  const bool reports = !o.outputs.empty() || !o.output_formats.empty();
+  if (o.diff && (reports || !o.generate_baseline.empty()))
+    return "--diff prints the diff alone: it writes no report (-o, --output-format) and no baseline "
+           "(--generate-baseline)";
+  if (!o.generate_baseline.empty() && reports)
+    return "--generate-baseline records the findings and writes no report (-o, --output-format): run check "
+           "again with the baseline for the report";
+  if (o.fix && o.generate_baseline == "-" && (o.paths.empty() || std::ranges::count(o.paths, std::string("-")) > 0))
+    return "--fix writes the fixed standard input to standard output: --generate-baseline - would be mixed into it";
+  return "";
+}
+
 // Who reads stdin, when more than one does: "2 paths", "a path, --config".
 std::string stdin_readers(const CheckOptions& o, bool payload_by_default) {
   const auto count = [](const std::vector<std::string>& v) { return std::ranges::count(v, std::string("-")); };
@@ -258,6 +272,10 @@ int run_check(const CheckOptions& options) {
   if (!jobs) return kExitUsage;
   if (o.unsafe_fixes && !o.fix && !o.diff) {
     print_error("--unsafe-fixes needs --fix or --diff");
+    return kExitUsage;
+  }
+  if (const std::string conflict = unwritten_outputs(o); !conflict.empty()) {
+    print_error(conflict);
     return kExitUsage;
   }
   if (o.paths.empty()) {

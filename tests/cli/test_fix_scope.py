@@ -156,6 +156,27 @@ class NothingWrittenBeforeEveryArgumentIsChecked(TempDirTest):
         self.refused("wxlint: dangling: cannot write: it is a symbolic link to a file that does not exist\n",
                      "-f", "sarif", "-o", "dangling")
 
+    def test_outputs_a_mode_would_not_write(self):
+        # A report or baseline asked for and silently not written would fail a later step.
+        diff = ("wxlint: --diff prints the diff alone: it writes no report (-o, --output-format) and no baseline "
+                "(--generate-baseline)\n")
+        baseline = ("wxlint: --generate-baseline records the findings and writes no report (-o, --output-format): run "
+                    "check again with the baseline for the report\n")
+        for args, stderr in ((["--diff", "-f", "sarif", "-o", "r.sarif"], diff),
+                             (["--diff", "--output-format", "junit=r.xml"], diff),
+                             (["--diff", "--generate-baseline", "b.json"], diff),
+                             (["--generate-baseline", "b.json", "-f", "sarif", "-o", "r.sarif"], baseline),
+                             (["--fix", "--generate-baseline", "b.json", "--output-format", "junit=r.xml"], baseline)):
+            with self.subTest(args=args):
+                r = self.wxlint("check", "--no-config", *args, "a.json")
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", stderr))
+        r = self.wxlint("check", "--no-config", "--fix", "--generate-baseline", "-", "-", stdin=BAD.decode())
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "wxlint: --fix writes the fixed standard input to standard output: --generate-baseline "
+                                 "- would be mixed into it\n"))
+        self.assertEqual(os.listdir(self.dir), ["a.json"])
+        self.assertEqual(read(self.a), BAD)
+
     def test_diff_checks_the_selection_too(self):
         r = self.wxlint("check", "--no-config", "--diff", "--select", "WX9999", "a.json")
         self.assertEqual((r.returncode, r.stdout), (2, ""))
