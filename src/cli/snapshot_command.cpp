@@ -63,7 +63,13 @@ void info_text(const Snapshot& s, std::int64_t now, std::ostream& out) {
   }
   out << problems.size() << (problems.size() == 1 ? " inconsistency:\n" : " inconsistencies:\n");
   // File names and owner names come from outside: shown as the other reports show them.
-  for (const auto& p : problems) out << "  " << display::shown(p, display::Mode::terminal) << "\n";
+  // A partial snapshot (one locations page of four) has one per person: the first few tell
+  // what is wrong, and the summary above stays in sight.
+  constexpr std::size_t kListed = 100;
+  for (std::size_t i = 0; i < problems.size() && i < kListed; ++i)
+    out << "  " << display::shown(problems[i], display::Mode::terminal) << "\n";
+  if (problems.size() > kListed)
+    out << "  ... and " << problems.size() - kListed << " more (`wxlint snapshot info -f json` lists them all)\n";
 }
 
 }  // namespace

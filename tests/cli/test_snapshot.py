@@ -230,6 +230,24 @@ class Info(TempDirTest):
             "page had them: its request lacked callingData=true (a next link that dropped it?)",
             "  org/people-1.json:3:5: /items/0: Alice Ash has a locationId that is in no locations list of the snapshot"])
 
+    def test_a_hundred_inconsistencies_are_listed_then_counted(self):
+        # One locations page missing: every person of it is an inconsistency.
+        people = [{"id": wid("PEOPLE", "bbbbbbbb-0000-4000-8000-%012d" % i), "displayName": "P%d" % i,
+                   "locationId": wid("LOCATION", "aaaaaaaa-0000-4000-8000-000000000001"), "extension": str(1000 + i)}
+                  for i in range(103)]
+        write(self.path("org", "people.json"), {"items": people})
+        write(self.path("org", "locations.json"), {"items": [{"id": TARGET, "name": "Boston", "timeZone": "UTC"}]})
+        r = self.wxlint("snapshot", "info", "org", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[3], "103 inconsistencies:")
+        self.assertEqual(len(lines), 4 + 100 + 1)
+        self.assertTrue(lines[103].startswith("  org/people.json:") and lines[103].endswith(
+            "/items/99: P99 has a locationId that is in no locations list of the snapshot"), lines[103])
+        self.assertEqual(lines[104], "  ... and 3 more (`wxlint snapshot info -f json` lists them all)")
+        r = self.wxlint("snapshot", "info", "-f", "json", "org", cwd=self.dir)
+        self.assertEqual(len(json.loads(r.stdout)["inconsistencies"]), 103)
+
     def test_json_for_scripts(self):
         # The same facts as the text, for a pipeline step; the exit code is the same too.
         write(self.path("org", "numbers.json"), NUMBERS)
