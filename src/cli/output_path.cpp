@@ -45,6 +45,9 @@ void refuse_unwritable(const std::string& output) {
   struct stat st {};
   if (::stat(dir.empty() ? "." : dir.c_str(), &st) != 0) throw IoError(output + ": cannot write: " + std::strerror(errno));
   if (!S_ISDIR(st.st_mode)) throw IoError(output + ": cannot write: " + std::strerror(ENOTDIR));
+  // The atomic write makes a file beside it: found now, before --fix writes anything.
+  if (::access(dir.empty() ? "." : dir.c_str(), W_OK | X_OK) != 0)
+    throw IoError(output + ": cannot write into its directory: " + std::strerror(errno));
   refuse_unreplaceable(output);
 }
 

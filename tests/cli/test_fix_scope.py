@@ -6,6 +6,7 @@ import resource
 import shutil
 import signal
 import stat
+import subprocess
 import unittest
 
 from test_fix import read
@@ -176,6 +177,27 @@ class NothingWrittenBeforeEveryArgumentIsChecked(TempDirTest):
                                  "- would be mixed into it\n"))
         self.assertEqual(os.listdir(self.dir), ["a.json"])
         self.assertEqual(read(self.a), BAD)
+
+    @unittest.skipIf(os.geteuid() == 0 and not shutil.which("setpriv"), "root may write into any directory")
+    def test_a_report_in_a_directory_one_may_not_write(self):
+        # The atomic write makes a file beside the report: a directory that refuses it is
+        # found before --fix writes a.json, not after.
+        os.makedirs(self.path("ro"))
+        os.chmod(self.path("ro"), 0o555)
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
+        if as_nobody:
+            os.chmod(self.dir, 0o755)
+            os.chown(self.dir, 65534, 65534)
+            os.chown(self.a, 65534, 65534)
+        for args in (["-f", "json", "-o", "ro/r.json"], ["--generate-baseline", "ro/b.json"]):
+            with self.subTest(args=args):
+                r = subprocess.run([*as_nobody, WXLINT, "check", "--no-config", "--fix", *args, "a.json"], cwd=self.dir,
+                                   capture_output=True, text=True, timeout=120)
+                if r.returncode == 126 or "Permission denied" in r.stderr and "wxlint:" not in r.stderr:
+                    self.skipTest("nobody cannot run this build of wxlint")
+                self.assertEqual((r.returncode, r.stdout, r.stderr),
+                                 (2, "", "wxlint: {}: cannot write into its directory: Permission denied\n".format(args[-1])))
+                self.assertEqual(read(self.a), BAD)
 
     def test_diff_checks_the_selection_too(self):
         r = self.wxlint("check", "--no-config", "--diff", "--select", "WX9999", "a.json")
