@@ -96,11 +96,36 @@ std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, s
   return rapidjson::GetParseError_En(code);
 }
 
+// A text in UTF-16 or UTF-32, by its byte order mark or, without one, by where the NULs of
+// its first (ASCII) characters fall (RFC 4627, 3). Windows PowerShell 5.1 writes UTF-16 LE
+// with a BOM when its Out-File or > saves JSON, and admins script Webex with it.
+std::optional<std::string> wide_encoding(std::string_view t) {
+  const auto at = [&t](std::size_t i) { return i < t.size() ? static_cast<unsigned char>(t[i]) : 0x100u; };
+  const char* name = nullptr;
+  if (at(0) == 0xFF && at(1) == 0xFE) name = at(2) == 0 && at(3) == 0 ? "UTF-32 (little-endian)" : "UTF-16 (little-endian)";
+  else if (at(0) == 0xFE && at(1) == 0xFF) name = "UTF-16 (big-endian)";
+  else if (at(0) == 0 && at(1) == 0 && at(2) == 0xFE && at(3) == 0xFF) name = "UTF-32 (big-endian)";
+  else if (t.size() >= 4) {
+    const bool z0 = at(0) == 0, z1 = at(1) == 0, z2 = at(2) == 0, z3 = at(3) == 0;
+    if (z0 && z1 && z2 && !z3) name = "UTF-32 (big-endian)";
+    else if (!z0 && z1 && z2 && z3) name = "UTF-32 (little-endian)";
+    else if (z0 && !z1 && z2 && !z3) name = "UTF-16 (big-endian)";
+    else if (!z0 && z1 && !z2 && z3) name = "UTF-16 (little-endian)";
+  }
+  if (!name) return std::nullopt;
+  std::string out = std::string("the file is ") + name + ", not UTF-8";
+  if (std::string_view(name) == "UTF-16 (little-endian)")
+    out += ", as Windows PowerShell 5.1 saves it by default (Out-File -Encoding utf8 writes UTF-8)";
+  return out;
+}
+
 // The error that ended the parse, if any (duplicate keys are not fatal).
 std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reader& reader,
                                       const rapidjson::MemoryStream& stream, const detail::SaxHandler& handler,
                                       const Document& doc) {
   using Kind = ParseIssue::Kind;
+  if (auto wide = wide_encoding(t); wide && (reader.HasParseError() || stream.Tell() < t.size()))
+    return ParseIssue{Kind::invalid_utf8, 0, "", std::move(*wide)};
   if (handler.too_deep()) {
     return ParseIssue{Kind::too_deep, handler.too_deep_offset(), handler.too_deep_pointer(),
                       "nesting deeper than " + std::to_string(Document::kMaxDepth) + " levels"};

@@ -13,11 +13,7 @@ DataFile::DataFile(std::string n, std::string text, bool reference_strings)
   for (const auto& issue : doc.issues()) {
     Position p = doc.position(issue.offset);
     std::string message = issue.message;
-    if (issue.kind == ParseIssue::Kind::invalid_utf8) {  // as WX0002 says of a payload
-      const std::string_view t = doc.text();
-      const bool utf16 = t.starts_with("\xFF\xFE") || t.starts_with("\xFE\xFF");
-      message += utf16 ? " (the file is UTF-16): save it as UTF-8" : ": save the file as UTF-8";
-    }
+    if (issue.kind == ParseIssue::Kind::invalid_utf8) message += ": save the file as UTF-8";  // as WX0002 says
     throw ConfigError(name + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + message);
   }
   if (!doc.parsed()) throw ConfigError(name + ": not JSON");

@@ -312,7 +312,8 @@ class Info(TempDirTest):
         with open(self.path("utf16.json"), "wb") as f:
             f.write('{"phoneNumbers": []}'.encode("utf-16"))
         r = self.wxlint("snapshot", "info", "utf16.json", cwd=self.dir)
-        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf16.json:1:1: invalid UTF-8 (the file is UTF-16): save it as UTF-8\n"))
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf16.json:1:1: the file is UTF-16 (little-endian), not UTF-8, as Windows PowerShell 5.1 saves it "
+                                            "by default (Out-File -Encoding utf8 writes UTF-8): save the file as UTF-8\n"))
 
     def test_bad_file_exits_2(self):
         write(self.path("bad.json"), "[1, 2]")

@@ -297,6 +297,33 @@ TEST_CASE("NUL bytes are syntax errors, never silent truncation", "[document]") 
   }
 }
 
+TEST_CASE("a text in UTF-16 or UTF-32 is named as such, at its start", "[document]") {
+  // "[1]" in each encoding, with and without its byte order mark.
+  const std::string le16("[\0" "1\0" "]\0", 6), be16("\0[" "\0" "1" "\0]", 6);
+  const std::string le32("[\0\0\0" "1\0\0\0" "]\0\0\0", 12), be32("\0\0\0[" "\0\0\0" "1" "\0\0\0]", 12);
+  const std::string powershell = "the file is UTF-16 (little-endian), not UTF-8, as Windows PowerShell 5.1 saves it by "
+                                 "default (Out-File -Encoding utf8 writes UTF-8)";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"\xFF\xFE" + le16, powershell},
+      {le16, powershell},
+      {"\xFE\xFF" + be16, "the file is UTF-16 (big-endian), not UTF-8"},
+      {be16, "the file is UTF-16 (big-endian), not UTF-8"},
+      {std::string("\xFF\xFE\0\0", 4) + le32, "the file is UTF-32 (little-endian), not UTF-8"},
+      {le32, "the file is UTF-32 (little-endian), not UTF-8"},
+      {std::string("\0\0\xFE\xFF", 4) + be32, "the file is UTF-32 (big-endian), not UTF-8"},
+      {be32, "the file is UTF-32 (big-endian), not UTF-8"},
+  };
+  for (const auto& [text, message] : cases) {
+    INFO(message);
+    Document d(text);
+    CHECK_FALSE(d.parsed());
+    REQUIRE(d.issues().size() == 1);
+    CHECK(d.issues()[0].kind == Kind::invalid_utf8);
+    CHECK(d.issues()[0].offset == 0);
+    CHECK(d.issues()[0].message == message);
+  }
+}
+
 TEST_CASE("invalid UTF-8 is reported at the bad byte", "[document]") {
   const std::vector<std::pair<std::string, std::size_t>> cases = {
       {"{\"a\": \"ok\xC3(\"}", 9},       // truncated sequence in a value
