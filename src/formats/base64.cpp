@@ -119,13 +119,16 @@ Scan scan(std::string_view s) {
   r.data_len = first_pad;
   const std::size_t pad = s.size() - first_pad;
   if (first_pad % 4 == 1) {
-    r.problem = "has a length base64 cannot have (" + std::to_string(first_pad) + " characters before any padding)";
+    // Most often an id that lost or gained a character on its way from the API.
+    r.problem = "is " + std::to_string(first_pad) + " characters long" + (pad ? " before its '=' padding" : "") +
+                ", a length no base64 text has: a character lost or added in copying?";
     return r;
   }
   const std::size_t needed = (4 - first_pad % 4) % 4;
   if (pad != 0 && pad != needed) {
     r.problem = needed == 0 ? std::string("has '=' padding where none is needed")
-                            : "has the wrong amount of '=' padding (expected " + std::to_string(needed) + ")";
+                            : "has the wrong amount of '=' padding: " + std::to_string(needed) + (needed == 1 ? " is" : " are") +
+                                  " needed";
   }
   return r;
 }

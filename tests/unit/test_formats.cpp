@@ -175,9 +175,12 @@ TEST_CASE("formats: base64_problem", "[formats][base64]") {
   CHECK(base64_problem("AB\xC3\xA9") == "unexpected character '\xC3\xA9' at position 3");
   CHECK(base64_problem("AB\xFF") == "unexpected byte 0xFF at position 3");
   CHECK(base64_problem("TQ==TQ==") == "'=' padding at position 3 is not at the end");
-  CHECK(base64_problem("TWFuT") == "has a length base64 cannot have (5 characters before any padding)");
+  CHECK(base64_problem("TWFuT") == "is 5 characters long, a length no base64 text has: a character lost or added in copying?");
+  CHECK(base64_problem("TWFuT===") ==
+        "is 5 characters long before its '=' padding, a length no base64 text has: a character lost or added in copying?");
   CHECK(base64_problem("TWFu=") == "has '=' padding where none is needed");
-  CHECK(base64_problem("TQ=") == "has the wrong amount of '=' padding (expected 2)");
+  CHECK(base64_problem("TQ=") == "has the wrong amount of '=' padding: 2 are needed");
+  CHECK(base64_problem("TWE==") == "has the wrong amount of '=' padding: 1 is needed");
 }
 
 TEST_CASE("formats: decode_webex_id accepts documented ids", "[formats][webex_id]") {
@@ -246,9 +249,9 @@ TEST_CASE("formats: decode_webex_id rejects broken ids", "[formats][webex_id]") 
   CHECK(problem_of("") == "is empty");
   CHECK(problem_of("Y2lzY29zcGFy!") == "is not base64 (unexpected character '!' at position 13)");
   CHECK(problem_of(std::string(kLocationId) + "=") ==
-        "is not base64 (has the wrong amount of '=' padding (expected 2))");
+        "is not base64 (has the wrong amount of '=' padding: 2 are needed)");
   CHECK(problem_of(std::string(kLocationId) + "AAA") ==
-        "is not base64 (has a length base64 cannot have (85 characters before any padding))");
+        "is not base64 (is 85 characters long, a length no base64 text has: a character lost or added in copying?)");
   // A bare UUID is valid URL-safe base64 ('-' is 62), but decodes to binary.
   CHECK(problem_of("5f0278fe-e88c-4337-80eb-dcccb3ee0550") ==
         "decodes to bytes that are not printable text (byte 0xE5 at position 1)");
