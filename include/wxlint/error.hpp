@@ -19,13 +19,11 @@ inline std::string without_nul(std::string message) {
 // A rule, schema or config file is invalid; what() names the file and the place.
 struct ConfigError : std::runtime_error {
   explicit ConfigError(const std::string& message) : std::runtime_error(detail::without_nul(message)) {}
-  explicit ConfigError(const char* message) : std::runtime_error(message) {}
 };
 
 // A path could not be read (missing, unreadable, a directory where a file was expected...).
 struct IoError : std::runtime_error {
   explicit IoError(const std::string& message) : std::runtime_error(detail::without_nul(message)) {}
-  explicit IoError(const char* message) : std::runtime_error(message) {}
 };
 
 }  // namespace wxlint

@@ -187,7 +187,6 @@ class Loader {
   // configured region: "021 234 5678" of a location in IE is +353212345678, as a payload has it.
   void national_numbers() {
     if (national_.empty()) return;
-    const std::string& fallback = region_;
     std::unordered_map<std::string_view, std::string> country;  // location id (normalised) -> region
     const Table& locations = *find("locations");
     for (std::size_t r = 0; r < locations.size(); ++r)
@@ -199,7 +198,7 @@ class Loader {
       if (auto col = t.column("locationId")) location = t.cell(n.row, *col);
       else if (t.name() == "callingLocations") location = t.cell(n.row, *t.column("id"));
       const auto it = location.empty() ? country.end() : country.find(location);
-      const std::string& region = it != country.end() ? it->second : fallback;
+      const std::string& region = it != country.end() ? it->second : region_;
       if (region.empty()) {  // it then matches no payload's E.164 number: say how to read it
         if (!location.empty() || t.column("locationId")) ++unread.try_emplace(&t, &n, 0).first->second.second;
         continue;  // a contact's: in no location, and only compared for likely duplicates
