@@ -27,6 +27,8 @@ int run(int argc, char** argv) {
                               std::string(wxlint::formats::plan::metadata_version()) + " metadata";
   app.set_version_flag("--version", version);
   app.require_subcommand(1);
+  // As every other error of wxlint's is worded; set first, as subcommands copy it when made.
+  app.failure_message([](const CLI::App* a, const CLI::Error& e) { return "wxlint: " + CLI::FailureMessage::simple(a, e); });
 
   CheckOptions check;
   auto* c = app.add_subcommand("check", "Lint JSON payloads (files, directories searched for *.json, or - for stdin).");

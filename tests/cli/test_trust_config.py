@@ -48,9 +48,19 @@ class EmptyValues(TempDirTest):
                 operand = {"check": ["good.json"], "explain": ["WX0001"], "snapshot info": [REPO + "/examples/snapshot"]}
                 r = self.wxlint(*command.split(), option, "", *operand.get(command, []))
                 self.assertEqual((r.returncode, r.stdout), (2, ""))
-                self.assertEqual(r.stderr, "{}: the value is empty: give {}\nRun with --help for more information.\n"
+                self.assertEqual(r.stderr, "wxlint: {}: the value is empty: give {}\nRun with --help for more information.\n"
                                  .format(shown[0] if shown else option, what))
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.json"])  # nothing written
+
+    def test_usage_errors_are_worded_as_wxlints_own(self):
+        """An argument error is prefixed as every other error is, so a log shows whose it is."""
+        for args, said in [(["check", "--bogus"], "The following argument was not expected: --bogus"),
+                           (["check", "-f", "pdf"], "--format: pdf not in {text,json,sarif,github,gitlab,junit}"),
+                           (["snapshot"], "A subcommand is required")]:
+            with self.subTest(args=args):
+                r = self.wxlint(*args)
+                self.assertEqual((r.returncode, r.stdout, r.stderr),
+                                 (2, "", "wxlint: " + said + "\nRun with --help for more information.\n"))
 
     def test_an_empty_path(self):
         write(self.path("good.json"), GOOD)
