@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "formats/numbering_plan.hpp"
 #include "cli/completions.hpp"
+#include "cli/empty_equals.hpp"
 #include "cli/outputs.hpp"
 #include "cli/unknown_command.hpp"
 
@@ -10,6 +11,8 @@
 #include <cstring>
 #include <iostream>
 #include <new>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -76,7 +79,8 @@ int run(int argc, char** argv) {
                   ->check(non_empty("a file, or - for stdout"));
   c->add_option("--baseline", check.baseline, "Report only findings that FILE (from --generate-baseline) does not hold")
       ->check(non_empty("a baseline file"))->excludes(gen);
-  c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)");
+  c->add_option("-j,--jobs", check.jobs, "Files linted in parallel (default: one per core)")
+      ->check(non_empty("a whole number of at least 1"));
   c->add_option("--stdin-filename", check.stdin_filename, "The name of stdin (-) in reports, for editors")
       ->check(non_empty("a name"));
   c->add_flag("--fix", check.fix, "Apply the safe fixes in place (stdin: fixed text to stdout); report what remains");
@@ -130,7 +134,10 @@ int run(int argc, char** argv) {
     return kExitUsage;
   }
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> args = split_empty_values(app, argc, argv);
+    std::vector<char*> pointers;
+    for (std::string& a : args) pointers.push_back(a.data());
+    app.parse(static_cast<int>(pointers.size()), pointers.data());
   } catch (const CLI::ParseError& err) {
     int rc = app.exit(err);
     return rc == 0 ? 0 : kExitUsage;

@@ -43,14 +43,29 @@ class EmptyValues(TempDirTest):
                  ("rules", "--rules", "a rule file"), ("rules", "--rules-dir", "a directory"),
                  ("explain", "--rules", "a rule file"), ("explain", "--rules-dir", "a directory"),
                  ("snapshot info", "--region", "a region code (US, GB...)")]
+        cases += [("check", "-j", "a whole number of at least 1", "--jobs")]
         for command, option, what, *shown in cases:
-            with self.subTest(command=command, option=option):
-                operand = {"check": ["good.json"], "explain": ["WX0001"], "snapshot info": [REPO + "/examples/snapshot"]}
-                r = self.wxlint(*command.split(), option, "", *operand.get(command, []))
-                self.assertEqual((r.returncode, r.stdout), (2, ""))
-                self.assertEqual(r.stderr, "wxlint: {}: the value is empty: give {}\nRun with --help for more information.\n"
-                                 .format(shown[0] if shown else option, what))
+            long_name = shown[0] if shown else option
+            # "--name=$UNSET" too: CLI11 alone would take the next argument as the value.
+            for given in [[option, ""], [long_name + "="]]:
+                with self.subTest(command=command, given=given):
+                    operand = {"check": ["good.json"], "explain": ["WX0001"], "snapshot info": [REPO + "/examples/snapshot"]}
+                    r = self.wxlint(*command.split(), *given, *operand.get(command, []))
+                    self.assertEqual((r.returncode, r.stdout), (2, ""))
+                    self.assertEqual(r.stderr, "wxlint: {}: the value is empty: give {}\nRun with --help for more information.\n"
+                                     .format(long_name, what))
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.json"])  # nothing written
+
+    def test_an_empty_snapshot_after_an_equals_sign_takes_no_payload(self):
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "--snapshot=", "good.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "wxlint: the snapshot path is empty: give its files or their directory\n"))
+
+    def test_a_flag_after_a_bare_double_dash_is_a_path(self):
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "-q", "--", "--jobs=")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: --jobs=: No such file or directory\n"))
 
     def test_usage_errors_are_worded_as_wxlints_own(self):
         """An argument error is prefixed as every other error is, so a log shows whose it is."""
