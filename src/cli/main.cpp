@@ -55,7 +55,7 @@ int run(int argc, char** argv) {
       ->check(non_empty("a directory"));
   c->add_option("--rules", check.rules, "Add this rule file on top of the rules (repeatable; after the config's)")
       ->check(non_empty("a rule file"))->allow_extra_args(false);
-  c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity")
+  c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity (default: error)")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
   c->add_option("--select", check.select, "Report only these rules (codes or rule ids, comma-separated)")

@@ -97,13 +97,19 @@ int run_rules(const RulesOptions& o) {
     std::cout << buf.GetString() << "\n";
     return kExitClean;
   }
+  // Columns as wide as their widest entry (in columns, not bytes), up to a cap that an
+  // organisation's odd rule file cannot push the summaries off the screen with.
+  std::size_t code_width = 0, id_width = 0;
   for (const auto& r : linter.rules()) {
-    std::string code = for_terminal(r.code);
-    code.append(10 - std::min<std::size_t>(display::columns(code), 10), ' ');  // columns, not bytes
-    std::string sev(to_string(r.severity));
-    sev.resize(8, ' ');
-    std::cout << code << " " << sev << " " << for_terminal(r.id) << "  " << for_terminal(r.summary) << "\n";
+    code_width = std::max(code_width, std::min<std::size_t>(display::columns(for_terminal(r.code)), 24));
+    id_width = std::max(id_width, std::min<std::size_t>(display::columns(for_terminal(r.id)), 48));
   }
+  const auto padded = [](std::string text, std::size_t width) {
+    return text.append(width - std::min(display::columns(text), width), ' ');
+  };
+  for (const auto& r : linter.rules())
+    std::cout << padded(for_terminal(r.code), code_width) << " " << padded(std::string(to_string(r.severity)), 7) << " "
+              << padded(for_terminal(r.id), id_width) << " " << for_terminal(r.summary) << "\n";
   std::cout << "\n" << linter.rules().size() << " rules; `wxlint explain CODE` shows one.\n";
   return kExitClean;
 }

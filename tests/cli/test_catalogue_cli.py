@@ -21,6 +21,15 @@ class CatalogueCli(unittest.TestCase):
         self.assertEqual(len(rules), int(r.stdout.strip().splitlines()[-1].split()[0]))
         self.assertTrue(all(x["code"] and x["summary"] and x["description"] for x in rules))
 
+    def test_rules_aligns_its_columns_on_the_widest_entry(self):
+        rules = json.loads(run("rules", "--format", "json").stdout)
+        code_width = max(len(x["code"]) for x in rules)  # external.non.privilege
+        id_width = max(len(x["id"]) for x in rules)
+        self.assertEqual(code_width, len("external.non.privilege"))
+        lines = run("rules").stdout.splitlines()
+        self.assertEqual(lines[:len(rules)], ["{:<{}} {:<7} {:<{}} {}".format(
+            x["code"], code_width, x["severity"], x["id"], id_width, x["summary"]) for x in rules])
+
     def test_explain_by_code_and_by_id(self):
         r = run("explain", "1026016")
         self.assertEqual(r.returncode, 0, r.stderr)
