@@ -170,6 +170,10 @@ std::string man_page(const CLI::App& app) {
   }
   out += ".SH EXIT STATUS\n0: nothing at or above \\-\\-fail\\-on; 1: findings at or above it; 2: usage error, "
          "unreadable path, bad rule, schema, config or baseline file.\n"
+         ".PP\n\\fBwxlint snapshot pull\\fR: 0: written and consistent; 1: written, with inconsistencies; 2: usage "
+         "(a bad option, no token, an unusable directory); 3: the API answered with an error; 4: the server could not "
+         "be reached; 5: written, but wxlint cannot load it; 6: the token was refused or may not read a list; 130: "
+         "interrupted.\n"
          ".SH SEE ALSO\nhttps://github.com/wxlint/wxlint\n";
   return out;
 }
