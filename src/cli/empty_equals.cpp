@@ -1,5 +1,6 @@
 #include "cli/empty_equals.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 namespace wxlint::cli {
@@ -26,6 +27,15 @@ std::vector<std::string> split_empty_values(const CLI::App& app, int argc, char*
     out.insert(out.begin() + static_cast<std::ptrdiff_t>(++i), std::string());
   }
   return out;
+}
+
+std::vector<std::string> take_after_marker(std::vector<std::string>& args) {
+  const auto marker = std::find(args.begin(), args.end(), "--");
+  const auto pull = std::find(args.begin(), marker, "pull");
+  if (marker == args.end() || (pull != marker && pull != args.begin() && pull[-1] == "snapshot")) return {};
+  std::vector<std::string> operands(marker + 1, args.end());
+  args.erase(marker, args.end());
+  return operands;
 }
 
 }  // namespace wxlint::cli

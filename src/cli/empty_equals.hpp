@@ -14,4 +14,9 @@ namespace wxlint::cli {
 // flags, and everything after a bare "--", as given.
 std::vector<std::string> split_empty_values(const CLI::App& app, int argc, char** argv);
 
+// The operands after a bare "--", taken out of args (with the "--"): CLI11 gives them to its
+// parent once the command has an operand, which refuses them (`check a.json -- -b.json`). The
+// caller adds them to the command's own. `snapshot pull` keeps all, for its script.
+std::vector<std::string> take_after_marker(std::vector<std::string>& args);
+
 }  // namespace wxlint::cli

@@ -133,14 +133,26 @@ int run(int argc, char** argv) {
     print_error(*unknown);
     return kExitUsage;
   }
+  std::vector<std::string> after_marker;
   try {
     std::vector<std::string> args = split_empty_values(app, argc, argv);
+    after_marker = take_after_marker(args);
     std::vector<char*> pointers;
     for (std::string& a : args) pointers.push_back(a.data());
     app.parse(static_cast<int>(pointers.size()), pointers.data());
   } catch (const CLI::ParseError& err) {
     int rc = app.exit(err);
     return rc == 0 ? 0 : kExitUsage;
+  }
+  if (!after_marker.empty()) {  // operands of the command's
+    if (*c) {
+      check.paths.insert(check.paths.end(), after_marker.begin(), after_marker.end());
+    } else if (*si) {
+      snapshot.paths.insert(snapshot.paths.end(), after_marker.begin(), after_marker.end());
+    } else {
+      print_error("the operand " + after_marker.front() + " was not expected: only check and snapshot info take paths after --");
+      return kExitUsage;
+    }
   }
   try {
     if (*c) return run_check(check);

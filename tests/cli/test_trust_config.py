@@ -8,7 +8,7 @@ import resource
 import shutil
 import unittest
 
-from cli_support import GOOD, LOCATION, REPO, TempDirTest, main, write
+from cli_support import BAD, GOOD, LOCATION, REPO, TempDirTest, main, write
 
 MOVE_USERS = "rules/validateOrInitiateMoveUsersJob.rules.json"
 RANGE = "must be an integer from {} to 1000000000, not {}"
@@ -66,6 +66,19 @@ class EmptyValues(TempDirTest):
         write(self.path("good.json"), GOOD)
         r = self.wxlint("check", "-q", "--", "--jobs=")
         self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: --jobs=: No such file or directory\n"))
+
+    def test_operands_after_a_double_dash_are_the_commands_wherever_it_stands(self):
+        """`check a.json -- -b.json`: CLI11 alone refused -b.json once check had an operand."""
+        write(self.path("good.json"), GOOD)
+        write(self.path("-bad.json"), BAD)
+        for args in [["good.json", "--", "-bad.json"], ["--", "good.json", "-bad.json"]]:
+            with self.subTest(args=args):
+                r = self.wxlint("check", "--no-config", "-f", "json", *args)
+                self.assertEqual(r.returncode, 1, r.stderr)
+                self.assertEqual([f["path"] for f in json.loads(r.stdout)["files"]], ["good.json", "-bad.json"])
+        r = self.wxlint("explain", "WX0001", "--", "x")
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "wxlint: the operand x was not expected: only check and snapshot info take paths after --\n"))
 
     def test_usage_errors_are_worded_as_wxlints_own(self):
         """An argument error is prefixed as every other error is, so a log shows whose it is."""
