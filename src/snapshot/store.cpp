@@ -167,13 +167,15 @@ class Loader {
         if (const rapidjson::Value *type = child(e, "type"), *value = child(e, "value");
             type && type->IsString() && std::string_view(type->GetString()) == "work_extension" && value && value->IsString())
           esns.emplace_back(value->GetString(), value->GetStringLength());
+    std::sort(esns.begin(), esns.end());  // searched per value: a person may have thousands
     for (std::size_t c = 0; c < table.columns().size() && c < cells.size(); ++c) {
       if (table.columns()[c].type != KeyType::number) continue;
       const std::string& v = cells[c];
       for (std::size_t start = 0; start < v.size();) {
         const std::size_t nl = std::min(v.find('\n', start), v.size());
         const std::size_t first = v.find_first_not_of(" \t", start);
-        if (first < nl && v[first] != '+' && std::find(esns.begin(), esns.end(), v.substr(start, nl - start)) == esns.end()) {
+        if (first < nl && v[first] != '+' &&
+            !std::binary_search(esns.begin(), esns.end(), std::string_view(v).substr(start, nl - start))) {
           national_.push_back({&table, table.size() - 1, c, v, esns});
           break;
         }
@@ -199,16 +201,22 @@ class Loader {
       else if (t.name() == "callingLocations") location = t.cell(n.row, *t.column("id"));
       const auto it = location.empty() ? country.end() : country.find(location);
       const std::string& region = it != country.end() ? it->second : region_;
-      if (region.empty()) {  // it then matches no payload's E.164 number: say how to read it
-        if (!location.empty() || t.column("locationId")) ++unread.try_emplace(&t, &n, 0).first->second.second;
-        continue;  // a contact's: in no location, and only compared for likely duplicates
+      if (region.empty()) {
+        // A contact's, in no location, is only compared for likely duplicates: left as guessed.
+        if (location.empty() && !t.column("locationId")) continue;
+        ++unread.try_emplace(&t, &n, 0).first->second.second;  // said, with how to read it
       }
       std::string out;  // as Table::add_row joins a multi-valued cell's values
       for (std::size_t start = 0; start < n.raw.size();) {
         const std::size_t nl = std::min(n.raw.find('\n', start), n.raw.size());
         const std::string_view v = std::string_view(n.raw).substr(start, nl - start);
-        const bool esn = std::find(n.esns.begin(), n.esns.end(), v) != n.esns.end();
-        if (nl > start) out += (out.empty() ? "" : "\n") + normalise(KeyType::number, v, esn ? std::string_view() : region);
+        const bool esn = std::binary_search(n.esns.begin(), n.esns.end(), v);
+        // Unread, it stays as written, which is no E.164 number: it matches no payload's (a
+        // guess, +1 for ten digits, would match another country's number).
+        const std::string read = esn ? normalise(KeyType::number, v, {})
+                                 : region.empty() ? normalise(KeyType::text, v, {})  // trimmed
+                                                  : normalise(KeyType::number, v, region);
+        if (nl > start) out += (out.empty() ? "" : "\n") + read;
         start = nl + 1;
       }
       t.set_cell(n.row, n.col, out);
