@@ -153,6 +153,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     if (!has_op) {
       for (const auto& [n, v] : settings.values())
         if (v.value.IsInt64()) core_settings_[n] = v.value.GetInt64();
+        else if (v.value.IsUint64()) core_settings_[n] = INT64_MAX;  // past it: as good as no limit
       // The core's whole-number settings, each with its least value.
       for (const auto& [name, least] : {std::pair<const char*, std::uint64_t>{"maxFindingsPerRule", 1},
                                         {"maxFileSize", 1}, {"snapshotMaxAgeDays", 0}}) {

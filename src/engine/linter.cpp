@@ -95,7 +95,8 @@ struct Linter::Impl {
       const long long max_days = catalogue->core_setting_int("snapshotMaxAgeDays", 7);
       const std::int64_t now = snapshot::now_seconds();
       const long long days = (now - *at) / 86400;
-      if (now - *at > max_days * 86400) stale_days = days;
+      // A limit of more days than time has seconds means none (max_days * 86400 would overflow).
+      if (max_days <= INT64_MAX / 86400 && now - *at > max_days * 86400) stale_days = days;
     }
   }
 

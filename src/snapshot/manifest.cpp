@@ -1,6 +1,7 @@
 #include "snapshot/manifest.hpp"
 
 #include "engine/pattern.hpp"
+#include "snapshot/kinds.hpp"
 #include "snapshot/time.hpp"
 
 #include <filesystem>
@@ -27,6 +28,11 @@ bool has_calling_data(std::string_view url) {
 std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Value& root) {
   const rapidjson::Value* at = child(root, "capturedAt");
   if (!at) return std::nullopt;
+  // Taken as a manifest, its list would be dropped without a word.
+  for (const Kind& k : kinds())
+    if (child(root, k.list_key))
+      file.fail("/" + std::string(k.list_key), "a manifest (it has \"capturedAt\") holds no list: save the list "
+                                                 "response in a file of its own, and its capture time in manifest.json");
   const std::optional<std::int64_t> t = at->IsString() ? parse_time({at->GetString(), at->GetStringLength()}) : std::nullopt;
   if (!t) file.fail("/capturedAt", "expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
   // A day of clock skew is allowed; later than that is a typo, and would hide staleness (WX0020).

@@ -97,6 +97,7 @@ class Loader {
     derive_extensions();
     for (auto& t : s_.tables_) t.build_indexes();
     number_owners();
+    listed_twice();
     people_locations();
     name_places();
     for (const auto& k : kinds())
@@ -359,6 +360,26 @@ class Loader {
     for (std::size_t r = 0; r < numbers.size(); ++r)
       visit(numbers, r, cell(numbers, r, "phoneNumber"), cell(numbers, r, "ownerId"));
     for (std::size_t r = 0; r < people.size(); ++r) visit(people, r, cell(people, r, "phoneNumber"), cell(people, r, "id"));
+  }
+
+  // An item that two rows of one list hold: pages of a list that changed while it was paged
+  // (an item added on an earlier page shifts the next page's items by one), so another item
+  // may be on no page. Said once per item, at its second row.
+  void listed_twice() {
+    for (const Table& t : s_.tables_) {
+      if (!t.loaded() || t.columns().empty() || (t.columns()[0].name != "id" && t.columns()[0].name != "contactId")) continue;
+      const std::optional<std::size_t> name = t.column("displayName") ? t.column("displayName") : t.column("name");
+      for (std::size_t r = 0; r < t.size(); ++r) {
+        const std::span<const std::uint32_t> rows = t.find(0, t.cell(r, 0));
+        if (rows.size() < 2 || rows[1] != r) continue;
+        const std::string_view shown = name ? t.cell(r, *name) : std::string_view();
+        report({where(t, r),
+                ": " + (shown.empty() ? std::string("this item") : std::string(shown)) + " (" + t.name() +
+                    ") is listed twice, here and at ",
+                where(t, rows[0]),
+                ": its list changed while it was paged, so another item may be missing; take the snapshot again"});
+      }
+    }
   }
 
   // A person whose locationId is in no locations list.

@@ -37,15 +37,19 @@ std::optional<std::int64_t> parse_time(std::string_view s) {
     ++i;
   } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
     int oh, om;
-    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om)) return std::nullopt;
+    if (!digits(s, i + 1, 2, oh) || i + 3 >= s.size() || s[i + 3] != ':' || !digits(s, i + 4, 2, om) || oh > 23 ||
+        om > 59)
+      return std::nullopt;
     offset = (s[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
     i += 6;
   } else {
     return std::nullopt;
   }
   if (i != s.size()) return std::nullopt;
-  // A day past the month's end counts on into the next month, as C++20 defines it.
-  const std::chrono::sys_days day{std::chrono::year{y} / mo / d};
+  // A day past the month's end (February 31st) is a typo, not a day of the next month.
+  const std::chrono::year_month_day date{std::chrono::year{y} / mo / d};
+  if (!date.ok()) return std::nullopt;
+  const std::chrono::sys_days day{date};
   return std::int64_t{day.time_since_epoch().count()} * 86400 + h * 3600 + mi * 60 + se - offset;
 }
 

@@ -126,9 +126,14 @@ class Check(TempDirTest):
         stale = (":1:1: info[WX0020]: The org snapshot was captured 10 days ago (setting snapshotMaxAgeDays: 7): "
                  "the organisation may have changed since; take a new snapshot. (snapshot/stale)")
         self.assertEqual(r.stdout, "move.json" + stale + "\n" + LINE_4202 + "\nother.json" + stale + "\n")
-        write(self.path("cfg.json"), {"settings": {"snapshotMaxAgeDays": 30}})
-        r = self.wxlint("check", "--config", "cfg.json", "-q", "--snapshot", "org/numbers.json", "other.json", cwd=self.dir)
-        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+        # A limit beyond any age (a natural way to turn it off) is none: its days in seconds
+        # overflowed, and past 2^63 it fell back to 7.
+        for days in [30, 2**63 - 1, 2**64 - 1]:
+            with self.subTest(days=days):
+                write(self.path("cfg.json"), "{\"settings\": {\"snapshotMaxAgeDays\": %d}}" % days)
+                r = self.wxlint("check", "--config", "cfg.json", "-q", "--snapshot", "org/numbers.json", "other.json",
+                                cwd=self.dir)
+                self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
 
 
 class Info(TempDirTest):

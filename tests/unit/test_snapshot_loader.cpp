@@ -131,6 +131,20 @@ TEST_CASE("snapshot: a manifest gives the capture time", "[snapshot]") {
   CHECK(wxlint::snapshot::format_time(*s.captured_at()) == "2026-12-01T09:30:00Z");
   CHECK(wxlint::snapshot::parse_time("2026-12-01T10:30:00.123+01:00") == 1796117400);
   CHECK_FALSE(wxlint::snapshot::parse_time("2026-13-01T10:30:00Z"));
+  // Typos, not times: a day past the month's end, an offset past a day.
+  CHECK_FALSE(wxlint::snapshot::parse_time("2026-02-31T10:30:00Z"));
+  CHECK_FALSE(wxlint::snapshot::parse_time("2026-02-29T10:30:00Z"));
+  CHECK(wxlint::snapshot::parse_time("2028-02-29T00:00:00Z") == 1835395200);
+  CHECK_FALSE(wxlint::snapshot::parse_time("2026-12-01T10:30:00+99:99"));
+  CHECK_FALSE(wxlint::snapshot::parse_time("2026-12-01T10:30:00+24:00"));
+  CHECK(wxlint::snapshot::parse_time("2026-12-01T10:30:00+23:59") == 1796117400 + 3600 - 86340);
+}
+
+TEST_CASE("snapshot: a manifest holds no list", "[snapshot]") {
+  // Taken as a manifest, its people were dropped without a word.
+  CHECK(error_of({{"m.json", "{\"capturedAt\": \"2026-12-01T00:00:00Z\",\n \"items\": [{\"id\": \"P\"}]}"}}) ==
+        "m.json:2:11: /items: a manifest (it has \"capturedAt\") holds no list: save the list response in a file of "
+        "its own, and its capture time in manifest.json");
 }
 
 TEST_CASE("snapshot: its own inconsistencies", "[snapshot]") {
@@ -156,6 +170,26 @@ TEST_CASE("snapshot: its own inconsistencies", "[snapshot]") {
   CHECK(people->cell(0, col) == "true");
   CHECK(people->cell(1, col) == "unknown");
   CHECK(people->cell(2, col) == "true");
+}
+
+TEST_CASE("snapshot: an item on two pages of its list", "[snapshot]") {
+  // Offset paging of a list that changed meanwhile: Ann shifted onto the next page too, and
+  // someone may be on none. Said once, at the second row, whether or not the rows agree.
+  const Snapshot s = load({
+      {"people-1.json", R"({"items": [{"id": "P1", "displayName": "Ann", "locationId": "L1"}]})"},
+      {"people-2.json", "{\"items\": [\n {\"id\": \"P1\", \"displayName\": \"Ann\", \"locationId\": \"L2\"},\n"
+                        " {\"id\": \"P2\", \"displayName\": \"Bo\"}]}"},
+      {"people-3.json", "{\"items\": [{\"id\": \"P1\", \"displayName\": \"Ann\", \"locationId\": \"L1\"}]}"},
+      {"licences.json", R"({"items": [{"id": "C", "name": "Webex Calling - Basic", "totalUnits": 1},
+                                      {"id": "C", "name": "Webex Calling - Basic", "totalUnits": 1}]})"},
+  });
+  CHECK(s.inconsistencies() ==
+        std::vector<std::string>{
+            "people-2.json:2:2: /items/0: Ann (people) is listed twice, here and at people-1.json:1:12: /items/0: its "
+            "list changed while it was paged, so another item may be missing; take the snapshot again",
+            "licences.json:2:39: /items/1: Webex Calling - Basic (licences) is listed twice, here and at "
+            "licences.json:1:12: /items/0: its list changed while it was paged, so another item may be missing; take "
+            "the snapshot again"});
 }
 
 TEST_CASE("snapshot: calling users need a Webex Calling licence when the licences are known", "[snapshot]") {
