@@ -508,6 +508,18 @@ class Pull(TempDirTest):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual([p for p, _ in self.api.requests], ["/v1/licenses"])
 
+    def test_a_name_that_starts_like_a_loopback_address_is_not_this_machine(self):
+        for host in ("127.0.0.1.evil.example", "127.evil.example", "localhost.evil.example"):
+            r = self.pull("--out", "out", "--base-url", f"http://{host}/v1")
+            self.assertEqual((r.returncode, r.stdout), (2, ""), host)
+            self.assertEqual(r.stderr.splitlines()[-1], PREFIX + "error: --base-url: http:// would send the access "
+                             "token unencrypted: use https:// (http:// is only for a server on this machine: "
+                             "localhost, 127.0.0.1, ::1)")
+            self.assertFalse(os.path.exists(self.path("out")))
+        # Any loopback address is this machine: 127.0.0.2 is asked (nothing listens there).
+        r = self.pull("--out", "out", "--base-url", "http://127.0.0.2:9/v1", "--kinds", "licences")
+        self.assertEqual(r.returncode, 4, r.stderr)
+
     def test_next_link_to_another_server_is_not_followed(self):
         self.api.route = lambda api, path, query: (
             200, {"Link": '<https://elsewhere.example/v1/licenses?page=2>; rel="next"'}, recorded("licences.json"))
@@ -542,6 +554,46 @@ class Pull(TempDirTest):
         self.assertFalse(os.path.exists(self.path("out")))  # it did not exist before
         self.api.route = webex
         self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+
+    def stop_while_pulling(self, signum):
+        """Sends `signum` to a pull while the server holds its numbers request."""
+        asked, release = threading.Event(), threading.Event()
+
+        def slow(api, path, query):
+            if "numbers" in path:
+                asked.set()
+                release.wait(30)
+                return None, {}, b""
+            return webex(api, path, query)
+        self.api.route = slow
+        self.addCleanup(release.set)
+        # SIGHUP as a terminal would send it: not ignored, even if this test runs under nohup.
+        p = subprocess.Popen([WXLINT, "snapshot", "pull", "--out", "out", "--base-url", self.api.base], cwd=self.dir,
+                             env=env(WEBEX_ACCESS_TOKEN=TOKEN), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, preexec_fn=lambda: signal.signal(signal.SIGHUP, signal.SIG_DFL))
+        self.assertTrue(asked.wait(30))
+        p.send_signal(signum)
+        out, err = p.communicate(timeout=30)
+        release.set()
+        self.api.route = webex
+        return p.returncode, out, err
+
+    def test_sigterm_or_sighup_while_pulling_leaves_out_as_it_was(self):
+        # SIGTERM (kill): as Ctrl-C, a directory the pull created is removed, staging and all.
+        code, out, err = self.stop_while_pulling(signal.SIGTERM)
+        self.assertEqual((code, out), (143, ""))
+        self.assertEqual(err.splitlines()[-2:], [PREFIX + "interrupted (SIGTERM)",
+                                                 PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual(os.listdir(self.dir), [])
+        # SIGHUP (the terminal closed): an earlier snapshot stays, and no .wxlint-pull-*/ beside it.
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = {name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}
+        code, out, err = self.stop_while_pulling(signal.SIGHUP)
+        self.assertEqual((code, out), (129, ""))
+        self.assertEqual(err.splitlines()[-2:], [PREFIX + "interrupted (SIGHUP)",
+                                                 PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual({name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}, before)
+        self.assertEqual(os.listdir(self.dir), ["out"])
 
     def mishap(self, mishap, *args):
         r = subprocess.run([sys.executable, "-c", MISHAP, SCRIPT, mishap, *args], cwd=self.dir, capture_output=True,
@@ -590,6 +642,29 @@ class Pull(TempDirTest):
                     "the next link repeats an earlier page's: stopped"),
                 PREFIX + "out: left as it was (nothing of this pull written)"])
 
+    def test_a_list_past_max_pages_is_stopped(self):
+        # Paging that never ends: each page a new next link and new items.
+        def endless(api, path, query):
+            n = len(api.requests)
+            return 200, {"Link": f'<{api.base}/licenses?cursor={n}>; rel="next"'}, \
+                json.dumps({"items": [{"id": f"licence-{n}", "name": "Webex Calling", "totalUnits": 1}]}).encode()
+        self.api.route = endless
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences", "--max-pages", "3")
+        self.assertEqual((r.returncode, r.stdout), (3, ""), r.stderr)
+        self.assertEqual(len(self.api.requests), 3)
+        self.assertEqual(r.stderr.splitlines(), [
+            PREFIX + f"licences page 3: GET {self.api.base}/licenses?cursor=2: the next link leads past --max-pages 3: "
+                     "stopped; if licences has more pages, give a larger --max-pages",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertFalse(os.path.exists(self.path("out")))
+        # A list of exactly --max-pages pages is whole.
+        self.api.route = lambda api, path, query: endless(api, path, query) if len(api.requests) < 3 else \
+            (200, {}, b'{"items": []}')
+        self.api.requests.clear()
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences", "--max-pages", "3")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.files(), ["licences-001.json", "licences-002.json", "licences-003.json", "manifest.json"])
+
     def test_a_token_echoed_by_the_server_is_not_written(self):
         def echo(api, path, query):
             if "page" not in query:  # its next link carries the token, as some APIs' do
@@ -619,6 +694,92 @@ class Pull(TempDirTest):
             PREFIX + f"people page 1: GET http://127.0.0.1:{port}/v1/people?callingData=true&max=100: cannot reach "
                      "the server: [Errno 111] Connection refused",
             PREFIX + "out: left as it was (nothing of this pull written)"])
+
+    def test_an_answer_that_is_not_http_is_exit_3(self):
+        # The server was reached: it answered, but not in HTTP (another service at --base-url).
+        self.api.route = lambda api, path, query: ("raw", {}, lambda out: out.write(b"HTTP/1.1 abc\r\n\r\n"))
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (3, ""))
+        self.assertEqual(r.stderr.splitlines(), [
+            PREFIX + f"licences page 1: GET {self.api.base}/licenses: the answer is not HTTP (its first line is "
+                     "'HTTP/1.1 abc'): check --base-url",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual(len(self.api.requests), 1)  # not retried: the first request
+        self.api.route = lambda api, path, query: ("raw", {}, lambda out: out.write(b"x" * 70000 + b"\r\n\r\n"))
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (3, ""))
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"licences page 1: GET {self.api.base}/licenses: the "
+                         "answer is not HTTP (got more than 65536 bytes when reading status line): check --base-url")
+        # Once the server has answered: retried, as a dropped connection is; exit 3 past the retries.
+        self.api.route = lambda api, path, query: (
+            ("raw", {}, lambda out: out.write(b"HTTP/1.1 abc\r\n\r\n")) if path == "/v1/locations"
+            else webex(api, path, query))
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences,locations", "--max-wait", "0",
+                      "--max-retries", "1")
+        self.assertEqual((r.returncode, r.stdout), (3, ""))
+        label = f"locations page 1: GET {self.api.base}/locations: the answer was not HTTP (its first line is " \
+                "'HTTP/1.1 abc')"
+        self.assertEqual(r.stderr.splitlines(), [PREFIX + "licences: 1 page, 2 items",
+                                                 PREFIX + label + ": retry 1 of 1 in 0 s",
+                                                 PREFIX + label + ", still after 1 retry: try again later",
+                                                 PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertFalse(os.path.exists(self.path("out")))
+
+    def test_every_directory_the_pull_created_is_removed(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]  # closed again: nothing listens there
+        r = self.pull("--out", "deep/a/b/c", "--base-url", f"http://127.0.0.1:{port}/v1")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[-1],
+                         PREFIX + "deep/a/b/c: left as it was (nothing of this pull written)")
+        self.assertEqual(os.listdir(self.dir), [])
+        # Only those it created: deep/a was there before, and stays.
+        os.makedirs(self.path("deep", "a"))
+        r = self.pull("--out", "deep/a/b/c", "--base-url", f"http://127.0.0.1:{port}/v1")
+        self.assertEqual(r.returncode, 4, r.stderr)
+        self.assertEqual([os.path.relpath(root, self.dir) for root, _, _ in os.walk(self.dir)], [".", "deep", "deep/a"])
+
+    def test_an_empty_value_is_a_usage_error(self):
+        # An unset shell variable: --out "" would write into the current directory, --org-id "" pull
+        # the token's own organisation.
+        cases = [("--out", "a directory"), ("--base-url", "an https:// URL"), ("--org-id", "an organisation id"),
+                 ("--kinds", "comma-separated kinds"), ("--max-retries", "a whole number of at least 0"),
+                 ("--max-pages", "a whole number of at least 1"),
+                 ("--max-wait", "a number of seconds from 0 to 86400"),
+                 ("--timeout", "a number of seconds above 0, at most 86400")]
+        for option, wanted in cases:
+            for given in ([option, ""], [option + "="]):
+                args = ["--base-url", self.api.base] + (["--out", "out"] if option != "--out" else [])
+                r = self.pull(*args, *given)
+                self.assertEqual((r.returncode, r.stdout), (2, ""), given)
+                self.assertTrue(r.stderr.startswith("usage: wxlint snapshot pull"), r.stderr)
+                self.assertEqual(r.stderr.splitlines()[-1],
+                                 PREFIX + f"error: {option}: the value is empty: give {wanted}")
+                self.assertEqual(os.listdir(self.dir), [])  # nothing written, here or in out
+        self.assertEqual(self.api.requests, [])
+
+    def test_numbers_must_be_finite_and_in_range(self):
+        cases = [("--timeout", "nan", "a number of seconds above 0, at most 86400"),
+                 ("--timeout", "inf", "a number of seconds above 0, at most 86400"),
+                 ("--timeout", "0", "a number of seconds above 0, at most 86400"),
+                 ("--timeout", "86401", "a number of seconds above 0, at most 86400"),
+                 ("--max-wait", "nan", "a number of seconds from 0 to 86400"),
+                 ("--max-wait", "-1", "a number of seconds from 0 to 86400"),
+                 ("--max-wait", "1e400", "a number of seconds from 0 to 86400"),
+                 ("--max-retries", "-1", "a whole number of at least 0"),
+                 ("--max-retries", "1.5", "a whole number of at least 0"),
+                 ("--max-pages", "0", "a whole number of at least 1"),
+                 ("--max-pages", "many", "a whole number of at least 1")]
+        for option, value, wanted in cases:
+            r = self.pull("--out", "out", "--base-url", self.api.base, option + "=" + value)
+            self.assertEqual((r.returncode, r.stdout), (2, ""), (option, value))
+            self.assertEqual(r.stderr.splitlines()[-1], PREFIX + f"error: {option}: {value!r} is not {wanted}")
+        self.assertEqual((os.listdir(self.dir), self.api.requests), ([], []))
+        # The bounds themselves are taken.
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences", "--timeout", "86400",
+                      "--max-wait", "0", "--max-retries", "0", "--max-pages", "1")
+        self.assertEqual(r.returncode, 0, r.stderr)
 
     def test_usage_errors_exit_2(self):
         r = self.pull("--out", "out", "--base-url", self.api.base, token=None)
@@ -705,6 +866,16 @@ class Helpers(TempDirTest):
         self.assertEqual(org("Y2lzY29zcGFyazovL3VzL09SR0FOSVpBVElPTi85NmFiYzJhYS0zZGNjLTExZTUtYTE1Mi1mZTM0ODE5Y2RjOWE"),
                          ORG_UUID)
         self.assertEqual(org(ORG_UUID), ORG_UUID)
+
+    def test_option_defaults(self):
+        args = self.script.parse_args(["--out", "o"])
+        self.assertEqual((args.max_retries, args.max_pages, args.max_wait, args.timeout), (5, 20000, 120.0, 60.0))
+
+    def test_loopback(self):
+        loopback = self.script.is_loopback
+        self.assertEqual([loopback(h) for h in ("localhost", "127.0.0.1", "127.0.0.2", "::1", "127.0.0.1.evil.example",
+                                                "127.evil.example", "127.1", "localhost.evil.example", "", "::")],
+                         [True, True, True, True, False, False, False, False, False, False])
 
     def test_page_names(self):
         ok = self.script.is_page_name
