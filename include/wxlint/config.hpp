@@ -65,6 +65,9 @@ struct Config {
   // Throws ConfigError, at its place in the file, for a "snapshot" path of the file that does
   // not exist (one that replaced the file's list is the caller's to report). make_linter() does.
   void check_snapshot_paths() const;
+  // Where this file names the snapshot path a loader's message starts with ("DIR: no *.json
+  // snapshot files"), for saying it at that place; nullopt when the path is not from here.
+  std::optional<std::string> snapshot_place(std::string_view message) const;
   // The files of the run it configures that are not payloads: itself, its snapshot paths (the
   // file's own too, when --snapshot replaced them) and rule files (`wxlint check` and
   // wxlint_lint_paths pass over them).

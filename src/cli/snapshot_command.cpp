@@ -22,17 +22,15 @@ namespace wxlint::cli {
 namespace {
 
 // Without paths, the project's snapshot: the one the nearest config names, as `check` uses it.
-SnapshotOptions with_config_paths(SnapshotOptions options) {
-  if (!options.paths.empty()) return options;
+std::optional<Config> project_config(const SnapshotOptions& options) {
+  if (!options.paths.empty()) return std::nullopt;
   const std::optional<std::string> found = find_config();
   if (!found) throw ConfigError("no snapshot given: pass its files or directories (no .wxlint.json here or above)");
-  const Config config = load_config(*found);
+  Config config = load_config(*found);
   if (config.options.snapshot.empty())
     throw ConfigError("no snapshot given: pass its files or directories (" + *found + " names none)");
   config.check_snapshot_paths();
-  options.paths = config.options.snapshot;
-  if (options.region.empty()) options.region = config.options.region;
-  return options;
+  return config;
 }
 
 void info_text(const Snapshot& s, std::int64_t now, std::ostream& out) {
@@ -75,12 +73,21 @@ void info_text(const Snapshot& s, std::int64_t now, std::ostream& out) {
 }  // namespace
 
 int run_snapshot_info(const SnapshotOptions& given) {
-  const SnapshotOptions options = with_config_paths(given);
+  SnapshotOptions options = given;
+  const std::optional<Config> config = project_config(given);
+  if (config) {
+    options.paths = config->options.snapshot;
+    if (options.region.empty()) options.region = config->options.region;
+  }
   const Snapshot s = [&] {
     try {
       return Snapshot::load(options.paths, options.region);
     } catch (const std::bad_alloc&) {
       throw OutOfMemory(out_of_memory_loading(options.paths));
+    } catch (const IoError& e) {
+      if (const auto place = config ? config->snapshot_place(e.what()) : std::nullopt)
+        throw ConfigError(*place + ": " + e.what());
+      throw;
     }
   }();
   const std::int64_t now = snapshot::now_seconds();

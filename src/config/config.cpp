@@ -246,12 +246,25 @@ void Config::check_snapshot_paths() const {
     }
 }
 
+// A snapshot path of this file's that cannot be read is said at the place it was written,
+// as a missing one is (check_snapshot_paths()): the path itself, or a file in it.
+std::optional<std::string> Config::snapshot_place(std::string_view message) const {
+  for (const auto& [configured, place] : snapshot_origins)
+    if (message.starts_with(configured) && message.size() > configured.size() &&
+        (message[configured.size()] == ':' || message[configured.size()] == '/'))
+      return place;
+  return std::nullopt;
+}
+
 Linter Config::make_linter(const std::string& rules_dir) const {
   check_snapshot_paths();
   auto build = [&] { return rules_dir.empty() ? Linter::embedded(options) : Linter::from_directory(rules_dir, options); };
   std::optional<Linter> linter;
   try {
     linter.emplace(build());
+  } catch (const IoError& e) {
+    if (const auto place = snapshot_place(e.what())) throw ConfigError(*place + ": " + e.what());
+    throw;
   } catch (const ConfigError& e) {
     // The catalogue names the key; the config file knows where the key was written.
     // "setting \"k\": problem" becomes "where: problem"; the longest key wins (keys may hold quotes).

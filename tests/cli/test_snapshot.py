@@ -100,6 +100,21 @@ class Check(TempDirTest):
         r = self.wxlint("check", "--no-config", "--snapshot", "nowhere", "move.json", cwd=self.dir)
         self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: nowhere: No such file or directory\n"))
 
+    def test_an_unusable_config_snapshot_path_is_reported_where_the_config_names_it(self):
+        os.makedirs(self.path("empty"))
+        write(self.path(".wxlint.json"), {"snapshot": ["org", "empty"]})
+        said = (f"wxlint: {self.path('.wxlint.json')}:4:5: /snapshot/1: {self.path('empty')}: "
+                "no *.json snapshot files in this directory\n")
+        for args in [["check", "move.json"], ["snapshot", "info"]]:
+            with self.subTest(args=args):
+                r = self.wxlint(*args, cwd=self.dir)
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", said))
+        write(self.path(".wxlint.json"), {"snapshot": "/dev/null"})
+        r = self.wxlint("check", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+            f"wxlint: {self.path('.wxlint.json')}:2:15: /snapshot: /dev/null: not a regular file (a FIFO, socket or "
+            "device): a snapshot is files or their directory\n")))
+
     def test_missing_config_snapshot_path_is_reported_where_the_config_names_it(self):
         write(self.path(".wxlint.json"), {"snapshot": ["org", "gone"]})
         r = self.wxlint("check", "move.json", cwd=self.dir)
