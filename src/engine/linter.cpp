@@ -372,11 +372,18 @@ Linter Linter::from_directory(const std::string& dir, const LinterOptions& optio
       const std::string name = e.path().filename().string();
       if (e.is_regular_file() && name.size() > suffix.size() && name.ends_with(suffix)) found.push_back(e.path());
     }
+    if (ec) throw IoError(sub.string() + ": cannot read directory: " + ec.message());
     for (const auto& p : found)
       files.push_back({prefix + p.filename().string(), texts.emplace_back(read_file(p.string())), p.lexically_normal().string()});
   };
   const fs::path root(dir);
-  take(fs::is_directory(root / "rules") ? root / "rules" : root, "rules/", ".rules.json");
+  const fs::path rules = fs::is_directory(root / "rules") ? root / "rules" : root;
+  take(rules, "rules/", ".rules.json");
+  // It replaces the built-in catalogue: one without an operation would lint nothing, and with
+  // --only-payloads pass every file (a mistyped directory in a pre-commit hook).
+  if (std::none_of(files.begin(), files.end(), [](const SourceFile& f) { return f.name != "rules/core.rules.json"; }))
+    throw IoError(rules.string() + ": no rule file of an operation (*.rules.json) here: --rules-dir replaces the built-in "
+                  "rules, so it needs DIR/rules/ (or DIR) with the operations' rule files and DIR/schemas/ with their schemas");
   take(fs::is_directory(root / "schemas") ? root / "schemas" : root, "schemas/", ".json");
   // wxlint's own meta-schemas come with the library unless the directory overrides them.
   for (const auto& f : embedded::files()) {

@@ -64,6 +64,20 @@ class CatalogueCli(unittest.TestCase):
             self.assertRegex(r.stderr, r"rules/validateOrInitiateMoveUsersJob\.rules\.json:\d+:\d+: /rules/\d+/check: "
                                        r"unknown check kind \"uniq\"")
 
+    def test_a_rules_dir_without_an_operation_is_exit_2(self):
+        # It replaces the built-in rules: empty (a typo, or an unmounted volume), it linted
+        # nothing, and with --only-payloads passed every file.
+        with tempfile.TemporaryDirectory() as d:
+            os.makedirs(os.path.join(d, "rules"))
+            shutil.copy(os.path.join(REPO, "rules", "core.rules.json"), os.path.join(d, "rules"))
+            for command in (["check", "--only-payloads", "examples/move-users.envelope.json"], ["rules"]):
+                with self.subTest(command=command[0]):
+                    r = run(*command, "--rules-dir", d)
+                    self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+                        f"wxlint: {d}/rules: no rule file of an operation (*.rules.json) here: --rules-dir replaces "
+                        "the built-in rules, so it needs DIR/rules/ (or DIR) with the operations' rule files and "
+                        "DIR/schemas/ with their schemas\n")))
+
     def test_no_paths_on_a_terminal_is_a_usage_error_not_a_hang(self):
         master, slave = os.openpty()
         try:
