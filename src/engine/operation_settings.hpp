@@ -139,6 +139,10 @@ inline Params::Place param_place(const DataFile& file, const Settings& settings,
   if (const Settings::Setting* s = settings.replaced(at)) {
     const std::string used = key.empty() ? "" : "; rule " + rule_id + " uses it as \"" + std::string(key) + "\"";
     if (!s->user_key.empty()) return {"setting \"" + s->user_key + "\"", used, true};
+    // Another file's setting (an organisation's rule using a built-in one): the mistake is the
+    // use, at the parameter in this file; the built-in file is not on disk to be looked at.
+    if (s->file != &file)
+      return {file.where(at), "; it is {\"$setting\": \"" + s->name + "\"}, " + to_json_text(s->value), false};
     std::string setting = "/settings";
     pointer::append_key(setting, s->name);
     return {s->file->where(setting), used, false};

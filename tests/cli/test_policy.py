@@ -48,6 +48,10 @@ ERROR_CASES = [
      "message can use {value}, {pointer}, {other}, {pattern}, {match})"),
     (policy_text(**{'"skipEmpty": true': '"skipEmpty": true, "flags": "i"'}),
      "org.rules.json:12:37: /rules/0/params/flags: unknown parameter for this check"),
+    # A built-in setting of the wrong type for the parameter: said at the use, in this file (the
+    # built-in rule file that declares the setting is not on disk).
+    (policy_text(**{'"^2[0-9]{3}$"': '{"$setting": "maxUsers"}'}),
+     'org.rules.json:11:18: /rules/0/params/regex: must be a string; it is {"$setting": "maxUsers"}, 100'),
     (policy_text(**{'"operation": "validateOrInitiateMoveUsersJob",\n': ""}),
      'org.rules.json:1:1: (root): a rule file added on top of the catalogue names the operation it adds rules '
      'to: "operation": "<operationId>" (known: Add Phone Numbers to a location, Assign_Licenses_to_Users, Bulk Create or Update Contacts, Bulk Delete Contacts, Create a Contact, createLocation, Create a Person, createWorkspace, Initiate Number Jobs, User bulk API, Update a Contact, Update a Person, validateOrInitiateMoveUsersJob)'),
