@@ -34,6 +34,9 @@ struct FixResult {
   // offered again by the next pass's lint (where most apply).
   std::size_t deferred = 0;
   unsigned passes = 0;     // lints that offered fixes; capped at Linter::kMaxFixPasses
+  // Fixes turned the text back into what an earlier pass had (two rules that disagree on a
+  // value): it stops there, with what was applied until then.
+  bool undone = false;
 };
 
 // One pass: the fixes of `diagnostics` (safe ones, and with `unsafe` the unsafe ones) applied
@@ -103,8 +106,9 @@ class Linter {
   const std::vector<RuleDoc>& rules() const;
 
  private:
-  // lint() that hands `text` back afterwards instead of copying it (Linter::fix).
-  FileReport relint(std::string& text, const std::string& path, std::string_view operation) const;
+  // lint() that hands `text` back afterwards instead of copying it (Linter::fix); `all`: every
+  // finding listed, past maxFindingsPerRule.
+  FileReport relint(std::string& text, const std::string& path, std::string_view operation, bool all = false) const;
   struct Impl;
   explicit Linter(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;

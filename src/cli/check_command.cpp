@@ -68,6 +68,9 @@ struct FixTotals {
     applied += o.fixes_applied;
     deferred += o.fixes_deferred;
     files += o.fixes_applied > 0;
+    if (o.fixes_undone && o.report)
+      print_error(o.report->path + ": some of its fixes undo others (two rules that disagree on a value): fixing "
+                  "stopped before they went round again, and their findings remain");
     if (!o.diff.empty()) std::cout << o.diff;
     if (o.fixed_stdin) std::cout << *o.fixed_stdin, to_stdout = true;
   }

@@ -79,6 +79,7 @@ void fix_one(const Linter& linter, const std::string& path, const std::string& n
   }
   out.fixes_applied = r.applied;  // counted once written
   out.fixes_deferred = r.deferred;
+  out.fixes_undone = r.undone;
   out.report = std::move(r.report);
 }
 

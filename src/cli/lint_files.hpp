@@ -29,6 +29,7 @@ struct LintOutcome {
   // written (the report is then the file as it is).
   std::string error;
   std::size_t fixes_applied = 0, fixes_deferred = 0;
+  bool fixes_undone = false;  // FixResult::undone
   std::string diff;                       // --diff: the file's unified diff ("" = unchanged)
   std::optional<std::string> fixed_stdin;  // --fix on "-": the text for stdout
   std::exception_ptr failure;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace wxlint {
@@ -96,6 +98,16 @@ FixResult Linter::fix(std::string text, std::string path, bool unsafe, std::stri
   FixResult r;
   r.report = relint(text, path, operation);
   const auto fixable = [unsafe](const Diagnostic& d) { return d.fix && (d.fix->safe || unsafe); };
+  // After the first pass every finding is listed, so that a rule's fixes past maxFindingsPerRule
+  // are made too; the report is then made again as it is shown.
+  bool every = false;
+  // Fixes of two rules that undo each other ("AB12" and "ab12") would turn the text back and
+  // forth until the last pass: a text seen before ends it, counted as it was then.
+  struct Then {
+    std::size_t applied, deferred;
+    std::vector<Change> changes;
+  };
+  std::unordered_map<std::uint64_t, Then> seen{{std::hash<std::string>{}(text), {0, 0, {}}}};
   while (r.passes < kMaxFixPasses) {
     const auto& all = r.report.diagnostics;
     if (std::none_of(all.begin(), all.end(), fixable)) break;  // spares the filter's copy
@@ -108,8 +120,15 @@ FixResult Linter::fix(std::string text, std::string path, bool unsafe, std::stri
     r.deferred += a.skipped.size();
     r.changes = compose(r.changes, a.changes);
     text = std::move(a.text);
-    r.report = relint(text, path, operation);
+    const auto [then, fresh] = seen.try_emplace(std::hash<std::string>{}(text), Then{r.applied, r.deferred, r.changes});
+    r.report = relint(text, path, operation, every = true);
+    if (!fresh) {
+      r.applied = then->second.applied, r.deferred = then->second.deferred, r.changes = then->second.changes;
+      r.undone = true;
+      break;
+    }
   }
+  if (every) r.report = relint(text, path, operation);
   r.text = std::move(text);
   return r;
 }

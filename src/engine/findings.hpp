@@ -35,6 +35,8 @@ class FindingList {
   void add_issue(const ParseIssue& issue);
   void add_builtin(std::string_view rule_id, std::string pointer,
                    std::vector<std::pair<std::string, std::string>> args);
+  // The most findings of one rule it lists (the walkers count past it).
+  std::size_t max_per_rule() const { return max_; }
   // Whether the next finding of the rule would be listed, not only counted.
   bool lists(const Rule* rule) const {
     const auto it = tallies_.find(rule);

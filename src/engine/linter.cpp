@@ -213,7 +213,7 @@ struct Linter::Impl {
   // besides the request (for an envelope's requests, the envelope's path too).
   void lint_request(const Operation& op, const rapidjson::Value& request, const std::string& prefix,
                     FindingList& list, const LintContext& ctx, bool parallel = false) const {
-    const std::size_t limit = catalogue->max_findings_per_rule();
+    const std::size_t limit = list.max_per_rule();
     std::vector<Finding> rule_findings, second_findings;
     std::vector<std::uint64_t> covers, second_covers;
     std::exception_ptr second_error;
@@ -262,14 +262,17 @@ struct Linter::Impl {
   }
 
   // `text_back`: where the text goes after the lint, for Linter::fix (no copy of it).
-  FileReport lint(std::string text, std::string path, std::string_view forced, std::string* text_back = nullptr) const {
+  // `all`: every finding listed, past maxFindingsPerRule (the passes of Linter::fix(), whose
+  // fixes are the listed findings').
+  FileReport lint(std::string text, std::string path, std::string_view forced, std::string* text_back = nullptr,
+                  bool all = false) const {
     FileReport report;
     report.path = std::move(path);
     // Past this size the DOM could outgrow 4x the text: a Webex request body is far smaller.
     const auto max_size = static_cast<unsigned long long>(catalogue->core_setting_int("maxFileSize", kMaxFileSize));
     const std::size_t size = text.size();
     Document doc(size > max_size ? std::string() : std::move(text), true);  // lives until the report is made
-    FindingList list(*catalogue, catalogue->max_findings_per_rule());
+    FindingList list(*catalogue, all ? SIZE_MAX : catalogue->max_findings_per_rule());
     if (size > max_size) {
       list.add_builtin("json/too-large", "", {{"size", grouped(size)}, {"max", grouped(max_size)}});
       report.diagnostics = list.finish(doc);
@@ -308,7 +311,7 @@ struct Linter::Impl {
       } else {
         std::vector<Finding> envelope_findings;
         std::vector<std::uint64_t> no_schema;  // envelope rules have no schema to explain
-        walkers_for(*op).envelope->run(root, envelope_findings, catalogue->max_findings_per_rule(), no_schema, &context);
+        walkers_for(*op).envelope->run(root, envelope_findings, list.max_per_rule(), no_schema, &context);
         for (auto& f : envelope_findings) list.add(std::move(f), "");
         const rapidjson::Value& examples = root["requestExamples"];
         bool any = false;
@@ -410,9 +413,9 @@ FileReport Linter::lint(std::string text, std::string path, std::string_view ope
   return impl_->lint(std::move(text), std::move(path), op);
 }
 
-FileReport Linter::relint(std::string& text, const std::string& path, std::string_view operation) const {
+FileReport Linter::relint(std::string& text, const std::string& path, std::string_view operation, bool all) const {
   const std::string_view op = known(*this, operation);
-  return impl_->lint(std::move(text), path, op, &text);
+  return impl_->lint(std::move(text), path, op, &text, all);
 }
 
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {

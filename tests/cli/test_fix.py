@@ -214,6 +214,46 @@ class Options(TempDirTest):
         self.assertEqual(read(p), read(fixed_path(case)))
 
 
+def enum_rule(rule_id, code, value):
+    return {"id": rule_id, "code": code, "severity": "error", "check": "enum", "fix": "did-you-mean",
+            "at": "/usersList/*/users/*/extension", "params": {"values": [value]}, "message": "{value}{hint}",
+            "summary": "s", "description": "d"}
+
+
+def users_with_extension(n, extension):
+    return {"usersList": [{"locationId": "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDMzNy04MGViLWRjY2NiM2VlMDU1MA",
+                           "validate": False, "users": [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE",
+                                                         "extension": extension}] * n}]}
+
+
+class Passes(TempDirTest):
+    def test_findings_past_max_findings_per_rule_are_fixed_too(self):
+        # Only listed findings carried fixes: one a pass, 100 passes, so a second --fix fixed more.
+        write(self.path("org.rules.json"), {"operation": "validateOrInitiateMoveUsersJob",
+                                            "rules": [enum_rule("org/a", "ORGA", "AB12")]})
+        write(self.path("m.json"), users_with_extension(300, "ab12"))
+        write(self.path(".wxlint.json"), {"settings": {"maxFindingsPerRule": 1}, "rules": ["org.rules.json"]})
+        r = self.wxlint("check", "--fix", "--select", "ORGA", "m.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (0, "1 file checked: no findings\n", "wxlint: fixed 300 findings in 1 file\n"))
+        self.assertEqual(read(self.path("m.json")).count(b'"AB12"'), 300)
+
+    def test_fixes_that_undo_each_other_stop_where_they_began(self):
+        # Two rules that disagree on a value turned it back and forth until the last pass.
+        write(self.path("org.rules.json"), {"operation": "validateOrInitiateMoveUsersJob", "rules": [
+            enum_rule("org/a", "ORGA", "AB12"), enum_rule("org/b", "ORGB", "ab12")]})
+        before = write(self.path("m.json"), users_with_extension(2, "ab12"))
+        text = read(before)
+        r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "--fix", "-q", "--select", "ORGA,ORGB",
+                        "m.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (1, (
+            'm.json:9:24: error[ORGA]: ab12 Did you mean "AB12"? (org/a)\n'
+            'm.json:13:24: error[ORGA]: ab12 Did you mean "AB12"? (org/a)\n'), (
+            "wxlint: m.json: some of its fixes undo others (two rules that disagree on a value): fixing stopped "
+            "before they went round again, and their findings remain\n")))
+        self.assertEqual(read(before), text)
+
+
 class SarifFixes(TempDirTest):
     def test_fixes_are_sarif_artifact_changes_the_validator_accepts(self):
         os.makedirs(self.path("sarif"))
