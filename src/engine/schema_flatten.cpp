@@ -92,14 +92,14 @@ class Flattener {
     for (const auto& m : v.GetObject()) {
       const std::string_view k = sv(m.name);
       // "id" changed valijson's resolution scope (and its cache keys); every $ref is resolved here.
-      if (k == "id" || k == "definitions" || k == kUniqueItems || k == kPattern || k == kProperties ||
-          k == kPropertyNames)
+      if (k == "id" || k == "definitions" || k == kUniqueItems || k == kPattern || k == kMultipleOf ||
+          k == kProperties || k == kPropertyNames)
         continue;
       if (by_pattern && (k == "properties" || k == "patternProperties" || k == "additionalProperties" ||
                          (k == "required" && required)))
         continue;  // in kProperties, below
       const bool schemas = holds_schemas(k, has_if, tuple);
-      if (schemas || k == "uniqueItems" || k == "pattern") {
+      if (schemas || k == "uniqueItems" || k == "pattern" || k == "multipleOf") {
         if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
         seen.push_back(k);
       }
@@ -112,6 +112,11 @@ class Flattener {
       }
       if (k == "pattern" && m.value.IsString()) {
         h.Key(kPattern, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kPattern)), true);
+        m.value.Accept(h);
+        continue;
+      }
+      if (k == "multipleOf") {
+        h.Key(kMultipleOf, static_cast<rapidjson::SizeType>(std::char_traits<char>::length(kMultipleOf)), true);
         m.value.Accept(h);
         continue;
       }

@@ -20,6 +20,8 @@ namespace wxlint::schema_graph {
 inline constexpr const char* kUniqueItems = "$wxlint:uniqueItems";
 // ...and instead of "pattern" (schema_pattern.cpp checks it with RE2).
 inline constexpr const char* kPattern = "$wxlint:pattern";
+// ...and instead of "multipleOf" (schema_multiple_of.cpp checks it without dividing by 0 or -1).
+inline constexpr const char* kMultipleOf = "$wxlint:multipleOf";
 // ...and, in a subschema with "patternProperties", instead of it and of "properties",
 // "additionalProperties" and "required" (schema_pattern_properties.cpp checks them with RE2):
 // {"properties": {name: index}, "patternProperties": {regex: index}, "additionalProperties":

@@ -43,6 +43,9 @@ std::string wrong_value(std::string_view key, const rapidjson::Value& v) {
     if (!ok) return "must be an array of member names";
   }
   if (key == "enum" && !v.IsArray()) return "must be an array";
+  // Draft 7 wants it above 0; valijson would divide by 0 (or INT64_MIN by -1) on a payload value.
+  if (key == "multipleOf" && !(v.IsUint64() ? v.GetUint64() > 0 : v.IsNumber() && v.GetDouble() > 0))
+    return "must be a number greater than 0";
   return {};
 }
 

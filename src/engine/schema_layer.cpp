@@ -10,6 +10,7 @@
 #include "engine/schema_fast.hpp"
 #include "engine/schema_graph.hpp"
 #include "engine/schema_keywords.hpp"
+#include "engine/schema_multiple_of.hpp"
 #include "engine/schema_pattern.hpp"
 #include "engine/schema_pattern_properties.hpp"
 #include "engine/schema_property_names.hpp"
@@ -72,6 +73,7 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
     parser.addConstraintBuilder(schema_graph::kProperties, schema_pattern_properties::make_builder(definitions));
     parser.addConstraintBuilder(schema_graph::kUniqueItems, schema_unique::make_builder());
     parser.addConstraintBuilder(schema_graph::kPattern, schema_pattern::make_builder());
+    parser.addConstraintBuilder(schema_graph::kMultipleOf, schema_multiple_of::make_builder());
     parser.addConstraintBuilder(schema_graph::kPropertyNames, schema_property_names::make_builder(definitions));
     valijson::adapters::RapidJsonAdapter adapter(flat);
     parser.populateSchema(adapter, impl_->schema);

@@ -49,6 +49,9 @@ std::string type_words(const rapidjson::Value* type) {
   return s.empty() ? "another type" : s;
 }
 
+// The enum values a message lists: an enum may hold thousands (the suggestion looks at all).
+constexpr rapidjson::SizeType kEnumListed = 20;
+
 // A value as a message shows it: a scalar's text, else its JSON, cut at 80 characters.
 std::string shown(const rapidjson::Value& v) {
   return v.IsObject() || v.IsArray() ? formats::detail::excerpt(to_json_text(v), 80) : scalar_text(v);
@@ -262,11 +265,14 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
         const rapidjson::Value* sub = tree_.at(tokens, root_);
         std::string allowed;
         std::vector<std::string> values;
-        if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray())
-          for (const auto& v : en->GetArray()) {
-            allowed += (allowed.empty() ? "" : ", ") + shown(v);
+        if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray()) {
+          for (rapidjson::SizeType i = 0; i < en->Size(); ++i) {
+            const rapidjson::Value& v = (*en)[i];
+            if (i < kEnumListed) allowed += (allowed.empty() ? "" : ", ") + shown(v);
             if (v.IsString()) values.emplace_back(v.GetString(), v.GetStringLength());
           }
+          if (en->Size() > kEnumListed) allowed += ", ... and " + std::to_string(en->Size() - kEnumListed) + " more";
+        }
         if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
         return Args{{"value", shown(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
       }, [&](SchemaFailure& f) {

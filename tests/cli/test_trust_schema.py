@@ -20,6 +20,7 @@ MANY = (": a payload value would be checked against more than 1000 subschemas fr
 DEEP_EVAL = (": subschemas nest too deeply through this $ref: checking a payload nested 512 levels deep could recurse "
              "more than 6144 steps (1 for each allOf, anyOf, oneOf, not, if, then, else or dependencies, 4 for each "
              "property or item)")
+MULTIPLE_OF = '/properties/usersList/items/multipleOf: "multipleOf" must be a number greater than 0'
 DEEP_PARSE = ": subschemas nest too deeply through this $ref: reading the schema would recurse through more than 128 of them"
 
 
@@ -72,6 +73,10 @@ REFUSED = [
     ("100 allOf per payload level", allof_around_recursion(100),
      "1:1131: /allOf/0" + "/allOf/0" * 99 + "/properties/x/$ref" + DEEP_EVAL),
     ("5,000 definitions in a chain", definition_chain(5000), "1:39: /properties/usersList/$ref" + DEEP_PARSE),
+    # valijson divided by it: SIGFPE for 0, and for -1 with -2^63.
+    ("multipleOf 0", {"properties": {"usersList": {"items": {"multipleOf": 0}}}}, "1:55: " + MULTIPLE_OF),
+    ("multipleOf -1", {"properties": {"usersList": {"items": {"multipleOf": -1}}}}, "1:55: " + MULTIPLE_OF),
+    ("multipleOf 0.0", {"multipleOf": 0.0}, "1:16: /multipleOf: \"multipleOf\" must be a number greater than 0"),
 ]
 
 
@@ -178,6 +183,28 @@ class HostileSchemas(unittest.TestCase):
             "u.json:1:16: error[WX1099]: Does not match the schema: Elements at indexes #1 and #2 violate uniqueness constraint. (schema/other)",
             "u.json:2:3: error[WX1099]: Does not match the schema: Elements at indexes #0 and #1 violate uniqueness constraint. (schema/other)",
         ], r.out)
+
+    # --- multipleOf: valijson divided by 0 and cast doubles to int64 -----------------------
+    def test_multiple_of_findings(self):
+        d = self.catalogue({"properties": {"usersList": {"items": {"multipleOf": 2}}}})
+        with open(os.path.join(self.dir, "m.json"), "w") as f:
+            f.write('{"usersList": [4, 2.5, -9223372036854775808,\n  9223372036854775807, 1e300, 4.0, "3"]}')
+        r = self.check(d, "m.json")
+        self.assertEqual(r.rc, 1, r.err)
+        found = [line for line in r.out.splitlines() if "multiple" in line]
+        self.assertEqual(found, [
+            "m.json:1:19: error[WX1099]: Does not match the schema: Value should be a multiple of 2 (schema/other)",
+            "m.json:2:3: error[WX1099]: Does not match the schema: Value should be a multiple of 2 (schema/other)",
+        ], r.out)
+
+    def test_multiple_of_minus_one_is_refused_before_any_payload(self):
+        d = self.catalogue({"properties": {"usersList": {"items": {"multipleOf": -1}}}})
+        with open(os.path.join(self.dir, "min.json"), "w") as f:
+            f.write('{"usersList": [-9223372036854775808]}')
+        r = self.check(d, "min.json")
+        self.assertEqual((r.rc, r.out), (2, ""))
+        self.assertEqual(r.err, f"wxlint: {d}/{SCHEMA}:1:55: {MULTIPLE_OF}\n")
+
 
 if __name__ == "__main__":
     main()

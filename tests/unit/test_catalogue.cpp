@@ -82,6 +82,12 @@ TEST_CASE("a schema keyword of the wrong kind is refused at its place", "[catalo
   CHECK(error(R"({"properties": {"a": {"pattern": 5}}})") ==
         "schemas/test.schema.json:1:34: /properties/a/pattern: \"pattern\" must be a string (a regular expression)");
   CHECK(error(R"({"enum": {}})") == "schemas/test.schema.json:1:10: /enum: \"enum\" must be an array");
+  // Draft 7 wants multipleOf above 0: valijson divided by 0, or INT64_MIN by -1 (SIGFPE).
+  for (const char* divisor : {"0", "-3", "-1", "0.0", "-0.0", "-0.5", "\"2\"", "null"})
+    CHECK(error(std::string(R"({"properties": {"a": {"multipleOf": )") + divisor + "}}}") ==
+          "schemas/test.schema.json:1:37: /properties/a/multipleOf: \"multipleOf\" must be a number greater than 0");
+  CHECK(error(R"({"multipleOf": 0.5, "properties": {"a": {"multipleOf": 1e-300, "items": {"multipleOf": 18446744073709551615}}}})") ==
+        "no error");
   // A property may be named like a keyword.
   CHECK(error(R"({"properties": {"maxLength": {"type": "string"}, "type": {}}})") == "no error");
 }

@@ -396,6 +396,21 @@ TEST_CASE("schema: a range names its bound as the schema writes it; enum and con
         std::vector<std::string>{"range  value=3 detail=must be at least 5"});
   CHECK(failures(R"({"enum": [[1], 2, "x", null]})", "[2]") ==
         std::vector<std::string>{"enum  value=[2] allowed=[1], 2, x, null hint="});
+  // A long enum lists its first 20 values (a 50,000-value one made a 640 KB message); the
+  // suggestion still looks at all of them.
+  for (const SchemaEngine engine : {SchemaEngine::fast, SchemaEngine::valijson}) {
+    std::string values, first20;
+    for (int i = 0; i < 50'000; ++i) {
+      values += (i ? ", \"v" : "\"v") + std::to_string(i) + "\"";
+      if (i < 20) first20 += (i ? ", v" : "v") + std::to_string(i);
+    }
+    CHECK(failures(R"({"enum": [)" + values + "]}", R"("v4999x")", engine) ==
+          std::vector<std::string>{"enum  value=v4999x allowed=" + first20 + ", ... and 49980 more hint= Did you mean \"v4999\"?"});
+    CHECK(failures(R"({"enum": [)" + values.substr(0, values.find(", \"v21\"")) + "]}", R"("x")", engine) ==
+          std::vector<std::string>{"enum  value=x allowed=" + first20 + ", ... and 1 more hint="});
+    CHECK(failures(R"({"enum": [)" + values.substr(0, values.find(", \"v20\"")) + "]}", R"("x")", engine) ==
+          std::vector<std::string>{"enum  value=x allowed=" + first20 + " hint="});
+  }
   CHECK(failures(R"({"const": {"a": 1}})", R"({"a": 2})") ==
         std::vector<std::string>{R"(const  value={"a":2} expected={"a":1})"});
   CHECK(failures(R"({"contains": {"const": 1}})", "[2, 3]") ==
