@@ -80,7 +80,9 @@ struct Config {
 };
 
 // The nearest .wxlint.json in start_dir ("" = the working directory) or one of its parents.
-// Throws ConfigError when that file is not yours (nor root's) or others may write it.
+// Throws ConfigError when that file is not yours (nor root's), others may write it, or it is
+// not a file that can be read (a dangling or looping link, a directory, a FIFO, a device):
+// the search does not pass over it to one above.
 std::optional<std::string> find_config(const std::string& start_dir = {});
 // Parses and validates against schemas/wxlint.config.schema.json. `name` is used in errors.
 Config parse_config(std::string text, const std::string& name, const std::string& base_dir);

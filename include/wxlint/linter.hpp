@@ -52,7 +52,8 @@ AppliedFixes apply_fixes(std::string_view text, const std::vector<Diagnostic>& d
 
 struct LinterOptions {
   // Overrides of the rule files' settings, as JSON text: "maxUsers" -> "50",
-  // "allowedSources" -> "[\"CH\"]". A key "operationId/name" applies to one operation only.
+  // "allowedSources" -> "[\"CH\"]". A key "operationId/name" (or "ruleFileName/name") applies to
+  // one operation only, and wins there over "name".
   std::map<std::string, std::string> settings;
   std::set<std::string> disabled;              // rule ids or codes
   std::map<std::string, Severity> severities;  // rule id or code -> severity

@@ -65,7 +65,8 @@ WXLINT_API const char* wxlint_status_string(int status);
  *   "rules":      ["policy.rules.json", ...]  rule files added on top of the catalogue
  *   "region":     "US" (the region national-format phone numbers are read in)
  *   "config":     "path/to/.wxlint.json", or true: search upward from the working directory
- *                 as `wxlint check` does (none found: no config). Its rules, settings, snapshot
+ *                 as `wxlint check` does (none found: no config; the nearest one is not a file
+ *                 that can be read, a dangling link, say: WXLINT_E_CONFIG). Its rules, settings, snapshot
  *                 and ignores apply; the members above override it ("snapshot" replaces its list).
  *   "baseline":   "path" written by `wxlint check --generate-baseline`: its findings are left out
  * On success *out is set and must be released with wxlint_linter_free(). `error` may be NULL;

@@ -62,7 +62,8 @@ class Linter:
         them (docs/snapshot.md); replaces the config's.
     rules: an organisation's policy rule file, or a list of them (docs/policies.md), added on
         top of the catalogue after the config's, as `wxlint check --rules FILE` does.
-    settings: setting name (or "operationId/name") -> value, e.g. {"maxUsers": 50}.
+    settings: setting name (or "operationId/name", "ruleFileName/name": the operation's own,
+        which wins) -> value, e.g. {"maxUsers": 50}.
     disabled: rule ids or codes to leave out.
     severities: rule id or code -> "error", "warning" or "info".
     baseline: a file from `wxlint check --generate-baseline`: the findings it holds are left out.

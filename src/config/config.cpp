@@ -12,7 +12,9 @@
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -135,6 +137,41 @@ void check_trusted(const std::string& path) {
   if (!why.empty()) throw ConfigError("refusing " + path + ": " + why + "; name it to use it (--config " + path + ", or the library's \"config\" option)");
 }
 
+const char* file_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "a special file";
+}
+
+// Whether the search stops at `path`. Anything there does: skipping a .wxlint.json that
+// cannot be read would lint with the one above it, a policy the project replaced.
+bool present(const std::string& path) {
+  struct stat link {}, file {};
+  if (::lstat(path.c_str(), &link) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return false;
+    throw ConfigError(path + ": cannot tell whether this configuration is there: " + std::strerror(errno));
+  }
+  std::string why;
+  const bool is_link = S_ISLNK(link.st_mode);
+  if (::stat(path.c_str(), &file) != 0) {
+    const int err = errno;
+    std::error_code ec;
+    const std::string target = std::filesystem::read_symlink(path, ec).string();
+    if (err == ENOENT && is_link) why = "it is a symbolic link to " + target + ", which does not exist";
+    else if (err == ELOOP) why = "it is a symbolic link to " + target + " that never reaches a file (a loop)";
+    else why = std::string("cannot read it: ") + std::strerror(err);
+  } else if (!S_ISREG(file.st_mode)) {
+    why = std::string(is_link ? "it links to " : "it is ") + file_kind(file.st_mode) + ", not a file";
+  }
+  if (!why.empty())
+    throw ConfigError(path + ": " + why + "; fix or remove it (wxlint uses the nearest .wxlint.json only, it does not fall "
+                      "back to one above)");
+  return true;
+}
+
 }  // namespace
 
 Config parse_config(std::string text, const std::string& name, const std::string& base_dir) {
@@ -203,7 +240,7 @@ std::optional<std::string> find_config(const std::string& start_dir) {
   fs::path dir = fs::absolute(start_dir.empty() ? fs::current_path(ec) : fs::path(start_dir), ec).lexically_normal();
   while (true) {
     fs::path candidate = dir / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) {
+    if (present(candidate.string())) {
       check_trusted(candidate.string());
       return candidate.string();
     }

@@ -80,6 +80,9 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     else untargeted.push_back(&file);
   }
   std::vector<bool> layer_used(layers.size(), false);
+  std::set<std::string> op_ids;  // a rule file's name names its operation unless it is another's operationId (find())
+  for (const DataFile* f : defining)
+    if (auto o = f->doc.root().FindMember("operation"); o != f->doc.root().MemberEnd()) op_ids.insert(str_member(o->value, "id"));
 
   for (const DataFile* base : defining) {
     const std::string& name = base->name;
@@ -149,7 +152,10 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
       auto sit = f->doc.root().FindMember("settings");
       setting_layers.push_back({sit != f->doc.root().MemberEnd() ? &sit->value : nullptr, f});
     }
-    Settings settings(setting_layers, op->doc.id, options, used_settings, alloc);
+    std::vector<std::string> op_names;
+    if (has_op) op_names.push_back(op->doc.id);
+    if (has_op && op->doc.name != op->doc.id && !op_ids.count(op->doc.name)) op_names.push_back(op->doc.name);
+    Settings settings(setting_layers, op_names, options, used_settings, alloc);
     if (!has_op) {
       for (const auto& [n, v] : settings.values())
         if (v.value.IsInt64()) core_settings_[n] = v.value.GetInt64();
@@ -269,7 +275,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
   }
 
   for (const auto& [key, value] : options.settings)
-    if (!used_settings.count(key)) throw ConfigError("unknown setting \"" + key + "\"");
+    if (!used_settings.count(key)) throw ConfigError(unknown_setting(key));
   for (const auto& key : options.disabled)
     if (!seen_overrides.count(key)) throw ConfigError("unknown rule id or code \"" + key + "\"");
   for (const auto& [key, value] : options.severities)
@@ -309,6 +315,25 @@ std::unique_ptr<SchemaValidator> load_schema(std::string_view name, std::string_
 long long Catalogue::core_setting_int(std::string_view name, long long fallback) const {
   auto it = core_settings_.find(name);
   return it == core_settings_.end() ? fallback : it->second;
+}
+
+// For "operation/name", whether the operation or the name is unknown.
+std::string Catalogue::unknown_setting(const std::string& key) const {
+  const auto slash = key.find('/');
+  if (slash == std::string::npos) return "unknown setting \"" + key + "\"";
+  const std::string op = key.substr(0, slash);
+  for (std::size_t at = slash; at != std::string::npos; at = key.find('/', at + 1))
+    if (find(std::string_view(key).substr(0, at))) return "unknown setting \"" + key + "\"";
+  std::vector<std::string> names;
+  std::string known;
+  for (const auto& o : operations_) {
+    names.push_back(o->doc.id), names.push_back(o->doc.name);
+    known += (known.empty() ? "\"" : ", \"") + o->doc.id + "\"";
+    if (o->doc.name != o->doc.id) known += " (" + o->doc.name + ")";
+  }
+  const auto near = formats::did_you_mean(op, names);
+  return "setting \"" + key + "\": unknown operation \"" + op + "\"" + (near ? " (did you mean \"" + *near + "\"?)" : "") +
+         "; known operations: " + known;
 }
 
 const Operation* Catalogue::find(std::string_view id) const {

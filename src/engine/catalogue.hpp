@@ -74,6 +74,8 @@ class Catalogue {
     std::unique_ptr<SchemaValidator> validator;
   };
   std::map<const Operation*, std::unique_ptr<LazySchema>> lazy_schemas_;
+  // The error for a setting key no operation has.
+  std::string unknown_setting(const std::string& key) const;
   // Each operation's top-level schema members, read on first use.
   const std::map<const Operation*, std::set<std::string, std::less<>>>& members() const;
   mutable std::once_flag members_once_;

@@ -34,7 +34,10 @@ class Settings {
     const DataFile* file;
   };
 
-  Settings(const std::vector<Layer>& layers, const std::string& op, const LinterOptions& options,
+  // `op_names`: the names the user may give this operation's own values under
+  // ("operationId/name", "ruleFileName/name"); `used` gets every key of `options` that names
+  // one of its settings, the value that wins or not.
+  Settings(const std::vector<Layer>& layers, const std::vector<std::string>& op_names, const LinterOptions& options,
            std::set<std::string>& used, rapidjson::Document::AllocatorType& alloc)
       : alloc_(alloc) {
     for (const Layer& layer : layers) {
@@ -53,24 +56,37 @@ class Settings {
       }
     }
     for (auto& [name, s] : values_) {
-      const std::string* text = nullptr;
-      for (const std::string& key : {op + "/" + name, name})
-        if (auto it = options.settings.find(key); it != options.settings.end() && !text) text = &it->second, s.user_key = key;
-      if (!text) continue;
-      // The payloads' parser: no recursion, at most Document::kMaxDepth levels, so the
-      // copies and walks of the value below stay shallow whatever the caller passed.
-      const Document parsed(*text);
-      if (!parsed.parsed()) {
-        const bool deep = !parsed.issues().empty() && parsed.issues().back().kind == ParseIssue::Kind::too_deep;
-        throw ConfigError("setting \"" + s.user_key + "\": " +
-                          (deep ? parsed.issues().back().message : "value is not JSON: " + *text));
+      // The operation's own value wins over the one for every operation. Each one given is
+      // type-checked and known even when overridden: "unknown" is for names no operation has.
+      std::vector<std::string> keys;
+      for (const std::string& op : op_names) keys.push_back(op + "/" + name);
+      keys.push_back(name);
+      std::string own;  // the operation's own key already taken
+      std::string default_text;  // for messages: s.value changes below
+      for (const std::string& key : keys) {
+        auto it = options.settings.find(key);
+        if (it == options.settings.end()) continue;
+        if (!own.empty() && key != name)
+          throw ConfigError("setting \"" + key + "\": the same setting as \"" + own + "\" (one operation, two names); give it once");
+        const std::string& text = it->second;
+        if (default_text.empty()) default_text = to_json_text(s.value);
+        // The payloads' parser: no recursion, at most Document::kMaxDepth levels, so the
+        // copies and walks of the value below stay shallow whatever the caller passed.
+        const Document parsed(text);
+        if (!parsed.parsed()) {
+          const bool deep = !parsed.issues().empty() && parsed.issues().back().kind == ParseIssue::Kind::too_deep;
+          throw ConfigError("setting \"" + key + "\": " + (deep ? parsed.issues().back().message : "value is not JSON: " + text));
+        }
+        const rapidjson::Value& d = parsed.root();
+        if (!same_type(s.value, d))
+          throw ConfigError("setting \"" + key + "\": must be " + json_type_words(json_type_name(s.value)) +
+                            " like the default " + default_text + ", not " + json_type_words(json_type_name(d)));
+        used.insert(key);
+        if (!s.user_key.empty()) continue;
+        s.value.CopyFrom(d, alloc_);
+        s.user_key = key;
+        if (key != name) own = key;
       }
-      const rapidjson::Value& d = parsed.root();
-      if (!same_type(s.value, d))
-        throw ConfigError("setting \"" + s.user_key + "\": must be " + json_type_words(json_type_name(s.value)) +
-                          " like the default " + to_json_text(s.value) + ", not " + json_type_words(json_type_name(d)));
-      s.value.CopyFrom(d, alloc_);
-      used.insert(s.user_key);
     }
   }
 

@@ -57,6 +57,36 @@ class Rules(TempDirTest):
         self.assertEqual(r.returncode, 1)
         self.assertEqual(codes(r), ["1026018"])
 
+    def test_the_operations_own_value_wins_over_the_global_one(self):
+        # maxUsers is move-users' alone: the global value, overridden there, is no unknown setting.
+        write(self.path("good.json"), GOOD)  # two users
+        op = "validateOrInitiateMoveUsersJob"
+        for config, expected in [({"settings": {"maxUsers": 100}, "operations": {op: {"maxUsers": 1}}}, ["1026018"]),
+                                 ({"settings": {"maxUsers": 1}, "operations": {op: {"maxUsers": 100}}}, []),
+                                 ({"settings": {"maxUsers": 100, op + "/maxUsers": 1}}, ["1026018"]),
+                                 ({"settings": {"maxUsers": 1, op + "/maxUsers": 100}}, [])]:
+            with self.subTest(config=config):
+                write(self.path(".wxlint.json"), config)
+                r = self.wxlint("check", "-q", "good.json")
+                self.assertEqual((r.returncode, codes(r), r.stderr), (1 if expected else 0, expected, ""))
+
+    def test_an_operation_by_its_rule_file_name(self):
+        # As --operation and the file globs of "operations" take it: createContact is "Create a Contact".
+        contact = {"schemas": "urn:cisco:codev:identity:contact:core:1.0", "displayName": "Ada Lovelace",
+                   "companyName": "Analytical Engines", "source": "CH",
+                   "emails": [{"value": "ada@example.com", "type": "work", "primary": True}]}
+        write(self.path("c.json"), contact)
+        r = self.wxlint("check", "-q", "--operation", "createContact", "c.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+        for config in [{"operations": {"createContact": {"maxNameLength": 5}}},
+                       {"operations": {"Create a Contact": {"maxNameLength": 5}}},
+                       {"settings": {"createContact/maxNameLength": 5}},
+                       {"settings": {"maxNameLength": 256}, "operations": {"createContact": {"maxNameLength": 5}}}]:
+            with self.subTest(config=config):
+                write(self.path(".wxlint.json"), config)
+                r = self.wxlint("check", "-q", "--operation", "createContact", "c.json")
+                self.assertEqual((r.returncode, codes(r), r.stderr), (0, ["WX3144"] * 2, ""))
+
 
 class Ignore(TempDirTest):
     def setUp(self):
@@ -152,6 +182,39 @@ class BadConfig(TempDirTest):
         self.check('{"operations": {"validateOrInitiateMoveUsersJob": {"maxUsers": "5"}}}',
                    "/operations/validateOrInitiateMoveUsersJob/maxUsers")
         self.check('{"ignore": [{"rule": "WX9999"}]}', "/ignore/0/rule", "WX9999")
+
+    def refused(self, config_text, expected):
+        write(self.path(".wxlint.json"), config_text)
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "good.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: " + self.path(".wxlint.json") + expected + "\n"))
+
+    def test_a_setting_no_operation_has_is_still_unknown(self):
+        self.refused('{"settings": {"maxUserz": 5}, "operations": {"validateOrInitiateMoveUsersJob": {"maxUsers": 5}}}',
+                     ':1:27: /settings/maxUserz: unknown setting "maxUserz"')
+        self.refused('{"operations": {"createContact": {"maxUsers": 5}}}',
+                     ':1:47: /operations/createContact/maxUsers: unknown setting "createContact/maxUsers"')
+        # Overridden everywhere it applies, a global value must still be of the setting's type.
+        self.refused('{"settings": {"maxUsers": "5"}, "operations": {"validateOrInitiateMoveUsersJob": {"maxUsers": 5}}}',
+                     ':1:27: /settings/maxUsers: must be an integer like the default 100, not a string')
+
+    def test_an_unknown_operation_is_said_as_such(self):
+        known = ('known operations: "Add Phone Numbers to a location" (addPhoneNumbersToLocation), '
+                 '"Assign_Licenses_to_Users" (assignLicensesToUsers), "Bulk Create or Update Contacts" '
+                 '(bulkCreateOrUpdateContacts), "Bulk Delete Contacts" (bulkDeleteContacts), "Create a Contact" '
+                 '(createContact), "createLocation", "Create a Person" (createPerson), "createWorkspace", '
+                 '"Initiate Number Jobs" (initiateNumberJobs), "User bulk API" (scimBulk), "Update a Contact" '
+                 '(updateContact), "Update a Person" (updatePerson), "validateOrInitiateMoveUsersJob"')
+        self.refused('{"operations": {"createContactz": {"maxNameLength": 50}}}',
+                     ':1:53: /operations/createContactz/maxNameLength: unknown operation "createContactz" '
+                     '(did you mean "createContact"?); ' + known)
+        self.refused('{"settings": {"nosuch/maxUsers": 5}}',
+                     ':1:34: /settings/nosuch~1maxUsers: unknown operation "nosuch"; ' + known)
+
+    def test_one_operations_setting_under_both_its_names(self):
+        self.refused('{"operations": {"Create a Contact": {"maxNameLength": 50}, "createContact": {"maxNameLength": 40}}}',
+                     ':1:95: /operations/createContact/maxNameLength: the same setting as '
+                     '"Create a Contact/maxNameLength" (one operation, two names); give it once')
 
     def test_missing_explicit_config(self):
         write(self.path("good.json"), GOOD)

@@ -181,6 +181,32 @@ class Discovery(TempDirTest):
         self.assertEqual(r.stderr, f"wxlint: refusing {nested}: anyone may write it (mode 0666); "
                                    f"name it to use it (--config {nested}, or the library's \"config\" option)\n")
 
+    def test_a_nearest_config_that_cannot_be_read_is_not_passed_over(self):
+        # The one above would apply in its place: a policy the project replaced.
+        self.project("proj", {"rules": {"move-users/extension-emergency": "off"}}, "sub/bad.json")
+        nested = self.path("proj", "sub", ".wxlint.json")
+        tail = "; fix or remove it (wxlint uses the nearest .wxlint.json only, it does not fall back to one above)\n"
+        cases = [(lambda: os.symlink("../../shared/wxlint.json", nested),
+                  "it is a symbolic link to ../../shared/wxlint.json, which does not exist"),
+                 (lambda: os.symlink(".wxlint.json", nested), "it is a symbolic link to .wxlint.json that never reaches "
+                                                              "a file (a loop)"),
+                 (lambda: os.symlink("/dev/zero", nested), "it links to a character device, not a file"),
+                 (lambda: os.mkdir(nested), "it is a directory, not a file"),
+                 (lambda: os.mkfifo(nested), "it is a FIFO, not a file")]
+        for make, why in cases:
+            with self.subTest(why=why):
+                make()
+                expected = (2, "", f"wxlint: {nested}: {why}{tail}")
+                for args, cwd in [(["check", "proj/sub/bad.json"], self.dir),
+                                  (["check", "-"], self.path("proj", "sub")),
+                                  (["check", "--stdin-filename", self.path("proj", "sub", "p.json"), "-"], self.dir),
+                                  (["snapshot", "info"], self.path("proj", "sub"))]:
+                    r = self.wxlint(*args, cwd=cwd, stdin=json.dumps(BAD))
+                    self.assertEqual((r.returncode, r.stdout, r.stderr), expected, args)
+                (os.rmdir if os.path.isdir(nested) and not os.path.islink(nested) else os.remove)(nested)
+        r = self.wxlint("check", "-q", "proj/sub/bad.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))  # mended: the one above applies
+
     def test_a_projects_snapshot_is_not_linted_from_elsewhere(self):
         self.project("proj", {"snapshot": ["payloads/org"]}, "payloads/bad.json")
         write(self.path("proj", "payloads", "org", "people.json"), {"items": []})

@@ -135,6 +135,21 @@ TEST_CASE("c api: a bad config file is an error naming its place", "[c_api]") {
   CHECK(message == "options: \"snapshot\" must be a path, not empty");
 }
 
+TEST_CASE("c api: \"config\": true does not pass over a nearest config it cannot read", "[c_api]") {
+  Scratch s;
+  s.write(".wxlint.json", R"({"ignore": [{"files": "**"}]})");
+  fs::create_directories(s.dir / "proj");
+  const std::string nearest = (s.dir / "proj" / ".wxlint.json").string();
+  fs::create_symlink("../../shared/wxlint.json", nearest);
+  const fs::path before = fs::current_path();
+  fs::current_path(s.dir / "proj");
+  std::string message;
+  CHECK(make(R"({"config": true})", WXLINT_E_CONFIG, &message) == nullptr);
+  fs::current_path(before);
+  CHECK(message == nearest + ": it is a symbolic link to ../../shared/wxlint.json, which does not exist; fix or remove it "
+                             "(wxlint uses the nearest .wxlint.json only, it does not fall back to one above)");
+}
+
 TEST_CASE("c api: a baseline leaves out the findings it holds", "[c_api]") {
   Scratch s;
   const std::string payload = s.write("move.json", kNoExtension);

@@ -2,10 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include <wxlint/config.hpp>
+#include <wxlint/error.hpp>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -59,4 +61,38 @@ TEST_CASE("paths: the snapshot's files are dropped however either is spelt", "[p
   wxlint::drop_snapshot_files(files, {"org-link"});
   fs::current_path(before);
   CHECK(files == std::vector<std::string>{payload});
+}
+
+TEST_CASE("paths: the nearest .wxlint.json that cannot be read stops the search", "[paths]") {
+  Tree t;
+  const std::string above = t.file(".wxlint.json");
+  fs::create_directories(t.root / "p");
+  const std::string start = (t.root / "p").string(), nearest = (t.root / "p" / ".wxlint.json").string();
+  CHECK(wxlint::find_config(start) == above);
+  // Passed over, the one above would apply: a policy the project replaced.
+  const std::string tail = "; fix or remove it (wxlint uses the nearest .wxlint.json only, it does not fall back to one above)";
+  const auto refused = [&] {
+    try {
+      wxlint::find_config(start);
+    } catch (const wxlint::ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  fs::create_symlink("../shared/wxlint.json", nearest);
+  CHECK(refused() == nearest + ": it is a symbolic link to ../shared/wxlint.json, which does not exist" + tail);
+  fs::remove(nearest);
+  fs::create_symlink(".wxlint.json", nearest);
+  CHECK(refused() == nearest + ": it is a symbolic link to .wxlint.json that never reaches a file (a loop)" + tail);
+  fs::remove(nearest);
+  fs::create_symlink("/dev/null", nearest);
+  CHECK(refused() == nearest + ": it links to a character device, not a file" + tail);
+  fs::remove(nearest);
+  fs::create_directory(nearest);
+  CHECK(refused() == nearest + ": it is a directory, not a file" + tail);
+  fs::remove(nearest);
+  REQUIRE(::mkfifo(nearest.c_str(), 0600) == 0);
+  CHECK(refused() == nearest + ": it is a FIFO, not a file" + tail);
+  fs::remove(nearest);
+  CHECK(wxlint::find_config(start) == above);
 }

@@ -95,6 +95,19 @@ TEST_CASE("c api: a numeric setting out of its range is WXLINT_E_CONFIG naming t
   CHECK(embedded(R"({"settings": {"maxUsers": 0}})").status == WXLINT_OK);
 }
 
+TEST_CASE("c api: an operation's own setting wins over the global one, which stays known", "[trust][c_api]") {
+  CHECK(embedded(R"({"settings": {"maxUsers": 100, "validateOrInitiateMoveUsersJob/maxUsers": 5}})").status == WXLINT_OK);
+  CHECK(embedded(R"({"settings": {"maxNameLength": 100, "createContact/maxNameLength": 5}})").status == WXLINT_OK);
+  CHECK(embedded(R"({"settings": {"maxUserz": 100, "validateOrInitiateMoveUsersJob/maxUsers": 5}})").error ==
+        "unknown setting \"maxUserz\"");
+  CHECK(embedded(R"({"settings": {"createContact/maxNameLength": 5, "Create a Contact/maxNameLength": 6}})").error ==
+        "setting \"createContact/maxNameLength\": the same setting as \"Create a Contact/maxNameLength\" (one operation, "
+        "two names); give it once");
+  CHECK(embedded(R"({"settings": {"createContactz/maxNameLength": 5}})").error.rfind(
+            "setting \"createContactz/maxNameLength\": unknown operation \"createContactz\" (did you mean \"createContact\"?); "
+            "known operations: \"Add Phone Numbers to a location\" (addPhoneNumbersToLocation), ", 0) == 0);
+}
+
 TEST_CASE("the C++ API refuses the same settings with the same message", "[trust]") {
   wxlint::LinterOptions o;
   o.settings["maxUsers"] = "-1";
