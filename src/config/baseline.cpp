@@ -1,6 +1,8 @@
 // Baselines: adopt wxlint on a tree with known findings and fail only on new ones.
 #include "document/stable_hash.hpp"
 #include "engine/data_file.hpp"
+#include "document/document.hpp"
+#include "engine/check.hpp"
 #include "report/display.hpp"
 
 #include <wxlint/config.hpp>
@@ -89,7 +91,8 @@ Baseline Baseline::load(const std::string& path) {
   if (v == root.MemberEnd() || !v->value.IsInt() || (v->value.GetInt() != 1 && v->value.GetInt() != kVersion))
     file.fail(v == root.MemberEnd() ? "" : "/version", "unsupported baseline version (expected 1 or 2)");
   auto list = root.FindMember("findings");
-  if (list == root.MemberEnd() || !list->value.IsArray()) file.fail("", "needs an array \"findings\"");
+  if (list == root.MemberEnd()) file.fail("", "needs an array \"findings\"");
+  if (!list->value.IsArray()) file.fail("/findings", "must be an array of findings, not " + json_type_words(json_type_name(list->value)));
   Baseline b;
   b.version_ = v->value.GetInt();
   std::error_code ec;
@@ -102,7 +105,8 @@ Baseline Baseline::load(const std::string& path) {
           member(file, e, ptr, "messageHash")};
     std::size_t count = 1;
     if (auto c = e.FindMember("count"); c != e.MemberEnd()) {
-      if (!c->value.IsUint() || c->value.GetUint() == 0) file.fail(ptr + "/count", "must be a positive integer");
+      if (!c->value.IsUint() || c->value.GetUint() == 0)
+        file.fail(ptr + "/count", "must be a whole number from 1 to 4294967295, not " + to_json_text(c->value));
       count = c->value.GetUint();
     }
     b.counts_[std::move(k)] += count;

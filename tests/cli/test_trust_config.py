@@ -29,6 +29,26 @@ class Refused(TempDirTest):
         self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: " + expected + "\n"))
 
 
+class BadBaselines(Refused):
+    """A baseline file that is not one: exit 2 at its place, each problem in words."""
+
+    def test_each_problem_at_its_place(self):
+        finding = '{"file": "a", "rule": "r", "pointer": "/x", "messageHash": "h", "count": %s}'
+        for text, said in [
+                ('[]', 'b.json:1:1: (root): a baseline is an object {"version": 1, "findings": [...]}'),
+                ('{"version": 3, "findings": []}', "b.json:1:13: /version: unsupported baseline version (expected 1 or 2)"),
+                ('{"version": 1}', 'b.json:1:1: (root): needs an array "findings"'),
+                ('{"version": 1, "findings": {}}', "b.json:1:28: /findings: must be an array of findings, not an object"),
+                ('{"version": 1, "findings": [3]}', "b.json:1:29: /findings/0: each finding is an object"),
+                ('{"version": 1, "findings": [%s]}' % (finding % "0"),
+                 "b.json:1:102: /findings/0/count: must be a whole number from 1 to 4294967295, not 0"),
+                ('{"version": 1, "findings": [%s]}' % (finding % "18446744073709551615"),
+                 "b.json:1:102: /findings/0/count: must be a whole number from 1 to 4294967295, not 18446744073709551615")]:
+            with self.subTest(text=text):
+                write(self.path("b.json"), text)
+                self.assert_refused(said, "--no-config", "--baseline", "b.json")
+
+
 class EmptyValues(TempDirTest):
     """An empty value (an unset shell variable) is refused, not taken as "not given": a
     `--baseline "$B"` would report every finding, a `--generate-baseline "$B"` write nothing."""
