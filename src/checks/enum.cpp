@@ -9,9 +9,13 @@
 namespace wxlint::checks {
 namespace {
 
+// At most 20, as the schema's enum findings list theirs: a list of thousands (a setting of
+// allowed locations) is no message.
 std::string join(const std::vector<std::string>& v) {
+  constexpr std::size_t kListed = 20;
   std::string s;
-  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  for (std::size_t i = 0; i < v.size() && i < kListed; ++i) s += (s.empty() ? "" : ", ") + v[i];
+  if (v.size() > kListed) s += ", ... and " + std::to_string(v.size() - kListed) + " more";
   return s;
 }
 

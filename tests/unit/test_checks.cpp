@@ -141,6 +141,17 @@ TEST_CASE("length, deny and enum", "[checks]") {
   CHECK(messages(r) == V{"1:1", "1234:4", "911", "WORK not in work, home. Did you mean \"work\"?", "zzz not in work, home."});
 }
 
+TEST_CASE("enum: a long list of values is named by its first 20", "[checks]") {
+  std::string values, listed;
+  for (int i = 0; i < 25; ++i) {
+    values += std::string(i ? ", " : "") + "\"v" + std::to_string(i) + "\"";
+    if (i < 20) listed += std::string(i ? ", " : "") + "v" + std::to_string(i);
+  }
+  RuleFixture f("[" + rule("enum", "enum", "/c/*", "{\"values\": [" + values + "]}", "{allowed}") + "]");
+  auto r = f.linter().lint(R"({"c": ["v24", "zzz"]})", "t.json", "testOp");
+  CHECK(messages(r) == V{listed + ", ... and 5 more"});
+}
+
 TEST_CASE("webex-id: malformed and wrong-type outcomes", "[checks]") {
   RuleFixture f("[" + rule("bad", "webex-id", "/p/*", R"({"outcome": "malformed"})", "{problem}") + "," +
                 rule("type", "webex-id", "/p/*", R"({"outcome": "wrong-type", "type": "PEOPLE"})", "{type}") + "]");
