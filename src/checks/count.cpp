@@ -8,6 +8,8 @@
 
 #include <wxlint/error.hpp>
 
+#include <utility>
+
 namespace wxlint::checks {
 namespace {
 
@@ -26,6 +28,9 @@ struct Tally {
 // else a payload with many matched nodes costs their number times the whole payload.
 struct RootTally final : CheckState {
   std::optional<Tally> tally;
+  // Past max, every node is told of the same first extra match: said once (a usersList of
+  // 50,000 entries with validate:true once made 50,000 findings at one place).
+  bool beyond_reported = false;
 };
 
 class Count final : public Check {
@@ -69,6 +74,7 @@ class Count final : public Check {
       f.arg("count", std::to_string(t.n)).arg("min", std::to_string(*min_));
       if (direct_items_ && where_.empty()) f.covers_keyword = "minItems";
     } else if (max_ && t.n > *max_) {
+      if (absolute_ && std::exchange(static_cast<RootTally*>(state)->beyond_reported, true)) return;
       Finding& f = out.emit(direct_items_ && where_.empty() ? at.pointer() : t.beyond);
       f.arg("count", std::to_string(t.n)).arg("max", std::to_string(*max_));
       if (direct_items_ && where_.empty()) f.covers_keyword = "maxItems";

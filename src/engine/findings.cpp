@@ -255,16 +255,6 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
     d.location = {root ? std::string() : std::move(f.args.back().second), pos[2 * i].line, pos[2 * i].column,
                   pos[2 * i + 1].line, pos[2 * i + 1].column};
   }
-  // One rule saying the same thing at the same place twice (a rule at each usersList entry
-  // with validate:true counting the users of the whole request) is said once.
-  const auto same = [](const Diagnostic& a, const Diagnostic& b) {
-    const auto at = [](const Location& l) { return std::tie(l.pointer, l.line, l.column, l.end_line, l.end_column); };
-    return a.rule == b.rule && !a.unlisted && !b.unlisted && at(a.location) == at(b.location) && a.message == b.message &&
-           a.related.size() == b.related.size() &&
-           std::equal(a.related.begin(), a.related.end(), b.related.begin(),
-                      [&](const Location& x, const Location& y) { return at(x) == at(y); });
-  };
-  out.erase(std::unique(out.begin(), out.end(), same), out.end());
   assign_identity_keys(doc, out);
   return out;
 }

@@ -122,7 +122,10 @@ class ColourAndExcerpts(TempDirTest):
                                                      "     1  名前01   org/名前\n")
         r = run("rules", "--rules", "org.rules.json", cwd=self.dir)
         self.assertEqual([line for line in r.stdout.splitlines() if "org/" in line],
-                         ["ORG0001    warning  org/last-name  s", "名前01     warning  org/名前  s"])
+                         # Aligned by columns on the widest code (external.non.privilege, 22) and rule
+                         # id (45): a CJK character takes two.
+                         ["ORG0001" + " " * 16 + "warning org/last-name" + " " * 33 + "s",
+                          "名前01" + " " * 17 + "warning org/名前" + " " * 38 + "s"])
 
 class SelectIgnore(TempDirTest):
     def setUp(self):

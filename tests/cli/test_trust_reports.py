@@ -188,7 +188,9 @@ class RuleFiles(TempDirTest):
         r = wxlint_bytes("rules", "--rules-dir", "rd", cwd=self.dir)
         self.assertEqual(r.returncode, 0, r.stderr)
         assert_terminal_safe(self, r.stdout)
-        self.assertIn("\nWX3012\\u009b2J error    contacts/email-type\\x1b[31m  Bad\\x1b]0;title\\x07 type\\nfake line\n",
+        # Aligned on the widest code (external.non.privilege) and rule id, as shown escaped.
+        self.assertIn("\nWX3012\\u009b2J" + " " * 9 + "error   contacts/email-type\\x1b[31m" + " " * 19 +
+                      "Bad\\x1b]0;title\\x07 type\\nfake line\n",
                       r.stdout.decode("utf-8"))
         r = wxlint_bytes("rules", "--rules-dir", "rd", "--format", "markdown", cwd=self.dir)
         self.assertEqual(r.returncode, 0, r.stderr)
