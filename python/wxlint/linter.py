@@ -130,7 +130,10 @@ class Linter:
 
     def explain(self, code: Union[str, int]) -> list[Rule]:
         """The rules with this code or rule id (a code may have several). Raises UnknownRuleError."""
-        code = str(code)  # 1026016 as well as "1026016"
+        # 1026016 as well as "1026016"; anything else is a mistake, not a code ("None").
+        if isinstance(code, bool) or not isinstance(code, (str, int)):
+            raise TypeError(f"explain() takes a code or rule id (str or int), not {type(code).__name__}")
+        code = str(code)
         found = [r for r in self.rules() if code in (r.code, r.id)]
         if not found:
             raise errors.UnknownRuleError(f'no rule with code or id "{code}"; wxlint.rules() lists them all')

@@ -125,6 +125,9 @@ def test_explain():
     assert len(wxlint.explain("4202")) == len([r for r in wxlint.rules() if r.code == "4202"]) > 1
     with pytest.raises(wxlint.UnknownRuleError, match='no rule with code or id "nope"'):
         wxlint.explain("nope")
+    for wrong in (None, True, 1026016.0, ["1026016"]):
+        with pytest.raises(TypeError, match=r"^explain\(\) takes a code or rule id \(str or int\), not "):
+            wxlint.explain(wrong)
     assert wxlint.explain(1026016) == [rule]  # a numeric code as a number
 
 
