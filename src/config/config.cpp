@@ -5,6 +5,7 @@
 #include "document/json_pointer.hpp"
 #include "engine/data_file.hpp"
 #include "engine/embedded.hpp"
+#include "engine/file_kind.hpp"
 #include "engine/rule_suggestion.hpp"
 #include "engine/schema_layer.hpp"
 #include "formats/numbering_plan.hpp"
@@ -135,15 +136,6 @@ void check_trusted(const std::string& path) {
     why = std::string(file.st_mode & S_IWOTH ? "anyone" : "its group") + " may write it (mode " + mode + ")";
   }
   if (!why.empty()) throw ConfigError("refusing " + path + ": " + why + "; name it to use it (--config " + path + ", or the library's \"config\" option)");
-}
-
-const char* file_kind(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  return "a special file";
 }
 
 // Whether the search stops at `path`. Anything there does: skipping a .wxlint.json that

@@ -2,6 +2,8 @@
 // file or the new one, whole; nothing but a regular file is ever replaced.
 #include "report/write_file.hpp"
 
+#include "engine/file_kind.hpp"
+
 #include <wxlint/error.hpp>
 #include <wxlint/report.hpp>
 
@@ -20,15 +22,6 @@ namespace {
   throw IoError(path + ": cannot write: " + why);
 }
 [[noreturn]] void fail_errno(const std::string& path) { fail(path, std::strerror(errno)); }
-
-const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISSOCK(mode)) return "a socket";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  return "a special file";
-}
 
 class Fd {
  public:
@@ -62,7 +55,7 @@ Target target_of(const std::string& path) {
       if (!resolved) {
         // /dev/stdout on a pipe: /proc's link names no path, yet it leads somewhere.
         if (errno == ENOENT && ::stat(path.c_str(), &t.st) == 0 && !S_ISREG(t.st.st_mode))
-          fail(path, std::string("it is ") + kind_of(t.st.st_mode) + ", not a regular file (for standard output: -o -)");
+          fail(path, std::string("it is ") + file_kind(t.st.st_mode) + ", not a regular file (for standard output: -o -)");
         if (errno == ENOENT) fail(path, "it is a symbolic link to a file that does not exist");
         fail_errno(path);
       }
@@ -70,7 +63,7 @@ Target target_of(const std::string& path) {
       std::free(resolved);
       if (::stat(real.c_str(), &t.st) != 0) fail_errno(path);
     }
-    if (!S_ISREG(t.st.st_mode)) fail(path, std::string("it is ") + kind_of(t.st.st_mode) + ", not a regular file");
+    if (!S_ISREG(t.st.st_mode)) fail(path, std::string("it is ") + file_kind(t.st.st_mode) + ", not a regular file");
   } else if (errno != ENOENT) {
     fail_errno(path);
   }
