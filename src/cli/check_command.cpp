@@ -123,7 +123,7 @@ bool unknown_operation(const std::string& operation, const Linter& linter) {
 // snapshots (and --rules-dir's rules/ and schemas/) are not payloads, whether a directory
 // search met them or they were named (as pre-commit names each staged JSON file), so
 // `check --baseline base.json .` lints the payloads only.
-void drop_own_files(const CheckOptions& o, const Projects& projects, std::vector<std::string>& files,
+void drop_own_files(const CheckOptions& o, Projects& projects, std::vector<std::string>& files,
                     std::vector<std::size_t>& owner) {
   namespace fs = std::filesystem;
   std::vector<std::string> own;
@@ -141,10 +141,16 @@ void drop_own_files(const CheckOptions& o, const Projects& projects, std::vector
   std::vector<std::string> kept = files;
   drop_snapshot_files(kept, own);
   std::vector<std::size_t> kept_owner;
-  for (std::size_t i = 0, n = 0; i < files.size(); ++i)
+  std::set<std::size_t> dropped_owners;
+  for (std::size_t i = 0, n = 0; i < files.size(); ++i) {
     if (n < kept.size() && files[i] == kept[n]) kept_owner.push_back(owner[i]), ++n;  // kept: in the same order
+    else dropped_owners.insert(owner[i]);
+  }
   files = std::move(kept);
   owner = std::move(kept_owner);
+  // A project whose only files named are its own (its rule files, matched by its "rules"
+  // glob) is still loaded: a bad rule file is exit 2, not a pass with nothing linted.
+  for (const std::size_t p : dropped_owners) projects.linter(projects.all()[p].group);
 }
 
 // Whether every path names a file (or stdin), as pre-commit's do: none is a directory.

@@ -140,6 +140,14 @@ class Story(TempDirTest):
                 r = self.wxlint("check", "--no-config", "--rules", "org.rules.json", "payload.json")
                 self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: " + error + "\n"))
 
+    def test_a_rules_glob_that_matches_the_only_file_named_still_loads_it(self):
+        # The file named is the config's rule file, so no payload: it was passed over, never
+        # loaded, and the run passed with nothing linted.
+        write(self.path(".wxlint.json"), {"rules": ["payload.json"]})
+        r = self.wxlint("check", "payload.json")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr.splitlines()[-1], 'wxlint: payload.json:1:1: (root): missing required member "rules"')
+
     def test_config_entries_that_name_no_file(self):
         for entry, error in (("policy/*.rules.json", NO_MATCH),
                              ("nope.rules.json", "c.json:1:12: /rules/0: no rule file " + self.path("nope.rules.json"))):
