@@ -10,8 +10,9 @@
 
 namespace wxlint::cli {
 
-// argv with each "--name=" of an option that takes a value (of any subcommand) split in two;
-// flags, and everything after a bare "--", as given.
+// argv with each "--name=" of an option that takes a value (of any subcommand) split in two,
+// and a value of only the option's delimiters ("--select ,") made "", which CLI11 would take
+// as no value and take the next argument instead; flags, and all after a bare "--", as given.
 std::vector<std::string> split_empty_values(const CLI::App& app, int argc, char** argv);
 
 // The operands after a bare "--", taken out of args (with the "--"): CLI11 gives them to its

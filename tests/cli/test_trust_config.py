@@ -76,6 +76,15 @@ class EmptyValues(TempDirTest):
                                      .format(long_name, what))
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.json"])  # nothing written
 
+    def test_a_list_of_only_commas_is_empty_and_takes_no_payload(self):
+        # CLI11 split "," into no item and took good.json as --select's value.
+        write(self.path("good.json"), GOOD)
+        for given in (["--select", ","], ["--select=,,"], ["--ignore", ","]):
+            with self.subTest(given=given):
+                r = self.wxlint("check", "--no-config", *given, "good.json")
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", 'wxlint: {}: unknown rule id or code ""; '
+                                 "`wxlint rules` lists them\n".format(given[0].split("=")[0])))
+
     def test_an_empty_snapshot_after_an_equals_sign_takes_no_payload(self):
         write(self.path("good.json"), GOOD)
         r = self.wxlint("check", "--snapshot=", "good.json")
