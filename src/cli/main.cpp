@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "formats/numbering_plan.hpp"
 #include "cli/completions.hpp"
-#include "cli/empty_equals.hpp"
+#include "cli/raw_args.hpp"
 #include "cli/outputs.hpp"
 #include "cli/unknown_command.hpp"
 

@@ -1,4 +1,4 @@
-#include "cli/empty_equals.hpp"
+#include "cli/raw_args.hpp"
 
 #include <algorithm>
 #include <string_view>

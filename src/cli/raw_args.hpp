@@ -1,6 +1,7 @@
-// "--snapshot=$UNSET": CLI11 takes an option written "--name=" with nothing after the "=" as
-// if the value were the next argument, so a path meant as a payload became the snapshot.
-// Such an option is passed on as "--name" and "", for its own check of an empty value.
+// What CLI11 would misread in argv, set right before it parses. "--snapshot=$UNSET": it takes
+// an option written "--name=" with nothing after the "=" as if the value were the next
+// argument, so a path meant as a payload became the snapshot; such an option is passed on as
+// "--name" and "", for its own check of an empty value. And "--" (below).
 #pragma once
 
 #include <CLI/CLI.hpp>
