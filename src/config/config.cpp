@@ -66,6 +66,9 @@ void read_rules(const rapidjson::Value& rules, Config& c, Places& places, const 
   for (const auto& m : rules.GetObject()) {
     const std::string key = name_of(m.name), value = name_of(m.value);
     places.origins.emplace_back(key, member_ptr(at, key));
+    // A later entry for the same key (the list form) replaces an earlier one.
+    c.options.disabled.erase(key);
+    c.options.severities.erase(key);
     if (value == "off") c.options.disabled.insert(key);
     else if (value != "on") c.options.severities[key] = *parse_severity(value);
   }

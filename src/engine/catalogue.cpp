@@ -47,12 +47,14 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
 
   std::set<std::string> used_settings, seen_overrides;
   std::map<std::string, std::string> seen_ids;  // rule id -> its file
+  // By code, then by rule id: the rule's own id, the narrower, has the last word
+  // ({"4202": "off", "move-users/extension-taken": "warning"} keeps that one rule on).
   auto override_for = [&](const std::string& id, const std::string& code, RuleDoc& doc) {
     bool disabled = false;
-    for (const std::string& key : {id, code}) {
-      if (options.disabled.count(key)) disabled = true, seen_overrides.insert(key);
+    for (const std::string& key : {code, id}) {
       if (auto it = options.severities.find(key); it != options.severities.end())
-        doc.severity = it->second, seen_overrides.insert(key);
+        doc.severity = it->second, disabled = false, seen_overrides.insert(key);
+      if (options.disabled.count(key)) disabled = true, seen_overrides.insert(key);  // off wins for one key
     }
     return disabled;
   };

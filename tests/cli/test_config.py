@@ -50,6 +50,23 @@ class Rules(TempDirTest):
         self.assertIn("warning[4911]", r.stdout)
         self.assertEqual(r.returncode, 0 if set(before) == {"WX2002", "4911"} else 1, r.stdout)
 
+    def test_a_rule_id_has_the_last_word_over_its_code_and_a_later_entry_over_an_earlier(self):
+        # 4911: an emergency number as extension (move-users/extension-emergency). The code
+        # used to win over the id, whatever the order, and "off" over everything.
+        write(self.path("bad.json"), move_users("2001", "911"))
+        for rules, shown in [
+                ({"4911": "off", "move-users/extension-emergency": "warning"}, ["warning[4911]"]),
+                ({"move-users/extension-emergency": "warning", "4911": "off"}, ["warning[4911]"]),
+                ({"4911": "info", "move-users/extension-emergency": "warning"}, ["warning[4911]"]),
+                ({"4911": "warning", "move-users/extension-emergency": "off"}, []),
+                ([{"4911": "off"}, {"4911": "warning"}], ["warning[4911]"]),
+                ([{"4911": "warning"}, {"4911": "off"}], []),
+                ([{"4911": "off"}, {"4911": "on"}], ["error[4911]"])]:
+            with self.subTest(rules=rules):
+                write(self.path(".wxlint.json"), {"rules": rules})
+                r = self.wxlint("check", "-q", "bad.json")
+                self.assertEqual([line.split(" ")[1].rstrip(":") for line in r.stdout.splitlines()], shown, r.stderr)
+
     def test_per_operation_limit(self):
         write(self.path("good.json"), GOOD)  # two users
         write(self.path(".wxlint.json"), {"operations": {"validateOrInitiateMoveUsersJob": {"maxUsers": 1}}})
