@@ -2,6 +2,7 @@
 // "work") gets a did-you-mean. With "only", values outside that list are left to other
 // rules (allowed sources judge only valid sources).
 #include "checks/kinds.hpp"
+#include "engine/listed.hpp"
 #include "formats/formats.hpp"
 
 #include <algorithm>
@@ -9,14 +10,8 @@
 namespace wxlint::checks {
 namespace {
 
-// At most 20, as the schema's enum findings list theirs: a list of thousands (a setting of
-// allowed locations) is no message.
 std::string join(const std::vector<std::string>& v) {
-  constexpr std::size_t kListed = 20;
-  std::string s;
-  for (std::size_t i = 0; i < v.size() && i < kListed; ++i) s += (s.empty() ? "" : ", ") + v[i];
-  if (v.size() > kListed) s += ", ... and " + std::to_string(v.size() - kListed) + " more";
-  return s;
+  return listed(v.size(), [&](std::size_t i) { return v[i]; });
 }
 
 class Enum final : public Check {

@@ -2,6 +2,7 @@
 
 #include "document/document.hpp"
 #include "document/json_pointer.hpp"
+#include "engine/listed.hpp"
 #include "engine/pattern.hpp"
 #include "engine/regex.hpp"
 #include "engine/schema_pattern_properties.hpp"
@@ -48,9 +49,6 @@ std::string type_words(const rapidjson::Value* type) {
       if ((*type)[i].IsString()) s += (s.empty() ? "" : " or ") + word((*type)[i].GetString());
   return s.empty() ? "another type" : s;
 }
-
-// The enum values a message lists: an enum may hold thousands (the suggestion looks at all).
-constexpr rapidjson::SizeType kEnumListed = 20;
 
 // A value as a message shows it: a scalar's text, else its JSON, cut at 80 characters.
 std::string shown(const rapidjson::Value& v) {
@@ -266,12 +264,9 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
         std::string allowed;
         std::vector<std::string> values;
         if (const auto* en = sub ? child(*sub, "enum") : nullptr; en && en->IsArray()) {
-          for (rapidjson::SizeType i = 0; i < en->Size(); ++i) {
-            const rapidjson::Value& v = (*en)[i];
-            if (i < kEnumListed) allowed += (allowed.empty() ? "" : ", ") + shown(v);
+          allowed = listed(en->Size(), [&](std::size_t i) { return shown((*en)[static_cast<rapidjson::SizeType>(i)]); });
+          for (const rapidjson::Value& v : en->GetArray())
             if (v.IsString()) values.emplace_back(v.GetString(), v.GetStringLength());
-          }
-          if (en->Size() > kEnumListed) allowed += ", ... and " + std::to_string(en->Size() - kEnumListed) + " more";
         }
         if (node->IsString()) near = formats::did_you_mean({node->GetString(), node->GetStringLength()}, values);
         return Args{{"value", shown(*node)}, {"allowed", allowed}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};

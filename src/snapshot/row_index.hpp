@@ -24,6 +24,16 @@ class RowIndex {
   std::span<const std::uint32_t> find(std::string_view key) const { return find(key, hash(key)); }
   std::span<const std::uint32_t> find(std::string_view key, std::uint64_t hash) const;
   std::size_t keys() const { return count_; }
+  // f(rows) for each key that more than one row holds, in one pass over the records.
+  template <typename F>
+  void each_repeated(const F& f) const {
+    for (std::size_t at = 0; at < records_.size();) {
+      const std::uint32_t n = records_[at];
+      const std::size_t rows = at + 2 + (records_[at + 1] + 3) / 4;
+      if (n > 1) f(std::span<const std::uint32_t>(records_.data() + rows, n));
+      at = rows + n;
+    }
+  }
 
  private:
   void place(std::uint64_t hash, std::uint32_t record);

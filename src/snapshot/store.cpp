@@ -369,14 +369,15 @@ class Loader {
     for (const Table& t : s_.tables_) {
       if (!t.loaded() || t.columns().empty() || (t.columns()[0].name != "id" && t.columns()[0].name != "contactId")) continue;
       const std::optional<std::size_t> name = t.column("displayName") ? t.column("displayName") : t.column("name");
-      for (std::size_t r = 0; r < t.size(); ++r) {
-        const std::span<const std::uint32_t> rows = t.find(0, t.cell(r, 0));
-        if (rows.size() < 2 || rows[1] != r) continue;
+      std::vector<std::pair<std::uint32_t, std::uint32_t>> twice;  // (second row, first row), said in row order
+      t.each_repeated(0, [&](std::span<const std::uint32_t> rows) { twice.emplace_back(rows[1], rows[0]); });
+      std::sort(twice.begin(), twice.end());
+      for (const auto& [r, first] : twice) {
         const std::string_view shown = name ? t.cell(r, *name) : std::string_view();
         report({where(t, r),
                 ": " + (shown.empty() ? std::string("this item") : std::string(shown)) + " (" + t.name() +
                     ") is listed twice, here and at ",
-                where(t, rows[0]),
+                where(t, first),
                 ": its list changed while it was paged, so another item may be missing; take the snapshot again"});
       }
     }

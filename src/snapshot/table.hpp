@@ -69,6 +69,11 @@ class Table {
     return find(col, key, RowIndex::hash(key));
   }
   std::span<const std::uint32_t> find(std::size_t col, std::string_view key, std::uint64_t hash) const;  // RowIndex::hash
+  // f(rows) for each key of indexed column `col` that more than one row holds.
+  template <typename F>
+  void each_repeated(std::size_t col, const F& f) const {
+    indexes_[col].each_repeated(f);
+  }
   // Of those, the rows whose column `scope_col` holds the text numbered `scope` (text_id()),
   // when `col` is declared scoped by it (Column::scope); else nullopt: the caller filters
   // find()'s rows.
