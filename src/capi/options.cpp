@@ -73,6 +73,7 @@ Options parse_options(const char* text) {
       for (const auto& p : m.value.GetArray()) o.rule_files.push_back(path_of(p, "each \"rules\" entry"));
     } else if (name == "region") {
       o.region = text_of(m.value, "\"region\"");
+      if (o.region.empty()) bad_options("\"region\" must be a region code (US, GB...), not empty");
     } else if (name == "config") {
       if (m.value.IsTrue()) options.find_config = true;
       else if (!m.value.IsString() || m.value.GetStringLength() == 0) bad_options("\"config\" must be a file path or true");

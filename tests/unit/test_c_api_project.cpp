@@ -133,6 +133,9 @@ TEST_CASE("c api: a bad config file is an error naming its place", "[c_api]") {
   CHECK(message == "options: each \"rules\" entry must be a path, not empty");
   CHECK(make(R"({"snapshot": ""})", WXLINT_E_OPTIONS, &message) == nullptr);
   CHECK(message == "options: \"snapshot\" must be a path, not empty");
+  // As --region "" is refused: an empty region would silently keep the config's.
+  CHECK(make(R"({"region": ""})", WXLINT_E_OPTIONS, &message) == nullptr);
+  CHECK(message == "options: \"region\" must be a region code (US, GB...), not empty");
 }
 
 TEST_CASE("c api: \"config\": true does not pass over a nearest config it cannot read", "[c_api]") {
