@@ -38,6 +38,9 @@ class Operations(TempDirTest):
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertEqual([l.split(": ", 1)[0] + " " + l.rsplit(" ", 1)[1] for l in r.stdout.splitlines()], [
             example("create-workspace.envelope.json") + ":12:23 (workspace/location-id-malformed)",
+            example("create-workspace.envelope.json") + ":13:32 (workspace/workspace-location-id-malformed)",
+            example("create-workspace.envelope.json") + ":14:20 (workspace/floor-id-malformed)",
+            example("create-workspace.envelope.json") + ":22:27 (workspace/calling-location-id-malformed)",
             example("create-workspace.envelope.json") + ":24:15 (workspace/license-id-malformed)",
             example("manage-numbers-job.envelope.json") + ":10:22 (numbers-job/operation-value)",
             example("manage-numbers-job.envelope.json") + ":11:23 (numbers-job/number-list-empty)",
