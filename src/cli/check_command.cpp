@@ -345,6 +345,7 @@ int run_check(const CheckOptions& options) {
   if (!o.generate_baseline.empty() && !baseline_to_stdout) written.push_back(o.generate_baseline);
   else if (o.generate_baseline.empty()) for (const auto& f : outputs->files) written.push_back(f.path);
   for (const auto& path : written) refuse_input_as_output(path, inputs), refuse_unwritable(path);
+  if (!o.generate_baseline.empty() && !baseline_to_stdout) refuse_replacing_non_baseline(o.generate_baseline);
   // Loaded now: a broken baseline stops the run before --fix writes.
   std::optional<Baseline> baseline;
   if (!o.baseline.empty()) baseline = Baseline::load(o.baseline);

@@ -11,9 +11,11 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdio>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -54,10 +56,25 @@ void refuse_read_only(const std::string& path) {
   throw IoError(path + ": cannot write: it is read-only (mode " + mode + "); make it writable to fix it");
 }
 
+// What tells a file changed since it was read: another program's save must not be written over.
+struct Stamp {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  off_t size = 0;
+  std::int64_t mtime_s = 0, mtime_ns = 0, ctime_s = 0, ctime_ns = 0;
+  bool operator==(const Stamp&) const = default;
+};
+std::optional<Stamp> stamp_of(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return Stamp{st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec};
+}
+
 // --fix and --diff: the file is written only when a fix applied, and never with --diff.
 void fix_one(const Linter& linter, const std::string& path, const std::string& name, const std::string& operation,
              const LintSetup& setup, const LintJob& job, LintOutcome& out) {
   const bool is_stdin = path == "-";
+  const std::optional<Stamp> read_at = is_stdin ? std::nullopt : stamp_of(path);
   std::string text = read_file(path);
   Linter::FixFilter shown;
   if (job.shown && setup.config) shown = [&](FileReport& r) { job.shown(*setup.config, r); };
@@ -69,6 +86,8 @@ void fix_one(const Linter& linter, const std::string& path, const std::string& n
   } else if (r.applied) {
     try {
       refuse_read_only(path);
+      if (stamp_of(path) != read_at)
+        throw IoError(path + ": not fixed: it changed while wxlint was fixing it; run --fix again");
       write_file_atomically(path, r.text);
     } catch (const IoError& e) {
       // Not written: its findings are those of the file as it is, shown beside the reason.

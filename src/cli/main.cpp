@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <new>
@@ -184,6 +185,8 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A reader that goes away (`| head`) is a write error, exit 2, not death by SIGPIPE (141).
+  std::signal(SIGPIPE, SIG_IGN);
   wxlint::cli::CheckedStdout out;
   const int status = run(argc, argv);
   if (const int error = out.finish()) {

@@ -2,6 +2,7 @@
 
 #include "report/write_file.hpp"
 
+#include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
 
 #include <algorithm>
@@ -49,6 +50,17 @@ void refuse_unwritable(const std::string& output) {
   if (::access(dir.empty() ? "." : dir.c_str(), W_OK | X_OK) != 0)
     throw IoError(output + ": cannot write into its directory: " + std::strerror(errno));
   refuse_unreplaceable(output);
+}
+
+void refuse_replacing_non_baseline(const std::string& output) {
+  struct stat st {};
+  if (::stat(output.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;
+  try {
+    Baseline::load(output);
+  } catch (const std::exception& e) {
+    throw IoError(output + ": cannot write the baseline: the file is there and is not a baseline (" + e.what() +
+                  "); remove it, or name another file");
+  }
 }
 
 std::string file_identity(const std::string& path) {

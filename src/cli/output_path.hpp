@@ -16,6 +16,10 @@ void refuse_input_as_output(const std::string& output, const std::vector<std::st
 // symbolic link): checked before --fix writes anything.
 void refuse_unwritable(const std::string& output);
 
+// Throws IoError when `output` is a file with something in it that is not a baseline
+// (Baseline::load() refuses it): --generate-baseline replaces a baseline, never a payload.
+void refuse_replacing_non_baseline(const std::string& output);
+
 // What names one file: "dev:inode" when it exists, else the canonical path of its directory
 // and its name (a dangling symbolic link: of where it leads).
 std::string file_identity(const std::string& path);

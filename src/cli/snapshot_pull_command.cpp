@@ -6,6 +6,7 @@
 #include <wxlint/error.hpp>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -26,6 +27,7 @@ void run_snapshot_pull(const std::vector<std::string>& args) {
   // The script checks the pulled pages with this very wxlint.
   ::setenv("WXLINT_EXECUTABLE", self.c_str(), 1);
   std::cout.flush();
+  std::signal(SIGPIPE, SIG_DFL);  // main() ignores it; an ignored signal stays ignored across exec
   ::execv(script.c_str(), argv.data());
   const int error = errno;
   throw IoError(script + ": cannot run it (" + std::strerror(error) +

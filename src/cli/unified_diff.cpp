@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 namespace wxlint::cli {
 namespace {
@@ -57,8 +58,11 @@ std::size_t lines_after(std::string_view t, std::size_t at, std::size_t n) {
 // git writes it ("a/x\033[2J.json"; git apply and GNU patch read it back): raw, a line break
 // would end the header and an ESC would reach the terminal. A tab ends a name that holds a
 // space, as git writes it, or GNU patch cuts it there. An absolute name loses its leading '/'
-// after "a/", as in `git diff --no-index` ("a//tmp/x.json" named no file for patch -p1).
-std::string header(std::string_view name) {
+// after "a/", as in `git diff --no-index` ("a//tmp/x.json" named no file for patch -p1), and
+// "." steps are dropped ("a/./x.json" is a path git apply refuses).
+std::string header(std::string_view path) {
+  const std::string normal = std::filesystem::path(path).lexically_normal().string();
+  std::string_view name = normal;
   while (name.starts_with('/')) name.remove_prefix(1);
   std::string scratch;
   const bool quote = name.find_first_of("\"\\") != std::string_view::npos ||

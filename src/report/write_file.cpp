@@ -101,9 +101,10 @@ void write_all(int fd, const std::string& text, const std::string& path) {
   if (::fsync(fd) != 0 && errno != EINVAL) fail_errno(path);
 }
 
+// Within NAME_MAX (255) whatever the name's length: "." + at most 200 bytes + ".tmp" + 10 digits.
 std::string temp_name(const Target& t) {
   static std::random_device rd;
-  return "." + t.name + ".tmp" + std::to_string(rd());
+  return "." + t.name.substr(0, 200) + ".tmp" + std::to_string(rd());
 }
 
 // Gives an O_TMPFILE file a temporary name: by fd (which may need CAP_DAC_READ_SEARCH), else

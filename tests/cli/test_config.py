@@ -289,6 +289,24 @@ class Baseline(TempDirTest):
         with open(self.path("base.json"), encoding="utf-8") as f:
             self.assertEqual([e["file"] for e in json.load(f)["findings"]], ["p.json"])
 
+    def test_a_payload_is_never_replaced_by_a_baseline(self):
+        # `--generate-baseline p.json .` (the file name meant as a payload): refused, exit 2, the
+        # payload kept. An empty file, or a baseline, is replaced as before.
+        write(self.path("p.json"), BAD)
+        write(self.path("q.json"), GOOD)
+        with open(self.path("p.json"), encoding="utf-8") as f:
+            before = f.read()
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "p.json", ".")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertTrue(r.stderr.startswith("wxlint: p.json: cannot write the baseline: the file is there and is not a "
+                                            "baseline (p.json:"), r.stderr)
+        self.assertTrue(r.stderr.endswith("); remove it, or name another file\n"), r.stderr)
+        with open(self.path("p.json"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), before)
+        write(self.path("empty.json"), "")
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "empty.json", "p.json")
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding(s) in empty.json\n"))
+
     def test_a_baseline_is_not_replaced_when_a_file_could_not_be_linted(self):
         # Its entries for that file would be gone: all new findings on the next run.
         write(self.path("p.json"), BAD)

@@ -152,6 +152,25 @@ class GoldenCasesThroughTheCli(TempDirTest):
             g = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd="/", capture_output=True, text=True)
             self.assertEqual(g.returncode, 0, g.stdout + g.stderr)
 
+    def test_diff_of_a_directory_named_dot_applies_with_git(self):
+        # `check --diff .` names the files ./x.json: "a/./x.json" is a path git apply refuses.
+        os.makedirs(self.path("req"))
+        shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path("req", "x.json"))
+        r = self.wxlint("check", "--no-config", "--diff", ".")
+        self.assertTrue(r.stdout.startswith("--- a/req/x.json\n+++ b/req/x.json\n@@ -"), r.stdout[:200])
+        if shutil.which("git"):
+            g = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd=self.dir, capture_output=True, text=True)
+            self.assertEqual(g.returncode, 0, g.stdout + g.stderr)
+
+    def test_a_file_name_of_255_bytes_is_fixed(self):
+        # The temporary file beside it is named within NAME_MAX too.
+        name = "p" * 250 + ".json"
+        shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path(name))
+        r = self.wxlint("check", "--no-config", "-q", "--fix", name)
+        self.assertEqual(r.stderr, "wxlint: fixed 3 findings in 1 file\n")
+        self.assertEqual(read(self.path(name)), read(os.path.join(REPO, "testdata", "fix", "enum-case.fixed.json")))
+        self.assertEqual(os.listdir(self.dir), [name])
+
     def test_diff_with_exit_zero_exits_0_with_the_diff(self):
         p = shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path("z.json"))
         r = self.wxlint("check", "--no-config", "--diff", "--exit-zero", "z.json")

@@ -305,6 +305,18 @@ class StdoutFails(TempDirTest):
                     os.close(w)
                 self.assertEqual((rc, err), (2, STDOUT_FAILS.format("Broken pipe")))
 
+    def test_broken_pipe_is_exit_2_not_sigpipe(self):
+        # `wxlint check . | head` with SIGPIPE at its default: exit 2 and the reason, not death by signal (141).
+        for args in self.COMMANDS:
+            with self.subTest(args=args):
+                r, w = os.pipe()
+                os.close(r)
+                try:
+                    rc, err = popen_run(args, self.dir, stdout=w)
+                finally:
+                    os.close(w)
+                self.assertEqual((rc, err), (2, STDOUT_FAILS.format("Broken pipe")))
+
 
 @as_root
 class UnreadableDirectory(TempDirTest):
