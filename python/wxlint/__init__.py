@@ -10,6 +10,8 @@ passes payloads in and results out. See docs/python.md.
 from __future__ import annotations
 
 import functools
+import glob
+import json
 import os
 from pathlib import Path
 from typing import Iterable, Optional, Union
@@ -48,18 +50,36 @@ def _state(path: str) -> Optional[tuple[int, int, int]]:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
+def _named_rule_files(config: str) -> tuple[tuple[str, object], ...]:
+    """The rule files a config's "rules" list names (paths or globs relative to it), each with
+    its state: a policy being edited is read again. A config that cannot be read names none
+    here; the library reports it."""
+    try:
+        with open(config, encoding="utf-8") as f:
+            named = json.load(f).get("rules")
+    except (OSError, ValueError, AttributeError):
+        return ()
+    if not isinstance(named, list):
+        return ()
+    base = os.path.dirname(config)
+    found = (sorted(glob.glob(os.path.join(base, entry), recursive=True)) for entry in named if isinstance(entry, str))
+    return tuple((path, _state(path)) for paths in found for path in paths)
+
+
 def _config_state(config: Union[None, bool, str]) -> object:
-    """What decides which config file the library reads and what it holds: a linter is kept
-    only while this stays the same. The library does the search and the checks itself."""
+    """What decides which config file the library reads and what it holds, and the rule files
+    it names: a linter is kept only while this stays the same. The library does the search
+    and the checks itself."""
     if config is False:
         return None
     if isinstance(config, str):
-        return config, _state(config)
+        return config, _state(config), _named_rule_files(config)
     here = os.getcwd()
     for directory in (here, *map(str, Path(here).parents)):
-        state = _state(os.path.join(directory, ".wxlint.json"))
+        path = os.path.join(directory, ".wxlint.json")
+        state = _state(path)
         if state:
-            return directory, state
+            return directory, state, _named_rule_files(path)
     return here, None
 
 

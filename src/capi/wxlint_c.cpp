@@ -21,6 +21,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -72,6 +73,8 @@ int guard(char** error, Body&& body) noexcept {
     return fail(error, WXLINT_E_IO, e.what());
   } catch (const std::bad_alloc&) {
     return fail(error, WXLINT_E_NO_MEMORY, "out of memory");
+  } catch (const std::length_error&) {  // a length no buffer can hold (SIZE_MAX): no bug of wxlint's
+    return fail(error, WXLINT_E_NO_MEMORY, "out of memory: a length larger than any buffer can hold");
   } catch (const std::exception& e) {
     return fail(error, WXLINT_E_INTERNAL, e.what());
   } catch (...) {

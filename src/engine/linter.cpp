@@ -24,6 +24,8 @@
 #include <system_error>
 #include <thread>
 
+#include <sys/stat.h>
+
 namespace wxlint {
 namespace {
 // Below this a second thread costs more than it saves.
@@ -261,23 +263,34 @@ struct Linter::Impl {
     for (auto& f : second_findings) list.add(std::move(f), prefix);
   }
 
+  // Past this size the DOM could outgrow 4x the text: a Webex request body is far smaller.
+  unsigned long long max_size() const {
+    return static_cast<unsigned long long>(catalogue->core_setting_int("maxFileSize", kMaxFileSize));
+  }
+  // A file past max_size(): reported, not parsed (nor read, by lint_file()).
+  FileReport too_large(std::string path, unsigned long long size) const {
+    FileReport report;
+    report.path = std::move(path);
+    const Document doc(std::string(), true);
+    FindingList list(*catalogue, catalogue->max_findings_per_rule());
+    list.add_builtin("json/too-large", "", {{"size", grouped(size)}, {"max", grouped(max_size())}});
+    report.diagnostics = list.finish(doc);
+    return report;
+  }
+
   // `text_back`: where the text goes after the lint, for Linter::fix (no copy of it).
   // `all`: every finding listed, past maxFindingsPerRule (the passes of Linter::fix(), whose
   // fixes are the listed findings').
   FileReport lint(std::string text, std::string path, std::string_view forced, std::string* text_back = nullptr,
                   bool all = false) const {
+    if (const std::size_t size = text.size(); size > max_size()) {
+      if (text_back) *text_back = std::move(text);
+      return too_large(std::move(path), size);
+    }
     FileReport report;
     report.path = std::move(path);
-    // Past this size the DOM could outgrow 4x the text: a Webex request body is far smaller.
-    const auto max_size = static_cast<unsigned long long>(catalogue->core_setting_int("maxFileSize", kMaxFileSize));
-    const std::size_t size = text.size();
-    Document doc(size > max_size ? std::string() : std::move(text), true);  // lives until the report is made
+    Document doc(std::move(text), true);  // lives until the report is made
     FindingList list(*catalogue, all ? SIZE_MAX : catalogue->max_findings_per_rule());
-    if (size > max_size) {
-      list.add_builtin("json/too-large", "", {{"size", grouped(size)}, {"max", grouped(max_size)}});
-      report.diagnostics = list.finish(doc);
-      return report;
-    }
     if (stale_days)
       list.add_builtin("snapshot/stale", "",
                        {{"age", std::to_string(*stale_days)},
@@ -420,6 +433,11 @@ FileReport Linter::relint(std::string& text, const std::string& path, std::strin
 
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {
   const std::string_view op = known(*this, operation);
+  // Sized before it is read: a 6 GB file is reported in no more memory than a small one.
+  struct stat st {};
+  if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+      static_cast<unsigned long long>(st.st_size) > impl_->max_size())
+    return impl_->too_large(path, static_cast<unsigned long long>(st.st_size));
   return impl_->lint(read_file(path), path, op);
 }
 

@@ -144,6 +144,20 @@ class Scale(TempDirTest):
             bound = 4 * len(text) + 64 * MB + base
             self.assertLessEqual(peak, bound, f"peak {peak // MB} MB for {len(text) // MB} MB, bound {bound // MB} MB")
 
+    def test_file_past_max_file_size_is_not_read(self):
+        # Sized before it is read: a 4 GB file (sparse here) takes the memory of a small one.
+        with open(self.path("huge.json"), "wb") as f:
+            f.truncate(4 << 30)
+        write(self.path("small.json"), dumps(payload([[]])))
+        rc, base, _ = measured("check", "--no-config", "small.json", cwd=self.dir, timeout=30)
+        rc, peak, _ = measured("check", "--no-config", "huge.json", cwd=self.dir, timeout=30)
+        self.assertEqual(rc, 1)
+        if not SANITIZED:
+            self.assertLessEqual(peak, base + 16 * MB, f"peak {peak // MB} MB, a small file's {base // MB} MB")
+        r = self.wxlint("check", "--no-config", "-q", "huge.json")
+        self.assertEqual(r.stdout.split(": ", 2)[:2], ["huge.json:1:1", "error[WX0006]"])
+        self.assertIn("The file is 4,294,967,296 bytes, more than the setting maxFileSize (8,388,608)", r.stdout)
+
     def test_file_past_max_file_size_is_reported_not_parsed(self):
         text = dumps(payload([[]])).replace("[[]]", "[" + ",".join(["[]"] * (3 * MB)) + "]")
         write(self.path("big.json"), text)

@@ -109,3 +109,18 @@ def test_an_edited_policy_is_read_again(project):
     assert wxlint.lint(payload, config=False, rules=policy) == [ORG001]
     write(policy, dict(POLICY, rules=[dict(POLICY["rules"][0], params={"regex": "^3[0-9]{3}$"})]))
     assert wxlint.lint(payload, config=False, rules=policy) == []
+
+
+def test_an_edited_policy_that_the_config_names_is_read_again(project):
+    # The module-level functions keep their linter while the config is the same file; a rule
+    # file the config names (a glob here) is part of what they watch, as rules= is.
+    (project / ".wxlint.json").write_text(json.dumps({"rules": ["policy/*.rules.json"]}))
+    (project / "policy").mkdir()
+    policy = write(project / "policy" / "org.rules.json", POLICY)
+    payload = move({"userId": USER, "extension": "3001"})
+    assert wxlint.lint(payload) == [ORG001]
+    write(policy, dict(POLICY, rules=[dict(POLICY["rules"][0], params={"regex": "^3[0-9]{3}$"})]))
+    assert wxlint.lint(payload) == []
+    write(project / "policy" / "names.rules.json", NAMES)  # a new file the glob matches
+    payload = move({"userId": USER, "extension": "9001"})
+    assert [d.code for d in wxlint.lint(payload)] == ["ORG001", "ORG002"]

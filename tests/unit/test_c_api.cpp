@@ -169,6 +169,17 @@ TEST_CASE("c api: lint a buffer that is not NUL-terminated, and an empty one", "
   wxlint_result_free(result);
 }
 
+TEST_CASE("c api: a length no buffer can hold is out of memory, not an internal error", "[c_api]") {
+  Embedded e;
+  wxlint_result* result = nullptr;
+  char* error = nullptr;
+  // Copied into a std::string first: SIZE_MAX throws length_error before a byte is read.
+  CHECK(wxlint_lint(e.linter, "{}", SIZE_MAX, "a.json", nullptr, &result, &error) == WXLINT_E_NO_MEMORY);
+  CHECK(std::string(error) == "out of memory: a length larger than any buffer can hold");
+  CHECK(result == nullptr);
+  wxlint_string_free(error);
+}
+
 TEST_CASE("c api: a forced operation must exist", "[c_api]") {
   Embedded e;
   wxlint_result* result = nullptr;
