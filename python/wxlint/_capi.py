@@ -85,7 +85,10 @@ def _check(status: int, error: ctypes.c_void_p) -> None:
 def c_string(text: str) -> bytes:
     """`text` as the library's char* (or a path in its options): refused with a NUL in it,
     as Python's own file calls do, where the library would read only what comes before."""
-    data = os.fsencode(text)
+    try:
+        data = os.fsencode(text)
+    except UnicodeEncodeError as e:  # a lone surrogate: no bytes name it
+        raise errors.OptionsError(f"{text!r} cannot be encoded as a file system name: {e.reason}") from None
     if b"\0" in data:
         raise errors.OptionsError(f"embedded null byte in {text!r}")
     return data

@@ -86,7 +86,7 @@ Baseline Baseline::load(const std::string& path) {
   namespace fs = std::filesystem;
   DataFile file(path, read_file(path));
   const rapidjson::Value& root = file.doc.root();
-  if (!root.IsObject()) file.fail("", "a baseline is an object {\"version\": 1, \"findings\": [...]}");
+  if (!root.IsObject()) file.fail("", "a baseline is an object {\"version\": 2, \"findings\": [...]}");
   auto v = root.FindMember("version");
   if (v == root.MemberEnd() || !v->value.IsInt() || (v->value.GetInt() != 1 && v->value.GetInt() != kVersion))
     file.fail(v == root.MemberEnd() ? "" : "/version", "unsupported baseline version (expected 1 or 2)");

@@ -35,7 +35,7 @@ class BadBaselines(Refused):
     def test_each_problem_at_its_place(self):
         finding = '{"file": "a", "rule": "r", "pointer": "/x", "messageHash": "h", "count": %s}'
         for text, said in [
-                ('[]', 'b.json:1:1: (root): a baseline is an object {"version": 1, "findings": [...]}'),
+                ('[]', 'b.json:1:1: (root): a baseline is an object {"version": 2, "findings": [...]}'),
                 ('{"version": 3, "findings": []}', "b.json:1:13: /version: unsupported baseline version (expected 1 or 2)"),
                 ('{"version": 1}', 'b.json:1:1: (root): needs an array "findings"'),
                 ('{"version": 1, "findings": {}}', "b.json:1:28: /findings: must be an array of findings, not an object"),

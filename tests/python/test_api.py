@@ -174,6 +174,14 @@ def test_a_nul_in_a_path_or_name_is_refused_not_cut(project):
         assert isinstance(e.value, ValueError) and str(e.value) == f"embedded null byte in {shown}"
 
 
+def test_a_lone_surrogate_in_a_name_is_an_options_error():
+    # No bytes name it: an OptionsError like a NUL's, not a UnicodeEncodeError from deep inside.
+    for call in (lambda: wxlint.lint({}, operation="\ud800"), lambda: wxlint.lint_file("a\ud800.json")):
+        with pytest.raises(wxlint.OptionsError) as e:
+            call()
+        assert str(e.value).endswith("cannot be encoded as a file system name: surrogates not allowed")
+
+
 def test_options_settings_disabled_severities():
     payload = move(*[{"userId": USER, "extension": str(2000 + i)} for i in range(3)], {"userId": USER})
     assert [(d.line, d.severity, d.code) for d in wxlint.Linter(config=False).lint(payload)] == [
