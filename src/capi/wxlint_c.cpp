@@ -15,6 +15,7 @@
 #include <wxlint/linter.hpp>
 #include <wxlint/report.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -73,7 +74,7 @@ int guard(char** error, Body&& body) noexcept {
     return fail(error, WXLINT_E_IO, e.what());
   } catch (const std::bad_alloc&) {
     return fail(error, WXLINT_E_NO_MEMORY, "out of memory");
-  } catch (const std::length_error&) {  // a length no buffer can hold (SIZE_MAX): no bug of wxlint's
+  } catch (const std::length_error&) {  // a size past what a string or vector can hold
     return fail(error, WXLINT_E_NO_MEMORY, "out of memory: a length larger than any buffer can hold");
   } catch (const std::exception& e) {
     return fail(error, WXLINT_E_INTERNAL, e.what());
@@ -149,13 +150,21 @@ void finish(const wxlint_linter* linter, std::unique_ptr<wxlint_result> result, 
 }
 
 // wxlint_lint and wxlint_lint_reindented.
+// The caller's text: NULL only when empty, and no longer than any buffer can be (text +
+// length would overflow: undefined before a byte is read).
+std::string_view given_text(const char* text, size_t length) {
+  if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+  if (length > static_cast<size_t>(PTRDIFF_MAX))
+    throw Failure{WXLINT_E_INVALID_ARGUMENT, "length " + std::to_string(length) + " is larger than any buffer can be"};
+  return {text ? text : "", length};
+}
+
 int lint_text(const wxlint_linter* linter, const char* text, size_t length, const char* display_name,
               const char* operation, bool reindent, wxlint_result** out, char** error) noexcept {
   if (out) *out = nullptr;
   return guard(error, [&] {
     const std::string op = checked_operation(linter, operation, out);
-    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
-    const std::string_view given(text ? text : "", length);
+    const std::string_view given = given_text(text, length);
     std::optional<std::string> laid_out;
     if (reindent) laid_out = wxlint::detail::reindent(given);
     auto result = std::make_unique<wxlint_result>();
@@ -260,8 +269,7 @@ int wxlint_reindent(const char* text, size_t length, char** laid_out, size_t* la
   if (laid_out_length) *laid_out_length = 0;
   return guard(error, [&] {
     if (!laid_out) throw Failure{WXLINT_E_INVALID_ARGUMENT, "laid_out must not be NULL"};
-    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
-    if (const auto layout = wxlint::detail::reindent(std::string_view(text ? text : "", length)))
+    if (const auto layout = wxlint::detail::reindent(given_text(text, length)))
       *laid_out = copy_text(*layout, laid_out_length);
   });
 }
@@ -309,8 +317,7 @@ int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length, con
     if (!fixed) throw Failure{WXLINT_E_INVALID_ARGUMENT, "fixed must not be NULL"};
     if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
     const std::string op = checked_operation(linter, operation, out, true);
-    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
-    wxlint::FixResult r = linter->linter.fix(std::string(text ? text : "", length),
+    wxlint::FixResult r = linter->linter.fix(std::string(given_text(text, length)),
                                              display_name ? display_name : "<buffer>", (flags & WXLINT_FIX_UNSAFE) != 0, op);
     *fixed = copy_text(r.text, fixed_length);
     if (out) {
@@ -329,10 +336,10 @@ int wxlint_apply_fixes(const char* text, size_t length, const char* diagnostics_
   if (applied) *applied = 0;
   return guard(error, [&] {
     if (!fixed) throw Failure{WXLINT_E_INVALID_ARGUMENT, "fixed must not be NULL"};
-    if (!text && length) throw Failure{WXLINT_E_INVALID_ARGUMENT, "text must not be NULL when length > 0"};
+    const std::string_view given = given_text(text, length);
     if (!diagnostics_json) throw Failure{WXLINT_E_INVALID_ARGUMENT, "diagnostics_json must not be NULL"};
     if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
-    const wxlint::AppliedFixes a = wxlint::apply_fixes(std::string_view(text ? text : "", length),
+    const wxlint::AppliedFixes a = wxlint::apply_fixes(given,
                                                        wxlint::capi::parse_fixes(diagnostics_json), (flags & WXLINT_FIX_UNSAFE) != 0);
     *fixed = copy_text(a.text, fixed_length);
     if (applied) *applied = a.applied;

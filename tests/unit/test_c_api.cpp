@@ -169,15 +169,24 @@ TEST_CASE("c api: lint a buffer that is not NUL-terminated, and an empty one", "
   wxlint_result_free(result);
 }
 
-TEST_CASE("c api: a length no buffer can hold is out of memory, not an internal error", "[c_api]") {
+TEST_CASE("c api: a length no buffer can be is an invalid argument, judged before the text is touched", "[c_api]") {
   Embedded e;
   wxlint_result* result = nullptr;
+  char* fixed = nullptr;
   char* error = nullptr;
-  // Copied into a std::string first: SIZE_MAX throws length_error before a byte is read.
-  CHECK(wxlint_lint(e.linter, "{}", SIZE_MAX, "a.json", nullptr, &result, &error) == WXLINT_E_NO_MEMORY);
-  CHECK(std::string(error) == "out of memory: a length larger than any buffer can hold");
+  // text + length would overflow (undefined behaviour) before a byte is read.
+  const std::string expected = "length " + std::to_string(SIZE_MAX) + " is larger than any buffer can be";
+  CHECK(wxlint_lint(e.linter, "{}", SIZE_MAX, "a.json", nullptr, &result, &error) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == expected);
   CHECK(result == nullptr);
-  wxlint_string_free(error);
+  CHECK(wxlint_reindent("{}", SIZE_MAX, &fixed, nullptr, &error) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == expected);
+  CHECK(wxlint_fix(e.linter, "{}", SIZE_MAX, "a.json", nullptr, 0, &fixed, nullptr, &result, &error) ==
+        WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == expected);
+  CHECK(wxlint_apply_fixes("{}", SIZE_MAX, "[]", 0, &fixed, nullptr, nullptr, &error) == WXLINT_E_INVALID_ARGUMENT);
+  CHECK(take(error) == expected);
+  CHECK(fixed == nullptr);
 }
 
 TEST_CASE("c api: a forced operation must exist", "[c_api]") {
