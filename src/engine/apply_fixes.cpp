@@ -17,7 +17,7 @@ AppliedFixes apply_fixes(std::string_view text, const std::vector<Diagnostic>& d
   // Overlap of [b, e) with what is taken; two insertions at one place overlap too.
   auto overlaps = [&](std::size_t b, std::size_t e) {
     auto it = taken.upper_bound(b);
-    if (it != taken.end() && (it->first < e || (b == e && it->first == b))) return true;
+    if (it != taken.end() && it->first < e) return true;  // upper_bound: it->first > b
     if (it == taken.begin()) return false;
     --it;
     return it->second > b || it->first == b;

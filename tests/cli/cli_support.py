@@ -164,4 +164,9 @@ class TempDirTest(unittest.TestCase):
 
 
 def main():
-    unittest.main(argv=[sys.argv[0]], verbosity=2)
+    """Runs the file's tests; a file that ran none (all skipped, or none found) fails."""
+    result = unittest.main(argv=[sys.argv[0]], verbosity=2, exit=False).result
+    ran = result.testsRun - len(result.skipped)
+    if ran == 0:
+        print(f"{sys.argv[0]}: no test ran", file=sys.stderr)
+    sys.exit(0 if result.wasSuccessful() and ran > 0 else 1)

@@ -7,7 +7,7 @@ import unittest
 import subprocess
 import tempfile
 
-from cli_support import REPO, WXLINT, run
+from cli_support import REPO, WXLINT, main, run
 
 
 class CatalogueCli(unittest.TestCase):
@@ -95,4 +95,4 @@ class CatalogueCli(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(argv=[__file__])
+    main()

@@ -70,6 +70,26 @@ class Sarif(TempDirTest):
         self.assertTrue(first["partialFingerprints"])
 
 
+    def test_levels_follow_severities(self):
+        # error -> "error", warning -> "warning", info -> "note", as results and as the rules' defaults.
+        with open(os.path.join(REPO, "examples", "bulk-contacts.envelope.json"), encoding="utf-8") as f:
+            write(self.path("contacts.json"), json.load(f))
+        run = json.loads(self.sarif("contacts.json"))["runs"][0]
+        rules = run["tool"]["driver"]["rules"]
+        levels = {(x["ruleId"], x["level"], rules[x["ruleIndex"]]["defaultConfiguration"]["level"]) for x in run["results"]}
+        self.assertIn(("contacts/source-broadworks-entitlement", "note", "note"), levels)
+        self.assertIn(("contacts/phone-e164", "warning", "warning"), levels)
+        self.assertIn(("contacts/sip-format", "error", "error"), levels)
+
+    def test_fingerprints_tell_files_apart(self):
+        # The same finding in two files is two findings to code scanning.
+        write(self.path("a.json"), BAD)
+        write(self.path("b.json"), BAD)
+        a, b = json.loads(self.sarif("a.json", "b.json"))["runs"][0]["results"]
+        self.assertEqual((a["ruleId"], a["message"]), (b["ruleId"], b["message"]))
+        self.assertNotEqual(a["partialFingerprints"], b["partialFingerprints"])
+
+
 class GitHub(TempDirTest):
     def test_annotation_lines_and_escaping(self):
         # A file name with , and : and a value with % and a newline, all quoted in the output.

@@ -10,7 +10,7 @@ import sys
 import tempfile
 import unittest
 
-from cli_support import others_may_run
+from cli_support import main, others_may_run
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WXLINT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(REPO, "build", "wxlint")
@@ -270,4 +270,4 @@ class Hostile(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(argv=[sys.argv[0]], verbosity=1)
+    main()

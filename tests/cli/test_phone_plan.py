@@ -2,7 +2,7 @@
 and the plan rules' findings (run as `python3 FILE /path/to/wxlint`)."""
 import unittest
 
-from cli_support import LOCATION, USER_1, TempDirTest, run, write
+from cli_support import LOCATION, USER_1, TempDirTest, main, run, write
 
 NOT_E164 = ('p.json:9:26: error[1026017]: Phone number is not in e164 format: "020 7946 0000"; write + and the '
             'country code, 2 to 15 digits in all, with no spaces or dashes.{hint} (move-users/phone-number-e164)\n')
@@ -96,4 +96,4 @@ class VersionTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main(argv=[__file__])
+    main()

@@ -4,7 +4,7 @@ import os
 import re
 import unittest
 
-from cli_support import REPO, TempDirTest, fresh_copy, run
+from cli_support import REPO, TempDirTest, fresh_copy, main, run
 
 
 def readme_block(first_line_prefix):
@@ -40,4 +40,4 @@ class ReadmeDemoTest(TempDirTest):
 
 
 if __name__ == "__main__":
-    unittest.main(argv=[__file__])
+    main()
