@@ -51,6 +51,9 @@ std::string render_report(Format format, const std::vector<FileReport>& files, c
 
 // The stable JSON contract: {"version":1,"files":[...],"summary":{...}}.
 std::string to_json(const std::vector<FileReport>& files);
+// The same, with why some files were not linted: "notLinted" beside "files", and its count in
+// the summary (both only when there are some).
+std::string to_json(const std::vector<FileReport>& files, const std::vector<std::string>& not_linted);
 // One line per finding: FILE:LINE:COL: SEVERITY[CODE]: message (rule-id).
 std::string to_text(const std::vector<FileReport>& files, bool summary);
 // The same text written to `out` as it is made, never held whole (a big batch's report runs

@@ -400,7 +400,7 @@ int run_check(const CheckOptions& options) {
     Baseline b = Baseline::from_reports(reports, baseline_to_stdout ? dir_of("-") : dir_of(o.generate_baseline));
     if (baseline_to_stdout) std::cout << b.to_json();
     else b.save(o.generate_baseline);
-    print_error("recorded " + std::to_string(b.size()) + " finding(s) in " +
+    print_error("recorded " + std::to_string(b.size()) + (b.size() == 1 ? " finding in " : " findings in ") +
                 (baseline_to_stdout ? std::string("<stdout>") : o.generate_baseline));
     return unreadable ? kExitUsage : kExitClean;
   }
@@ -419,6 +419,10 @@ int run_check(const CheckOptions& options) {
   const std::string resume = terminal == Format::text ? pause_workflow_commands(report_out, reports) : "";
   if (terminal == Format::text) write_terminal_text(o, reports, ctx.summary, report_out);
   else report_out << render_report(terminal, reports, ctx);
+  // The summary counts what was checked: a run that failed must not read as a clean one.
+  if (terminal == Format::text && ctx.summary && !ctx.not_linted.empty())
+    report_out << ctx.not_linted.size() << (ctx.not_linted.size() == 1 ? " path" : " paths")
+               << " failed (see above): exit code 2\n";
   // Statistics are text: after a text report on stdout, else on stderr so that
   // machine-readable stdout stays parseable.
   if (o.statistics) (terminal == Format::text ? report_out : std::cerr) << to_statistics(reports);

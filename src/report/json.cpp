@@ -8,7 +8,9 @@
 
 namespace wxlint {
 
-std::string to_json(const std::vector<FileReport>& files) {
+std::string to_json(const std::vector<FileReport>& files) { return to_json(files, {}); }
+
+std::string to_json(const std::vector<FileReport>& files, const std::vector<std::string>& not_linted) {
   rapidjson::StringBuffer buf;
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   std::string scratch;
@@ -72,6 +74,13 @@ std::string to_json(const std::vector<FileReport>& files) {
     w.EndObject();
   }
   w.EndArray();
+  // Only when some were not linted (the run exits 2): a clean run's report is as it was.
+  if (!not_linted.empty()) {
+    w.Key("notLinted");
+    w.StartArray();
+    for (const auto& why : not_linted) str(why);
+    w.EndArray();
+  }
   Summary s = summarize(files);
   w.Key("summary");
   w.StartObject();
@@ -79,6 +88,7 @@ std::string to_json(const std::vector<FileReport>& files) {
   w.Key("errors"); w.Uint64(s.errors);
   w.Key("warnings"); w.Uint64(s.warnings);
   w.Key("infos"); w.Uint64(s.infos);
+  if (!not_linted.empty()) w.Key("notLinted"), w.Uint64(not_linted.size());
   w.EndObject();
   w.EndObject();
   return std::string(buf.GetString(), buf.GetSize()) + "\n";

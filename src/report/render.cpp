@@ -9,7 +9,9 @@
 namespace wxlint {
 
 namespace {
-std::string json_writer(const std::vector<FileReport>& files, const ReportContext&) { return to_json(files); }
+std::string json_writer(const std::vector<FileReport>& files, const ReportContext& ctx) {
+  return to_json(files, ctx.not_linted);
+}
 std::string text_writer(const std::vector<FileReport>& files, const ReportContext& ctx) { return to_text(files, ctx.summary); }
 }  // namespace
 

@@ -27,6 +27,19 @@ class ExitCodes(TempDirTest):
         self.assertIn("missing.json", r.stderr)
         self.assertIn("error[4911]", r.stdout)
 
+    def test_a_run_with_a_failed_path_does_not_read_as_clean(self):
+        # "0 files checked: no findings" alone, or a json summary of zeros, read as a pass.
+        write(self.path("good.json"), GOOD)
+        r = self.wxlint("check", "--no-config", "--exit-zero", "missing.json", "good.json")
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: missing.json: No such file or directory\n"))
+        self.assertEqual(r.stdout, "1 file checked: no findings\n1 path failed (see above): exit code 2\n")
+        r = self.wxlint("check", "--no-config", "-f", "json", "missing.json", "good.json")
+        report = json.loads(r.stdout)
+        self.assertEqual((r.returncode, report["notLinted"]), (2, ["missing.json: No such file or directory"]))
+        self.assertEqual(report["summary"], {"files": 1, "errors": 0, "warnings": 0, "infos": 0, "notLinted": 1})
+        r = self.wxlint("check", "--no-config", "-f", "json", "good.json")  # a clean run's report is as it was
+        self.assertEqual(set(json.loads(r.stdout)), {"version", "files", "summary"})
+
     @unittest.skipIf(os.geteuid() == 0, "root reads any file")
     def test_unreadable_file_exits_2(self):
         p = write(self.path("secret.json"), GOOD)

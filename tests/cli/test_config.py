@@ -268,7 +268,7 @@ class Baseline(TempDirTest):
         r = self.wxlint("check", "--no-config", "--generate-baseline", "-", "p")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertFalse(os.path.exists(self.path("-")))
-        self.assertEqual(r.stderr, "wxlint: recorded 1 finding(s) in <stdout>\n")
+        self.assertEqual(r.stderr, "wxlint: recorded 1 finding in <stdout>\n")
         entries = json.loads(r.stdout)["findings"]
         self.assertEqual([e["file"] for e in entries], ["p/old.json"])
         # What went to stdout is a baseline the next run reads.
@@ -281,11 +281,11 @@ class Baseline(TempDirTest):
         # (WX0011); regenerating it in place is no "output that is an input" either.
         write(self.path("p.json"), BAD)
         r = self.wxlint("check", "--no-config", "--generate-baseline", "base.json", ".")
-        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding(s) in base.json\n"))
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding in base.json\n"))
         r = self.wxlint("check", "--no-config", "--baseline", "base.json", ".")
         self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
         r = self.wxlint("check", "--no-config", "--generate-baseline", "base.json", ".")
-        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding(s) in base.json\n"))
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding in base.json\n"))
         with open(self.path("base.json"), encoding="utf-8") as f:
             self.assertEqual([e["file"] for e in json.load(f)["findings"]], ["p.json"])
 
@@ -305,7 +305,7 @@ class Baseline(TempDirTest):
             self.assertEqual(f.read(), before)
         write(self.path("empty.json"), "")
         r = self.wxlint("check", "--no-config", "--generate-baseline", "empty.json", "p.json")
-        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding(s) in empty.json\n"))
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding in empty.json\n"))
 
     def test_a_baseline_is_not_replaced_when_a_file_could_not_be_linted(self):
         # Its entries for that file would be gone: all new findings on the next run.

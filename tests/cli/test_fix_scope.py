@@ -91,13 +91,13 @@ class FixesOnlyWhatIsReported(TempDirTest):
 
     def test_baselined_findings_are_not_fixed(self):
         g = self.wxlint("check", "--no-config", "--generate-baseline", "b.base", "a.json")
-        self.assertEqual((g.returncode, g.stderr), (0, "wxlint: recorded 3 finding(s) in b.base\n"))
+        self.assertEqual((g.returncode, g.stderr), (0, "wxlint: recorded 3 findings in b.base\n"))
         r = self.fix("--no-config", "--baseline", "b.base", "a.json")
         self.assertEqual((r.returncode, r.stdout, r.stderr), (0, CLEAN, ""))
         self.assertEqual(read(self.a), BAD)
         # A baseline of some of them: the others are fixed.
         g = self.wxlint("check", "--no-config", "--generate-baseline", "b.base", "--select", "WX3013,WX3011", "a.json")
-        self.assertEqual((g.returncode, g.stderr), (0, "wxlint: recorded 2 finding(s) in b.base\n"))
+        self.assertEqual((g.returncode, g.stderr), (0, "wxlint: recorded 2 findings in b.base\n"))
         r = self.wxlint("check", "--no-config", "--diff", "--baseline", "b.base", "a.json")
         self.assertEqual((r.returncode, r.stderr), (1, "wxlint: 1 fix would apply to 1 file\n"))
         self.assertIn('\n+      "emails": [{"value": "ada@example.com", "type": "work", "primary": true}],\n', r.stdout)
@@ -222,7 +222,8 @@ class Writes(TempDirTest):
         os.chmod(ro, 0o444)
         r = self.wxlint("check", "--no-config", "--fix", "ro.json", "rw.json")
         # Its findings are those of the file as it is, beside why it was not fixed.
-        self.assertEqual((r.returncode, r.stdout), (2, unfixed("ro.json") + "2 files checked: 3 errors, 0 warnings, 0 infos\n"))
+        self.assertEqual((r.returncode, r.stdout), (2, unfixed("ro.json") + "2 files checked: 3 errors, 0 warnings, 0 infos\n"
+                                                       "1 path failed (see above): exit code 2\n"))
         self.assertEqual(r.stderr, "wxlint: ro.json: cannot write: it is read-only (mode 0444); make it writable to fix it\n"
                                    "wxlint: fixed 3 findings in 1 file\n")
         self.assertEqual(read(ro), BAD)
@@ -275,7 +276,8 @@ class Writes(TempDirTest):
                            capture_output=True, text=True, preexec_fn=limited, timeout=120)
         self.assertEqual((r.returncode, r.stdout), (2, "big.json:5:22: warning[WX3044]: displayName is 812 characters long, "
                                                        "more than 256: shorten it. (contacts/name-too-long)\n" +
-                                                       unfixed("big.json") + "2 files checked: 3 errors, 1 warning, 0 infos\n"))
+                                                       unfixed("big.json") + "2 files checked: 3 errors, 1 warning, 0 infos\n"
+                                                       "1 path failed (see above): exit code 2\n"))
         self.assertEqual(r.stderr, "wxlint: big.json: cannot write: File too large\n"
                                    "wxlint: fixed 1 finding in 1 file\n")
         self.assertEqual(read(big), before)

@@ -123,7 +123,7 @@ class EmptyValues(TempDirTest):
         write(self.path("good.json"), GOOD)
         r = self.wxlint("check", "--no-config", "", "good.json")
         self.assertEqual((r.returncode, r.stderr), (2, "wxlint: a path is empty: name a file\n"))
-        self.assertEqual(r.stdout, "1 file checked: no findings\n")  # the other files are still linted
+        self.assertEqual(r.stdout, "1 file checked: no findings\n1 path failed (see above): exit code 2\n")  # the other files are still linted
 
 
 class NumericSettings(Refused):

@@ -343,7 +343,7 @@ class UnreadableDirectory(TempDirTest):
         self.assertEqual(expected.returncode, 1, expected.stderr)
         r = self.as_nobody("check", "--no-config", "tree")
         self.assertEqual((r.returncode, r.stderr), (2, "wxlint: tree/locked: cannot read directory: Permission denied\n"))
-        self.assertEqual(r.stdout, expected.stdout)
+        self.assertEqual(r.stdout, expected.stdout + "1 path failed (see above): exit code 2\n")
         self.assertIn("tree/z.json:", r.stdout)
 
     def test_unreadable_directory_given_as_a_path(self):

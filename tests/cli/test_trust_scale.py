@@ -209,7 +209,8 @@ class Scale(TempDirTest):
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertEqual(r.stderr, "wxlint: big.json: out of memory while linting it; lint it alone (-j 1) or with "
                                    "more memory\n")
-        self.assertEqual(r.stdout, alone.stdout)  # small.json's findings and summary, as linted alone
+        # small.json's findings and summary, as linted alone, and that a path failed
+        self.assertEqual(r.stdout, alone.stdout + "1 path failed (see above): exit code 2\n")
 
     def test_copied_strings_past_a_memory_limit_are_out_of_memory_not_a_crash(self):
         # A string with an escape is copied into the DOM's pool, and RapidJSON's copy wrote
