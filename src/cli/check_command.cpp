@@ -5,6 +5,7 @@
 #include "cli/outputs.hpp"
 #include "cli/projects.hpp"
 #include "cli/selection.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/report.hpp>
@@ -115,7 +116,11 @@ void report_baseline(const std::string& path, const Baseline& baseline, std::vec
 // --operation names no operation of the linter: says so.
 bool unknown_operation(const std::string& operation, const Linter& linter) {
   if (operation.empty() || linter.has_operation(operation)) return false;
-  print_error("unknown --operation \"" + operation + "\"; known operations: " + linter.known_operations());
+  std::vector<std::string> names;
+  for (const auto& op : linter.operations()) names.push_back(op.id), names.push_back(op.name);
+  const auto best = formats::did_you_mean(operation, names);
+  print_error("unknown --operation \"" + operation + "\"" + (best ? " (did you mean \"" + *best + "\"?)" : std::string()) +
+              "; known operations: " + linter.known_operations());
   return true;
 }
 

@@ -23,6 +23,13 @@ CLI::Validator non_empty(const std::string& what) {
   return CLI::Validator([what](std::string& v) { return v.empty() ? "the value is empty: give " + what : std::string(); }, "");
 }
 
+// "--select 'WX2002, WX2004'": the space after a comma is the list's, not the name's.
+const CLI::Validator trimmed([](std::string& v) {
+  const auto first = v.find_first_not_of(" \t");
+  v = first == std::string::npos ? std::string() : v.substr(first, v.find_last_not_of(" \t") - first + 1);
+  return std::string();
+}, "");
+
 int run(int argc, char** argv) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
@@ -60,9 +67,9 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
   c->add_option("--select", check.select, "Report only these rules (codes or rule ids, comma-separated)")
-      ->delimiter(',')->allow_extra_args(false);
+      ->delimiter(',')->allow_extra_args(false)->transform(trimmed);
   c->add_option("--ignore", check.ignore, "Do not report these rules (codes or rule ids, comma-separated)")
-      ->delimiter(',')->allow_extra_args(false);
+      ->delimiter(',')->allow_extra_args(false)->transform(trimmed);
   c->add_flag("--only-payloads", check.only_payloads,
              "Pass over JSON files that match no operation (package.json...) unless the config sets operation/undetected");
   c->add_option("--color", check.color,
@@ -75,7 +82,7 @@ int run(int argc, char** argv) {
                   ->check(non_empty("a config file"));
   c->add_flag("--no-config", check.no_config, "Do not search for .wxlint.json")->excludes(cfg);
   c->add_option("--allowed-sources", check.allowed_sources, "Contact sources the organisation may use, e.g. CH,Webex4Broadworks")
-      ->delimiter(',')->allow_extra_args(false);
+      ->delimiter(',')->allow_extra_args(false)->transform(trimmed);
   auto* gen = c->add_option("--generate-baseline", check.generate_baseline, "Record the current findings in FILE (- for stdout) and exit 0")
                   ->check(non_empty("a file, or - for stdout"));
   c->add_option("--baseline", check.baseline, "Report only findings that FILE (from --generate-baseline) does not hold")

@@ -3,6 +3,7 @@
 #include "engine/rule_suggestion.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace wxlint::cli {
@@ -15,15 +16,23 @@ std::optional<Selection> selection_of(const CheckOptions& o, const std::vector<R
   if (o.select.empty() && o.ignore.empty()) return Selection{};
   std::set<std::string> known;
   for (const auto& r : rules) known.insert(r.id), known.insert(r.code);
+  std::vector<std::string> named[2];  // --select's, --ignore's; "" (a list's "a, ") dropped
   for (const auto* list : {&o.select, &o.ignore}) {
-    for (const auto& name : *list) {
+    const char* flag = list == &o.select ? "--select" : "--ignore";
+    std::vector<std::string>& names = named[list == &o.ignore];
+    std::copy_if(list->begin(), list->end(), std::back_inserter(names), [](const std::string& n) { return !n.empty(); });
+    if (names.empty() && !list->empty()) {
+      print_error(std::string(flag) + ": the value is empty: give rule ids or codes");
+      return std::nullopt;
+    }
+    for (const auto& name : names) {
       if (known.contains(name)) continue;
-      print_error(std::string(list == &o.select ? "--select" : "--ignore") + ": unknown rule id or code \"" + name + "\"" +
+      print_error(std::string(flag) + ": unknown rule id or code \"" + name + "\"" +
                   wxlint::rule_suggestion(name, rules) + "; `wxlint rules` lists them");
       return std::nullopt;
     }
   }
-  return Selection{{o.select.begin(), o.select.end()}, {o.ignore.begin(), o.ignore.end()}};
+  return Selection{{named[0].begin(), named[0].end()}, {named[1].begin(), named[1].end()}};
 }
 
 bool Selection::shows(const Diagnostic& d) const { return shows(d.code, d.rule); }

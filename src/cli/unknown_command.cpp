@@ -3,21 +3,64 @@
 #include "formats/formats.hpp"
 
 namespace wxlint::cli {
+namespace {
+
+// The visible subcommands of `app` (hidden ones, no group, are neither suggested nor listed).
+std::vector<std::string> visible_commands(CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    if (!sub->get_group().empty()) names.push_back(sub->get_name());
+  return names;
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  return list;
+}
+
+// "--versio" as the first argument: CLI11 would only say that a subcommand is required.
+std::optional<std::string> unknown_top_option(CLI::App& app, const std::string& given) {
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app.get_options()) {
+    for (const auto& n : o->get_lnames()) names.push_back("--" + n);
+    for (const auto& n : o->get_snames()) names.push_back("-" + n);
+  }
+  const std::string name = given.substr(0, given.find('='));
+  for (const auto& n : names)
+    if (n == name) return std::nullopt;
+  const auto best = formats::did_you_mean(name, names);
+  return "unknown option \"" + name + "\"" + (best ? " (did you mean \"" + *best + "\"?)" : std::string()) +
+         "; give a command first: " + listed(visible_commands(app));
+}
+
+}  // namespace
 
 std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv) {
-  if (argc < 2 || argv[1][0] == '-' || argv[1][0] == '\0') return std::nullopt;
-  const std::string given = argv[1];
-  std::vector<std::string> names;
-  std::string list;
-  for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-    if (sub->get_name() == given) return std::nullopt;
-    if (sub->get_group().empty()) continue;  // hidden: not suggested nor listed
-    names.push_back(sub->get_name());
-    list += (list.empty() ? "" : ", ") + sub->get_name();
+  if (argc < 2 || argv[1][0] == '\0') return std::nullopt;
+  if (argv[1][0] == '-') return unknown_top_option(app, argv[1]);
+  // Down the commands named ("snapshot inf"): each must be one of its parent's.
+  CLI::App* at = &app;
+  std::string path;
+  for (int i = 1; i < argc && argv[i][0] != '-' && argv[i][0] != '\0'; ++i) {
+    const std::string given = argv[i];
+    CLI::App* sub = nullptr;
+    for (CLI::App* s : at->get_subcommands([](CLI::App*) { return true; }))
+      if (s->get_name() == given) sub = s;
+    if (sub) {
+      path += (path.empty() ? "" : " ") + given;
+      if (sub->get_subcommands([](CLI::App*) { return true; }).empty()) return std::nullopt;  // a command's operands follow
+      at = sub;
+      continue;
+    }
+    const std::vector<std::string> names = visible_commands(*at);
+    const auto best = formats::did_you_mean(given, names);
+    const std::string prefix = path.empty() ? "" : path + " ";
+    return "unknown command \"" + prefix + given + "\"" +
+           (best ? " (did you mean \"" + prefix + *best + "\"?)" : std::string()) + "; commands" +
+           (path.empty() ? "" : " of " + path) + ": " + listed(names);
   }
-  const auto best = formats::did_you_mean(given, names);
-  return "unknown command \"" + given + "\"" + (best ? " (did you mean \"" + *best + "\"?)" : std::string()) +
-         "; commands: " + list;
+  return std::nullopt;
 }
 
 }  // namespace wxlint::cli

@@ -32,6 +32,10 @@ class OperationChoice(TempDirTest):
         r = self.wxlint("check", "--no-config", "--operation", "bulkContacts", "g.json")
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stderr, 'wxlint: unknown --operation "bulkContacts"; known operations: ' + KNOWN + "\n")
+        r = self.wxlint("check", "--no-config", "--operation", "validateOrInitiateMoveUserJob", "g.json")
+        self.assertEqual((r.returncode, r.stderr), (2, 'wxlint: unknown --operation "validateOrInitiateMoveUserJob" (did you '
+                                                       'mean "validateOrInitiateMoveUsersJob"?); known operations: ' +
+                                                       KNOWN + "\n"))
 
     def test_misspelt_top_level_member_gets_a_did_you_mean_at_its_place(self):
         write(self.path("u.json"), '{\n  "userList": [\n    {"locationId": "x", "users": []}\n  ]\n}\n')

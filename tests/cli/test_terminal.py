@@ -147,6 +147,11 @@ class SelectIgnore(TempDirTest):
                          (1, ["move-users/extension-emergency", "envelope/no-example"], ""))
         self.assertEqual(self.rules("--select", "WX0012"), (0, ["envelope/no-example"], ""))
 
+    def test_a_list_with_spaces_after_its_commas(self):
+        # "4911, envelope/no-example" named " envelope/no-example", unknown.
+        self.assertEqual(self.rules("--select", "4911, envelope/no-example, "),
+                         (1, ["move-users/extension-emergency", "envelope/no-example"], ""))
+
     def test_ignore_by_code_and_rule_id(self):
         self.assertEqual(self.rules("--ignore", "move-users/extension-emergency", "--ignore", "4910"),
                          (0, ["envelope/no-example"], ""))
@@ -188,6 +193,19 @@ class DidYouMean(TempDirTest):
                                    'commands: check, rules, explain, snapshot\n')
         r = self.wxlint("frobnicate")
         self.assertEqual(r.stderr, 'wxlint: unknown command "frobnicate"; commands: check, rules, explain, snapshot\n')
+
+    def test_a_command_of_a_command_and_a_first_option(self):
+        # CLI11 alone said "A subcommand is required" to both.
+        r = self.wxlint("snapshot", "inf", "snap")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: unknown command "snapshot inf" (did you mean "snapshot info"?); '
+                                   'commands of snapshot: info, pull\n')
+        r = self.wxlint("--versio")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: unknown option "--versio" (did you mean "--version"?); give a command '
+                                   'first: check, rules, explain, snapshot\n')
+        self.assertEqual(self.wxlint("snapshot", "info", "--help").returncode, 0)
+        self.assertEqual(self.wxlint("--version").returncode, 0)
 
     def test_explain_rule_id_and_code(self):
         r = self.wxlint("explain", "contacts/phone-e614")
