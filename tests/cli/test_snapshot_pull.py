@@ -253,6 +253,12 @@ class Pull(TempDirTest):
         self.assertEqual(r.stderr.splitlines()[-1],
                          PREFIX + "out: written, but the snapshot contradicts itself (above)")
 
+    def test_licenses_as_the_api_spells_it(self):
+        # /licenses and spark-admin:licenses_read: the kind is licences either way.
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licenses")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+
     def test_a_second_pull_replaces_the_first(self):
         self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
         r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
@@ -793,6 +799,9 @@ class Pull(TempDirTest):
         self.assertTrue(r.stderr.endswith("wxlint snapshot pull: error: --kinds: unknown kind devices; the kinds are: "
                                           "people, licences, locations, callingLocations, numbers, "
                                           "callParkExtensions, virtualExtensions, contacts\n"), r.stderr)
+        r = self.pull("--out", "out", "--kinds", "peeple")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--kinds: unknown kind peeple (did you mean people?); the kinds are: ", r.stderr)
         r = self.pull("--base-url", self.api.base)
         self.assertEqual(r.returncode, 2)
         self.assertIn("the following arguments are required: --out", r.stderr)
