@@ -63,6 +63,7 @@ class Shells(TempDirTest):
         self.assertEqual(self.bash("wxlint", "ch"), ["check"])
         self.assertEqual(self.bash("wxlint", "check", "--for"), ["--format"])
         self.assertEqual(self.bash("wxlint", "snapshot", "i"), ["info"])
+        self.assertEqual(self.bash("wxlint", "snapshot", "info", "--reg"), ["--region"])  # a command's command's options
 
     def fish(self, line):
         file = write(self.path("wxlint.fish"), script("fish"))
@@ -83,6 +84,7 @@ class Shells(TempDirTest):
         self.assertEqual(self.fish("wxlint ch"), ["check\t" + CHECK])
         self.assertEqual(self.fish("wxlint check --for"), ["--format\t" + FORMAT])
         self.assertEqual(self.fish("wxlint snapshot in"), ["info\t" + INFO])
+        self.assertEqual([l.split("\t")[0] for l in self.fish("wxlint snapshot info --reg")], ["--region"])
 
     def zsh(self, typed, installed=True):
         """What zsh's completion offers after `typed` and a Tab: the completion is autoloaded
@@ -132,6 +134,7 @@ class Shells(TempDirTest):
         self.assertEqual(self.zsh("wxlint ch"), ["check"])
         self.assertEqual(self.zsh("wxlint check --for"), ["--format"])
         self.assertEqual(self.zsh("wxlint snapshot i"), ["info"])
+        self.assertEqual(self.zsh("wxlint snapshot info --reg"), ["--region"])
 
     def test_zsh_sourced(self):
         self.assertEqual(self.zsh("wxlint ex", installed=False), ["explain"])
