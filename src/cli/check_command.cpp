@@ -292,6 +292,15 @@ int run_check(const CheckOptions& options) {
     print_error(conflict);
     return kExitUsage;
   }
+  // "" and "-" (stdin) are judged where they are read.
+  const auto named = [](const std::string& path) { return !path.empty() && path != "-"; };
+  if (named(o.config)) refuse_missing_input("--config", o.config);
+  if (named(o.baseline)) refuse_missing_input("--baseline", o.baseline);
+  if (named(o.rules_dir)) refuse_missing_input("--rules-dir", o.rules_dir, true);
+  for (const auto& r : o.rules)
+    if (named(r)) refuse_missing_input("--rules", r);
+  for (const auto& s : o.snapshot)
+    if (named(s)) refuse_missing_input("--snapshot", s);
   if (o.paths.empty()) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/output_path.hpp"
 #include "cli/selection.hpp"
 #include "report/columns.hpp"
 #include "report/display.hpp"
@@ -65,9 +66,17 @@ LinterOptions with_rules(const RulesOptions& o) {
   return options;
 }
 
+// As `check` names them: a missing --rules file is not a missing rule.
+void refuse_missing_inputs(const RulesOptions& o) {
+  if (!o.rules_dir.empty()) refuse_missing_input("--rules-dir", o.rules_dir, true);
+  for (const auto& r : o.rules)
+    if (!r.empty() && r != "-") refuse_missing_input("--rules", r);
+}
+
 }  // namespace
 
 int run_rules(const RulesOptions& o) {
+  refuse_missing_inputs(o);
   Linter linter = load_linter(o.rules_dir, with_rules(o));
   if (o.format == "markdown") {
     markdown(std::cout, linter);
@@ -115,6 +124,7 @@ int run_rules(const RulesOptions& o) {
 }
 
 int run_explain(const RulesOptions& o) {
+  refuse_missing_inputs(o);
   Linter linter = load_linter(o.rules_dir, with_rules(o));
   int shown = 0;
   for (const auto& r : linter.rules()) {

@@ -27,6 +27,20 @@ class ExitCodes(TempDirTest):
         self.assertIn("missing.json", r.stderr)
         self.assertIn("error[4911]", r.stdout)
 
+    def test_a_missing_file_of_an_option_is_named_by_the_option(self):
+        # "wxlint: x.json: No such file or directory" read as a missing payload.
+        write(self.path("good.json"), GOOD)
+        for args, said in ((["--config", "c.json"], "--config c.json: No such file or directory"),
+                           (["--baseline", "b.json"], "--baseline b.json: No such file or directory"),
+                           (["--rules", "r.json"], "--rules r.json: No such file or directory"),
+                           (["--snapshot", "org"], "--snapshot org: No such file or directory"),
+                           (["--rules-dir", "good.json"], "--rules-dir good.json: not a directory")):
+            with self.subTest(args=args):
+                r = self.wxlint("check", *args, "good.json")
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", f"wxlint: {said}\n"))
+        r = self.wxlint("rules", "--rules", "r.json")
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: --rules r.json: No such file or directory\n"))
+
     def test_a_run_with_a_failed_path_does_not_read_as_clean(self):
         # "0 files checked: no findings" alone, or a json summary of zeros, read as a pass.
         write(self.path("good.json"), GOOD)

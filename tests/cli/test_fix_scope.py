@@ -132,7 +132,7 @@ class NothingWrittenBeforeEveryArgumentIsChecked(TempDirTest):
                      "true, false and null\n", "--baseline", "broken.base")
 
     def test_a_missing_baseline(self):
-        self.refused("wxlint: missing.base: No such file or directory\n", "--baseline", "missing.base")
+        self.refused("wxlint: --baseline missing.base: No such file or directory\n", "--baseline", "missing.base")
 
     def test_an_unknown_selected_rule(self):
         self.refused('wxlint: --select: unknown rule id or code "WX9999"; `wxlint rules` lists them\n',

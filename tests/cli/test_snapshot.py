@@ -98,7 +98,7 @@ class Check(TempDirTest):
 
     def test_missing_snapshot_path_exits_2(self):
         r = self.wxlint("check", "--no-config", "--snapshot", "nowhere", "move.json", cwd=self.dir)
-        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: nowhere: No such file or directory\n"))
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: --snapshot nowhere: No such file or directory\n"))
 
     def test_an_unusable_config_snapshot_path_is_reported_where_the_config_names_it(self):
         os.makedirs(self.path("empty"))
