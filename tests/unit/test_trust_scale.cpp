@@ -178,7 +178,7 @@ TEST_CASE("scale: C ABI options nested deeper than 512 levels are an options err
   CHECK(wxlint_linter_new_embedded(ok.c_str(), &linter, &error) == WXLINT_E_CONFIG);
   CHECK(linter == nullptr);
   CHECK(take(error) ==
-        "setting \"emergencyNumbers\": must be a non-empty array of strings; rule move-users/extension-emergency uses it as \"values\"");
+        "setting \"emergencyNumbers\": must be a non-empty array of strings; rule assign-licenses/extension-emergency uses it as \"values\"");
 }
 
 TEST_CASE("scale: a setting nested 150,000 deep through the C++ API is a ConfigError", "[scale][deep]") {
