@@ -3,6 +3,7 @@
 #include "engine/catalogue.hpp"
 #include "engine/embedded.hpp"
 #include "engine/findings.hpp"
+#include "engine/read_file.hpp"
 #include "engine/schema_layer.hpp"
 #include "engine/walker.hpp"
 #include "document/json_pointer.hpp"
@@ -23,8 +24,6 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
-
-#include <sys/stat.h>
 
 namespace wxlint {
 namespace {
@@ -434,11 +433,10 @@ FileReport Linter::relint(std::string& text, const std::string& path, std::strin
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {
   const std::string_view op = known(*this, operation);
   // Sized before it is read: a 6 GB file is reported in no more memory than a small one.
-  struct stat st {};
-  if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
-      static_cast<unsigned long long>(st.st_size) > impl_->max_size())
-    return impl_->too_large(path, static_cast<unsigned long long>(st.st_size));
-  return impl_->lint(read_file(path), path, op);
+  unsigned long long size = 0;
+  std::optional<std::string> text = read_file_within(path, impl_->max_size(), size);
+  if (!text) return impl_->too_large(path, size);
+  return impl_->lint(std::move(*text), path, op);
 }
 
 std::vector<OperationDoc> Linter::operations() const {

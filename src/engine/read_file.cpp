@@ -1,9 +1,12 @@
 // Reading input files: only regular files (and "-" for stdin), so that a directory, a FIFO
 // with no writer or a device can never hang or confuse a lint.
+#include "engine/read_file.hpp"
+
 #include <wxlint/error.hpp>
 #include <wxlint/linter.hpp>
 
 #include <cerrno>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -53,12 +56,19 @@ std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) 
 }  // namespace
 
 std::string read_file(const std::string& path) {
+  unsigned long long size = 0;
+  return *read_file_within(path, ULLONG_MAX, size);
+}
+
+std::optional<std::string> read_file_within(const std::string& path, unsigned long long max, unsigned long long& size) {
   if (path == "-") return read_fd(STDIN_FILENO, "<stdin>");
   if (path.empty()) throw IoError("a path is empty: name a file");  // an unset variable, most often
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw IoError(path + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw IoError(path + ": is a directory, not a JSON file");
   if (!S_ISREG(st.st_mode)) throw IoError(path + ": not a regular file (a FIFO, socket or device); use '-' to read a stream from stdin");
+  size = static_cast<unsigned long long>(st.st_size);
+  if (size > max) return std::nullopt;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw IoError(path + ": " + std::strerror(errno));
   std::string out;
