@@ -439,7 +439,10 @@ int run_check(const CheckOptions& options) {
                << " failed (see above): exit code 2\n";
   // Statistics are text: after a text report on stdout, else on stderr so that
   // machine-readable stdout stays parseable.
-  if (o.statistics) (terminal == Format::text ? report_out : std::cerr) << to_statistics(reports);
+  // A text summary has said "no findings" already.
+  const bool none = std::all_of(reports.begin(), reports.end(), [](const FileReport& r) { return r.diagnostics.empty(); });
+  if (o.statistics && !(none && terminal == Format::text && ctx.summary))
+    (terminal == Format::text ? report_out : std::cerr) << to_statistics(reports);
   report_out << resume;
   fixed.summarize();
   int status = kExitClean;

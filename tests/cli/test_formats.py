@@ -188,6 +188,14 @@ class OutputAndStatistics(TempDirTest):
         self.assertEqual([line.split() for line in tail],
                          [["2", "4911", "move-users/extension-emergency"], ["1", "WX0012", "envelope/no-example"]])
 
+    def test_statistics_of_a_clean_run_say_no_findings_once(self):
+        write(self.path("good.json"), GOOD)
+        self.assertEqual(self.wxlint("check", "--no-config", "--statistics", "good.json").stdout,
+                         "1 file checked: no findings\n")
+        self.assertEqual(self.wxlint("check", "--no-config", "-q", "--statistics", "good.json").stdout, "no findings\n")
+        r = self.wxlint("check", "--no-config", "-f", "json", "--statistics", "good.json")
+        self.assertEqual(r.stderr, "no findings\n")
+
     def test_statistics_keep_json_stdout_parseable(self):
         write(self.path("a.json"), BAD)
         r = self.wxlint("check", "--no-config", "--statistics", "-f", "json", "a.json")
