@@ -42,7 +42,8 @@ std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv)
   // Down the commands named ("snapshot inf"): each must be one of its parent's.
   CLI::App* at = &app;
   std::string path;
-  for (int i = 1; i < argc && argv[i][0] != '-' && argv[i][0] != '\0'; ++i) {
+  int i = 1;
+  for (; i < argc && argv[i][0] != '-' && argv[i][0] != '\0'; ++i) {
     const std::string given = argv[i];
     CLI::App* sub = nullptr;
     for (CLI::App* s : at->get_subcommands([](CLI::App*) { return true; }))
@@ -60,6 +61,8 @@ std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv)
            (best ? " (did you mean \"" + prefix + *best + "\"?)" : std::string()) + "; commands" +
            (path.empty() ? "" : " of " + path) + ": " + listed(names);
   }
+  // "wxlint snapshot" and nothing after it: CLI11 would say "A subcommand is required".
+  if (i == argc && at != &app) return "\"" + path + "\" needs a command: " + listed(visible_commands(*at));
   return std::nullopt;
 }
 

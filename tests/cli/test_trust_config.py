@@ -113,11 +113,13 @@ class EmptyValues(TempDirTest):
         """An argument error is prefixed as every other error is, so a log shows whose it is."""
         for args, said in [(["check", "--bogus"], "The following argument was not expected: --bogus"),
                            (["check", "-f", "pdf"], "--format: pdf not in {text,json,sarif,github,gitlab,junit}"),
-                           (["snapshot"], "A subcommand is required")]:
+                           ([], "A subcommand is required")]:
             with self.subTest(args=args):
                 r = self.wxlint(*args)
                 self.assertEqual((r.returncode, r.stdout, r.stderr),
                                  (2, "", "wxlint: " + said + "\nRun with --help for more information.\n"))
+        r = self.wxlint("snapshot")  # the command's commands named
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", 'wxlint: "snapshot" needs a command: info, pull\n'))
 
     def test_an_empty_path(self):
         write(self.path("good.json"), GOOD)
