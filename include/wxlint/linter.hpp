@@ -103,6 +103,9 @@ class Linter {
   bool has_operation(std::string_view id) const;
   // The operations for a message: "\"Bulk Create or Update Contacts\" (bulkCreateOrUpdateContacts), ...".
   std::string known_operations() const;
+  // What follows "unknown operation \"x\"" in a message: the closest operation, if one is
+  // close, then known_operations().
+  std::string operation_hint(std::string_view operation) const;
   // Every rule, builtin ones first, then per operation in file order.
   const std::vector<RuleDoc>& rules() const;
 

@@ -1,11 +1,11 @@
 // `wxlint check`: configuration, linting, ignores and baselines, then the report(s).
 #include "cli/commands.hpp"
 #include "cli/lint_files.hpp"
+#include "cli/named_inputs.hpp"
 #include "cli/output_path.hpp"
 #include "cli/outputs.hpp"
 #include "cli/projects.hpp"
 #include "cli/selection.hpp"
-#include "formats/formats.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/report.hpp>
@@ -116,11 +116,7 @@ void report_baseline(const std::string& path, const Baseline& baseline, std::vec
 // --operation names no operation of the linter: says so.
 bool unknown_operation(const std::string& operation, const Linter& linter) {
   if (operation.empty() || linter.has_operation(operation)) return false;
-  std::vector<std::string> names;
-  for (const auto& op : linter.operations()) names.push_back(op.id), names.push_back(op.name);
-  const auto best = formats::did_you_mean(operation, names);
-  print_error("unknown --operation \"" + operation + "\"" + (best ? " (did you mean \"" + *best + "\"?)" : std::string()) +
-              "; known operations: " + linter.known_operations());
+  print_error("unknown --operation \"" + operation + "\"" + linter.operation_hint(operation));
   return true;
 }
 
@@ -292,15 +288,7 @@ int run_check(const CheckOptions& options) {
     print_error(conflict);
     return kExitUsage;
   }
-  // "" and "-" (stdin) are judged where they are read.
-  const auto named = [](const std::string& path) { return !path.empty() && path != "-"; };
-  if (named(o.config)) refuse_missing_input("--config", o.config);
-  if (named(o.baseline)) refuse_missing_input("--baseline", o.baseline);
-  if (named(o.rules_dir)) refuse_missing_input("--rules-dir", o.rules_dir, true);
-  for (const auto& r : o.rules)
-    if (named(r)) refuse_missing_input("--rules", r);
-  for (const auto& s : o.snapshot)
-    if (named(s)) refuse_missing_input("--snapshot", s);
+  refuse_missing_inputs(o);
   if (o.paths.empty()) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {

@@ -52,12 +52,6 @@ void refuse_unwritable(const std::string& output) {
   refuse_unreplaceable(output);
 }
 
-void refuse_missing_input(const std::string& option, const std::string& path, bool directory) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw IoError(option + " " + path + ": " + std::strerror(errno));
-  if (directory && !S_ISDIR(st.st_mode)) throw IoError(option + " " + path + ": not a directory");
-}
-
 void refuse_replacing_non_baseline(const std::string& output) {
   struct stat st {};
   if (::stat(output.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;

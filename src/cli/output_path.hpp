@@ -20,11 +20,6 @@ void refuse_unwritable(const std::string& output);
 // (Baseline::load() refuses it): --generate-baseline replaces a baseline, never a payload.
 void refuse_replacing_non_baseline(const std::string& output);
 
-// Throws IoError naming `option` when `path` is not there ("--config x.json: No such file or
-// directory"), or is no directory when one is wanted: without the option's name, a missing
-// --baseline read as a missing payload.
-void refuse_missing_input(const std::string& option, const std::string& path, bool directory = false);
-
 // What names one file: "dev:inode" when it exists, else the canonical path of its directory
 // and its name (a dangling symbolic link: of where it leads).
 std::string file_identity(const std::string& path);

@@ -1,5 +1,5 @@
 #include "cli/commands.hpp"
-#include "cli/output_path.hpp"
+#include "cli/named_inputs.hpp"
 #include "cli/selection.hpp"
 #include "report/columns.hpp"
 #include "report/display.hpp"
@@ -64,13 +64,6 @@ LinterOptions with_rules(const RulesOptions& o) {
   LinterOptions options;
   options.rule_files = o.rules;
   return options;
-}
-
-// As `check` names them: a missing --rules file is not a missing rule.
-void refuse_missing_inputs(const RulesOptions& o) {
-  if (!o.rules_dir.empty()) refuse_missing_input("--rules-dir", o.rules_dir, true);
-  for (const auto& r : o.rules)
-    if (!r.empty() && r != "-") refuse_missing_input("--rules", r);
 }
 
 }  // namespace

@@ -326,16 +326,23 @@ std::string Catalogue::unknown_setting(const std::string& key) const {
   const std::string op = key.substr(0, slash);
   for (std::size_t at = slash; at != std::string::npos; at = key.find('/', at + 1))
     if (find(std::string_view(key).substr(0, at))) return "unknown setting \"" + key + "\"";
-  std::vector<std::string> names;
+  return "setting \"" + key + "\": unknown operation \"" + op + "\"" + operation_hint(op);
+}
+
+std::string Catalogue::known_operations() const {
   std::string known;
   for (const auto& o : operations_) {
-    names.push_back(o->doc.id), names.push_back(o->doc.name);
     known += (known.empty() ? "\"" : ", \"") + o->doc.id + "\"";
     if (o->doc.name != o->doc.id) known += " (" + o->doc.name + ")";
   }
-  const auto near = formats::did_you_mean(op, names);
-  return "setting \"" + key + "\": unknown operation \"" + op + "\"" + (near ? " (did you mean \"" + *near + "\"?)" : "") +
-         "; known operations: " + known;
+  return known;
+}
+
+std::string Catalogue::operation_hint(std::string_view operation) const {
+  std::vector<std::string> names;
+  for (const auto& o : operations_) names.push_back(o->doc.id), names.push_back(o->doc.name);
+  const auto near = formats::did_you_mean(operation, names);
+  return (near ? " (did you mean \"" + *near + "\"?)" : std::string()) + "; known operations: " + known_operations();
 }
 
 const Operation* Catalogue::find(std::string_view id) const {

@@ -76,6 +76,14 @@ class Catalogue {
   std::map<const Operation*, std::unique_ptr<LazySchema>> lazy_schemas_;
   // The error for a setting key no operation has.
   std::string unknown_setting(const std::string& key) const;
+
+ public:
+  // The operations for a message: "\"Bulk Create or Update Contacts\" (bulkCreateOrUpdateContacts), ...".
+  std::string known_operations() const;
+  // What follows "unknown operation \"x\"": the closest operation, then the known ones.
+  std::string operation_hint(std::string_view operation) const;
+
+ private:
   // Each operation's top-level schema members, read on first use.
   const std::map<const Operation*, std::set<std::string, std::less<>>>& members() const;
   mutable std::once_flag members_once_;

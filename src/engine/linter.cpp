@@ -125,14 +125,7 @@ struct Linter::Impl {
     return w;
   }
 
-  std::string known_operations() const {
-    std::string s;
-    for (const auto& op : catalogue->operations()) {
-      s += (s.empty() ? "\"" : ", \"") + op->doc.id + "\"";
-      if (op->doc.name != op->doc.id) s += " (" + op->doc.name + ")";
-    }
-    return s;
-  }
+  std::string known_operations() const { return catalogue->known_operations(); }
 
   // " and " / ", " list of quoted operation ids.
   static std::string names(const std::vector<const Operation*>& ops) {
@@ -448,6 +441,7 @@ std::vector<OperationDoc> Linter::operations() const {
 bool Linter::has_operation(std::string_view id) const { return impl_->catalogue->find(id) != nullptr; }
 
 std::string Linter::known_operations() const { return impl_->known_operations(); }
+std::string Linter::operation_hint(std::string_view operation) const { return impl_->catalogue->operation_hint(operation); }
 
 const std::vector<RuleDoc>& Linter::rules() const { return impl_->catalogue->docs(); }
 
