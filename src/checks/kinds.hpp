@@ -27,6 +27,7 @@ std::unique_ptr<Check> make_text(Params& p);
 std::unique_ptr<Check> make_embedded_json(Params& p);
 std::unique_ptr<Check> make_snapshot_lookup(Params& p);
 std::unique_ptr<Check> make_pattern(Params& p);
+std::unique_ptr<Check> make_differs(Params& p);
 
 // Shared by the uuid and path-param kinds (defined in uuid.cpp).
 // A value that should be a raw UUID: outcome "" (it is one), "webex-id" (a base64 Webex id;

@@ -63,6 +63,9 @@ const std::vector<CheckKind>& check_kinds() {
        "regex: RE2 syntax, searched anywhere in the value (anchor with ^ and $); expect: match (default) | no-match; "
        "skipEmpty",
        "pattern match", make_pattern},
+      {"differs", "A value must not equal another value of the request.",
+       "from: relative pointer to the other value; normalize: none|lower|digits|webex-id (as unique compares)", "",
+       make_differs},
   };
   return kinds;
 }

@@ -46,13 +46,8 @@ class Lease final : public CheckState {
 class Unique final : public Check {
  public:
   explicit Unique(Params& p)
-      : group_by_(p.opt_rel("groupBy")), within_(p.opt_rel("within")), across_(p.opt_rel("across")) {
-    auto n = p.opt_str("normalize").value_or("none");
-    if (n == "lower") norm_ = Norm::lower;
-    else if (n == "digits") norm_ = Norm::digits;
-    else if (n == "webex-id") norm_ = Norm::webex_id;
-    else if (n != "none") p.fail("normalize", "must be \"none\", \"lower\", \"digits\" or \"webex-id\"");
-  }
+      : group_by_(p.opt_rel("groupBy")), within_(p.opt_rel("within")), across_(p.opt_rel("across")),
+        norm_(parse_norm(p)) {}
 
   std::unique_ptr<CheckState> start() const override { return std::make_unique<Lease>(); }
 
