@@ -1,8 +1,11 @@
 """What `check --fix` may touch: only the findings the report would show (--select, --ignore,
 the config's ignores, the baseline), only once every argument is known good, never a
 read-only file, each file once; and "fixed N" counts only what was written."""
+import ctypes
+import ctypes.util
 import os
 import resource
+import select
 import shutil
 import signal
 import stat
@@ -282,6 +285,32 @@ class Writes(TempDirTest):
                                    "wxlint: fixed 1 finding in 1 file\n")
         self.assertEqual(read(big), before)
         self.assertIn(b'"type": "work"', read(small))
+
+    def test_a_file_saved_by_another_program_while_being_fixed_is_not_written_over(self):
+        # The other program saves as soon as wxlint has read the file (inotify: closed
+        # without writing); 20,000 fixes leave it far more time than that to react.
+        contact = {"displayName": "A", "source": "CH", "emails": [{"value": "a@example.com", "type": "WORK"}]}
+        big = write(self.path("big.json"), {"schemas": "urn:cisco:codev:identity:contact:core:1.0",
+                                            "contacts": [contact] * 20000})
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        watch = libc.inotify_init1(os.O_CLOEXEC)
+        self.assertGreaterEqual(watch, 0, os.strerror(ctypes.get_errno()))
+        in_close_nowrite = 0x10
+        try:
+            self.assertGreaterEqual(libc.inotify_add_watch(watch, big.encode(), in_close_nowrite), 0)
+            p = subprocess.Popen([WXLINT, "check", "--no-config", "--fix", "big.json"], cwd=self.dir,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            readable, _, _ = select.select([watch], [], [], 60)
+            self.assertTrue(readable, "wxlint never read big.json")
+            with open(big, "wb") as f:
+                f.write(BAD)
+            out, err = p.communicate(timeout=120)
+        finally:
+            os.close(watch)
+        self.assertEqual((p.returncode, out), (2, unfixed("big.json") + "1 file checked: 3 errors, 0 warnings, 0 infos\n"
+                                                  "1 path failed (see above): exit code 2\n"))
+        self.assertEqual(err, "wxlint: big.json: not fixed: it changed while wxlint was fixing it; run --fix again\n")
+        self.assertEqual(read(big), BAD)
 
 
 class EachFileOnce(TempDirTest):
