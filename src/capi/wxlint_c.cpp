@@ -136,7 +136,7 @@ std::string checked_operation(const wxlint_linter* linter, const char* operation
   // Linter::lint() throws ConfigError for an unknown id: refused here first, with its own status.
   if (!op.empty() && !linter->linter.has_operation(op)) {
     throw Failure{WXLINT_E_UNKNOWN_OPERATION,
-                  "unknown operation \"" + op + "\"; known operations: " + linter->linter.known_operations()};
+                  "unknown operation \"" + op + "\"" + linter->linter.operation_hint(op)};
   }
   return op;
 }

@@ -330,7 +330,7 @@ void Config::check_names(const Linter& linter) const {
   for (std::size_t i = 0; i < operation_globs.size(); ++i)
     if (!linter.has_operation(operation_globs[i].operation))
       throw ConfigError((i < operation_glob_origins.size() ? operation_glob_origins[i] : path) + ": unknown operation \"" +
-                        operation_globs[i].operation + "\"; known operations: " + linter.known_operations());
+                        operation_globs[i].operation + "\"" + linter.operation_hint(operation_globs[i].operation));
   for (std::size_t i = 0; i < ignore.size(); ++i) {
     const std::string& rule = ignore[i].rule;
     if (rule.empty()) continue;

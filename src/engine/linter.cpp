@@ -407,7 +407,7 @@ namespace {
 // A forced operation that the catalogue lacks is the caller's mistake, not a cue to detect one.
 std::string_view known(const Linter& l, std::string_view operation) {
   if (!operation.empty() && !l.has_operation(operation))
-    throw ConfigError("unknown operation \"" + std::string(operation) + "\"; known operations: " + l.known_operations());
+    throw ConfigError("unknown operation \"" + std::string(operation) + "\"" + l.operation_hint(operation));
   return operation;
 }
 }  // namespace

@@ -61,7 +61,8 @@ class OperationMapping(TempDirTest):
         self.assertEqual(r.returncode, 2)
         self.assertEqual(r.stdout, "")
         self.assertTrue(r.stderr.startswith(
-            'wxlint: .wxlint.json:3:22: /operations/people~1*.json: unknown operation "Create Person"; known operations: '),
+            'wxlint: .wxlint.json:3:22: /operations/people~1*.json: unknown operation "Create Person" (did you mean "createPerson"?); '
+            'known operations: '),
             r.stderr)
         self.assertIn('"Create a Person" (createPerson)', r.stderr)
 

@@ -22,7 +22,8 @@ TEST_CASE("a forced operation the catalogue lacks is an error, not a cue to dete
   const std::string payload = R"({"usersList": []})";
   CHECK(l.lint(payload, "t.json", "validateOrInitiateMoveUsersJob").operation == "validateOrInitiateMoveUsersJob");
   CHECK_THROWS_WITH(l.lint(payload, "t.json", "validateOrInitiateMoveUserJob"),
-                    Catch::StartsWith("unknown operation \"validateOrInitiateMoveUserJob\"; known operations: "));
+                    Catch::StartsWith("unknown operation \"validateOrInitiateMoveUserJob\" (did you mean "
+                                     "\"validateOrInitiateMoveUsersJob\"?); known operations: \"Add Phone Numbers"));
   CHECK_THROWS_AS(l.fix(payload, "t.json", false, "nope"), wxlint::ConfigError);
   CHECK_THROWS_AS(l.lint_file("/nonexistent.json", "nope"), wxlint::ConfigError);  // before reading
 }
