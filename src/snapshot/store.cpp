@@ -364,16 +364,25 @@ class Loader {
 
   // An item that two rows of one list hold: pages of a list that changed while it was paged
   // (an item added on an earlier page shifts the next page's items by one), so another item
-  // may be on no page. Said once per item, at its second row.
+  // may be on no page. Said once per item, at its second row. A number held by two owners
+  // is said by number_owners() instead.
   void listed_twice() {
     for (const Table& t : s_.tables_) {
-      if (!t.loaded() || t.columns().empty() || (t.columns()[0].name != "id" && t.columns()[0].name != "contactId")) continue;
+      if (!t.loaded() || t.columns().empty()) continue;
+      const std::string& key = t.columns()[0].name;
+      if (key != "id" && key != "contactId" && key != "phoneNumber") continue;
       const std::optional<std::size_t> name = t.column("displayName") ? t.column("displayName") : t.column("name");
+      const std::optional<std::size_t> owner = t.column("ownerId");
+      const auto two_owners = [&](std::uint32_t a, std::uint32_t b) {
+        return owner && !t.cell(a, *owner).empty() && !t.cell(b, *owner).empty() && t.cell(a, *owner) != t.cell(b, *owner);
+      };
       std::vector<std::pair<std::uint32_t, std::uint32_t>> twice;  // (second row, first row), said in row order
-      t.each_repeated(0, [&](std::span<const std::uint32_t> rows) { twice.emplace_back(rows[1], rows[0]); });
+      t.each_repeated(0, [&](std::span<const std::uint32_t> rows) {
+        if (!t.cell(rows[0], 0).empty() && !two_owners(rows[0], rows[1])) twice.emplace_back(rows[1], rows[0]);
+      });
       std::sort(twice.begin(), twice.end());
       for (const auto& [r, first] : twice) {
-        const std::string_view shown = name ? t.cell(r, *name) : std::string_view();
+        const std::string_view shown = name ? t.cell(r, *name) : t.cell(r, 0);
         report({where(t, r),
                 ": " + (shown.empty() ? std::string("this item") : std::string(shown)) + " (" + t.name() +
                     ") is listed twice, here and at ",

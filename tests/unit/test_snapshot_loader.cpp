@@ -192,6 +192,26 @@ TEST_CASE("snapshot: an item on two pages of its list", "[snapshot]") {
             "the snapshot again"});
 }
 
+TEST_CASE("snapshot: a number on two pages of the numbers list", "[snapshot]") {
+  // The same row twice is a shifted page; rows with no phoneNumber (an extension alone)
+  // share no key; a number with two owners is said once, as held by two owners.
+  const Snapshot s = load({
+      {"numbers-1.json", R"({"phoneNumbers": [{"phoneNumber": "+14085550101", "state": "ACTIVE"},
+                                              {"extension": "100", "state": "ACTIVE"},
+                                              {"phoneNumber": "+14085550102", "owner": {"id": "P1", "type": "PEOPLE"}}]})"},
+      {"numbers-2.json", "{\"phoneNumbers\": [\n {\"phoneNumber\": \"+14085550101\", \"state\": \"ACTIVE\"},\n"
+                         " {\"extension\": \"101\", \"state\": \"ACTIVE\"},\n"
+                         " {\"phoneNumber\": \"+14085550102\", \"owner\": {\"id\": \"P2\", \"type\": \"PLACE\"}}]}"},
+  });
+  CHECK(s.inconsistencies() ==
+        std::vector<std::string>{
+            "numbers-2.json:4:2: /phoneNumbers/2: number +14085550102 is held by two owners:  (PLACE) here and  (PEOPLE) "
+            "at numbers-1.json:3:47: /phoneNumbers/2",
+            "numbers-2.json:2:2: /phoneNumbers/0: +14085550101 (numbers) is listed twice, here and at "
+            "numbers-1.json:1:19: /phoneNumbers/0: its list changed while it was paged, so another item may be missing; "
+            "take the snapshot again"});
+}
+
 TEST_CASE("snapshot: calling users need a Webex Calling licence when the licences are known", "[snapshot]") {
   const Snapshot s = load({
       {"licences.json", R"({"items": [{"id": "C", "name": "Webex Calling - Basic", "totalUnits": 1},
