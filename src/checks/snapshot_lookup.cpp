@@ -9,6 +9,7 @@
 #include "checks/snapshot_params.hpp"
 #include "checks/snapshot_probe.hpp"
 #include "document/document.hpp"
+#include "formats/formats.hpp"
 #include "snapshot/store.hpp"
 
 #include <optional>
@@ -178,17 +179,19 @@ class SnapshotLookup final : public Check {
   // Out of the way of the lookups: most visits find nothing to report.
   [[gnu::cold, gnu::noinline]] void report(const Path& path, const Table& table, const Key& k,
                                            std::optional<std::uint32_t> row, Emitter& out) const {
+    // Clipped: a snapshot's name of a megabyte would be copied into every finding it makes.
+    const auto shown = [](std::string_view text) { return formats::clipped(text, kMaxShown); };
     Finding& f = out.emit(path);
-    f.arg("key", std::string(k.raw));
+    f.arg("key", shown(k.raw));
     if (const Stripped& st = k.stripped; st.table) {
-      f.arg("prefix", std::string(k.full.substr(0, st.length)));
+      f.arg("prefix", shown(k.full.substr(0, st.length)));
       for (std::size_t c = 0; c < st.table->columns().size(); ++c)
-        f.arg("prefix." + st.table->columns()[c].name, std::string(st.table->cell(st.row, c)));
+        f.arg("prefix." + st.table->columns()[c].name, shown(st.table->cell(st.row, c)));
     }
     if (row)
-      for (std::size_t c = 0; c < table.columns().size(); ++c)
-        f.arg(table.columns()[c].name, std::string(table.cell(*row, c)));
+      for (std::size_t c = 0; c < table.columns().size(); ++c) f.arg(table.columns()[c].name, shown(table.cell(*row, c)));
   }
+  static constexpr std::size_t kMaxShown = 256;  // characters: a Webex id is ~90
 
   struct StripPrefix {
     TableRef key, column;

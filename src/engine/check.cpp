@@ -60,26 +60,10 @@ Finding& Emitter::emit(const Path& path, Anchor anchor) {
 }
 
 std::string scalar_text(const rapidjson::Value& v, std::size_t max_chars) {
-  std::string s;
-  if (v.IsString()) {
-    s.assign(v.GetString(), v.GetStringLength());
-  } else if (v.IsObject()) {
-    return "an object";
-  } else if (v.IsArray()) {
-    return "an array";
-  } else {
-    s = to_json_text(v);
-  }
-  if (formats::utf8_length(s) > max_chars) {
-    // Cut on a code point boundary.
-    std::size_t n = 0, i = 0;
-    for (; i < s.size() && n < max_chars; ++i)
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    s.resize(i);
-    s += "...";
-  }
-  return s;
+  if (v.IsString()) return formats::clipped({v.GetString(), v.GetStringLength()}, max_chars);
+  if (v.IsObject()) return "an object";
+  if (v.IsArray()) return "an array";
+  return formats::clipped(to_json_text(v), max_chars);
 }
 
 bool is_blank_string(const rapidjson::Value& v) {

@@ -17,6 +17,9 @@ bool is_digits(std::string_view s);
 
 // Number of UTF-8 code points (invalid bytes count as one each).
 std::size_t utf8_length(std::string_view s);
+// s, or its first max_chars code points and "..." when it is longer: a message quotes a
+// value whatever its length, in bounded space.
+std::string clipped(std::string_view s, std::size_t max_chars);
 
 // Well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool is_valid_utf8(std::string_view s);

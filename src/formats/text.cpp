@@ -146,6 +146,16 @@ std::size_t utf8_length(std::string_view s) {
   return count;
 }
 
+std::string clipped(std::string_view s, std::size_t max_chars) {
+  std::size_t n = 0, i = 0;
+  for (; i < s.size() && n < max_chars; ++n) {  // cut on a code point boundary
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  if (i == s.size()) return std::string(s);
+  return std::string(s.substr(0, i)) + "...";
+}
+
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t n = detail::utf8_sequence_length(s, i);

@@ -7,6 +7,7 @@
 
 #include "engine/check.hpp"
 #include "engine/pattern.hpp"
+#include "formats/formats.hpp"
 #include "formats/numbering_plan.hpp"
 #include "snapshot/kinds.hpp"
 #include "snapshot/manifest.hpp"
@@ -21,6 +22,10 @@
 #include <variant>
 
 namespace wxlint::snapshot {
+namespace {
+// Characters of a name an inconsistency quotes: one name can be quoted once per row.
+constexpr std::size_t kMaxShown = 256;
+}  // namespace
 
 class Loader {
  public:
@@ -334,9 +339,11 @@ class Loader {
       const Table* table;
       std::size_t row;
     };
+    // Clipped: one number of many owners is reported once per owner, with the first's name.
     auto label = [&](const Table& t, std::size_t r) {
-      if (t.name() == "people") return std::string(cell(t, r, "displayName")) + " (PEOPLE)";
-      return std::string(cell(t, r, "ownerName")) + " (" + std::string(cell(t, r, "ownerType")) + ")";
+      if (t.name() == "people") return formats::clipped(cell(t, r, "displayName"), kMaxShown) + " (PEOPLE)";
+      return formats::clipped(cell(t, r, "ownerName"), kMaxShown) + " (" +
+             formats::clipped(cell(t, r, "ownerType"), kMaxShown) + ")";
     };
     const Table& numbers = *find("numbers");
     const Table& people = *find("people");
@@ -384,7 +391,7 @@ class Loader {
       for (const auto& [r, first] : twice) {
         const std::string_view shown = name ? t.cell(r, *name) : t.cell(r, 0);
         report({where(t, r),
-                ": " + (shown.empty() ? std::string("this item") : std::string(shown)) + " (" + t.name() +
+                ": " + (shown.empty() ? std::string("this item") : formats::clipped(shown, kMaxShown)) + " (" + t.name() +
                     ") is listed twice, here and at ",
                 where(t, first),
                 ": its list changed while it was paged, so another item may be missing; take the snapshot again"});
@@ -400,7 +407,7 @@ class Loader {
     for (std::size_t r = 0; r < people.size(); ++r) {
       std::string_view loc = people.cell(r, col);
       if (loc.empty() || !locations.find(0, loc).empty() || !calling.find(0, loc).empty()) continue;
-      report({where(people, r), ": " + std::string(cell(people, r, "displayName")) +
+      report({where(people, r), ": " + formats::clipped(cell(people, r, "displayName"), kMaxShown) +
                                     " has a locationId that is in no locations list of the snapshot"});
     }
   }

@@ -56,6 +56,17 @@ TEST_CASE("formats: is_digits", "[formats]") {
   CHECK_FALSE(is_digits(kHuge));
 }
 
+TEST_CASE("formats: clipped keeps max_chars code points, cut on a boundary", "[formats]") {
+  CHECK(wxlint::formats::clipped("", 3) == "");
+  CHECK(wxlint::formats::clipped("abc", 3) == "abc");
+  CHECK(wxlint::formats::clipped("abcd", 3) == "abc...");
+  CHECK(wxlint::formats::clipped("caf\xC3\xA9s", 4) == "caf\xC3\xA9...");  // the e-acute whole
+  CHECK(wxlint::formats::clipped("\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 1) == "\xF0\x9F\x98\x80...");
+  CHECK(wxlint::formats::clipped("\xF0\x9F\x98\x80", 1) == "\xF0\x9F\x98\x80");
+  CHECK(wxlint::formats::clipped("abc", 0) == "...");
+  CHECK(wxlint::formats::clipped(std::string(1 << 20, 'x'), SIZE_MAX).size() == std::size_t{1} << 20);
+}
+
 TEST_CASE("formats: utf8_length and is_valid_utf8", "[formats]") {
   CHECK(utf8_length("") == 0);
   CHECK(utf8_length("abc") == 3);

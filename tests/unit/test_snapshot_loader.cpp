@@ -212,6 +212,17 @@ TEST_CASE("snapshot: a number on two pages of the numbers list", "[snapshot]") {
             "take the snapshot again"});
 }
 
+TEST_CASE("snapshot: an inconsistency quotes at most 256 characters of a name", "[snapshot]") {
+  // One number of many owners is said once per owner, with the first's name: a name of a
+  // megabyte would be copied each time.
+  const std::string name(300, 'N');
+  const Snapshot s = load({{"numbers.json", R"({"phoneNumbers": [{"phoneNumber": "+14085550101", "owner": {"id": "P1", "type": "PEOPLE", "firstName": ")" +
+                                                name + R"("}}, {"phoneNumber": "+14085550101", "owner": {"id": "P2", "type": "PLACE", "firstName": "Lobby"}}]})"}});
+  REQUIRE(s.inconsistencies().size() == 1);
+  CHECK(s.inconsistencies()[0] == "numbers.json:1:410: /phoneNumbers/1: number +14085550101 is held by two owners: Lobby (PLACE) here and " +
+                                      std::string(256, 'N') + "... (PEOPLE) at numbers.json:1:19: /phoneNumbers/0");
+}
+
 TEST_CASE("snapshot: calling users need a Webex Calling licence when the licences are known", "[snapshot]") {
   const Snapshot s = load({
       {"licences.json", R"({"items": [{"id": "C", "name": "Webex Calling - Basic", "totalUnits": 1},

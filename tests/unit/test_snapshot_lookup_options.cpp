@@ -128,3 +128,13 @@ TEST_CASE("snapshot-lookup unlessPathParam: skipped when the envelope's path nam
         std::vector<std::string>{"/requestExamples/0/example/email dan@example.com"});
   CHECK(linter.lint(envelope("https://webexapis.com/v1/test/abc?x=1"), "t.json").diagnostics.empty());
 }
+
+TEST_CASE("snapshot-lookup: a found row's cells are quoted clipped to 256 characters", "[snapshot]") {
+  // A name of a megabyte would be copied into every finding that quotes it.
+  const std::string name(100000, 'N');
+  RuleFixture f("[" + rule("p", "snapshot-lookup", "/items/*/id", R"({"table": "people", "key": "id", "expect": "found"})",
+                           "{displayName} at {key}") + "]");
+  const std::string people = R"({"items": [{"id": ")" + std::string(kLic1) + R"(", "displayName": ")" + name + R"("}]})";
+  const auto r = f.linter(with({{"people.json", people}})).lint(R"({"items": [{"id": ")" + std::string(kLic1) + R"("}]})", "t.json", "testOp");
+  CHECK(messages(r) == std::vector<std::string>{"/items/0/id " + std::string(256, 'N') + "... at " + kLic1});
+}
