@@ -69,6 +69,12 @@ class Loader {
         file.fail("", "an error answer of the Webex API, not a list page (" + *error + "): take this page again");
       file.fail("", "not a snapshot file of a known kind; the kinds are: " + known_kinds());
     }
+    // One response per page: a second list would be dropped without a word.
+    for (const Kind& k : kinds())
+      if (k.list_key != kind->list_key && child(root, k.list_key))
+        file.fail("/" + std::string(k.list_key), "a second list beside \"" + std::string(kind->list_key) +
+                                                     "\": a snapshot file is one list response as the API gave it; "
+                                                     "save each list in a file of its own");
     Table& table = *find(kind->table);
     table.mark_loaded();
     table.reserve(items->Size());

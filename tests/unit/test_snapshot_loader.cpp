@@ -120,6 +120,13 @@ TEST_CASE("snapshot: bad files name the file, line, column and pointer", "[snaps
         "m.json:1:16: /capturedAt: expected a time in ISO 8601 form, e.g. \"2026-12-01T09:30:00Z\"");
   CHECK(error_of({{"p.json", "{\"items\": [{\"id\": \"P\", \"displayName\": \"A\"}, {\"id\": \"L\", \"address\": {}}]}"}})
             .starts_with("p.json:1:45: /items/1: this item is not of the file's kind (people)"));
+  // Two lists in one file: the second would be dropped without a word, an empty first too.
+  const std::string second = ": a second list beside \"phoneNumbers\": a snapshot file is one list response as the API "
+                              "gave it; save each list in a file of its own";
+  CHECK(error_of({{"t.json", "{\"phoneNumbers\": [],\n \"items\": [{\"id\": \"P\", \"displayName\": \"A\"}]}"}}) ==
+        "t.json:2:11: /items" + second);
+  CHECK(error_of({{"t.json", "{\"phoneNumbers\": [{\"phoneNumber\": \"+14085550101\"}], \"locations\": 5}"}}) ==
+        "t.json:1:66: /locations" + second);
 }
 
 TEST_CASE("snapshot: a manifest gives the capture time", "[snapshot]") {
