@@ -11,7 +11,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // `top` and the directories below it, not following links to directories and skipping
-// hidden ones. A directory that cannot be read is an error, and the walk goes on.
+// hidden ones. A directory that cannot be read is an error, and the walk goes on; so is a
+// *.json that is no file to read (a broken link, a FIFO): skipped, it would be a payload
+// or a snapshot page missing without a word.
 // .wxlint.json configures the run: it is no payload (named, `check` passes over the configs it uses).
 void search(const fs::path& top, std::vector<std::string>& found, std::vector<std::string>& errors) {
   std::vector<fs::path> pending{top};
@@ -23,8 +25,16 @@ void search(const fs::path& top, std::vector<std::string>& found, std::vector<st
       std::error_code ignored;
       const std::string name = it->path().filename().string();
       if (it->is_symlink(ignored) || !it->is_directory(ignored)) {
-        if (it->is_regular_file(ignored) && it->path().extension() == ".json" && name != kConfigFileName)
-          found.push_back(it->path().string());
+        if (it->path().extension() != ".json" || name == kConfigFileName) continue;
+        std::error_code bad;
+        const fs::file_status st = fs::status(it->path(), bad);  // through links
+        if (fs::is_regular_file(st)) found.push_back(it->path().string());
+        else if (bad == std::errc::no_such_file_or_directory)
+          errors.push_back(it->path().string() + ": a link to " + fs::read_symlink(it->path(), ignored).string() +
+                           ", which does not exist");
+        else if (bad) errors.push_back(it->path().string() + ": cannot read: " + bad.message());
+        else if (!fs::is_directory(st))
+          errors.push_back(it->path().string() + ": not a regular file (a FIFO, socket or device): cannot read it as JSON");
       } else if (name.size() <= 1 || name[0] != '.') {
         pending.push_back(it->path());
       }

@@ -46,6 +46,33 @@ class Files(TempDirTest):
         finally:
             os.chmod(self.path("org", "people"), 0o755)
 
+    def test_a_page_that_is_no_file_to_read_exits_2(self):
+        # Skipped, a broken link or a FIFO among the pages would be a page missing without a
+        # word, its people then "not found". Payload directories are searched the same way.
+        os.symlink("/gone/people-2.json", self.path("org", "people-2.json"))
+        for args in (["snapshot", "info", "org"], ["check", "--no-config", "--snapshot", "org", "move.json"]):
+            r = self.wxlint(*args)
+            self.assertEqual((r.returncode, r.stdout, r.stderr),
+                             (2, "", "wxlint: org/people-2.json: a link to /gone/people-2.json, which does not exist\n"), args)
+        os.remove(self.path("org", "people-2.json"))
+        os.symlink("people-3.json", self.path("org", "people-2.json"))
+        os.symlink("people-2.json", self.path("org", "people-3.json"))
+        r = self.wxlint("snapshot", "info", "org")
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "wxlint: org/people-2.json: cannot read: Too many levels of symbolic links\n"))
+        for name in ("people-2.json", "people-3.json"):
+            os.remove(self.path("org", name))
+        os.mkfifo(self.path("org", "people-2.json"))
+        r = subprocess.run([WXLINT, "snapshot", "info", "org"], cwd=self.dir, capture_output=True, text=True, env=env(),
+                           timeout=20)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: org/people-2.json: not a regular file (a FIFO, "
+                                                                     "socket or device): cannot read it as JSON\n"))
+        # A directory of payloads: the others are linted, and the run exits 2.
+        r = self.wxlint("check", "--no-config", "org", "move.json")
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: org/people-2.json: not a regular file (a FIFO, socket or "
+                                                       "device): cannot read it as JSON\n"))
+        self.assertTrue(r.stdout.endswith("1 path failed (see above): exit code 2\n"), r.stdout)
+
     def test_a_saved_error_answer_is_named_as_one(self):
         # The curl loop of docs/snapshot.md saves what the API answered, a 502's body too.
         write(self.path("org", "numbers-002.json"), {
