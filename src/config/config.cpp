@@ -26,6 +26,12 @@ namespace {
 constexpr std::string_view kConfigSchema = "schemas/wxlint.config.schema.json";
 
 std::string name_of(const rapidjson::Value& v) { return std::string(v.GetString(), v.GetStringLength()); }
+// A file's path: the system would read it only up to a NUL, and open another file.
+std::string path_of(const DataFile& file, const rapidjson::Value& v, const std::string& ptr) {
+  std::string path = name_of(v);
+  if (path.find('\0') != std::string::npos) file.fail(ptr, "a path cannot hold a NUL character (\\u0000)");
+  return path;
+}
 
 // "/parent/name", escaping member names that hold '/' or '~' (rule ids do).
 std::string member_ptr(std::string parent, std::string_view name) {
@@ -83,7 +89,7 @@ void read_rule_list(const DataFile& file, const rapidjson::Value& list, Config& 
       read_rules(list[i], c, places, ptr);
       continue;
     }
-    const std::string pattern = name_of(list[i]);
+    const std::string pattern = path_of(file, list[i], ptr);
     const std::vector<std::string> found = glob_files(pattern, c.base_dir);
     if (found.empty()) file.fail(ptr, "no file matches \"" + pattern + "\"");
     for (const std::string& path : found) {
@@ -209,7 +215,7 @@ Config parse_config(std::string text, const std::string& name, const std::string
     std::vector<std::string> ptrs;
     const auto add = [&](const rapidjson::Value& v, std::string ptr) {
       // Relative to the config file, so the project's snapshot is found from any directory.
-      const std::filesystem::path path(name_of(v));
+      const std::filesystem::path path(path_of(file, v, ptr));
       c.options.snapshot.push_back((path.is_relative() && !base_dir.empty() ? std::filesystem::path(base_dir) / path : path).string());
       ptrs.push_back(std::move(ptr));
     };

@@ -128,6 +128,19 @@ class EmptyValues(TempDirTest):
         self.assertEqual(r.stdout, "1 file checked: no findings\n1 path failed (see above): exit code 2\n")  # the other files are still linted
 
 
+class PathsWithANul(Refused):
+    """A config path holding NUL would be read only up to it, and name another file."""
+
+    def test_snapshot_and_rules_paths(self):
+        os.makedirs(self.path("org"))
+        for config, said in [('{"snapshot": "org\\u0000junk"}', ":1:14: /snapshot"),
+                             ('{"snapshot": ["org", "org\\u0000"]}', ":1:22: /snapshot/1"),
+                             ('{"rules": ["a\\u0000.json"]}', ":1:12: /rules/0")]:
+            write(self.path(".wxlint.json"), config)
+            self.assert_refused(".wxlint.json" + said + ": a path cannot hold a NUL character (\\u0000)",
+                                "--config", ".wxlint.json")
+
+
 class NumericSettings(Refused):
     """.wxlint.json settings, at their place in .wxlint.json."""
 
