@@ -44,6 +44,9 @@ std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) 
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
+      // Opened non-blocking: a file of the kernel that waits for data (/proc/kmsg) says so.
+      if (errno == EAGAIN || errno == EWOULDBLOCK)
+        throw IoError(name + ": cannot read: it waits for data that may never come (a kernel or device file, not JSON)");
       throw IoError(name + ": cannot read: " + std::strerror(errno));
     }
     len += static_cast<std::size_t>(n);
@@ -69,8 +72,14 @@ std::optional<std::string> read_file_within(const std::string& path, unsigned lo
   if (!S_ISREG(st.st_mode)) throw IoError(path + ": not a regular file (a FIFO, socket or device); use '-' to read a stream from stdin");
   size = static_cast<unsigned long long>(st.st_size);
   if (size > max) return std::nullopt;
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking: a FIFO put in the file's place since stat() cannot hang the open, and a
+  // kernel file that looks regular but waits for data cannot hang the read.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) throw IoError(path + ": " + std::strerror(errno));
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw IoError(path + ": not a regular file (a FIFO, socket or device); use '-' to read a stream from stdin");
+  }
   std::string out;
   try {
     out = read_fd(fd, path, static_cast<std::size_t>(st.st_size));

@@ -197,6 +197,16 @@ class Hostile(unittest.TestCase):
         os.mkfifo(path)
         self.assert_error(self.check(path, timeout=10), "pipe.json", "not a regular file")
 
+    @unittest.skipUnless(os.access("/proc/kmsg", os.R_OK), "/proc/kmsg cannot be read here")
+    def test_a_kernel_file_that_looks_regular_but_waits_for_data(self):
+        # stat() calls /proc/kmsg a regular file of 0 bytes; a blocking read of it waits for the
+        # next kernel message. (A message already there is read, as any reader of it would.)
+        for args in (("check", "--no-config", "/proc/kmsg"), ("snapshot", "info", "/proc/kmsg")):
+            r = run(*args, cwd=self.dir, timeout=20)
+            self.assertEqual(r.rc, 2, args)
+            self.assertIn("wxlint: /proc/kmsg: cannot read: it waits for data that may never come (a kernel or device "
+                          "file, not JSON)\n", r.err)
+
     def test_missing_file(self):
         self.assert_error(self.check(os.path.join(self.dir, "nope.json")), "nope.json")
 
