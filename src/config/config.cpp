@@ -102,8 +102,12 @@ void read_rule_list(const DataFile& file, const rapidjson::Value& list, Config& 
   }
 }
 
-void add_setting(const std::string& key, const rapidjson::Value& v, const std::string& ptr, Config& c,
-                 Places& places) {
+void add_setting(const DataFile& file, const std::string& key, const rapidjson::Value& v, const std::string& ptr,
+                 Config& c, Places& places) {
+  // "settings" {"op/key"} and "operations" {"op": {"key"}} name one setting: one would win unseen.
+  if (c.options.settings.count(key))
+    for (const auto& [other_key, other_ptr] : places.origins)
+      if (other_key == key) file.fail(ptr, "the same setting as " + other_ptr + " (\"" + key + "\"); give it once");
   c.options.settings[key] = to_json_text(v);
   places.origins.emplace_back(key, ptr);
 }
@@ -187,7 +191,7 @@ Config parse_config(std::string text, const std::string& name, const std::string
     it->value.IsArray() ? read_rule_list(file, it->value, c, places) : read_rules(it->value, c, places);
   if (auto it = root.FindMember("settings"); it != root.MemberEnd())
     for (const auto& m : it->value.GetObject())
-      add_setting(name_of(m.name), m.value, member_ptr("/settings", name_of(m.name)), c, places);
+      add_setting(file, name_of(m.name), m.value, member_ptr("/settings", name_of(m.name)), c, places);
   std::vector<std::string> operation_glob_ptrs;
   if (auto it = root.FindMember("operations"); it != root.MemberEnd())
     for (const auto& op : it->value.GetObject()) {
@@ -198,11 +202,11 @@ Config parse_config(std::string text, const std::string& name, const std::string
         continue;
       }
       for (const auto& m : op.value.GetObject())
-        add_setting(name_of(op.name) + "/" + name_of(m.name), m.value,
+        add_setting(file, name_of(op.name) + "/" + name_of(m.name), m.value,
                     member_ptr(member_ptr("/operations", name_of(op.name)), name_of(m.name)), c, places);
     }
   if (auto it = root.FindMember("allowedSources"); it != root.MemberEnd())
-    add_setting("allowedSources", it->value, "/allowedSources", c, places);
+    add_setting(file, "allowedSources", it->value, "/allowedSources", c, places);
   if (auto it = root.FindMember("ignore"); it != root.MemberEnd()) read_ignores(file, it->value, c, places);
   if (auto it = root.FindMember("region"); it != root.MemberEnd()) {
     if (auto problem = formats::plan::region_problem(name_of(it->value))) file.fail("/region", *problem);

@@ -233,6 +233,16 @@ class BadConfig(TempDirTest):
                      ':1:95: /operations/createContact/maxNameLength: the same setting as '
                      '"Create a Contact/maxNameLength" (one operation, two names); give it once')
 
+    def test_one_setting_in_settings_and_under_its_operation(self):
+        # One would win unseen, whichever it is.
+        self.refused('{"settings": {"validateOrInitiateMoveUsersJob/maxUsers": 1}, '
+                     '"operations": {"validateOrInitiateMoveUsersJob": {"maxUsers": 5}}}',
+                     ':1:124: /operations/validateOrInitiateMoveUsersJob/maxUsers: the same setting as '
+                     '/settings/validateOrInitiateMoveUsersJob~1maxUsers ("validateOrInitiateMoveUsersJob/maxUsers"); '
+                     'give it once')
+        self.refused('{"settings": {"allowedSources": ["CH"]}, "allowedSources": ["CH"]}',
+                     ':1:60: /allowedSources: the same setting as /settings/allowedSources ("allowedSources"); give it once')
+
     def test_missing_explicit_config(self):
         write(self.path("good.json"), GOOD)
         r = self.wxlint("check", "--config", "nowhere.json", "good.json")
