@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <csignal>
 #include <cstring>
 #include <iostream>
@@ -30,7 +31,8 @@ const CLI::Validator trimmed([](std::string& v) {
   return std::string();
 }, "");
 
-int run(int argc, char** argv) {
+// `report`: set when the command writes a report (check, snapshot info), whose reader must get it whole.
+int run(int argc, char** argv, bool& report) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
   // The plan's metadata decides which numbers are valid, so it is part of the version.
@@ -163,6 +165,7 @@ int run(int argc, char** argv) {
     }
   }
   try {
+    report = *c || *si;
     if (*c) return run_check(check);
     if (*r) return run_rules(rules);
     if (*e) return run_explain(explain);
@@ -195,8 +198,12 @@ int main(int argc, char** argv) {
   // A reader that goes away (`| head`) is a write error, exit 2, not death by SIGPIPE (141).
   std::signal(SIGPIPE, SIG_IGN);
   wxlint::cli::CheckedStdout out;
-  const int status = run(argc, argv);
-  if (const int error = out.finish()) {
+  bool report = false;
+  const int status = run(argc, argv, report);
+  const int error = out.finish();
+  // `wxlint rules | head`: a reader that has read enough of a listing is no failure.
+  if (error == EPIPE && !report) return status;
+  if (error) {
     std::cerr << "wxlint: cannot write the report to stdout: " << std::strerror(error) << "\n";
     return wxlint::cli::kExitUsage;
   }

@@ -260,6 +260,8 @@ class StdoutFails(TempDirTest):
         ("rules", "-f", "markdown"),
         ("explain", "4911"),
         ("--version",),
+        ("completions", "bash"),
+        ("man",),
     ]
 
     def setUp(self):
@@ -303,7 +305,7 @@ class StdoutFails(TempDirTest):
                     rc, err = popen_run(args, self.dir, stdout=w, preexec_fn=ignore_sigpipe, restore_signals=False)
                 finally:
                     os.close(w)
-                self.assertEqual((rc, err), (2, STDOUT_FAILS.format("Broken pipe")))
+                self.assertEqual((rc, err), self.after_broken_pipe(args))
 
     def test_broken_pipe_is_exit_2_not_sigpipe(self):
         # `wxlint check . | head` with SIGPIPE at its default: exit 2 and the reason, not death by signal (141).
@@ -315,7 +317,14 @@ class StdoutFails(TempDirTest):
                     rc, err = popen_run(args, self.dir, stdout=w)
                 finally:
                     os.close(w)
-                self.assertEqual((rc, err), (2, STDOUT_FAILS.format("Broken pipe")))
+                self.assertEqual((rc, err), self.after_broken_pipe(args))
+
+    @staticmethod
+    def after_broken_pipe(args):
+        """A report cut short fails; a listing (`wxlint rules | head`) was read as far as wanted."""
+        if args[0] == "check":
+            return 2, STDOUT_FAILS.format("Broken pipe")
+        return 0, ""
 
 
 @as_root
