@@ -9,6 +9,7 @@
 #include "document/json_pointer.hpp"
 #include "formats/formats.hpp"
 #include "formats/numbering_plan.hpp"
+#include "snapshot/kinds.hpp"
 #include "snapshot/time.hpp"
 
 #include <wxlint/linter.hpp>
@@ -139,7 +140,12 @@ struct Linter::Impl {
   // else naming the operations the payload fits (several detected), or looks most like.
   void undetected(const rapidjson::Value& root, const std::vector<const Operation*>& detected, FindingList& list) const {
     std::string at, hint = ";";
-    if (detected.size() > 1) {
+    const rapidjson::Value* items = nullptr;
+    if (const snapshot::Kind* kind = snapshot::detect_kind(root, &items); kind && detected.empty()) {
+      // A snapshot page among the payloads (`wxlint check dir/` over a project holding both).
+      hint = ": it is a saved list response, a page of an org snapshot (" + std::string(kind->shape) +
+             "): give it with --snapshot (or \"snapshot\" in .wxlint.json), not as a payload. Or";
+    } else if (detected.size() > 1) {
       hint = ": its members fit " + names(detected) + " alike;";
     } else if (root.IsObject()) {
       std::vector<std::string> keys;
