@@ -202,15 +202,22 @@ class Loader {
   void national_numbers() {
     if (national_.empty()) return;
     std::unordered_map<std::string_view, std::string> country;  // location id (normalised) -> region
+    std::unordered_map<std::string_view, std::string_view> unknown;  // -> a country that is no region code
     const Table& locations = *find("locations");
-    for (std::size_t r = 0; r < locations.size(); ++r)
-      if (auto code = formats::plan::region_code(cell(locations, r, "country"))) country.emplace(cell(locations, r, "id"), *code);
+    for (std::size_t r = 0; r < locations.size(); ++r) {
+      const std::string_view given = cell(locations, r, "country");
+      if (auto code = formats::plan::region_code(given)) country.emplace(cell(locations, r, "id"), *code);
+      else if (!given.empty()) unknown.emplace(cell(locations, r, "id"), given);
+    }
+    const auto location_of = [](const National& n) {
+      const Table& t = *n.table;
+      if (auto col = t.column("locationId")) return t.cell(n.row, *col);
+      return t.name() == "callingLocations" ? t.cell(n.row, *t.column("id")) : std::string_view();
+    };
     std::map<const Table*, std::pair<const National*, std::size_t>> unread;  // the first, how many
     for (const National& n : national_) {
       Table& t = *n.table;
-      std::string_view location;
-      if (auto col = t.column("locationId")) location = t.cell(n.row, *col);
-      else if (t.name() == "callingLocations") location = t.cell(n.row, *t.column("id"));
+      const std::string_view location = location_of(n);
       const auto it = location.empty() ? country.end() : country.find(location);
       const std::string& region = it != country.end() ? it->second : region_;
       if (region.empty()) {
@@ -237,11 +244,17 @@ class Loader {
       const National& n = *first.first;
       const std::size_t more = first.second - 1;
       const std::string_view shown = std::string_view(n.raw).substr(0, n.raw.find('\n'));  // its first value
+      const auto bad = unknown.find(location_of(n));
+      const std::string why =
+          bad == unknown.end()
+              ? "no country for the location (the locations list gives it)"
+              : "the location's country " + to_json_text(rapidjson::Value(rapidjson::StringRef(bad->second.data(), bad->second.size()))) +
+                    " is no region code (US, GB...)";
       report({Place{t->file_of(n.row), t->pointer_of(n.row)},
               ": " + to_json_text(rapidjson::Value(rapidjson::StringRef(shown.data(), shown.size()))) +
                   (more ? " and " + std::to_string(more) + (more == 1 ? " other number" : " other numbers") : std::string()) +
-                  " in national format cannot be read: no country for the location (the locations list gives "
-                  "it); give the region they are in (--region, or \"region\" in .wxlint.json)"});
+                  " in national format cannot be read: " + why +
+                  "; give the region they are in (--region, or \"region\" in .wxlint.json)"});
     }
   }
 

@@ -275,3 +275,15 @@ TEST_CASE("snapshot: national numbers no region reads are named, once per table"
                                  "cannot be read: no country for the location (the locations list gives it); give the "
                                  "region they are in (--region, or \"region\" in .wxlint.json)"});
 }
+
+TEST_CASE("snapshot: a location's country that is no region code is named as the reason", "[snapshot]") {
+  const Snapshot s = load({
+      {"locations.json", R"({"items": [{"id": "L1", "name": "Cork", "address": {"country": "Ireland"}, "timeZone": "Europe/Dublin"}]})"},
+      {"numbers.json", "{\"phoneNumbers\": [\n"
+                       " {\"phoneNumber\": \"021 234 5679\", \"location\": {\"id\": \"L1\", \"name\": \"Cork\"}}]}"},
+  });
+  CHECK(s.inconsistencies() ==
+        std::vector<std::string>{"numbers.json:2:2: /phoneNumbers/0: \"021 234 5679\" in national format cannot be read: the "
+                                 "location's country \"Ireland\" is no region code (US, GB...); give the region they are "
+                                 "in (--region, or \"region\" in .wxlint.json)"});
+}
