@@ -54,7 +54,8 @@ std::string out_of_memory_loading(const std::vector<std::string>& paths) {
   std::string named;
   for (const auto& p : paths) named += (named.empty() ? "" : ", ") + p;
   return "out of memory while loading the org snapshot (" + named +
-         "): give wxlint more memory; a snapshot takes about as much as its files' size";
+         "): give wxlint more memory; a snapshot takes about twice its files' size, and a single page "
+         "file several times its own while it is read (save the API's pages as they come, not merged)";
 }
 
 Projects::Projects(const CheckOptions& o) : options_(o) {

@@ -136,7 +136,8 @@ class Files(TempDirTest):
             resource.setrlimit(resource.RLIMIT_AS, (60 * MB, 60 * MB))
 
         said = ("wxlint: out of memory while loading the org snapshot (org): give wxlint more memory; a snapshot "
-                "takes about as much as its files' size\n")
+                "takes about twice its files' size, and a single page file several times its own while it is read "
+                "(save the API's pages as they come, not merged)\n")
         for args in (["snapshot", "info", "org"], ["check", "-j", "1", "--no-config", "--snapshot", "org", "move.json"]):
             r = subprocess.run([WXLINT, *args], cwd=self.dir, capture_output=True, text=True, preexec_fn=limited,
                                timeout=120, env=dict(env(), MALLOC_ARENA_MAX="1"))
