@@ -42,12 +42,14 @@ std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Val
   const rapidjson::Value* pages = child(root, "pages");
   if (!pages || !pages->IsArray()) return m;
   const std::filesystem::path dir = std::filesystem::path(file.name).parent_path();
-  for (const rapidjson::Value& page : pages->GetArray()) {
+  for (rapidjson::SizeType i = 0; i < pages->Size(); ++i) {
+    const rapidjson::Value& page = (*pages)[i];
     const rapidjson::Value* name = page.IsObject() ? child(page, "file") : nullptr;
-    const rapidjson::Value* url = page.IsObject() ? child(page, "url") : nullptr;
-    if (name && name->IsString() && url && url->IsString())
-      m.asked_calling_data[(dir / name->GetString()).lexically_normal().string()] =
-          has_calling_data({url->GetString(), url->GetStringLength()});
+    if (!name || !name->IsString()) continue;
+    const std::string path = (dir / std::string(name->GetString(), name->GetStringLength())).lexically_normal().string();
+    m.pages.emplace_back(path, "/pages/" + std::to_string(i) + "/file");
+    if (const rapidjson::Value* url = child(page, "url"); url && url->IsString())
+      m.asked_calling_data[path] = has_calling_data({url->GetString(), url->GetStringLength()});
   }
   return m;
 }

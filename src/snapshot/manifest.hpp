@@ -10,6 +10,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace wxlint::snapshot {
 
@@ -18,6 +20,8 @@ struct Manifest {
   // Per page (its path as the snapshot's files are named, lexically normal): whether its
   // request asked for callingData=true. Only pages the manifest lists with their URL.
   std::map<std::string, bool> asked_calling_data;
+  // Every page it lists: its path (as above), and the pointer of its entry.
+  std::vector<std::pair<std::string, std::string>> pages;
 };
 
 // The manifest a file is (it has "capturedAt"), or nullopt. A bad or future capturedAt fails

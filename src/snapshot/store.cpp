@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <variant>
 
@@ -45,6 +46,7 @@ class Loader {
     if (std::optional<Manifest> m = read_manifest(file, root)) {
       manifest_time_ = std::min(manifest_time_.value_or(m->captured_at), m->captured_at);
       asked_calling_data_.merge(m->asked_calling_data);
+      for (auto& [path, ptr] : m->pages) listed_pages_.push_back({std::move(path), Place{index, std::move(ptr)}});
       return;
     }
     if (f.mtime > 0) oldest_mtime_ = std::min(oldest_mtime_.value_or(f.mtime), f.mtime);
@@ -110,6 +112,7 @@ class Loader {
     number_owners();
     listed_twice();
     people_locations();
+    pages_missing();
     name_places();
     for (const auto& k : kinds())
       if (auto it = counts_.find(std::string(k.table)); it != counts_.end())
@@ -418,6 +421,18 @@ class Loader {
     }
   }
 
+  // A page a manifest lists that is not among the files: its items are missing, and would
+  // be reported as not found.
+  void pages_missing() {
+    std::set<std::string> loaded;
+    for (const std::string& n : names_) loaded.insert(std::filesystem::path(n).lexically_normal().string());
+    for (auto& [path, place] : listed_pages_)
+      if (!loaded.count(path))
+        report({std::move(place), ": the manifest lists " + path +
+                                      ", which is not among the snapshot's files: copy the whole directory, or take the "
+                                      "snapshot again"});
+  }
+
   // A person whose locationId is in no locations list.
   void people_locations() {
     const Table &people = *find("people"), &locations = *find("locations"), &calling = *find("callingLocations");
@@ -451,6 +466,7 @@ class Loader {
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
   std::map<std::string, bool> asked_calling_data_;  // the manifests' (Manifest::asked_calling_data)
+  std::vector<std::pair<std::string, Place>> listed_pages_;  // the manifests' pages, and where each is listed
   std::vector<std::size_t> unknown_rows_;
   std::optional<std::int64_t> manifest_time_, oldest_mtime_;
 };

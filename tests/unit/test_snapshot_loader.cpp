@@ -147,6 +147,19 @@ TEST_CASE("snapshot: a manifest gives the capture time", "[snapshot]") {
   CHECK(wxlint::snapshot::parse_time("2026-12-01T10:30:00+23:59") == 1796117400 + 3600 - 86340);
 }
 
+TEST_CASE("snapshot: a page the manifest lists that is not among the files", "[snapshot]") {
+  // Its people would be reported as not found: the copy lost a page.
+  const Snapshot s = load({{"org/manifest.json", "{\"capturedAt\": \"2026-12-01T09:30:00Z\", \"pages\": [\n"
+                                                 " {\"file\": \"people-1.json\", \"url\": \"https://x/people?callingData=true\"},\n"
+                                                 " {\"file\": \"people-2.json\", \"url\": \"https://x/people?callingData=true&start=1\"},\n"
+                                                 " {\"file\": \"./numbers.json\"}]}"},
+                           {"org/people-1.json", R"({"items": [{"id": "P", "displayName": "A"}]})"},
+                           {"org/numbers.json", R"({"phoneNumbers": []})"}});
+  CHECK(s.inconsistencies() ==
+        std::vector<std::string>{"org/manifest.json:3:11: /pages/1/file: the manifest lists org/people-2.json, which is not "
+                                 "among the snapshot's files: copy the whole directory, or take the snapshot again"});
+}
+
 TEST_CASE("snapshot: a manifest holds no list", "[snapshot]") {
   // Taken as a manifest, its people were dropped without a word.
   CHECK(error_of({{"m.json", "{\"capturedAt\": \"2026-12-01T00:00:00Z\",\n \"items\": [{\"id\": \"P\"}]}"}}) ==
