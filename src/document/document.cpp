@@ -69,6 +69,9 @@ std::string unescaped_control(unsigned char c) {
 std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, std::size_t off,
                            const detail::SaxHandler& handler, const Document& doc) {
   if (code == rapidjson::kParseErrorStringMissQuotationMark) return rapidjson::GetParseError_En(code);
+  // Valid grammar, but past what any reader holds: say so, not "too big to be stored in double".
+  if (code == rapidjson::kParseErrorNumberTooBig)
+    return "the number is too big: past about 1.8e308, the most a JSON reader (the API's too) can hold";
   const std::size_t next = t.find_first_not_of(" \t\r\n", off);
   if (next == std::string_view::npos) {
     if (const auto open = handler.innermost_open()) {
