@@ -26,10 +26,13 @@ void search(const fs::path& top, std::vector<std::string>& found, std::vector<st
       const std::string name = it->path().filename().string();
       if (it->is_symlink(ignored) || !it->is_directory(ignored)) {
         if (it->path().extension() != ".json" || name == kConfigFileName) continue;
+        if (it->is_regular_file(ignored)) {  // the entry's own type, mostly: no system call
+          found.push_back(it->path().string());
+          continue;
+        }
         std::error_code bad;
-        const fs::file_status st = fs::status(it->path(), bad);  // through links
-        if (fs::is_regular_file(st)) found.push_back(it->path().string());
-        else if (bad == std::errc::no_such_file_or_directory)
+        const fs::file_status st = fs::status(it->path(), bad);  // through links, to say why not
+        if (bad == std::errc::no_such_file_or_directory)
           errors.push_back(it->path().string() + ": a link to " + fs::read_symlink(it->path(), ignored).string() +
                            ", which does not exist");
         else if (bad) errors.push_back(it->path().string() + ": cannot read: " + bad.message());
