@@ -58,6 +58,12 @@ class Schemas(TempDirTest):
             self.assertIn("\\-\\-" + name.replace("-", "\\-"), man, name)
             self.assertIn("'__fish_seen_subcommand_from check' -l " + name, fish, name)
         self.assertIn("select", longs)
+        # What the environment changes, and the config file, are in it too.
+        for section in (".SH ENVIRONMENT", ".SH FILES", ".SH EXAMPLES", ".SH EXIT STATUS"):
+            self.assertIn("\n" + section + "\n", man, section)
+        for variable in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR",
+                         "WEBEX_ACCESS_TOKEN", "WXLINT_PLAN_MODULE"):
+            self.assertIn("\\fB" + variable + "\\fR", man, variable)
         # Hidden: not listed, not suggested.
         self.assertEqual(self.wxlint("frobnicate").stderr,
                          'wxlint: unknown command "frobnicate"; commands: check, rules, explain, snapshot\n')
