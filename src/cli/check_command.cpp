@@ -1,5 +1,7 @@
 // `wxlint check`: configuration, linting, ignores and baselines, then the report(s).
+#include "cli/check_files.hpp"
 #include "cli/commands.hpp"
+#include "cli/fix_totals.hpp"
 #include "cli/lint_files.hpp"
 #include "cli/named_inputs.hpp"
 #include "cli/output_path.hpp"
@@ -11,17 +13,13 @@
 #include <wxlint/report.hpp>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
-#include <functional>
 #include <future>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <system_error>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace wxlint::cli {
@@ -60,39 +58,6 @@ std::string dir_of(const std::string& file) {
   return std::filesystem::absolute(file, ec).parent_path().string();
 }
 
-// What --fix and --diff did over all files, and what they print besides the report.
-struct FixTotals {
-  std::size_t applied = 0, deferred = 0, files = 0;
-  bool to_stdout = false;
-
-  void take(LintOutcome& o) {
-    applied += o.fixes_applied;
-    deferred += o.fixes_deferred;
-    files += o.fixes_applied > 0;
-    if (o.fixes_undone && o.report)
-      print_error(o.report->path + ": some of its fixes undo others (two rules that disagree on a value): fixing "
-                  "stopped before they went round again, and their findings remain");
-    if (!o.diff.empty()) std::cout << o.diff;
-    if (o.fixed_stdin) std::cout << *o.fixed_stdin, to_stdout = true;
-  }
-  // --diff: like `diff`, 1 when there is a difference (0 with --exit-zero).
-  int report_diff(bool unreadable, bool exit_zero) const {
-    std::cout.flush();
-    print_error(std::to_string(applied) + (applied == 1 ? " fix" : " fixes") + " would apply to " + std::to_string(files) +
-                (files == 1 ? " file" : " files"));
-    return unreadable ? kExitUsage : applied && !exit_zero ? kExitFindings : kExitClean;
-  }
-  void summarize() const {
-    if (applied == 0) return;
-    std::cout.flush();
-    print_error("fixed " + std::to_string(applied) + (applied == 1 ? " finding" : " findings") + " in " + std::to_string(files) +
-                (files == 1 ? " file" : " files") +
-                (deferred ? " (" + std::to_string(deferred) + (deferred == 1 ? " fix" : " fixes") +
-                                " overlapped an earlier one and waited for the next pass)"
-                          : ""));
-  }
-};
-
 // Filters with the baseline, and says which of its entries are fixed and whether it is
 // worth regenerating.
 // `rules` and `selection`: an entry of a rule that --select or --ignore leaves out is not fixed.
@@ -113,132 +78,6 @@ void report_baseline(const std::string& path, const Baseline& baseline, std::vec
     print_error(std::to_string(outcome.fixed) + " baseline entries are fixed: regenerate the baseline to drop them");
 }
 
-// --operation names no operation of the linter: says so.
-bool unknown_operation(const std::string& operation, const Linter& linter) {
-  if (operation.empty() || linter.has_operation(operation)) return false;
-  print_error("unknown --operation \"" + operation + "\"" + linter.operation_hint(operation));
-  return true;
-}
-
-// Drops wxlint's own files, and their owners: the run's configs, baseline, rule files and
-// snapshots (and --rules-dir's rules/ and schemas/) are not payloads, whether a directory
-// search met them or they were named (as pre-commit names each staged JSON file), so
-// `check --baseline base.json .` lints the payloads only.
-void drop_own_files(const CheckOptions& o, Projects& projects, std::vector<std::string>& files,
-                    std::vector<std::size_t>& owner) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> own;
-  if (!o.baseline.empty()) own.push_back(o.baseline);
-  if (!o.rules_dir.empty())
-    for (const char* sub : {"rules", "schemas"}) own.push_back((fs::path(o.rules_dir) / sub).string());
-  // The baseline to write, as a directory search meets it; named, it is refused as an input.
-  if (!o.generate_baseline.empty() && o.generate_baseline != "-") {
-    std::vector<std::string> named = o.paths;
-    drop_snapshot_files(named, {o.generate_baseline});
-    if (named.size() == o.paths.size()) own.push_back(o.generate_baseline);
-  }
-  for (const Project& p : projects.all())
-    for (std::string& f : p.config.own_files()) own.push_back(std::move(f));
-  std::vector<std::string> kept = files;
-  drop_snapshot_files(kept, own);
-  std::vector<std::size_t> kept_owner;
-  std::set<std::size_t> dropped_owners;
-  for (std::size_t i = 0, n = 0; i < files.size(); ++i) {
-    if (n < kept.size() && files[i] == kept[n]) kept_owner.push_back(owner[i]), ++n;  // kept: in the same order
-    else dropped_owners.insert(owner[i]);
-  }
-  files = std::move(kept);
-  owner = std::move(kept_owner);
-  // A project whose only files named are its own (its rule files, matched by its "rules"
-  // glob) is still loaded: a bad rule file is exit 2, not a pass with nothing linted.
-  for (const std::size_t p : dropped_owners) projects.linter(projects.all()[p].group);
-}
-
-// Whether every path names a file (or stdin), as pre-commit's do: none is a directory.
-bool only_files_named(const std::vector<std::string>& paths) {
-  return std::none_of(paths.begin(), paths.end(), [](const std::string& p) {
-    std::error_code ec;
-    return p != "-" && std::filesystem::is_directory(p, ec);
-  });
-}
-
-// Each project's ignores, on the reports of its files (owner[i]: reports[i]'s project).
-void apply_ignores(const Projects& projects, const std::vector<std::size_t>& owner, std::vector<FileReport>& reports) {
-  const auto& all = projects.all();
-  if (all.size() == 1) return void(all[0].config.apply_ignores(reports));
-  for (std::size_t p = 0; p < all.size(); ++p) {
-    if (all[p].config.ignore.empty()) continue;
-    std::vector<std::size_t> mine;
-    std::vector<FileReport> group;
-    for (std::size_t i = 0; i < reports.size(); ++i)
-      if (owner[i] == p) mine.push_back(i), group.push_back(std::move(reports[i]));
-    all[p].config.apply_ignores(group);
-    for (std::size_t k = 0; k < mine.size(); ++k) reports[mine[k]] = std::move(group[k]);
-  }
-}
-
-// Lints the files group by group (a group's projects share a linter), into outcomes[i] for
-// files[i]. `rules` is then every rule of the run, for --select and the formats that
-// describe rules: the one linter's list, or `merged`, each id once, when there were several;
-// those are freed after their files. `select` checks --select and --ignore against those
-// rules: before the first file when fixing, else after the last. False after saying
-// --operation is unknown, or after `select` said no.
-bool lint_by_group(Projects& projects, const std::vector<std::string>& files, const std::vector<std::size_t>& owner,
-                   const LintJob& job, std::vector<LintOutcome>& outcomes, const std::vector<RuleDoc>*& rules,
-                   std::vector<RuleDoc>& merged, const std::function<bool(const std::vector<RuleDoc>&)>& select) {
-  if (files.empty()) return select(*(rules = &projects.linter(0).rules()));  // only wxlint's own files were named
-  std::vector<std::vector<std::size_t>> members(projects.groups());  // files by group
-  for (std::size_t i = 0; i < files.size(); ++i) members[projects.all()[owner[i]].group].push_back(i);
-  const bool several = std::count_if(members.begin(), members.end(), [](const auto& m) { return !m.empty(); }) > 1;
-  std::set<std::string> ids;
-  const auto merge = [&](const Linter& linter) {
-    for (const auto& r : linter.rules())
-      if (ids.insert(r.id).second) merged.push_back(r);
-  };
-  // --fix writes each group's files as it goes: every config, and what is fixed (--select),
-  // must be known good before the first write, or a bad one further on would stop a run that
-  // has half fixed the tree.
-  const bool fixing = job.fix || job.diff;
-  if (fixing) {
-    for (std::size_t g = 0; g < members.size(); ++g) {
-      if (members[g].empty()) continue;
-      const Linter& linter = projects.linter(g);
-      if (unknown_operation(job.operation, linter)) return false;
-      if (several) merge(linter), projects.release(g);
-      else rules = &linter.rules();
-    }
-    if (several) rules = &merged;
-    if (!select(*rules)) return false;
-  }
-  for (std::size_t g = 0; g < members.size(); ++g) {
-    if (members[g].empty()) continue;
-    const Linter& linter = projects.linter(g);
-    if (unknown_operation(job.operation, linter)) return false;
-    std::vector<std::string> paths;
-    std::vector<LintSetup> setups;
-    for (std::size_t i : members[g]) paths.push_back(files[i]), setups.push_back({&linter, &projects.all()[owner[i]].config});
-    std::vector<LintOutcome> out = lint_files(paths, setups, job);
-    for (std::size_t k = 0; k < out.size(); ++k) outcomes[members[g][k]] = std::move(out[k]);
-    if (!several) {
-      rules = &linter.rules();
-      continue;
-    }
-    merge(linter);
-    projects.release(g);
-  }
-  if (several) rules = &merged;
-  return fixing || select(*rules);
-}
-
-// A file named twice (d.json ./d.json, a hard link, a directory and a file in it) is linted,
-// and fixed, once: where it came first.
-void drop_repeats(std::vector<std::string>& files) {
-  std::set<std::pair<dev_t, ino_t>> seen;
-  std::erase_if(files, [&](const std::string& f) {
-    struct stat st {};
-    return f != "-" && ::stat(f.c_str(), &st) == 0 && !seen.emplace(st.st_dev, st.st_ino).second;
-  });
-}
 
 // Outputs a mode would not write: refused, as a missing report would fail a later step.
 std::string unwritten_outputs(const CheckOptions& o) {
