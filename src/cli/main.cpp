@@ -41,9 +41,13 @@ const CLI::Validator trimmed([](std::string& v) {
 int run(int argc, char** argv) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
-  // The plan's metadata decides which numbers are valid, so it is part of the version.
-  const std::string version = std::string("wxlint ") + WXLINT_VERSION + "\nnumbering plans: libphonenumber " +
-                              std::string(wxlint::formats::plan::metadata_version()) + " metadata";
+  // The plan's metadata decides which numbers are valid, so it is part of the version; a module
+  // that cannot be loaded judges none, and saying its metadata would hide that. Loaded only here.
+  const auto version = [] {
+    std::string v = std::string("wxlint ") + WXLINT_VERSION + "\nnumbering plans: ";
+    if (std::string why = wxlint::formats::plan::unavailable_reason(); !why.empty()) return v + "unavailable (" + why + ")";
+    return v + "libphonenumber " + std::string(wxlint::formats::plan::metadata_version()) + " metadata";
+  };
   app.set_version_flag("--version", version);
   app.require_subcommand(1);
   // As every other error of wxlint's is worded; set first, as subcommands copy it when made.
