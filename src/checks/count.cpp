@@ -46,7 +46,7 @@ class Count final : public Check {
     min_ = p.opt_int("min", {0, kMaxSize});
     max_ = p.opt_int("max", {0, kMaxSize});
     min_items_ = p.opt_int("minItems", {0, kMaxSize});
-    if (!min_ && !max_) p.fail("max", "a count needs \"min\" or \"max\"");
+    if (!min_ && !max_) p.fail("", "a count needs \"min\" or \"max\"");
     p.ordered("min", min_, "max", max_);
     if (const auto* w = p.raw("where")) {
       if (!w->IsObject()) p.fail("where", "must be an object of relative pointer -> value");

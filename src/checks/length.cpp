@@ -9,7 +9,7 @@ class Length final : public Check {
  public:
   explicit Length(Params& p)
       : min_(p.opt_int("min", {0, kMaxSize})), max_(p.opt_int("max", {1, kMaxSize})), skip_empty_(p.flag("skipEmpty", false)) {
-    if (!min_ && !max_) p.fail("max", "a length needs \"min\" or \"max\"");
+    if (!min_ && !max_) p.fail("", "a length needs \"min\" or \"max\"");
     p.ordered("min", min_, "max", max_);
   }
   void visit(const Path& path, CheckState*, Emitter& out) const override {

@@ -24,6 +24,14 @@ CLI::Validator non_empty(const std::string& what) {
   return CLI::Validator([what](std::string& v) { return v.empty() ? "the value is empty: give " + what : std::string(); }, "");
 }
 
+// An option taking one of `names`. Empty is refused as non_empty refuses it: IsMember alone
+// says "--format:  not in {...}", which does not say the value was empty.
+CLI::Option* one_of(CLI::Option* o, const std::vector<std::string>& names) {
+  std::string listed;
+  for (std::size_t i = 0; i < names.size(); ++i) listed += (i == 0 ? "" : i + 1 < names.size() ? ", " : " or ") + names[i];
+  return o->check(non_empty(listed))->check(CLI::IsMember(names));
+}
+
 // "--select 'WX2002, WX2004'": the space after a comma is the list's, not the name's.
 const CLI::Validator trimmed([](std::string& v) {
   const auto first = v.find_first_not_of(" \t");
@@ -35,9 +43,13 @@ const CLI::Validator trimmed([](std::string& v) {
 int run(int argc, char** argv, bool& report) {
   using namespace wxlint::cli;
   CLI::App app{"wxlint: lint Webex API request payloads offline, before the API is called."};
-  // The plan's metadata decides which numbers are valid, so it is part of the version.
-  const std::string version = std::string("wxlint ") + WXLINT_VERSION + "\nnumbering plans: libphonenumber " +
-                              std::string(wxlint::formats::plan::metadata_version()) + " metadata";
+  // The plan's metadata decides which numbers are valid, so it is part of the version; a module
+  // that cannot be loaded judges none, and saying its metadata would hide that. Loaded only here.
+  const auto version = [] {
+    std::string v = std::string("wxlint ") + WXLINT_VERSION + "\nnumbering plans: ";
+    if (std::string why = wxlint::formats::plan::unavailable_reason(); !why.empty()) return v + "unavailable (" + why + ")";
+    return v + "libphonenumber " + std::string(wxlint::formats::plan::metadata_version()) + " metadata";
+  };
   app.set_version_flag("--version", version);
   app.require_subcommand(1);
   // As every other error of wxlint's is worded; set first, as subcommands copy it when made.
@@ -48,8 +60,8 @@ int run(int argc, char** argv, bool& report) {
   c->add_option("paths", check.paths, "Files, directories or - (stdin; the default when stdin is not a terminal)");
   std::vector<std::string> names;
   for (const auto& f : wxlint::output_formats()) names.emplace_back(f.name);
-  c->add_option("--format,-f", check.formats, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)")
-      ->check(CLI::IsMember(names))->allow_extra_args(false);
+  one_of(c->add_option("--format,-f", check.formats, "Output format: " + format_names() + " (default: github under GitHub Actions, else text)"),
+         names)->allow_extra_args(false);
   c->add_option("--output,-o", check.outputs,
                 "Write the report to FILE (atomically; - is stdout); the terminal still gets text. Repeatable: the "
                 "i-th -f goes to the i-th -o")
@@ -65,8 +77,8 @@ int run(int argc, char** argv, bool& report) {
       ->check(non_empty("a directory"));
   c->add_option("--rules", check.rules, "Add this rule file on top of the rules (repeatable; after the config's)")
       ->check(non_empty("a rule file"))->allow_extra_args(false);
-  c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity (default: error)")
-      ->check(CLI::IsMember({"error", "warning", "info"}));
+  one_of(c->add_option("--fail-on", check.fail_on, "Exit 1 when a finding is at or above this severity (default: error)"),
+         {"error", "warning", "info"});
   c->add_flag("-q,--quiet", check.quiet, "Print findings only, no summary");
   c->add_option("--select", check.select, "Report only these rules (codes or rule ids, comma-separated)")
       ->delimiter(',')->allow_extra_args(false)->transform(trimmed);
@@ -74,10 +86,10 @@ int run(int argc, char** argv, bool& report) {
       ->delimiter(',')->allow_extra_args(false)->transform(trimmed);
   c->add_flag("--only-payloads", check.only_payloads,
              "Pass over JSON files that match no operation (package.json...) unless the config sets operation/undetected");
-  c->add_option("--color", check.color,
-                "auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is), always or never; a terminal also gets "
-                "the source under each finding")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  one_of(c->add_option("--color", check.color,
+                       "auto (on a terminal, unless NO_COLOR is set or FORCE_COLOR is), always or never; a terminal also "
+                       "gets the source under each finding"),
+         {"auto", "always", "never"});
   c->add_flag("--exit-zero", check.exit_zero, "Exit 0 even when findings are at or above --fail-on");
   c->set_version_flag("--version", version);
   auto* cfg = c->add_option("--config", check.config, "Use this config file for every file instead of the nearest .wxlint.json above each")
@@ -105,7 +117,7 @@ int run(int argc, char** argv, bool& report) {
 
   RulesOptions rules;
   auto* r = app.add_subcommand("rules", "List every rule: code, severity, id and summary.");
-  r->add_option("--format,-f", rules.format, "text, json or markdown")->check(CLI::IsMember({"text", "json", "markdown"}));
+  one_of(r->add_option("--format,-f", rules.format, "text, json or markdown"), {"text", "json", "markdown"});
   r->add_option("--rules-dir", rules.rules_dir, "Load rules from this directory")->check(non_empty("a directory"));
   r->add_option("--rules", rules.rules, "Add this rule file on top of the rules (repeatable)")
       ->check(non_empty("a rule file"))->allow_extra_args(false);
@@ -126,7 +138,7 @@ int run(int argc, char** argv, bool& report) {
   si->add_option("--region", snapshot.region,
                  "Read national-format phone numbers in this region (US, GB...) unless the snapshot gives the location's")
       ->check(non_empty("a region code (US, GB...)"));
-  si->add_option("--format,-f", snapshot.format, "text, or json for scripts")->check(CLI::IsMember({"text", "json"}));
+  one_of(si->add_option("--format,-f", snapshot.format, "text, or json for scripts"), {"text", "json"});
   // Its options (and --help) are the wxlint-snapshot-pull script's: all passed through.
   auto* sp = s->add_subcommand("pull", "Take a snapshot: save the org's Webex list responses into --out DIR "
                                        "(token from WEBEX_ACCESS_TOKEN; --help for more).");
@@ -136,7 +148,7 @@ int run(int argc, char** argv, bool& report) {
   // Generated from the definitions above: hidden (no group), for packagers and CMake's install.
   std::string shell;
   auto* comp = app.add_subcommand("completions", "Print a shell completion script (bash, zsh or fish).")->group("");
-  comp->add_option("shell", shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  one_of(comp->add_option("shell", shell, "bash, zsh or fish")->required(), {"bash", "zsh", "fish"});
   auto* man = app.add_subcommand("man", "Print the man page (roff).")->group("");
 
   if (const auto unknown = unknown_command(app, argc, argv)) {

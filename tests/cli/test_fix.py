@@ -272,6 +272,32 @@ class Passes(TempDirTest):
             "before they went round again, and their findings remain\n")))
         self.assertEqual(read(before), text)
 
+    def test_a_policy_and_a_builtin_rule_that_disagree_leave_the_finding_of_one(self):
+        # docs/fixes.md's example: OSC001 wants "WORK", WX3012 "work"; the text fixing stops at
+        # is kept, and only the rule it does not satisfy is reported, not both.
+        write(self.path("osc.rules.json"), {"operation": "bulkCreateOrUpdateContacts", "rules": [
+            {"id": "osc/email-type-upper", "code": "OSC001", "severity": "error", "check": "enum",
+             "fix": "did-you-mean", "at": "/contacts/*/emails/*/type", "params": {"values": ["WORK"]},
+             "message": "emails type \"{value}\" must be WORK.{hint}", "summary": "s", "description": "d"}]})
+        undone = ("wxlint: osc.json: some of its fixes undo others (two rules that disagree on a value): fixing "
+                  "stopped before they went round again, and their findings remain\n")
+        osc = ('osc.json:5:54: error[OSC001]: emails type "work" must be WORK. Did you mean "WORK"? '
+               '(osc/email-type-upper)\n')
+        builtin = ('osc.json:5:54: error[WX3012]: emails type "WORK" is not allowed; use one of: work, home, room, '
+                   'other. Did you mean "work"? (contacts/email-type)\n')
+        for start, (stdout, stderr, settled) in {
+                "work": (osc, undone, b'"work"'),
+                "Work": (builtin, undone + "wxlint: fixed 1 finding in 1 file (1 fix overlapped an earlier one and "
+                                          "waited for the next pass)\n", b'"WORK"')}.items():
+            with self.subTest(start=start):
+                text = ('{\n  "schemas": "urn:cisco:codev:identity:contact:core:1.0",\n  "contacts": [\n'
+                        '    {"displayName": "Ada Lovelace", "source": "CH",\n'
+                        '     "emails": [{"value": "ada@example.com", "type": "%s", "primary": true}]}\n  ]\n}\n' % start)
+                write(self.path("osc.json"), text)
+                r = self.wxlint("check", "--no-config", "-q", "--rules", "osc.rules.json", "--fix", "osc.json")
+                self.assertEqual((r.returncode, r.stdout, r.stderr), (1, stdout, stderr))
+                self.assertEqual(read(self.path("osc.json")), text.encode().replace(f'"{start}"'.encode(), settled))
+
 
 class SarifFixes(TempDirTest):
     def test_fixes_are_sarif_artifact_changes_the_validator_accepts(self):

@@ -3,6 +3,7 @@ WXLINT_PLAN_MODULE points wxlint at the module (run as `python3 FILE /path/to/wx
 import json
 import os
 import random
+import re
 import shutil
 import unittest
 
@@ -79,6 +80,20 @@ class ModuleTest(TempDirTest):
         self.assertEqual((r.returncode, r.stdout), (2, ""))
         self.assertIn("region: cannot be checked without the numbering-plan module: no numbering-plan module at " +
                       missing, r.stderr)
+
+    def test_version_says_a_module_that_cannot_load_is_unavailable(self):
+        # It named the metadata, though --region then failed and no number was judged.
+        missing = self.path("nowhere.so")
+        bad = write(self.path("broken.so"), "not an ELF file, but longer than an ELF header would be. " * 3 + "\n")
+        for module, reason in [(missing, "no numbering-plan module at " + missing), (bad, bad + ": invalid ELF header")]:
+            for args in (["--version"], ["check", "--version"]):
+                with self.subTest(module=module, args=args):
+                    r = run(*args, environ=env(WXLINT_PLAN_MODULE=module))
+                    self.assertEqual((r.returncode, r.stderr), (0, ""))
+                    self.assertRegex(r.stdout, r"\Awxlint \d+\.\d+\.\d+\nnumbering plans: unavailable \(" + re.escape(reason) +
+                                     r"\)\n\Z")
+        r = run("--version", environ=env(WXLINT_PLAN_MODULE=MODULE))
+        self.assertRegex(r.stdout, r"\Awxlint \d+\.\d+\.\d+\nnumbering plans: libphonenumber 8\.12\.57 metadata\n\Z")
 
     def test_the_variable_names_the_module_to_load(self):
         self.assertTrue(os.path.isfile(MODULE), MODULE)

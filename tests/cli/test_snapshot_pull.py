@@ -690,6 +690,31 @@ class Pull(TempDirTest):
                                                             "answer holds the access token: not written")
         self.assertEqual(self.files(), ["licences-001.json", "licences-002.json", "manifest.json"])
 
+    def test_a_short_token_is_hidden_only_where_it_stands_alone(self):
+        # WEBEX_ACCESS_TOKEN=x (a try-out) was masked inside words ("ma<token>=100", "out-<token>")
+        # and refused every page with an x in it as echoing the token.
+        r = self.pull("--out", "out-x", "--base-url", self.api.base, "--kinds", "licences", token="x")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr.splitlines(), [PREFIX + "licences: 1 page, 2 items",
+                                                 PREFIX + "wrote 1 page of 1 kind and manifest.json to out-x"])
+        self.assertEqual(self.files("out-x"), ["licences-001.json", "manifest.json"])
+        self.api.route = lambda api, path, query: (200, {}, b'{"items": [{"id": "x"}]}')
+        r = self.pull("--out", "out-x", "--base-url", self.api.base, "--kinds", "licences", token="x")
+        self.assertEqual((r.returncode, r.stderr.splitlines()[0]), (3, PREFIX + f"licences page 1: GET {self.api.base}"
+                                                                           "/licenses: the answer holds the access "
+                                                                           "token: not written"))
+        # An echo: a short token alone is masked; one of 8 characters or more even inside a word.
+        self.api.route = lambda api, path, query: (401, {}, json.dumps(
+            {"message": "bad token x for max, abcdefg, zzabcdefghzz"}).encode())
+        for token, said in [("x", "bad token <token> for max, abcdefg, zzabcdefghzz"),
+                            ("abcdefg", "bad token x for max, <token>, zzabcdefghzz"),
+                            ("abcdefgh", "bad token x for max, abcdefg, zz<token>zz")]:
+            with self.subTest(token=token):
+                r = self.pull("--out", "out-x", "--base-url", self.api.base, "--kinds", "licences", token=token)
+                self.assertEqual((r.returncode, r.stderr.splitlines()[0]), (6, PREFIX + (
+                    f"licences page 1: GET {self.api.base}/licenses: HTTP 401 Unauthorized: the token was refused "
+                    f"(expired, revoked or not a token): set a fresh one in WEBEX_ACCESS_TOKEN (the API says: {said})")))
+
     def test_unreachable_server(self):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))

@@ -64,6 +64,10 @@ class EmptyValues(TempDirTest):
                  ("explain", "--rules", "a rule file"), ("explain", "--rules-dir", "a directory"),
                  ("snapshot info", "--region", "a region code (US, GB...)")]
         cases += [("check", "-j", "a whole number of at least 1", "--jobs")]
+        # Options taking one of a few words: CLI11 alone said "--format:  not in {...}".
+        cases += [("check", "-f", "text, json, sarif, github, gitlab or junit", "--format"),
+                  ("check", "--fail-on", "error, warning or info"), ("check", "--color", "auto, always or never"),
+                  ("rules", "--format", "text, json or markdown"), ("snapshot info", "--format", "text or json")]
         for command, option, what, *shown in cases:
             long_name = shown[0] if shown else option
             # "--name=$UNSET" too: CLI11 alone would take the next argument as the value.
@@ -74,6 +78,9 @@ class EmptyValues(TempDirTest):
                     self.assertEqual((r.returncode, r.stdout), (2, ""))
                     self.assertEqual(r.stderr, "wxlint: {}: the value is empty: give {}\nRun with --help for more information.\n"
                                      .format(long_name, what))
+        r = self.wxlint("completions", "")
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "wxlint: shell: the value is empty: give bash, zsh or fish\nRun with --help for more information.\n"))
         self.assertEqual(sorted(os.listdir(self.dir)), ["good.json"])  # nothing written
 
     def test_a_list_of_only_commas_is_empty_and_takes_no_payload(self):

@@ -157,6 +157,14 @@ TEST_CASE("every integer parameter of every check kind has its range, reported a
   }
 }
 
+TEST_CASE("a count or length with neither min nor max is reported at the params object", "[trust][catalogue]") {
+  // Not at /params/max: the member is not there to be looked at.
+  for (const std::string check : {"count", "length"}) {
+    RuleFixture f("[" + rule("a", check, "/items", "{}") + "]");
+    CHECK(load_error(f) == place(f, R"("params": {})", 10, "/rules/0/params") + ": a " + check + " needs \"min\" or \"max\"");
+  }
+}
+
 TEST_CASE("a rule file's own setting out of range is reported at the setting", "[trust][catalogue]") {
   RuleFixture f("[" + rule("a", "count", "/items", R"({"max": {"$setting": "limit"}})") + "]", R"({"limit": -1})");
   CHECK(load_error(f) == place(f, R"("limit": -1)", 9, "/settings/limit") + ": " + range(0, 1000000000, "-1") +
