@@ -13,7 +13,7 @@ void FixTotals::take(LintOutcome& o) {
   files += o.fixes_applied > 0;
   if (o.fixes_undone && o.report)
     print_error(o.report->path + ": some of its fixes undo others (two rules that disagree on a value): fixing "
-                "stopped before they went round again, and their findings remain");
+                "stopped at a text it had already had, and the report is that text's");
   if (!o.diff.empty()) std::cout << o.diff;
   if (o.fixed_stdin) std::cout << *o.fixed_stdin, to_stdout = true;
 }

@@ -269,7 +269,7 @@ class Passes(TempDirTest):
             'm.json:9:24: error[ORGA]: ab12 Did you mean "AB12"? (org/a)\n'
             'm.json:13:24: error[ORGA]: ab12 Did you mean "AB12"? (org/a)\n'), (
             "wxlint: m.json: some of its fixes undo others (two rules that disagree on a value): fixing stopped "
-            "before they went round again, and their findings remain\n")))
+            "at a text it had already had, and the report is that text's\n")))
         self.assertEqual(read(before), text)
 
     def test_a_policy_and_a_builtin_rule_that_disagree_leave_the_finding_of_one(self):
@@ -280,7 +280,7 @@ class Passes(TempDirTest):
              "fix": "did-you-mean", "at": "/contacts/*/emails/*/type", "params": {"values": ["WORK"]},
              "message": "emails type \"{value}\" must be WORK.{hint}", "summary": "s", "description": "d"}]})
         undone = ("wxlint: osc.json: some of its fixes undo others (two rules that disagree on a value): fixing "
-                  "stopped before they went round again, and their findings remain\n")
+                  "stopped at a text it had already had, and the report is that text's\n")
         osc = ('osc.json:5:54: error[OSC001]: emails type "work" must be WORK. Did you mean "WORK"? '
                '(osc/email-type-upper)\n')
         builtin = ('osc.json:5:54: error[WX3012]: emails type "WORK" is not allowed; use one of: work, home, room, '
