@@ -260,7 +260,7 @@ TEST_CASE("the catalogue lists the fix of each rule that opted in", "[fix]") {
                       {"create-contact/source-value", "did-you-mean"},
                       {"update-contact/address-double-escaped", "unescape"},
                       {"update-contact/email-duplicate-in-contact", "remove-duplicate-entry"},
-                      {"update-contact/email-type", "did-you-mean"},
+                      {"update-contact/email-type", "did-you-mean"}, {"update-contact/group-id-webex-id", "decode-webex-id"},
                       {"update-contact/im-type", "did-you-mean"},
                       {"update-contact/name-untrimmed", "trim"},
                       {"update-contact/phone-e164", "to-e164"},
