@@ -65,11 +65,12 @@ class Program {
 // Shared by the compiler and the evaluator (schema_compile.cpp, schema_eval.cpp).
 enum : std::uint8_t { kNull = 1, kBool = 2, kObject = 4, kArray = 8, kNumber = 16, kString = 32, kInteger = 64 };
 inline std::string_view sv(const rapidjson::Value& v) { return {v.GetString(), v.GetStringLength()}; }
-// valijson's asDouble(): integers go through int64_t, so huge uint64 values wrap as they do there.
+// A number's value. Not valijson's asDouble(), which takes an integer past INT64_MAX through
+// int64_t: 9223372036854775808 became negative, and "must be at least 0".
 inline double as_double(const rapidjson::Value& v) {
   if (v.IsDouble()) return v.GetDouble();
   if (v.IsInt64()) return static_cast<double>(v.GetInt64());
-  return static_cast<double>(static_cast<std::int64_t>(v.GetUint64()));
+  return static_cast<double>(v.GetUint64());
 }
 
 inline constexpr std::uint64_t kUnbounded = std::numeric_limits<std::uint64_t>::max();
