@@ -1,6 +1,8 @@
 // Expanding the paths of a lint run into files, as `wxlint check` does.
 #include <wxlint/config.hpp>
 
+#include "formats/formats.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -32,17 +34,18 @@ void search(const fs::path& top, std::vector<std::string>& found, std::vector<st
         }
         std::error_code bad;
         const fs::file_status st = fs::status(it->path(), bad);  // through links, to say why not
+        const std::string shown = formats::printable(it->path().string());  // a name may hold a line break
         if (bad == std::errc::no_such_file_or_directory)
-          errors.push_back(it->path().string() + ": a link to " + fs::read_symlink(it->path(), ignored).string() +
+          errors.push_back(shown + ": a link to " + formats::printable(fs::read_symlink(it->path(), ignored).string()) +
                            ", which does not exist");
-        else if (bad) errors.push_back(it->path().string() + ": cannot read: " + bad.message());
+        else if (bad) errors.push_back(shown + ": cannot read: " + bad.message());
         else if (!fs::is_directory(st))
-          errors.push_back(it->path().string() + ": not a regular file (a FIFO, socket or device): cannot read it as JSON");
+          errors.push_back(shown + ": not a regular file (a FIFO, socket or device): cannot read it as JSON");
       } else if (name.size() <= 1 || name[0] != '.') {
         pending.push_back(it->path());
       }
     }
-    if (ec) errors.push_back(dir.string() + ": cannot read directory: " + ec.message());
+    if (ec) errors.push_back(formats::printable(dir.string()) + ": cannot read directory: " + ec.message());
   }
 }
 

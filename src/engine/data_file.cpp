@@ -1,6 +1,7 @@
 #include "engine/data_file.hpp"
 
 #include "engine/schema_layer.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/error.hpp>
 
@@ -14,9 +15,9 @@ DataFile::DataFile(std::string n, std::string text, bool reference_strings)
     Position p = doc.position(issue.offset);
     std::string message = issue.message;
     if (issue.kind == ParseIssue::Kind::invalid_utf8) message += ": save the file as UTF-8";  // as WX0002 says
-    throw ConfigError(name + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + message);
+    throw ConfigError(formats::printable(name) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + message);
   }
-  if (!doc.parsed()) throw ConfigError(name + ": not JSON");
+  if (!doc.parsed()) throw ConfigError(formats::printable(name) + ": not JSON");
 }
 
 std::string DataFile::where(const std::string& pointer) const { return where(std::vector{pointer}).front(); }
@@ -28,7 +29,7 @@ std::vector<std::string> DataFile::where(const std::vector<std::string>& pointer
   const std::vector<Position> positions = doc.positions(offsets);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < pointers.size(); ++i) {
-    std::string& w = out.emplace_back(name);
+    std::string& w = out.emplace_back(formats::printable(name));  // a name may hold a line break
     if (spans[i].found) w += ":" + std::to_string(positions[i].line) + ":" + std::to_string(positions[i].column);
     w += ": " + (pointers[i].empty() ? std::string("(root)") : pointers[i]);
   }
@@ -61,7 +62,7 @@ void DataFile::check_against(const SchemaValidator& schema) const {
     msg += (msg.empty() ? "" : "\n") + where(f.pointer) + ": " + what;
   }
   if (const std::size_t more = failures.size() - std::min<std::size_t>(failures.size(), 5))
-    msg += "\n" + name + ": " + std::to_string(more) + (more == 1 ? " more problem" : " more problems") + " not listed";
+    msg += "\n" + formats::printable(name) + ": " + std::to_string(more) + (more == 1 ? " more problem" : " more problems") + " not listed";
   throw ConfigError(msg);
 }
 

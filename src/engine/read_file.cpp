@@ -2,6 +2,8 @@
 // with no writer or a device can never hang or confuse a lint.
 #include "engine/read_file.hpp"
 
+#include "formats/formats.hpp"
+
 #include <wxlint/error.hpp>
 #include <wxlint/linter.hpp>
 
@@ -46,8 +48,8 @@ std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) 
       if (errno == EINTR) continue;
       // Opened non-blocking: a file of the kernel that waits for data (/proc/kmsg) says so.
       if (errno == EAGAIN || errno == EWOULDBLOCK)
-        throw IoError(name + ": cannot read: it waits for data that may never come (a kernel or device file, not JSON)");
-      throw IoError(name + ": cannot read: " + std::strerror(errno));
+        throw IoError(formats::printable(name) + ": cannot read: it waits for data that may never come (a kernel or device file, not JSON)");
+      throw IoError(formats::printable(name) + ": cannot read: " + std::strerror(errno));
     }
     len += static_cast<std::size_t>(n);
     if (len == size_hint) break;
@@ -67,18 +69,18 @@ std::optional<std::string> read_file_within(const std::string& path, unsigned lo
   if (path == "-") return read_fd(STDIN_FILENO, "<stdin>");
   if (path.empty()) throw IoError("a path is empty: name a file");  // an unset variable, most often
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw IoError(path + ": " + std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) throw IoError(path + ": is a directory, not a JSON file");
-  if (!S_ISREG(st.st_mode)) throw IoError(path + ": not a regular file (a FIFO, socket or device); use '-' to read a stream from stdin");
+  if (::stat(path.c_str(), &st) != 0) throw IoError(formats::printable(path) + ": " + std::strerror(errno));
+  if (S_ISDIR(st.st_mode)) throw IoError(formats::printable(path) + ": is a directory, not a JSON file");
+  if (!S_ISREG(st.st_mode)) throw IoError(formats::printable(path) + ": not a regular file (a FIFO, socket or device); use '-' to read a stream from stdin");
   size = static_cast<unsigned long long>(st.st_size);
   if (size > max) return std::nullopt;
   // Non-blocking: a FIFO put in the file's place since stat() cannot hang the open, and a
   // kernel file that looks regular but waits for data cannot hang the read.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw IoError(path + ": " + std::strerror(errno));
+  if (fd < 0) throw IoError(formats::printable(path) + ": " + std::strerror(errno));
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw IoError(path + ": not a regular file (a FIFO, socket or device); use '-' to read a stream from stdin");
+    throw IoError(formats::printable(path) + ": not a regular file (a FIFO, socket or device); use '-' to read a stream from stdin");
   }
   std::string out;
   try {

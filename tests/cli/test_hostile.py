@@ -207,6 +207,25 @@ class Hostile(unittest.TestCase):
             self.assertIn("wxlint: /proc/kmsg: cannot read: it waits for data that may never come (a kernel or device "
                           "file, not JSON)\n", r.err)
 
+    def test_a_line_break_in_a_file_name_starts_no_line_of_its_own(self):
+        # A name met by a directory search is shown with its control characters escaped: a line
+        # break in it would print a line that seems wxlint's own.
+        os.makedirs(os.path.join(self.dir, "tree"))
+        os.symlink("/gone", os.path.join(self.dir, "tree", "x\nwxlint: forged.json:1:1: error\ty.json"))
+        with open(os.path.join(self.dir, "tree", "b\x1b[2J.json"), "w") as f:
+            f.write("{")
+        for args in (("check", "--no-config", "tree"), ("snapshot", "info", "tree")):
+            r = run(*args, cwd=self.dir, timeout=20)
+            self.assertEqual(r.rc, 2, args)
+            self.assertIn("wxlint: tree/x\\nwxlint: forged.json:1:1: error\\ty.json: a link to /gone, which does not "
+                          "exist\n", r.err, args)
+            self.assertNotIn("\nwxlint: forged", r.err, args)
+        # A snapshot page that is not JSON is named with its escapes too.
+        os.remove(os.path.join(self.dir, "tree", "x\nwxlint: forged.json:1:1: error\ty.json"))
+        r = run("snapshot", "info", "tree", cwd=self.dir, timeout=20)
+        self.assertEqual(r.rc, 2)
+        self.assertTrue(r.err.startswith("wxlint: tree/b\\x1b[2J.json:1:2: "), r.err)
+
     def test_missing_file(self):
         self.assert_error(self.check(os.path.join(self.dir, "nope.json")), "nope.json")
 

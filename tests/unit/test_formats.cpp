@@ -67,6 +67,12 @@ TEST_CASE("formats: clipped keeps max_chars code points, cut on a boundary", "[f
   CHECK(wxlint::formats::clipped(std::string(1 << 20, 'x'), SIZE_MAX).size() == std::size_t{1} << 20);
 }
 
+TEST_CASE("formats: printable escapes control characters, and only them", "[formats]") {
+  CHECK(wxlint::formats::printable("a\nb\tc\rd") == "a\\nb\\tc\\rd");
+  CHECK(wxlint::formats::printable(std::string("e\x1b[2J\x7f\0f", 8)) == "e\\x1b[2J\\x7f\\x00f");
+  CHECK(wxlint::formats::printable("caf\xC3\xA9 \\ \"x\"") == "caf\xC3\xA9 \\ \"x\"");  // UTF-8, backslash, quotes kept
+}
+
 TEST_CASE("formats: utf8_length and is_valid_utf8", "[formats]") {
   CHECK(utf8_length("") == 0);
   CHECK(utf8_length("abc") == 3);
