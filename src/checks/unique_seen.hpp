@@ -6,10 +6,7 @@
 #include "checks/key_index.hpp"
 #include "checks/unique_store.hpp"
 #include "engine/check.hpp"
-#include "formats/ascii.hpp"
-#include "formats/formats.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
