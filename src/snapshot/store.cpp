@@ -1,14 +1,14 @@
 // Loading a snapshot: one file at a time, parsed once (the document layer: iterative,
 // depth-limited), recognised by its shape, its items turned into rows; its text and DOM are
 // dropped before the next file is read. Then the derived columns, the indexes, and the
-// snapshot's own inconsistencies; the files these name are read and parsed again, once each,
-// to give lines and columns.
+// snapshot's own inconsistencies (inconsistencies.hpp).
 #include "snapshot/store.hpp"
 
 #include "engine/check.hpp"
 #include "engine/pattern.hpp"
 #include "formats/formats.hpp"
 #include "formats/numbering_plan.hpp"
+#include "snapshot/inconsistencies.hpp"
 #include "snapshot/kinds.hpp"
 #include "snapshot/manifest.hpp"
 
@@ -20,13 +20,8 @@
 #include <map>
 #include <set>
 #include <unordered_map>
-#include <variant>
 
 namespace wxlint::snapshot {
-namespace {
-// Characters of a name an inconsistency quotes: one name can be quoted once per row.
-constexpr std::size_t kMaxShown = 256;
-}  // namespace
 
 class Loader {
  public:
@@ -109,11 +104,12 @@ class Loader {
     derive_calling_users(people);
     derive_extensions();
     for (auto& t : s_.tables_) t.build_indexes();
-    number_owners();
-    listed_twice();
-    people_locations();
+    undecoded_ids(s_.tables_, pending_);  // first: they explain what follows
+    number_owners(*find("numbers"), *find("people"), pending_);
+    listed_twice(s_.tables_, pending_);
+    people_locations(*find("people"), *find("locations"), *find("callingLocations"), pending_);
     pages_missing();
-    name_places();
+    s_.inconsistencies_ = name_places(std::move(pending_), names_, read_);
     for (const auto& k : kinds())
       if (auto it = counts_.find(std::string(k.table)); it != counts_.end())
         s_.kinds_.push_back({std::string(k.table), it->second.files, it->second.items});
@@ -127,51 +123,12 @@ class Loader {
     std::size_t begin, end;
     bool calling_fields;
   };
-  // An inconsistency's place, named "file:line:col: pointer" by name_places().
-  struct Place {
-    std::uint32_t file;
-    std::string pointer;
-    std::string named = {};
-  };
-  using Piece = std::variant<std::string, Place>;
-
   Table* find(std::string_view name) {
     for (auto& t : s_.tables_)
       if (t.name() == name) return &t;
     return nullptr;
   }
-  static Place where(const Table& t, std::size_t row) { return {t.file_of(row), t.pointer_of(row)}; }
-  void report(std::vector<Piece> pieces) { pending_.push_back(std::move(pieces)); }
-
-  // The reported places named: each file read and parsed again once, and all its places
-  // located in one batch (one scan of the file per place was quadratic in its places).
-  void name_places() {
-    std::map<std::uint32_t, std::vector<Place*>> by_file;
-    for (auto& pieces : pending_)
-      for (Piece& p : pieces)
-        if (auto* place = std::get_if<Place>(&p)) by_file[place->file].push_back(place);
-    for (const auto& [file, places] : by_file) {
-      std::vector<std::string> pointers;
-      for (Place* p : places) pointers.push_back(std::move(p->pointer));
-      std::vector<std::string> named;
-      try {
-        named = DataFile(names_[file], read_(file).text, true).where(pointers);
-      } catch (const std::runtime_error&) {  // changed or gone since: the places without line and column
-        for (const auto& pointer : pointers) named.push_back(names_[file] + ": " + pointer);
-      }
-      for (std::size_t i = 0; i < places.size(); ++i) places[i]->named = std::move(named[i]);
-    }
-    s_.inconsistencies_.reserve(pending_.size());
-    for (auto& pieces : pending_) {
-      std::string& out = s_.inconsistencies_.emplace_back();
-      for (const Piece& p : pieces)
-        out += std::holds_alternative<std::string>(p) ? std::get<std::string>(p) : std::get<Place>(p).named;
-      pieces = {};  // freed as it goes: the pieces and the messages are not all held at once
-    }
-    pending_ = {};
-  }
-  std::string_view cell(const Table& t, std::size_t row, std::string_view col) const { return t.cell(row, *t.column(col)); }
-
+  void report(Inconsistency pieces) { pending_.push_back(std::move(pieces)); }
   // Number cells holding a value without + (a national format: list responses hold some,
   // facts 1.1), kept as read until the locations' countries are known. A person's
   // work_extension values are ESNs (routing prefix and extension), no national numbers.
@@ -208,9 +165,9 @@ class Loader {
     std::unordered_map<std::string_view, std::string_view> unknown;  // -> a country that is no region code
     const Table& locations = *find("locations");
     for (std::size_t r = 0; r < locations.size(); ++r) {
-      const std::string_view given = cell(locations, r, "country");
-      if (auto code = formats::plan::region_code(given)) country.emplace(cell(locations, r, "id"), *code);
-      else if (!given.empty()) unknown.emplace(cell(locations, r, "id"), given);
+      const std::string_view given = locations.cell(r, "country");
+      if (auto code = formats::plan::region_code(given)) country.emplace(locations.cell(r, "id"), *code);
+      else if (!given.empty()) unknown.emplace(locations.cell(r, "id"), given);
     }
     const auto location_of = [](const National& n) {
       const Table& t = *n.table;
@@ -251,10 +208,9 @@ class Loader {
       const std::string why =
           bad == unknown.end()
               ? "no country for the location (the locations list gives it)"
-              : "the location's country " + to_json_text(rapidjson::Value(rapidjson::StringRef(bad->second.data(), bad->second.size()))) +
-                    " is no region code (US, GB...)";
+              : "the location's country " + quoted(bad->second) + " is no region code (US, GB...)";
       report({Place{t->file_of(n.row), t->pointer_of(n.row)},
-              ": " + to_json_text(rapidjson::Value(rapidjson::StringRef(shown.data(), shown.size()))) +
+              ": " + quoted(shown) +
                   (more ? " and " + std::to_string(more) + (more == 1 ? " other number" : " other numbers") : std::string()) +
                   " in national format cannot be read: " + why +
                   "; give the region they are in (--region, or \"region\" in .wxlint.json)"});
@@ -287,14 +243,14 @@ class Loader {
     const Table& licences = *find("licences");
     std::map<std::string, bool, std::less<>> calling_licence;
     for (std::size_t r = 0; r < licences.size(); ++r)
-      calling_licence[std::string(cell(licences, r, "id"))] = cell(licences, r, "name").find("Webex Calling") != std::string_view::npos;
+      calling_licence[std::string(licences.cell(r, "id"))] = licences.cell(r, "name").find("Webex Calling") != std::string_view::npos;
     const std::size_t col = *people.column("callingUser");
     std::vector<std::string_view> values(people.size());
     for (std::size_t r = 0; r < people.size(); ++r) {
-      bool calling = !cell(people, r, "locationId").empty();
+      bool calling = !people.cell(r, "locationId").empty();
       if (calling && licences.loaded()) {
         bool licensed = false;
-        std::string_view ids = cell(people, r, "licenses");
+        std::string_view ids = people.cell(r, "licenses");
         for (std::size_t start = 0; start < ids.size();) {
           std::size_t nl = std::min(ids.find('\n', start), ids.size());
           auto it = calling_licence.find(ids.substr(start, nl - start));
@@ -353,74 +309,6 @@ class Loader {
     if (numbers.loaded() || people.loaded() || park.loaded() || virt.loaded()) out.mark_loaded();
   }
 
-  // One number held by two owners (in the numbers list or the people list).
-  void number_owners() {
-    // Places and labels are only made for what is reported.
-    struct Holder {
-      std::string_view owner;
-      const Table* table;
-      std::size_t row;
-    };
-    // Clipped: one number of many owners is reported once per owner, with the first's name.
-    auto label = [&](const Table& t, std::size_t r) {
-      if (t.name() == "people") return formats::clipped(cell(t, r, "displayName"), kMaxShown) + " (PEOPLE)";
-      return formats::clipped(cell(t, r, "ownerName"), kMaxShown) + " (" +
-             formats::clipped(cell(t, r, "ownerType"), kMaxShown) + ")";
-    };
-    const Table& numbers = *find("numbers");
-    const Table& people = *find("people");
-    std::unordered_map<std::string_view, Holder> first;
-    first.reserve(numbers.size() + people.size());
-    auto visit = [&](const Table& t, std::size_t r, std::string_view values, std::string_view owner) {
-      if (owner.empty()) return;
-      for (std::size_t start = 0; start < values.size();) {
-        std::size_t nl = std::min(values.find('\n', start), values.size());
-        std::string_view n = values.substr(start, nl - start);
-        start = nl + 1;
-        if (n.empty() || n[0] != '+') continue;  // ESNs and extensions are per location
-        auto [it, fresh] = first.try_emplace(n, Holder{owner, &t, r});
-        if (!fresh && it->second.owner != owner)
-          report({where(t, r),
-                  ": number " + std::string(n) + " is held by two owners: " + label(t, r) + " here and " +
-                      label(*it->second.table, it->second.row) + " at ",
-                  where(*it->second.table, it->second.row)});
-      }
-    };
-    for (std::size_t r = 0; r < numbers.size(); ++r)
-      visit(numbers, r, cell(numbers, r, "phoneNumber"), cell(numbers, r, "ownerId"));
-    for (std::size_t r = 0; r < people.size(); ++r) visit(people, r, cell(people, r, "phoneNumber"), cell(people, r, "id"));
-  }
-
-  // An item that two rows of one list hold: pages of a list that changed while it was paged
-  // (an item added on an earlier page shifts the next page's items by one), so another item
-  // may be on no page. Said once per item, at its second row. A number held by two owners
-  // is said by number_owners() instead.
-  void listed_twice() {
-    for (const Table& t : s_.tables_) {
-      if (!t.loaded() || t.columns().empty()) continue;
-      const std::string& key = t.columns()[0].name;
-      if (key != "id" && key != "contactId" && key != "phoneNumber") continue;
-      const std::optional<std::size_t> name = t.column("displayName") ? t.column("displayName") : t.column("name");
-      const std::optional<std::size_t> owner = t.column("ownerId");
-      const auto two_owners = [&](std::uint32_t a, std::uint32_t b) {
-        return owner && !t.cell(a, *owner).empty() && !t.cell(b, *owner).empty() && t.cell(a, *owner) != t.cell(b, *owner);
-      };
-      std::vector<std::pair<std::uint32_t, std::uint32_t>> twice;  // (second row, first row), said in row order
-      t.each_repeated(0, [&](std::span<const std::uint32_t> rows) {
-        if (!t.cell(rows[0], 0).empty() && !two_owners(rows[0], rows[1])) twice.emplace_back(rows[1], rows[0]);
-      });
-      std::sort(twice.begin(), twice.end());
-      for (const auto& [r, first] : twice) {
-        const std::string_view shown = name ? t.cell(r, *name) : t.cell(r, 0);
-        report({where(t, r),
-                ": " + (shown.empty() ? std::string("this item") : formats::clipped(shown, kMaxShown)) + " (" + t.name() +
-                    ") is listed twice, here and at ",
-                where(t, first),
-                ": its list changed while it was paged, so another item may be missing; take the snapshot again"});
-      }
-    }
-  }
-
   // A page a manifest lists that is not among the files: its items are missing, and would
   // be reported as not found.
   void pages_missing() {
@@ -431,19 +319,6 @@ class Loader {
         report({std::move(place), ": the manifest lists " + path +
                                       ", which is not among the snapshot's files: copy the whole directory, or take the "
                                       "snapshot again"});
-  }
-
-  // A person whose locationId is in no locations list.
-  void people_locations() {
-    const Table &people = *find("people"), &locations = *find("locations"), &calling = *find("callingLocations");
-    if (!locations.loaded() && !calling.loaded()) return;
-    const std::size_t col = *people.column("locationId");
-    for (std::size_t r = 0; r < people.size(); ++r) {
-      std::string_view loc = people.cell(r, col);
-      if (loc.empty() || !locations.find(0, loc).empty() || !calling.find(0, loc).empty()) continue;
-      report({where(people, r), ": " + formats::clipped(cell(people, r, "displayName"), kMaxShown) +
-                                    " has a locationId that is in no locations list of the snapshot"});
-    }
   }
 
   struct Count {
@@ -462,7 +337,7 @@ class Loader {
   std::string region_;
   std::vector<National> national_;
   std::vector<std::string> names_;
-  std::vector<std::vector<Piece>> pending_;  // inconsistencies, their places not yet named
+  std::vector<Inconsistency> pending_;  // their places not yet named
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
   std::map<std::string, bool> asked_calling_data_;  // the manifests' (Manifest::asked_calling_data)

@@ -82,12 +82,26 @@ std::string Table::pointer_of(std::size_t row) const {
   return p;
 }
 
-std::string_view Table::normalised(KeyType type, std::string_view raw, std::string& scratch) {
+std::string_view Table::normalised(std::size_t col, std::string_view raw, std::string& scratch) {
+  const KeyType type = columns_[col].type;
   if (raw.empty() || type == KeyType::text) return raw;
-  if (raw.find('\n') == std::string_view::npos) return scratch = normalise(type, raw);
+  const auto form = [&](std::string_view v, std::string& out) {
+    if (normal_form(type, v, out) || out.empty()) return;  // blank: no id at all
+    auto it = std::find_if(undecoded_.begin(), undecoded_.end(), [&](const Undecoded& u) { return u.col == col; });
+    if (it == undecoded_.end()) it = undecoded_.insert(undecoded_.end(), {col, size(), 0, out});
+    ++it->count;
+  };
+  if (raw.find('\n') == std::string_view::npos) {
+    form(raw, scratch);
+    return scratch;
+  }
   // Multi-valued: each value normalised on its own.
   scratch.clear();
-  each_value(raw, [&](std::string_view v) { scratch += (scratch.empty() ? "" : "\n") + normalise(type, v); });
+  std::string one;
+  each_value(raw, [&](std::string_view v) {
+    form(v, one);
+    scratch += (scratch.empty() ? "" : "\n") + one;
+  });
   return scratch;
 }
 
@@ -108,7 +122,7 @@ void Table::add_row(std::span<const std::string> cells, Origin origin) {
   texts_.resize(n);
   hashes_.resize(n);
   for (std::size_t c = 0; c < n; ++c) {
-    texts_[c] = c < cells.size() ? normalised(columns_[c].type, cells[c], forms_[c]) : std::string_view();
+    texts_[c] = c < cells.size() ? normalised(c, cells[c], forms_[c]) : std::string_view();
     if (texts_[c].empty()) continue;  // "" is 0, not interned
     hashes_[c] = checks::hash_key(texts_[c]);
     strings_->prefetch(hashes_[c]);

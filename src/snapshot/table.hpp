@@ -62,6 +62,8 @@ class Table {
   bool loaded() const { return loaded_; }
 
   std::string_view cell(std::size_t row, std::size_t col) const { return (*strings_)[cell_id(row, col)]; }
+  // The cell of a column that the table has, by name.
+  std::string_view cell(std::size_t row, std::string_view name) const { return cell(row, *column(name)); }
   std::uint32_t cell_id(std::size_t row, std::size_t col) const { return cells_[row * columns_.size() + col]; }
   // Rows whose indexed column `col` holds `key` (already normalised with the column's type),
   // in row order.
@@ -94,6 +96,14 @@ class Table {
   std::uint32_t file_of(std::size_t row) const { return origins_[row].file; }
   std::string pointer_of(std::size_t row) const;
 
+  // Per id column, its values that are no Webex id: kept as text, so no payload id matches
+  // them. The first (its row) and how many.
+  struct Undecoded {
+    std::size_t col = 0, first_row = 0, count = 0;
+    std::string first;
+  };
+  const std::vector<Undecoded>& undecoded() const { return undecoded_; }
+
   // Building.
   void mark_loaded() { loaded_ = true; }
   void reserve(std::size_t more_rows);
@@ -114,7 +124,8 @@ class Table {
     std::unordered_map<std::uint32_t, std::uint32_t> part_of;  // the scope's text number -> its part
   };
   // A cell's text as it is kept: a key column's normal form (in `scratch` when it is not raw).
-  static std::string_view normalised(KeyType type, std::string_view raw, std::string& scratch);
+  // Notes the ids that do not decode (undecoded()).
+  std::string_view normalised(std::size_t col, std::string_view raw, std::string& scratch);
   // Calls f(value id, row) for each value of column col (a multi-valued cell gives each).
   template <typename F>
   void each_key(std::size_t col, const F& f);
@@ -128,6 +139,7 @@ class Table {
   std::vector<Origin> origins_;
   std::vector<RowIndex> indexes_;  // per column (empty unless indexed); a multi-valued cell's each value
   std::vector<Scoped> scoped_;
+  std::vector<Undecoded> undecoded_;
   // add_row()'s scratch: a row's cells as kept, their hashes.
   std::vector<std::string> forms_;
   std::vector<std::string_view> texts_;

@@ -2,6 +2,7 @@
 HTTP server that replays recorded list responses (testdata/pull-replay.snapshot/): paging, a 429
 with Retry-After, a people next link that lost callingData, HTTP errors, an unreachable server,
 the files and manifest written, and the token kept out of every file and message."""
+import base64
 import email.utils
 import http.server
 import importlib.machinery
@@ -17,6 +18,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+import uuid
 
 from cli_support import REPO, WXLINT, TempDirTest, env, main, run, write
 
@@ -24,6 +26,11 @@ REPLAY = os.path.join(REPO, "testdata", "pull-replay.snapshot")
 TOKEN = "wx-test-token-Zq7XvN3p-0123456789abcdef"
 ORG_UUID = "96abc2aa-3dcc-11e5-a152-fe34819cdc9a"
 PREFIX = "wxlint snapshot pull: "
+
+
+def licence_id(n):
+    """The Webex id of licence n, as the API gives it."""
+    return base64.b64encode(f"ciscospark://us/LICENSE/{uuid.UUID(int=n + 1)}".encode()).decode().rstrip("=")
 SCRIPT = os.path.join(os.path.dirname(WXLINT), "wxlint-snapshot-pull")  # the build's copy
 # Runs the script with a mishap at publishing time: Ctrl-C as the first page is renamed into
 # --out, or a full disk when the manifest is written.
@@ -653,7 +660,7 @@ class Pull(TempDirTest):
         def endless(api, path, query):
             n = len(api.requests)
             return 200, {"Link": f'<{api.base}/licenses?cursor={n}>; rel="next"'}, \
-                json.dumps({"items": [{"id": f"licence-{n}", "name": "Webex Calling", "totalUnits": 1}]}).encode()
+                json.dumps({"items": [{"id": licence_id(n), "name": "Webex Calling", "totalUnits": 1}]}).encode()
         self.api.route = endless
         r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences", "--max-pages", "3")
         self.assertEqual((r.returncode, r.stdout), (3, ""), r.stderr)

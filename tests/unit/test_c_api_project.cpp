@@ -240,8 +240,8 @@ TEST_CASE("c api: what a snapshot holds, as snapshot info --format json prints i
   Scratch s;
   // One number held by two owners: an inconsistency, which is no error.
   const std::string numbers = s.write("org/numbers.json", R"({"phoneNumbers": [
-  {"phoneNumber": "+14085550101", "owner": {"id": "A", "type": "PEOPLE", "firstName": "Ann"}},
-  {"phoneNumber": "+14085550101", "owner": {"id": "B", "type": "PLACE", "displayName": "Lobby"}}]})");
+  {"phoneNumber": "+14085550101", "owner": {"id": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iYmJiYmJiYi0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMGE", "type": "PEOPLE", "firstName": "Ann"}},
+  {"phoneNumber": "+14085550101", "owner": {"id": "Y2lzY29zcGFyazovL3VzL1BMQUNFL2JiYmJiYmJiLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwYg", "type": "PLACE", "displayName": "Lobby"}}]})");
   s.write("org/manifest.json", R"({"capturedAt": "2026-01-02T03:04:05Z"})");
   const std::string org = (s.dir / "org").string();
   char* json = nullptr;

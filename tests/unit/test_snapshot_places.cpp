@@ -67,7 +67,7 @@ TEST_CASE("snapshot: places of inconsistencies are named as one pointer is", "[s
   for (std::size_t i = 0; i < 40; ++i)
     expected.push_back(where(i < 20 ? 1 : 2, "/items/" + std::to_string(i % 20)) + ": U" + std::to_string(i) +
                        " has a locationId that is in no locations list of the snapshot");
-  CHECK(s.inconsistencies() == expected);
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()) == expected);
   // And a few by hand: the BOM is not a column, CRLF ends a line, "é" is one column.
   CHECK(expected[11].starts_with("people-1.json:2:3: /items/0: U0 "));
   CHECK(expected[11 + 23].starts_with("people-2.json:5:3: /items/3: U23 "));
@@ -81,9 +81,10 @@ TEST_CASE("snapshot: a file's places are named in one scan of it", "[snapshot][p
   const std::clock_t t0 = std::clock();
   const Snapshot s = Snapshot::from_files(f);
   const double took = test_support::cpu_seconds_since(t0);
-  REQUIRE(s.inconsistencies().size() == 60000 + 59999);
+  const std::vector<std::string> found = test_support::besides_placeholder_ids(s.inconsistencies());
+  REQUIRE(found.size() == 60000 + 59999);
   // Line 2 + 29,999 items before it + 29,999 line breaks inside them (4 per CRLF item, 1 per "ü" item).
-  CHECK(s.inconsistencies().back() ==
+  CHECK(found.back() ==
         "people-2.json:60000:3: /items/29999: U59999 has a locationId that is in no locations list of the snapshot");
   CHECK(took < 5.0 * test_support::kSlowBuild);
 }

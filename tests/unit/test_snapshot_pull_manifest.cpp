@@ -4,6 +4,7 @@
 #include <wxlint/snapshot.hpp>
 
 #include "snapshot/store.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -25,7 +26,7 @@ TEST_CASE("snapshot: the manifest snapshot pull writes gives the capture time", 
   REQUIRE(s.kinds().size() == 1);
   CHECK(s.kinds()[0].kind == "people");
   CHECK(s.kinds()[0].files == 1);
-  CHECK(s.inconsistencies().empty());
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()).empty());
 }
 
 TEST_CASE("snapshot: the manifest's page URLs say which pages of people lack calling data", "[snapshot]") {
@@ -42,7 +43,7 @@ TEST_CASE("snapshot: the manifest's page URLs say which pages of people lack cal
       {{"snap/manifest.json", manifest("https://webexapis.com/v1/people?max=100&cursor=Y3&callingData=true")},
        {"snap/people-001.json", page1},
        {"./snap/people-002.json", page2}});
-  CHECK(s.inconsistencies().empty());
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()).empty());
   const auto* people = s.store()->table("people");
   const std::size_t col = *people->column("callingUser");
   CHECK(people->cell(1, col) == "false");
@@ -50,7 +51,7 @@ TEST_CASE("snapshot: the manifest's page URLs say which pages of people lack cal
   s = wxlint::Snapshot::from_files({{"snap/manifest.json", manifest("https://webexapis.com/v1/people?max=100&cursor=Y3")},
                                     {"snap/people-001.json", page1},
                                     {"snap/people-002.json", page2}});
-  CHECK(s.inconsistencies() ==
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()) ==
         std::vector<std::string>{"snap/people-002.json:2:2: /items/0: this page of people has no locationId or extension: "
                                  "its request lacked callingData=true (its url in the manifest)"});
   CHECK(s.store()->table("people")->cell(1, col) == "unknown");
@@ -59,5 +60,5 @@ TEST_CASE("snapshot: the manifest's page URLs say which pages of people lack cal
       {{"snap/manifest.json", manifest("https://webexapis.com/v1/people?max=100&xcallingData=true#callingData=true")},
        {"snap/people-001.json", page1},
        {"snap/people-002.json", page2}});
-  CHECK(s.inconsistencies().size() == 1);
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()).size() == 1);
 }

@@ -3,6 +3,7 @@
 // file again).
 #include "checks/key_index.hpp"
 #include "snapshot/store.hpp"
+#include "support.hpp"
 
 #include <wxlint/snapshot.hpp>
 
@@ -118,7 +119,7 @@ TEST_CASE("snapshot load: files read one at a time; a place named later is read 
   const Snapshot s = Snapshot::load({dir.string()});
   CHECK(s.kinds().size() == 2);
   CHECK(s.store()->table("people")->size() == 1000);
-  CHECK(s.inconsistencies() ==
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()) ==
         std::vector<std::string>{(dir / "people-42.json").string() +
                                  ":5:2: /items/3: U has a locationId that is in no locations list of the snapshot"});
   fs::remove_all(dir);
