@@ -1,5 +1,5 @@
 #include "cli/commands.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <iostream>
 

@@ -2,7 +2,7 @@
 #include "cli/named_inputs.hpp"
 #include "cli/selection.hpp"
 #include "report/columns.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>

@@ -1,7 +1,7 @@
 // `wxlint snapshot info`: what an org snapshot holds, how old it is, and what in it
 // contradicts itself.
 #include "cli/commands.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 #include "report/snapshot_info.hpp"
 #include "snapshot/time.hpp"
 

@@ -1,6 +1,6 @@
 #include "cli/unified_diff.hpp"
 
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <algorithm>
 #include <cstdio>

@@ -3,7 +3,7 @@
 #include "engine/data_file.hpp"
 #include "document/document.hpp"
 #include "engine/check.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>

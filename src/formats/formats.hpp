@@ -20,8 +20,9 @@ std::size_t utf8_length(std::string_view s);
 // s, or its first max_chars code points and "..." when it is longer: a message quotes a
 // value whatever its length, in bounded space.
 std::string clipped(std::string_view s, std::size_t max_chars);
-// s with its control characters written as escapes (\n, \t, \r, \x1b): a file name in a
-// message on stderr, where a line break in it would start a line that seems wxlint's own.
+// s in its terminal display form (display.hpp: controls as \n, \t, \r, \x1b; bytes that are
+// not UTF-8 as \xNN): a file name in a message on stderr, where a line break in it would
+// start a line that seems wxlint's own.
 std::string printable(std::string_view s);
 
 // Well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).

@@ -2,6 +2,7 @@
 #include "formats/formats.hpp"
 
 #include "formats/ascii.hpp"
+#include "formats/display.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -156,19 +157,7 @@ std::string clipped(std::string_view s, std::size_t max_chars) {
   return std::string(s.substr(0, i)) + "...";
 }
 
-std::string printable(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u != 0x7F) out += c;
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else out += "\\x", out += "0123456789abcdef"[u >> 4], out += "0123456789abcdef"[u & 15];
-  }
-  return out;
-}
+std::string printable(std::string_view s) { return display::shown(s, display::Mode::terminal); }
 
 bool is_valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {

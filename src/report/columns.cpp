@@ -1,7 +1,7 @@
 #include "report/columns.hpp"
 
 #include "formats/formats.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <algorithm>
 #include <cstdint>

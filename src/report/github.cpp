@@ -4,7 +4,7 @@
 // turns %0A and %0D back into line breaks in the annotation, and a file name back into the
 // file. The other controls have no such escape: they are shown in the terminal display form
 // (\x1b, \u009b), as the text format shows them, since runner logs are terminals.
-#include "report/display.hpp"
+#include "formats/display.hpp"
 #include "report/root_path.hpp"
 
 #include <wxlint/report.hpp>

@@ -3,7 +3,7 @@
 // fingerprint (unique per finding: it tells new findings from old), severity and
 // location.path (relative to the repository root) with location.lines.begin.
 #include "document/stable_hash.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 #include "report/root_path.hpp"
 
 #include <wxlint/report.hpp>

@@ -1,5 +1,5 @@
 // The JSON format: a stable contract for other tools (see README, "JSON output").
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <wxlint/report.hpp>
 

@@ -1,7 +1,7 @@
 // The junit format: CI systems (GitLab, Jenkins, Azure) show test reports, not lint
 // reports, so each file is a testsuite and each finding a failing testcase. A clean file
 // gets one passing testcase so that it still shows up.
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <wxlint/report.hpp>
 

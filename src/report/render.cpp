@@ -1,5 +1,5 @@
 #include "report/columns.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <wxlint/report.hpp>
 

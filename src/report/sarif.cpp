@@ -4,7 +4,7 @@
 // indexes), so a finding keeps its identity when lines above it move or items are inserted.
 #include "document/stable_hash.hpp"
 #include "formats/ascii.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 #include "report/root_path.hpp"
 
 #include <wxlint/report.hpp>

@@ -1,6 +1,6 @@
 #include "report/snapshot_info.hpp"
 
-#include "report/display.hpp"
+#include "formats/display.hpp"
 #include "snapshot/time.hpp"
 
 #include <rapidjson/prettywriter.h>

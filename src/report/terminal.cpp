@@ -2,7 +2,7 @@
 
 #include "formats/formats.hpp"
 #include "report/columns.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <wxlint/report.hpp>
 

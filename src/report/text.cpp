@@ -1,5 +1,5 @@
 // The text format: gcc-style lines that editors and problem matchers parse.
-#include "report/display.hpp"
+#include "formats/display.hpp"
 #include "report/terminal.hpp"
 
 #include <wxlint/report.hpp>

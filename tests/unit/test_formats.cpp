@@ -67,10 +67,12 @@ TEST_CASE("formats: clipped keeps max_chars code points, cut on a boundary", "[f
   CHECK(wxlint::formats::clipped(std::string(1 << 20, 'x'), SIZE_MAX).size() == std::size_t{1} << 20);
 }
 
-TEST_CASE("formats: printable escapes control characters, and only them", "[formats]") {
+TEST_CASE("formats: printable escapes what a terminal would not show as text", "[formats]") {
   CHECK(wxlint::formats::printable("a\nb\tc\rd") == "a\\nb\\tc\\rd");
   CHECK(wxlint::formats::printable(std::string("e\x1b[2J\x7f\0f", 8)) == "e\\x1b[2J\\x7f\\x00f");
   CHECK(wxlint::formats::printable("caf\xC3\xA9 \\ \"x\"") == "caf\xC3\xA9 \\ \"x\"");  // UTF-8, backslash, quotes kept
+  // As the text report shows names: bytes that are not UTF-8, and bidi controls, escaped too.
+  CHECK(wxlint::formats::printable("a\xff\xE2\x80\xAE") == "a\\xff\\u202e");
 }
 
 TEST_CASE("formats: utf8_length and is_valid_utf8", "[formats]") {

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "formats/formats.hpp"
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include <wxlint/report.hpp>
 

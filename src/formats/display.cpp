@@ -1,4 +1,4 @@
-#include "report/display.hpp"
+#include "formats/display.hpp"
 
 #include "formats/formats.hpp"
 

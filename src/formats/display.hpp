@@ -1,6 +1,6 @@
-// Internal: the display form of text that the reports print. A Linux file name is any bytes
-// but '/' and NUL, and payload values and rule files may hold control characters, so no
-// format may pass either through raw. The forms are documented in docs/output-formats.md.
+// Internal: the display form of text that reports and messages print. A Linux file name is
+// any bytes but '/' and NUL, and payload values and rule files may hold control characters,
+// so no format may pass either through raw. The forms are documented in docs/output-formats.md.
 #pragma once
 
 #include <string>
