@@ -4,12 +4,12 @@
 #include "engine/embedded.hpp"
 #include "engine/findings.hpp"
 #include "engine/read_file.hpp"
+#include "engine/schema_findings.hpp"
 #include "engine/schema_layer.hpp"
+#include "engine/undetected.hpp"
 #include "engine/walker.hpp"
-#include "document/json_pointer.hpp"
 #include "formats/formats.hpp"
 #include "formats/numbering_plan.hpp"
-#include "snapshot/kinds.hpp"
 #include "snapshot/time.hpp"
 
 #include <wxlint/linter.hpp>
@@ -31,33 +31,6 @@ namespace {
 // Below this a second thread costs more than it saves.
 constexpr std::size_t kParallelBytes = std::size_t{4} << 20;
 constexpr long long kMaxFileSize = 8 << 20;  // when rules/core.rules.json does not set maxFileSize
-
-// The covers_key()s of a request's rule findings, a few million on a big payload: sorted,
-// with where each value of their top bits starts (about 16 keys each), so a lookup
-// searches a few keys, not the whole list.
-class Explained {
- public:
-  explicit Explained(std::vector<std::uint64_t> keys) : keys_(std::move(keys)) {
-    std::sort(keys_.begin(), keys_.end());
-    while (bits_ < 32 && (std::size_t{16} << bits_) < keys_.size()) ++bits_;
-    start_.assign((std::size_t{1} << bits_) + 1, 0);
-    for (const std::uint64_t k : keys_) ++start_[bucket(k) + 1];
-    for (std::size_t b = 1; b < start_.size(); ++b) start_[b] += start_[b - 1];
-  }
-  bool empty() const { return keys_.empty(); }
-  bool contains(std::uint64_t key) const {
-    const std::size_t b = bucket(key);
-    return std::binary_search(keys_.begin() + static_cast<std::ptrdiff_t>(start_[b]),
-                              keys_.begin() + static_cast<std::ptrdiff_t>(start_[b + 1]), key);
-  }
-
- private:
-  std::size_t bucket(std::uint64_t key) const { return bits_ ? static_cast<std::size_t>(key >> (64 - bits_)) : 0; }
-
-  std::vector<std::uint64_t> keys_;
-  int bits_ = 0;
-  std::vector<std::size_t> start_;
-};
 }  // namespace
 
 struct Linter::Impl {
@@ -128,86 +101,6 @@ struct Linter::Impl {
 
   std::string known_operations() const { return catalogue->known_operations(); }
 
-  // " and " / ", " list of quoted operation ids.
-  static std::string names(const std::vector<const Operation*>& ops) {
-    std::string s;
-    for (std::size_t i = 0; i < ops.size(); ++i)
-      s += (i == 0 ? "\"" : i + 1 == ops.size() ? " and \"" : ", \"") + ops[i]->doc.id + "\"";
-    return s;
-  }
-
-  // WX0011: at the top-level member that looks like a misspelt detection key ("userList");
-  // else naming the operations the payload fits (several detected), or looks most like.
-  void undetected(const rapidjson::Value& root, const std::vector<const Operation*>& detected, FindingList& list) const {
-    std::string at, hint = ";";
-    const rapidjson::Value* items = nullptr;
-    if (const snapshot::Kind* kind = snapshot::detect_kind(root, &items); kind && detected.empty()) {
-      // A snapshot page among the payloads (`wxlint check dir/` over a project holding both).
-      hint = ": it is a saved list response, a page of an org snapshot (" + std::string(kind->shape) +
-             "): give it with --snapshot (or \"snapshot\" in .wxlint.json), not as a payload. Or";
-    } else if (detected.size() > 1) {
-      hint = ": its members fit " + names(detected) + " alike;";
-    } else if (root.IsObject()) {
-      std::vector<std::string> keys;
-      for (const auto& op : catalogue->operations())
-        for (const auto& set : op->detect) keys.insert(keys.end(), set.begin(), set.end());
-      for (const auto& m : root.GetObject()) {
-        const std::string_view name(m.name.GetString(), m.name.GetStringLength());
-        if (std::find(keys.begin(), keys.end(), name) != keys.end() || catalogue->known_member(name)) continue;
-        auto match = formats::did_you_mean(name, keys);
-        if (!match) continue;
-        std::string owner;
-        for (const auto& op : catalogue->operations())
-          for (const auto& set : op->detect)
-            if (std::find(set.begin(), set.end(), *match) != set.end()) owner = op->doc.id;
-        pointer::append_key(at, name);
-        hint = ": did you mean \"" + *match + "\" (of " + owner + ") instead of \"" + std::string(name) + "\"? Or";
-        break;
-      }
-      if (at.empty())
-        if (auto near = catalogue->closest(root); !near.empty())
-          hint = ": its members look most like " + names(near) + ";";
-    }
-    list.add_builtin("operation/undetected", std::move(at), {{"hint", hint}, {"known", known_operations()}});
-  }
-
-  // The schema failures the rules do not explain become findings, one at a time.
-  struct SchemaFindings final : SchemaSink {
-    const Catalogue& catalogue;
-    const Explained &one, &any;  // by findings that explain one detail, or any
-    FindingList& list;
-    const std::string& prefix;
-    const Rule* rule = nullptr;  // of the failure wants() took
-
-    SchemaFindings(const Catalogue& c, const Explained& o, const Explained& a, FindingList& l, const std::string& p)
-        : catalogue(c), one(o), any(a), list(l), prefix(p) {}
-
-    bool wants(const SchemaFailure& sf) override {
-      if ((!one.empty() && one.contains(covers_key(sf.pointer, sf.keyword, sf.detail))) ||
-          (!any.empty() && any.contains(covers_key(sf.pointer, sf.keyword, std::nullopt))))
-        return false;
-      rule = catalogue.builtin_if_enabled(schema_rule_id(sf.keyword));
-      if (!rule || list.lists(rule)) return rule != nullptr;
-      Finding tally;  // counted only
-      tally.rule = rule;
-      tally.pointer = sf.pointer;
-      tally.anchor = sf.anchor;
-      tally.unlisted = 1;
-      list.add(std::move(tally), prefix);
-      return false;
-    }
-
-    void add(SchemaFailure sf) override {
-      Finding f;
-      f.rule = rule;
-      f.pointer = std::move(sf.pointer);
-      f.anchor = sf.anchor;
-      f.args = std::move(sf.args);
-      if (sf.fix && rule->fix == sf.fix_name) f.fix = std::move(sf.fix);
-      list.add(std::move(f), prefix);
-    }
-  };
-
   // `parallel` (large requests): the rules that compare nodes walk on a second thread
   // while the other rules and the schema run on this one. `ctx`: what the checks know
   // besides the request (for an envelope's requests, the envelope's path too).
@@ -237,21 +130,8 @@ struct Linter::Impl {
         }
       }
       here->run(request, rule_findings, limit, covers, &ctx);
-      if (schema) {
-        // What the rules explain is known before the schema runs, so that its failures
-        // are listed or counted as they come. Only checks without state explain any
-        // (check.hpp): all of them walked here.
-        for (const auto& f : rule_findings)
-          if (!f.covers_keyword.empty())
-            covers.push_back(covers_key(f.pointer, f.covers_keyword,
-                                        f.covers_detail.empty() ? std::nullopt : std::optional<std::string_view>(f.covers_detail)));
-        const auto any_detail = std::partition(covers.begin(), covers.end(), [](std::uint64_t k) { return !explains_any(k); });
-        const Explained any({any_detail, covers.end()});
-        covers.erase(any_detail, covers.end());
-        const Explained one(std::move(covers));
-        SchemaFindings sink(*catalogue, one, any, list, prefix);
-        schema->validate(request, sink);
-      }
+      // Only checks without state explain schema failures (check.hpp): all of them walked here.
+      if (schema) add_schema_findings(*catalogue, *schema, request, rule_findings, std::move(covers), list, prefix);
     }
     if (second_error) std::rethrow_exception(second_error);
     const bool second_explains = !second_covers.empty() || std::any_of(second_findings.begin(), second_findings.end(),
@@ -345,10 +225,12 @@ struct Linter::Impl {
         detected = catalogue->detect(root);
         if (detected.size() == 1) op = detected.front();  // several: ambiguous
       }
-      if (op)
+      if (op) {
         lint_request(*op, root, "", list, context, doc.text().size() >= kParallelBytes);
-      else
-        undetected(root, detected, list);
+      } else {
+        Undetected u = undetected(*catalogue, root, detected);
+        list.add_builtin("operation/undetected", std::move(u.at), {{"hint", u.hint}, {"known", known_operations()}});
+      }
     }
     if (op) {
       report.operation = op->doc.id;
