@@ -5,6 +5,8 @@
 #include "engine/rule.hpp"
 #include "formats/formats.hpp"
 
+#include <cmath>
+
 
 namespace wxlint {
 
@@ -64,6 +66,15 @@ std::string scalar_text(const rapidjson::Value& v, std::size_t max_chars) {
   if (v.IsObject()) return "an object";
   if (v.IsArray()) return "an array";
   return formats::clipped(to_json_text(v), max_chars);
+}
+
+std::optional<std::int64_t> whole_number(const rapidjson::Value& v) {
+  if (v.IsInt64()) return v.GetInt64();
+  if (!v.IsDouble()) return std::nullopt;
+  const double d = v.GetDouble();
+  // [-2^63, 2^63): every double there converts exactly when it has no fraction.
+  if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || d != std::trunc(d)) return std::nullopt;
+  return static_cast<std::int64_t>(d);
 }
 
 bool is_blank_string(const rapidjson::Value& v) {

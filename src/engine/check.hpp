@@ -122,6 +122,9 @@ const CheckKind* find_check_kind(std::string_view name);
 // Shared helpers for checks.
 std::string scalar_text(const rapidjson::Value& v, std::size_t max_chars = 80);  // for {value}
 bool is_blank_string(const rapidjson::Value& v);  // a string of only whitespace, or ""
+// An integer, also when written as a real with no fraction (1e2, 100.0), as JSON Schema reads
+// numbers: nullopt for anything else, or past int64.
+std::optional<std::int64_t> whole_number(const rapidjson::Value& v);
 // A member is there; with `non_empty`, null, blank strings and empty arrays/objects count as absent.
 bool is_present(const rapidjson::Value* v, bool non_empty);
 // "null", "boolean", "object", "array", "string", "integer" or "number".

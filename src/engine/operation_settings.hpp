@@ -50,7 +50,7 @@ class Settings {
           layer.file->fail(member("/settings", name), "must be " + json_type_words(json_type_name(s.value)) +
                                                          " like the default " + to_json_text(s.value) + " in " +
                                                          s.file->name + ", not " + json_type_words(json_type_name(m.value)));
-        s.value.CopyFrom(m.value, alloc_);
+        copy_value(s.value, m.value);
         s.name = std::move(name);
         s.file = layer.file;
       }
@@ -83,7 +83,7 @@ class Settings {
                             " like the default " + default_text + ", not " + json_type_words(json_type_name(d)));
         used.insert(key);
         if (!s.user_key.empty()) continue;
-        s.value.CopyFrom(d, alloc_);
+        copy_value(s.value, d);
         s.user_key = key;
         if (key != name) own = key;
       }
@@ -134,6 +134,11 @@ class Settings {
  private:
   static bool same_type(const rapidjson::Value& a, const rapidjson::Value& b) {
     return a.GetType() == b.GetType() || (a.IsBool() && b.IsBool());
+  }
+  // 1e2 kept as 100, as JSON Schema reads it: the whole-number settings take it.
+  void copy_value(rapidjson::Value& to, const rapidjson::Value& from) {
+    to.CopyFrom(from, alloc_);
+    if (const auto n = to.IsDouble() ? whole_number(to) : std::nullopt) to.SetInt64(*n);
   }
   static std::string member(std::string parent, std::string_view name) {
     pointer::append_key(parent, name);

@@ -64,7 +64,7 @@ std::vector<std::string> Params::strings(std::string_view key) {
 std::optional<long long> Params::opt_int(std::string_view key, IntRange range) {
   const auto* v = get(key);
   if (!v) return std::nullopt;
-  if (v->IsInt64() && v->GetInt64() >= range.min && v->GetInt64() <= range.max) return v->GetInt64();
+  if (const auto n = whole_number(*v); n && *n >= range.min && *n <= range.max) return *n;
   fail(key, "must be an integer from " + std::to_string(range.min) + " to " + std::to_string(range.max) + ", not " +
                 (v->IsNumber() ? scalar_text(*v) : json_type_words(json_type_name(*v))));
 }

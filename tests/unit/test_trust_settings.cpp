@@ -127,6 +127,24 @@ TEST_CASE("numeric settings at the edges of their range lint without overflow", 
   CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& d) { return d.code == "1026018"; }));
 }
 
+TEST_CASE("a whole number written as a real is that integer, as JSON Schema reads it", "[trust]") {
+  wxlint::LinterOptions o;
+  o.settings["maxUsers"] = "1e0";
+  auto r = wxlint::Linter::embedded(o).lint(kTwoUsers, "t.json");
+  const auto over = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& d) { return d.code == "1026018"; });
+  REQUIRE(over != r.diagnostics.end());
+  CHECK(over->message.find("2 users in one request, at most 1") != std::string::npos);
+  o.settings["maxUsers"] = "2.0";
+  r = wxlint::Linter::embedded(o).lint(kTwoUsers, "t.json");
+  CHECK(std::none_of(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& d) { return d.code == "1026018"; }));
+  // The core's whole-number settings take it too; a fraction is still refused.
+  o.settings = {{"maxFindingsPerRule", "1e3"}, {"maxFileSize", "1.6e7"}};
+  CHECK_NOTHROW(wxlint::Linter::embedded(o));
+  o.settings = {{"maxFindingsPerRule", "1.5e0"}};
+  CHECK_THROWS_WITH(wxlint::Linter::embedded(o), "setting \"maxFindingsPerRule\": must be a whole number of at least 1, not 1.5");
+  CHECK(embedded(R"({"settings": {"maxUsers": 1e10}})").error == "setting \"maxUsers\": " + range(0, 1000000000, "10000000000") + kMaxUsers);
+}
+
 TEST_CASE("every integer parameter of every check kind has its range, reported at its place", "[trust][catalogue]") {
   struct Case {
     std::string check, params, marker;
