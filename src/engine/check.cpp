@@ -7,7 +7,6 @@
 
 #include <cmath>
 
-
 namespace wxlint {
 
 Finding& Emitter::emit(std::string pointer, Anchor anchor) {
