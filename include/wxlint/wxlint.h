@@ -66,8 +66,9 @@ WXLINT_API const char* wxlint_status_string(int status);
  *   "region":     "US" (the region national-format phone numbers are read in)
  *   "config":     "path/to/.wxlint.json", or true: search upward from the working directory
  *                 as `wxlint check` does (none found: no config; the nearest one is not a file
- *                 that can be read, a dangling link, say: WXLINT_E_CONFIG). Its rules, settings, snapshot
- *                 and ignores apply; the members above override it ("snapshot" replaces its list).
+ *                 that can be read, a dangling link, say: WXLINT_E_CONFIG). Its rules, settings, snapshot,
+ *                 ignores and "operations" (by file path, or display name) apply; the members above
+ *                 override it ("snapshot" replaces its list).
  *   "baseline":   "path" written by `wxlint check --generate-baseline`: its findings are left out
  * On success *out is set and must be released with wxlint_linter_free(). `error` may be NULL;
  * otherwise *error is NULL on success, else a message to release with wxlint_string_free(). */

@@ -141,6 +141,12 @@ std::string checked_operation(const wxlint_linter* linter, const char* operation
   return op;
 }
 
+// The operation a file is linted as: the caller's, else the one the config's "operations"
+// map its name to (as `wxlint check` does), else none (detected from the payload).
+std::string operation_of(const wxlint_linter* linter, const std::string& op, const char* name) {
+  return op.empty() && name ? linter->config.operation_for(name) : op;
+}
+
 // Leaves out what the config ignores and the baseline holds, renders, and hands the result over.
 void finish(const wxlint_linter* linter, std::unique_ptr<wxlint_result> result, wxlint_result** out) {
   linter->config.apply_ignores(result->files);
@@ -169,14 +175,15 @@ int lint_text(const wxlint_linter* linter, const char* text, size_t length, cons
     if (reindent) laid_out = wxlint::detail::reindent(given);
     auto result = std::make_unique<wxlint_result>();
     result->files.push_back(linter->linter.lint(laid_out ? std::move(*laid_out) : std::string(given),
-                                                display_name ? display_name : "<buffer>", op));
+                                                display_name ? display_name : "<buffer>",
+                                                operation_of(linter, op, display_name)));
     finish(linter, std::move(result), out);
   });
 }
 
 wxlint::FileReport read_and_lint(const wxlint_linter* linter, const std::string& path, const std::string& op) {
   if (path == "-") return linter->linter.lint(wxlint::read_file(path), "<stdin>", op);
-  return linter->linter.lint_file(path, op);
+  return linter->linter.lint_file(path, operation_of(linter, op, path.c_str()));
 }
 
 // A malloc'd, NUL-terminated copy for the caller to release with wxlint_string_free().
@@ -317,8 +324,8 @@ int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length, con
     if (!fixed) throw Failure{WXLINT_E_INVALID_ARGUMENT, "fixed must not be NULL"};
     if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
     const std::string op = checked_operation(linter, operation, out, true);
-    wxlint::FixResult r = linter->linter.fix(std::string(given_text(text, length)),
-                                             display_name ? display_name : "<buffer>", (flags & WXLINT_FIX_UNSAFE) != 0, op);
+    wxlint::FixResult r = linter->linter.fix(std::string(given_text(text, length)), display_name ? display_name : "<buffer>",
+                                             (flags & WXLINT_FIX_UNSAFE) != 0, operation_of(linter, op, display_name));
     *fixed = copy_text(r.text, fixed_length);
     if (out) {
       auto result = std::make_unique<wxlint_result>();

@@ -110,6 +110,30 @@ TEST_CASE("c api: a config file's ignores apply to every result", "[c_api]") {
   wxlint_linter_free(severe);
 }
 
+TEST_CASE("c api: a config file's \"operations\" pick the operation, as wxlint check's do", "[c_api]") {
+  Scratch s;
+  const std::string config = s.write(".wxlint.json", R"({"operations": {"people/*.json": "createPerson"}})");
+  const std::string payload = s.write("people/x.json", "{\"foo\": 1}");
+  wxlint_linter* configured = make(R"({"config": ")" + config + R"("})");
+  const auto operation_of = [](const Lint& l) {
+    rapidjson::Document d;
+    d.Parse(l.json.c_str());
+    const auto& op = d["files"][0]["operation"];
+    return op.IsString() ? std::string(op.GetString()) : std::string("null");
+  };
+  CHECK(operation_of(lint_file(configured, payload)) == "Create a Person");
+  const auto lint_as = [&](const std::string& name, const char* operation) {
+    wxlint_result* result = nullptr;
+    char* error = nullptr;
+    const int status = wxlint_lint(configured, "{}", 2, name.c_str(), operation, &result, &error);
+    return operation_of(codes_of(status, result, error));
+  };
+  CHECK(lint_as(payload, nullptr) == "Create a Person");  // by its display name
+  CHECK(lint_as((s.dir / "other.json").string(), nullptr) == "null");  // no glob maps it: detected, and none is
+  CHECK(lint_as(payload, "createContact") == "Create a Contact");  // the caller's operation wins
+  wxlint_linter_free(configured);
+}
+
 TEST_CASE("c api: a bad config file is an error naming its place", "[c_api]") {
   Scratch s;
   const std::string config = s.write(".wxlint.json", "{\n  \"rules\": {\"1026016\": \"loud\"}\n}");
