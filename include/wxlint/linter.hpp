@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,8 +86,13 @@ class Linter {
   // empty means: detect it (example envelope, then the payload's shape); one the catalogue
   // lacks throws ConfigError. Thread-safe.
   FileReport lint(std::string text, std::string path, std::string_view operation = {}) const;
-  // Read and lint a file ("-" is standard input). Throws IoError when it cannot be read.
+  // Read and lint a file ("-" is standard input, reported as "<stdin>"). Throws IoError when
+  // it cannot be read. One larger than the setting maxFileSize is reported (WX0006), and
+  // no more of it than that is kept in memory.
   FileReport lint_file(const std::string& path, std::string_view operation = {}) const;
+  // The text of `path` ("-": standard input) for fix(), read as lint_file() reads it:
+  // nullopt for one larger than maxFileSize, whose report is then put in `too_large`.
+  std::optional<std::string> read_within_limit(const std::string& path, FileReport& too_large) const;
 
   // Lint, apply the offered fixes, lint again, until no fix applies (or kMaxFixPasses):
   // a fix may uncover another (an address escaped three times). Thread-safe.

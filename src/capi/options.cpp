@@ -2,6 +2,7 @@
 
 #include "capi/internal.hpp"
 #include "document/document.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/wxlint.h>
 
@@ -57,9 +58,11 @@ Options parse_options(const char* text) {
       if (!m.value.IsObject()) bad_options("\"severities\" must be an object");
       for (const auto& s : m.value.GetObject()) {
         const std::string key(s.name.GetString(), s.name.GetStringLength());
-        const std::string value = text_of(s.value, "severity of \"" + key + "\"");
+        const std::string shown = wxlint::formats::printable(key);  // a key may hold a NUL or a line break
+        const std::string value = text_of(s.value, "severity of \"" + shown + "\"");
         auto sev = wxlint::parse_severity(value);
-        if (!sev) bad_options("severity of \"" + key + "\" must be error, warning or info, not \"" + value + "\"");
+        if (!sev)
+          bad_options("severity of \"" + shown + "\" must be error, warning or info, not \"" + wxlint::formats::printable(value) + "\"");
         o.severities[key] = *sev;
       }
     } else if (name == "snapshot") {
@@ -82,7 +85,7 @@ Options parse_options(const char* text) {
       if (!m.value.IsString() || m.value.GetStringLength() == 0) bad_options("\"baseline\" must be a file path");
       options.baseline = path_of(m.value, "\"baseline\"");
     } else {
-      bad_options("unknown member \"" + name +
+      bad_options("unknown member \"" + wxlint::formats::printable(name) +
                   "\" (expected settings, disabled, severities, snapshot, rules, region, config, baseline)");
     }
   }

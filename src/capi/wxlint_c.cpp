@@ -182,8 +182,7 @@ int lint_text(const wxlint_linter* linter, const char* text, size_t length, cons
 }
 
 wxlint::FileReport read_and_lint(const wxlint_linter* linter, const std::string& path, const std::string& op) {
-  if (path == "-") return linter->linter.lint(wxlint::read_file(path), "<stdin>", op);
-  return linter->linter.lint_file(path, operation_of(linter, op, path.c_str()));
+  return linter->linter.lint_file(path, path == "-" ? op : operation_of(linter, op, path.c_str()));
 }
 
 // A malloc'd, NUL-terminated copy for the caller to release with wxlint_string_free().

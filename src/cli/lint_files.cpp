@@ -75,7 +75,14 @@ void fix_one(const Linter& linter, const std::string& path, const std::string& n
              const LintSetup& setup, const LintJob& job, LintOutcome& out) {
   const bool is_stdin = path == "-";
   const std::optional<Stamp> read_at = is_stdin ? std::nullopt : stamp_of(path);
-  std::string text = read_file(path);
+  FileReport too_large;
+  std::optional<std::string> read = linter.read_within_limit(path, too_large);
+  if (!read) {  // reported, not fixed; stdin's text is not kept, and its report goes to stderr all the same
+    out.report = std::move(too_large);
+    if (is_stdin) out.fixed_stdin = std::string();
+    return;
+  }
+  std::string text = std::move(*read);
   Linter::FixFilter shown;
   if (job.shown && setup.config) shown = [&](FileReport& r) { job.shown(*setup.config, r); };
   FixResult r = linter.fix(job.diff ? text : std::move(text), name, job.unsafe_fixes, operation, shown);
@@ -110,10 +117,9 @@ void lint_one(const std::string& path, const LintSetup& setup, const LintJob& jo
     if (operation.empty() && setup.config && (path != "-" || !job.stdin_name.empty())) operation = setup.config->operation_for(name);
     if (job.fix || job.diff)
       fix_one(linter, path, name, operation, setup, job, out);
-    else if (path == "-")
-      out.report = linter.lint(read_file(path), name, operation);
     else
       out.report = linter.lint_file(path, operation);
+    if (out.report) out.report->path = name;
   } catch (const IoError& e) {
     out.error = e.what();
   } catch (const std::bad_alloc&) {

@@ -153,6 +153,11 @@ struct Linter::Impl {
     FindingList list(*catalogue, catalogue->max_findings_per_rule());
     list.add_builtin("json/too-large", "", {{"size", grouped(size)}, {"max", grouped(max_size())}});
     report.diagnostics = list.finish(doc);
+    // At the file's start, ending there: its text, unread, has no place of its own.
+    for (Diagnostic& d : report.diagnostics) {
+      d.location.end_line = d.location.line;
+      d.location.end_column = d.location.column;
+    }
     return report;
   }
 
@@ -313,11 +318,18 @@ FileReport Linter::relint(std::string& text, const std::string& path, std::strin
 
 FileReport Linter::lint_file(const std::string& path, std::string_view operation) const {
   const std::string_view op = known(*this, operation);
+  FileReport too_large;
+  std::optional<std::string> text = read_within_limit(path, too_large);
+  if (!text) return too_large;
+  return impl_->lint(std::move(*text), path == "-" ? "<stdin>" : path, op);
+}
+
+std::optional<std::string> Linter::read_within_limit(const std::string& path, FileReport& too_large) const {
   // Sized before it is read: a 6 GB file is reported in no more memory than a small one.
   unsigned long long size = 0;
   std::optional<std::string> text = read_file_within(path, impl_->max_size(), size);
-  if (!text) return impl_->too_large(path, size);
-  return impl_->lint(std::move(*text), path, op);
+  if (!text) too_large = impl_->too_large(path == "-" ? "<stdin>" : path, size);
+  return text;
 }
 
 std::vector<OperationDoc> Linter::operations() const {

@@ -7,6 +7,7 @@
 #include <wxlint/error.hpp>
 #include <wxlint/linter.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdint>
@@ -24,13 +25,26 @@ namespace {
 // time costs more than reading it.
 constexpr std::size_t kHugeBytes = std::size_t{8} << 20;
 
-// Reads straight into the string's buffer, sized from the hint (no bounce buffer).
-// With a size (a regular file) the read stops once that many bytes are in, saving
-// the EOF read's syscall: a file that grows meanwhile is read as it was when sized.
-std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) {
+// One read(): the bytes read, 0 at the end; EINTR retried, any other failure thrown.
+std::size_t read_some(int fd, char* into, std::size_t n, const std::string& name) {
+  for (;;) {
+    const ssize_t got = ::read(fd, into, n);
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (errno == EINTR) continue;
+    // Opened non-blocking: a file of the kernel that waits for data (/proc/kmsg) says so.
+    if (errno == EAGAIN || errno == EWOULDBLOCK)
+      throw IoError(formats::printable(name) + ": cannot read: it waits for data that may never come (a kernel or device file, not JSON)");
+    throw IoError(formats::printable(name) + ": cannot read: " + std::strerror(errno));
+  }
+}
+
+// Reads straight into the string's buffer, sized from the hint (no bounce buffer), at most
+// `limit` bytes. With a size (a regular file) the read stops once that many bytes are in,
+// saving the EOF read's syscall: a file that grows meanwhile is read as it was when sized.
+std::string read_fd(int fd, const std::string& name, std::size_t size_hint, std::size_t limit = SIZE_MAX) {
   std::string out;
   // +1: EOF without growing. Without a size (stdin), start at 64 KB.
-  const std::size_t want = size_hint > 0 ? size_hint + 1 : std::size_t{1} << 16;
+  const std::size_t want = std::min(size_hint > 0 ? size_hint + 1 : std::size_t{1} << 16, limit);
   out.reserve(want);
   if (want >= kHugeBytes) {
     // Untouched yet: the hint applies to the faults resize() takes below.
@@ -40,22 +54,26 @@ std::string read_fd(int fd, const std::string& name, std::size_t size_hint = 0) 
   }
   out.resize(want);
   std::size_t len = 0;
-  for (;;) {
-    if (len == out.size()) out.resize(out.size() * 2);
-    const ssize_t n = ::read(fd, out.data() + len, out.size() - len);
+  while (len < limit) {
+    if (len == out.size()) out.resize(std::min(out.size() * 2, limit));
+    const std::size_t n = read_some(fd, out.data() + len, out.size() - len, name);
     if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      // Opened non-blocking: a file of the kernel that waits for data (/proc/kmsg) says so.
-      if (errno == EAGAIN || errno == EWOULDBLOCK)
-        throw IoError(formats::printable(name) + ": cannot read: it waits for data that may never come (a kernel or device file, not JSON)");
-      throw IoError(formats::printable(name) + ": cannot read: " + std::strerror(errno));
-    }
-    len += static_cast<std::size_t>(n);
+    len += n;
     if (len == size_hint) break;
   }
   out.resize(len);
   return out;
+}
+
+// A stream (stdin) of at most `max` bytes. Past that, the rest is read and counted but not
+// kept (`size`, for the report): no stream takes more memory than the limit.
+std::optional<std::string> read_stream(int fd, const std::string& name, unsigned long long max, unsigned long long& size) {
+  std::string text = read_fd(fd, name, 0, max >= SIZE_MAX ? SIZE_MAX : static_cast<std::size_t>(max) + 1);
+  size = text.size();
+  if (size <= max) return text;
+  text = std::string(std::size_t{1} << 16, '\0');
+  while (const std::size_t n = read_some(fd, text.data(), text.size(), name)) size += n;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -66,7 +84,7 @@ std::string read_file(const std::string& path) {
 }
 
 std::optional<std::string> read_file_within(const std::string& path, unsigned long long max, unsigned long long& size) {
-  if (path == "-") return read_fd(STDIN_FILENO, "<stdin>");
+  if (path == "-") return read_stream(STDIN_FILENO, "<stdin>", max, size);
   if (path.empty()) throw IoError("a path is empty: name a file");  // an unset variable, most often
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw IoError(formats::printable(path) + ": " + std::strerror(errno));

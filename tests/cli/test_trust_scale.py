@@ -24,10 +24,10 @@ print(rc, u.ru_maxrss, u.ru_utime + u.ru_stime)
 """
 
 
-def measured(*args, cwd, timeout):
-    """(exit code, peak RSS in bytes, CPU seconds) of one wxlint run."""
+def measured(*args, cwd, timeout, stdin=None):
+    """(exit code, peak RSS in bytes, CPU seconds) of one wxlint run; `stdin`: a file it reads."""
     p = subprocess.run([sys.executable, "-c", MEASURE, WXLINT, *args], cwd=cwd, capture_output=True, text=True,
-                       timeout=timeout * SLOW)
+                       timeout=timeout * SLOW, stdin=stdin)
     rc, kib, cpu = p.stdout.split()
     return int(rc), int(kib) * 1024, float(cpu)
 
@@ -157,6 +157,31 @@ class Scale(TempDirTest):
         r = self.wxlint("check", "--no-config", "-q", "huge.json")
         self.assertEqual(r.stdout.split(": ", 2)[:2], ["huge.json:1:1", "error[WX0006]"])
         self.assertIn("The file is 4,294,967,296 bytes, more than the setting maxFileSize (8,388,608)", r.stdout)
+
+    def test_stdin_past_max_file_size_is_read_but_not_kept(self):
+        # A stream is read to its end (its size is reported), but no more of it than
+        # maxFileSize is kept: 64 MB of stdin takes the memory of a small file.
+        with open(self.path("huge.json"), "wb") as f:
+            f.write(b" " * (64 * MB))
+        write(self.path("small.json"), dumps(payload([[]])))
+        rc, base, _ = measured("check", "--no-config", "small.json", cwd=self.dir, timeout=30)
+        with open(self.path("huge.json"), "rb") as f:
+            rc, peak, _ = measured("check", "--no-config", "-", cwd=self.dir, timeout=30, stdin=f)
+        self.assertEqual(rc, 1)
+        if not SANITIZED:
+            self.assertLessEqual(peak, base + 16 * MB, f"peak {peak // MB} MB, a small file's {base // MB} MB")
+        too_large = ("<stdin>:1:1: error[WX0006]: The file is 67,108,864 bytes, more than the setting maxFileSize "
+                     "(8,388,608), so it was not linted. A Webex request body is far smaller; raise maxFileSize in "
+                     ".wxlint.json to lint it anyway. (json/too-large)\n")
+        with open(self.path("huge.json"), "rb") as f:
+            r = subprocess.run([WXLINT, "check", "--no-config", "-q", "-"], stdin=f, capture_output=True, text=True,
+                               timeout=30 * SLOW)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (1, too_large, ""))
+        # --fix: the report, and no text to write back.
+        with open(self.path("huge.json"), "rb") as f:
+            r = subprocess.run([WXLINT, "check", "--no-config", "-q", "--fix", "-"], stdin=f, capture_output=True,
+                               text=True, timeout=30 * SLOW)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (1, "", too_large))
 
     def test_file_past_max_file_size_is_reported_not_parsed(self):
         text = dumps(payload([[]])).replace("[[]]", "[" + ",".join(["[]"] * (3 * MB)) + "]")

@@ -107,6 +107,13 @@ TEST_CASE("c api: bad options JSON", "[c_api]") {
       CHECK(take(error).rfind("options: ", 0) == 0);
     }
   }
+  SECTION("a member's name in the message is escaped: a NUL would cut it short") {
+    CHECK(wxlint_linter_new_embedded("{\"fo\\u0000o\\n\": 1}", &linter, &error) == WXLINT_E_OPTIONS);
+    CHECK(take(error) == "options: unknown member \"fo\\x00o\\n\" (expected settings, disabled, severities, snapshot, "
+                         "rules, region, config, baseline)");
+    CHECK(wxlint_linter_new_embedded("{\"severities\": {\"WX\\u0000\": \"loud\\t\"}}", &linter, &error) == WXLINT_E_OPTIONS);
+    CHECK(take(error) == "options: severity of \"WX\\x00\" must be error, warning or info, not \"loud\\t\"");
+  }
   SECTION("well-formed but naming what does not exist") {
     CHECK(wxlint_linter_new_embedded("{\"disabled\": [\"no/such-rule\"]}", &linter, &error) == WXLINT_E_CONFIG);
     CHECK(take(error).find("no/such-rule") != std::string::npos);
