@@ -82,7 +82,8 @@ WXLINT_API int wxlint_linter_new(const char* rules_dir, const char* options_json
                                  char** error);
 /* The rule catalogue as a JSON array of objects (id, code, severity, operation, check, summary,
  * message, description, failExample, passExample: JSON text or "", exampleSettings,
- * exampleSnapshot, and fix when the rule opted in to one), in `wxlint rules` order. *json is released
+ * exampleSnapshot, fix when the rule opted in to one, and file: the policy rule file it comes from,
+ * absent for wxlint's own rules), in `wxlint rules` order. *json is released
  * with wxlint_string_free(). */
 WXLINT_API int wxlint_linter_rules_json(const wxlint_linter* linter, char** json, char** error);
 

@@ -133,7 +133,10 @@ class Linter:
         # 1026016 as well as "1026016"; anything else is a mistake, not a code ("None").
         if isinstance(code, bool) or not isinstance(code, (str, int)):
             raise TypeError(f"explain() takes a code or rule id (str or int), not {type(code).__name__}")
-        code = str(code)
+        try:
+            code = str(code)
+        except ValueError:  # an int past Python's limit of digits for str(): no code is that long
+            raise errors.UnknownRuleError("no rule with that code; wxlint.rules() lists them all") from None
         found = [r for r in self.rules() if code in (r.code, r.id)]
         if not found:
             raise errors.UnknownRuleError(f'no rule with code or id "{code}"; wxlint.rules() lists them all')

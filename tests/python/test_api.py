@@ -129,6 +129,8 @@ def test_explain():
         with pytest.raises(TypeError, match=r"^explain\(\) takes a code or rule id \(str or int\), not "):
             wxlint.explain(wrong)
     assert wxlint.explain(1026016) == [rule]  # a numeric code as a number
+    with pytest.raises(wxlint.UnknownRuleError, match="no rule with that code"):
+        wxlint.explain(10 ** 5000)  # past the digits str() may make
 
 
 def test_names_and_paths_as_str_bytes_or_pathlike(tmp_path):
