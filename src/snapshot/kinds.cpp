@@ -27,8 +27,9 @@ std::string split_commas(std::string s) {
 }
 
 std::vector<std::string> person(const ItemReader& r) {
-  // The work numbers, not the work_extension ones (those are ESNs).
-  std::string numbers = r.list("phoneNumbers", "value");
+  // Not the work_extension ones: those are ESNs (the location's routing prefix and the
+  // extension, facts 1.2), no phone numbers; read as +1 numbers they matched others' numbers.
+  std::string numbers = r.list("phoneNumbers", "value", "work_extension");
   return {r.str("id"), r.str("displayName"), r.list("emails"), r.str("locationId"), r.str("extension"),
           numbers, split_commas(r.list("licenses")), ""};
 }
@@ -210,7 +211,7 @@ std::string ItemReader::flag(std::string_view key) const {
   wrong(ptr_of(pointer_, key), "a boolean", *v);
 }
 
-std::string ItemReader::list(std::string_view key, std::string_view field) const {
+std::string ItemReader::list(std::string_view key, std::string_view field, std::string_view skip_type) const {
   const rapidjson::Value* v = member(key, {});
   if (!v || v->IsNull()) return {};
   const std::string p = ptr_of(pointer_, key);
@@ -221,6 +222,9 @@ std::string ItemReader::list(std::string_view key, std::string_view field) const
     std::string ep = p + "/" + std::to_string(i);
     if (!field.empty()) {
       if (!e->IsObject()) wrong(ep, "an object", *e);
+      if (const rapidjson::Value* type = child(*e, "type");
+          !skip_type.empty() && type && type->IsString() && std::string_view(type->GetString(), type->GetStringLength()) == skip_type)
+        continue;
       e = child(*e, field);
       ep = ptr_of(ep, field);
       if (!e || e->IsNull()) continue;

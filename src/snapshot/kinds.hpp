@@ -23,8 +23,9 @@ class ItemReader {
   std::string str(std::string_view key, std::string_view inner = {}) const;
   // A boolean member, or a string "true"/"false", as "true"/"false" ("" when absent).
   std::string flag(std::string_view key) const;
-  // An array of strings, or of objects whose `field` is a string: the values joined by '\n'.
-  std::string list(std::string_view key, std::string_view field = {}) const;
+  // An array of strings, or of objects whose `field` is a string: the values joined by '\n',
+  // but those of objects whose "type" is `skip_type`.
+  std::string list(std::string_view key, std::string_view field = {}, std::string_view skip_type = {}) const;
   bool has(std::string_view key) const;
   bool has_object(std::string_view key) const;
 

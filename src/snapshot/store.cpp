@@ -89,7 +89,7 @@ class Loader {
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
       table.add_row(cells, {index, i, list});
-      note_national_numbers(table, cells, item);
+      note_national_numbers(table, cells);
     }
     auto& count = counts_[std::string(kind->table)];
     ++count.files;
@@ -130,25 +130,16 @@ class Loader {
   }
   void report(Inconsistency pieces) { pending_.push_back(std::move(pieces)); }
   // Number cells holding a value without + (a national format: list responses hold some,
-  // facts 1.1), kept as read until the locations' countries are known. A person's
-  // work_extension values are ESNs (routing prefix and extension), no national numbers.
-  void note_national_numbers(Table& table, const std::vector<std::string>& cells, const rapidjson::Value& item) {
-    std::vector<std::string> esns;
-    if (const rapidjson::Value* list = child(item, "phoneNumbers"); list && list->IsArray())
-      for (const auto& e : list->GetArray())
-        if (const rapidjson::Value *type = child(e, "type"), *value = child(e, "value");
-            type && type->IsString() && std::string_view(type->GetString()) == "work_extension" && value && value->IsString())
-          esns.emplace_back(value->GetString(), value->GetStringLength());
-    std::sort(esns.begin(), esns.end());  // searched per value: a person may have thousands
+  // facts 1.1), kept as read until the locations' countries are known.
+  void note_national_numbers(Table& table, const std::vector<std::string>& cells) {
     for (std::size_t c = 0; c < table.columns().size() && c < cells.size(); ++c) {
       if (table.columns()[c].type != KeyType::number) continue;
       const std::string& v = cells[c];
       for (std::size_t start = 0; start < v.size();) {
         const std::size_t nl = std::min(v.find('\n', start), v.size());
         const std::size_t first = v.find_first_not_of(" \t", start);
-        if (first < nl && v[first] != '+' &&
-            !std::binary_search(esns.begin(), esns.end(), std::string_view(v).substr(start, nl - start))) {
-          national_.push_back({&table, table.size() - 1, c, v, esns});
+        if (first < nl && v[first] != '+') {
+          national_.push_back({&table, table.size() - 1, c, v});
           break;
         }
         start = nl + 1;
@@ -189,12 +180,10 @@ class Loader {
       for (std::size_t start = 0; start < n.raw.size();) {
         const std::size_t nl = std::min(n.raw.find('\n', start), n.raw.size());
         const std::string_view v = std::string_view(n.raw).substr(start, nl - start);
-        const bool esn = std::binary_search(n.esns.begin(), n.esns.end(), v);
         // Unread, it stays as written, which is no E.164 number: it matches no payload's (a
         // guess, +1 for ten digits, would match another country's number).
-        const std::string read = esn ? normalise(KeyType::number, v, {})
-                                 : region.empty() ? normalise(KeyType::text, v, {})  // trimmed
-                                                  : normalise(KeyType::number, v, region);
+        const std::string read = region.empty() ? normalise(KeyType::text, v, {})  // trimmed
+                                                : normalise(KeyType::number, v, region);
         if (nl > start) out += (out.empty() ? "" : "\n") + read;
         start = nl + 1;
       }
@@ -328,7 +317,6 @@ class Loader {
     Table* table;
     std::size_t row, col;
     std::string raw;
-    std::vector<std::string> esns;  // its values that are ESNs, read as before
   };
   Store& s_;
   const std::function<Snapshot::File(std::size_t)>& read_;  // the file again, to name a place

@@ -1,6 +1,7 @@
 // National-format numbers in an org snapshot (facts 1.1: list responses hold some) are read in
 // the country of their row's location, else in the configured region, and compared in E.164.
 #include "snapshot/store.hpp"
+#include "support.hpp"
 
 #include <wxlint/error.hpp>
 #include <wxlint/snapshot.hpp>
@@ -75,9 +76,13 @@ TEST_CASE("snapshot: an unknown region is a ConfigError when a national number n
                     "region: \"XX\" is not a region code of the numbering plans (two letters, such as US, GB or DE)");
 }
 
-TEST_CASE("snapshot: a person's work_extension values are ESNs, not national numbers", "[snapshot][plan]") {
+TEST_CASE("snapshot: a person's work_extension values are ESNs, no phone numbers", "[snapshot][plan]") {
+  // An ESN is the location's routing prefix and the extension (facts 1.2): read as a number,
+  // 6175550102 became +16175550102, someone else's number.
   const std::string people = R"({"items": [{"id": "p1", "displayName": "Bob", "locationId": ")" + kCork + R"(",
-    "phoneNumbers": [{"type": "work", "value": "021 234 5679"}, {"type": "work_extension", "value": "0212345678"}]}]})";
+    "phoneNumbers": [{"type": "work", "value": "021 234 5679"}, {"type": "work_extension", "value": "6175550102"}]},
+    {"id": "p2", "displayName": "Ann", "phoneNumbers": [{"type": "work", "value": "+16175550102"}]}]})";
   const Snapshot s = Snapshot::from_files({{"people.json", people, 0}, {"locations.json", kLocations, 0}});
-  CHECK(numbers(s, "people") == std::vector<std::string>{"+353212345679\n0212345678"});
+  CHECK(numbers(s, "people") == std::vector<std::string>{"+353212345679", "+16175550102"});
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()).empty());  // no number of two owners
 }
