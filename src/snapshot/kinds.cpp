@@ -13,10 +13,15 @@ std::string ptr_of(std::string base, std::string_view key) {
   return base;
 }
 
+// The name messages show, of the object member `obj` ("" the item itself); its id when it has
+// none (a hunt group's owner entry may carry only its id and type), so that a finding still
+// says who.
 std::string joined_name(const ItemReader& r, std::string_view obj) {
-  std::string first = r.str(obj, "firstName"), last = r.str(obj, "lastName");
+  const auto field = [&](std::string_view key) { return obj.empty() ? r.str(key) : r.str(obj, key); };
+  std::string first = field("firstName"), last = field("lastName");
   std::string name = first + (first.empty() || last.empty() ? "" : " ") + last;
-  return name.empty() ? r.str(obj, "displayName") : name;
+  if (name.empty()) name = field("displayName");
+  return name.empty() ? field("id") : name;
 }
 
 // "a,b" licence ids packed in one string (an artefact of the spec's example): split them.
@@ -236,16 +241,18 @@ std::string ItemReader::list(std::string_view key, std::string_view field, std::
   return out;
 }
 
-void require_id(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& pointer) {
-  if (kind.id_key.empty()) return;
-  const rapidjson::Value* id = child(item, kind.id_key);
-  if (id && !id->IsNull() && !(id->IsString() && id->GetStringLength() == 0)) return;
-  const std::string problem = "a " + std::string(kind.table) + " item without \"" + std::string(kind.id_key) + "\"";
+void require_api_keys(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& pointer) {
+  const rapidjson::Value* id = kind.id_key.empty() ? nullptr : child(item, kind.id_key);
+  const bool has_id = kind.id_key.empty() || (id && !id->IsNull() && !(id->IsString() && id->GetStringLength() == 0));
+  const std::string without = has_id ? "" : " without \"" + std::string(kind.id_key) + "\"";
+  // The API's keys are camelCase: a snake_case key is a wxc_sdk model_dump() without by_alias,
+  // whose members the rows would not find ("phone_number"), id or not (a virtual extension's
+  // is "id" either way).
   for (const auto& m : item.GetObject())
     if (std::string_view name(m.name.GetString(), m.name.GetStringLength()); name.find('_') != std::string_view::npos)
-      file.fail(pointer, problem + ", with snake_case keys (\"" + std::string(name) +
-                             "\"): save wxc_sdk models with model_dump_json(), whose keys are the API's");
-  file.fail(pointer, problem + ": every item of the API's list response has one");
+      file.fail(pointer, "a " + std::string(kind.table) + " item" + without + (has_id ? "" : ",") + " with snake_case keys (\"" +
+                             std::string(name) + "\"): save wxc_sdk models with model_dump_json(), whose keys are the API's");
+  if (!has_id) file.fail(pointer, "a " + std::string(kind.table) + " item" + without + ": every item of the API's list response has one");
 }
 
 std::optional<std::string> error_answer(const rapidjson::Value& root) {

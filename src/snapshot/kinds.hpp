@@ -56,9 +56,10 @@ bool belongs(const Kind& kind, const rapidjson::Value& item);
 std::string no_kind_of_item(std::string_view list_key);
 // The kind of a parsed file, or nullptr. `items` is the list (set when a kind is found).
 const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** items);
-// Fails at the item when it lacks the member every item of its kind has (Kind::id_key): loaded,
-// it would be a row no payload's id matches (a wxc_sdk model_dump() names it "person_id").
-void require_id(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& pointer);
+// Fails at the item when it lacks the member every item of its kind has (Kind::id_key), or
+// has a snake_case key (wxc_sdk's model_dump() without by_alias: "person_id", "phone_number"):
+// loaded, it would be a row no payload matches, or one whose cells are all empty.
+void require_api_keys(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& pointer);
 // What an error answer of the API (a 5xx body a curl loop saved as a page) says: its message
 // and trackingId, as JSON text; nullopt for any other file.
 std::optional<std::string> error_answer(const rapidjson::Value& root);

@@ -85,7 +85,7 @@ class Loader {
       if (!item.IsObject()) file.fail(ptr, "expected an object (a list item), not " + json_type_words(json_type_name(item)));
       if (!belongs(*kind, item))
         file.fail(ptr, "this item is not of the file's kind (" + std::string(kind->table) + "), judged by its first item");
-      require_id(file, *kind, item, ptr);
+      require_api_keys(file, *kind, item, ptr);
       calling_fields = calling_fields || child(item, "locationId") || child(item, "extension");
       std::vector<std::string> cells = kind->row(ItemReader(file, item, ptr));
       table.add_row(cells, {index, i, list});

@@ -109,6 +109,22 @@ class Files(TempDirTest):
             'wxlint: snake/people.json:3:5: /result/0: a contacts item without "contactId", with snake_case keys '
             "(\"contact_id\"): save wxc_sdk models with model_dump_json(), whose keys are the API's\n")))
 
+    def test_items_with_snake_case_keys_are_refused_id_or_not(self):
+        # A numbers item has no id, and a virtual extension's is "id" in both spellings: loaded,
+        # their rows were empty, and every number was "not in the location" (27966).
+        write(self.path("snake", "numbers.json"), {"phoneNumbers": [
+            {"phone_number": "+16175550103", "state": "ACTIVE", "main_number": False}]})
+        r = self.wxlint("snapshot", "info", "snake")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+            'wxlint: snake/numbers.json:3:5: /phoneNumbers/0: a numbers item with snake_case keys ("phone_number"): '
+            "save wxc_sdk models with model_dump_json(), whose keys are the API's\n")))
+        write(self.path("snake", "numbers.json"), {"virtualExtensions": [
+            {"id": "v-1", "extension": "1600", "level": "LOCATION", "location_id": "l-1"}]})
+        r = self.wxlint("snapshot", "info", "snake")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+            'wxlint: snake/numbers.json:3:5: /virtualExtensions/0: a virtualExtensions item with snake_case keys '
+            "(\"location_id\"): save wxc_sdk models with model_dump_json(), whose keys are the API's\n")))
+
     def test_an_empty_path_is_named(self):
         for args in (["snapshot", "info", ""], ["check", "--no-config", "--snapshot", "", "move.json"]):
             r = self.wxlint(*args)

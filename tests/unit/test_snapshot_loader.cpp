@@ -247,7 +247,7 @@ TEST_CASE("snapshot: a number on two pages of the numbers list", "[snapshot]") {
   });
   CHECK(test_support::besides_placeholder_ids(s.inconsistencies()) ==
         std::vector<std::string>{
-            "numbers-2.json:4:2: /phoneNumbers/2: number +14085550102 is held by two owners:  (PLACE) here and  (PEOPLE) "
+            "numbers-2.json:4:2: /phoneNumbers/2: number +14085550102 is held by two owners: P2 (PLACE) here and P1 (PEOPLE) "
             "at numbers-1.json:3:47: /phoneNumbers/2",
             "numbers-2.json:2:2: /phoneNumbers/0: +14085550101 (numbers) is listed twice, here and at "
             "numbers-1.json:1:19: /phoneNumbers/0: its list changed while it was paged, so another item may be missing; "
@@ -322,4 +322,16 @@ TEST_CASE("snapshot: a location's country that is no region code is named as the
         std::vector<std::string>{"numbers.json:2:2: /phoneNumbers/0: \"021 234 5679\" in national format cannot be read: the "
                                  "location's country \"Ireland\" is no region code (US, GB...); give the region they are "
                                  "in (--region, or \"region\" in .wxlint.json)"});
+}
+
+TEST_CASE("snapshot: an owner is named by its names, else its display name, else its id", "[snapshot]") {
+  const Snapshot s = load({{"virtual.json", R"({"virtualExtensions": [
+      {"id": "V1", "extension": "2", "level": "LOCATION", "locationId": "L", "firstName": "Ada", "lastName": "Lind"},
+      {"id": "V2", "extension": "3", "level": "LOCATION", "locationId": "L"}]})"},
+                           {"numbers.json", R"({"phoneNumbers": [{"phoneNumber": "+14085550101", "extension": "4",
+      "location": {"id": "L"}, "owner": {"id": "H1", "type": "HUNT_GROUP"}}]})"}});
+  const auto* t = s.store()->table("extensions");
+  std::vector<std::string> names;
+  for (std::size_t r = 0; r < t->size(); ++r) names.emplace_back(std::string(t->cell(r, "ownerName")) + " (" + std::string(t->cell(r, "ownerType")) + ")");
+  CHECK(names == std::vector<std::string>{"H1 (HUNT_GROUP)", "Ada Lind (VIRTUAL_EXTENSION)", "V2 (VIRTUAL_EXTENSION)"});
 }
