@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 
 namespace wxlint::cli {
 namespace {
@@ -26,6 +27,27 @@ std::size_t line_end(std::string_view t, std::size_t at) {
   const std::size_t nl = t.find('\n', at);
   return nl == std::string_view::npos ? t.size() : nl + 1;
 }
+
+// Where the lines of a text start and end, found by binary search in its line breaks: a
+// minified payload is one line, and scanning it for each of its changes was quadratic.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view t) : size_(t.size()) {
+    for (std::size_t i = t.find('\n'); i != std::string_view::npos; i = t.find('\n', i + 1)) breaks_.push_back(i);
+  }
+  std::size_t start(std::size_t at) const {  // line_start()
+    const auto it = std::lower_bound(breaks_.begin(), breaks_.end(), at);  // breaks before `at` end earlier lines
+    return it == breaks_.begin() ? 0 : *std::prev(it) + 1;
+  }
+  std::size_t end(std::size_t at) const {  // line_end()
+    const auto it = std::lower_bound(breaks_.begin(), breaks_.end(), at);
+    return it == breaks_.end() ? size_ : *it + 1;
+  }
+
+ private:
+  std::size_t size_;
+  std::vector<std::size_t> breaks_;
+};
 
 std::size_t count_lines(std::string_view t) {
   return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n')) + (!t.empty() && t.back() != '\n');
@@ -93,9 +115,10 @@ std::string header(std::string_view path) {
 std::string unified_diff(std::string_view name, std::string_view before, std::string_view after,
                          const std::vector<Change>& changes) {
   std::vector<Block> blocks;
+  const LineIndex lines(before);
   for (const Change& c : changes) {
-    const std::size_t ob = line_start(before, c.old_offset);
-    const std::size_t oe = std::max(line_end(before, c.old_offset + c.old_length), ob);
+    const std::size_t ob = lines.start(c.old_offset);
+    const std::size_t oe = std::max(lines.end(c.old_offset + c.old_length), ob);
     const Block b{ob, oe, c.new_offset - (c.old_offset - ob), c.new_offset + c.new_length + (oe - c.old_offset - c.old_length)};
     if (!blocks.empty() && b.old_begin < blocks.back().old_end) {
       blocks.back().old_end = b.old_end;  // two changes on one line
