@@ -56,8 +56,12 @@ std::string to_github(const std::vector<FileReport>& files, const ReportContext&
       if (l.line > 0) {
         out += ",line=" + std::to_string(l.line);
         if (l.end_line >= l.line) out += ",endLine=" + std::to_string(l.end_line);
-        if (l.column > 0) out += ",col=" + std::to_string(l.column);
-        if (l.end_column > 0) out += ",endColumn=" + std::to_string(l.end_column);
+        // Columns only within one line: GitHub's annotations take them only when the start
+        // and end lines are the same.
+        if (l.end_line <= l.line) {
+          if (l.column > 0) out += ",col=" + std::to_string(l.column);
+          if (l.end_column > 0) out += ",endColumn=" + std::to_string(l.end_column);
+        }
       }
       out += ",title=" + shown(github_escape_property(d.code + " " + d.rule));
       out += "::" + shown(github_escape_data(d.message)) + "\n";

@@ -104,6 +104,18 @@ class GitHub(TempDirTest):
         self.assertIn('"1%252%0A3"', lines[0])  # data: % and newline escaped, percent first
         self.assertTrue(lines[1].startswith("::warning file=warn.json,"), lines[1])
 
+    def test_columns_only_for_a_finding_on_one_line(self):
+        # GitHub takes col/endColumn only when line == endLine: a user object spanning lines.
+        p = os.path.join(REPO, "testdata", "validateOrInitiateMoveUsersJob", "number-or-extension.json")
+        r = self.wxlint("check", "--no-config", "-f", "github", p)
+        self.assertEqual(r.returncode, 1)
+        lines = r.stdout.splitlines()
+        self.assertEqual(lines[0], f"::error file={p},line=7,endLine=9,title=1026016 move-users/number-or-extension::"
+                                   "User should have either phone number or extension: give this user an extension or "
+                                   "an E.164 phoneNumber.")
+        self.assertTrue(lines[-1].startswith(f"::error file={p},line=17,endLine=17,col=24,endColumn=29,title=4910 "),
+                        lines[-1])
+
     def test_chosen_under_github_actions_unless_format_given(self):
         write(self.path("bad.json"), BAD)
         r = self.wxlint("check", "--no-config", "bad.json", environ=env(GITHUB_ACTIONS="true"))
