@@ -50,8 +50,8 @@ struct LastParse {
   alignas(std::max_align_t) char buffer[16384];
   Pool pool{buffer, sizeof buffer};
   std::optional<Doc> first;  // the text parsed as it is
-  std::optional<Doc> inner;  // escaped twice: the text as a JSON string's body, then its content
-  std::string once;          // that body unescaped once (the fix's text)
+  std::optional<Doc> inner;  // escaped twice or more: the text unescaped until it parses
+  std::string once;          // the text unescaped once (the fix's text: a pass of --fix takes one level)
   bool inner_ok = false;
 
   // Also gives back what a long text took beyond the buffer.
@@ -69,14 +69,20 @@ struct LastParse {
     size = s.size();
     first.emplace(&pool, 256, &pool);
     inner_ok = false;
-    if (parse(*first, s) || s.find('\\') == std::string_view::npos) return;  // no backslash: not escaped twice
-    Doc once(&pool, 256, &pool);
-    const std::string quoted = "\"" + std::string(s) + "\"";
-    if (!parse(once, quoted) || !once.IsString()) return;
-    this->once.assign(once.GetString(), once.GetStringLength());
-    inner.emplace(&pool, 256, &pool);
-    inner_ok = parse(*inner, {once.GetString(), once.GetStringLength()});
+    if (parse(*first, s)) return;
+    // Unescaped as a JSON string's body, level after level while a backslash is left (an
+    // address escaped three times is JSON after two), until the text parses.
+    std::string text(s);
+    for (int level = 0; level < kMaxLevels && text.find('\\') != std::string::npos; ++level) {
+      Doc body(&pool, 256, &pool);
+      if (!parse(body, "\"" + text + "\"") || !body.IsString()) return;
+      text.assign(body.GetString(), body.GetStringLength());
+      if (level == 0) once = text;
+      inner.emplace(&pool, 256, &pool);
+      if ((inner_ok = parse(*inner, text))) return;
+    }
   }
+  static constexpr int kMaxLevels = 8;
 };
 
 LastParse& last_parse() {
