@@ -128,16 +128,12 @@ class Format final : public Check {
  private:
   // The country of the location the payload names, when the snapshot knows it; else the default.
   std::string region(const Path& path, const LintContext& context) const {
-    if (location_ && context.snapshot) {
-      const snapshot::Table& locations = *context.snapshot->table("locations");
-      const rapidjson::Value* id = location_->resolve(path);
-      if (locations.loaded() && id && id->IsString()) {
-        const std::string_view text(id->GetString(), id->GetStringLength());
-        const std::size_t country = *locations.column("country");
-        for (std::uint32_t row : locations.find(0, snapshot::normalise(snapshot::KeyType::id, text)))
-          if (auto code = formats::plan::region_code(locations.cell(row, country))) return *code;
-      }
-    }
+    if (location_ && context.snapshot)
+      if (const rapidjson::Value* id = location_->resolve(path); id && id->IsString())
+        if (std::string code = snapshot::location_region(
+                *context.snapshot, snapshot::normalise(snapshot::KeyType::id, {id->GetString(), id->GetStringLength()}));
+            !code.empty())
+          return code;
     return context.region;
   }
 

@@ -56,7 +56,8 @@ const std::vector<CheckKind>& check_kinds() {
        "where: [{column, equals|notEquals: text | {at: relative pointer}, or contains: text}] filters on the row; "
        "onlyIfIn: {table, key} judge only values found there; unless: relative pointer to a member whose presence "
        "skips the check; unlessPathParam: {template, param} skips a request whose envelope's path has it; "
-       "stripPrefix: {table, key, column, at} looks up what follows that row's prefix ({prefix}, {prefix.COLUMN}). "
+       "stripPrefix: {table, key, column, at} looks up what follows that row's prefix ({prefix}, {prefix.COLUMN}); "
+       "regionFromLocation: relative pointer to the location whose country reads a national-format number. "
        "The found row's columns are message placeholders.",
        "key", make_snapshot_lookup},
       {"pattern", "A string must (or must not) match a regular expression (RE2: linear time, no backtracking).",

@@ -139,8 +139,13 @@ class SnapshotLookup final : public Check {
       const std::string table = member_str(p, "onlyIfIn", *only, "table");
       only_if_in_ = resolve_column(p, "onlyIfIn", table, member_str(p, "onlyIfIn", *only, "key"), true);
     }
+    if (const auto at = p.opt_rel("regionFromLocation")) {
+      if (key_.type != snapshot::KeyType::number) p.fail("regionFromLocation", "applies to a key column of phone numbers only");
+      region_from_ = at;
+    }
     where_ = read_filters(p, key_.table);
-    question_ = &params_text(p, {"table", "key", "value", "pathParam", "stripPrefix", "onlyIfIn", "via", "scope"});
+    question_ = &params_text(p, {"table", "key", "value", "pathParam", "stripPrefix", "onlyIfIn", "via", "scope",
+                                 "regionFromLocation"});
     question_hash_ = hash_key(*question_);
   }
 
@@ -165,7 +170,7 @@ class SnapshotLookup final : public Check {
     if (!table || (unless_ && is_present(unless_->resolve(path), true))) return;
     // The envelope's path names the resource: a rule that reads it judges instead.
     if (unless_path_ && unless_path_->param_of(out.context().request_path)) return;
-    const Key& k = key_here(*store, *table, path);
+    const Key& k = key_here(*store, *table, path, out.context());
     if (!k.judgeable) return;  // no value, or no target to judge against
     if (k.found.rows.empty() && report_found_) return;  // whatever the filters say
     std::vector<std::string_view>& want = wants();
@@ -217,12 +222,12 @@ class SnapshotLookup final : public Check {
   }
 
   // What this node keys, found once for all the rules asking the same question of it.
-  const Key& key_here(const snapshot::Store& store, const Table& table, const Path& path) const {
+  const Key& key_here(const snapshot::Store& store, const Table& table, const Path& path, const LintContext& context) const {
     if (const Key* k = keys().find(question_hash_, question_, &path.node())) return *k;
     Key& k = keys().put(question_hash_, question_, &path.node());
     // The scope first: reading it may decode an id, and the key's form is valid only until then.
     if (scope_at_ && !scope_at(table, path, k)) return k;
-    const std::optional<probe::Normal> key = key_at(store, path, k);
+    const std::optional<probe::Normal> key = key_at(store, path, k, context);
     if (!key) return k;
     k.judgeable = true;
     k.found = scope_at_ ? probe::rows_in_scope(table, key_.column, *key, k.scope)
@@ -232,7 +237,7 @@ class SnapshotLookup final : public Check {
 
   // The value looked up: the payload's (or, with "via", what it maps to), when it can be
   // judged ("onlyIfIn": when that table holds it). Its form is for one lookup (key_form()).
-  std::optional<probe::Normal> key_at(const snapshot::Store& store, const Path& path, Key& k) const {
+  std::optional<probe::Normal> key_at(const snapshot::Store& store, const Path& path, Key& k, const LintContext& context) const {
     std::optional<std::string_view> raw = scalar(value_ ? value_->resolve(path) : &path.node());
     if (raw && path_param_) raw = path_param_->param_of(*raw);
     if (raw && strip_) {
@@ -244,7 +249,9 @@ class SnapshotLookup final : public Check {
     }
     if (!raw) return std::nullopt;
     k.raw = *raw;
-    probe::Normal key = probe::key_form(key_.type, k.raw);
+    probe::Normal key = key_.type == snapshot::KeyType::number && !snapshot::as_is(key_.type, k.raw)
+                            ? probe::national_number_form(k.raw, number_region(store, path, context))
+                            : probe::key_form(key_.type, k.raw);
     if (!key.comparable) return std::nullopt;
     if (only_if_in_) {  // the same text: an id is not decoded again, and `key` stays valid
       const Table* t = loaded(store, *only_if_in_);
@@ -261,6 +268,18 @@ class SnapshotLookup final : public Check {
       key = probe::key_form(key_.type, k.raw);
     }
     return key;
+  }
+
+  // Where a national-format number of the payload is read: the country of the location that
+  // regionFromLocation, else the scope, names (a person's, a workspace's) when the snapshot
+  // gives it; else the lint's region.
+  std::string number_region(const snapshot::Store& store, const Path& path, const LintContext& context) const {
+    if (const auto& at = region_from_ ? region_from_ : scope_at_) {
+      const Named& location = named(*at, path, snapshot::KeyType::id);
+      if (location.text && location.normal.comparable)
+        if (std::string code = snapshot::location_region(store, location.normal.text); !code.empty()) return code;
+    }
+    return context.region;
   }
 
   // The target the rows must be in: a row's scope cell must hold its normal form. Its part
@@ -318,7 +337,7 @@ class SnapshotLookup final : public Check {
   const std::string* question_ = nullptr;
   std::uint64_t question_hash_ = 0;
   TableRef key_;
-  std::optional<RelPointer> value_, unless_, scope_at_;
+  std::optional<RelPointer> value_, unless_, scope_at_, region_from_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
   std::optional<StripPrefix> strip_;
   std::optional<PathTemplate> path_param_, unless_path_;

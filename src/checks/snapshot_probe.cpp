@@ -94,6 +94,12 @@ Normal key_form(KeyType type, std::string_view value) {
   return {true, *id, snapshot::RowIndex::hash(*id)};
 }
 
+Normal national_number_form(std::string_view value, std::string_view region) {
+  if (region.empty()) return normal_form(KeyType::number, value);
+  const std::string_view form = kept().arena.keep(snapshot::normalise(KeyType::number, value, region));
+  return {true, form, snapshot::RowIndex::hash(form)};
+}
+
 std::span<const std::uint32_t> rows(const Table& table, std::size_t col, const Normal& key) {
   return table.find(col, key.text, key.hash);
 }

@@ -49,6 +49,9 @@ Normal normal_form(snapshot::KeyType type, std::string_view value);
 // this thread decoded last (formats::webex_identity_cached), valid only until it decodes
 // another, and is not copied.
 Normal key_form(snapshot::KeyType type, std::string_view value);
+// A phone number in national format (no +) read in `region` ("" none): its E.164 form when
+// the numbering plan finds it valid there, as the snapshot's own numbers are read.
+Normal national_number_form(std::string_view value, std::string_view region);
 
 // The rows of `table` whose column `col` holds `key` (a normal form as that column's type).
 std::span<const std::uint32_t> rows(const snapshot::Table& table, std::size_t col, const Normal& key);

@@ -341,6 +341,14 @@ Store::Store(std::size_t count, const std::function<Snapshot::File(std::size_t)>
   loader.finish();
 }
 
+std::string location_region(const Store& store, std::string_view location) {
+  const Table& locations = *store.table("locations");
+  if (!locations.loaded() || location.empty()) return {};
+  for (std::uint32_t row : locations.find(0, location))
+    if (auto code = formats::plan::region_code(locations.cell(row, "country"))) return *code;
+  return {};
+}
+
 const Table* Store::table(std::string_view name) const {
   for (const auto& t : tables_)
     if (t.name() == name) return &t;

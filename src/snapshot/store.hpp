@@ -46,4 +46,9 @@ class Store {
   std::vector<std::string> inconsistencies_;
 };
 
+// The region code (US, IE...) of the country of the location whose id has this normal form
+// (snapshot::normalise), when the snapshot's locations list gives one; else "". National-format
+// numbers of a payload are read there.
+std::string location_region(const Store& store, std::string_view location);
+
 }  // namespace wxlint::snapshot

@@ -138,3 +138,9 @@ TEST_CASE("snapshot-lookup: a found row's cells are quoted clipped to 256 charac
   const auto r = f.linter(with({{"people.json", people}})).lint(R"({"items": [{"id": ")" + std::string(kLic1) + R"("}]})", "t.json", "testOp");
   CHECK(messages(r) == std::vector<std::string>{"/items/0/id " + std::string(256, 'N') + "... at " + kLic1});
 }
+
+TEST_CASE("snapshot-lookup: regionFromLocation reads phone numbers only", "[snapshot][catalogue]") {
+  RuleFixture f("[" + rule("ext", "snapshot-lookup", "/items/*/extension",
+                           R"({"table": "extensions", "key": "extension", "regionFromLocation": "1/locationId"})") + "]");
+  CHECK_THROWS_WITH(f.linter(), Catch::Contains("/rules/0/params/regionFromLocation: applies to a key column of phone numbers only"));
+}
