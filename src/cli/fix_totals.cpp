@@ -1,6 +1,7 @@
 #include "cli/fix_totals.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/outputs.hpp"
 
 #include <iostream>
 #include <string>
@@ -14,11 +15,16 @@ void FixTotals::take(LintOutcome& o) {
   if (o.fixes_undone && o.report)
     print_error(o.report->path + ": some of its fixes undo others (two rules that disagree on a value): fixing "
                 "stopped at a text it had already had, and the report is that text's");
-  if (!o.diff.empty()) std::cout << o.diff;
+  if (!o.diff.empty()) {
+    if (resume.empty()) resume = pause_workflow_commands(std::cout);
+    std::cout << o.diff;
+  }
   if (o.fixed_stdin) std::cout << *o.fixed_stdin, to_stdout = true;
 }
 
-int FixTotals::report_diff(bool unreadable, bool exit_zero) const {
+int FixTotals::report_diff(bool unreadable, bool exit_zero) {
+  std::cout << resume;
+  resume.clear();
   std::cout.flush();
   print_error(std::to_string(applied) + (applied == 1 ? " fix" : " fixes") + " would apply to " + std::to_string(files) +
               (files == 1 ? " file" : " files"));

@@ -122,7 +122,11 @@ void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& r
 
 std::string pause_workflow_commands(std::ostream& out, const std::vector<FileReport>& reports) {
   const bool findings = std::any_of(reports.begin(), reports.end(), [](const FileReport& r) { return !r.diagnostics.empty(); });
-  if (!findings || !under_github_actions()) return {};
+  return findings ? pause_workflow_commands(out) : std::string();
+}
+
+std::string pause_workflow_commands(std::ostream& out) {
+  if (!under_github_actions()) return {};
   std::random_device rd;
   std::string token = "wxlint-";
   for (int i = 0; i < 4; ++i) {

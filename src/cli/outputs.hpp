@@ -44,6 +44,8 @@ void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& r
 // it), GitHub's way of printing untrusted text; TOKEN is random, so no input can end the
 // pause. "" when nothing is written (not under GitHub Actions, or no findings).
 std::string pause_workflow_commands(std::ostream& out, const std::vector<FileReport>& reports);
+// The same for any untrusted text about to be printed (--diff's payload lines).
+std::string pause_workflow_commands(std::ostream& out);
 
 // "text, json, ...": the format names, for help texts.
 std::string format_names();

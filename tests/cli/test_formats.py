@@ -125,6 +125,24 @@ class GitHub(TempDirTest):
         r = self.wxlint("check", "--no-config", "bad.json", environ=env(GITHUB_ACTIONS="false"))
         self.assertTrue(r.stdout.startswith("bad.json:"), r.stdout)
 
+    def test_diff_under_github_actions_pauses_workflow_commands(self):
+        # A diff prints payload lines: "##[cmd]" in one of them would reach the runner.
+        payload = {"schemas": "urn:cisco:codev:identity:contact:core:1.0",
+                   "contacts": [{"displayName": "##[warning]x", "source": "ch",
+                                 "emails": [{"value": "a@example.com", "type": "work", "primary": True}]}]}
+        write(self.path("c.json"), payload)
+        r = self.wxlint("check", "--no-config", "--diff", "c.json", environ=env(GITHUB_ACTIONS="true"))
+        self.assertEqual((r.returncode, r.stderr), (1, "wxlint: 1 fix would apply to 1 file\n"))
+        lines = r.stdout.split("\n")
+        token = re.fullmatch(r"::stop-commands::(wxlint-[0-9a-f]{32})", lines[0])
+        self.assertTrue(token, r.stdout)
+        self.assertEqual(lines[1:3], ["--- a/c.json", "+++ b/c.json"])
+        self.assertEqual(lines[-2:], [f"::{token.group(1)}::", ""])
+        self.assertIn('##[warning]x', r.stdout)
+        # Elsewhere the diff is as it was.
+        r = self.wxlint("check", "--no-config", "--diff", "c.json", environ=env(GITHUB_ACTIONS=""))
+        self.assertTrue(r.stdout.startswith("--- a/c.json\n"), r.stdout)
+
     def test_text_under_github_actions_pauses_workflow_commands(self):
         # The runner acts on "::cmd::" at a line's start and on "##[cmd]" anywhere: a file
         # name and a value would forge an annotation and stop the step's own commands.
