@@ -9,7 +9,9 @@
 #include "formats/numbering_plan.hpp"
 #include "snapshot/store.hpp"
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 namespace wxlint::checks {
 namespace {
@@ -101,7 +103,19 @@ class Format final : public Check {
     for (auto& [n, f] : names)
       if (n == name) fmt_ = f, known = true;
     if (!known) p.fail("format", "unknown format \"" + name + "\" (e164, digits, uuid, email, sip, https-url, phone-plan)");
-    if (auto o = p.opt_strings("outcomes")) outcomes_.insert(o->begin(), o->end());
+    if (auto o = p.opt_strings("outcomes")) {
+      // A misspelt outcome would turn the rule off without a word.
+      const std::vector<std::string_view> known = fmt_ == Fmt::https_url    ? std::vector<std::string_view>{"invalid", "insecure"}
+                                                  : fmt_ == Fmt::phone_plan ? std::vector<std::string_view>{"invalid", "unknown-country"}
+                                                                            : std::vector<std::string_view>{"invalid"};
+      for (const std::string& outcome : *o)
+        if (std::find(known.begin(), known.end(), outcome) == known.end()) {
+          std::string list;
+          for (std::string_view k : known) list += (list.empty() ? "\"" : ", \"") + std::string(k) + "\"";
+          p.fail("outcomes", "\"" + formats::printable(outcome) + "\" is no outcome of the format " + name + " (it has " + list + ")");
+        }
+      outcomes_.insert(o->begin(), o->end());
+    }
     skip_empty_ = p.flag("skipEmpty", false);
     location_ = p.opt_rel("regionFromLocation");
     if (location_ && fmt_ != Fmt::e164 && fmt_ != Fmt::phone_plan)

@@ -115,7 +115,7 @@ class SnapshotLookup final : public Check {
     const std::string expect = p.opt_str("expect").value_or("missing");
     if (expect != "found" && expect != "missing") p.fail("expect", "must be \"found\" or \"missing\"");
     report_found_ = expect == "found";
-    key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true);
+    key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true, "table");
     value_ = p.opt_rel("value");
     unless_ = p.opt_rel("unless");
     if (const auto* t = object_param(p, "pathParam")) path_param_ = path_template(p, "pathParam", *t);

@@ -21,7 +21,7 @@ const std::vector<Table>& shapes() {
 }  // namespace
 
 TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
-                        bool must_be_indexed) {
+                        bool must_be_indexed, std::string_view table_param) {
   const std::vector<Table>& tables = shapes();
   std::string names;
   for (std::size_t index = 0; index < tables.size(); ++index) {
@@ -38,7 +38,7 @@ TableRef resolve_column(Params& p, std::string_view param, const std::string& ta
     p.fail(param, "table " + table + " has no " + (must_be_indexed ? "key " : "") + "column \"" + column +
                       "\" (it has: " + cols + ")");
   }
-  p.fail(param, "unknown snapshot table \"" + table + "\" (known: " + names + ")");
+  p.fail(table_param.empty() ? param : table_param, "unknown snapshot table \"" + table + "\" (known: " + names + ")");
 }
 
 std::vector<std::string> column_names(const TableRef& table, std::string_view prefix) {

@@ -23,9 +23,10 @@ struct TableRef {
   snapshot::KeyType type = snapshot::KeyType::text;
 };
 
-// `column` of `table`; with must_be_indexed, a key column. Fails at `param` naming the choices.
+// `column` of `table`; with must_be_indexed, a key column. Fails at `param` naming the choices
+// (an unknown table at `table_param`, when the table is a parameter of its own).
 TableRef resolve_column(Params& p, std::string_view param, const std::string& table, const std::string& column,
-                        bool must_be_indexed);
+                        bool must_be_indexed, std::string_view table_param = {});
 // The names of the columns of `table`'s table, each after `prefix`.
 std::vector<std::string> column_names(const TableRef& table, std::string_view prefix = "");
 // The string member `key` of the object parameter `param`.

@@ -23,7 +23,24 @@ DataFile::DataFile(std::string n, std::string text, bool reference_strings)
 std::string DataFile::where(const std::string& pointer) const { return where(std::vector{pointer}).front(); }
 
 std::vector<std::string> DataFile::where(const std::vector<std::string>& pointers) const {
-  const std::vector<Span> spans = doc.locate(pointers);
+  std::vector<Span> spans = doc.locate(pointers);
+  // A member that is not there (a required one) is placed where it belongs: at its nearest
+  // ancestor that is, the pointer still naming it.
+  std::vector<std::size_t> missing;
+  std::vector<std::string> up;
+  for (std::size_t i = 0; i < pointers.size(); ++i)
+    if (!spans[i].found && !pointers[i].empty()) missing.push_back(i), up.push_back(pointers[i]);
+  while (!missing.empty()) {
+    for (std::string& u : up) u.erase(std::min(u.rfind('/'), u.size() - 1));
+    const std::vector<Span> found = doc.locate(up);
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < missing.size(); ++k) {
+      if (found[k].found) spans[missing[k]] = found[k];
+      else if (!up[k].empty()) missing[kept] = missing[k], up[kept++] = std::move(up[k]);
+    }
+    missing.resize(kept);
+    up.resize(kept);
+  }
   std::vector<std::size_t> offsets;
   for (const Span& s : spans) offsets.push_back(s.found ? s.begin : SIZE_MAX);
   const std::vector<Position> positions = doc.positions(offsets);

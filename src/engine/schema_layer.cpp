@@ -48,7 +48,7 @@ struct SchemaValidator::Impl {
 SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string name, SchemaEngine engine)
     : impl_(std::make_unique<Impl>()) {
   impl_->name = std::move(name);
-  if (!schema.IsObject()) throw ConfigError(impl_->name + ": a JSON Schema must be an object");
+  if (!schema.IsObject()) throw ConfigError(impl_->name + ": (root): a JSON Schema must be an object");
   check_keywords(schema, impl_->name);
   impl_->json.CopyFrom(schema, impl_->json.GetAllocator());
   // The compiler accepts only schemas valijson accepts too, so skipping valijson's parse

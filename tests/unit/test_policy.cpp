@@ -165,6 +165,8 @@ TEST_CASE("schemas: an invalid pattern is a load error at file:line:col with RE2
   RuleFixture h("[]", "{}", R"({"properties": {"default": {"type": "object"}, "enum": {"pattern": "a"}},
     "default": {"pattern": "("}, "examples": [{"format": "date"}], "enum": [{"pattern": "("}, {}]})");
   CHECK_NOTHROW(h.linter());
+  RuleFixture root("[]", "{}", "[]");
+  CHECK(error_of([&] { root.linter(); }) == root.shown("schemas/test.schema.json") + ":1:1: (root): a JSON Schema must be an object");
   RuleFixture i("[]", "{}", R"({"properties": {"default": {"pattern": "("}}})");
   CHECK(error_of([&] { i.linter(); }) ==
         i.shown("schemas/test.schema.json") + ":1:40: /properties/default/pattern: not a valid RE2 regular expression: missing ): (");
@@ -254,6 +256,18 @@ TEST_CASE("layering: errors name the policy file, line, column and pointer", "[p
              Catch::StartsWith("org.rules.json:1:59: /rules/0: missing required member \"check\"\n") &&
                  Catch::Contains("org.rules.json:1:59: /rules/0: missing required member \"severity\"\n") &&
                  Catch::EndsWith("/org.rules.json: 1 more problem not listed"));
+  // A required parameter, not there, is placed where it belongs: at the rule.
+  const auto replaced = [](std::string text, const std::string& from, const std::string& to) {
+    return text.replace(text.find(from), from.size(), to);
+  };
+  const std::string no_params = replaced(rule_json, ", \"params\": {\"regex\": \"x\"}", "");
+  CHECK(load(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [)" + no_params + "]}") ==
+        "org.rules.json:1:55: /rules/0/params/regex: is required");
+  // A misspelt outcome would turn the rule off without a word.
+  const std::string outcome = replaced(replaced(rule_json, "\"pattern\"", "\"format\""), "{\"regex\": \"x\"}",
+                                       "{\"format\": \"email\", \"outcomes\": [\"Invalid\"]}");
+  CHECK(load(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [)" + outcome + "]}") ==
+        "org.rules.json:2:81: /rules/0/params/outcomes: \"Invalid\" is no outcome of the format email (it has \"invalid\")");
   CHECK_THAT(error_of([] {
                wxlint::LinterOptions o;
                o.rule_files = {"/nonexistent/org.rules.json"};

@@ -102,9 +102,10 @@ TEST_CASE("snapshot api: the C ABI's options take snapshot paths", "[snapshot]")
 
 TEST_CASE("snapshot-lookup: its params are checked when the rules load", "[snapshot]") {
   CHECK(rule_error(R"({"table": "people", "key": "id"})") == "");
-  CHECK(rule_error(R"({"table": "persons", "key": "id"})").find(
-            "unknown snapshot table \"persons\" (known: people, numbers, locations, licences, callingLocations, "
-            "callParkExtensions, virtualExtensions, contacts, extensions)") != std::string::npos);
+  // At the table's own parameter, not at the key's.
+  CHECK(rule_error(R"({"table": "persons", "key": "id"})").ends_with(
+            ":1:219: /rules/0/params/table: unknown snapshot table \"persons\" (known: people, numbers, locations, "
+            "licences, callingLocations, callParkExtensions, virtualExtensions, contacts, extensions)"));
   CHECK(rule_error(R"({"table": "people", "key": "displayName"})").find(
             "table people has no key column \"displayName\" (it has: id, email, locationId, extension, phoneNumber)") !=
         std::string::npos);
