@@ -5,10 +5,13 @@
 //   ?  one character but '/'   [abc] [a-z] [!a]  one of / none of   \x  x itself
 #include "config/glob.hpp"
 
+#include "formats/formats.hpp"
+
 #include <wxlint/config.hpp>
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace wxlint {
@@ -75,15 +78,26 @@ Token token_at(std::string_view p, std::size_t i, CloseFinder& close_of) {
   return t;
 }
 
-bool in_set(const Token& t, char c) {
+// The character at s[i] (i < s.size()): its code point and its length in bytes. A byte
+// outside UTF-8 is a character of its own, above every code point.
+std::pair<std::uint32_t, std::size_t> char_at(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return {c, 1};
+  const std::size_t n = formats::detail::utf8_sequence_length(s, i);
+  if (n == 0) return {0x110000u + c, 1};
+  return {formats::detail::decode_at(s, i, n), n};
+}
+
+bool in_set(const Token& t, std::uint32_t c) {
   bool hit = false;
   for (std::size_t i = 0; i < t.set.size();) {
-    char lo = t.set[i], hi = lo;
-    if (i + 2 < t.set.size() && t.set[i + 1] == '-') {
-      hi = t.set[i + 2];
-      i += 3;
-    } else {
-      i += 1;
+    const auto [lo, n] = char_at(t.set, i);
+    std::uint32_t hi = lo;
+    i += n;
+    if (i + 1 < t.set.size() && t.set[i] == '-') {
+      const auto [last, m] = char_at(t.set, i + 1);
+      hi = last;
+      i += 1 + m;
     }
     if (lo <= c && c <= hi) hit = true;
   }
@@ -194,10 +208,11 @@ bool Glob::run(std::string_view text, Accept accept) const {
   };
   cur[0] = kEntered;
   close(cur);
-  for (std::size_t k = 0;; ++k) {
+  // A character at a time, not a byte: "?" and "[é]" match "é" (two bytes in UTF-8).
+  for (std::size_t k = 0;;) {
     if (cur[n] && accept(k)) return true;
     if (k == text.size()) return false;
-    const char c = text[k];
+    const auto [c, len] = char_at(text, k);
     std::size_t next_lo = n + 1, next_hi = 0;
     const auto reach = [&](std::size_t i, char how) {
       next[i] |= how;
@@ -220,11 +235,21 @@ bool Glob::run(std::string_view text, Accept accept) const {
         case Kind::set:
           if (c != '/' && in_set(t, c)) reach(t.end, kEntered);
           break;
-        case Kind::literal:
-          if (c == t.c) reach(t.end, kEntered);
+        case Kind::literal: {
+          // The character's bytes, one literal token each.
+          std::size_t at = t.end;
+          bool same = t.c == text[k];
+          for (std::size_t b = 1; same && b < len; ++b) {
+            const Token u = at < n ? token_at(p, at, close_of) : Token{};
+            same = at < n && u.kind == Kind::literal && u.c == text[k + b];
+            at = u.end;
+          }
+          if (same) reach(at, kEntered);
           break;
+        }
       }
     }
+    k += len;
     std::fill(cur.begin() + static_cast<std::ptrdiff_t>(lo), cur.begin() + static_cast<std::ptrdiff_t>(hi) + 1, 0);
     if (next_lo > next_hi) return false;
     lo = next_lo;

@@ -28,6 +28,18 @@ TEST_CASE("glob: stars, globstars, classes and escapes", "[glob]") {
   CHECK_FALSE(glob_match("", "a"));
 }
 
+TEST_CASE("glob: ? and classes match one character, not one byte of it", "[glob]") {
+  CHECK(glob_match("?/m.json", "\xC3\xA9/m.json"));  // é, two bytes
+  CHECK_FALSE(glob_match("?" "?/m.json", "\xC3\xA9/m.json"));
+  CHECK(glob_match("[\xC3\xA9]/m.json", "\xC3\xA9/m.json"));
+  CHECK_FALSE(glob_match("[!\xC3\xA9]/m.json", "\xC3\xA9/m.json"));
+  CHECK(glob_match("[\xC3\xA0-\xC3\xBF]x", "\xC3\xA9x"));  // à-ÿ
+  CHECK(glob_match("/?", "/\xF0\x9F\x98\x80"));               // an emoji, four bytes
+  CHECK(glob_match("caf\xC3\xA9*", "caf\xC3\xA9s.json"));      // literals of several bytes
+  CHECK_FALSE(glob_match("caf\xC3\xA9", "caf\xC3\xA8"));
+  CHECK(glob_match("a?b", "a\xFF" "b"));  // a byte outside UTF-8 is one character
+}
+
 TEST_CASE("glob: a pattern full of stars against a long text stays fast", "[glob]") {
   const std::string text(50000, 'a');
   // CPU time, not the wall clock: a loaded machine (CI, the sanitizer build beside other jobs)
