@@ -177,6 +177,10 @@ class Scale(TempDirTest):
             r = subprocess.run([WXLINT, "check", "--no-config", "-q", "-"], stdin=f, capture_output=True, text=True,
                                timeout=30 * SLOW)
         self.assertEqual((r.returncode, r.stdout, r.stderr), (1, too_large, ""))
+        # At the start, ending there (an unread text has no end to point at).
+        r = self.wxlint("check", "--no-config", "-f", "json", "-", stdin=" " * (9 * MB))
+        [d] = json.loads(r.stdout)["files"][0]["diagnostics"]
+        self.assertEqual((d["code"], d["line"], d["column"], d["endLine"], d["endColumn"]), ("WX0006", 1, 1, 1, 1))
         # --fix: the report, and no text to write back.
         with open(self.path("huge.json"), "rb") as f:
             r = subprocess.run([WXLINT, "check", "--no-config", "-q", "--fix", "-"], stdin=f, capture_output=True,
