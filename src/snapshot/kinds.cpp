@@ -244,15 +244,16 @@ std::string ItemReader::list(std::string_view key, std::string_view field, std::
 void require_api_keys(const DataFile& file, const Kind& kind, const rapidjson::Value& item, const std::string& pointer) {
   const rapidjson::Value* id = kind.id_key.empty() ? nullptr : child(item, kind.id_key);
   const bool has_id = kind.id_key.empty() || (id && !id->IsNull() && !(id->IsString() && id->GetStringLength() == 0));
-  const std::string without = has_id ? "" : " without \"" + std::string(kind.id_key) + "\"";
+  // Made only for a message: this runs for every item of a snapshot.
+  const auto what = [&] { return "a " + std::string(kind.table) + " item" + (has_id ? "" : " without \"" + std::string(kind.id_key) + "\""); };
   // The API's keys are camelCase: a snake_case key is a wxc_sdk model_dump() without by_alias,
   // whose members the rows would not find ("phone_number"), id or not (a virtual extension's
   // is "id" either way).
   for (const auto& m : item.GetObject())
     if (std::string_view name(m.name.GetString(), m.name.GetStringLength()); name.find('_') != std::string_view::npos)
-      file.fail(pointer, "a " + std::string(kind.table) + " item" + without + (has_id ? "" : ",") + " with snake_case keys (\"" +
-                             std::string(name) + "\"): save wxc_sdk models with model_dump_json(), whose keys are the API's");
-  if (!has_id) file.fail(pointer, "a " + std::string(kind.table) + " item" + without + ": every item of the API's list response has one");
+      file.fail(pointer, what() + (has_id ? "" : ",") + " with snake_case keys (\"" + std::string(name) +
+                             "\"): save wxc_sdk models with model_dump_json(), whose keys are the API's");
+  if (!has_id) file.fail(pointer, what() + ": every item of the API's list response has one");
 }
 
 std::optional<std::string> error_answer(const rapidjson::Value& root) {
