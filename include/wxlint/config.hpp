@@ -102,11 +102,12 @@ void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std:
 
 // Findings recorded earlier: keys are file (relative to the baseline's directory), rule,
 // identity key (Diagnostic::key: array items by their identity, not their index) and a hash
-// of the message with line numbers and indexes taken out, so moving lines and inserting or
-// reordering items keeps them. Version 1 baselines (keyed by pointer) are still read.
+// of the message with its numbers taken out, so moving lines, inserting or reordering items
+// and changing counts keep them. Versions 1 (keyed by pointer) and 2 (only line numbers and
+// indexes out of the message) are still read.
 class Baseline {
  public:
-  static constexpr int kVersion = 2;  // written by from_reports()
+  static constexpr int kVersion = 3;  // written by from_reports()
   struct Key {
     std::string file, rule, pointer, message;  // pointer: the identity key (version 1: the pointer)
     auto operator<=>(const Key&) const = default;
@@ -134,6 +135,8 @@ class Baseline {
 
  private:
   std::string base_dir_;
+  static Baseline load_text(const std::string& path, std::string text);
+
   int version_ = kVersion;
   std::map<Key, std::size_t> counts_;
 };

@@ -53,7 +53,7 @@ const std::vector<CheckKind>& check_kinds() {
        "table; key: the column the value is looked up in; expect: missing (default) | found; value: relative pointer "
        "to the value (default: here); via: {table, key, column} maps the value through another table first; "
        "scope: {column, at} rows whose column equals the payload value at a relative pointer; "
-       "where: [{column, equals|notEquals: text | {at: relative pointer}, or contains: text}] filters on the row; "
+       "where: [{column, equals|notEquals: text | {at: relative pointer}, or contains|notContains: text}] filters on the row; "
        "onlyIfIn: {table, key} judge only values found there; unless: relative pointer to a member whose presence "
        "skips the check; unlessPathParam: {template, param} skips a request whose envelope's path has it; "
        "stripPrefix: {table, key, column, at} looks up what follows that row's prefix ({prefix}, {prefix.COLUMN}); "

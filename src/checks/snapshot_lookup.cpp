@@ -325,8 +325,8 @@ class SnapshotLookup final : public Check {
   bool filters_hold(const Table& table, std::uint32_t row, const std::vector<std::string_view>& wants) const {
     for (std::size_t i = 0; i < where_.size(); ++i) {
       const std::string_view cell = table.cell(row, where_[i].column.column);
-      if (where_[i].contains ? cell.find(wants[i]) == std::string_view::npos : (cell == wants[i]) == where_[i].negate)
-        return false;
+      const bool hit = where_[i].contains ? cell.find(wants[i]) != std::string_view::npos : cell == wants[i];
+      if (hit == where_[i].negate) return false;
     }
     return true;
   }

@@ -97,18 +97,21 @@ std::vector<RowFilter> read_filters(Params& p, const std::string& table) {
   std::vector<RowFilter> out;
   const auto* where = p.raw("where");
   if (!where) return out;
-  if (!where->IsArray()) p.fail("where", "must be an array of {column, equals|notEquals|contains}");
+  if (!where->IsArray()) p.fail("where", "must be an array of {column, equals|notEquals|contains|notContains}");
   for (const auto& w : where->GetArray()) {
-    if (!w.IsObject()) p.fail("where", "must be an array of {column, equals|notEquals|contains}");
+    if (!w.IsObject()) p.fail("where", "must be an array of {column, equals|notEquals|contains|notContains}");
     RowFilter f;
     f.column = resolve_column(p, "where", table, member_str(p, "where", w, "column"), false);
-    auto eq = w.FindMember("equals"), ne = w.FindMember("notEquals"), in = w.FindMember("contains");
-    if ((eq != w.MemberEnd()) + (ne != w.MemberEnd()) + (in != w.MemberEnd()) != 1)
-      p.fail("where", "each filter needs one of equals, notEquals, contains");
-    f.negate = ne != w.MemberEnd();
-    f.contains = in != w.MemberEnd();
-    const rapidjson::Value& v = f.contains ? in->value : f.negate ? ne->value : eq->value;
-    if (f.contains && (!v.IsString() || v.GetStringLength() == 0)) p.fail("where", "contains takes a non-empty string");
+    const auto eq = w.FindMember("equals"), ne = w.FindMember("notEquals"), in = w.FindMember("contains"),
+               out_of = w.FindMember("notContains");
+    if ((eq != w.MemberEnd()) + (ne != w.MemberEnd()) + (in != w.MemberEnd()) + (out_of != w.MemberEnd()) != 1)
+      p.fail("where", "each filter needs one of equals, notEquals, contains, notContains");
+    f.negate = ne != w.MemberEnd() || out_of != w.MemberEnd();
+    f.contains = in != w.MemberEnd() || out_of != w.MemberEnd();
+    const rapidjson::Value& v = in != w.MemberEnd() ? in->value : out_of != w.MemberEnd() ? out_of->value
+                                : f.negate ? ne->value : eq->value;
+    if (f.contains && (!v.IsString() || v.GetStringLength() == 0))
+      p.fail("where", std::string(f.negate ? "notContains" : "contains") + " takes a non-empty string");
     if (v.IsString()) {
       f.literal = std::string(v.GetString(), v.GetStringLength());
     } else if (v.IsObject() && v.HasMember("at") && v["at"].IsString() &&

@@ -44,7 +44,7 @@ const std::string& params_text(Params& p, std::initializer_list<std::string_view
 // "where": filters on a found row's columns, each against text or a payload value.
 struct RowFilter {
   TableRef column;
-  bool negate = false;    // notEquals
+  bool negate = false;    // notEquals, notContains
   bool contains = false;  // contains: the cell holds the text (a licence name says "Webex Calling")
   std::string literal;
   std::optional<RelPointer> at;

@@ -60,14 +60,17 @@ std::string dir_of(const std::string& file) {
 
 // Filters with the baseline, and says which of its entries are fixed and whether it is
 // worth regenerating.
-// `rules` and `selection`: an entry of a rule that --select or --ignore leaves out is not fixed.
+// `rules` and `selection`: an entry of a rule that --select or --ignore leaves out is not fixed,
+// nor, on a run without an org snapshot, one of a rule that only a snapshot makes find.
 void report_baseline(const std::string& path, const Baseline& baseline, std::vector<FileReport>& reports,
-                     const std::vector<RuleDoc>& rules, const Selection& selection) {
-  std::map<std::string, std::string, std::less<>> codes;  // rule id -> code
-  for (const auto& r : rules) codes.emplace(r.id, r.code);
+                     const std::vector<RuleDoc>& rules, const Selection& selection, bool with_snapshot) {
+  std::map<std::string, const RuleDoc*, std::less<>> by_id;
+  for (const auto& r : rules) by_id.emplace(r.id, &r);
   const auto reported = [&](std::string_view rule) {
-    const auto at = codes.find(rule);
-    return selection.shows(at != codes.end() ? at->second : std::string(), std::string(rule));
+    const auto at = by_id.find(rule);
+    const RuleDoc* doc = at != by_id.end() ? at->second : nullptr;
+    if (doc && !with_snapshot && (doc->check == "snapshot-lookup" || doc->id.starts_with("snapshot/"))) return false;
+    return selection.shows(doc ? doc->code : std::string(), std::string(rule));
   };
   const Baseline::Outcome outcome = baseline.apply(reports, reported);
   if (baseline.version() == 1)
@@ -245,7 +248,10 @@ int run_check(const CheckOptions& options) {
                 (baseline_to_stdout ? std::string("<stdout>") : o.generate_baseline));
     return unreadable ? kExitUsage : kExitClean;
   }
-  if (baseline) report_baseline(o.baseline, *baseline, reports, *rules, *selection);
+  if (baseline) {
+    const bool with_snapshot = std::ranges::any_of(projects.all(), [](const auto& p) { return !p.config.options.snapshot.empty(); });
+    report_baseline(o.baseline, *baseline, reports, *rules, *selection, with_snapshot);
+  }
 
   ReportContext ctx;
   ctx.rules = rules;

@@ -57,6 +57,9 @@ void refuse_replacing_non_baseline(const std::string& output) {
   if (::stat(output.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) return;
   try {
     Baseline::load(output);
+  } catch (const IoError& e) {
+    throw IoError(output + ": cannot write the baseline: the file is there and cannot be read to tell whether it is one (" +
+                  e.what() + "); remove it, or name another file");
   } catch (const std::exception& e) {
     throw IoError(output + ": cannot write the baseline: the file is there and is not a baseline (" + e.what() +
                   "); remove it, or name another file");

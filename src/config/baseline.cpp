@@ -53,6 +53,23 @@ std::string without_indexes(std::string_view m) {
   return out;
 }
 
+// Version 3: every run of digits becomes '#'. Besides lines and indexes, messages quote
+// counts and ages that change with no change to the finding ("3001 users", a snapshot's age
+// in days, "... and 1,999 more"); the finding's place is in its identity key.
+std::string without_numbers(std::string_view m) {
+  std::string out;
+  out.reserve(m.size());
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    if (m[i] < '0' || m[i] > '9') {
+      out += m[i];
+      continue;
+    }
+    out += '#';
+    while (i + 1 < m.size() && m[i + 1] >= '0' && m[i + 1] <= '9') ++i;
+  }
+  return out;
+}
+
 std::string hash(std::string_view s) { return detail::hex16(detail::fnv1a(s)); }
 
 std::string member(const DataFile& file, const rapidjson::Value& e, const std::string& ptr, const char* name) {
@@ -67,11 +84,13 @@ Baseline::Key Baseline::key(const std::string& file, const Diagnostic& d, const 
   // Text that is not UTF-8 (a file name, say) is kept in its display form (\xNN), here and
   // so in the file: the baseline stays valid JSON, and the next run's key is the same.
   auto shown = [](std::string_view s) { return display::shown(s, display::Mode::utf8); };
+  std::string path = shown(relative_to(file, base_dir)), rule = shown(d.rule);
+  if (version >= 3)
+    return {std::move(path), std::move(rule), shown(d.key.empty() ? d.location.pointer : d.key), hash(without_numbers(d.message))};
   // Leading space keeps the line-number rewrite from depending on where the message starts.
   const std::string message = without_line_numbers(" " + d.message);
-  if (version == 1) return {shown(relative_to(file, base_dir)), shown(d.rule), shown(d.location.pointer), hash(message)};
-  return {shown(relative_to(file, base_dir)), shown(d.rule), shown(d.key.empty() ? d.location.pointer : d.key),
-          hash(without_indexes(message))};
+  if (version == 1) return {std::move(path), std::move(rule), shown(d.location.pointer), hash(message)};
+  return {std::move(path), std::move(rule), shown(d.key.empty() ? d.location.pointer : d.key), hash(without_indexes(message))};
 }
 
 Baseline Baseline::from_reports(const std::vector<FileReport>& reports, const std::string& base_dir) {
@@ -83,13 +102,23 @@ Baseline Baseline::from_reports(const std::vector<FileReport>& reports, const st
 }
 
 Baseline Baseline::load(const std::string& path) {
+  try {
+    return load_text(path, read_file(path));
+  } catch (const std::bad_alloc&) {
+    // Named here: the CLI's own out-of-memory advice is about the files it lints.
+    throw IoError(display::shown(path, display::Mode::utf8) +
+                  ": out of memory reading it as a baseline: is it one? A baseline holds a line per finding");
+  }
+}
+
+Baseline Baseline::load_text(const std::string& path, std::string text) {
   namespace fs = std::filesystem;
-  DataFile file(path, read_file(path));
+  DataFile file(path, std::move(text));
   const rapidjson::Value& root = file.doc.root();
-  if (!root.IsObject()) file.fail("", "a baseline is an object {\"version\": 2, \"findings\": [...]}");
+  if (!root.IsObject()) file.fail("", "a baseline is an object {\"version\": 3, \"findings\": [...]}");
   auto v = root.FindMember("version");
-  if (v == root.MemberEnd() || !v->value.IsInt() || (v->value.GetInt() != 1 && v->value.GetInt() != kVersion))
-    file.fail(v == root.MemberEnd() ? "" : "/version", "unsupported baseline version (expected 1 or 2)");
+  if (v == root.MemberEnd() || !v->value.IsInt() || v->value.GetInt() < 1 || v->value.GetInt() > kVersion)
+    file.fail(v == root.MemberEnd() ? "" : "/version", "unsupported baseline version (expected 1, 2 or 3)");
   auto list = root.FindMember("findings");
   if (list == root.MemberEnd()) file.fail("", "needs an array \"findings\"");
   if (!list->value.IsArray()) file.fail("/findings", "must be an array of findings, not " + json_type_words(json_type_name(list->value)));

@@ -1,7 +1,8 @@
 """Findings that keep their identity: baseline entries and SARIF fingerprints name array
 items by their identity (userId, contactId, ...) or content, not by index, so inserting or
 reordering items leaves the other findings' entries and fingerprints alone; fixed baseline
-entries are reported; version 1 baselines are still read."""
+entries are reported; a number a message quotes may change; version 1 and 2 baselines are
+still read."""
 import base64
 import json
 
@@ -21,6 +22,15 @@ def payload(users):
 # Each user's extension is a finding of its own: letters, too short, an emergency number.
 USERS = [(1, "a234"), (2, "1"), (3, "911"), (4, "2004")]
 NEW_USER = (9, "b999")  # a finding of its own too
+
+
+def message_hash(message):
+    """FNV-1a 64 of the text, as 16 hex digits: the messageHash of versions 1 and 2, whose
+    messages here quote no line and no pointer."""
+    h = 1469598103934665603  # wxlint's basis (src/document/stable_hash.hpp)
+    for b in message.encode():
+        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
 
 
 def contacts(items):
@@ -43,7 +53,7 @@ class Identity(TempDirTest):
     def test_user_inserted_at_index_0_keeps_every_other_entry_and_fingerprint(self):
         write(self.path("p.json"), payload(USERS))
         before = self.baseline()
-        self.assertEqual(before["version"], 2)
+        self.assertEqual(before["version"], 3)
         self.assertEqual(len(before["findings"]), 3)
         for e in before["findings"]:
             self.assertNotIn("pointer", e)
@@ -142,20 +152,46 @@ class Identity(TempDirTest):
         r = self.wxlint("check", "--no-config", "--baseline", "base.json", "p.json")
         self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
 
+    def messages(self):
+        r = self.wxlint("check", "--no-config", "-f", "json", "p.json")
+        return {d["pointer"]: d for d in json.loads(r.stdout)["files"][0]["diagnostics"]}
+
     def test_version_1_baselines_are_still_read(self):
         write(self.path("p.json"), payload(USERS))
-        index = {user_id(n): i for i, (n, _) in enumerate(USERS)}
-        # Version 1 hashed the message with line numbers taken out; these messages quote no
-        # pointer, so their hash is the same as version 2's.
-        entries = [{"file": "p.json", "rule": e["rule"], "messageHash": e["messageHash"], "count": 1,
-                    "pointer": "/usersList/0/users/%d/extension" % index[e["key"].split("[userId=")[1].split("]")[0]]}
-                   for e in self.baseline()["findings"]]
+        entries = [{"file": "p.json", "rule": d["rule"], "messageHash": message_hash(" " + d["message"]), "count": 1,
+                    "pointer": pointer} for pointer, d in self.messages().items()]
         write(self.path("v1.json"), {"version": 1, "findings": entries})
         r = self.wxlint("check", "--no-config", "--baseline", "v1.json", "p.json")
         self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: no findings\n"))
         self.assertEqual(r.stderr, "wxlint: v1.json is a version 1 baseline (findings keyed by array index): it still "
                                    "works; regenerate it with --generate-baseline to key findings by item identity\n")
 
+    def test_version_2_baselines_are_still_read(self):
+        write(self.path("p.json"), payload(USERS))
+        keys = {e["rule"]: e["key"] for e in self.baseline()["findings"]}
+        entries = [{"file": "p.json", "rule": d["rule"], "messageHash": message_hash(" " + d["message"]), "count": 1,
+                    "key": keys[d["rule"]]} for d in self.messages().values()]
+        self.assertEqual(len(entries), 3)
+        write(self.path("v2.json"), {"version": 2, "findings": entries})
+        r = self.wxlint("check", "--no-config", "--baseline", "v2.json", "p.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
+        # Version 2 kept counts in the hash: a message whose number changes is new.
+        write(self.path("p.json"), payload([(1, "a2345"), (2, "1"), (3, "911"), (4, "2004")]))
+        r = self.wxlint("check", "--no-config", "--baseline", "v2.json", "p.json")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+
+    def test_a_count_the_message_quotes_may_change(self):
+        # 1026018 quotes the request's number of users: one more clean user changes it.
+        write(self.path(".wxlint.json"), {"settings": {"maxUsers": 3}})
+        users = [(1, "2001"), (2, "2002"), (3, "2003"), (4, "2004")]
+        write(self.path("p.json"), payload(users))
+        r = self.wxlint("check", "--generate-baseline", "base.json", "p.json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        write(self.path("p.json"), payload(users + [(5, "2005")]))
+        r = self.wxlint("check", "-f", "json", "p.json")
+        self.assertIn("5 users in one request, at most 3", r.stdout)
+        r = self.wxlint("check", "--baseline", "base.json", "p.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
 
 if __name__ == "__main__":
     main()

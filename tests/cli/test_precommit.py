@@ -98,6 +98,26 @@ class PreCommit(TempDirTest):
         self.assertNotIn("wxlint-baseline.json:", out)
         self.assertEqual(self.commits(), 3)
 
+    def test_dash_file_name_is_a_file_and_jsonc_configs_are_not_passed(self):
+        # "-oimportant.json" read as "-o important.json" would write the report over that file.
+        write(os.path.join(self.project, "important.json"), {"precious": True})
+        write(os.path.join(self.project, "-oimportant.json"), GOOD)
+        with open(os.path.join(self.project, "tsconfig.json"), "w") as f:
+            f.write('{\n  // comments: JSON with comments, never a payload\n  "compilerOptions": {}\n}\n')
+        self.sh("git", "add", "--", "important.json", "-oimportant.json", "tsconfig.json", cwd=self.project)
+        r = self.sh("git", "commit", "-m", "files", cwd=self.project, check=False)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        with open(os.path.join(self.project, "important.json")) as f:
+            self.assertEqual(json.load(f), {"precious": True})
+        self.assertEqual(self.commits(), 2)
+        # The same name with a finding is linted as a file: its finding blocks the commit.
+        write(os.path.join(self.project, "-oimportant.json"), BAD)
+        self.sh("git", "add", "--", "-oimportant.json", cwd=self.project)
+        r = self.sh("git", "commit", "-m", "bad", cwd=self.project, check=False)
+        self.assertNotEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("-oimportant.json:", r.stdout + r.stderr)
+        self.assertIn("error[4911]", r.stdout + r.stderr)
+
     def test_non_json_files_are_not_passed(self):
         write(os.path.join(self.project, "notes.txt"), json.dumps(BAD))
         self.sh("git", "add", "notes.txt", cwd=self.project)

@@ -48,6 +48,19 @@ class Check(TempDirTest):
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertEqual(r.stdout, LINE_4202 + "\n1 file checked: 1 error, 0 warnings, 0 infos\n")
 
+    def test_a_baselined_snapshot_finding_is_not_fixed_on_a_run_without_the_snapshot(self):
+        r = self.wxlint("check", "--no-config", "--snapshot", "org", "--generate-baseline", "base.json", "move.json",
+                        cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 1 finding in base.json\n"))
+        # Without the snapshot the rule cannot find it: the entry is not said to be fixed.
+        r = self.wxlint("check", "--no-config", "--baseline", "base.json", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
+        # With the snapshot and the extension freed, it is.
+        write(self.path("org", "numbers.json"), {"phoneNumbers": []})
+        r = self.wxlint("check", "--no-config", "--snapshot", "org", "--baseline", "base.json", "move.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr),
+                         (0, "wxlint: 1 baseline entry is fixed: regenerate the baseline to drop it\n"))
+
     def test_snapshot_directory_merges_pages_and_is_not_linted(self):
         # The snapshot's files are inside the linted directory: they are not payloads.
         r = self.wxlint("check", "--no-config", "-q", "--snapshot", "org", ".", cwd=self.dir)

@@ -35,8 +35,8 @@ class BadBaselines(Refused):
     def test_each_problem_at_its_place(self):
         finding = '{"file": "a", "rule": "r", "pointer": "/x", "messageHash": "h", "count": %s}'
         for text, said in [
-                ('[]', 'b.json:1:1: (root): a baseline is an object {"version": 2, "findings": [...]}'),
-                ('{"version": 3, "findings": []}', "b.json:1:13: /version: unsupported baseline version (expected 1 or 2)"),
+                ('[]', 'b.json:1:1: (root): a baseline is an object {"version": 3, "findings": [...]}'),
+                ('{"version": 4, "findings": []}', "b.json:1:13: /version: unsupported baseline version (expected 1, 2 or 3)"),
                 ('{"version": 1}', 'b.json:1:1: (root): needs an array "findings"'),
                 ('{"version": 1, "findings": {}}', "b.json:1:28: /findings: must be an array of findings, not an object"),
                 ('{"version": 1, "findings": [3]}', "b.json:1:29: /findings/0: each finding is an object"),

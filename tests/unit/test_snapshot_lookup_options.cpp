@@ -73,6 +73,21 @@ TEST_CASE("snapshot-lookup where contains: the row's cell holds the text", "[sna
   CHECK(f.linter(with({{"people.json", kPeople}})).lint(body, "t.json", "testOp").diagnostics.empty());
 }
 
+TEST_CASE("snapshot-lookup where notContains: the row's cell does not hold the text", "[snapshot]") {
+  RuleFixture f("[" + rule("add-on", "snapshot-lookup", "/items/*/id",
+                           R"({"table": "licences", "key": "id", "expect": "found",
+                               "where": [{"column": "name", "contains": "Webex"}, {"column": "name", "notContains": "Calling"}]})",
+                           "{name}") + "]");
+  const auto linter = f.linter(with({{"licences.json", kLicences}}));
+  const std::string body = std::string(R"({"items": [{"id": ")") + kLic1 + R"("}, {"id": ")" + kLic2 + R"("}]})";
+  CHECK(messages(linter.lint(body, "t.json", "testOp")) ==
+        std::vector<std::string>{"/items/1/id Meeting - Webex Meeting Center"});
+  CHECK(load_error(R"({"table": "licences", "key": "id", "where": [{"column": "name", "notContains": ""}]})")
+            .find("notContains takes a non-empty string") != std::string::npos);
+  CHECK(load_error(R"({"table": "licences", "key": "id", "where": [{"column": "name", "notContains": "a", "contains": "b"}]})")
+            .find("each filter needs one of equals, notEquals, contains, notContains") != std::string::npos);
+}
+
 TEST_CASE("snapshot-lookup where contains: refused at load unless one non-empty string", "[snapshot]") {
   CHECK(load_error(R"({"table": "licences", "key": "id", "where": [{"column": "name", "contains": ""}]})")
             .find("contains takes a non-empty string") != std::string::npos);
