@@ -93,6 +93,8 @@ class Linter {
   // The text of `path` ("-": standard input) for fix(), read as lint_file() reads it:
   // nullopt for one larger than maxFileSize, whose report is then put in `too_large`.
   std::optional<std::string> read_within_limit(const std::string& path, FileReport& too_large) const;
+  // The setting maxFileSize: the largest text a lint parses.
+  unsigned long long max_file_size() const;
 
   // Lint, apply the offered fixes, lint again, until no fix applies (or kMaxFixPasses):
   // a fix may uncover another (an address escaped three times). Thread-safe.

@@ -98,8 +98,9 @@ WXLINT_API void wxlint_result_free(wxlint_result* result);
 /* As wxlint_lint, for JSON that a program wrote without line breaks: the text is laid out again
  * with one member or element per line, indented by 2, ": " after keys (the layout of Python's
  * json.dumps(indent=2)), its tokens unchanged, and lines and columns point into that layout.
- * Text so deeply nested that the layout would pass 3 times its size plus 1 MB is linted as given
- * (wxlint_reindent tells which). */
+ * Text so deeply nested that the layout would pass 3 times its size plus 1 MB, or whose layout
+ * would pass the setting maxFileSize when the text does not, is linted as given (wxlint_reindent
+ * tells the first). Whitespace between two tokens of a value ("1 2") stays one space. */
 WXLINT_API int wxlint_lint_reindented(const wxlint_linter* linter, const char* text, size_t length,
                                       const char* display_name, const char* operation,
                                       wxlint_result** out, char** error);

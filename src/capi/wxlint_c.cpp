@@ -7,6 +7,7 @@
 #include "capi/json_bridge.hpp"
 #include "capi/options.hpp"
 #include "document/reindent.hpp"
+#include "formats/formats.hpp"
 #include "formats/numbering_plan.hpp"
 #include "report/snapshot_info.hpp"
 #include "snapshot/time.hpp"
@@ -136,7 +137,7 @@ std::string checked_operation(const wxlint_linter* linter, const char* operation
   // Linter::lint() throws ConfigError for an unknown id: refused here first, with its own status.
   if (!op.empty() && !linter->linter.has_operation(op)) {
     throw Failure{WXLINT_E_UNKNOWN_OPERATION,
-                  "unknown operation \"" + op + "\"" + linter->linter.operation_hint(op)};
+                  "unknown operation \"" + wxlint::formats::printable(op) + "\"" + linter->linter.operation_hint(op)};
   }
   return op;
 }
@@ -147,10 +148,15 @@ std::string operation_of(const wxlint_linter* linter, const std::string& op, con
   return op.empty() && name ? linter->config.operation_for(name) : op;
 }
 
-// Leaves out what the config ignores and the baseline holds, renders, and hands the result over.
+// Leaves out what the config ignores and the baseline holds.
+void hide(const wxlint_linter* linter, std::vector<wxlint::FileReport>& files) {
+  linter->config.apply_ignores(files);
+  if (linter->baseline) linter->baseline->filter(files);
+}
+
+// hide(), then renders and hands the result over.
 void finish(const wxlint_linter* linter, std::unique_ptr<wxlint_result> result, wxlint_result** out) {
-  linter->config.apply_ignores(result->files);
-  if (linter->baseline) linter->baseline->filter(result->files);
+  hide(linter, result->files);
   result->json = wxlint::to_json(result->files);
   *out = result.release();
 }
@@ -171,8 +177,10 @@ int lint_text(const wxlint_linter* linter, const char* text, size_t length, cons
   return guard(error, [&] {
     const std::string op = checked_operation(linter, operation, out);
     const std::string_view given = given_text(text, length);
+    // maxFileSize is about the caller's text: a layout past it is not linted, the text is.
     std::optional<std::string> laid_out;
     if (reindent) laid_out = wxlint::detail::reindent(given);
+    if (laid_out && laid_out->size() > linter->linter.max_file_size()) laid_out.reset();
     auto result = std::make_unique<wxlint_result>();
     result->files.push_back(linter->linter.lint(laid_out ? std::move(*laid_out) : std::string(given),
                                                 display_name ? display_name : "<buffer>",
@@ -323,8 +331,15 @@ int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length, con
     if (!fixed) throw Failure{WXLINT_E_INVALID_ARGUMENT, "fixed must not be NULL"};
     if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
     const std::string op = checked_operation(linter, operation, out, true);
+    // As check --fix: what the config ignores and the baseline holds is not fixed either.
+    const auto shown = [linter](wxlint::FileReport& report) {
+      std::vector<wxlint::FileReport> one(1);
+      one[0] = std::move(report);
+      hide(linter, one);
+      report = std::move(one[0]);
+    };
     wxlint::FixResult r = linter->linter.fix(std::string(given_text(text, length)), display_name ? display_name : "<buffer>",
-                                             (flags & WXLINT_FIX_UNSAFE) != 0, operation_of(linter, op, display_name));
+                                             (flags & WXLINT_FIX_UNSAFE) != 0, operation_of(linter, op, display_name), shown);
     *fixed = copy_text(r.text, fixed_length);
     if (out) {
       auto result = std::make_unique<wxlint_result>();

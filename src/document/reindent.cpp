@@ -16,9 +16,23 @@ std::optional<std::string> reindent(std::string_view text, std::size_t width) {
     out += '\n';
     out.append(depth * width, ' ');
   };
+  // Whitespace between two tokens of a value ("1 2", "tr ue") is kept as one space: joined,
+  // they would read as one token and hide the syntax error.
+  bool gap = false;
+  const auto keep_gap = [&] {
+    if (gap && !out.empty() && out.back() != ' ' && out.back() != '\n' && out.back() != '{' && out.back() != '[' &&
+        out.back() != ',')
+      out += ' ';
+  };
   for (std::size_t i = 0; i < n; ++i) {
     const char c = text[i];
-    if (is_json_ws(c)) continue;
+    if (is_json_ws(c)) {
+      gap = true;
+      continue;
+    }
+    const bool scalar = c == '"' || (c != '{' && c != '[' && c != '}' && c != ']' && c != ',' && c != ':');
+    if (scalar) keep_gap();
+    gap = false;
     if (c == '"') {  // the whole string token, escapes included
       std::size_t j = i + 1;
       while (j < n && text[j] != '"') j += text[j] == '\\' ? 2 : 1;

@@ -300,7 +300,7 @@ namespace {
 // A forced operation that the catalogue lacks is the caller's mistake, not a cue to detect one.
 std::string_view known(const Linter& l, std::string_view operation) {
   if (!operation.empty() && !l.has_operation(operation))
-    throw ConfigError("unknown operation \"" + std::string(operation) + "\"" + l.operation_hint(operation));
+    throw ConfigError("unknown operation \"" + formats::printable(operation) + "\"" + l.operation_hint(operation));
   return operation;
 }
 }  // namespace
@@ -323,6 +323,8 @@ FileReport Linter::lint_file(const std::string& path, std::string_view operation
   if (!text) return too_large;
   return impl_->lint(std::move(*text), path == "-" ? "<stdin>" : path, op);
 }
+
+unsigned long long Linter::max_file_size() const { return impl_->max_size(); }
 
 std::optional<std::string> Linter::read_within_limit(const std::string& path, FileReport& too_large) const {
   // Sized before it is read: a 6 GB file is reported in no more memory than a small one.

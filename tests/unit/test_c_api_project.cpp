@@ -372,3 +372,55 @@ TEST_CASE("c api: apply_fixes applies the fixes of diagnostics given as JSON", "
   CHECK(wxlint_apply_fixes(text.data(), text.size(), "[]", 2, &fixed, nullptr, nullptr, nullptr) ==
         WXLINT_E_INVALID_ARGUMENT);
 }
+
+TEST_CASE("c api: wxlint_fix leaves alone what the config ignores, as check --fix does", "[c_api]") {
+  Scratch s;
+  const std::string config = s.write(".wxlint.json", R"({"ignore": [{"pointer": "/source"}], "operations": {"*.json": "createContact"}})");
+  wxlint_linter* linter = make(R"({"config": ")" + config + R"("})");
+  const std::string text =
+      R"({"schemas": "urn:cisco:codev:identity:contact:core:1.0", "displayName": " Ada", "source": "ch", "primaryContactMethod": "EMAIL"})";
+  char* fixed = nullptr;
+  wxlint_result* result = nullptr;
+  char* error = nullptr;
+  REQUIRE(wxlint_fix(linter, text.data(), text.size(), (s.dir / "a.json").c_str(), nullptr, 0, &fixed, nullptr, &result,
+                     &error) == WXLINT_OK);
+  CHECK(take(fixed) ==
+        R"({"schemas": "urn:cisco:codev:identity:contact:core:1.0", "displayName": "Ada", "source": "ch", "primaryContactMethod": "EMAIL"})");
+  CHECK(wxlint_result_fixes_applied(result) == 1);
+  wxlint_result_free(result);
+  wxlint_linter_free(linter);
+}
+
+TEST_CASE("c api: wxlint_lint_reindented keeps apart the tokens whitespace separates, and judges maxFileSize on the text",
+          "[c_api]") {
+  wxlint_linter* linter = make(R"({"settings": {"maxFileSize": 64}})");
+  const auto reindented = [&](const std::string& text) {
+    wxlint_result* result = nullptr;
+    char* error = nullptr;
+    const int status = wxlint_lint_reindented(linter, text.data(), text.size(), "x.json", nullptr, &result, &error);
+    return codes_of(status, result, error);
+  };
+  // "1 2" joined would be 12, a valid number: the missing comma would go unseen.
+  CHECK(reindented(R"({"a": [1 2]})").json.find("Missing a comma") != std::string::npos);
+  CHECK(reindented(R"({"a": tr ue})").codes == "WX0001");
+  // 40 bytes of text lay out past 64: still linted, as given.
+  const std::string small = R"({"a": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]})";
+  char* laid_out = nullptr;
+  size_t length = 0;
+  REQUIRE(wxlint_reindent(small.data(), small.size(), &laid_out, &length, nullptr) == WXLINT_OK);
+  CHECK(length > 64);
+  wxlint_string_free(laid_out);
+  CHECK(reindented(small).codes.find("WX0006") == std::string::npos);
+  wxlint_linter_free(linter);
+}
+
+TEST_CASE("c api: an unknown operation's name is shown printable", "[c_api]") {
+  wxlint_linter* linter = make("{}");
+  wxlint_result* result = nullptr;
+  char* error = nullptr;
+  CHECK(wxlint_lint(linter, "{}", 2, "x", "\xff\xfe", &result, &error) == WXLINT_E_UNKNOWN_OPERATION);
+  const std::string message = take(error);
+  INFO(message);
+  CHECK(message.rfind(R"(unknown operation "\xff\xfe")", 0) == 0);
+  wxlint_linter_free(linter);
+}
