@@ -134,9 +134,9 @@ class Baseline {
   int version() const { return version_; }
 
  private:
-  std::string base_dir_;
-  static Baseline load_text(const std::string& path, std::string text);
+  static Baseline load_text(const std::string& path, std::string text);  // load() once read
 
+  std::string base_dir_;
   int version_ = kVersion;
   std::map<Key, std::size_t> counts_;
 };
