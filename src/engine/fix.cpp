@@ -91,8 +91,11 @@ FixSpec value_fix(std::string pointer, std::string_view from, std::string_view t
           {{std::move(pointer), FixEdit::Target::value, json_string(to)}}, {}};
 }
 
-FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view to, bool safe) {
-  return {safe, "Rename " + quoted(from) + " to " + quoted(to) + (safe ? "." : ", which is there already."),
+FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view to, RenameClash clash) {
+  const char* why = clash == RenameClash::present ? ", which is there already."
+                    : clash == RenameClash::shared ? ", as another unknown member of this object would be too."
+                                                   : ".";
+  return {clash == RenameClash::none, "Rename " + quoted(from) + " to " + quoted(to) + why,
           {{std::move(pointer), FixEdit::Target::key, json_string(to)}}, {}};
 }
 

@@ -216,6 +216,7 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       std::vector<std::string> known;
       if (props && props->IsObject())
         for (const auto& m : props->GetObject()) known.emplace_back(m.name.GetString(), m.name.GetStringLength());
+      std::map<std::string, std::size_t> renamed_to;  // a suggestion -> the unknown members it is made for
       auto unknown = [&](const std::string& name) {
         std::string p = ptr;
         pointer::append_key(p, name);
@@ -224,9 +225,12 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
           near = formats::did_you_mean(name, known);
           return Args{{"field", name}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
         }, [&](SchemaFailure& f) {
-          // Renaming onto a member that is there already makes a duplicate key: unsafe.
+          // Renaming onto a member that is there, or that another rename makes, makes a duplicate key: unsafe.
           if (!near) return;
-          f.fix = std::make_shared<const FixSpec>(rename_fix(f.pointer, name, *near, !child(*node, *near)));
+          const RenameClash clash = child(*node, *near)     ? RenameClash::present
+                                    : renamed_to[*near] > 1 ? RenameClash::shared
+                                                            : RenameClash::none;
+          f.fix = std::make_shared<const FixSpec>(rename_fix(f.pointer, name, *near, clash));
           f.fix_name = "did-you-mean";
         });
       };
@@ -236,13 +240,18 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       }
       if (!listed_.insert(ptr).second) break;  // one failure per unknown member: listed at the first
       const std::vector<bool> repeated = repeated_keys(*node);  // a repeated key is one place
+      std::vector<std::string> names;
       std::size_t at = 0;
       for (const auto& m : node->GetObject()) {
         if (repeated[at++]) continue;
         std::string name(m.name.GetString(), m.name.GetStringLength());
         if ((props && child(*props, name)) || tree_.pattern_property(*sub, name)) continue;
-        unknown(name);
+        names.push_back(std::move(name));
       }
+      if (names.size() > 1)
+        for (const auto& name : names)
+          if (auto near = formats::did_you_mean(name, known)) ++renamed_to[*near];
+      for (const auto& name : names) unknown(name);
       break;
     }
     case Fail::type:
