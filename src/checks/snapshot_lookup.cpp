@@ -118,6 +118,7 @@ class SnapshotLookup final : public Check {
     key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true, "table");
     value_ = p.opt_rel("value");
     unless_ = p.opt_rel("unless");
+    if_present_ = p.opt_rel("ifPresent");
     if (const auto* t = object_param(p, "pathParam")) path_param_ = path_template(p, "pathParam", *t);
     if (const auto* t = object_param(p, "unlessPathParam")) unless_path_ = path_template(p, "unlessPathParam", *t);
     if (const auto* via = object_param(p, "via")) {
@@ -167,7 +168,9 @@ class SnapshotLookup final : public Check {
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const snapshot::Store* store = out.context().snapshot;
     const Table* table = store ? loaded(*store, key_) : nullptr;
-    if (!table || (unless_ && is_present(unless_->resolve(path), true))) return;
+    if (!table || (unless_ && is_present(unless_->resolve(path), true)) ||
+        (if_present_ && !is_present(if_present_->resolve(path), true)))
+      return;
     // The envelope's path names the resource: a rule that reads it judges instead.
     if (unless_path_ && unless_path_->param_of(out.context().request_path)) return;
     const Key& k = key_here(*store, *table, path, out.context());
@@ -337,7 +340,7 @@ class SnapshotLookup final : public Check {
   const std::string* question_ = nullptr;
   std::uint64_t question_hash_ = 0;
   TableRef key_;
-  std::optional<RelPointer> value_, unless_, scope_at_, region_from_;
+  std::optional<RelPointer> value_, unless_, if_present_, scope_at_, region_from_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
   std::optional<StripPrefix> strip_;
   std::optional<PathTemplate> path_param_, unless_path_;
