@@ -88,6 +88,19 @@ TEST_CASE("snapshot-lookup where notContains: the row's cell does not hold the t
             .find("each filter needs one of equals, notEquals, contains, notContains") != std::string::npos);
 }
 
+TEST_CASE("snapshot-lookup ifPresent: judged only where that member is present and not empty", "[snapshot]") {
+  RuleFixture f("[" + rule("held", "snapshot-lookup", "/items/*/extension",
+                           R"({"table": "people", "key": "extension", "expect": "found", "ifPresent": "1/owner",
+                               "where": [{"column": "id", "notEquals": {"at": "1/owner"}}]})",
+                           "{displayName}") + "]");
+  const auto linter = f.linter(with({{"people.json", kPeople}}));
+  const std::string alice = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iYmJiYmJiYi0wMDAwLTQwMDAtODAwMC0wMDAwMDAwMDAwMDE";
+  const std::string body = R"({"items": [{"extension": "2001", "owner": ")" + alice + R"("},
+                                          {"extension": "1001", "owner": ")" + alice + R"("},
+                                          {"extension": "2001"}, {"extension": "2001", "owner": ""}]})";
+  CHECK(messages(linter.lint(body, "t.json", "testOp")) == std::vector<std::string>{"/items/0/extension Bob Birch"});
+}
+
 TEST_CASE("snapshot-lookup where contains: refused at load unless one non-empty string", "[snapshot]") {
   CHECK(load_error(R"({"table": "licences", "key": "id", "where": [{"column": "name", "contains": ""}]})")
             .find("contains takes a non-empty string") != std::string::npos);
