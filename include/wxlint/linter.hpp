@@ -69,6 +69,9 @@ struct LinterOptions {
   // The region ("US", "GB") national-format phone numbers are read in, where the payload
   // names no location of the snapshot with a country; "" none. Unknown regions: ConfigError.
   std::string region;
+  // Every finding listed, past the setting maxFindingsPerRule: for a caller that leaves some
+  // out (a baseline's) before it caps the rest with cap_findings().
+  bool list_every_finding = false;
 };
 
 class Linter {
@@ -95,6 +98,8 @@ class Linter {
   std::optional<std::string> read_within_limit(const std::string& path, FileReport& too_large) const;
   // The setting maxFileSize: the largest text a lint parses.
   unsigned long long max_file_size() const;
+  // The setting maxFindingsPerRule: the findings of one rule a file lists.
+  std::size_t max_findings_per_rule() const;
 
   // Lint, apply the offered fixes, lint again, until no fix applies (or kMaxFixPasses):
   // a fix may uncover another (an address escaped three times). Thread-safe.
@@ -128,5 +133,10 @@ class Linter {
 
 // Reads a whole file ("-" = stdin). Throws IoError naming the path and the reason.
 std::string read_file(const std::string& path);
+
+// Lists at most `max_per_rule` findings of each rule, as a lint with that maxFindingsPerRule
+// does: the rest become one summary finding per rule (Diagnostic::unlisted) at the first of
+// them. For reports of a Linter built with LinterOptions::list_every_finding.
+void cap_findings(FileReport& report, std::size_t max_per_rule);
 
 }  // namespace wxlint

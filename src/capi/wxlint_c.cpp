@@ -120,6 +120,8 @@ int make_linter(const char* dir, const char* options_json, int snapshot_status, 
       config.options.snapshot_data = load_snapshot(config, snapshot_status);
       config.options.snapshot.clear();
     }
+    // A baseline sees every finding; what it leaves is capped afterwards (hide()).
+    config.options.list_every_finding = !options.baseline.empty();
     wxlint::Linter linter = config.make_linter(dir ? dir : "");
     std::optional<wxlint::Baseline> baseline;
     if (!options.baseline.empty()) baseline = wxlint::Baseline::load(options.baseline);
@@ -154,9 +156,12 @@ void hide(const wxlint_linter* linter, std::vector<wxlint::FileReport>& files) {
   if (linter->baseline) linter->baseline->filter(files);
 }
 
-// hide(), then renders and hands the result over.
+// hide(), then renders and hands the result over. With a baseline the linter lists every
+// finding: what the baseline leaves is capped at maxFindingsPerRule here.
 void finish(const wxlint_linter* linter, std::unique_ptr<wxlint_result> result, wxlint_result** out) {
   hide(linter, result->files);
+  if (linter->baseline)
+    for (auto& f : result->files) wxlint::cap_findings(f, linter->linter.max_findings_per_rule());
   result->json = wxlint::to_json(result->files);
   *out = result.release();
 }

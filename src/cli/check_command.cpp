@@ -226,10 +226,15 @@ int run_check(const CheckOptions& options) {
   if (o.diff) return fixed.report_diff(unreadable, o.exit_zero);
   apply_ignores(projects, report_owner, reports);
   selection->apply(reports);
-  if (o.only_payloads) {
-    std::erase_if(reports, [&](const FileReport& r) {
-      return passed_over(projects.all()[report_owner[static_cast<std::size_t>(&r - reports.data())]].config, r);
-    });
+  if (o.only_payloads) {  // reports and report_owner stay side by side
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      if (passed_over(projects.all()[report_owner[i]].config, reports[i])) continue;
+      if (kept != i) reports[kept] = std::move(reports[i]), report_owner[kept] = report_owner[i];
+      ++kept;
+    }
+    reports.resize(kept);
+    report_owner.resize(kept);
   }
 
   if (!o.generate_baseline.empty()) {
@@ -251,6 +256,9 @@ int run_check(const CheckOptions& options) {
   if (baseline) {
     const bool with_snapshot = std::ranges::any_of(projects.all(), [](const auto& p) { return !p.config.options.snapshot.empty(); });
     report_baseline(o.baseline, *baseline, reports, *rules, *selection, with_snapshot);
+    // Linted with every finding listed, for the baseline: what it left is capped now.
+    for (std::size_t i = 0; i < reports.size(); ++i)
+      cap_findings(reports[i], projects.max_findings_per_rule(projects.all()[report_owner[i]].group));
   }
 
   ReportContext ctx;

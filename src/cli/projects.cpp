@@ -25,6 +25,8 @@ void apply_overrides(const CheckOptions& o, Config& config) {
   if (!o.snapshot.empty()) config.options.snapshot = o.snapshot;
   config.options.rule_files.insert(config.options.rule_files.end(), o.rules.begin(), o.rules.end());
   if (!o.region.empty()) config.options.region = o.region;
+  // A baseline sees every finding; what it leaves is capped afterwards (cap_findings()).
+  config.options.list_every_finding = !o.baseline.empty() || !o.generate_baseline.empty();
 }
 
 // Equal for options that build the same linter. Each string is length-prefixed: names
@@ -44,6 +46,7 @@ std::string linter_key(const LinterOptions& options) {
   for (const auto& path : options.rule_files) add(fs::absolute(path, ec).lexically_normal().string());
   key += '|';
   add(options.region);
+  key += options.list_every_finding ? "|all" : "|";
   return key;
 }
 
@@ -91,6 +94,7 @@ const Linter& Projects::linter(std::size_t group) {
       throw OutOfMemory(out_of_memory_loading(config.options.snapshot));
     }
     for (std::size_t i = 1; i < g.projects.size(); ++i) projects_[g.projects[i]].config.check_names(*g.linter);
+    g.max_findings_per_rule = g.linter->max_findings_per_rule();
   }
   return *g.linter;
 }

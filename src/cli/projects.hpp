@@ -9,6 +9,7 @@
 #include <wxlint/linter.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -39,6 +40,8 @@ class Projects {
   const Linter& linter(std::size_t group);
   // Frees it: a catalogue is a megabyte or two, and a run may span many projects.
   void release(std::size_t group) { groups_[group].linter.reset(); }
+  // The group's setting maxFindingsPerRule, kept once its linter was built.
+  std::size_t max_findings_per_rule(std::size_t group) const { return groups_[group].max_findings_per_rule; }
 
  private:
   std::size_t add(Config config);
@@ -48,6 +51,7 @@ class Projects {
   struct Group {
     std::vector<std::size_t> projects;
     std::unique_ptr<Linter> linter;
+    std::size_t max_findings_per_rule = SIZE_MAX;
   };
   const CheckOptions options_;  // a copy: the projects outlive the run (Leftovers)
   std::vector<Project> projects_;

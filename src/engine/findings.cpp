@@ -107,6 +107,12 @@ std::string grouped(std::size_t n) {
   return out;
 }
 
+std::string unlisted_message(std::size_t unlisted, std::size_t listed) {
+  return "... and " + grouped(unlisted) + (unlisted == 1 ? " more finding" : " more findings") +
+         " of this rule in this file; only the first " +
+         (listed == 1 ? std::string("is listed") : grouped(listed) + " are listed") + " (setting maxFindingsPerRule).";
+}
+
 std::string render(std::string_view tmpl, const std::vector<std::pair<std::string, std::string>>& args) {
   std::string out;
   out.reserve(tmpl.size() + 32);
@@ -226,10 +232,7 @@ std::vector<Diagnostic> FindingList::finish(const Document& doc) {
     d.rule = f.rule->doc.id;
     if (f.unlisted) {
       d.unlisted = f.unlisted;
-      const std::size_t listed = tallies_[f.rule].listed;
-      d.message = "... and " + grouped(f.unlisted) + (f.unlisted == 1 ? " more finding" : " more findings") +
-                  " of this rule in this file; only the first " +
-                  (listed == 1 ? std::string("is listed") : grouped(listed) + " are listed") + " (setting maxFindingsPerRule).";
+      d.message = unlisted_message(f.unlisted, tallies_[f.rule].listed);
       d.location = {std::move(f.pointer), pos[2 * i].line, pos[2 * i].column, pos[2 * i + 1].line, pos[2 * i + 1].column};
       continue;
     }

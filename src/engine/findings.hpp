@@ -20,6 +20,9 @@ class DuplicatedKeys;
 // 3299000 -> "3,299,000".
 std::string grouped(std::size_t n);
 
+// The message of a rule's summary finding: `unlisted` more, after `listed` listed.
+std::string unlisted_message(std::size_t unlisted, std::size_t listed);
+
 // The builtin rule id for a schema keyword ("required" -> "schema/required").
 std::string_view schema_rule_id(std::string_view keyword);
 

@@ -47,11 +47,12 @@ struct Linter::Impl {
   Snapshot snapshot;
   LintContext context;
   std::optional<long long> stale_days;  // the snapshot's age, when older than snapshotMaxAgeDays
+  bool list_every_finding = false;
   // Per operation, its enabled rules that judge by the numbering plans ("WX2006 and WX2007").
   std::map<const Operation*, std::string> plan_rules;
 
   explicit Impl(const std::vector<SourceFile>& files, const LinterOptions& options, bool trusted = false)
-      : catalogue(std::make_unique<Catalogue>(files, options, trusted)) {
+      : catalogue(std::make_unique<Catalogue>(files, options, trusted)), list_every_finding(options.list_every_finding) {
     for (const auto& op : catalogue->operations()) {
       walkers[op.get()] = std::make_unique<Walkers>();
       std::vector<std::string> codes;
@@ -173,7 +174,7 @@ struct Linter::Impl {
     FileReport report;
     report.path = std::move(path);
     Document doc(std::move(text), true);  // lives until the report is made
-    FindingList list(*catalogue, all ? SIZE_MAX : catalogue->max_findings_per_rule());
+    FindingList list(*catalogue, all || list_every_finding ? SIZE_MAX : catalogue->max_findings_per_rule());
     if (stale_days)
       list.add_builtin("snapshot/stale", "",
                        {{"age", std::to_string(*stale_days)},
@@ -325,6 +326,8 @@ FileReport Linter::lint_file(const std::string& path, std::string_view operation
 }
 
 unsigned long long Linter::max_file_size() const { return impl_->max_size(); }
+
+std::size_t Linter::max_findings_per_rule() const { return impl_->catalogue->max_findings_per_rule(); }
 
 std::optional<std::string> Linter::read_within_limit(const std::string& path, FileReport& too_large) const {
   // Sized before it is read: a 6 GB file is reported in no more memory than a small one.

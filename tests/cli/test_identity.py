@@ -156,6 +156,28 @@ class Identity(TempDirTest):
         r = self.wxlint("check", "--no-config", "-f", "json", "p.json")
         return {d["pointer"]: d for d in json.loads(r.stdout)["files"][0]["diagnostics"]}
 
+    def test_past_max_findings_per_rule_the_baseline_holds_every_finding(self):
+        # Five letters-in-extension findings, two listed: the baseline records all five.
+        write(self.path(".wxlint.json"), {"settings": {"maxFindingsPerRule": 2}})
+        bad = [(n, "x%d" % n) for n in range(1, 6)]
+        write(self.path("p.json"), payload(bad))
+        r = self.wxlint("check", "--generate-baseline", "base.json", "p.json")
+        self.assertEqual((r.returncode, r.stderr), (0, "wxlint: recorded 5 findings in base.json\n"))
+        # The first one fixed: no other is new (the third is not listed in its place).
+        write(self.path("p.json"), payload([(1, "2001")] + bad[1:]))
+        r = self.wxlint("check", "--baseline", "base.json", "p.json")
+        self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: no findings\n"), r.stderr)
+        # Four new ones: the first two listed, the rest summed up as without a baseline.
+        write(self.path("p.json"), payload(bad + [(n, "y%d" % n) for n in range(6, 10)]))
+        r = self.wxlint("check", "--baseline", "base.json", "-f", "json", "p.json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        found = [(d["rule"], d["message"][-60:]) for d in json.loads(r.stdout)["files"][0]["diagnostics"]]
+        self.assertEqual(len(found), 3, found)
+        self.assertEqual(json.loads(r.stdout)["files"][0]["diagnostics"][2]["message"],
+                         "... and 2 more findings of this rule in this file; only the first 2 are listed "
+                         "(setting maxFindingsPerRule).")
+        self.assertIn('"y6"', json.loads(r.stdout)["files"][0]["diagnostics"][0]["message"])
+
     def test_version_1_baselines_are_still_read(self):
         write(self.path("p.json"), payload(USERS))
         entries = [{"file": "p.json", "rule": d["rule"], "messageHash": message_hash(" " + d["message"]), "count": 1,

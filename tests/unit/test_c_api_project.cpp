@@ -1,6 +1,8 @@
 // The C ABI's additions for the Python package: a project's .wxlint.json (ignores included)
 // and baseline in the options, files and paths linted as `wxlint check` lints them, the
 // catalogue, and WXLINT_E_SNAPSHOT from wxlint_linter_new only.
+#include <wxlint/config.hpp>
+#include <wxlint/linter.hpp>
 #include <wxlint/wxlint.h>
 
 #include <catch2/catch.hpp>
@@ -423,4 +425,37 @@ TEST_CASE("c api: an unknown operation's name is shown printable", "[c_api]") {
   INFO(message);
   CHECK(message.rfind(R"(unknown operation "\xff\xfe")", 0) == 0);
   wxlint_linter_free(linter);
+}
+
+TEST_CASE("c api: with a baseline, maxFindingsPerRule caps what the baseline leaves", "[c_api]") {
+  Scratch s;
+  // The same user three times without number or extension: 1026016 each, the first held by
+  // the baseline (recorded from a request with that user alone).
+  const std::string user = R"({"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE"})";
+  std::string three = kNoExtension;
+  three.replace(three.find(user), user.size(), user + ", " + user + ", " + user);
+  const std::string path = (s.dir / "m.json").string();
+  wxlint::LinterOptions all;
+  all.disabled = {"move-users/duplicate-user"};
+  all.list_every_finding = true;
+  const wxlint::FileReport one = wxlint::Linter::embedded(all).lint(kNoExtension, path);
+  REQUIRE(one.diagnostics.size() == 1);
+  wxlint::Baseline::from_reports({one}, s.dir.string()).save((s.dir / "base.json").string());
+  const std::string options = R"("settings": {"maxFindingsPerRule": 1}, "disabled": ["move-users/duplicate-user"])";
+  const auto lint_with = [&](const std::string& more) {
+    wxlint_linter* linter = make("{" + options + more + "}");
+    wxlint_result* result = nullptr;
+    char* error = nullptr;
+    const int status = wxlint_lint(linter, three.data(), three.size(), path.c_str(), nullptr, &result, &error);
+    wxlint_linter_free(linter);
+    return codes_of(status, result, error);
+  };
+  // Without a baseline: one listed, two summed up.
+  const Lint plain = lint_with("");
+  CHECK(plain.codes == "1026016,1026016");
+  CHECK(plain.json.find("... and 2 more findings of this rule in this file; only the first is listed") != std::string::npos);
+  // With it: the second listed, the third summed up; not the summary alone.
+  const Lint based = lint_with(R"(, "baseline": ")" + (s.dir / "base.json").string() + R"(")");
+  CHECK(based.codes == "1026016,1026016");
+  CHECK(based.json.find("... and 1 more finding of this rule in this file; only the first is listed") != std::string::npos);
 }
