@@ -189,6 +189,83 @@ std::vector<std::string> Glob::whole_segments() const {
   return out;
 }
 
+namespace {
+
+// A code point as an RE2 class member: \x{...}, so no character is special.
+void append_code_point(std::string& out, std::uint32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(c));
+  out += buf;
+}
+
+// A class's ranges without '/', which no glob class matches: [lo, hi] split around it.
+void append_ranges_but_slash(std::string& out, std::uint32_t lo, std::uint32_t hi) {
+  if (lo <= '/' && '/' <= hi) {
+    if (lo < '/') append_ranges_but_slash(out, lo, '/' - 1);
+    if (hi > '/') append_ranges_but_slash(out, '/' + 1, hi);
+    return;
+  }
+  append_code_point(out, lo);
+  if (hi != lo) out += '-', append_code_point(out, hi);
+}
+
+}  // namespace
+
+std::optional<std::string> Glob::pointer_regex() const {
+  if (!formats::is_valid_utf8(literal_ ? prefix_ : pattern_)) return std::nullopt;
+  std::string out = "(?:";
+  const auto literal = [&out](std::string_view bytes) {
+    for (const char c : bytes) {
+      // RE2's metacharacters are ASCII: escape those, copy the rest (UTF-8 included).
+      if (std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) out += '\\';
+      out += c;
+    }
+  };
+  if (literal_) {
+    literal(prefix_);
+  } else {
+    CloseFinder close_of(pattern_);
+    for (std::size_t i = 0; i < pattern_.size();) {
+      const Token t = token_at(pattern_, i, close_of);
+      i = t.end;
+      switch (t.kind) {
+        case Kind::literal: literal(std::string_view(&t.c, 1)); break;
+        case Kind::one: out += "[^/]"; break;
+        case Kind::star: out += "[^/]*"; break;
+        case Kind::globstar:
+          if (t.zero_segments) {  // "**/": anything up to a '/', or nothing at all
+            out += "(?:.*/)?";
+            i = t.end + 1;
+          } else {
+            out += ".*";
+          }
+          break;
+        case Kind::set: {
+          std::string ranges;
+          bool any = false;
+          for (std::size_t k = 0; k < t.set.size();) {
+            const auto [lo, n] = char_at(t.set, k);
+            std::uint32_t hi = lo;
+            k += n;
+            if (k + 1 < t.set.size() && t.set[k] == '-') {
+              const auto [last, m] = char_at(t.set, k + 1);
+              hi = last;
+              k += 1 + m;
+            }
+            if (lo > hi) continue;  // an empty range
+            append_ranges_but_slash(ranges, lo, std::min<std::uint32_t>(hi, 0x10FFFF));
+            any = true;
+          }
+          if (t.negate) out += "[^/" + ranges + "]";
+          else out += any && !ranges.empty() ? "[" + ranges + "]" : "[^\\x{0}-\\x{10FFFF}]";  // matches nothing
+          break;
+        }
+      }
+    }
+  }
+  return out + ")(?:/.*)?";
+}
+
 template <class Accept>
 bool Glob::run(std::string_view text, Accept accept) const {
   const std::string_view p = pattern_;

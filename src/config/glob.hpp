@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,10 @@ class Glob {
   // The literal segments that every text it matches has as whole '/'-separated segments
   // ("/usersList/*/users/7" -> usersList, users, 7), to look candidates up by.
   std::vector<std::string> whole_segments() const;
+  // The same pattern in RE2 syntax, matching a pointer or one of its ancestors when anchored
+  // at both ends (many globs then run as one automaton: RegexSet); nullopt when it has bytes
+  // outside UTF-8, which RE2 reads otherwise.
+  std::optional<std::string> pointer_regex() const;
 
  private:
   // Runs the set of pattern positions over `text`; true when the pattern's end is reached

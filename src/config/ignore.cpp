@@ -2,8 +2,11 @@
 // file globs are matched once per file, entries are picked by rule, literal pointers are
 // looked up in a hash set, and a pointer glob is tried only on findings whose pointer has
 // one of its literal segments. So the cost is about the findings and the entries that can
-// apply to them, not findings x entries x ancestors.
+// apply to them, not findings x entries x ancestors. Where many globs remain candidates all
+// the same ("/usersList/*/users/*/ext*" in thousands of variants), they run as one automaton.
 #include "config/glob.hpp"
+#include "engine/regex.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/config.hpp>
 
@@ -42,20 +45,56 @@ struct RuleEntries {
       literals.insert(pointer->literal_prefix());
       lengths.insert(pointer->literal_prefix().size());
     } else if (!segment.empty()) {
-      by_segment[segment].push_back(pointer);
+      by_segment[segment].push_back(pointer), ++globs_;
     } else {
-      others.push_back(pointer);
+      others.push_back(pointer), ++globs_;
     }
   }
 
   bool matches(std::string_view p) const {
     if (everywhere) return true;
+    if (const std::optional<bool> m = set_matches(p)) return *m || literal_matches(p);
+    return literal_matches(p) || glob_matches(p);
+  }
+
+ private:
+  // Past this many globs, and once asked this often (a set costs its compiling), one automaton.
+  static constexpr std::size_t kSetFrom = 16, kAskedBeforeSet = 32;
+
+  std::optional<bool> set_matches(std::string_view p) const {
+    if (globs_ < kSetFrom || (set_tried_ && !set_)) return std::nullopt;
+    if (!set_tried_ && ++asked_ < kAskedBeforeSet) return std::nullopt;
+    if (!set_tried_) {
+      set_tried_ = true;
+      std::vector<const Glob*> globs = others;
+      for (const auto& [segment, list] : by_segment) globs.insert(globs.end(), list.begin(), list.end());
+      std::sort(globs.begin(), globs.end());
+      globs.erase(std::unique(globs.begin(), globs.end()), globs.end());
+      std::vector<std::string> patterns;
+      for (const Glob* g : globs) {
+        std::optional<std::string> re = g->pointer_regex();
+        if (!re) return std::nullopt;  // bytes outside UTF-8: glob by glob
+        patterns.push_back(std::move(*re));
+      }
+      set_ = RegexSet::compile(patterns);
+      if (!set_) return std::nullopt;
+    }
+    // RE2 reads bytes outside UTF-8 otherwise than the globs do.
+    if (!formats::is_valid_utf8(p)) return std::nullopt;
+    return set_->any_matches(p);
+  }
+
+  bool literal_matches(std::string_view p) const {
     // The pointer and its ancestors ("/a/b", "/a", ""): a literal is one of them.
     if (!literals.empty())
       for (std::size_t end = p.size();;) {
         if (lengths.count(end) && literals.find(p.substr(0, end)) != literals.end()) return true;
         if (end == 0 || (end = p.rfind('/', end - 1)) == std::string_view::npos) break;
       }
+    return false;
+  }
+
+  bool glob_matches(std::string_view p) const {
     // The globs keyed by one of the pointer's segments, each tried once.
     std::vector<const Glob*> candidates;
     if (!by_segment.empty())
@@ -72,6 +111,11 @@ struct RuleEntries {
     };
     return any_matches(candidates) || any_matches(others);
   }
+
+  std::size_t globs_ = 0;
+  mutable std::size_t asked_ = 0;
+  mutable bool set_tried_ = false;
+  mutable std::unique_ptr<RegexSet> set_;
 };
 
 using ByRule = Map<RuleEntries>;  // by the entries' rule: an id, a code, or "" for every rule

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace wxlint {
 
@@ -30,6 +31,23 @@ class Regex {
   struct Impl;
   Regex(std::string text, std::unique_ptr<Impl> impl);
   std::string text_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Many patterns run as one automaton, each anchored at both ends: whether any matches a
+// text, in time linear in the text whatever their number (ignore entries' pointer globs).
+class RegexSet {
+ public:
+  // Null when a pattern is not valid or the set outgrows RE2's memory.
+  static std::unique_ptr<RegexSet> compile(const std::vector<std::string>& patterns);
+  ~RegexSet();
+  // Whether one matches all of `text`; nullopt when RE2 ran out of memory for it (the
+  // caller matches another way).
+  std::optional<bool> any_matches(std::string_view text) const;
+
+ private:
+  struct Impl;
+  explicit RegexSet(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 
