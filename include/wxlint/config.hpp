@@ -96,6 +96,9 @@ struct ExpandedPaths {
   std::vector<std::string> errors;
 };
 ExpandedPaths expand_paths(const std::vector<std::string>& paths);
+// A file named twice (d.json ./d.json, a hard link, a directory and a file in it) is kept
+// once, where it came first: linted, and fixed, once.
+void drop_repeated_files(std::vector<std::string>& files);
 // Removes the files inside the snapshot's paths: they are not payloads, so
 // `check --snapshot examples/snapshot examples/` lints the examples only.
 void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std::string>& snapshot);

@@ -55,14 +55,16 @@ def _named_rule_files(config: str) -> tuple[tuple[str, object], ...]:
     its state: a policy being edited is read again. A config that cannot be read names none
     here; the library reports it."""
     try:
-        with open(config, encoding="utf-8") as f:
+        with open(config, encoding="utf-8-sig") as f:  # the library reads a BOM too
             named = json.load(f).get("rules")
     except (OSError, ValueError, AttributeError):
         return ()
     if not isinstance(named, list):
         return ()
     base = os.path.dirname(config)
-    found = (sorted(glob.glob(os.path.join(base, entry), recursive=True)) for entry in named if isinstance(entry, str))
+    # The config's directory is a path, not a pattern: "[x]" in it is no character class.
+    found = (sorted(glob.glob(os.path.join(glob.escape(base), entry), recursive=True))
+             for entry in named if isinstance(entry, str))
     return tuple((path, _state(path)) for paths in found for path in paths)
 
 
@@ -133,9 +135,10 @@ def snapshot_info(snapshot: SnapshotPaths = None, *, region: Optional[str] = Non
     and items, its capture time and age, and its own inconsistencies (which raise nothing).
     snapshot: files or directories of saved Webex list responses; None: the config's.
     region: where national-format numbers are read when the snapshot gives no country.
-    config: as for Linter (None finds the nearest .wxlint.json; False uses none).
+    config: as for Linter (None finds the nearest .wxlint.json; False uses none), but with
+    snapshot paths given, None reads no config, as `wxlint snapshot info PATH` does.
     Raises OptionsError when no snapshot is given, SnapshotError for a bad snapshot file."""
-    options = _config_option(config)
+    options = _config_option(False if config is None and snapshot is not None else config)
     if snapshot is not None:
         options["snapshot"] = _paths(snapshot)
     if region is not None:

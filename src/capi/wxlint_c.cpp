@@ -318,6 +318,7 @@ int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, siz
     }
     wxlint::ExpandedPaths expanded = wxlint::expand_paths(given);
     if (!expanded.errors.empty()) throw wxlint::IoError(expanded.errors.front());
+    wxlint::drop_repeated_files(expanded.files);
     wxlint::drop_snapshot_files(expanded.files, linter->own_files);
     if (expanded.files.empty()) throw wxlint::IoError("no *.json files found in the given paths");
     auto result = std::make_unique<wxlint_result>();

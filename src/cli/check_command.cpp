@@ -161,7 +161,7 @@ int run_check(const CheckOptions& options) {
   std::vector<std::string> not_linted = expanded.errors;  // also in the reports that can say so
   for (const auto& error : expanded.errors) print_error(error);
   std::vector<std::string> files = expanded.files;
-  drop_repeats(files);
+  drop_repeated_files(files);
   std::vector<std::size_t> owner = projects.assign(files);  // files[i]'s project
   const bool found = !files.empty();
   drop_own_files(o, projects, files, owner);

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <set>
 #include <system_error>
-#include <sys/stat.h>
 
 namespace wxlint::cli {
 
@@ -42,14 +41,6 @@ bool only_files_named(const std::vector<std::string>& paths) {
   return std::none_of(paths.begin(), paths.end(), [](const std::string& p) {
     std::error_code ec;
     return p != "-" && std::filesystem::is_directory(p, ec);
-  });
-}
-
-void drop_repeats(std::vector<std::string>& files) {
-  std::set<std::pair<dev_t, ino_t>> seen;
-  std::erase_if(files, [&](const std::string& f) {
-    struct stat st {};
-    return f != "-" && ::stat(f.c_str(), &st) == 0 && !seen.emplace(st.st_dev, st.st_ino).second;
   });
 }
 

@@ -25,10 +25,6 @@ void drop_own_files(const CheckOptions& o, Projects& projects, std::vector<std::
 // Whether every path names a file (or stdin), as pre-commit's do: none is a directory.
 bool only_files_named(const std::vector<std::string>& paths);
 
-// A file named twice (d.json ./d.json, a hard link, a directory and a file in it) is linted,
-// and fixed, once: where it came first.
-void drop_repeats(std::vector<std::string>& files);
-
 // --operation names no operation of the linter: says so.
 bool unknown_operation(const std::string& operation, const Linter& linter);
 

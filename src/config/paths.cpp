@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
+#include <sys/stat.h>
 
 namespace wxlint {
 namespace {
@@ -67,6 +69,14 @@ ExpandedPaths expand_paths(const std::vector<std::string>& paths) {
     out.errors.insert(out.errors.end(), errors.begin(), errors.end());
   }
   return out;
+}
+
+void drop_repeated_files(std::vector<std::string>& files) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  std::erase_if(files, [&](const std::string& f) {
+    struct stat st {};
+    return f != "-" && ::stat(f.c_str(), &st) == 0 && !seen.emplace(st.st_dev, st.st_ino).second;
+  });
 }
 
 void drop_snapshot_files(std::vector<std::string>& files, const std::vector<std::string>& snapshot) {

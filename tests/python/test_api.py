@@ -267,6 +267,12 @@ def test_snapshot_info_is_what_the_command_says(project):
     assert (e.value.file, e.value.line, e.value.pointer) == (str(project / "bad.json"), 1, "/items/0")
     with pytest.raises(wxlint.ConfigError, match='region: "XX" is not a region code'):
         wxlint.snapshot_info(snapshot, region="XX")
+    # Paths given, config None: no config is read, as `wxlint snapshot info PATH` reads none.
+    (project / ".wxlint.json").write_text('{"snapshot": [')
+    assert wxlint.snapshot_info(snapshot).kinds == info.kinds
+    with pytest.raises(wxlint.ConfigError):
+        wxlint.snapshot_info(snapshot, config=True)
+    write_config(project, {"snapshot": [str(snapshot)]})
     # docs/python.md's example: a consistent snapshot of today passes; an old one stops the script.
     doc = (ROOT / "docs" / "python.md").read_text()
     example = re.search(r"```python\n(info = wxlint.snapshot_info.*?)```", doc, re.S).group(1)

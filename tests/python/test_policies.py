@@ -124,3 +124,17 @@ def test_an_edited_policy_that_the_config_names_is_read_again(project):
     write(project / "policy" / "names.rules.json", NAMES)  # a new file the glob matches
     payload = move({"userId": USER, "extension": "9001"})
     assert [d.code for d in wxlint.lint(payload)] == ["ORG001", "ORG002"]
+
+
+def test_an_edited_policy_is_read_again_in_a_directory_named_like_a_glob(project, monkeypatch):
+    # "[x]" in the config's directory is a name, not a character class; a BOM before the
+    # config's JSON is read as the library reads it.
+    home = project / "br [x]"
+    (home / "policy").mkdir(parents=True)
+    monkeypatch.chdir(home)
+    (home / ".wxlint.json").write_bytes(b"\xef\xbb\xbf" + json.dumps({"rules": ["policy/*.rules.json"]}).encode())
+    policy = write(home / "policy" / "org.rules.json", POLICY)
+    payload = move({"userId": USER, "extension": "3001"})
+    assert wxlint.lint(payload) == [ORG001]
+    write(policy, dict(POLICY, rules=[dict(POLICY["rules"][0], params={"regex": "^3[0-9]{3}$"})]))
+    assert wxlint.lint(payload) == []

@@ -207,6 +207,13 @@ TEST_CASE("c api: lint_paths searches directories as wxlint check does", "[c_api
   CHECK(all.status == WXLINT_OK);
   CHECK(all.codes == "1026016,WX0011");
   CHECK(all.json.find("\"files\":2,") != std::string::npos);
+  // A file named twice, or a directory and a file in it: linted once, as wxlint check does.
+  const std::string one = (s.dir / "a" / "one.json").string(), again = (s.dir / "a" / "." / "one.json").string();
+  const char* repeated[] = {one.c_str(), again.c_str(), dir.c_str()};
+  status = wxlint_lint_paths(linter, repeated, 3, nullptr, &result, &error);
+  const Lint once = codes_of(status, result, error);
+  CHECK(once.codes == "1026016,WX0011");
+  CHECK(once.json.find("\"files\":2,") != std::string::npos);
   s.write("empty/.keep", "");
   const std::string empty_dir = (s.dir / "empty").string();
   const char* empty[] = {empty_dir.c_str()};
