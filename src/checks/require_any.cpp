@@ -3,7 +3,9 @@
 // pointer) skips objects where that member is present: a contact with a contactId is an
 // update, and what creating one needs does not apply. "ifAny" (member names) judges only
 // objects that have one of them: a person given an extension is a calling person, and
-// needs a locationId and licenses in the same request.
+// needs a locationId and licenses in the same request. "whenAllGiven" judges only objects
+// that have every field, empty or not: a moved user without extension and phoneNumber keeps
+// the current ones, and only both given empty remove them all.
 #include "checks/kinds.hpp"
 
 namespace wxlint::checks {
@@ -15,7 +17,8 @@ class RequireAny final : public Check {
       : fields_(p.strings("fields")),
         non_empty_(p.flag("nonEmpty", false)),
         unless_(p.opt_rel("unless")),
-        if_any_(p.opt_strings("ifAny").value_or(std::vector<std::string>{})) {
+        if_any_(p.opt_strings("ifAny").value_or(std::vector<std::string>{})),
+        when_all_given_(p.flag("whenAllGiven", false)) {
     for (std::size_t i = 0; i < fields_.size(); ++i)
       list_ += (i == 0 ? "" : i + 1 == fields_.size() ? " or " : ", ") + fields_[i];
   }
@@ -26,6 +29,9 @@ class RequireAny final : public Check {
     for (const auto& f : if_any_)
       if (!trigger && is_present(child(v, f), true)) trigger = &f;
     if (!if_any_.empty() && !trigger) return;
+    if (when_all_given_)
+      for (const auto& f : fields_)
+        if (!child(v, f)) return;
     for (const auto& f : fields_)
       if (is_present(child(v, f), non_empty_)) return;
     Finding& f = out.emit(path.pointer());
@@ -38,6 +44,7 @@ class RequireAny final : public Check {
   bool non_empty_;
   std::optional<RelPointer> unless_;
   std::vector<std::string> if_any_;
+  bool when_all_given_;
   std::string list_;
 };
 

@@ -110,9 +110,10 @@ class GitHub(TempDirTest):
         r = self.wxlint("check", "--no-config", "-f", "github", p)
         self.assertEqual(r.returncode, 1)
         lines = r.stdout.splitlines()
-        self.assertEqual(lines[0], f"::error file={p},line=7,endLine=9,title=1026016 move-users/number-or-extension::"
-                                   "User should have either phone number or extension: give this user an extension or "
-                                   "an E.164 phoneNumber.")
+        self.assertEqual(lines[0], f"::error file={p},line=10,endLine=14,title=1026016 move-users/number-or-extension::"
+                                   "User should have either phone number or extension: both are given empty, which "
+                                   "removes them both; give this user an extension or an E.164 phoneNumber, or leave "
+                                   "both out to keep the current ones.")
         self.assertTrue(lines[-1].startswith(f"::error file={p},line=17,endLine=17,col=24,endColumn=29,title=4910 "),
                         lines[-1])
 

@@ -302,9 +302,9 @@ class Scale(TempDirTest):
         self.assertEqual(self.wxlint("check", "--fail-on", "warning", "p.json").returncode, 1)
 
     def test_rule_findings_past_the_cap_still_explain_schema_failures(self):
-        # {} users: userId missing (BATCH-400, which explains the schema's "required")
-        # and no number or extension (1026016), 40 of each.
-        write(self.path("p.json"), payload([{}] * 40))
+        # Users without userId (BATCH-400, which explains the schema's "required") and with
+        # number and extension given empty (1026016), 40 of each.
+        write(self.path("p.json"), payload([{"extension": "", "phoneNumber": ""}] * 40))
         self.config({"settings": {"maxFindingsPerRule": 3}})
         r = self.wxlint("check", "p.json")
         self.assert_exit(r, 1)

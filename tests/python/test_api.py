@@ -16,7 +16,10 @@ from conftest import MOVE_USERS, ROOT, cli_json, run_cli
 
 LOCATION = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDMzNy04MGViLWRjY2NiM2VlMDU1MA"
 USER = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE"
-NUMBER_OR_EXTENSION = "User should have either phone number or extension: give this user an extension or an E.164 phoneNumber."
+NUMBER_OR_EXTENSION = ("User should have either phone number or extension: both are given empty, which removes them both; "
+                       "give this user an extension or an E.164 phoneNumber, or leave both out to keep the current ones.")
+# A user whose extension and phone number the move would both remove: 1026016.
+EMPTIED = {"userId": USER, "extension": "", "phoneNumber": ""}
 
 
 def move(*users):
@@ -56,19 +59,20 @@ def test_the_package_judges_numbers_with_its_own_numbering_plan_module():
 
 
 def test_a_dict_is_linted_pretty_printed():
-    [d] = wxlint.lint(move({"userId": USER}), config=False)
+    [d] = wxlint.lint(move(EMPTIED), config=False)
     assert d == wxlint.Diagnostic(
         code="1026016", severity="error", rule="move-users/number-or-extension", pointer="/usersList/0/users/0",
-        line=7, column=9, end_line=9, end_column=10, message=NUMBER_OR_EXTENSION, related=(), fix=None)
+        line=7, column=9, end_line=11, end_column=10, message=NUMBER_OR_EXTENSION, related=(), fix=None)
     assert str(d) == f"7:9: error[1026016]: {NUMBER_OR_EXTENSION} (move-users/number-or-extension)"
 
 
 def test_text_and_bytes_are_linted_as_given():
-    text = json.dumps(move({"userId": USER}), separators=(",", ":"))
+    text = json.dumps(move(EMPTIED), separators=(",", ":"))
     column = text.index('{"userId"') + 1
+    width = len(json.dumps(EMPTIED, separators=(",", ":")))
     for payload in (text, text.encode(), bytearray(text.encode()), memoryview(text.encode())):
         [d] = wxlint.lint(payload, config=False)
-        assert (d.code, d.line, d.column, d.end_line, d.end_column) == ("1026016", 1, column, 1, column + len(USER) + 13)
+        assert (d.code, d.line, d.column, d.end_line, d.end_column) == ("1026016", 1, column, 1, column + width)
 
 
 def test_a_clean_payload_has_no_diagnostic():
@@ -91,7 +95,8 @@ def test_broken_json_is_a_finding_not_an_exception():
 
 def test_operation_is_forced_or_refused():
     assert [d.code for d in wxlint.lint({}, config=False)] == ["WX0011"]
-    assert "1026016" in [d.code for d in wxlint.lint({"usersList": [{"users": [{}]}]}, operation=MOVE_USERS, config=False)]
+    assert "1026016" in [d.code for d in wxlint.lint({"usersList": [{"users": [{"extension": "", "phoneNumber": ""}]}]},
+                                                      operation=MOVE_USERS, config=False)]
     with pytest.raises(wxlint.UnknownOperationError) as e:
         wxlint.lint({}, operation="noSuchOperation", config=False)
     assert str(e.value).startswith('unknown operation "noSuchOperation"; known operations: ')
@@ -104,7 +109,7 @@ def test_a_payload_of_another_type_is_a_type_error():
 
 
 def test_diagnostics_are_frozen():
-    [d] = wxlint.lint(move({"userId": USER}), config=False)
+    [d] = wxlint.lint(move(EMPTIED), config=False)
     with pytest.raises(dataclasses.FrozenInstanceError):
         d.line = 1  # type: ignore[misc]
 
@@ -147,7 +152,7 @@ def test_names_and_paths_as_str_bytes_or_pathlike(tmp_path):
 
 def test_every_path_option_takes_bytes(project):
     config = write_config(project, {"rules": {"1026016": "warning"}})
-    payload = move({"userId": USER})
+    payload = move(EMPTIED)
     expected = wxlint.Linter(config=config).lint(payload)
     assert [(d.code, d.severity) for d in expected] == [("1026016", "warning")]
     assert wxlint.Linter(config=os.fsencode(config)).lint(payload) == expected
@@ -185,7 +190,7 @@ def test_a_lone_surrogate_in_a_name_is_an_options_error():
 
 
 def test_options_settings_disabled_severities():
-    payload = move(*[{"userId": USER, "extension": str(2000 + i)} for i in range(3)], {"userId": USER})
+    payload = move(*[{"userId": USER, "extension": str(2000 + i)} for i in range(3)], EMPTIED)
     assert [(d.line, d.severity, d.code) for d in wxlint.Linter(config=False).lint(payload)] == [
         (12, "error", "1026019"), (16, "error", "1026019"), (19, "error", "1026016"), (20, "error", "1026019")]
     linter = wxlint.Linter(config=False, settings={"maxUsers": 2}, disabled=["1026019"],
@@ -211,7 +216,7 @@ def write_config(directory, config):
 def test_the_config_is_found_as_the_cli_finds_it(project):
     payload = project / "payloads" / "move.json"
     payload.parent.mkdir()
-    payload.write_text(json.dumps(move({"userId": USER}, {"userId": USER, "extension": "1"}), indent=2))
+    payload.write_text(json.dumps(move(EMPTIED, {"userId": USER, "extension": "1"}), indent=2))
     write_config(project, {"ignore": [{"files": "payloads/*.json", "rule": "1026016"}]})
     expected = cli_json("payloads/move.json")["files"][0]["diagnostics"]
     assert expected and "1026016" not in [d["code"] for d in expected]
@@ -342,10 +347,10 @@ def test_a_bad_snapshot_is_a_snapshot_error(project):
 
 def test_baseline(project):
     payload = project / "move.json"
-    payload.write_text(json.dumps(move({"userId": USER}), indent=2))
+    payload.write_text(json.dumps(move(EMPTIED), indent=2))
     assert run_cli("check", "--generate-baseline", "baseline.json", "move.json", cwd=project)[0] == 0
     assert wxlint.Linter(baseline=project / "baseline.json").lint_file("move.json") == []
-    payload.write_text(json.dumps(move({"userId": USER}, {"userId": USER}), indent=2))
+    payload.write_text(json.dumps(move(EMPTIED, EMPTIED), indent=2))
     got = [d.to_dict() for d in wxlint.Linter(baseline="baseline.json").lint_file("move.json")]
     assert got == cli_json("--baseline", "baseline.json", "move.json")["files"][0]["diagnostics"]
     assert len(got) >= 1

@@ -83,7 +83,7 @@ wxlint_linter* make(const std::string& options, int expected = WXLINT_OK, std::s
 
 const char kNoExtension[] =
     R"({"usersList": [{"locationId": "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDMzNy04MGViLWRjY2NiM2VlMDU1MA",
-        "validate": false, "users": [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE"}]}]})";
+        "validate": false, "users": [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE", "extension": "", "phoneNumber": ""}]}]})";
 
 }  // namespace
 
@@ -436,9 +436,10 @@ TEST_CASE("c api: an unknown operation's name is shown printable", "[c_api]") {
 
 TEST_CASE("c api: with a baseline, maxFindingsPerRule caps what the baseline leaves", "[c_api]") {
   Scratch s;
-  // The same user three times without number or extension: 1026016 each, the first held by
+  // The same user three times with number and extension given empty: 1026016 each, the first held by
   // the baseline (recorded from a request with that user alone).
-  const std::string user = R"({"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE"})";
+  const std::string user =
+      R"({"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE", "extension": "", "phoneNumber": ""})";
   std::string three = kNoExtension;
   three.replace(three.find(user), user.size(), user + ", " + user + ", " + user);
   const std::string path = (s.dir / "m.json").string();

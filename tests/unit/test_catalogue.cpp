@@ -94,7 +94,8 @@ TEST_CASE("a schema keyword of the wrong kind is refused at its place", "[catalo
 }
 
 TEST_CASE("users can disable rules and change severities by id or code", "[catalogue]") {
-  const std::string payload = R"({"usersList": [{"locationId": "x", "validate": false, "users": [{"userId": "y"}]}]})";
+  const std::string payload =
+      R"({"usersList": [{"locationId": "x", "validate": false, "users": [{"userId": "y", "extension": "", "phoneNumber": ""}]}]})";
   wxlint::LinterOptions o;
   o.disabled = {"move-users/user-id-malformed", "WX2004"};
   o.severities = {{"1026016", wxlint::Severity::warning}};
