@@ -36,6 +36,11 @@ std::optional<std::string_view> scalar(const rapidjson::Value* v) {
   return std::nullopt;  // blank
 }
 
+// A request path's parameter as the server reads it (percent-decoded), kept until the next lint.
+std::string_view path_value(std::string_view segment) {
+  return segment.find('%') == std::string_view::npos ? segment : probe::keep(percent_decoded(segment));
+}
+
 // A payload value a pointer names: its text, and its normal form as the one key type the
 // pointer is read as (its parameter's column); of "" when there is no text.
 struct Named {
@@ -242,7 +247,10 @@ class SnapshotLookup final : public Check {
   // judged ("onlyIfIn": when that table holds it). Its form is for one lookup (key_form()).
   std::optional<probe::Normal> key_at(const snapshot::Store& store, const Path& path, Key& k, const LintContext& context) const {
     std::optional<std::string_view> raw = scalar(value_ ? value_->resolve(path) : &path.node());
-    if (raw && path_param_) raw = path_param_->param_of(*raw);
+    if (raw && path_param_) {
+      raw = path_param_->param_of(*raw);
+      if (raw) raw = path_value(*raw);
+    }
     if (raw && strip_) {
       const std::optional<Stripped> st = strip(store, path, *raw);
       if (!st) return std::nullopt;
@@ -319,7 +327,9 @@ class SnapshotLookup final : public Check {
         std::optional<std::string_view> param = scalar(resolve(*f.at, path));
         if (param) param = f.path_param->param_of(*param);
         if (!param) return false;
-        want[i] = probe::normal_form(f.column.type, *param).text;
+        const probe::Normal n = probe::normal_form(f.column.type, path_value(*param));
+        if (!n.comparable) return false;  // no id there: nothing to judge against
+        want[i] = n.text;
       }
     }
     return true;
