@@ -8,7 +8,9 @@ namespace wxlint {
 const std::vector<CheckKind>& check_kinds() {
   using namespace checks;
   static const std::vector<CheckKind> kinds = {
-      {"required", "An object must have a member.", "field: the member name", "field", make_required},
+      {"required", "An object must have a member.",
+       "field: the member name; nonEmpty: \"\" counts as missing (found at the member)", "field",
+       make_required},
       {"require-any", "An object must have at least one of several members.",
        "fields: member names; nonEmpty: treat \"\", blank, [] and null as absent; "
        "unless: relative pointer to a member whose presence skips the object; ifAny: judge only objects with "
