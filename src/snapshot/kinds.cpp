@@ -35,8 +35,10 @@ std::vector<std::string> person(const ItemReader& r) {
   // Not the work_extension ones: those are ESNs (the location's routing prefix and the
   // extension, facts 1.2), no phone numbers; read as +1 numbers they matched others' numbers.
   std::string numbers = r.list("phoneNumbers", "value", "work_extension");
+  // callingUser is derived once every file is read (Store); until then it says whether the
+  // item lists its licences at all: a filtered list's items may lack them (facts 1.2).
   return {r.str("id"), r.str("displayName"), r.list("emails"), r.str("locationId"), r.str("extension"),
-          numbers, split_commas(r.list("licenses")), ""};
+          numbers, split_commas(r.list("licenses")), std::string(r.has("licenses") ? "" : kLicencesNotListed)};
 }
 
 std::vector<std::string> number(const ItemReader& r) {

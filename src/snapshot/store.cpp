@@ -226,8 +226,8 @@ class Loader {
     }
   }
 
-  // 1026010: a calling user has a location and, when the licences are known, a licence
-  // whose name says Webex Calling (wxcadm's test).
+  // 1026010: a calling user has a location and, when the licences are known (the org's and
+  // the person's), a licence whose name says Webex Calling (wxcadm's test).
   void derive_calling_users(Table& people) {
     const Table& licences = *find("licences");
     std::map<std::string, bool, std::less<>> calling_licence;
@@ -237,7 +237,8 @@ class Loader {
     std::vector<std::string_view> values(people.size());
     for (std::size_t r = 0; r < people.size(); ++r) {
       bool calling = !people.cell(r, "locationId").empty();
-      if (calling && licences.loaded()) {
+      // An item without "licenses" says nothing of them: its location decides.
+      if (calling && licences.loaded() && people.cell(r, col) != kLicencesNotListed) {
         bool licensed = false;
         std::string_view ids = people.cell(r, "licenses");
         for (std::size_t start = 0; start < ids.size();) {
