@@ -103,6 +103,10 @@ class Table {
     std::string first;
   };
   const std::vector<Undecoded>& undecoded() const { return undecoded_; }
+  // Whether some phone numbers stayed as written, in a national format no region was known
+  // for: such a table cannot tell that a number is missing from it.
+  bool has_unread_numbers() const { return unread_numbers_; }
+  void mark_unread_numbers() { unread_numbers_ = true; }
 
   // Building.
   void mark_loaded() { loaded_ = true; }
@@ -140,6 +144,7 @@ class Table {
   std::vector<RowIndex> indexes_;  // per column (empty unless indexed); a multi-valued cell's each value
   std::vector<Scoped> scoped_;
   std::vector<Undecoded> undecoded_;
+  bool unread_numbers_ = false;
   // add_row()'s scratch: a row's cells as kept, their hashes.
   std::vector<std::string> forms_;
   std::vector<std::string_view> texts_;
