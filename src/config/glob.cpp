@@ -88,19 +88,25 @@ std::pair<std::uint32_t, std::size_t> char_at(std::string_view s, std::size_t i)
   return {formats::detail::decode_at(s, i, n), n};
 }
 
-bool in_set(const Token& t, std::uint32_t c) {
-  bool hit = false;
-  for (std::size_t i = 0; i < t.set.size();) {
-    const auto [lo, n] = char_at(t.set, i);
+// f(lo, hi) for each range of a class body ("a-c" or one character "x"), in code points.
+template <class F>
+void each_range(std::string_view set, const F& f) {
+  for (std::size_t i = 0; i < set.size();) {
+    const auto [lo, n] = char_at(set, i);
     std::uint32_t hi = lo;
     i += n;
-    if (i + 1 < t.set.size() && t.set[i] == '-') {
-      const auto [last, m] = char_at(t.set, i + 1);
+    if (i + 1 < set.size() && set[i] == '-') {
+      const auto [last, m] = char_at(set, i + 1);
       hi = last;
       i += 1 + m;
     }
-    if (lo <= c && c <= hi) hit = true;
+    f(lo, hi);
   }
+}
+
+bool in_set(const Token& t, std::uint32_t c) {
+  bool hit = false;
+  each_range(t.set, [&](std::uint32_t lo, std::uint32_t hi) { hit = hit || (lo <= c && c <= hi); });
   return hit != t.negate;
 }
 
@@ -242,22 +248,11 @@ std::optional<std::string> Glob::pointer_regex() const {
           break;
         case Kind::set: {
           std::string ranges;
-          bool any = false;
-          for (std::size_t k = 0; k < t.set.size();) {
-            const auto [lo, n] = char_at(t.set, k);
-            std::uint32_t hi = lo;
-            k += n;
-            if (k + 1 < t.set.size() && t.set[k] == '-') {
-              const auto [last, m] = char_at(t.set, k + 1);
-              hi = last;
-              k += 1 + m;
-            }
-            if (lo > hi) continue;  // an empty range
-            append_ranges_but_slash(ranges, lo, std::min<std::uint32_t>(hi, 0x10FFFF));
-            any = true;
-          }
+          each_range(t.set, [&](std::uint32_t lo, std::uint32_t hi) {
+            if (lo <= hi) append_ranges_but_slash(ranges, lo, std::min<std::uint32_t>(hi, 0x10FFFF));  // else empty
+          });
           if (t.negate) out += "[^/" + ranges + "]";
-          else out += any && !ranges.empty() ? "[" + ranges + "]" : "[^\\x{0}-\\x{10FFFF}]";  // matches nothing
+          else out += !ranges.empty() ? "[" + ranges + "]" : "[^\\x{0}-\\x{10FFFF}]";  // matches nothing
           break;
         }
       }
