@@ -173,8 +173,6 @@ class SnapshotLookup final : public Check {
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const snapshot::Store* store = out.context().snapshot;
     const Table* table = store ? loaded(*store, key_) : nullptr;
-    // A number not found may be one of those the snapshot could not read: nothing to judge.
-    if (table && !report_found_ && key_.type == snapshot::KeyType::number && table->has_unread_numbers()) return;
     if (!table || (unless_ && is_present(unless_->resolve(path), true)) ||
         (if_present_ && !is_present(if_present_->resolve(path), true)))
       return;
@@ -187,6 +185,10 @@ class SnapshotLookup final : public Check {
     if (!filter_values(path, want)) return;
     const std::optional<std::uint32_t> row = first_row(*table, k, want);
     if (row.has_value() != report_found_) return;
+    // A number not found may be one the snapshot could not read there: nothing to judge.
+    if (!row && key_.type == snapshot::KeyType::number &&
+        table->may_hold_unread_numbers(scope_at_ ? std::optional(k.scope.normal.text) : std::nullopt))
+      return;
     report(path, *table, k, row, out);
   }
 

@@ -175,7 +175,7 @@ class Loader {
         // A contact's, in no location, is only compared for likely duplicates: left as guessed.
         if (location.empty() && !t.column("locationId")) continue;
         ++unread.try_emplace(&t, &n, 0).first->second.second;  // said, with how to read it
-        t.mark_unread_numbers();
+        t.mark_unread_number(location);
       }
       std::string out;  // as Table::add_row joins a multi-valued cell's values
       for (std::size_t start = 0; start < n.raw.size();) {

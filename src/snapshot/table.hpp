@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace wxlint::snapshot {
@@ -104,9 +105,17 @@ class Table {
   };
   const std::vector<Undecoded>& undecoded() const { return undecoded_; }
   // Whether some phone numbers stayed as written, in a national format no region was known
-  // for: such a table cannot tell that a number is missing from it.
-  bool has_unread_numbers() const { return unread_numbers_; }
-  void mark_unread_numbers() { unread_numbers_ = true; }
+  // for, in the location `scope` (the normal form of its id) or, without one, anywhere: the
+  // table cannot tell that a number is missing there.
+  bool may_hold_unread_numbers(std::optional<std::string_view> scope) const {
+    if (!scope || unread_anywhere_) return !unread_in_.empty() || unread_anywhere_;
+    return unread_in_.contains(std::string(*scope));
+  }
+  // A number of the row's location `location` ("" none) that stayed unread.
+  void mark_unread_number(std::string_view location) {
+    if (location.empty()) unread_anywhere_ = true;
+    else unread_in_.emplace(location);
+  }
 
   // Building.
   void mark_loaded() { loaded_ = true; }
@@ -144,7 +153,8 @@ class Table {
   std::vector<RowIndex> indexes_;  // per column (empty unless indexed); a multi-valued cell's each value
   std::vector<Scoped> scoped_;
   std::vector<Undecoded> undecoded_;
-  bool unread_numbers_ = false;
+  std::unordered_set<std::string> unread_in_;  // locations with unread numbers
+  bool unread_anywhere_ = false;               // an unread number in no location
   // add_row()'s scratch: a row's cells as kept, their hashes.
   std::vector<std::string> forms_;
   std::vector<std::string_view> texts_;

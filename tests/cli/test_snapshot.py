@@ -234,15 +234,22 @@ class Info(TempDirTest):
 
     def test_an_unread_national_number_matches_no_payload_number(self):
         # Ten digits in a location with no country: not guessed as +1, which would hold an
-        # owner's number against a payload's number of another country.
+        # owner's number against a payload's number of another country; and, as the payload's
+        # number may be it, not said to be missing from that location either.
         write(self.path("org", "numbers.json"), {"phoneNumbers": [{
             "phoneNumber": "4085550100", "state": "ACTIVE", "mainNumber": False, "location": {"id": TARGET},
             "owner": {"id": BOB, "type": "PEOPLE", "firstName": "Bob", "lastName": "Birch"}}]})
         write(self.path("move.json"), {"usersList": [{"locationId": TARGET, "validate": False, "users": [
             {"userId": ALICE, "phoneNumber": "+14085550100"}]}]})
         r = self.wxlint("check", "--no-config", "-q", "--snapshot", "org", "move.json", cwd=self.dir)
-        self.assertEqual((r.returncode, r.stdout), (1, 
-            "move.json:9:26: error[27966]: The phone number, +14085550100, is not available in the new group: the org "
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+        # In another location, whose numbers were all read, it is.
+        other = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2FhYWFhYWFhLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwOQ"
+        write(self.path("other.json"), {"usersList": [{"locationId": other, "validate": False, "users": [
+            {"userId": ALICE, "phoneNumber": "+14085550100"}]}]})
+        r = self.wxlint("check", "--no-config", "-q", "--snapshot", "org", "other.json", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout), (1,
+            "other.json:9:26: error[27966]: The phone number, +14085550100, is not available in the new group: the org "
             "snapshot's numbers list has no such number in the target location. (move-users/number-not-in-location)\n"),
             r.stderr)
         r = self.wxlint("check", "--no-config", "-q", "--region", "US", "--snapshot", "org", "move.json", cwd=self.dir)
