@@ -58,14 +58,17 @@ struct RuleEntries {
   }
 
  private:
-  // Past this many globs, and once asked this often (a set costs its compiling), one automaton.
-  static constexpr std::size_t kSetFrom = 16, kAskedBeforeSet = 32;
+  // One automaton past this many globs, once they were asked this often glob by glob and each
+  // time tried this many on average: a set costs its compiling, and the segment index mostly
+  // leaves a finding few globs to try.
+  static constexpr std::size_t kSetFrom = 16, kAskedBeforeSet = 32, kTriedForSet = 16;
 
   std::optional<bool> set_matches(std::string_view p) const {
     if (globs_ < kSetFrom || (set_tried_ && !set_)) return std::nullopt;
-    if (!set_tried_ && ++asked_ < kAskedBeforeSet) return std::nullopt;
     if (!set_tried_) {
+      if (asked_ < kAskedBeforeSet) return std::nullopt;
       set_tried_ = true;
+      if (tried_ < kTriedForSet * asked_) return std::nullopt;
       std::vector<const Glob*> globs = others;
       for (const auto& [segment, list] : by_segment) globs.insert(globs.end(), list.begin(), list.end());
       std::sort(globs.begin(), globs.end());
@@ -106,6 +109,8 @@ struct RuleEntries {
       }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    ++asked_;
+    tried_ += candidates.size() + others.size();
     const auto any_matches = [p](const std::vector<const Glob*>& globs) {
       return std::any_of(globs.begin(), globs.end(), [p](const Glob* g) { return g->matches_pointer_or_ancestor(p); });
     };
@@ -113,7 +118,7 @@ struct RuleEntries {
   }
 
   std::size_t globs_ = 0;
-  mutable std::size_t asked_ = 0;
+  mutable std::size_t asked_ = 0, tried_ = 0;  // glob_matches() calls, and the globs they tried
   mutable bool set_tried_ = false;
   mutable std::unique_ptr<RegexSet> set_;
 };
