@@ -24,8 +24,4 @@ class PathTemplate {
   std::size_t index_ = 0;
 };
 
-// A path segment as the server reads it: each %XX decoded (a padded id's "=" sent as "%3D").
-// A '%' not followed by two hex digits stays as it is.
-std::string percent_decoded(std::string_view segment);
-
 }  // namespace wxlint::checks

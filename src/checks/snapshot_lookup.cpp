@@ -36,9 +36,12 @@ std::optional<std::string_view> scalar(const rapidjson::Value* v) {
   return std::nullopt;  // blank
 }
 
-// A request path's parameter as the server reads it (percent-decoded), kept until the next lint.
-std::string_view path_value(std::string_view segment) {
-  return segment.find('%') == std::string_view::npos ? segment : probe::keep(percent_decoded(segment));
+// A request path's parameter as the server reads it (a padded id's "=" sent as "%3D"), kept
+// until the next lint; nullopt for a bad %-escape, which names nothing.
+std::optional<std::string_view> path_value(std::string_view segment) {
+  if (segment.find('%') == std::string_view::npos) return segment;
+  if (std::optional<std::string> decoded = formats::percent_decoded(segment)) return probe::keep(*decoded);
+  return std::nullopt;
 }
 
 // A payload value a pointer names: its text, and its normal form as the one key type the
@@ -330,8 +333,9 @@ class SnapshotLookup final : public Check {
       } else {
         std::optional<std::string_view> param = scalar(resolve(*f.at, path));
         if (param) param = f.path_param->param_of(*param);
+        if (param) param = path_value(*param);
         if (!param) return false;
-        const probe::Normal n = probe::normal_form(f.column.type, path_value(*param));
+        const probe::Normal n = probe::normal_form(f.column.type, *param);
         if (!n.comparable) return false;  // no id there: nothing to judge against
         want[i] = n.text;
       }

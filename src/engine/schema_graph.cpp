@@ -2,6 +2,7 @@
 
 #include "document/json_pointer.hpp"
 #include "engine/check.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/error.hpp>
 
@@ -40,13 +41,6 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
     s.replace(at, from.size(), to);
 }
 
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // A local $ref resolved as valijson resolved it: "#", then a JSON Pointer whose tokens are
 // unescaped ~1, then ~0, then %XX; empty tokens (and so trailing slashes) are skipped.
 struct Resolved {
@@ -76,13 +70,13 @@ Resolved resolve(const Value& root, std::string_view text, Members& members) {
     if (token.empty()) continue;
     replace_all(token, "~1", "/");
     replace_all(token, "~0", "~");
-    for (std::size_t n = token.find('%'); n != std::string::npos; n = token.find('%', n + 1)) {
-      const int hi = n + 2 < token.size() ? hex(token[n + 1]) : -1, lo = hi >= 0 ? hex(token[n + 2]) : -1;
-      if (lo < 0) {
+    if (token.find('%') != std::string::npos) {
+      std::optional<std::string> decoded = formats::percent_decoded(token);
+      if (!decoded) {
         r.error = quoted + " has a bad %-escape";
         return r;
       }
-      token.replace(n, 3, 1, static_cast<char>(hi * 16 + lo));
+      token = std::move(*decoded);
     }
     const Value* next = nullptr;
     if (at->IsObject()) {

@@ -25,6 +25,10 @@ std::string clipped(std::string_view s, std::size_t max_chars);
 // start a line that seems wxlint's own.
 std::string printable(std::string_view s);
 
+// s with each %XX decoded (a URI's path segment, a $ref's pointer token); nullopt when a '%'
+// is not followed by two hex digits.
+std::optional<std::string> percent_decoded(std::string_view s);
+
 // Well-formed UTF-8 (no overlong forms, surrogates or code points above U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 
