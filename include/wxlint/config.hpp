@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -58,7 +59,7 @@ struct Config {
   // The operation the first "operations" glob matching `file` names, or "".
   std::string operation_for(const std::string& file) const;
   // Removes ignored findings; returns how many were removed.
-  std::size_t apply_ignores(std::vector<FileReport>& reports) const;
+  std::size_t apply_ignores(std::span<FileReport> reports) const;
   // The embedded catalogue, or the one in rules_dir, with these options. Unknown rule ids,
   // codes, settings and operations are reported at their place in the config file.
   Linter make_linter(const std::string& rules_dir = {}) const;
@@ -130,9 +131,9 @@ class Baseline {
   // left over is fixed only where the run could have found it again: in a file linted as an
   // operation (one that no longer parses tells nothing), and of a rule `reported` says the
   // run reports (--select, say, leaves others out; none given: every rule).
-  Outcome apply(std::vector<FileReport>& reports, const std::function<bool(std::string_view rule)>& reported) const;
-  Outcome apply(std::vector<FileReport>& reports) const;  // every rule reported
-  std::size_t filter(std::vector<FileReport>& reports) const;  // apply(reports).removed
+  Outcome apply(std::span<FileReport> reports, const std::function<bool(std::string_view rule)>& reported) const;
+  Outcome apply(std::span<FileReport> reports) const;  // every rule reported
+  std::size_t filter(std::span<FileReport> reports) const;  // apply(reports).removed
   std::size_t size() const;
   int version() const { return version_; }
 

@@ -23,6 +23,7 @@
 #include <memory>
 #include <new>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -151,7 +152,7 @@ std::string operation_of(const wxlint_linter* linter, const std::string& op, con
 }
 
 // Leaves out what the config ignores and the baseline holds.
-void hide(const wxlint_linter* linter, std::vector<wxlint::FileReport>& files) {
+void hide(const wxlint_linter* linter, std::span<wxlint::FileReport> files) {
   linter->config.apply_ignores(files);
   if (linter->baseline) linter->baseline->filter(files);
 }
@@ -338,12 +339,7 @@ int wxlint_fix(const wxlint_linter* linter, const char* text, size_t length, con
     if (flags & ~static_cast<unsigned>(WXLINT_FIX_UNSAFE)) throw Failure{WXLINT_E_INVALID_ARGUMENT, "unknown flags"};
     const std::string op = checked_operation(linter, operation, out, true);
     // As check --fix: what the config ignores and the baseline holds is not fixed either.
-    const auto shown = [linter](wxlint::FileReport& report) {
-      std::vector<wxlint::FileReport> one(1);
-      one[0] = std::move(report);
-      hide(linter, one);
-      report = std::move(one[0]);
-    };
+    const auto shown = [linter](wxlint::FileReport& report) { hide(linter, {&report, 1}); };
     wxlint::FixResult r = linter->linter.fix(std::string(given_text(text, length)), display_name ? display_name : "<buffer>",
                                              (flags & WXLINT_FIX_UNSAFE) != 0, operation_of(linter, op, display_name), shown);
     *fixed = copy_text(r.text, fixed_length);

@@ -199,12 +199,9 @@ int run_check(const CheckOptions& options) {
   // --fix fixes what the report shows: the filters below, in their order (--only-payloads
   // drops only files without a fix).
   job.shown = [&](const Config& config, FileReport& report) {
-    std::vector<FileReport> one(1);
-    one[0] = std::move(report);
-    config.apply_ignores(one);
-    selection->apply(one);
-    if (baseline) baseline->filter(one);
-    report = std::move(one[0]);
+    config.apply_ignores({&report, 1});
+    selection->apply({&report, 1});
+    if (baseline) baseline->filter({&report, 1});
   };
   FixTotals fixed;
   std::vector<std::size_t> report_owner;  // reports[i]'s project

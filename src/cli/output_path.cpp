@@ -66,6 +66,16 @@ void refuse_replacing_non_baseline(const std::string& output) {
   }
 }
 
+int standard_stream_of(const std::string& output) {
+  struct stat out {};
+  if (::stat(output.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return -1;
+  for (const int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino) return fd;
+  }
+  return -1;
+}
+
 std::string file_identity(const std::string& path) {
   fs::path p = path;
   std::error_code ec;

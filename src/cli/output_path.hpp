@@ -20,6 +20,11 @@ void refuse_unwritable(const std::string& output);
 // (Baseline::load() refuses it): --generate-baseline replaces a baseline, never a payload.
 void refuse_replacing_non_baseline(const std::string& output);
 
+// STDOUT_FILENO or STDERR_FILENO when `output` is the regular file that stream writes to
+// (-o /dev/stdout with stdout redirected to a log), else -1: the atomic write would replace
+// the log, and everything written to it so far, with the report.
+int standard_stream_of(const std::string& output);
+
 // What names one file: "dev:inode" when it exists, else the canonical path of its directory
 // and its name (a dangling symbolic link: of where it leads).
 std::string file_identity(const std::string& path);

@@ -51,11 +51,25 @@ std::optional<Outputs> plan_outputs(const CheckOptions& o) {
                 "and one -f without -o sets the terminal's format");
     return std::nullopt;
   }
-  if (no == 0) plan.terminal = nf ? *parse_format(o.formats[0]) : fallback;  // CLI11 checked the names
+  // The terminal's format: a -f alone, else github under GitHub Actions (-o and
+  // --output-format leave it alone alike), else text.
+  plan.terminal = no == 0 && nf ? *parse_format(o.formats[0]) : fallback;  // CLI11 checked the names
   bool stdout_taken = no == 0 && nf == 1;  // a -f alone sends its report to standard output
+  // The file stdout is redirected to is standard output: written in place, not replaced.
+  // nullopt: it is the file stderr is redirected to, said here.
+  const auto to_stdout = [](const std::string& path) -> std::optional<bool> {
+    if (path == "-") return true;
+    const int stream = standard_stream_of(path);
+    if (stream != STDERR_FILENO) return stream == STDOUT_FILENO;
+    print_error(path + " is the file standard error is written to: a report written there would replace it "
+                       "(for standard output: -o -)");
+    return std::nullopt;
+  };
   for (std::size_t i = 0; i < no; ++i) {
     const Format format = nf ? *parse_format(o.formats[i]) : fallback;
-    if (o.outputs[i] != "-") {
+    const std::optional<bool> out = to_stdout(o.outputs[i]);
+    if (!out) return std::nullopt;
+    if (!*out) {
       plan.files.push_back({format, o.outputs[i]});
     } else if (std::exchange(stdout_taken, true)) {
       print_error("-o: only one report can go to standard output (-)");
@@ -73,7 +87,9 @@ std::optional<Outputs> plan_outputs(const CheckOptions& o) {
       return std::nullopt;
     }
     const std::string path = spec.substr(eq + 1);
-    if (path == "-") {
+    const std::optional<bool> out = to_stdout(path);
+    if (!out) return std::nullopt;
+    if (*out) {
       if (std::exchange(stdout_taken, true)) {
         print_error("--output-format: only one report can go to standard output (-)");
         return std::nullopt;

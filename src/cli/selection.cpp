@@ -42,7 +42,7 @@ bool Selection::shows(const std::string& code, const std::string& rule) const {
   return (select.empty() || named(select)) && !named(ignore);
 }
 
-void Selection::apply(std::vector<FileReport>& reports) const {
+void Selection::apply(std::span<FileReport> reports) const {
   if (select.empty() && ignore.empty()) return;
   for (auto& r : reports) std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return !shows(d); });
 }

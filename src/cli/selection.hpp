@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ struct Selection {
   bool shows(const Diagnostic& d) const;
   bool shows(const std::string& code, const std::string& rule) const;
   // Removes the findings it leaves out.
-  void apply(std::vector<FileReport>& reports) const;
+  void apply(std::span<FileReport> reports) const;
 };
 
 // The options' selection; nullopt after saying which name is unknown.

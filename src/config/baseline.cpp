@@ -164,9 +164,9 @@ std::string Baseline::to_json() const {
 
 void Baseline::save(const std::string& path) const { write_file_atomically(path, to_json()); }
 
-Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports) const { return apply(reports, {}); }
+Baseline::Outcome Baseline::apply(std::span<FileReport> reports) const { return apply(reports, {}); }
 
-Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports,
+Baseline::Outcome Baseline::apply(std::span<FileReport> reports,
                                   const std::function<bool(std::string_view rule)>& reported) const {
   std::map<Key, std::size_t> left = counts_;
   Outcome out;
@@ -186,7 +186,7 @@ Baseline::Outcome Baseline::apply(std::vector<FileReport>& reports,
   return out;
 }
 
-std::size_t Baseline::filter(std::vector<FileReport>& reports) const { return apply(reports).removed; }
+std::size_t Baseline::filter(std::span<FileReport> reports) const { return apply(reports).removed; }
 
 std::size_t Baseline::size() const {
   std::size_t n = 0;

@@ -196,7 +196,7 @@ bool Config::ignored(const std::string& file, const Diagnostic& d) const {
   return IgnoreIndex(ignore).for_file(relative_to(file, base_dir)).ignored(d);
 }
 
-std::size_t Config::apply_ignores(std::vector<FileReport>& reports) const {
+std::size_t Config::apply_ignores(std::span<FileReport> reports) const {
   if (ignore.empty()) return 0;
   const IgnoreIndex index(ignore);
   std::size_t removed = 0;

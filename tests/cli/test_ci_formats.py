@@ -121,6 +121,20 @@ class RepositoryRoot(TempDirTest):
                         environ=env(GITHUB_WORKSPACE=self.path("repo")))
         self.assertTrue(r.stdout.startswith("::error file=%s,line=13," % self.path("elsewhere.json")), r.stdout)
 
+    def test_a_name_that_starts_with_two_dots_is_inside_the_root(self):
+        write(self.path("repo", "..draft.json"), BAD)
+        r = self.wxlint("check", "--no-config", "-f", "github", "..draft.json", cwd=self.path("repo"),
+                        environ=env(GITHUB_WORKSPACE=self.path("repo")))
+        self.assertTrue(r.stdout.startswith("::error file=..draft.json,line=13,"), r.stdout)
+
+    def test_a_root_named_through_a_symbolic_link(self):
+        """$GITHUB_WORKSPACE through a link, the working directory physical (or the reverse)."""
+        os.symlink(self.path("repo"), self.path("link"))
+        for root, cwd, name in ((self.path("link"), self.path("repo", "tools"), "../payloads/bad.json"),
+                                (self.path("repo"), self.path("repo"), self.path("link", "payloads", "bad.json"))):
+            r = self.wxlint("check", "--no-config", "-f", "github", name, cwd=cwd, environ=env(GITHUB_WORKSPACE=root))
+            self.assertTrue(r.stdout.startswith("::error file=payloads/bad.json,line=13,"), (root, name, r.stdout))
+
     def test_sarif_uris_relative_to_srcroot(self):
         r = self.wxlint("check", "--no-config", "-f", "sarif", "../payloads/bad.json", cwd=self.path("repo", "tools"),
                         environ=env(GITHUB_WORKSPACE=self.path("repo")))

@@ -2,8 +2,9 @@
 counts that cannot pair up are a usage error (exit 2) before anything is written."""
 import json
 import os
+import subprocess
 
-from cli_support import BAD, TempDirTest, main, write
+from cli_support import BAD, WXLINT, TempDirTest, env, main, write
 
 TEXT = ('bad.json:13:24: error[4911]: Invalid extension. The extension cannot be an emergency number: "911". '
         "(move-users/extension-emergency)\n1 file checked: 1 error, 0 warnings, 0 infos\n")
@@ -90,6 +91,32 @@ class Pairing(TempDirTest):
         self.assertEqual((r.returncode, r.stdout), (2, ""))
         self.assertIn("--format: pdf not in {text,json,sarif,github,gitlab,junit}", r.stderr)
 
+
+    def test_the_file_stdout_is_redirected_to_is_written_to_not_replaced(self):
+        """-o /dev/stdout >> ci.log: the report is appended as -o - would write it; the log stays."""
+        json_report = self.reference("json")
+        write(self.path("ci.log"), "earlier\n")
+        with open(self.path("ci.log"), "a", encoding="utf-8") as log:
+            r = subprocess.run([WXLINT, "check", "--no-config", "-f", "json", "-o", "/dev/stdout", "bad.json"],
+                               cwd=self.dir, stdout=log, stderr=subprocess.PIPE, text=True, env=env(), timeout=60)
+        self.assertEqual((r.returncode, r.stderr), (1, ""))
+        self.assertEqual(self.read("ci.log"), "earlier\n" + json_report)
+
+    def test_the_file_stderr_is_redirected_to_is_refused(self):
+        write(self.path("err.log"), "earlier\n")
+        with open(self.path("err.log"), "a", encoding="utf-8") as log:
+            r = subprocess.run([WXLINT, "check", "--no-config", "-f", "json", "-o", "/dev/stderr", "bad.json"],
+                               cwd=self.dir, stdout=subprocess.PIPE, stderr=log, text=True, env=env(), timeout=60)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(self.read("err.log"), "earlier\nwxlint: /dev/stderr is the file standard error is written to: "
+                         "a report written there would replace it (for standard output: -o -)\n")
+
+    def test_under_github_actions_the_terminal_gets_annotations_whichever_way_files_are_named(self):
+        github = self.check("-f", "github").stdout
+        self.assertTrue(github.startswith("::error file=bad.json,line=13,"), github)
+        for args in (("-f", "sarif", "-o", "a.sarif"), ("--output-format", "sarif=a.sarif"), ("-o", "a.txt")):
+            r = self.wxlint("check", "--no-config", *args, "bad.json", environ=env(GITHUB_ACTIONS="true"))
+            self.assertEqual((r.returncode, r.stdout), (1, github), args)
 
 if __name__ == "__main__":
     main()
