@@ -269,7 +269,8 @@ int run_check(const CheckOptions& options) {
   // stdin fixed: stdout holds the fixed text, so the report goes to stderr.
   std::ostream& report_out = fixed.to_stdout ? std::cerr : std::cout;
   const std::string resume = terminal == Format::text ? pause_workflow_commands(report_out, reports) : "";
-  if (terminal == Format::text) write_terminal_text(o, reports, ctx.summary, report_out);
+  if (terminal == Format::text)
+    write_terminal_text(o, reports, ctx.summary, report_out, fixed.to_stdout ? STDERR_FILENO : STDOUT_FILENO);
   else report_out << render_report(terminal, reports, ctx);
   // The summary counts what was checked: a run that failed must not read as a clean one.
   if (terminal == Format::text && ctx.summary && !ctx.not_linted.empty())

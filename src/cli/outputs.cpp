@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <cstdio>
 #include <filesystem>
@@ -108,23 +110,41 @@ std::optional<Outputs> plan_outputs(const CheckOptions& o) {
   return plan;
 }
 
-report::TerminalStyle terminal_style(const CheckOptions& o) {
+namespace {
+
+// The columns of source an excerpt shows on a terminal `columns` wide: what is left beside
+// the gutter (" 123 | ") and the "..." at each end.
+std::size_t excerpt_width(int fd) {
+  constexpr std::size_t kBeside = 16, kNarrowest = 40, kDefault = 100;
+  std::size_t columns = 0;
+  if (winsize ws{}; ::ioctl(fd, TIOCGWINSZ, &ws) == 0) columns = ws.ws_col;
+  if (columns == 0)
+    if (const char* c = std::getenv("COLUMNS"); c && *c) columns = std::strtoul(c, nullptr, 10);
+  if (columns == 0) return kDefault;
+  return std::max(columns, kNarrowest + kBeside) - kBeside;
+}
+
+}  // namespace
+
+report::TerminalStyle terminal_style(const CheckOptions& o, int fd) {
   // no-color.org: NO_COLOR set and not empty; FORCE_COLOR set, not empty and not "0".
   const auto env_set = [](const char* name, std::string_view off) {
     const char* v = std::getenv(name);
     return v && *v && std::string_view(v) != off;
   };
-  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  const bool terminal = isatty(fd) != 0;
   report::TerminalStyle style;
   if (o.color == "always") style.color = true;
   else if (o.color == "auto") style.color = env_set("FORCE_COLOR", "0") || (terminal && !env_set("NO_COLOR", ""));
   // Output for a terminal, or forced to look like it, gets the source; -q keeps one line.
   style.excerpts = !o.quiet && (terminal || style.color);
+  style.width = excerpt_width(fd);
   return style;
 }
 
-void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& reports, bool summary, std::ostream& out) {
-  const report::TerminalStyle style = terminal_style(o);
+void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& reports, bool summary, std::ostream& out,
+                         int fd) {
+  const report::TerminalStyle style = terminal_style(o, fd);
   if (!style.color && !style.excerpts) return write_text(out, reports, summary);  // piped: byte for byte as before
   report::write_terminal(out, reports, summary, style, [&o](const std::string& path) -> std::optional<std::string> {
     if (path == "-" || path == o.stdin_filename) return std::nullopt;  // stdin cannot be read twice

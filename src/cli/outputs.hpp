@@ -31,11 +31,14 @@ std::optional<Outputs> plan_outputs(const CheckOptions& o);
 // working directory that holds .git, else the working directory.
 std::string repository_root();
 
-// The terminal text's style from --color, NO_COLOR and FORCE_COLOR, whether stdout is a
-// terminal, and -q (one line per finding: no excerpts).
-report::TerminalStyle terminal_style(const CheckOptions& o);
-// Writes the text format to stdout: as write_text() unless the style asks for more.
-void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& reports, bool summary, std::ostream& out);
+// The terminal text's style from --color, NO_COLOR and FORCE_COLOR, whether `fd` (where the
+// report goes: stdout, or stderr when --fix - takes stdout) is a terminal and how wide, and
+// -q (one line per finding: no excerpts).
+report::TerminalStyle terminal_style(const CheckOptions& o, int fd);
+// Writes the text format to `out`, whose descriptor is `fd`: as write_text() unless the
+// style asks for more.
+void write_terminal_text(const CheckOptions& o, const std::vector<FileReport>& reports, bool summary, std::ostream& out,
+                         int fd);
 
 // Under GitHub Actions the runner acts on workflow commands in every log line: "::cmd::" at
 // a line's start and the legacy "##[cmd]" anywhere. Text lines start with file names and

@@ -37,11 +37,14 @@ bool line_end(std::string_view t, std::size_t i) {
 // so the whole file is crossed once, however many findings a (minified) line has.
 class Cursor {
  public:
-  explicit Cursor(std::string_view text) : t_(text) {}
+  // A byte order mark is no character of line 1: columns do not count it.
+  explicit Cursor(std::string_view text) : t_(text), first_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {
+    pos_ = start_ = first_;
+  }
 
   // The byte offset of (line, column), or the line's end when it is shorter; npos past the end.
   std::size_t seek(std::uint32_t line, std::uint32_t column) {
-    if (line < line_ || (line == line_ && column < column_)) line_ = 1, column_ = 1, pos_ = 0, start_ = 0;
+    if (line < line_ || (line == line_ && column < column_)) line_ = 1, column_ = 1, pos_ = start_ = first_;
     while (line_ < line) {
       const void* nl = std::memchr(t_.data() + pos_, '\n', t_.size() - pos_);
       if (!nl) return std::string_view::npos;
@@ -55,9 +58,19 @@ class Cursor {
 
  private:
   std::string_view t_;
+  std::size_t first_;
   std::uint32_t line_ = 1, column_ = 1;
   std::size_t pos_ = 0, start_ = 0;
 };
+
+// Whether the line from `start` fits in `width` columns (and 4 characters a column, as the
+// window below): then it is shown whole.
+bool fits(std::string_view t, std::size_t start, std::size_t width) {
+  std::size_t columns = 0, chars = 0;
+  for (std::size_t i = start; i < t.size() && !line_end(t, i); i += sequence(t, i))
+    if ((columns += display::columns(t.substr(i, sequence(t, i)))) > width || ++chars > 4 * width) return false;
+  return true;
+}
 
 std::string excerpt(std::string_view t, Cursor& cursor, const Diagnostic& d, const TerminalStyle& style) {
   const Location& l = d.location;
@@ -68,7 +81,7 @@ std::string excerpt(std::string_view t, Cursor& cursor, const Diagnostic& d, con
   // Widths in terminal columns: a CJK character takes two, a combining mark none; and at most
   // 4 characters a column, so a value of a million combining marks is not shown whole.
   const std::size_t max_chars = 4 * style.width;
-  std::size_t begin = at;
+  std::size_t begin = fits(t, cursor.line_start(), style.width) ? cursor.line_start() : at;
   for (std::size_t before = 0, chars = 0; begin > cursor.line_start() && ++chars <= max_chars / 3;) {
     std::size_t prev = begin - 1;
     while (prev > cursor.line_start() && begin - prev < 4 && (static_cast<unsigned char>(t[prev]) & 0xC0) == 0x80) --prev;

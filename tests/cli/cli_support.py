@@ -33,7 +33,7 @@ WARN = {"operationId": "validateOrInitiateMoveUsersJob", "requestExamples": []}
 
 
 def env(**extra):
-    e = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PRE_COMMIT")}
+    e = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "PRE_COMMIT", "COLUMNS")}
     e.update(extra)
     return e
 
@@ -49,7 +49,7 @@ def binary_identity():
 
 BINARY_AT_START = binary_identity()
 # What wxlint reads from its environment, and TMPDIR and HOME, where a test's files could come from.
-ENV_READ = ("WXLINT_PLAN_MODULE", "WXLINT_PLAN_REFERENCE", "GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR",
+ENV_READ = ("COLUMNS", "WXLINT_PLAN_MODULE", "WXLINT_PLAN_REFERENCE", "GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI_PROJECT_DIR",
             "NO_COLOR", "FORCE_COLOR", "TMPDIR", "HOME")
 
 

@@ -1,10 +1,13 @@
 """The terminal: colour and source excerpts (--color, NO_COLOR, FORCE_COLOR; piped output
 unchanged), --select / --ignore (codes or rule ids), --exit-zero, check --version, and
 did-you-mean for subcommands and for explain's codes and rule ids."""
+import fcntl
 import json
 import os
 import pty
+import struct
 import subprocess
+import termios
 
 from cli_support import BAD, GOOD, WARN, WXLINT, TempDirTest, env, main, move_users, run, write
 
@@ -19,12 +22,16 @@ class ColourAndExcerpts(TempDirTest):
         super().setUp()
         write(self.path("bad.json"), BAD)
 
-    def on_terminal(self, *args, **extra):
-        """stdout on a pseudo-terminal: what a user sees."""
+    def on_terminal(self, *args, columns=0, stream="stdout", stdin=None, **extra):
+        """stdout (or stderr) on a pseudo-terminal `columns` wide (0: unknown): what a user sees."""
         main_fd, sub_fd = pty.openpty()
+        if columns:
+            fcntl.ioctl(sub_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
         e = {k: v for k, v in env(**extra).items() if k not in ("NO_COLOR", "FORCE_COLOR") or k in extra}
-        p = subprocess.run([WXLINT, "check", "--no-config", *args], cwd=self.dir, stdout=sub_fd,
-                           stderr=subprocess.PIPE, env=e, timeout=60)
+        streams = {"stdout": sub_fd, "stderr": subprocess.PIPE} if stream == "stdout" else \
+                  {"stdout": subprocess.PIPE, "stderr": sub_fd}
+        p = subprocess.run([WXLINT, "check", "--no-config", *args], cwd=self.dir, input=stdin, env=e, timeout=60,
+                           **streams)
         os.close(sub_fd)
         out = b""
         while True:
@@ -83,6 +90,30 @@ class ColourAndExcerpts(TempDirTest):
         self.assertLessEqual(len(source), 6 + 3 + 100 + 3)
         self.assertEqual(source[carets.index("^"):carets.index("^") + 5], '"911"')
         self.assertRegex(carets, r"^   \| +\^{5}$")
+
+    def test_the_excerpt_takes_the_terminal_width(self):
+        users = [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8w%05d" % i, "extension": "%d" % (3000 + i)} for i in range(500)]
+        users[250]["extension"] = "911"
+        with open(self.path("min.json"), "w", encoding="utf-8") as f:
+            f.write(json.dumps({"usersList": [{"locationId": "x", "validate": False, "users": users}]},
+                               separators=(",", ":")))
+        for columns, shown in ((80, 64), (200, 184), (20, 40)):  # 16 beside the source; 40 at least
+            rc, out = self.on_terminal("--select", "4911", "min.json", columns=columns, NO_COLOR="1")
+            self.assertEqual(len(out.splitlines()[1]), len(" 1 | ...") + shown + len("..."), columns)
+        rc, out = self.on_terminal("--select", "4911", "min.json", NO_COLOR="1", COLUMNS="60")  # no size: $COLUMNS
+        self.assertEqual(len(out.splitlines()[1]), len(" 1 | ...") + 44 + len("..."))
+
+    def test_with_fix_to_stdout_the_report_is_styled_for_stderr(self):
+        """--fix - writes the payload to stdout and the report to stderr: stderr's terminal decides."""
+        with open(self.path("bad.json"), "rb") as f:
+            payload = f.read()
+        rc, out = self.on_terminal("--fix", "-", stream="stderr", stdin=payload)
+        self.assertEqual(out, "\x1b[1m<stdin>:13:24:\x1b[0m \x1b[1;31merror[4911]\x1b[0m: Invalid extension. The extension "
+                              'cannot be an emergency number: "911". \x1b[2m(move-users/extension-emergency)\x1b[0m\n'
+                              "\x1b[1m1 file checked: 1 error, 0 warnings, 0 infos\x1b[0m\n")  # stdin: no excerpt
+        r = subprocess.run([WXLINT, "check", "--no-config", "--fix", "-"], cwd=self.dir, input=payload,
+                           capture_output=True, env=env(), timeout=60)
+        self.assertEqual(r.stderr.decode(), LINE.replace("bad.json", "<stdin>") + SUMMARY)
 
     def write_wide(self):
         """A line with a combining accent and CJK before the findings, and a policy whose code and

@@ -127,3 +127,19 @@ TEST_CASE("excerpt of a run of combining marks shows at most 4 characters a colu
   CHECK(report::excerpts(std::string(1000, '\x80') + "1", {d}, report::TerminalStyle{})[0] ==
         " 1 | ...\\x80\\x80\\x80\\x80\\x80\\x80\\x80\\x80" "1\n   |    " + std::string(32, ' ') + "^\n");
 }
+
+TEST_CASE("excerpt of a line that fits is the whole line; a byte order mark is no column", "[report][columns]") {
+  Diagnostic d;
+  d.location.line = d.location.end_line = 1;
+  d.location.column = 50;  // the 1
+  d.location.end_column = 51;
+  report::TerminalStyle style;
+  style.width = 60;
+  const std::string line = "{\"" + std::string(40, 'k') + "\": [\"v\", 1]}";
+  CHECK(report::excerpts(line, {d}, style)[0] == " 1 | " + line + "\n   | " + std::string(49, ' ') + "^\n");
+  // Not counted by columns, nor shown: the caret stays under the value.
+  CHECK(report::excerpts("\xEF\xBB\xBF" + line, {d}, style)[0] == " 1 | " + line + "\n   | " + std::string(49, ' ') + "^\n");
+  style.width = 40;  // too long: a third before the column
+  CHECK(report::excerpts(line, {d}, style)[0] ==
+        " 1 | ..." + line.substr(36) + "\n   |    " + std::string(13, ' ') + "^\n");
+}
