@@ -31,6 +31,17 @@ bool has_country_code(std::string_view s) {
   return i != std::string_view::npos && s[i] == '+';
 }
 
+// Digits written without a + that make a valid number once a + is put before them ("44 20 7946
+// 0000"): the plan may read them in a region as a national number that lost its trunk prefix
+// (+49 442079460000 in Germany), while they may as well be a number that lost its +. Either
+// reading is then a guess.
+bool reads_as_international(std::string_view s) {
+  std::string plus_digits = "+";
+  for (const char c : s)
+    if (c >= '0' && c <= '9' && plus_digits.size() <= 16) plus_digits += c;
+  return formats::plan::judge(plus_digits).verdict == formats::plan::Verdict::valid;
+}
+
 // A phone number as the plan judges it. Only an E.164 value can lack a country code, and "+"
 // and digits of a length E.164 does not allow are the e164 format's finding alone.
 Result judge_plan(std::string_view s, const std::string& region) {
@@ -49,13 +60,20 @@ Result judge(Fmt f, std::string_view s, const std::string& region) {
   switch (f) {
     case Fmt::e164: {
       if (is_e164(s)) return {};
-      // With a region, or a country code written, the plan reads the number; when it reads no valid
-      // number, a ten-digit number is taken as North American (a guess: an unsafe fix).
+      // With a region, or a country code written, the plan reads the number: safe unless the
+      // digits are as well an international number without its +, or lack the region's trunk
+      // prefix. When it reads no valid number, a ten-digit number is taken as North American (a
+      // guess: an unsafe fix), unless the region's plan is another country's.
       std::optional<std::string> sug;
       bool safe = false;  // a guess of the country, or of what a national prefix means
-      if (!region.empty() || has_country_code(s))
-        if (auto j = plan::judge(s, region); j.verdict == plan::Verdict::valid) sug = j.e164, safe = true;
-      if (!sug) sug = suggest_e164(s);
+      const bool plus = has_country_code(s);
+      bool other_country = false;
+      if (!region.empty() || plus) {
+        const plan::Judgement j = plan::judge(s, region);
+        if (j.verdict == plan::Verdict::valid) sug = j.e164, safe = plus || (!j.prefix_missing && !reads_as_international(s));
+        other_country = !plus && j.country_code != 0 && j.country_code != 1;
+      }
+      if (!sug && !other_country) sug = suggest_e164(s);
       if (!sug) return {"invalid", "is not in E.164 format", "", "", false};
       return {"invalid", "is not in E.164 format", " Its E.164 form would be " + *sug + ".", *sug, safe};
     }

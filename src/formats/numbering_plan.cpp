@@ -150,6 +150,8 @@ Judgement judge_uncached(std::string_view s, std::string_view region) {
   wxlint_plan_result r{};
   if (m.judge(s.data(), s.size(), reg.c_str(), &r) != 0) return j;
   j.e164 = r.e164;
+  j.prefix_missing = r.prefix_missing != 0;
+  j.country_code = r.country_code;
   switch (r.verdict) {
     case WXLINT_PLAN_VALID: j.verdict = Verdict::valid; break;
     case WXLINT_PLAN_NOT_A_NUMBER: break;

@@ -22,6 +22,10 @@ struct Judgement {
   Verdict verdict = Verdict::unavailable;
   std::string e164;    // its E.164 form, when it was read as a number
   std::string reason;  // why it is not valid, a clause: "894 is not an assigned area code in the North American plan"
+  // Read in the region as a national number written without its trunk prefix ("20 7946 0000"
+  // in GB): a reading libphonenumber allows, but the digits may as well mean something else.
+  bool prefix_missing = false;
+  int country_code = 0;  // of its country, when it was read as a number (valid or not); else 0
 };
 
 // Judges s: E.164 ("+" and digits) exactly as written, anything else as libphonenumber reads

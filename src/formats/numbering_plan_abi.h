@@ -12,7 +12,7 @@
 extern "C" {
 #endif
 
-#define WXLINT_PLAN_ABI_VERSION 1
+#define WXLINT_PLAN_ABI_VERSION 2
 
 enum wxlint_plan_verdict {
   WXLINT_PLAN_VALID = 0,
@@ -31,6 +31,9 @@ struct wxlint_plan_result {
   char main_region[4];    /* the main region of its country code ("US" for +1; "001" non-geographic) */
   char area_code[4];      /* North American plan only: its area code, when no number in it is valid */
   char e164[24];          /* "+14085551234" when it was read as a number */
+  int prefix_missing;     /* 1: read in default_region as a national number written without the
+                             region's trunk prefix (the 0 of "020 7946 0000"), outside the North
+                             American plan, where numbers are written without it */
 };
 
 /* Judges text (E.164, or a national format read with default_region, "" or "ZZ" for none).

@@ -257,6 +257,20 @@ int parse_error_verdict(PhoneNumberUtil::ErrorType e) {
   }
 }
 
+// Read in `region` as its national number, while the region writes a national number after a
+// trunk prefix (0, 8...) that the text does not start with. The North American plan writes
+// its numbers without theirs (1).
+bool prefix_missing(const char* text, std::size_t length, const std::string& region, const PhoneNumber& n) {
+  if (n.country_code() == 1 || n.country_code() != util().GetCountryCodeForRegion(region)) return false;
+  std::string prefix;
+  util().GetNddPrefixForRegion(region, true, &prefix);
+  if (prefix.empty()) return false;
+  std::string digits;
+  for (std::size_t i = 0; i < length && digits.size() < prefix.size(); ++i)
+    if (text[i] >= '0' && text[i] <= '9') digits += text[i];
+  return digits != prefix;
+}
+
 }  // namespace
 
 extern "C" {
@@ -292,6 +306,7 @@ __attribute__((visibility("default"))) int wxlint_plan_judge(const char* text, s
         out->verdict = parse_error_verdict(error);
         return 0;
       }
+      out->prefix_missing = prefix_missing(text, length, region, n) ? 1 : 0;
     }
     out->country_code = n.country_code();
     std::string s;

@@ -36,7 +36,7 @@ std::string fixed(const std::string& name, bool unsafe) {
 
 TEST_CASE("to-e164 fix cases give their fixed text, and fixing again changes nothing", "[golden][fix][plan]") {
   const bool update = std::getenv("WXLINT_UPDATE_GOLDEN") != nullptr;
-  for (const char* name : {"phone-national", "phone-contacts", "phone-guess-unsafe"}) {
+  for (const char* name : {"phone-national", "phone-contacts", "phone-person", "phone-guess-unsafe"}) {
     DYNAMIC_SECTION(name) {
       const fs::path input = kRoot / (std::string(name) + ".json"), out = kRoot / (std::string(name) + ".fixed.json");
       const bool unsafe = std::string_view(name).ends_with("-unsafe");
@@ -79,4 +79,37 @@ TEST_CASE("to-e164 is safe only where the plan read the number", "[fix][plan]") 
   all.replace(all.find("408-555-1234"), 12, "+14085551234");
   all.replace(all.find("0044 20 7946 0000"), 17, "+442079460000");
   CHECK(fixed("phone-guess-unsafe.json", true) == all);
+}
+
+TEST_CASE("to-e164 in a region is unsafe where the digits could mean another number", "[fix][plan]") {
+  wxlint::LinterOptions o;
+  o.region = "DE";
+  const wxlint::Linter linter = wxlint::Linter::embedded(o);
+  const auto fix_of = [&](const std::string& number) -> std::string {
+    const std::string payload =
+        R"({"usersList": [{"locationId": "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OLzVmMDI3OGZlLWU4OGMtNDMzNy04MGViLWRjY2NiM2VlMDU1MA",
+  "validate": false, "users": [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8wNTJhYjliZC1jNmUyLTZlYWUtMWE5YS01ZWZhMGEyNWMxNmE",
+  "phoneNumber": ")" + number + R"("}]}]})";
+    for (const auto& d : linter.lint(payload, "p.json").diagnostics)
+      if (d.code == "1026017") return d.fix ? (d.fix->safe ? "safe " : "unsafe ") + d.fix->edits.at(0).text : "none";
+    return "no finding";
+  };
+  CHECK(fix_of("0221 1234567") == "safe \"+492211234567\"");     // Cologne, with its trunk prefix 0
+  CHECK(fix_of("221 1234567") == "unsafe \"+492211234567\"");    // the 0 left out: or another number
+  CHECK(fix_of("44 20 7946 0000") == "unsafe \"+49442079460000\"");  // London without its +
+  CHECK(fix_of("+44 20 7946 0000") == "safe \"+442079460000\"");
+  CHECK(fix_of("2025550123") == "unsafe \"+492025550123\"");  // Wuppertal without its 0, or Washington
+}
+
+TEST_CASE("to-e164 guesses no North American number in another region's plan", "[fix][plan]") {
+  const std::string payload = R"({"phoneNumbers": ["2025550123"], "numberType": "DID"})";
+  for (const char* region : {"", "GB"}) {
+    wxlint::LinterOptions o;
+    o.region = region;
+    const auto r = wxlint::Linter::embedded(o).lint(payload, "p.json", "addPhoneNumbersToLocation");
+    REQUIRE(!r.diagnostics.empty());
+    CHECK(r.diagnostics[0].code == "WX7103");
+    CHECK((r.diagnostics[0].fix ? r.diagnostics[0].fix->edits.at(0).text : "none") ==
+          (*region ? "none" : "\"+12025550123\""));
+  }
 }
