@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <mutex>
 #include <new>
 #include <optional>
@@ -70,6 +71,18 @@ std::optional<Stamp> stamp_of(const std::string& path) {
   return Stamp{st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec, st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec};
 }
 
+// The name --diff gives a file: a symbolic link's target, which --fix writes and which git
+// apply and patch change (they refuse a link, or take it for the link itself).
+std::string diff_name(const std::string& path, const std::string& name) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (path == "-" || !fs::is_symlink(path, ec)) return name;
+  const fs::path target = fs::weakly_canonical(path, ec), cwd = fs::current_path(ec);
+  if (ec) return name;
+  const fs::path rel = target.lexically_proximate(cwd);
+  return (rel.empty() || *rel.begin() == ".." ? target : rel).generic_string();
+}
+
 // --fix and --diff: the file is written only when a fix applied, and never with --diff.
 void fix_one(const Linter& linter, const std::string& path, const std::string& name, const std::string& operation,
              const LintSetup& setup, const LintJob& job, LintOutcome& out) {
@@ -87,7 +100,7 @@ void fix_one(const Linter& linter, const std::string& path, const std::string& n
   if (job.shown && setup.config) shown = [&](FileReport& r) { job.shown(*setup.config, r); };
   FixResult r = linter.fix(job.diff ? text : std::move(text), name, job.unsafe_fixes, operation, shown);
   if (job.diff) {
-    out.diff = unified_diff(name, text, r.text, r.changes);
+    out.diff = unified_diff(diff_name(path, name), text, r.text, r.changes);
   } else if (is_stdin) {
     out.fixed_stdin = std::move(r.text);
   } else if (r.applied) {

@@ -110,7 +110,13 @@ FixResult Linter::fix(std::string text, std::string path, bool unsafe, std::stri
   std::unordered_map<std::uint64_t, Then> seen{{std::hash<std::string>{}(text), {0, 0, {}}}};
   while (r.passes < kMaxFixPasses) {
     const auto& all = r.report.diagnostics;
-    if (std::none_of(all.begin(), all.end(), fixable)) break;  // spares the filter's copy
+    if (std::none_of(all.begin(), all.end(), fixable)) {  // spares the filter's copy
+      // The listed findings have no fix, but those past maxFindingsPerRule may.
+      const auto capped = [](const Diagnostic& d) { return d.unlisted > 0; };
+      if (every || std::none_of(all.begin(), all.end(), capped)) break;
+      r.report = relint(text, path, operation, every = true);
+      continue;
+    }
     FileReport kept;
     if (shown) kept = r.report, shown(kept);
     AppliedFixes a = apply_fixes(text, shown ? kept.diagnostics : all, unsafe);

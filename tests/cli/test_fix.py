@@ -162,6 +162,17 @@ class GoldenCasesThroughTheCli(TempDirTest):
             g = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd=self.dir, capture_output=True, text=True)
             self.assertEqual(g.returncode, 0, g.stdout + g.stderr)
 
+    def test_diff_through_a_symbolic_link_names_the_file_it_leads_to(self):
+        # "a/link.json": patch refuses a link, git apply takes it for the link itself.
+        os.makedirs(self.path("req"))
+        shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path("req", "x.json"))
+        os.symlink("req/x.json", self.path("link.json"))
+        r = self.wxlint("check", "--no-config", "--diff", "link.json")
+        self.assertTrue(r.stdout.startswith("--- a/req/x.json\n+++ b/req/x.json\n@@ -"), r.stdout[:200])
+        if shutil.which("git"):
+            g = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd=self.dir, capture_output=True, text=True)
+            self.assertEqual(g.returncode, 0, g.stdout + g.stderr)
+
     def test_a_file_name_of_255_bytes_is_fixed(self):
         # The temporary file beside it is named within NAME_MAX too.
         name = "p" * 250 + ".json"
@@ -274,6 +285,16 @@ class Passes(TempDirTest):
         self.assertEqual((r.returncode, r.stdout, r.stderr),
                          (0, "1 file checked: no findings\n", "wxlint: fixed 300 findings in 1 file\n"))
         self.assertEqual(read(self.path("m.json")).count(b'"AB12"'), 300)
+
+    def test_findings_past_max_findings_per_rule_are_fixed_when_the_listed_ones_have_no_fix(self):
+        # The first has only an unsafe fix: the two after it, unlisted, were not fixed at all.
+        write(self.path("e.json"), {"phoneNumbers": ["4085551234", "+1 (408) 555-1299", "+1 (212) 555-0123"],
+                                    "numberType": "DID"})
+        write(self.path(".wxlint.json"), {"settings": {"maxFindingsPerRule": 1}})
+        r = self.wxlint("check", "--fix", "-q", "--operation", "addPhoneNumbersToLocation", "e.json")
+        self.assertEqual((r.returncode, r.stderr), (1, "wxlint: fixed 2 findings in 1 file\n"))
+        self.assertEqual(json.loads(read(self.path("e.json"))),
+                         {"phoneNumbers": ["4085551234", "+14085551299", "+12125550123"], "numberType": "DID"})
 
     def test_fixes_that_undo_each_other_stop_where_they_began(self):
         # Two rules that disagree on a value turned it back and forth until the last pass.
