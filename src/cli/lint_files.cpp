@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <new>
@@ -51,7 +53,11 @@ class Progress {
 void refuse_read_only(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return;  // write_file_atomically says why
-  if (::access(path.c_str(), W_OK) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) return;
+  const bool writable = ::access(path.c_str(), W_OK) == 0;
+  const int why = errno;
+  if (writable && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) return;
+  // Writable by its mode, yet not to us: immutable (chattr +i), or a read-only mount.
+  if (!writable && why != EACCES) throw IoError(path + ": cannot write: " + std::strerror(why));
   char mode[8];
   std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
   throw IoError(path + ": cannot write: it is read-only (mode " + mode + "); make it writable to fix it");
