@@ -32,7 +32,8 @@ Finding& Emitter::emit(std::string pointer, Anchor anchor) {
 void Emitter::forget_spare() {
   if (covers_ && !spare_.covers_keyword.empty())
     covers_->push_back(covers_key(spare_.pointer, spare_.covers_keyword,
-                                  spare_.covers_detail.empty() ? std::nullopt : std::optional<std::string_view>(spare_.covers_detail)));
+                                  spare_.covers_detail.empty() ? std::nullopt : std::optional<std::string_view>(spare_.covers_detail),
+                                  rule_.doc.severity));
   spare_.args.clear();
   spare_.related.clear();
   spare_.covers_keyword.clear();
@@ -45,11 +46,13 @@ void Emitter::close() {
   tally_ = Finding();
 }
 
-std::uint64_t covers_key(std::string_view pointer, std::string_view keyword, std::optional<std::string_view> what) {
+std::uint64_t covers_key(std::string_view pointer, std::string_view keyword, std::optional<std::string_view> what,
+                         Severity severity) {
   // hash_bytes mixes in each length, so the parts cannot run into each other.
   std::uint64_t h = detail::hash_bytes(pointer, 0x243F6A8885A308D3ull);
   h = detail::hash_bytes(keyword, h);
-  return what ? detail::hash_bytes(*what, h) & ~std::uint64_t{1} : h | 1;
+  if (what) h = detail::hash_bytes(*what, h);
+  return (h & ~std::uint64_t{7}) | (static_cast<std::uint64_t>(severity) << 1) | (what ? 0 : 1);
 }
 
 Finding& Emitter::emit(const Path& path, Anchor anchor) {

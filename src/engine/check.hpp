@@ -8,6 +8,8 @@
 #include "engine/params.hpp"
 #include "engine/path.hpp"
 
+#include <wxlint/diagnostic.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -82,7 +84,10 @@ class Emitter {
 
 // What a schema failure is matched on by the findings that explain it: its place, keyword
 // and detail (none: a finding that explains any detail). Hashed: a tally keeps no pointers.
-std::uint64_t covers_key(std::string_view pointer, std::string_view keyword, std::optional<std::string_view> what);
+// A rule's finding explains a schema failure only at its severity or above: an info-level
+// policy rule does not hide the error the API would answer. The severity is in bits 1-2.
+std::uint64_t covers_key(std::string_view pointer, std::string_view keyword, std::optional<std::string_view> what,
+                         Severity severity);
 inline bool explains_any(std::uint64_t covers_key) { return covers_key & 1; }  // made without a detail
 
 struct CheckState {

@@ -46,10 +46,11 @@ struct SchemaFindings final : SchemaSink {
       : catalogue(c), one(o), any(a), list(l), prefix(p) {}
 
   bool wants(const SchemaFailure& sf) override {
-    if ((!one.empty() && one.contains(covers_key(sf.pointer, sf.keyword, sf.detail))) ||
-        (!any.empty() && any.contains(covers_key(sf.pointer, sf.keyword, std::nullopt))))
-      return false;
     rule = catalogue.builtin_if_enabled(schema_rule_id(sf.keyword));
+    for (int s = rule ? static_cast<int>(rule->doc.severity) : 0; s <= static_cast<int>(Severity::error); ++s)
+      if ((!one.empty() && one.contains(covers_key(sf.pointer, sf.keyword, sf.detail, Severity(s)))) ||
+          (!any.empty() && any.contains(covers_key(sf.pointer, sf.keyword, std::nullopt, Severity(s)))))
+        return false;
     if (!rule || list.lists(rule)) return rule != nullptr;
     Finding tally;  // counted only
     tally.rule = rule;
@@ -81,7 +82,8 @@ void add_schema_findings(const Catalogue& catalogue, const SchemaValidator& sche
   for (const auto& f : rule_findings)
     if (!f.covers_keyword.empty())
       covers.push_back(covers_key(f.pointer, f.covers_keyword,
-                                  f.covers_detail.empty() ? std::nullopt : std::optional<std::string_view>(f.covers_detail)));
+                                  f.covers_detail.empty() ? std::nullopt : std::optional<std::string_view>(f.covers_detail),
+                                  f.rule->doc.severity));
   const auto any_detail = std::partition(covers.begin(), covers.end(), [](std::uint64_t k) { return !explains_any(k); });
   const Explained any({any_detail, covers.end()});
   covers.erase(any_detail, covers.end());

@@ -160,6 +160,40 @@ class Story(TempDirTest):
         self.assertEqual(r.stderr, "wxlint: --rules missing.rules.json: No such file or directory\n")
 
 
+class Covering(TempDirTest):
+    """A policy rule that finds what the schema finds explains it, so it is said once; but only
+    at the schema rule's severity or above: an info rule does not hide the API's error."""
+    def setUp(self):
+        super().setUp()
+        write(self.path("title.json"), {"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [
+            {"displayName": "Anna Meier", "source": "CH", "title": 5,
+             "emails": [{"value": "anna@example.com", "type": "work", "primary": True}]}]})
+
+    def policy(self, severity):
+        write(self.path("note.rules.json"), {"operation": "bulkCreateOrUpdateContacts", "rules": [
+            {"id": "org/title-note", "code": "ORG050", "severity": severity, "check": "type", "at": "/contacts/*/title",
+             "params": {"types": ["string"]}, "message": "Note: title is {actual}.", "summary": "s", "description": "d"}]})
+
+    def test_a_rule_below_the_schema_rule_does_not_hide_its_error(self):
+        self.policy("info")
+        r = self.wxlint("check", "--no-config", "-q", "--rules", "note.rules.json", "title.json")
+        self.assertEqual((r.returncode, r.stdout), (1,
+            "title.json:7:16: info[ORG050]: Note: title is an integer. (org/title-note)\n"
+            "title.json:7:16: error[WX1001]: title must be a string, not an integer. (schema/type)\n"))
+
+    def test_a_rule_at_the_schema_rules_severity_explains_it(self):
+        self.policy("error")
+        r = self.wxlint("check", "--no-config", "-q", "--rules", "note.rules.json", "title.json")
+        self.assertEqual((r.returncode, r.stdout), (1,
+            "title.json:7:16: error[ORG050]: Note: title is an integer. (org/title-note)\n"))
+        # schema/type made a warning: a warning rule explains it.
+        self.policy("warning")
+        write(self.path(".wxlint.json"), {"rules": ["note.rules.json", {"schema/type": "warning"}]})
+        r = self.wxlint("check", "-q", "title.json")
+        self.assertEqual((r.returncode, r.stdout), (0,
+            "title.json:7:16: warning[ORG050]: Note: title is an integer. (org/title-note)\n"))
+
+
 class Schemas(TempDirTest):
     def test_an_added_operation_whose_schema_uses_property_names(self):
         write(self.path("policy", "tags.rules.json"), {
