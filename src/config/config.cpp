@@ -112,6 +112,21 @@ void add_setting(const DataFile& file, const std::string& key, const rapidjson::
   places.origins.emplace_back(key, ptr);
 }
 
+// A glob of files as the files it is matched with are named: relative to the config file's
+// directory. "./sub/*.json" is "sub/*.json", and an absolute one inside that directory is made
+// relative; one outside it could match nothing, and says so.
+std::string file_glob(const DataFile& file, std::string glob, const std::string& ptr, const std::string& base_dir) {
+  while (glob.starts_with("./")) glob.erase(0, glob.find_first_not_of('/', 2));
+  if (glob.empty() || glob == ".") file.fail(ptr, "names the config file's directory, not files in it (all of them: \"**\")");
+  if (!glob.starts_with('/')) return glob;
+  std::error_code ec;
+  std::string base = std::filesystem::absolute(base_dir.empty() ? "." : base_dir, ec).lexically_normal().generic_string();
+  if (base.size() > 1 && base.ends_with('/')) base.pop_back();
+  if (glob.starts_with(base + "/")) return glob.substr(base.size() + 1);
+  file.fail(ptr, "matches no file: \"" + glob + "\" is outside " + base +
+                     ", the directory of the config file, which globs of files are relative to");
+}
+
 void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c, Places& places) {
   for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
     const auto& e = list[i];
@@ -119,6 +134,7 @@ void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c,
     IgnoreEntry entry;
     for (auto [field, key] : {std::pair{&entry.files, "files"}, {&entry.pointer, "pointer"}, {&entry.rule, "rule"}})
       if (auto it = e.FindMember(key); it != e.MemberEnd()) *field = name_of(it->value);
+    if (!entry.files.empty()) entry.files = file_glob(file, entry.files, ptr + "/files", c.base_dir);
     if (entry.files.empty() && entry.pointer.empty() && entry.rule.empty())
       file.fail(ptr, "an ignore entry needs at least one of \"files\", \"pointer\" or \"rule\"");
     if (!entry.pointer.empty() && entry.pointer[0] != '/' && entry.pointer[0] != '*')
@@ -197,8 +213,9 @@ Config parse_config(std::string text, const std::string& name, const std::string
     for (const auto& op : it->value.GetObject()) {
       // A string: the files this glob matches are that operation; an object: its settings.
       if (op.value.IsString()) {
-        c.operation_globs.push_back({name_of(op.name), name_of(op.value)});
-        operation_glob_ptrs.push_back(member_ptr("/operations", name_of(op.name)));
+        const std::string ptr = member_ptr("/operations", name_of(op.name));
+        c.operation_globs.push_back({file_glob(file, name_of(op.name), ptr, c.base_dir), name_of(op.value)});
+        operation_glob_ptrs.push_back(ptr);
         continue;
       }
       for (const auto& m : op.value.GetObject())

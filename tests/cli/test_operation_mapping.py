@@ -36,6 +36,29 @@ class OperationMapping(TempDirTest):
         self.assertIsNone(files["other/o.json"]["operation"])
         self.assertEqual(self.codes(files["other/o.json"]), ["WX0011"])
 
+    def test_globs_and_ignore_files_spelt_with_dot_slash_or_absolute(self):
+        """"./people/*.json" and "<the config's directory>/people/*.json" are "people/*.json"."""
+        write(self.path("people", "p.json"), PERSON)
+        for glob in ("./people/*.json", ".//people/*.json", self.path("people") + "/*.json"):
+            write(self.path(".wxlint.json"), {"operations": {glob: "Create a Person"},
+                                              "ignore": [{"files": glob.replace("*.json", "p.json"), "rule": "WX4106"}]})
+            r, files = self.lint("people/p.json")
+            self.assertEqual((r.returncode, files["people/p.json"]["operation"], self.codes(files["people/p.json"])),
+                             (0, "Create a Person", []), glob)
+
+    def test_a_glob_outside_the_configs_directory_is_an_error_at_its_place(self):
+        write(self.path("p.json"), PERSON)
+        write(self.path(".wxlint.json"), '{"ignore": [{"files": "/elsewhere/*.json"}]}')
+        r = self.wxlint("check", "p.json")
+        self.assertEqual((r.returncode, r.stderr), (2,
+            f'wxlint: {self.path(".wxlint.json")}:1:23: /ignore/0/files: matches no file: "/elsewhere/*.json" is '
+            f'outside {self.dir}, the directory of the config file, which globs of files are relative to\n'))
+        write(self.path(".wxlint.json"), '{"operations": {"./": "Create a Person"}}')
+        r = self.wxlint("check", "p.json")
+        self.assertEqual((r.returncode, r.stderr), (2,
+            f'wxlint: {self.path(".wxlint.json")}:1:23: /operations/.~1: names the config file\'s directory, not '
+            'files in it (all of them: "**")\n'))
+
     def test_globs_hold_from_another_working_directory(self):
         write(self.path("proj", ".wxlint.json"), CONFIG)
         write(self.path("proj", "people", "p.json"), PERSON)
