@@ -61,15 +61,24 @@ std::string dir_of(const std::string& file) {
 // Filters with the baseline, and says which of its entries are fixed and whether it is
 // worth regenerating.
 // `rules` and `selection`: an entry of a rule that --select or --ignore leaves out is not fixed,
-// nor, on a run without an org snapshot, one of a rule that only a snapshot makes find.
+// nor one that a config turns off or ignores (in any file: a run cannot tell it is gone), nor,
+// on a run without an org snapshot, one of a rule that only a snapshot makes find.
 void report_baseline(const std::string& path, const Baseline& baseline, std::vector<FileReport>& reports,
-                     const std::vector<RuleDoc>& rules, const Selection& selection, bool with_snapshot) {
+                     const std::vector<RuleDoc>& rules, const Selection& selection, const Projects& projects) {
   std::map<std::string, const RuleDoc*, std::less<>> by_id;
   for (const auto& r : rules) by_id.emplace(r.id, &r);
+  const bool with_snapshot = std::ranges::any_of(projects.all(), [](const auto& p) { return !p.config.options.snapshot.empty(); });
+  const auto left_out = [&](const std::string& name) {
+    return std::ranges::any_of(projects.all(), [&](const auto& p) {
+      return p.config.options.disabled.contains(name) ||
+             std::ranges::any_of(p.config.ignore, [&](const IgnoreEntry& e) { return e.rule == name; });
+    });
+  };
   const auto reported = [&](std::string_view rule) {
     const auto at = by_id.find(rule);
     const RuleDoc* doc = at != by_id.end() ? at->second : nullptr;
     if (doc && !with_snapshot && (doc->check == "snapshot-lookup" || doc->id.starts_with("snapshot/"))) return false;
+    if (left_out(std::string(rule)) || (doc && left_out(doc->code))) return false;
     return selection.shows(doc ? doc->code : std::string(), std::string(rule));
   };
   const Baseline::Outcome outcome = baseline.apply(reports, reported);
@@ -251,8 +260,7 @@ int run_check(const CheckOptions& options) {
     return unreadable ? kExitUsage : kExitClean;
   }
   if (baseline) {
-    const bool with_snapshot = std::ranges::any_of(projects.all(), [](const auto& p) { return !p.config.options.snapshot.empty(); });
-    report_baseline(o.baseline, *baseline, reports, *rules, *selection, with_snapshot);
+    report_baseline(o.baseline, *baseline, reports, *rules, *selection, projects);
     // Linted with every finding listed, for the baseline: what it left is capped now.
     for (std::size_t i = 0; i < reports.size(); ++i)
       cap_findings(reports[i], projects.max_findings_per_rule(projects.all()[report_owner[i]].group));

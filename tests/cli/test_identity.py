@@ -121,6 +121,15 @@ class Identity(TempDirTest):
         self.assertEqual((r.returncode, r.stdout), (0, "1 file checked: no findings\n"))
         self.assertEqual(r.stderr, "wxlint: 1 baseline entry is fixed: regenerate the baseline to drop it\n")
 
+    def test_entries_of_rules_the_config_turns_off_or_ignores_are_not_fixed(self):
+        write(self.path("p.json"), payload(USERS))
+        self.baseline()
+        for config in ({"rules": {"4910": "off", "move-users/extension-emergency": "off"}},
+                       {"ignore": [{"rule": "4910"}, {"rule": "4911", "files": "p.json"}]}):
+            write(self.path(".wxlint.json"), config)
+            r = self.wxlint("check", "--baseline", "base.json", "p.json")
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""), config)
+
     def test_entries_of_files_not_linted_are_not_fixed(self):
         write(self.path("p.json"), payload(USERS))
         write(self.path("q.json"), payload(USERS))
