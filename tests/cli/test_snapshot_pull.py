@@ -35,23 +35,53 @@ SCRIPT = os.path.join(os.path.dirname(WXLINT), "wxlint-snapshot-pull")  # the bu
 # Runs the script with a mishap at publishing time: Ctrl-C as the first page is renamed into
 # --out, or a full disk when the manifest is written.
 MISHAP = r"""
-import os, runpy, signal, sys, tempfile
+import builtins, os, runpy, shutil, signal, sys, tempfile
 script, mishap, out = sys.argv[1], sys.argv[2], os.path.abspath(sys.argv[3])
 sys.argv = [script, "--out"] + sys.argv[3:]
+real_replace, real_mkstemp, real_rmtree, real_open = os.replace, tempfile.mkstemp, shutil.rmtree, builtins.open
+def staged(path):  # in the pull's staging directory itself (not in a directory inside it)
+    return os.path.basename(os.path.dirname(os.path.abspath(path))).startswith(".wxlint-pull-")
 if mishap == "ctrl-c":
-    real_replace = os.replace
     def replace(src, dst):
         real_replace(src, dst)
         if os.path.dirname(os.path.abspath(dst)) == out:
             os.kill(os.getpid(), signal.SIGINT)
     os.replace = replace
-else:
-    real_mkstemp = tempfile.mkstemp
+if mishap == "full":
     def mkstemp(*args, prefix=None, **kwargs):
         if prefix and prefix.startswith(".manifest.json."):
             raise OSError(28, "No space left on device")
         return real_mkstemp(*args, prefix=prefix, **kwargs)
     tempfile.mkstemp = mkstemp
+if mishap in ("sigterm-then-ctrl-c", "ctrl-c-while-cleaning-up"):
+    # SIGTERM as the first page is written (or not: the server's error ends the pull), and a
+    # Ctrl-C as the staging directory is being removed.
+    def mkstemp(*args, prefix=None, **kwargs):
+        if mishap == "sigterm-then-ctrl-c" and prefix and prefix.startswith(".licences-001.json."):
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real_mkstemp(*args, prefix=prefix, **kwargs)
+    tempfile.mkstemp = mkstemp
+    def rmtree(path, *args, **kwargs):
+        os.kill(os.getpid(), signal.SIGINT)
+        return real_rmtree(path, *args, **kwargs)
+    shutil.rmtree = rmtree
+if mishap == "unreadable-manifest":
+    def open_(path, *args, **kwargs):
+        if isinstance(path, str) and os.path.abspath(path) == os.path.join(out, "manifest.json"):
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, *args, **kwargs)
+    builtins.open = open_
+if mishap.startswith("rename-fails"):
+    # The second page cannot be renamed into out; with "-twice", nor the earlier manifest put back.
+    def replace(src, dst):
+        if staged(src) and os.path.dirname(os.path.abspath(dst)) == out and \
+                os.path.basename(dst) == "locations-001.json":
+            raise PermissionError(13, "Permission denied")
+        if mishap.endswith("-twice") and os.path.basename(os.path.dirname(src)) == "earlier" and \
+                os.path.basename(src) == "manifest.json":
+            raise OSError(30, "Read-only file system")
+        return real_replace(src, dst)
+    os.replace = replace
 runpy.run_path(script, run_name="__main__")
 """
 
@@ -608,9 +638,9 @@ class Pull(TempDirTest):
         self.assertEqual({name: pathlib.Path(self.path("out", name)).read_bytes() for name in self.files()}, before)
         self.assertEqual(os.listdir(self.dir), ["out"])
 
-    def mishap(self, mishap, *args):
+    def mishap(self, mishap, *args, wxlint=WXLINT):
         r = subprocess.run([sys.executable, "-c", MISHAP, SCRIPT, mishap, *args], cwd=self.dir, capture_output=True,
-                           text=True, env=env(WEBEX_ACCESS_TOKEN=TOKEN, WXLINT_EXECUTABLE=WXLINT), timeout=60)
+                           text=True, env=env(WEBEX_ACCESS_TOKEN=TOKEN, WXLINT_EXECUTABLE=wxlint), timeout=60)
         self.assertNotIn(TOKEN, r.stdout + r.stderr)
         return r
 
@@ -872,6 +902,269 @@ class Pull(TempDirTest):
         self.assertEqual(r.stderr, f"wxlint: {script}: cannot run it (No such file or directory): `wxlint snapshot "
                                    "pull` runs this script, installed beside wxlint\n")
 
+    # --- A second signal, a closed stderr, file modes, ... (the audit's findings) ---
+
+    def snapshot(self, top="out"):
+        """Every file under top, hidden ones too, and its bytes."""
+        return {name: pathlib.Path(self.path(top, name)).read_bytes() for name in self.files(top)}
+
+    def test_a_second_signal_does_not_stop_the_clean_up(self):
+        # SIGTERM as the first page is written, then Ctrl-C while the staging directory is removed:
+        # the clean-up still ends, and out (which the pull created) is gone, staging and all.
+        r = self.mishap("sigterm-then-ctrl-c", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (143, ""), r.stderr)
+        self.assertEqual(r.stderr.splitlines(), [PREFIX + "interrupted (SIGTERM)",
+                                                 PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual(os.listdir(self.dir), [])
+        # After an error: its exit code stays, and an earlier snapshot stays as it was.
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = self.snapshot()
+        self.api.route = lambda api, path, query: (404, {}, b"{}") if "locations" in path else webex(api, path, query)
+        r = self.mishap("ctrl-c-while-cleaning-up", "out", "--base-url", self.api.base, "--kinds", "licences,locations")
+        self.assertEqual((r.returncode, r.stdout), (3, ""), r.stderr)
+        self.assertEqual(r.stderr.splitlines()[-1], PREFIX + "out: left as it was (nothing of this pull written)")
+        self.assertEqual(self.snapshot(), before)
+
+    def test_a_staging_directory_a_killed_pull_left_is_removed(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences").returncode, 0)
+        stale = ".wxlint-pull-ab_cd123"
+        write(self.path("out", stale, "people-001.json"), {"items": []})
+        write(self.path("out", stale, ".people-002.json.x1y2z3w4.tmp"), {"items": []})
+        # Not ours, or not clearly: another name, a file a pull does not write, a pull running now.
+        write(self.path("out", ".wxlint-pull-mine", "people-001.json"), {"items": []})
+        write(self.path("out", ".wxlint-pull-notes123", "notes.txt"), "mine")
+        write(self.path("out", ".wxlint-pull-running1", "people-001.json"), {"items": []})
+        fd = os.open(self.path("out", ".wxlint-pull-running1"), os.O_RDONLY)
+        self.addCleanup(os.close, fd)
+        import fcntl  # pylint: disable=import-outside-toplevel
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr.splitlines(), [
+            PREFIX + "out: removed .wxlint-pull-ab_cd123, the staging directory of a pull that did not finish (2 files)",
+            PREFIX + "licences: 1 page, 2 items", PREFIX + "wrote 1 page of 1 kind and manifest.json to out"])
+        self.assertEqual(self.files(), [".wxlint-pull-mine/people-001.json", ".wxlint-pull-notes123/notes.txt",
+                                        ".wxlint-pull-running1/people-001.json", "licences-001.json", "manifest.json"])
+
+    def run_with(self, *args, **popen):
+        """A pull with stderr as the test gives it (a broken pipe, closed); its stdout and exit code."""
+        p = subprocess.Popen([WXLINT, "snapshot", "pull", *args], cwd=self.dir, env=env(WEBEX_ACCESS_TOKEN=TOKEN),
+                             stdout=subprocess.PIPE, text=True, **popen)
+        out, _ = p.communicate(timeout=60)
+        return p.returncode, out
+
+    def test_a_closed_or_broken_stderr_changes_nothing(self):
+        reader, writer = os.pipe()
+        os.close(reader)  # as `2>&1 | head -2` once head has gone
+        self.addCleanup(os.close, writer)
+        for how, popen in [("broken", {"stderr": writer}), ("closed", {"preexec_fn": lambda: os.close(2)})]:
+            with self.subTest(stderr=how):
+                code, out = self.run_with("--out", "out", "--base-url", self.api.base, "--kinds", "licences", **popen)
+                self.assertEqual(code, 0, how)
+                self.assertEqual(out.splitlines()[1:], ["  licences                  1 page         2 items",
+                                                        "no inconsistencies found"])
+                self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+                # An error: its exit code, and nothing of it left, the staging directory neither.
+                code, out = self.run_with("--out", "new", "--base-url", self.api.base, "--kinds", "licences,contacts",
+                                          "--org-id", "Y2lzY29zcGFyazovL3VzL09SRw", **popen)
+                self.assertEqual((code, out), (3, ""), how)
+                self.assertFalse(os.path.exists(self.path("new")))
+
+    def test_files_are_made_as_the_umask_says(self):
+        for umask, mode in [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)]:
+            r = subprocess.run([WXLINT, "snapshot", "pull", "--out", "out", "--base-url", self.api.base, "--kinds",
+                                "licences"], cwd=self.dir, env=env(WEBEX_ACCESS_TOKEN=TOKEN), capture_output=True,
+                               text=True, timeout=60, preexec_fn=lambda umask=umask: os.umask(umask))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual({name: oct(os.stat(self.path("out", name)).st_mode & 0o777) for name in self.files()},
+                             {"licences-001.json": oct(mode), "manifest.json": oct(mode)})
+
+    def test_an_unreadable_manifest_is_said_so(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = self.snapshot()
+        self.api.requests.clear()
+        r = self.mishap("unreadable-manifest", "out", "--base-url", self.api.base)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, PREFIX + "out: cannot read out/manifest.json: Permission denied: it names the "
+                                            "files of the earlier pull that this one replaces\n")
+        self.assertEqual((self.snapshot(), self.api.requests), (before, []))
+
+    def test_contacts_without_an_organisation_are_an_error(self):
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "contacts")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr.splitlines()[-1], PREFIX + "error: --kinds contacts: the contacts are listed for an "
+                         "organisation, and none is known: give --org-id, or pull people too (their orgId names it)")
+        self.assertEqual((os.listdir(self.dir), self.api.requests), ([], []))
+        # People without an orgId: the earlier snapshot stays, contacts and all.
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = self.snapshot()
+        self.api.route = lambda api, path, query: (
+            (200, {}, recorded("people-1.json").replace(b'"orgId"', b'"org"')) if path == "/v1/people"
+            else webex(api, path, query))
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr.splitlines()[-2:], [
+            PREFIX + "contacts: the contacts are listed for an organisation, and none is known: no person of people "
+                     "page 1 has an orgId; give --org-id",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual(self.snapshot(), before)
+
+    def test_json_that_wxlint_cannot_load_is_not_written(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences").returncode, 0)
+        before = self.snapshot()
+        deep = b'{"items": [], "x": ' + b"[" * 512 + b"]" * 512 + b"}"
+        cases = [(b'{"items": [{"id": "x", "totalUnits": NaN}]}', "NaN, which is no JSON value"),
+                 (b'{"items": [{"id": "x", "totalUnits": -Infinity}]}', "-Infinity, which is no JSON value"),
+                 (b'{"items": [{"id": "x", "id": "y"}]}', 'the key "id" twice in one object'),
+                 (b'{"items": [{"id": "x", "totalUnits": 1e400}]}',
+                  "a number too big for a JSON reader (past about 1.8e308)"),
+                 (b'{"items": [{"id": "x", "totalUnits": ' + b"9" * 400 + b"}]}",
+                  "a number too big for a JSON reader (past about 1.8e308)"),
+                 ('{"items": []}'.encode("utf-16"), "UTF-16 (little-endian) text, not UTF-8"),
+                 ('{"items": []}'.encode("utf-16-be"), "UTF-16 (big-endian) text, not UTF-8"),
+                 (b'{"items": [{"name": "Caf\xe9"}]}', "bytes that are not UTF-8 (0xe9 at offset 24)"),
+                 (b'{"items": [], "x": ' + b"[" * 600 + b"]" * 600 + b"}", "nesting deeper than 512 levels"),
+                 (deep, "nesting deeper than 512 levels"),
+                 (b'{"items": [{"name": "a\\ud800b"}]}', "a lone surrogate (\\ud800) in a string: not Unicode text"),
+                 (b'{"items": [{"\\udc00": 1}]}', "a lone surrogate (\\udc00) in a string: not Unicode text")]
+        for body, problem in cases:
+            with self.subTest(problem=problem, body=body[:30]):
+                self.api.route = lambda api, path, query, body=body: (200, {}, body)
+                r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+                self.assertEqual((r.returncode, r.stdout), (3, ""), r.stderr)
+                self.assertEqual(r.stderr.splitlines(), [
+                    PREFIX + f"licences page 1: GET {self.api.base}/licenses: the answer is JSON wxlint cannot load: "
+                             f"{problem}; not written",
+                    PREFIX + "out: left as it was (nothing of this pull written)"])
+                self.assertEqual(self.snapshot(), before)
+        # What the loader does read: 512 levels, a surrogate pair, a byte order mark, a long integer.
+        for body in (b'{"items": [], "x": ' + b"[" * 511 + b"]" * 511 + b"}",
+                     json.dumps({"items": [{"id": licence_id(1), "name": "Webex Calling \U0001f600",
+                                            "totalUnits": 1}]}).encode(), b'\xef\xbb\xbf{"items": []}',
+                     b'{"items": [], "n": 123456789012345678901234567890}'):
+            with self.subTest(body=body[:30]):
+                self.api.route = lambda api, path, query, body=body: (200, {}, body)
+                r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(pathlib.Path(self.path("out", "licences-001.json")).read_bytes(), body)
+
+    def test_an_out_that_begins_with_a_dash(self):
+        r = self.pull("--out=-x", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.splitlines()[1:], ["  licences                  1 page         2 items",
+                                                     "no inconsistencies found"])
+        self.assertEqual(self.files("-x"), ["licences-001.json", "manifest.json"])
+        r = self.pull("--out", "-", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr.splitlines()[-1], PREFIX + "error: --out: - is no directory: a snapshot is files, "
+                                                             "not standard output (for a directory named -, give ./-)")
+        self.assertEqual(os.listdir(self.dir), ["-x"])
+
+    def test_ctrl_c_after_publishing_says_the_snapshot_is_there(self):
+        # During the check: a wxlint whose `snapshot info` is interrupted (Ctrl-C reaches the pull).
+        fake = self.path("bin", "wxlint")
+        os.makedirs(os.path.dirname(fake))
+        with open(fake, "w", encoding="utf-8") as f:
+            f.write("#!/bin/sh\nkill -INT $PPID\nsleep 10\n")
+        os.chmod(fake, 0o755)
+        r = self.mishap("none", "out", "--base-url", self.api.base, "--kinds", "licences", wxlint=fake)
+        self.assertEqual((r.returncode, r.stdout), (130, ""), r.stderr)
+        self.assertEqual(r.stderr.splitlines()[-2:], [
+            PREFIX + "wrote 1 page of 1 kind and manifest.json to out",
+            PREFIX + "interrupted: out holds the new snapshot; its check (wxlint snapshot info) did not finish"])
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+        # While the staging directory is removed, after publishing.
+        r = self.mishap("ctrl-c-while-cleaning-up", "out", "--base-url", self.api.base, "--kinds", "locations")
+        self.assertEqual((r.returncode, r.stdout), (130, ""), r.stderr)
+        self.assertEqual(r.stderr.splitlines()[-1], PREFIX + "interrupted: out holds the new snapshot, not checked "
+                                                             "(wxlint snapshot info)")
+        self.assertEqual(self.files(), ["locations-001.json", "manifest.json"])
+
+    def test_link_headers_read_as_rfc_8288_says(self):
+        # A rel=next inside a quoted title is no next link; rel='next' (single quotes) is one.
+        self.api.route = lambda api, path, query: (200, {"Link": f'<{api.base}/licenses?page=2>; title="a;rel=next"; '
+                                                                 'rel="prev"'}, recorded("licences.json"))
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([p for p, _ in self.api.requests], ["/v1/licenses"])
+        # To the same server, its port spelt out or not.
+        self.api.route = lambda api, path, query: (
+            (200, {}, b'{"items": []}') if "page" in query else
+            (200, {"Link": f"<{api.base}/licenses?page=2>; rel='next'"}, recorded("licences.json")))
+        self.api.requests.clear()
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual([p for p, _ in self.api.requests], ["/v1/licenses", "/v1/licenses?page=2"])
+
+    def test_a_first_request_that_times_out_is_retried(self):
+        release = threading.Event()
+        self.addCleanup(release.set)
+
+        def slow(api, path, query):
+            if api.count(path) == 1:
+                release.wait(10)  # connected, but no answer within --timeout
+            return webex(api, path, query)
+        self.api.route = slow
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "licences", "--timeout", "1",
+                      "--max-wait", "0")
+        release.set()
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"licences page 1: GET {self.api.base}/licenses: the "
+                         "connection failed (no complete answer within --timeout 1 s): retry 1 of 5 in 0 s")
+        self.assertEqual(self.files(), ["licences-001.json", "manifest.json"])
+
+    def test_an_empty_or_blank_token_is_said_so(self):
+        for token, said in [("", "is empty"), ("  \t", "is blank (white space only)")]:
+            r = self.pull("--out", "out", "--base-url", self.api.base, token=token)
+            self.assertEqual((r.returncode, r.stderr), (2, PREFIX + f"WEBEX_ACCESS_TOKEN {said}: export an admin "
+                                                                    "access token in it (never on the command line)\n"))
+        self.assertEqual((os.listdir(self.dir), self.api.requests), ([], []))
+
+    def test_a_lost_parameter_is_noted_once_a_list(self):
+        def people(api, path, query):
+            if path != "/v1/people":
+                return webex(api, path, query)
+            page = int(dict(urllib.parse.parse_qsl(query)).get("page", "1"))
+            link = {"Link": f'<{api.base}/people?max=100&page={page + 1}>; rel="next"'} if page < 4 else {}
+            person = {"id": base64.b64encode(f"ciscospark://us/PEOPLE/{uuid.UUID(int=page)}".encode()).decode(),
+                      "emails": [f"p{page}@example.com"], "displayName": f"P {page}", "extension": f"10{page}"}
+            return 200, link, json.dumps({"items": [person]}).encode()
+        self.api.route = people
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "people")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        notes = ["people page 2: the next link lost callingData=true; added it back",
+                 "people: 3 next links lost callingData=true (pages 2 to 4); added it back to each"]
+        self.assertEqual(r.stderr.splitlines(), [PREFIX + n for n in notes] + [
+            PREFIX + "people: 4 pages, 4 items", PREFIX + "wrote 4 pages of 1 kind and manifest.json to out"])
+        self.assertEqual(self.manifest()["notes"], notes)
+
+    def test_a_failed_rename_while_publishing_puts_the_earlier_snapshot_back(self):
+        self.assertEqual(self.pull("--out", "out", "--base-url", self.api.base).returncode, 0)
+        before = self.snapshot()
+        r = self.mishap("rename-fails", "out", "--base-url", self.api.base, "--kinds", "licences,locations")
+        self.assertEqual((r.returncode, r.stdout), (2, ""), r.stderr)
+        self.assertEqual(r.stderr.splitlines()[-2:], [
+            PREFIX + "out: cannot publish the snapshot: locations-001.json: Permission denied",
+            PREFIX + "out: left as it was (nothing of this pull written)"])
+        self.assertEqual(self.snapshot(), before)  # the staging directory gone too
+        # Nor can the earlier manifest be put back: where it is, said; nothing of it lost.
+        r = self.mishap("rename-fails-twice", "out", "--base-url", self.api.base, "--kinds", "licences,locations")
+        self.assertEqual((r.returncode, r.stdout), (2, ""), r.stderr)
+        staging = [n for n in os.listdir(self.path("out")) if n.startswith(".wxlint-pull-")]
+        self.assertEqual(len(staging), 1)
+        self.assertEqual(r.stderr.splitlines()[-2:], [
+            PREFIX + "out: cannot publish the snapshot: locations-001.json: Permission denied",
+            PREFIX + "out: not as it was: 1 file of the earlier snapshot could not be put back (manifest.json): it is "
+                     f"in out/{staging[0]}/earlier; move it back into out"])
+        after = self.snapshot()
+        self.assertEqual(after.pop(f"{staging[0]}/earlier/manifest.json"), before.pop("manifest.json"))
+        self.assertEqual(after, before)
+        # A later pull says where it is, and leaves it.
+        r = self.pull("--out", "out", "--base-url", self.api.base)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr.splitlines()[0], PREFIX + f"out/{staging[0]}/earlier: holds files of an earlier "
+                         "snapshot that a pull could not put back: move them back into out")
+
 
 def load_script():
     path = os.path.join(REPO, "scripts", "wxlint-snapshot-pull")
@@ -894,6 +1187,22 @@ class Helpers(TempDirTest):
         self.assertEqual(nxt(['<https://h/a>; rel="prev next"']), "https://h/a")
         self.assertIsNone(nxt(['<https://h/a>; rel="prev"', "<https://h/b"]))
         self.assertIsNone(nxt(None))
+        # Quoted values split nothing; single quotes are read without them; the first rel counts.
+        self.assertIsNone(nxt(['<https://h/a>; title="a;rel=next"; rel="prev"']))
+        self.assertIsNone(nxt(['<https://h/a>; title="x, <https://h/b>; rel=next"; rel=prev']))
+        self.assertEqual(nxt(['<https://h/a>; title="say \\"hi\\", rel=next"; rel="prev", <https://h/b>; rel=next']),
+                         "https://h/b")
+        self.assertEqual(nxt(["<https://h/a>; rel='next'"]), "https://h/a")
+        self.assertEqual(nxt(["<https://h/a>; REL = 'prev next' ; title=x"]), "https://h/a")
+        self.assertIsNone(nxt(['<https://h/a>; rel="prev"; rel="next"']))
+
+    def test_origin(self):
+        same = self.script.origin
+        self.assertEqual(same("https://webexapis.com/v1"), same("HTTPS://WebexAPIs.com:443/v1/people?max=1"))
+        self.assertEqual(same("http://127.0.0.1/v1"), same("http://127.0.0.1:80/x"))
+        for other in ("http://webexapis.com/v1", "https://webexapis.com:8443/v1", "https://x@webexapis.com/v1",
+                      "https://webexapis.com:443\\@evil.example/v1", "https://webexapis.com:x/v1"):
+            self.assertNotEqual(same("https://webexapis.com/v1"), same(other), other)
 
     def test_retry_after(self):
         wait = self.script.retry_after
