@@ -111,6 +111,8 @@ class EmbeddedJson final : public Check {
     if (root_ != "object" && root_ != "array" && root_ != "any") p.fail("root", "must be \"object\", \"array\" or \"any\"");
     if (outcome_ == "unknown-key" && !keys_) p.fail("keys", "is required for the \"unknown-key\" outcome");
     if (outcome_ == "value-type" && !value_type_) p.fail("valueType", "is required for the \"value-type\" outcome");
+    if (value_type_)
+      if (const std::string problem = json_type_problem(*value_type_); !problem.empty()) p.fail("valueType", problem);
   }
 
   std::unique_ptr<CheckState> start() const override {

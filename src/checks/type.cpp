@@ -12,10 +12,8 @@ namespace {
 class Type final : public Check {
  public:
   explicit Type(Params& p) : types_(p.strings("types")) {
-    static const std::string_view known[] = {"null", "boolean", "object", "array", "string", "integer", "number"};
     for (const auto& t : types_) {
-      if (std::find(std::begin(known), std::end(known), t) == std::end(known))
-        p.fail("types", "unknown JSON type \"" + t + "\" (null, boolean, object, array, string, integer, number)");
+      if (const std::string problem = json_type_problem(t); !problem.empty()) p.fail("types", problem);
       expected_ += (expected_.empty() ? "" : " or ") + json_type_words(t);
     }
   }

@@ -15,6 +15,10 @@ class WebexIdCheck final : public Check {
     if (outcome_ != "malformed" && outcome_ != "wrong-type")
       p.fail("outcome", "must be \"malformed\" or \"wrong-type\"");
     if (wrong_type_ && !type_) p.fail("type", "is required for the \"wrong-type\" outcome");
+    // As ids spell it: "people" would make every PEOPLE id the wrong type.
+    if (type_ && (type_->empty() || type_->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ_") != std::string::npos))
+      p.fail("type", "must be a resource type in capitals, as ids spell it (PEOPLE, LOCATION, LICENSE...), not \"" +
+                         formats::clipped(*type_, 40) + "\"");
   }
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();

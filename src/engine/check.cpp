@@ -108,6 +108,12 @@ std::string_view json_type_name(const rapidjson::Value& v) {
   return "value";
 }
 
+std::string json_type_problem(std::string_view t) {
+  static const std::string_view known[] = {"null", "boolean", "object", "array", "string", "integer", "number"};
+  if (std::find(std::begin(known), std::end(known), t) != std::end(known)) return {};
+  return "unknown JSON type \"" + std::string(t) + "\" (null, boolean, object, array, string, integer, number)";
+}
+
 std::string json_type_words(std::string_view t) {
   if (t == "null" || t == "any") return std::string(t);
   return (t == "object" || t == "array" || t == "integer" ? "an " : "a ") + std::string(t);

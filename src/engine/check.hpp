@@ -136,5 +136,7 @@ bool is_present(const rapidjson::Value* v, bool non_empty);
 std::string_view json_type_name(const rapidjson::Value& v);
 // The same with an article, for messages: "an object", "a string", "null".
 std::string json_type_words(std::string_view type_name);
+// Empty when `t` is a JSON type name json_type_name() gives (or "number"), else the problem.
+std::string json_type_problem(std::string_view t);
 
 }  // namespace wxlint

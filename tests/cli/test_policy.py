@@ -194,6 +194,27 @@ class Covering(TempDirTest):
             "title.json:7:16: warning[ORG050]: Note: title is an integer. (org/title-note)\n"))
 
 
+class ParamValues(TempDirTest):
+    """A value a kind compares with what the payload holds is checked when the rules load: a
+    misspelt one would make every finding wrong."""
+    def test_an_id_type_or_json_type_that_can_be_none_is_refused_at_its_place(self):
+        for name, operation, check, at, params, error in (
+            ("w", "validateOrInitiateMoveUsersJob", "webex-id", "/usersList/*/users/*/userId",
+             '{"outcome": "wrong-type", "type": "people"}',
+             '3:47: /rules/0/params/type: must be a resource type in capitals, as ids spell it (PEOPLE, LOCATION, '
+             'LICENSE...), not "people"'),
+            ("e", "bulkCreateOrUpdateContacts", "embedded-json", "/contacts/*/address",
+             '{"outcome": "value-type", "valueType": "strng"}',
+             '3:52: /rules/0/params/valueType: unknown JSON type "strng" (null, boolean, object, array, string, integer, '
+             'number)')):
+            write(self.path(name + ".rules.json"),
+                  f'{{"operation": "{operation}", "rules": [\n {{"id": "org/x", "code": "ORG060", "severity": "error", '
+                  f'"check": "{check}", "at": "{at}",\n  "params": {params}, "message": "m", "summary": "s", '
+                  '"description": "d"}]}\n')
+            r = self.wxlint("rules", "--rules", name + ".rules.json")
+            self.assertEqual((r.returncode, r.stderr), (2, f"wxlint: {name}.rules.json:{error}\n"), name)
+
+
 class Schemas(TempDirTest):
     def test_an_added_operation_whose_schema_uses_property_names(self):
         write(self.path("policy", "tags.rules.json"), {
