@@ -258,6 +258,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         if (!disabled) op->rules.push_back(std::move(rule));
       }
     }
+    settings.check_read(setting_layers);
     if (has_op) operations_.push_back(std::move(op));
   }
 

@@ -7,6 +7,7 @@
 #include "engine/check.hpp"
 #include "engine/data_file.hpp"
 #include "engine/params.hpp"
+#include "formats/formats.hpp"
 
 #include <wxlint/error.hpp>
 #include <wxlint/linter.hpp>
@@ -28,6 +29,7 @@ class Settings {
     rapidjson::Value value;
     std::string name, user_key;
     const DataFile* file = nullptr;
+    bool overrides = false;  // `file` gave a value to a setting an earlier layer declared
   };
   struct Layer {
     const rapidjson::Value* defaults;  // a rule file's "settings", or null
@@ -53,6 +55,7 @@ class Settings {
         copy_value(s.value, m.value);
         s.name = std::move(name);
         s.file = layer.file;
+        s.overrides = !added;
       }
     }
     for (auto& [name, s] : values_) {
@@ -105,6 +108,7 @@ class Settings {
         if (it == values_.end()) file.fail(ptr, "unknown setting \"" + name + "\" (declare it under \"settings\")");
         out.CopyFrom(it->second.value, alloc_);
         replaced_[ptr] = &it->second;
+        read_.insert(name);
         return out;
       }
       out.SetObject();
@@ -131,6 +135,27 @@ class Settings {
   // Pointers name places in one file: forget the last file's before resolving another's.
   void next_file() { replaced_.clear(); }
 
+  // A setting that a rule file layered on top declares and that no rule of the operation reads
+  // ({"$setting": name}): most likely a misspelt name of one it meant to change. Call after
+  // every rule is read.
+  void check_read(const std::vector<Layer>& layers) const {
+    std::set<std::string> base;
+    if (!layers.empty() && layers[0].defaults)
+      for (const auto& m : layers[0].defaults->GetObject()) base.emplace(m.name.GetString(), m.name.GetStringLength());
+    std::vector<std::string> names(base.begin(), base.end());
+    for (std::size_t l = 1; l < layers.size(); ++l) {
+      if (!layers[l].defaults) continue;
+      for (const auto& m : layers[l].defaults->GetObject()) {
+        const std::string name(m.name.GetString(), m.name.GetStringLength());
+        if (base.count(name) || read_.count(name)) continue;
+        const auto near = formats::did_you_mean(name, names);
+        layers[l].file->fail(member("/settings", name),
+                             "no rule reads this setting" + (near ? "; did you mean \"" + *near + "\"?" : std::string()) +
+                                 " (a setting is read by a rule's {\"$setting\": \"" + name + "\"})");
+      }
+    }
+  }
+
  private:
   static bool same_type(const rapidjson::Value& a, const rapidjson::Value& b) {
     return a.GetType() == b.GetType() || (a.IsBool() && b.IsBool());
@@ -148,6 +173,7 @@ class Settings {
   rapidjson::Document::AllocatorType& alloc_;
   std::map<std::string, Setting> values_;
   std::map<std::string, const Setting*> replaced_;
+  std::set<std::string> read_;  // by any rule of the operation
 };
 
 // Where a problem with a rule's parameter is reported: at the user's option when the value
@@ -161,8 +187,10 @@ inline Params::Place param_place(const DataFile& file, const Settings& settings,
     const std::string used = key.empty() ? "" : "; rule " + rule_id + " uses it as \"" + std::string(key) + "\"";
     if (!s->user_key.empty()) return {"setting \"" + s->user_key + "\"", used, true};
     // Another file's setting (an organisation's rule using a built-in one): the mistake is the
-    // use, at the parameter in this file; the built-in file is not on disk to be looked at.
-    if (s->file != &file)
+    // use, at the parameter in this file; the built-in file is not on disk to be looked at. But a
+    // value another file gave a setting of this one (an organisation's file overriding a
+    // built-in default) is that file's mistake, at its setting.
+    if (s->file != &file && !s->overrides)
       return {file.where(at), "; it is {\"$setting\": \"" + s->name + "\"}, " + to_json_text(s->value), false};
     std::string setting = "/settings";
     pointer::append_key(setting, s->name);

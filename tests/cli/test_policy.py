@@ -215,6 +215,32 @@ class ParamValues(TempDirTest):
             self.assertEqual((r.returncode, r.stderr), (2, f"wxlint: {name}.rules.json:{error}\n"), name)
 
 
+class PolicySettings(TempDirTest):
+    def setUp(self):
+        super().setUp()
+        write(self.path("payload.json"), move_users("2001", "3001"))
+
+    def check(self, settings):
+        write(self.path("org.rules.json"), '{"operation": "validateOrInitiateMoveUsersJob",\n "settings": ' + settings +
+              ',\n "rules": []}\n')
+        return self.wxlint("check", "--no-config", "--rules", "org.rules.json", "payload.json")
+
+    def test_a_setting_no_rule_reads_is_an_error(self):
+        r = self.check('{"maxUserz": 1}')
+        self.assertEqual((r.returncode, r.stderr), (2,
+            'wxlint: org.rules.json:2:27: /settings/maxUserz: no rule reads this setting; did you mean "maxUsers"? '
+            '(a setting is read by a rule\'s {"$setting": "maxUserz"})\n'))
+
+    def test_a_bad_value_for_a_built_in_setting_is_said_at_the_policys_setting(self):
+        r = self.check('{"maxUsers": -5}')
+        self.assertEqual((r.returncode, r.stderr), (2,
+            "wxlint: org.rules.json:2:27: /settings/maxUsers: must be an integer from 0 to 1000000000, not -5; rule "
+            "move-users/too-many-users uses it as \"max\"\n"))
+        r = self.check('{"maxUsers": 1}')  # a good one changes the built-in rule: two users are too many
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("(move-users/too-many-users)", r.stdout)
+
+
 class Schemas(TempDirTest):
     def test_an_added_operation_whose_schema_uses_property_names(self):
         write(self.path("policy", "tags.rules.json"), {
