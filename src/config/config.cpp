@@ -293,7 +293,10 @@ std::vector<std::string> Config::own_files() const {
   std::vector<std::string> own = options.snapshot;
   for (const auto& [configured, place] : snapshot_origins) own.push_back(configured);
   if (!path.empty()) own.push_back(path);
-  own.insert(own.end(), options.rule_files.begin(), options.rule_files.end());
+  for (const auto& rule_file : options.rule_files) {
+    own.push_back(rule_file);
+    if (std::string schema = schema_beside(rule_file); !schema.empty()) own.push_back(std::move(schema));
+  }
   return own;
 }
 

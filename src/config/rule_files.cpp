@@ -1,6 +1,9 @@
 #include "config/rule_files.hpp"
 
 #include "config/glob.hpp"
+#include "document/document.hpp"
+
+#include <wxlint/linter.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -33,6 +36,20 @@ std::vector<std::string> glob_files(const std::string& pattern, const std::strin
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::string schema_beside(const std::string& rule_file) {
+  try {
+    const Document doc(read_file(rule_file));
+    if (!doc.parsed() || !doc.root().IsObject()) return {};
+    const auto op = doc.root().FindMember("operation");
+    if (op == doc.root().MemberEnd() || !op->value.IsObject()) return {};
+    const auto schema = op->value.FindMember("schema");
+    if (schema == op->value.MemberEnd() || !schema->value.IsString() || schema->value.GetStringLength() == 0) return {};
+    return (std::filesystem::path(rule_file).parent_path() / schema->value.GetString()).string();
+  } catch (const std::exception&) {
+    return {};
+  }
 }
 
 }  // namespace wxlint

@@ -257,6 +257,17 @@ class Schemas(TempDirTest):
             "not match the pattern ^[a-z]+$ (schema/other)",
             "1 file checked: 1 error, 0 warnings, 0 infos"])
 
+    def test_a_directory_run_does_not_lint_the_schema_of_an_added_operation(self):
+        write(self.path("policy", "tags.rules.json"), {
+            "operation": {"id": "orgTags", "method": "POST", "path": "/tags", "schema": "tags.schema.json",
+                          "detect": ["tags"]},
+            "rules": []})
+        write(self.path("policy", "tags.schema.json"), {"type": "object", "properties": {"tags": {"type": "object"}}})
+        write(self.path("p.json"), {"tags": {"team": "blue"}})
+        write(self.path(".wxlint.json"), {"rules": ["policy/*.rules.json"]})
+        r = self.wxlint("check", ".")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
+
     def test_an_added_operation_whose_schema_uses_pattern(self):
         write(self.path("policy", "dir.rules.json"), {
             "operation": {"id": "orgDirectory", "method": "POST", "path": "/directory", "schema": "dir.schema.json",
