@@ -333,6 +333,16 @@ class Cookbook(TempDirTest):
             "pass.json:4:21: error[ORG003]: The target locationId is not one of the locations of this migration's plan "
             "(setting allowedLocations). (org/location-allowed)", "2 files checked: 1 error, 0 warnings, 0 infos"])
 
+    def test_the_allowed_locations_in_other_spellings_pass(self):
+        rules, _, _, passing = dict(cookbook())["allowed-locations"]
+        write(self.path("policy", "allowed-locations.rules.json"), rules)
+        write(self.path(".wxlint.json"), {"rules": ["policy/*.rules.json"]})
+        allowed = json.loads(passing)["usersList"][0]["locationId"]
+        for spelling in (allowed + "==", allowed.replace("/", "_").replace("+", "-") + "=="):
+            write(self.path("p.json"), passing.replace(allowed, spelling))
+            r = self.wxlint("check", "-q", "--select", "ORG003", "p.json")
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""), spelling)
+
     def test_the_documented_errors_are_the_tested_ones(self):
         with open(os.path.join(REPO, "docs", "policies.md"), encoding="utf-8") as f:
             text = f.read()
