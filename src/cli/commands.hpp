@@ -50,6 +50,8 @@ struct RulesOptions {
   std::string rules_dir;
   std::string query;            // explain: a code or rule id
   std::vector<std::string> rules;  // rule files added on top
+  std::string config;              // --config; else the nearest .wxlint.json, unless no_config
+  bool no_config = false;
 };
 
 // Memory ran out while loading what every file is linted with (the rules, an org snapshot):

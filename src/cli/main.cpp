@@ -121,6 +121,9 @@ int run(int argc, char** argv, bool& report) {
   r->add_option("--rules-dir", rules.rules_dir, "Load rules from this directory")->check(non_empty("a directory"));
   r->add_option("--rules", rules.rules, "Add this rule file on top of the rules (repeatable)")
       ->check(non_empty("a rule file"))->allow_extra_args(false);
+  r->add_option("--config", rules.config, "Use this config file's rules and overrides (default: the nearest .wxlint.json)")
+      ->check(non_empty("a config file"));
+  r->add_flag("--no-config", rules.no_config, "Use no .wxlint.json")->excludes("--config");
 
   RulesOptions explain;
   auto* e = app.add_subcommand("explain", "Show one rule's documentation, by code or rule id.");
@@ -128,6 +131,9 @@ int run(int argc, char** argv, bool& report) {
   e->add_option("--rules-dir", explain.rules_dir, "Load rules from this directory")->check(non_empty("a directory"));
   e->add_option("--rules", explain.rules, "Add this rule file on top of the rules (repeatable)")
       ->check(non_empty("a rule file"))->allow_extra_args(false);
+  e->add_option("--config", explain.config, "Use this config file's rules and overrides (default: the nearest .wxlint.json)")
+      ->check(non_empty("a config file"));
+  e->add_flag("--no-config", explain.no_config, "Use no .wxlint.json")->excludes("--config");
 
   SnapshotOptions snapshot;
   auto* s = app.add_subcommand("snapshot", "Take or inspect an org snapshot (saved Webex list responses).");

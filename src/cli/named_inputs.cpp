@@ -30,6 +30,9 @@ void refuse_missing_inputs(const CheckOptions& o) {
   for (const auto& s : o.snapshot) refuse_missing("--snapshot", s);
 }
 
-void refuse_missing_inputs(const RulesOptions& o) { refuse_missing_rules(o.rules_dir, o.rules); }
+void refuse_missing_inputs(const RulesOptions& o) {
+  refuse_missing("--config", o.config);
+  refuse_missing_rules(o.rules_dir, o.rules);
+}
 
 }  // namespace wxlint::cli

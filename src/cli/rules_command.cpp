@@ -4,6 +4,8 @@
 #include "report/columns.hpp"
 #include "formats/display.hpp"
 
+#include <wxlint/config.hpp>
+
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
@@ -60,9 +62,17 @@ void markdown(std::ostream& out, const Linter& linter) {
   }
 }
 
+// The rules `check` would lint with here: the config's (its rule files, overrides and
+// settings; not its snapshot, which changes no rule), then --rules.
 LinterOptions with_rules(const RulesOptions& o) {
   LinterOptions options;
-  options.rule_files = o.rules;
+  std::optional<std::string> config = o.config.empty() ? std::nullopt : std::optional(o.config);
+  if (!config && !o.no_config) config = find_config();
+  if (config) {
+    options = load_config(*config).options;
+    options.snapshot.clear();
+  }
+  options.rule_files.insert(options.rule_files.end(), o.rules.begin(), o.rules.end());
   return options;
 }
 

@@ -93,8 +93,14 @@ class Story(TempDirTest):
         # Named twice (config and --rules): loaded once.
         r = self.wxlint("check", "--rules", "org.rules.json", "payload.json")
         self.assertEqual(r.returncode, 0, r.stderr)
-        # rules and explain list it with the built-in rules.
-        r = self.wxlint("explain", "ORG001", "--rules", "org.rules.json")
+        # rules and explain list it with the built-in rules; without --no-config, as the
+        # config here makes it (a warning), and with no --rules, as the config loads it.
+        r = self.wxlint("explain", "ORG001")
+        self.assertEqual((r.returncode, r.stdout.splitlines()[0]),
+                         (0, "ORG001 org/extension-format (warning, validateOrInitiateMoveUsersJob)"))
+        r = self.wxlint("explain", "--no-config", "ORG001")
+        self.assertEqual((r.returncode, r.stderr), (2, 'wxlint: no rule with code or id "ORG001"; `wxlint rules` lists them all\n'))
+        r = self.wxlint("explain", "--no-config", "ORG001", "--rules", "org.rules.json")
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stdout.splitlines()[:8], [
             "ORG001 org/extension-format (error, validateOrInitiateMoveUsersJob)", "",
