@@ -197,6 +197,11 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         d.operation = op->doc.id;
         if (!trusted || added.count(&file)) d.file = file.name;
         rule->message = d.message = str_member(r, "message");
+        // --select, --ignore and a config's lists take them comma-separated.
+        for (const auto& [key, name] : {std::pair{"/id", &d.id}, std::pair{"/code", &d.code}})
+          if (name->find_first_of(", \t\n\r") != std::string::npos)
+            file.fail(ptr + key, "may not hold a comma or white space: --select and --ignore take a list of ids and "
+                                 "codes separated by commas");
         if (auto [seen, added] = seen_ids.emplace(d.id, file.name); !added)
           file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice" +
                                      (seen->second == file.name ? std::string() : " (first in " + seen->second + ")"));

@@ -247,6 +247,20 @@ class PolicySettings(TempDirTest):
         self.assertIn("(move-users/too-many-users)", r.stdout)
 
 
+class Names(TempDirTest):
+    def test_an_id_or_code_with_a_comma_or_space_is_refused(self):
+        for member, value, column in (("id", "org/ext,ra", 9), ("code", "ORG 1", 26)):
+            rule = {"id": "org/x", "code": "ORG1", "severity": "error", "check": "type", "at": "/usersList",
+                    "params": {"types": ["array"]}, "message": "m", "summary": "s", "description": "d"}
+            rule[member] = value
+            write(self.path("c.rules.json"), '{"operation": "validateOrInitiateMoveUsersJob", "rules": [\n ' +
+                  json.dumps(rule) + "]}\n")
+            r = self.wxlint("rules", "--no-config", "--rules", "c.rules.json")
+            self.assertEqual((r.returncode, r.stderr), (2,
+                f"wxlint: c.rules.json:2:{column}: /rules/0/{member}: may not hold a comma or white space: --select "
+                "and --ignore take a list of ids and codes separated by commas\n"), member)
+
+
 class Schemas(TempDirTest):
     def test_an_added_operation_whose_schema_uses_property_names(self):
         write(self.path("policy", "tags.rules.json"), {
