@@ -1,7 +1,9 @@
 // count: how many nodes a pattern matches, against a minimum and a maximum. "items" is
 // relative to the matched node (default "*": its items or members); "of" counts from the
 // linted root instead (e.g. every user across all usersList entries). "where" keeps only
-// items whose relative pointers equal given values (e.g. {"/primary": true}).
+// items whose relative pointers equal given values (e.g. {"/primary": true}); "except" leaves
+// out items where any of its pointers equals its value (an update's {"/operation": "delete"}),
+// as if they were not there.
 // "minItems" applies the check only when the node holds at least that many items.
 #include "checks/kinds.hpp"
 #include "document/json_pointer.hpp"
@@ -48,15 +50,17 @@ class Count final : public Check {
     min_items_ = p.opt_int("minItems", {0, kMaxSize});
     if (!min_ && !max_) p.fail("", "a count needs \"min\" or \"max\"");
     p.ordered("min", min_, "max", max_);
-    if (const auto* w = p.raw("where")) {
-      if (!w->IsObject()) p.fail("where", "must be an object of relative pointer -> value");
-      for (const auto& m : w->GetObject()) {
-        auto r = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
-        if (!r) p.fail("where", "has a key that is not a relative JSON pointer");
-        where_.push_back({*r, rapidjson::Value(m.value, alloc_)});
+    for (auto [key, into] : {std::pair{"where", &where_}, std::pair{"except", &except_}})
+      if (const auto* w = p.raw(key)) {
+        if (!w->IsObject()) p.fail(key, "must be an object of relative pointer -> value");
+        for (const auto& m : w->GetObject()) {
+          auto r = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
+          if (!r) p.fail(key, "has a key that is not a relative JSON pointer");
+          into->push_back({*r, rapidjson::Value(m.value, alloc_)});
+        }
       }
-    }
-    bulk_ = bulk_ && where_.empty();
+    // Filtered, the count is no longer the schema's minItems/maxItems.
+    bulk_ = bulk_ && where_.empty() && except_.empty();
     if (bulk_) prefix_.assign(tokens_.begin(), tokens_.end() - 1);
   }
 
@@ -72,12 +76,12 @@ class Count final : public Check {
     if (min_ && t.n < *min_) {
       Finding& f = out.emit(at.pointer());
       f.arg("count", std::to_string(t.n)).arg("min", std::to_string(*min_));
-      if (direct_items_ && where_.empty()) f.covers_keyword = "minItems";
+      if (direct_items_ && where_.empty() && except_.empty()) f.covers_keyword = "minItems";
     } else if (max_ && t.n > *max_) {
       if (absolute_ && std::exchange(static_cast<RootTally*>(state)->beyond_reported, true)) return;
-      Finding& f = out.emit(direct_items_ && where_.empty() ? at.pointer() : t.beyond);
+      Finding& f = out.emit(direct_items_ && where_.empty() && except_.empty() ? at.pointer() : t.beyond);
       f.arg("count", std::to_string(t.n)).arg("max", std::to_string(*max_));
-      if (direct_items_ && where_.empty()) f.covers_keyword = "maxItems";
+      if (direct_items_ && where_.empty() && except_.empty()) f.covers_keyword = "maxItems";
     }
   }
 
@@ -106,6 +110,8 @@ class Count final : public Check {
         for_each_match(path, prefix_, 0, add_items);
       } else {
         for_each_match(path, tokens_, 0, [&](const Path& p) {
+          for (const auto& e : except_)
+            if (const auto* v = e.target.resolve(p); v && *v == e.equals) return;
           ++t.items;
           for (const auto& w : where_) {
             const auto* v = w.target.resolve(p);
@@ -137,7 +143,7 @@ class Count final : public Check {
   std::vector<std::string> tokens_, prefix_;  // prefix_: tokens_ but the last "*", when bulk_
   bool absolute_ = false, direct_items_ = false, bulk_ = false;
   std::optional<long long> min_, max_, min_items_;
-  std::vector<Where> where_;
+  std::vector<Where> where_, except_;
 };
 
 }  // namespace

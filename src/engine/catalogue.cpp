@@ -240,15 +240,23 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
         rule->at = std::move(*pattern);
         rule->scope = str_member(r, "scope") == "envelope" ? Rule::Scope::envelope : Rule::Scope::request;
-        for (auto [key, into] : {std::pair{"when", &rule->when}, std::pair{"unless", &rule->unless}}) {
-          auto w = r.FindMember(key);
-          if (w == r.MemberEnd()) continue;
-          for (const auto& m : w->value.GetObject()) {
+        const auto conditions = [&](const rapidjson::Value& object, const std::string& at) {
+          std::vector<Condition> out;
+          for (const auto& m : object.GetObject()) {
             auto target = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
-            if (!target)
-              file.fail(ptr + "/" + key, "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
-            into->push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
+            if (!target) file.fail(at, "\"" + std::string(m.name.GetString()) + "\" is not a relative JSON pointer");
+            out.push_back({std::move(*target), rapidjson::Value(m.value, alloc)});
           }
+          return out;
+        };
+        if (auto w = r.FindMember("when"); w != r.MemberEnd()) rule->when = conditions(w->value, ptr + "/when");
+        if (auto u = r.FindMember("unless"); u != r.MemberEnd()) {
+          // An empty object holds no condition: it skips nothing, as before lists.
+          const auto add = [&](std::vector<Condition> c) { if (!c.empty()) rule->unless.push_back(std::move(c)); };
+          if (u->value.IsObject()) add(conditions(u->value, ptr + "/unless"));
+          else
+            for (rapidjson::SizeType k = 0; k < u->value.Size(); ++k)
+              add(conditions(u->value[k], ptr + "/unless/" + std::to_string(k)));
         }
         rapidjson::Value params;
         const std::string params_ptr = ptr + "/params";

@@ -28,7 +28,9 @@ struct Rule {
   Scope scope = Scope::request;
   Pattern at;
   std::vector<Condition> when;
-  std::vector<Condition> unless;  // the rule is skipped where all of these hold
+  // The rule is skipped where all the conditions of one of these hold ("unless": an object, or
+  // a list of them).
+  std::vector<std::vector<Condition>> unless;
   std::string fix;       // the fix the rule opted in to ("" = none); one its kind offers
   std::unique_ptr<Check> check;  // null for builtin rules (emitted by the parser/schema layers)
 };

@@ -71,12 +71,14 @@ struct Run {
       }
       if (!v || *v != r.when[k].equals) return false;
     }
-    if (r.unless.empty()) return true;
-    for (const Condition& c : r.unless) {  // rare and few: resolved each time
-      const rapidjson::Value* v = c.target.resolve(path);
-      if (!v || *v != c.equals) return true;
-    }
-    return false;
+    // Rare and few: resolved each time.
+    const auto all_hold = [&](const std::vector<Condition>& conditions) {
+      return std::all_of(conditions.begin(), conditions.end(), [&](const Condition& c) {
+        const rapidjson::Value* v = c.target.resolve(path);
+        return v && *v == c.equals;
+      });
+    };
+    return std::none_of(r.unless.begin(), r.unless.end(), all_hold);
   }
 
   template <typename NodeT>
