@@ -18,6 +18,19 @@
 namespace wxlint {
 namespace {
 
+// A place's name for messages: its member's name, with the indexes of the items below it
+// ("objectIds[0]"); an index alone ("0") would name nothing. "the request" at the root.
+std::string field_name(const std::vector<std::string>& tokens) {
+  std::size_t end = tokens.size();
+  const auto index = [](const std::string& t) {
+    return !t.empty() && t.find_first_not_of("0123456789") == std::string::npos;
+  };
+  while (end > 0 && index(tokens[end - 1])) --end;
+  std::string name = end > 0 ? tokens[end - 1] : end < tokens.size() ? "item" : "the request";
+  for (std::size_t i = end; i < tokens.size(); ++i) name += "[" + tokens[i] + "]";
+  return name;
+}
+
 using schema_fast::Fail;
 
 // The member valijson's "Object contains a property that could not be validated" names.
@@ -257,7 +270,7 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
     case Fail::type:
       add({"type", "", ptr, Anchor::value, {}}, [&] {
         const rapidjson::Value* sub = tree_.at(tokens, root_);
-        return Args{{"field", tokens.empty() ? "the request" : tokens.back()},
+        return Args{{"field", field_name(tokens)},
                     {"expected", type_words(sub ? child(*sub, "type") : nullptr)},
                     {"actual", json_type_words(json_type_name(*node))}};
       }, [&](SchemaFailure& f) {

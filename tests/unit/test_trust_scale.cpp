@@ -61,7 +61,7 @@ TEST_CASE("scale: at most maxFindingsPerRule findings of a rule are listed, N li
     const FileReport r = linter.lint(users("[]", 3), "n.json");
     const auto type = of_rule(r, "schema/type");
     REQUIRE(type.size() == 3);
-    CHECK(type.back()->message == "2 must be an object, not an array.");
+    CHECK(type.back()->message == "users[2] must be an object, not an array.");
     CHECK(r.count(Severity::error) == 3);
   }
   SECTION("N+1: N listed and one summary at the first unlisted finding") {
