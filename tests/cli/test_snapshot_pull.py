@@ -1120,6 +1120,15 @@ class Pull(TempDirTest):
                                                                     "access token in it (never on the command line)\n"))
         self.assertEqual((os.listdir(self.dir), self.api.requests), ([], []))
 
+    def test_without_python3_on_path_the_message_says_so(self):
+        os.makedirs(self.path("bin"))
+        r = self.wxlint("snapshot", "pull", "--out", "out", environ=env(PATH=self.path("bin"), WEBEX_ACCESS_TOKEN="t"))
+        script = os.path.join(os.path.dirname(WXLINT), "wxlint-snapshot-pull")
+        self.assertEqual((r.returncode, r.stderr), (2,
+            f"wxlint: snapshot pull: python3 is not on PATH: `wxlint snapshot pull` runs {script}, a Python 3 script "
+            "(standard library only); install python3 (Debian: apt-get install python3)\n"))
+        self.assertEqual(sorted(os.listdir(self.dir)), ["bin"])
+
     def test_a_lost_parameter_is_noted_once_a_list(self):
         def people(api, path, query):
             if path != "/v1/people":
