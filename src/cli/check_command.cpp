@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <system_error>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace wxlint::cli {
@@ -144,6 +145,13 @@ int run_check(const CheckOptions& options) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {
       print_error("no paths given; pass files or directories, or - to read stdin");
+      return kExitUsage;
+    }
+    // Nothing to read: xargs with no input runs wxlint once, with no paths, on /dev/null.
+    if (struct stat st {}; ::fstat(STDIN_FILENO, &st) == 0 &&
+                           (S_ISCHR(st.st_mode) || (S_ISREG(st.st_mode) && st.st_size == 0))) {
+      print_error("no paths given, and standard input is empty; pass files or directories, or - to lint standard "
+                  "input even so (with xargs, -r runs nothing when there is no input)");
       return kExitUsage;
     }
     o.paths = {"-"};

@@ -88,6 +88,22 @@ class CatalogueCli(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertIn("no paths given", r.stderr)
 
+    def test_no_paths_and_nothing_on_stdin_is_a_usage_error_not_an_empty_payload(self):
+        """`... | xargs wxlint check` with no input runs wxlint once, no paths, stdin /dev/null."""
+        tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(tmp.cleanup)
+        empty = os.path.join(tmp.name, "empty")
+        open(empty, "w").close()
+        for source in (os.devnull, empty):
+            with open(source, "rb") as stdin:
+                r = subprocess.run([WXLINT, "check"], stdin=stdin, capture_output=True, text=True, timeout=20)
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", (
+                "wxlint: no paths given, and standard input is empty; pass files or directories, or - to lint "
+                "standard input even so (with xargs, -r runs nothing when there is no input)\n")), source)
+        with open(os.devnull, "rb") as stdin:  # named: linted, as asked
+            r = subprocess.run([WXLINT, "check", "-q", "-"], stdin=stdin, capture_output=True, text=True, timeout=20)
+        self.assertEqual((r.returncode, r.stdout[:26]), (1, "<stdin>:1:1: error[WX0004]"))
+
     def test_version(self):
         r = run("--version")
         self.assertEqual(r.returncode, 0)
