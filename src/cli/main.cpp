@@ -169,6 +169,10 @@ int run(int argc, char** argv, bool& report) {
     for (std::string& a : args) pointers.push_back(a.data());
     app.parse(static_cast<int>(pointers.size()), pointers.data());
   } catch (const CLI::ParseError& err) {
+    if (const auto hint = unknown_option(app, err)) {
+      print_error(*hint);
+      return kExitUsage;
+    }
     int rc = app.exit(err);
     return rc == 0 ? 0 : kExitUsage;
   }

@@ -12,4 +12,9 @@ namespace wxlint::cli {
 // subcommand when one is close; nullopt when the first argument is fine.
 std::optional<std::string> unknown_command(CLI::App& app, int argc, char** argv);
 
+// After a parse that failed on an argument not expected ("--formt"): the message with the
+// closest option of the command that was given, when one is close; nullopt otherwise (CLI11's
+// own message stands).
+std::optional<std::string> unknown_option(CLI::App& app, const CLI::ParseError& error);
+
 }  // namespace wxlint::cli

@@ -104,6 +104,19 @@ class CatalogueCli(unittest.TestCase):
             r = subprocess.run([WXLINT, "check", "-q", "-"], stdin=stdin, capture_output=True, text=True, timeout=20)
         self.assertEqual((r.returncode, r.stdout[:26]), (1, "<stdin>:1:1: error[WX0004]"))
 
+    def test_a_misspelt_option_gets_the_nearest_of_its_command(self):
+        for args, said in ((("check", "--formt", "json", "x.json"), '"--formt" for check (did you mean "--format"?); '
+                            "`wxlint check --help`"),
+                           (("rules", "--fromat", "json"), '"--fromat" for rules (did you mean "--format"?); '
+                            "`wxlint rules --help`"),
+                           (("snapshot", "info", "--regoin=US"), '"--regoin" for snapshot info (did you mean '
+                            '"--region"?); `wxlint snapshot info --help`')):
+            r = run(*args)
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", f"wxlint: unknown option {said} lists them\n"))
+        r = run("check", "--zzzzzz", "x.json")  # nothing near: CLI11's own words
+        self.assertEqual((r.returncode, r.stderr.splitlines()[0]),
+                         (2, "wxlint: The following argument was not expected: --zzzzzz"))
+
     def test_version(self):
         r = run("--version")
         self.assertEqual(r.returncode, 0)
