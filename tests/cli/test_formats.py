@@ -153,8 +153,8 @@ class GitHub(TempDirTest):
                                  "emails": [{"value": "a@example.com", "type": "##[stop-commands]t", "primary": True}]}]}
         write(self.path(name), payload)
         write(self.path("good.json"), GOOD)
-        runs = [self.wxlint("check", "--no-config", "-f", "sarif", "-o", "r.sarif", "--statistics", name,
-                            environ=env(GITHUB_ACTIONS="true")) for _ in range(2)]
+        runs = [self.wxlint("check", "--no-config", "-f", "text", "--output-format", "sarif=r.sarif", "--statistics",
+                            name, environ=env(GITHUB_ACTIONS="true")) for _ in range(2)]
         tokens = []
         for r in runs:
             self.assertEqual(r.returncode, 1, r.stderr)

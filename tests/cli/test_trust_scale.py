@@ -276,8 +276,8 @@ class Scale(TempDirTest):
         self.assert_exit(r, 1)
         first = column_of(text, "[[]") + 1
         self.assertEqual(r.stdout.splitlines(), [
-            f"p.json:1:{first}: error[WX1001]: 0 must be an object, not an array. (schema/type)",
-            f"p.json:1:{first + 3}: error[WX1001]: 1 must be an object, not an array. (schema/type)",
+            f"p.json:1:{first}: error[WX1001]: users[0] must be an object, not an array. (schema/type)",
+            f"p.json:1:{first + 3}: error[WX1001]: users[1] must be an object, not an array. (schema/type)",
             f"p.json:1:{first + 6}: error[WX1001]: ... and 3 more findings of this rule in this file; "
             "only the first 2 are listed (setting maxFindingsPerRule). (schema/type)",
             "1 file checked: 5 errors, 0 warnings, 0 infos",
