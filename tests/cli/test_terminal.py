@@ -76,12 +76,16 @@ class ColourAndExcerpts(TempDirTest):
     def test_quiet_keeps_one_line_per_finding(self):
         self.assertEqual(self.on_terminal("-q", "bad.json", NO_COLOR="1"), (1, LINE))
 
-    def test_long_minified_line_is_clipped_around_the_column(self):
+    def write_minified(self):
+        """min.json: 500 users on one line, the 251st with the emergency extension 911."""
         users = [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8w%05d" % i, "extension": "%d" % (3000 + i)} for i in range(500)]
         users[250]["extension"] = "911"
         with open(self.path("min.json"), "w", encoding="utf-8") as f:
             f.write(json.dumps({"usersList": [{"locationId": "x", "validate": False, "users": users}]},
                                separators=(",", ":")))
+
+    def test_long_minified_line_is_clipped_around_the_column(self):
+        self.write_minified()
         rc, out = self.on_terminal("--select", "4911", "min.json", NO_COLOR="1")
         lines = out.splitlines()
         self.assertRegex(lines[0], r"^min\.json:1:(\d+): error\[4911\]")
@@ -92,11 +96,7 @@ class ColourAndExcerpts(TempDirTest):
         self.assertRegex(carets, r"^   \| +\^{5}$")
 
     def test_the_excerpt_takes_the_terminal_width(self):
-        users = [{"userId": "Y2lzY29zcGFyazovL3VzL1BFT1BMRS8w%05d" % i, "extension": "%d" % (3000 + i)} for i in range(500)]
-        users[250]["extension"] = "911"
-        with open(self.path("min.json"), "w", encoding="utf-8") as f:
-            f.write(json.dumps({"usersList": [{"locationId": "x", "validate": False, "users": users}]},
-                               separators=(",", ":")))
+        self.write_minified()
         for columns, shown in ((80, 64), (200, 184), (20, 40)):  # 16 beside the source; 40 at least
             rc, out = self.on_terminal("--select", "4911", "min.json", columns=columns, NO_COLOR="1")
             self.assertEqual(len(out.splitlines()[1]), len(" 1 | ...") + shown + len("..."), columns)
