@@ -102,17 +102,24 @@ void write_all(int fd, const std::string& text, const std::string& path) {
 }
 
 // Within NAME_MAX (255) whatever the name's length: "." + at most 200 bytes + ".tmp" + 10 digits.
-std::string temp_name(const Target& t) {
+// The first try is the name without digits, the same for every write of the target: a file a
+// kill left there (between naming the finished file and renaming it, or while a named one was
+// written) is removed by the next write, not left for good. Another process writing the same
+// target at the same moment takes the numbered names.
+std::string temp_name(const Target& t, int tries) {
   static std::random_device rd;
-  return "." + t.name.substr(0, 200) + ".tmp" + std::to_string(rd());
+  return "." + t.name.substr(0, 200) + ".tmp" + (tries == 0 ? std::string() : std::to_string(rd()));
 }
+
+// An earlier write's leftover under the first name (see temp_name()).
+void remove_leftover(int dir, const Target& t) { ::unlinkat(dir, temp_name(t, 0).c_str(), 0); }
 
 // Gives an O_TMPFILE file a temporary name: by fd (which may need CAP_DAC_READ_SEARCH), else
 // through /proc/self/fd. Empty when neither works here.
 std::string link_unnamed(int file, int dir, const Target& t) {
   const std::string by_proc = "/proc/self/fd/" + std::to_string(file);
   for (int tries = 0; tries < 100; ++tries) {
-    const std::string tmp = temp_name(t);
+    const std::string tmp = temp_name(t, tries);
     if (::linkat(file, "", dir, tmp.c_str(), AT_EMPTY_PATH) == 0) return tmp;
     if (errno == EEXIST) continue;
     if (::linkat(AT_FDCWD, by_proc.c_str(), dir, tmp.c_str(), AT_SYMLINK_FOLLOW) == 0) return tmp;
@@ -138,7 +145,7 @@ std::string write_temp(int dir, const Target& t, const std::string& text, const 
   std::string tmp;
   int fd = -1;
   for (int tries = 0; fd < 0 && tries < 100; ++tries) {
-    tmp = temp_name(t);
+    tmp = temp_name(t, tries);
     fd = ::openat(dir, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST) fail_errno(path);
   }
@@ -161,6 +168,7 @@ void write_file_atomically(const std::string& path, const std::string& text) {
   const Target t = target_of(path);
   Fd dir(::open(t.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0) fail_errno(path);
+  remove_leftover(dir.get(), t);
   const std::string tmp = write_temp(dir.get(), t, text, path);
   if (::renameat(dir.get(), tmp.c_str(), dir.get(), t.name.c_str()) != 0) {
     const int error = errno;
