@@ -19,6 +19,11 @@ class PatternCheck final : public Check {
     must_match_ = expect == "match";
   }
 
+  std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
+    if (!must_match_) return {};
+    return {{"match", "it is the part an \"expect\": \"no-match\" rule found"}};
+  }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || (skip_empty_ && v.GetStringLength() == 0)) return;

@@ -18,7 +18,8 @@ const std::vector<CheckKind>& check_kinds() {
        "empty or not", "fields trigger", make_require_any},
       {"count", "How many nodes a pattern matches must lie within [min, max].",
        "items: relative pattern (default \"*\") | of: pattern from the request root; min; max; "
-       "where: {relative pointer: value}; minItems: only check nodes with at least this many items",
+       "where: {relative pointer: value}; except: {relative pointer: value} leaves such matches out; "
+       "minItems: only check nodes with at least this many items",
        "count min max", make_count},
       {"unique", "A value may appear only once.",
        "groupBy: relative pointer to a partitioning value; within: relative pointer to a partitioning node; "
@@ -31,7 +32,8 @@ const std::vector<CheckKind>& check_kinds() {
        "length min max", make_length},
       {"deny", "A value must not be one of a list.", "values: the forbidden strings", "", make_deny},
       {"enum", "A string must be one of a list; near misses get a did-you-mean.",
-       "values: the allowed strings; only: judge only values in this list", "allowed hint", make_enum},
+       "values: the allowed strings; only: judge only values in this list; normalize: none|webex-id", "allowed hint",
+       make_enum},
       {"webex-id", "A base64 Webex id that decodes to ciscospark://<cluster>/<TYPE>/<id>.",
        "outcome: malformed|wrong-type; type: the expected resource type", "problem type expected", make_webex_id},
       {"type", "A value must have one of some JSON types (explains the schema's type failure).",

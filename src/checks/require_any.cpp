@@ -22,6 +22,10 @@ class RequireAny final : public Check {
     for (std::size_t i = 0; i < fields_.size(); ++i)
       list_ += (i == 0 ? "" : i + 1 == fields_.size() ? " or " : ", ") + fields_[i];
   }
+  std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
+    if (!if_any_.empty()) return {};
+    return {{"trigger", "it is the \"ifAny\" member found"}};
+  }
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsObject() || (unless_ && is_present(unless_->resolve(path), true))) return;

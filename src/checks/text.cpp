@@ -58,6 +58,16 @@ class Text final : public Check {
     if (outcome_ == "too-long" && !max_) p.fail("max", "is required for the \"too-long\" outcome");
   }
 
+  std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    if (outcome_ != "untrimmed") out.emplace_back("problem", "it is filled for the \"untrimmed\" outcome");
+    if (outcome_ != "too-long") {
+      out.emplace_back("length", "it is filled for the \"too-long\" outcome");
+      out.emplace_back("max", "it is filled for the \"too-long\" outcome");
+    }
+    return out;
+  }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || v.GetStringLength() == 0) return;

@@ -49,6 +49,11 @@ class Unique final : public Check {
       : group_by_(p.opt_rel("groupBy")), within_(p.opt_rel("within")), across_(p.opt_rel("across")),
         norm_(parse_norm(p)) {}
 
+  std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
+    if (group_by_) return {};
+    return {{"group", "it is the \"groupBy\" value"}};
+  }
+
   std::unique_ptr<CheckState> start() const override { return std::make_unique<Lease>(); }
 
   void finish(CheckState* state, Emitter& out) const override { static_cast<Lease*>(state)->seen().drain(out); }

@@ -108,6 +108,10 @@ class Check {
   virtual bool needs_numbering_plan() const { return false; }
   // Message placeholders its parameters add to its kind's (a snapshot row's columns).
   virtual std::vector<std::string> placeholders() const { return {}; }
+  // Of its kind's placeholders, those its parameters never fill ({group} of a unique rule
+  // without groupBy), each with the parameter that would: printed as they are, in every
+  // finding, they are a mistake the rule file is told of.
+  virtual std::vector<std::pair<std::string_view, std::string_view>> unfilled() const { return {}; }
 };
 
 struct CheckKind {

@@ -43,7 +43,14 @@ void check_placeholders(const DataFile& file, const std::string& pointer, std::s
   static constexpr std::string_view kEvery = "value pointer other";  // every finding fills them
   for (const std::string_view name : placeholders_in(message)) {
     const auto same = [&](std::string_view w) { return w == name; };
-    if (any_word(kEvery, same) || any_word(kind.placeholders, same)) continue;
+    if (any_word(kEvery, same)) continue;
+    if (any_word(kind.placeholders, same)) {
+      for (const auto& [unfilled, why] : check.unfilled())
+        if (unfilled == name)
+          file.fail(pointer, "placeholder {" + std::string(name) + "} is never filled by this rule: " + std::string(why) +
+                                 "; it would show as it is in every finding");
+      continue;
+    }
     // Rare: the names the rule's parameters add (a snapshot row's columns), then the error.
     const std::vector<std::string> added = check.placeholders();
     if (std::find(added.begin(), added.end(), name) != added.end()) continue;

@@ -261,6 +261,25 @@ class Names(TempDirTest):
                 "and --ignore take a list of ids and codes separated by commas\n"), member)
 
 
+class UnfilledPlaceholders(TempDirTest):
+    """A placeholder of the kind that the rule's parameters never fill would print as it is."""
+    def test_each_is_refused_with_the_parameter_that_fills_it(self):
+        for check, params, message, name, why in (
+            ("unique", {}, "Extension {value} repeated in {group}", "group", 'it is the "groupBy" value'),
+            ("text", {"outcome": "blank"}, "Extension is {length} long", "length",
+             'it is filled for the "too-long" outcome'),
+            ("pattern", {"regex": "^2"}, "bad part {match}", "match", 'it is the part an "expect": "no-match" rule found'),
+        ):
+            rule = {"id": "org/x", "code": "ORG070", "severity": "error", "check": check,
+                    "at": "/usersList/*/users/*/extension", "params": params, "summary": "s", "description": "d"}
+            write(self.path("u.rules.json"), '{"operation": "validateOrInitiateMoveUsersJob", "rules": [\n ' +
+                  json.dumps(rule)[:-1] + ',\n  "message": ' + json.dumps(message) + "}]}\n")
+            r = self.wxlint("rules", "--no-config", "--rules", "u.rules.json")
+            self.assertEqual((r.returncode, r.stderr), (2,
+                f"wxlint: u.rules.json:3:14: /rules/0/message: placeholder {{{name}}} is never filled by this rule: "
+                f"{why}; it would show as it is in every finding\n"), check)
+
+
 class Schemas(TempDirTest):
     def test_an_added_operation_whose_schema_uses_property_names(self):
         write(self.path("policy", "tags.rules.json"), {
