@@ -1,7 +1,10 @@
 #include "cli/projects.hpp"
 
+#include <wxlint/error.hpp>
+
 #include <filesystem>
 #include <new>
+#include <optional>
 #include <system_error>
 #include <utility>
 
@@ -62,14 +65,31 @@ std::string out_of_memory_loading(const std::vector<std::string>& paths) {
 }
 
 Projects::Projects(const CheckOptions& o) : options_(o) {
-  Config config;
+  const auto start = [this](Config config) {
+    if (config.base_dir.empty()) config.base_dir = fs::current_path().string();
+    linter(projects_[add(std::move(config))].group);
+  };
   if (!o.config.empty()) {
-    config = load_config(o.config);
-  } else if (!o.no_config) {
-    if (auto found = find_config()) config = load_config(*found);
+    start(load_config(o.config));
+    return;
   }
-  if (config.base_dir.empty()) config.base_dir = fs::current_path().string();
-  linter(projects_[add(std::move(config))].group);
+  const std::optional<std::string> found = o.no_config ? std::nullopt : find_config();
+  if (!found) {
+    start(Config());
+    return;
+  }
+  // Found above the working directory, it serves only the files with none above them (and
+  // stdin): a broken one, or one not trusted, is said when such a file comes (assign()).
+  try {
+    start(load_config(*found));
+  } catch (const ConfigError& e) {
+    unusable_ = e.what();
+  } catch (const IoError& e) {
+    unusable_ = e.what();
+  }
+  if (unusable_.empty()) return;
+  projects_.clear(), groups_.clear(), by_key_.clear(), by_config_.clear();
+  start(Config());
 }
 
 std::size_t Projects::add(Config config) {
@@ -118,6 +138,8 @@ std::vector<std::size_t> Projects::assign(const std::vector<std::string>& files)
     }
     out[i] = at->second;
   }
+  for (std::size_t i = 0; i < files.size() && !unusable_.empty(); ++i)
+    if (out[i] == 0) throw ConfigError(unusable_);
   return out;
 }
 

@@ -26,7 +26,8 @@ class Projects {
  public:
   // Project 0: the working directory's config (--config's; none with --no-config). It
   // serves stdin without --stdin-filename and the files with no .wxlint.json above them,
-  // as ruff's does. Its linter is built at once.
+  // as ruff's does. Its linter is built at once; a found one that is broken or not trusted
+  // is an error only for the files it would serve (assign()).
   explicit Projects(const CheckOptions& o);
 
   // The project of each file, by index; loads the configs not seen yet. With --config or
@@ -59,6 +60,9 @@ class Projects {
   std::map<std::string, std::size_t> by_key_;     // linter options -> group
   std::map<std::string, std::size_t> by_config_;  // config path -> project
   std::map<std::string, std::size_t> by_dir_;     // a linted file's directory -> project
+  // Why the working directory's config cannot be used ("" when it can): said by assign() for
+  // a file that would take it.
+  std::string unusable_;
 };
 
 }  // namespace wxlint::cli

@@ -41,6 +41,19 @@ class Discovery(TempDirTest):
         r = self.wxlint("check", "-q", "--no-config", target, cwd=self.path("elsewhere"))
         self.assertEqual((r.returncode, r.stdout), (1, finding(target + "/bad.json") + "\n"), r.stderr)
 
+    def test_a_broken_config_where_wxlint_runs_stops_only_the_files_it_serves(self):
+        self.project("proj", {"rules": {"move-users/extension-emergency": "warning"}}, "bad.json")
+        write(self.path("elsewhere", ".wxlint.json"), '{"rules": {"WX9999": "off"}}')
+        error = (f'wxlint: {self.path("elsewhere", ".wxlint.json")}:1:22: /rules/WX9999: unknown rule id or code '
+                 '"WX9999"\n')
+        r = self.wxlint("check", "-q", self.path("proj", "bad.json"), cwd=self.path("elsewhere"))
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, finding(self.path("proj", "bad.json"), "warning") + "\n", ""))
+        write(self.path("elsewhere", "bad.json"), BAD)  # served by it: its error
+        r = self.wxlint("check", "-q", "bad.json", cwd=self.path("elsewhere"))
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", error))
+        r = self.wxlint("check", "-q", "-", cwd=self.path("elsewhere"), stdin=json.dumps(BAD))
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", error))
+
     def test_the_nearest_config_wins_and_is_not_merged_with_the_ones_above(self):
         self.project("proj", {"rules": {"move-users/extension-emergency": "warning"}}, "bad.json")
         # Its ignore glob is relative to its own directory: a/bad.json, not a/deep/bad.json.
