@@ -123,8 +123,8 @@ class Linter {
   const std::vector<RuleDoc>& rules() const;
 
  private:
-  // lint() that hands `text` back afterwards instead of copying it (Linter::fix); `all`: every
-  // finding listed, past maxFindingsPerRule.
+  // lint() that hands `text` back afterwards instead of copying it (Linter::fix); `all`: past
+  // maxFindingsPerRule, the findings with a fix listed too.
   FileReport relint(std::string& text, const std::string& path, std::string_view operation, bool all = false) const;
   struct Impl;
   explicit Linter(std::unique_ptr<Impl> impl);

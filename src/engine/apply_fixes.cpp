@@ -111,9 +111,15 @@ FixResult Linter::fix(std::string text, std::string path, bool unsafe, std::stri
   while (r.passes < kMaxFixPasses) {
     const auto& all = r.report.diagnostics;
     if (std::none_of(all.begin(), all.end(), fixable)) {  // spares the filter's copy
-      // The listed findings have no fix, but those past maxFindingsPerRule may.
-      const auto capped = [](const Diagnostic& d) { return d.unlisted > 0; };
-      if (every || std::none_of(all.begin(), all.end(), capped)) break;
+      // The listed findings have no fix, but those past maxFindingsPerRule may: when their
+      // rule offers one (listing every finding of a rule without a fix would cost memory for each).
+      const auto capped_with_fix = [this](const Diagnostic& d) {
+        if (d.unlisted == 0) return false;
+        const auto& docs = rules();
+        const auto doc = std::find_if(docs.begin(), docs.end(), [&](const RuleDoc& r) { return r.id == d.rule; });
+        return doc != docs.end() && !doc->fix.empty();
+      };
+      if (every || std::none_of(all.begin(), all.end(), capped_with_fix)) break;
       r.report = relint(text, path, operation, every = true);
       continue;
     }

@@ -34,10 +34,16 @@ std::shared_ptr<const FixSpec> with_prefix(const FixSpec& spec, const std::strin
 
 }  // namespace
 
+bool FindingList::lists(const Rule* rule) const {
+  if (fixable_past_max_ && rule && !rule->fix.empty()) return true;  // made, to see whether it has one
+  const auto it = tallies_.find(rule);
+  return (it == tallies_.end() ? 0 : it->second.listed) < max_;
+}
+
 void FindingList::take(Placed p) {
   Tally& t = tallies_[p.finding.rule];
   const std::size_t n = p.finding.unlisted;
-  if (n == 0 && t.listed < max_) {
+  if (n == 0 && (t.listed < max_ || (fixable_past_max_ && p.finding.fix))) {
     ++t.listed;
     items_.push_back(std::move(p));
     return;

@@ -31,7 +31,10 @@ std::string_view schema_rule_id(std::string_view keyword);
 // them (Diagnostic::unlisted), so that no input makes a file's findings outgrow it.
 class FindingList {
  public:
-  FindingList(const Catalogue& catalogue, std::size_t max_per_rule) : catalogue_(catalogue), max_(max_per_rule) {}
+  // `fixable_past_max`: past max_per_rule, a finding with a fix is listed all the same (the
+  // passes of Linter::fix), the others counted.
+  FindingList(const Catalogue& catalogue, std::size_t max_per_rule, bool fixable_past_max = false)
+      : catalogue_(catalogue), max_(max_per_rule), fixable_past_max_(fixable_past_max) {}
   // `prefix` is the pointer of the linted request within the file ("" for a bare payload).
   // A tally (Finding::unlisted) is counted, not listed.
   void add(Finding f, const std::string& prefix);
@@ -40,11 +43,11 @@ class FindingList {
                    std::vector<std::pair<std::string, std::string>> args);
   // The most findings of one rule it lists (the walkers count past it).
   std::size_t max_per_rule() const { return max_; }
+  // Whether it lists the findings with a fix past max_per_rule (the walkers then hand it all
+  // theirs, and it counts those without one).
+  bool fixable_past_max() const { return fixable_past_max_; }
   // Whether the next finding of the rule would be listed, not only counted.
-  bool lists(const Rule* rule) const {
-    const auto it = tallies_.find(rule);
-    return (it == tallies_.end() ? 0 : it->second.listed) < max_;
-  }
+  bool lists(const Rule* rule) const;
   std::vector<Diagnostic> finish(const Document& doc);
 
  private:
@@ -65,6 +68,7 @@ class FindingList {
 
   const Catalogue& catalogue_;
   std::size_t max_;
+  bool fixable_past_max_;
   std::vector<Placed> items_;
   std::unordered_map<const Rule*, Tally> tallies_;
 };

@@ -107,7 +107,7 @@ struct Linter::Impl {
   // besides the request (for an envelope's requests, the envelope's path too).
   void lint_request(const Operation& op, const rapidjson::Value& request, const std::string& prefix,
                     FindingList& list, const LintContext& ctx, bool parallel = false) const {
-    const std::size_t limit = list.max_per_rule();
+    const std::size_t limit = list.fixable_past_max() ? SIZE_MAX : list.max_per_rule();
     std::vector<Finding> rule_findings, second_findings;
     std::vector<std::uint64_t> covers, second_covers;
     std::exception_ptr second_error;
@@ -163,8 +163,9 @@ struct Linter::Impl {
   }
 
   // `text_back`: where the text goes after the lint, for Linter::fix (no copy of it).
-  // `all`: every finding listed, past maxFindingsPerRule (the passes of Linter::fix(), whose
-  // fixes are the listed findings').
+  // `all`: past maxFindingsPerRule, the findings with a fix listed too (the passes of
+  // Linter::fix(), whose fixes are the listed findings'); the others are counted, so that a
+  // file of millions of findings without a fix costs no memory for each.
   FileReport lint(std::string text, std::string path, std::string_view forced, std::string* text_back = nullptr,
                   bool all = false) const {
     if (const std::size_t size = text.size(); size > max_size()) {
@@ -174,7 +175,8 @@ struct Linter::Impl {
     FileReport report;
     report.path = std::move(path);
     Document doc(std::move(text), true);  // lives until the report is made
-    FindingList list(*catalogue, all || list_every_finding ? SIZE_MAX : catalogue->max_findings_per_rule());
+    FindingList list(*catalogue, list_every_finding ? SIZE_MAX : catalogue->max_findings_per_rule(),
+                     all && !list_every_finding);
     if (stale_days)
       list.add_builtin("snapshot/stale", "",
                        {{"age", std::to_string(*stale_days)},
