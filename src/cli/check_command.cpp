@@ -141,6 +141,7 @@ int run_check(const CheckOptions& options) {
     return kExitUsage;
   }
   refuse_missing_inputs(o);
+  refuse_bad_region(o.region);
   if (o.paths.empty()) {
     // Reading a terminal would wait for input that never comes: ask for paths instead.
     if (isatty(STDIN_FILENO)) {

@@ -1,4 +1,5 @@
 #include "cli/named_inputs.hpp"
+#include "formats/numbering_plan.hpp"
 
 #include <wxlint/error.hpp>
 
@@ -33,6 +34,11 @@ void refuse_missing_inputs(const CheckOptions& o) {
 void refuse_missing_inputs(const RulesOptions& o) {
   refuse_missing("--config", o.config);
   refuse_missing_rules(o.rules_dir, o.rules);
+}
+
+void refuse_bad_region(const std::string& region) {
+  if (region.empty()) return;
+  if (const auto problem = formats::plan::region_problem(region)) throw ConfigError("--region: " + *problem);
 }
 
 }  // namespace wxlint::cli

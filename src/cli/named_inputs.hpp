@@ -11,5 +11,8 @@ namespace wxlint::cli {
 // directory"). "" and "-" (stdin) are left to where they are read.
 void refuse_missing_inputs(const CheckOptions& o);
 void refuse_missing_inputs(const RulesOptions& o);
+// Throw ConfigError ("--region: ...") for a --region the numbering plans do not know: said as
+// the option, not as a config's "region".
+void refuse_bad_region(const std::string& region);
 
 }  // namespace wxlint::cli

@@ -1,6 +1,7 @@
 // `wxlint snapshot info`: what an org snapshot holds, how old it is, and what in it
 // contradicts itself.
 #include "cli/commands.hpp"
+#include "cli/named_inputs.hpp"
 #include "formats/display.hpp"
 #include "report/snapshot_info.hpp"
 #include "snapshot/time.hpp"
@@ -73,6 +74,7 @@ void info_text(const Snapshot& s, std::int64_t now, std::ostream& out) {
 }  // namespace
 
 int run_snapshot_info(const SnapshotOptions& given) {
+  refuse_bad_region(given.region);
   SnapshotOptions options = given;
   const std::optional<Config> config = project_config(given);
   if (config) {

@@ -225,12 +225,12 @@ class Info(TempDirTest):
             "Bob Birch (PEOPLE) at org/numbers.json:3:5: /phoneNumbers/0"]), r.stderr)
         r = self.wxlint("snapshot", "info", "--region", "XX", "org", cwd=self.dir)
         self.assertEqual((r.returncode, r.stdout, r.stderr), (
-            2, "", 'wxlint: region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
+            2, "", 'wxlint: --region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
         # Said whether or not the snapshot has a number to read in it.
         write(self.path("e164", "numbers.json"), NUMBERS)
         r = self.wxlint("snapshot", "info", "--region", "XX", "e164", cwd=self.dir)
         self.assertEqual((r.returncode, r.stdout, r.stderr), (
-            2, "", 'wxlint: region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
+            2, "", 'wxlint: --region: "XX" is not a region code of the numbering plans (two letters, such as US, GB or DE)\n'))
 
     def test_an_unread_national_number_matches_no_payload_number(self):
         # Ten digits in a location with no country: not guessed as +1, which would hold an
