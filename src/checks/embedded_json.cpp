@@ -118,19 +118,14 @@ class EmbeddedJson final : public Check {
   // Each outcome fills its own: invalid {problem}; unknown-key {key} {hint} {keys};
   // value-type {key} {actual} {expected}; double-escaped none of them.
   std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
-    static constexpr std::pair<std::string_view, std::string_view> kFilled[] = {
-        {"problem", "invalid"}, {"key", "unknown-key value-type"}, {"hint", "unknown-key"}, {"keys", "unknown-key"},
-        {"actual", "value-type"}, {"expected", "value-type"}};
+    static constexpr struct {
+      std::string_view name, outcome, other_outcome;  // the outcomes that fill it
+    } kFilled[] = {{"problem", "invalid", ""},  {"key", "unknown-key", "value-type"}, {"hint", "unknown-key", ""},
+                   {"keys", "unknown-key", ""}, {"actual", "value-type", ""},         {"expected", "value-type", ""}};
     std::vector<std::pair<std::string_view, std::string_view>> out;
-    for (const auto& [name, outcomes] : kFilled) {
-      bool filled = false;
-      for (std::size_t at = 0; at < outcomes.size() && !filled;) {
-        const std::size_t end = std::min(outcomes.find(' ', at), outcomes.size());
-        filled = outcomes.substr(at, end - at) == outcome_;
-        at = end + 1;
-      }
-      if (!filled) out.emplace_back(name, "this outcome does not fill it (see the embedded-json kind's outcomes)");
-    }
+    for (const auto& f : kFilled)
+      if (outcome_ != f.outcome && outcome_ != f.other_outcome)
+        out.emplace_back(f.name, "this outcome does not fill it (see the embedded-json kind's outcomes)");
     return out;
   }
 

@@ -269,6 +269,9 @@ class UnfilledPlaceholders(TempDirTest):
             ("text", {"outcome": "blank"}, "Extension is {length} long", "length",
              'it is filled for the "too-long" outcome'),
             ("pattern", {"regex": "^2"}, "bad part {match}", "match", 'it is the part an "expect": "no-match" rule found'),
+            ("embedded-json", {"outcome": "invalid"}, "bad key {key}", "key",
+             "this outcome does not fill it (see the embedded-json kind's outcomes)"),
+            ("require-any", {"fields": ["a"]}, "needs a with {trigger}", "trigger", 'it is the "ifAny" member found'),
         ):
             rule = {"id": "org/x", "code": "ORG070", "severity": "error", "check": check,
                     "at": "/usersList/*/users/*/extension", "params": params, "summary": "s", "description": "d"}
