@@ -95,6 +95,11 @@ bool is_present(const rapidjson::Value* v, bool non_empty) {
   return !((v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0));
 }
 
+bool is_integer(const rapidjson::Value& v) {
+  if (v.IsInt64() || v.IsUint64()) return true;
+  return v.IsDouble() && std::isfinite(v.GetDouble()) && v.GetDouble() == std::trunc(v.GetDouble());
+}
+
 std::string_view json_type_name(const rapidjson::Value& v) {
   switch (v.GetType()) {
     case rapidjson::kNullType: return "null";
@@ -103,7 +108,7 @@ std::string_view json_type_name(const rapidjson::Value& v) {
     case rapidjson::kObjectType: return "object";
     case rapidjson::kArrayType: return "array";
     case rapidjson::kStringType: return "string";
-    case rapidjson::kNumberType: return v.IsInt64() || v.IsUint64() ? "integer" : "number";
+    case rapidjson::kNumberType: return is_integer(v) ? "integer" : "number";
   }
   return "value";
 }

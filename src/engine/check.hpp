@@ -136,7 +136,10 @@ bool is_blank_string(const rapidjson::Value& v);  // a string of only whitespace
 std::optional<std::int64_t> whole_number(const rapidjson::Value& v);
 // A member is there; with `non_empty`, null, blank strings and empty arrays/objects count as absent.
 bool is_present(const rapidjson::Value* v, bool non_empty);
-// "null", "boolean", "object", "array", "string", "integer" or "number".
+// A number with no fraction, however written (7, 7.0, 7e0): an "integer" as JSON Schema
+// (draft 6 on) reads one. Python's json writes a computed count as 10.0.
+bool is_integer(const rapidjson::Value& v);
+// "null", "boolean", "object", "array", "string", "integer" (is_integer()) or "number".
 std::string_view json_type_name(const rapidjson::Value& v);
 // The same with an article, for messages: "an object", "a string", "null".
 std::string json_type_words(std::string_view type_name);

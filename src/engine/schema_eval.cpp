@@ -1,5 +1,7 @@
 #include "engine/schema_fast.hpp"
 
+#include "engine/check.hpp"
+
 #include <string>
 
 namespace wxlint::schema_fast {
@@ -97,7 +99,7 @@ class Evaluator {
       case rapidjson::kObjectType: return types & kObject;
       case rapidjson::kArrayType: return types & kArray;
       case rapidjson::kStringType: return types & kString;
-      case rapidjson::kNumberType: return (types & kNumber) || ((types & kInteger) && (v.IsInt64() || v.IsUint64()));
+      case rapidjson::kNumberType: return (types & kNumber) || ((types & kInteger) && is_integer(v));
     }
     return false;
   }

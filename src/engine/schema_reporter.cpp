@@ -2,6 +2,7 @@
 
 #include "document/document.hpp"
 #include "document/json_pointer.hpp"
+#include "engine/check.hpp"
 #include "engine/listed.hpp"
 #include "engine/pattern.hpp"
 #include "engine/regex.hpp"
@@ -49,6 +50,17 @@ std::vector<bool> repeated_keys(const rapidjson::Value& object) {
   std::vector<bool> out(keys.size());
   for (std::size_t i = 1; i < keys.size(); ++i) out[keys[i].second] = keys[i].first == keys[i - 1].first;
   return out;
+}
+
+// Whether a subschema's "type" (a name or a list of names) names "integer".
+bool names_integer(const rapidjson::Value* sub) {
+  const rapidjson::Value* type = sub ? child(*sub, "type") : nullptr;
+  if (!type) return false;
+  if (type->IsString()) return std::string_view(type->GetString(), type->GetStringLength()) == "integer";
+  if (type->IsArray())
+    for (const rapidjson::Value& t : type->GetArray())
+      if (t.IsString() && std::string_view(t.GetString(), t.GetStringLength()) == "integer") return true;
+  return false;
 }
 
 // The schema's "type" (a name or a list of names) in words: "a string or null".
@@ -268,6 +280,8 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
       break;
     }
     case Fail::type:
+      // valijson takes only an int for "integer"; draft 7 takes 10.0 too, as the fast path does.
+      if (node->IsDouble() && is_integer(*node) && names_integer(tree_.at(tokens, root_))) break;
       add({"type", "", ptr, Anchor::value, {}}, [&] {
         const rapidjson::Value* sub = tree_.at(tokens, root_);
         return Args{{"field", field_name(tokens)},

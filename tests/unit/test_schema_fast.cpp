@@ -422,3 +422,17 @@ TEST_CASE("schema: a range names its bound as the schema writes it; enum and con
   CHECK(failures(R"({"contains": {"const": 1}})", "[2, 3]") ==
         std::vector<std::string>{"other  detail=no item matches the schema of 'contains'."});
 }
+
+TEST_CASE("schema: a number with no fraction is an integer to both engines, however written", "[schema_fast]") {
+  using test_support::failures;
+  // Draft 7 (and Python's json.dumps of a computed count, 10.0); 10.5 is still not one.
+  const std::string schema = R"({"type": "object", "properties": {"n": {"type": "integer"}, "m": {"type": ["integer", "null"]}}})";
+  for (const SchemaEngine engine : {SchemaEngine::fast, SchemaEngine::valijson}) {
+    INFO((engine == SchemaEngine::fast ? "fast" : "valijson"));
+    CHECK(failures(schema, R"({"n": 10.0, "m": 1e1})", engine).empty());
+    CHECK(failures(schema, R"({"n": -0.0, "m": 12345678901234567890.0})", engine).empty());
+    CHECK(failures(schema, R"({"n": 10.5, "m": 1e-1})", engine) ==
+          std::vector<std::string>{"type /m field=m expected=an integer or null actual=a number",
+                                   "type /n field=n expected=an integer actual=a number"});
+  }
+}
