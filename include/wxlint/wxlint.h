@@ -40,7 +40,7 @@ extern "C" {
 #define WXLINT_E_UNKNOWN_OPERATION 5 /* the forced operationId is not in the catalogue */
 #define WXLINT_E_NO_MEMORY 6
 #define WXLINT_E_INTERNAL 7          /* a bug: please report the message */
-#define WXLINT_E_SNAPSHOT 8          /* an org snapshot file is invalid or unreadable (wxlint_linter_new only) */
+#define WXLINT_E_SNAPSHOT 8          /* an org snapshot file is invalid or unreadable (wxlint_linter_new, wxlint_snapshot_info) */
 
 /* Severities, ordered so that a threshold compares with >=. */
 #define WXLINT_SEVERITY_INFO 0
@@ -106,8 +106,7 @@ WXLINT_API int wxlint_lint_reindented(const wxlint_linter* linter, const char* t
                                       wxlint_result** out, char** error);
 /* The layout wxlint_lint_reindented lints: *laid_out receives it (`*laid_out_length` bytes plus a
  * NUL, to release with wxlint_string_free(); `laid_out_length` may be NULL), or NULL when it
- * would pass 3 times the text's size plus 1 MB: lay such text out yourself, then wxlint_lint it.
- * (Added in 0.2.) */
+ * would pass 3 times the text's size plus 1 MB: lay such text out yourself, then wxlint_lint it. */
 WXLINT_API int wxlint_reindent(const char* text, size_t length, char** laid_out, size_t* laid_out_length,
                                char** error);
 /* Read and lint one file, named in the report as given ("-": standard input, "<stdin>").
@@ -131,7 +130,7 @@ WXLINT_API const char* wxlint_result_operation(const wxlint_result* result);
  * summary for them. */
 WXLINT_API size_t wxlint_result_count(const wxlint_result* result, int severity);
 
-/* Fixing (added in 0.2; functions are only ever added under the same ABI version).
+/* Fixing (functions are only ever added under the same ABI version).
  * wxlint_fix lints the text, applies the fixes its findings offer (the safe ones; with
  * WXLINT_FIX_UNSAFE in `flags`, the unsafe ones too), and lints again until no fix applies,
  * as `wxlint check --fix` does. *fixed receives the fixed text (`*fixed_length` bytes plus a

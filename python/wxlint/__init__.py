@@ -119,14 +119,16 @@ def lint_paths(paths: Union[StrPath, Iterable[StrPath]], *, operation: Optional[
     return _linter(config, snapshot, rules).lint_paths(paths, operation=operation)
 
 
-def rules() -> list[Rule]:
-    """Every rule of the built-in catalogue."""
-    return _linter(False, None).rules()
+def rules(*, config: Config = None, rules: RulePaths = None) -> list[Rule]:
+    """Every rule of the catalogue lint() uses with the same config and rules: the built-in
+    rules with the config's severities, and its policy rules, as `wxlint rules` lists them."""
+    return _linter(config, None, rules).rules()
 
 
-def explain(code: Union[str, int]) -> list[Rule]:
-    """The rules with this code or rule id; raises UnknownRuleError when there is none."""
-    return _linter(False, None).explain(code)
+def explain(code: Union[str, int], *, config: Config = None, rules: RulePaths = None) -> list[Rule]:
+    """The rules with this code or rule id, in the catalogue of rules(); raises
+    UnknownRuleError when there is none."""
+    return _linter(config, None, rules).explain(code)
 
 
 def snapshot_info(snapshot: SnapshotPaths = None, *, region: Optional[str] = None,

@@ -7,12 +7,46 @@ also attributes, None where the message names no place in a file.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
 from typing import Optional
 
 # "FILE:LINE:COL: " at the start; the file name is the shortest prefix that fits.
 # The pointer follows when there is one: "/a/b", or "(root)" for the whole document.
 _PLACE = re.compile(r"(?P<file>.+?):(?P<line>[0-9]+):(?P<column>[0-9]+): (?:(?P<pointer>/.*?|\(root\)): )?")
+_MAX_READ = 1 << 24  # bytes: a file read again only to tell where its pointer ends
+
+
+def _resolves(document: object, pointer: str) -> bool:
+    for token in pointer.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(document, dict) and token in document:
+            document = document[token]
+        elif isinstance(document, list) and token.isdigit() and int(token) < len(document):
+            document = document[int(token)]
+        else:
+            return False
+    return True
+
+
+def _pointer(file: str, rest: str, shortest: str) -> str:
+    """The pointer that `rest` ("/a: b: problem") starts with. A member name may hold ": "
+    ({"a: b": 1}), so of the ways to cut it, the longest the file holds is taken."""
+    cuts = [i for i in range(len(shortest), len(rest)) if rest.startswith(": ", i)]
+    if len(cuts) < 2:
+        return shortest
+    try:
+        if os.path.getsize(file) > _MAX_READ:
+            return shortest
+        with open(file, encoding="utf-8-sig") as f:
+            document = json.load(f)
+    except (OSError, ValueError):
+        return shortest
+    for i in reversed(cuts):
+        if _resolves(document, rest[:i]):
+            return rest[:i]
+    return shortest
 
 
 class WxlintError(Exception):
@@ -30,8 +64,10 @@ class WxlintError(Exception):
         place = _PLACE.match(message)
         if not place:
             return cls(message)
-        pointer = place.group("pointer")
-        return cls(message, file=place.group("file"), line=int(place.group("line")),
+        file, pointer = place.group("file"), place.group("pointer")
+        if pointer and pointer != "(root)":
+            pointer = _pointer(file, message[place.start("pointer"):], pointer)
+        return cls(message, file=file, line=int(place.group("line")),
                    column=int(place.group("column")), pointer="" if pointer == "(root)" else pointer)
 
 

@@ -6,7 +6,8 @@ Each is a frozen dataclass built from the library's JSON report (the contract of
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Optional
+from types import MappingProxyType
+from typing import Any, Literal, Mapping, Optional
 
 Severity = Literal["error", "warning", "info"]
 
@@ -126,16 +127,20 @@ class Rule:
     description: str
     fail_example: str
     pass_example: str
-    example_settings: dict[str, str]
-    example_snapshot: dict[str, str]
+    # Read-only, as the rest of a Rule: the catalogue a Linter keeps hands out the same ones.
+    example_settings: Mapping[str, str]
+    example_snapshot: Mapping[str, str]
     fix: Optional[str] = None  # the fix the rule opted in to (docs/fixes.md), as `wxlint rules` names it
     file: Optional[str] = None  # the policy (or --rules-dir) rule file it comes from; None: one of wxlint's own
+
+    def __hash__(self) -> int:  # the mappings are not hashable; a rule is known by these
+        return hash((self.id, self.code, self.operation, self.file))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Rule":
         return cls(d["id"], d["code"], d["severity"], d["operation"], d["check"], d["summary"], d["message"],
-                   d["description"], d["failExample"], d["passExample"], d["exampleSettings"], d["exampleSnapshot"],
-                   d.get("fix"), d.get("file"))
+                   d["description"], d["failExample"], d["passExample"], MappingProxyType(dict(d["exampleSettings"])),
+                   MappingProxyType(dict(d["exampleSnapshot"])), d.get("fix"), d.get("file"))
 
 
 @dataclass(frozen=True)

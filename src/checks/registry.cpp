@@ -42,7 +42,9 @@ const std::vector<CheckKind>& check_kinds() {
       {"forbidden", "A member that must not be present, with its own explanation.",
        "coversUnknown: replace the schema's unknown-property finding (default true)", "field", make_forbidden},
       {"requires", "A value requires another member to be present.",
-       "map: {value: relative pointer}; nonEmpty: treat \"\", blank, [] and null as absent", "target", make_requires},
+       "map: {value: relative pointer}; nonEmpty: treat \"\", blank, [] and null as absent; unless: relative pointer to a "
+       "member whose presence skips the check; ifPresent: relative pointer to a member without which it is skipped",
+       "target", make_requires},
       {"uuid", "A raw UUID, not a base64 Webex id.", "outcome: webex-id|invalid", "type id hint", make_uuid},
       {"path-param", "A parameter of an envelope's request path must be a raw UUID.",
        "template: the operation's path template; param: the parameter name; outcome: webex-id|invalid",
@@ -59,8 +61,8 @@ const std::vector<CheckKind>& check_kinds() {
        "to the value (default: here); via: {table, key, column} maps the value through another table first; "
        "scope: {column, at} rows whose column equals the payload value at a relative pointer; "
        "where: [{column, equals|notEquals: text | {at: relative pointer}, or contains|notContains: text}] filters on the row; "
-       "onlyIfIn: {table, key} judge only values found there; unless: relative pointer to a member whose presence "
-       "skips the check; ifPresent: relative pointer to a member without which it is skipped; "
+       "onlyIfIn: {table, key} judge only values found there; unless: relative pointer (or a list of them) to a "
+       "member whose presence skips the check; ifPresent: relative pointer to a member without which it is skipped; "
        "unlessPathParam: {template, param} skips a request whose envelope's path has it; "
        "stripPrefix: {table, key, column, at} looks up what follows that row's prefix ({prefix}, {prefix.COLUMN}); "
        "regionFromLocation: relative pointer to the location whose country reads a national-format number. "

@@ -125,7 +125,7 @@ class SnapshotLookup final : public Check {
     report_found_ = expect == "found";
     key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true, "table");
     value_ = p.opt_rel("value");
-    unless_ = p.opt_rel("unless");
+    unless_ = p.rels("unless");
     if_present_ = p.opt_rel("ifPresent");
     if (const auto* t = object_param(p, "pathParam")) path_param_ = path_template(p, "pathParam", *t);
     if (const auto* t = object_param(p, "unlessPathParam")) unless_path_ = path_template(p, "unlessPathParam", *t);
@@ -176,7 +176,7 @@ class SnapshotLookup final : public Check {
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const snapshot::Store* store = out.context().snapshot;
     const Table* table = store ? loaded(*store, key_) : nullptr;
-    if (!table || (unless_ && is_present(unless_->resolve(path), true)) ||
+    if (!table || any_present(unless_, path) ||
         (if_present_ && !is_present(if_present_->resolve(path), true)))
       return;
     // The envelope's path names the resource: a rule that reads it judges instead.
@@ -229,6 +229,12 @@ class SnapshotLookup final : public Check {
     const std::string_view prefix = t->cell(rows.front(), strip_->column.column);
     if (prefix.empty() || value.size() <= prefix.size() || !value.starts_with(prefix)) return std::nullopt;
     return Stripped{t, rows.front(), prefix.size()};
+  }
+
+  static bool any_present(const std::vector<RelPointer>& members, const Path& path) {
+    for (const RelPointer& m : members)
+      if (is_present(m.resolve(path), true)) return true;
+    return false;
   }
 
   static const Table* loaded(const snapshot::Store& store, const TableRef& ref) {
@@ -358,7 +364,8 @@ class SnapshotLookup final : public Check {
   const std::string* question_ = nullptr;
   std::uint64_t question_hash_ = 0;
   TableRef key_;
-  std::optional<RelPointer> value_, unless_, if_present_, scope_at_, region_from_;
+  std::optional<RelPointer> value_, if_present_, scope_at_, region_from_;
+  std::vector<RelPointer> unless_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
   std::optional<StripPrefix> strip_;
   std::optional<PathTemplate> path_param_, unless_path_;

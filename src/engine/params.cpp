@@ -84,6 +84,22 @@ std::optional<RelPointer> Params::opt_rel(std::string_view key) {
   return r;
 }
 
+std::vector<RelPointer> Params::rels(std::string_view key) {
+  const auto* v = get(key);
+  if (v && v->IsArray()) {
+    std::vector<RelPointer> out;
+    for (const std::string& s : strings(key)) {
+      auto r = RelPointer::parse(s);
+      if (!r) fail(key, "holds \"" + s + "\", which is not a relative JSON pointer (\"N/path\" or \"/path\")");
+      out.push_back(std::move(*r));
+    }
+    return out;
+  }
+  std::vector<RelPointer> out;
+  if (auto r = opt_rel(key)) out.push_back(std::move(*r));
+  return out;
+}
+
 RelPointer Params::rel(std::string_view key) {
   auto r = opt_rel(key);
   if (!r) fail(key, "is required");

@@ -47,6 +47,7 @@ class Params {
   bool flag(std::string_view key, bool fallback);
   RelPointer rel(std::string_view key);
   std::optional<RelPointer> opt_rel(std::string_view key);
+  std::vector<RelPointer> rels(std::string_view key);  // one relative pointer or a non-empty list; none when absent
   std::optional<Pattern> opt_pattern(std::string_view key);
   const rapidjson::Value* raw(std::string_view key);  // nullptr when absent
 

@@ -35,7 +35,9 @@ std::vector<fs::path> candidates() {
   if (const char* given = std::getenv("WXLINT_PLAN_MODULE"); given && *given) return {fs::path(given)};
   std::vector<fs::path> dirs;
   Dl_info info{};
-  if (dladdr(reinterpret_cast<void*>(&candidates), &info) && info.dli_fname && std::string_view(info.dli_fname).find('/') != std::string_view::npos)
+  // Absolute only: a static program's own name as it was run ("./tool") would name the
+  // directory it runs in, not the one it is in (/proc/self/exe gives that).
+  if (dladdr(reinterpret_cast<void*>(&candidates), &info) && info.dli_fname && info.dli_fname[0] == '/')
     dirs.push_back(fs::path(info.dli_fname).parent_path());
   std::error_code ec;
   if (fs::path exe = fs::read_symlink("/proc/self/exe", ec); !ec) dirs.push_back(exe.parent_path());

@@ -44,6 +44,11 @@ class InstalledPackage(unittest.TestCase):
              "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_PREFIX_PATH=" + cls.prefix])
         run(["cmake", "--build", consumer, "-j", str(os.cpu_count() or 2)])
         cls.consumer = consumer
+        consumer_c = os.path.join(cls.tmp, "consumer_c")
+        run(["cmake", "-S", os.path.join(ROOT, "tests", "package", "consumer_c"), "-B", consumer_c,
+             "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_PREFIX_PATH=" + cls.prefix])
+        run(["cmake", "--build", consumer_c, "-j", str(os.cpu_count() or 2)])
+        cls.consumer_c = consumer_c
         broken = os.path.join(cls.tmp, "broken.json")
         with open(broken, "w") as f:
             f.write('{"usersList": [}\n')
@@ -102,6 +107,11 @@ class InstalledPackage(unittest.TestCase):
     def test_c_consumer_matches_cli(self):
         for path in self.payloads:
             self.same_as_cli([os.path.join(self.consumer, "consumer_c")], path)
+
+    def test_c_only_project_links_shared_and_static(self):
+        for exe in ["consumer_c_shared", "consumer_c_static"]:
+            for path in self.payloads:
+                self.same_as_cli([os.path.join(self.consumer_c, exe)], path)
 
     def test_ctypes_matches_cli(self):
         script = os.path.join(ROOT, "tests", "package", "ctypes_lint.py")

@@ -379,3 +379,27 @@ def test_one_linter_from_many_threads():
     for t in threads:
         t.join()
     assert all(run == expected for r in results for run in r)
+
+
+def test_an_error_pointer_holds_a_member_name_with_a_colon(project):
+    config = project / "c1.json"
+    config.write_text('{\n  "settings": {"a: b": 1}\n}\n')
+    with pytest.raises(wxlint.ConfigError) as e:
+        wxlint.Linter(config=config)
+    assert e.value.message.startswith(f"{config}:2:")
+    assert "/settings/a: b: " in e.value.message and e.value.pointer == "/settings/a: b"
+    config.write_text('{\n  "settings": {"nope": 1}\n}\n')
+    with pytest.raises(wxlint.ConfigError) as e:
+        wxlint.Linter(config=config)
+    assert e.value.pointer == "/settings/nope"
+
+
+def test_a_rule_is_hashable_and_cannot_be_changed():
+    rule = next(r for r in wxlint.rules(config=False) if r.example_settings)
+    settings = dict(rule.example_settings)
+    assert len({rule, rule}) == 1 and hash(rule) == hash(wxlint.explain(rule.id, config=False)[0])
+    with pytest.raises(AttributeError):
+        rule.example_settings.clear()  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        rule.example_settings["x"] = "1"  # type: ignore[index]
+    assert dict(wxlint.explain(rule.id, config=False)[0].example_settings) == settings

@@ -138,3 +138,21 @@ def test_an_edited_policy_is_read_again_in_a_directory_named_like_a_glob(project
     assert wxlint.lint(payload) == [ORG001]
     write(policy, dict(POLICY, rules=[dict(POLICY["rules"][0], params={"regex": "^3[0-9]{3}$"})]))
     assert wxlint.lint(payload) == []
+
+
+def test_rules_and_explain_read_the_project_config_as_lint_does(project):
+    write(project / "org.rules.json", POLICY)
+    (project / ".wxlint.json").write_text(json.dumps({"rules": ["org.rules.json", {"1026016": "warning"}]}))
+    [found] = wxlint.lint(move({"userId": USER, "extension": "3001"}))
+    assert found == ORG001
+    [rule] = wxlint.explain(found.code)
+    assert rule.id == "org/extension-format" and os.path.samefile(rule.file, project / "org.rules.json")
+    assert [r.severity for r in wxlint.explain("1026016")] == ["warning"]
+    assert len(wxlint.rules()) == len(wxlint.rules(config=False)) + 1
+    code, out, _ = run_cli("rules", "--format", "json")
+    assert code == 0 and [(r["id"], r["severity"]) for r in json.loads(out)] == [(r.id, r.severity) for r in wxlint.rules()]
+    # config=False: the built-in catalogue alone.
+    with pytest.raises(wxlint.UnknownRuleError):
+        wxlint.explain("ORG001", config=False)
+    assert [r.severity for r in wxlint.explain("1026016", config=False)] == ["error"]
+    assert [r.id for r in wxlint.explain("ORG001", config=False, rules="org.rules.json")] == ["org/extension-format"]

@@ -36,3 +36,18 @@ TEST_CASE("requires: the map must be an object of relative pointers", "[checks][
   RuleFixture number("[" + rule("r", "requires", "/items/*", R"({"map": {"A": 1}})") + "]");
   CHECK_THROWS_AS(number.linter(), wxlint::ConfigError);
 }
+
+TEST_CASE("requires: unless skips where a member is there, ifPresent where it is not", "[checks][requires]") {
+  const std::string map = R"("map": {"PHONE": "1/phones"}, "nonEmpty": true)";
+  RuleFixture f("[" + rule("create", "requires", "/items/*/method", "{" + map + R"(, "unless": "1/id"})", "create") + "," +
+                rule("update", "requires", "/items/*/method", "{" + map + R"(, "ifPresent": "1/id"})", "update") + "]");
+  auto r = f.linter().lint(R"({"items": [{"method": "PHONE", "id": "c1"}, {"method": "PHONE", "id": ""}, {"method": "PHONE", "id": "c2", "phones": ["1"]}]})",
+                           "t.json", "testOp");
+  REQUIRE(r.diagnostics.size() == 2);
+  CHECK(r.diagnostics[0].location.pointer == "/items/0/method");
+  CHECK(r.diagnostics[0].message == "update");
+  CHECK(r.diagnostics[1].location.pointer == "/items/1/method");  // an empty id is no id
+  CHECK(r.diagnostics[1].message == "create");
+  RuleFixture bad("[" + rule("r", "requires", "/items/*", "{" + map + R"(, "unless": "x/y"})") + "]");
+  CHECK_THROWS_AS(bad.linter(), wxlint::ConfigError);
+}

@@ -101,6 +101,24 @@ TEST_CASE("snapshot-lookup ifPresent: judged only where that member is present a
   CHECK(messages(linter.lint(body, "t.json", "testOp")) == std::vector<std::string>{"/items/0/extension Bob Birch"});
 }
 
+TEST_CASE("snapshot-lookup unless: one member, or any of a list, skips the check", "[snapshot]") {
+  RuleFixture f("[" + rule("one", "snapshot-lookup", "/items/*/licence",
+                           R"({"table": "licences", "key": "id", "expect": "found", "unless": "1/number"})", "one") + "," +
+                rule("any", "snapshot-lookup", "/items/*/licence",
+                     R"({"table": "licences", "key": "id", "expect": "found", "unless": ["1/number", "1/extension"]})", "any") + "]");
+  const auto linter = f.linter(with({{"licences.json", kLicences}}));
+  const std::string lic = kLic1;
+  const std::string body = R"({"items": [{"licence": ")" + lic + R"("}, {"licence": ")" + lic + R"(", "number": "+1"},
+                                          {"licence": ")" + lic + R"(", "extension": "20"}, {"licence": ")" + lic + R"(", "extension": " "}]})";
+  CHECK(messages(linter.lint(body, "t.json", "testOp")) ==
+        std::vector<std::string>{"/items/0/licence any", "/items/0/licence one", "/items/2/licence one", "/items/3/licence any",
+                                 "/items/3/licence one"});
+  CHECK(load_error(R"({"table": "licences", "key": "id", "unless": []})").find("must be a non-empty array of strings") !=
+        std::string::npos);
+  CHECK(load_error(R"({"table": "licences", "key": "id", "unless": ["1/a", "x/y"]})")
+            .find(R"(holds "x/y", which is not a relative JSON pointer)") != std::string::npos);
+}
+
 TEST_CASE("snapshot-lookup where contains: refused at load unless one non-empty string", "[snapshot]") {
   CHECK(load_error(R"({"table": "licences", "key": "id", "where": [{"column": "name", "contains": ""}]})")
             .find("contains takes a non-empty string") != std::string::npos);

@@ -1,5 +1,6 @@
 // Lints one payload file with the C++ API and prints the JSON report (the CLI's --format json).
 // Usage: consumer_cpp FILE [RULES_DIR]. Exit 0 when it ran, 2 when wxlint could not.
+#include <wxlint/config.hpp>  // std::span: C++20, from the target
 #include <wxlint/linter.hpp>
 #include <wxlint/report.hpp>
 
