@@ -62,8 +62,8 @@ const std::vector<CheckKind>& check_kinds() {
        "scope: {column, at} rows whose column equals the payload value at a relative pointer; "
        "where: [{column, equals|notEquals: text | {at: relative pointer}, or contains|notContains: text}] filters on the row; "
        "onlyIfIn: {table, key} judge only values found there; unless: relative pointer (or a list of them) to a "
-       "member whose presence skips the check; ifPresent: relative pointer to a member without which it is skipped; "
-       "unlessPathParam: {template, param} skips a request whose envelope's path has it; "
+       "member whose presence skips the check; ifPresent: relative pointer (or a list of them) to a member "
+       "without which (without any of which) it is skipped; unlessPathParam: {template, param} skips a request whose envelope's path has it; "
        "stripPrefix: {table, key, column, at} looks up what follows that row's prefix ({prefix}, {prefix.COLUMN}); "
        "regionFromLocation: relative pointer to the location whose country reads a national-format number. "
        "The found row's columns are message placeholders.",

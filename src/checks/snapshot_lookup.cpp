@@ -126,7 +126,7 @@ class SnapshotLookup final : public Check {
     key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true, "table");
     value_ = p.opt_rel("value");
     unless_ = p.rels("unless");
-    if_present_ = p.opt_rel("ifPresent");
+    if_present_ = p.rels("ifPresent");
     if (const auto* t = object_param(p, "pathParam")) path_param_ = path_template(p, "pathParam", *t);
     if (const auto* t = object_param(p, "unlessPathParam")) unless_path_ = path_template(p, "unlessPathParam", *t);
     if (const auto* via = object_param(p, "via")) {
@@ -177,7 +177,7 @@ class SnapshotLookup final : public Check {
     const snapshot::Store* store = out.context().snapshot;
     const Table* table = store ? loaded(*store, key_) : nullptr;
     if (!table || any_present(unless_, path) ||
-        (if_present_ && !is_present(if_present_->resolve(path), true)))
+        (!if_present_.empty() && !any_present(if_present_, path)))
       return;
     // The envelope's path names the resource: a rule that reads it judges instead.
     if (unless_path_ && unless_path_->param_of(out.context().request_path)) return;
@@ -364,8 +364,8 @@ class SnapshotLookup final : public Check {
   const std::string* question_ = nullptr;
   std::uint64_t question_hash_ = 0;
   TableRef key_;
-  std::optional<RelPointer> value_, if_present_, scope_at_, region_from_;
-  std::vector<RelPointer> unless_;
+  std::optional<RelPointer> value_, scope_at_, region_from_;
+  std::vector<RelPointer> unless_, if_present_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
   std::optional<StripPrefix> strip_;
   std::optional<PathTemplate> path_param_, unless_path_;

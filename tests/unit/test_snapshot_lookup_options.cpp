@@ -119,6 +119,17 @@ TEST_CASE("snapshot-lookup unless: one member, or any of a list, skips the check
             .find(R"(holds "x/y", which is not a relative JSON pointer)") != std::string::npos);
 }
 
+TEST_CASE("snapshot-lookup ifPresent: a list judges where any of its members is present", "[snapshot]") {
+  RuleFixture f("[" + rule("any", "snapshot-lookup", "/items/*/licence",
+                           R"({"table": "licences", "key": "id", "expect": "found", "ifPresent": ["1/number", "1/extension"]})",
+                           "any") + "]");
+  const auto linter = f.linter(with({{"licences.json", kLicences}}));
+  const std::string lic = kLic1;
+  const std::string body = R"({"items": [{"licence": ")" + lic + R"("}, {"licence": ")" + lic + R"(", "number": "+1"},
+                                          {"licence": ")" + lic + R"(", "extension": "20"}, {"licence": ")" + lic + R"(", "extension": ""}]})";
+  CHECK(messages(linter.lint(body, "t.json", "testOp")) == std::vector<std::string>{"/items/1/licence any", "/items/2/licence any"});
+}
+
 TEST_CASE("snapshot-lookup where contains: refused at load unless one non-empty string", "[snapshot]") {
   CHECK(load_error(R"({"table": "licences", "key": "id", "where": [{"column": "name", "contains": ""}]})")
             .find("contains takes a non-empty string") != std::string::npos);
