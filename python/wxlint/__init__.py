@@ -50,22 +50,34 @@ def _state(path: str) -> Optional[tuple[int, int, int]]:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-def _named_rule_files(config: str) -> tuple[tuple[str, object], ...]:
+def _snapshot_state(paths: Iterable[str]) -> tuple[object, ...]:
+    """What tells that a snapshot was taken again: each path's state and, for a directory, its
+    manifest's (`wxlint snapshot pull` renames its pages and manifest into place). A page
+    rewritten in place inside a directory goes unseen: stating every page would cost each call
+    milliseconds."""
+    return tuple((path, _state(path), _state(os.path.join(path, "manifest.json"))) for path in paths)
+
+
+def _named_files(config: str) -> tuple[object, ...]:
     """The rule files a config's "rules" list names (paths or globs relative to it), each with
-    its state: a policy being edited is read again. A config that cannot be read names none
-    here; the library reports it."""
+    its state: a policy being edited is read again; and its "snapshot" paths' state. A config
+    that cannot be read names none here; the library reports it."""
     try:
         with open(config, encoding="utf-8-sig") as f:  # the library reads a BOM too
-            named = json.load(f).get("rules")
+            document = json.load(f)
+        named, snapshot = document.get("rules"), document.get("snapshot")
     except (OSError, ValueError, AttributeError):
         return ()
-    if not isinstance(named, list):
-        return ()
     base = os.path.dirname(config)
+    snapshots = _snapshot_state(os.path.join(base, entry) for entry in
+                                ([snapshot] if isinstance(snapshot, str) else snapshot if isinstance(snapshot, list) else [])
+                                if isinstance(entry, str))
+    if not isinstance(named, list):
+        return snapshots
     # The config's directory is a path, not a pattern: "[x]" in it is no character class.
     found = (sorted(glob.glob(os.path.join(glob.escape(base), entry), recursive=True))
              for entry in named if isinstance(entry, str))
-    return tuple((path, _state(path)) for paths in found for path in paths)
+    return tuple((path, _state(path)) for paths in found for path in paths) + snapshots
 
 
 def _config_state(config: Union[None, bool, str]) -> object:
@@ -75,13 +87,13 @@ def _config_state(config: Union[None, bool, str]) -> object:
     if config is False:
         return None
     if isinstance(config, str):
-        return config, _state(config), _named_rule_files(config)
+        return config, _state(config), _named_files(config)
     here = os.getcwd()
     for directory in (here, *map(str, Path(here).parents)):
         path = os.path.join(directory, ".wxlint.json")
         state = _state(path)
         if state:
-            return directory, state, _named_rule_files(path)
+            return directory, state, _named_files(path)
     return here, None
 
 
@@ -91,12 +103,13 @@ def _tuple(paths: Paths) -> Optional[tuple[str, ...]]:
 
 def _linter(config: Config, snapshot: SnapshotPaths, rules: RulePaths = None) -> Linter:
     """A Linter for these arguments, kept for the next call with the same ones in the same
-    working directory (relative paths name other files in another), while the config and
-    rule files stay the same (a policy being edited is read again)."""
+    working directory (relative paths name other files in another), while the config, rule
+    files and snapshot stay the same (a policy being edited, a snapshot pulled again, is read
+    again)."""
     key = config if config is None or isinstance(config, bool) else os.fsdecode(config)
-    rule_files = _tuple(rules)
-    state = (os.getcwd(), _config_state(key), tuple(map(_state, rule_files or ())))
-    return _cached(key, _tuple(snapshot), rule_files, state)
+    rule_files, snapshots = _tuple(rules), _tuple(snapshot)
+    state = (os.getcwd(), _config_state(key), tuple(map(_state, rule_files or ())), _snapshot_state(snapshots or ()))
+    return _cached(key, snapshots, rule_files, state)
 
 
 def lint(payload: Payload, *, operation: Optional[str] = None, name: Optional[str] = None,

@@ -67,6 +67,8 @@ class Linter:
     disabled: rule ids or codes to leave out.
     severities: rule id or code -> "error", "warning" or "info".
     baseline: a file from `wxlint check --generate-baseline`: the findings it holds are left out.
+    region: where national-format phone numbers are read ("GB"), as `wxlint check --region`;
+        replaces the config's "region".
     rules_dir: a directory of rules/ and schemas/ instead of the built-in catalogue.
 
     Raises ConfigError, SnapshotError, IoError or OptionsError when any of them is unusable.
@@ -77,7 +79,7 @@ class Linter:
                  settings: Optional[Mapping[str, Any]] = None, disabled: Iterable[str] = (),
                  severities: Optional[Mapping[str, str]] = None, baseline: Optional[StrPath] = None,
                  rules_dir: Optional[StrPath] = None,
-                 rules: Union[None, StrPath, Iterable[StrPath]] = None) -> None:
+                 rules: Union[None, StrPath, Iterable[StrPath]] = None, region: Optional[str] = None) -> None:
         options = _config_option(config)
         if snapshot is not None:
             options["snapshot"] = _paths(snapshot)
@@ -91,6 +93,8 @@ class Linter:
             options["severities"] = dict(severities)
         if baseline is not None:
             options["baseline"] = _path(baseline)
+        if region is not None:
+            options["region"] = region
         self._native = NativeLinter(None if rules_dir is None else _path(rules_dir), options)
         self._rules: Optional[tuple[Rule, ...]] = None
 

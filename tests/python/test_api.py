@@ -403,3 +403,36 @@ def test_a_rule_is_hashable_and_cannot_be_changed():
     with pytest.raises(TypeError):
         rule.example_settings["x"] = "1"  # type: ignore[index]
     assert dict(wxlint.explain(rule.id, config=False)[0].example_settings) == settings
+
+
+def test_a_snapshot_taken_again_is_read_again(project):
+    case = ROOT / "testdata" / "snapshot" / "extension-taken.json"
+    old = json.dumps({"capturedAt": "2020-01-01T00:00:00Z"})
+    for named_by_config in (False, True):
+        snap = project / "snap"
+        shutil.rmtree(snap, ignore_errors=True)
+        shutil.copytree(ROOT / "testdata" / "snapshot" / "org.snapshot", snap)
+        if named_by_config:
+            write_config(project, {"snapshot": ["snap"]})
+        lint = (lambda: wxlint.lint_file(case)) if named_by_config else (lambda: wxlint.lint_file(case, snapshot=snap))
+        fresh = lint()
+        assert "snapshot/stale" not in [d.rule for d in fresh]
+        # As `wxlint snapshot pull` publishes: a manifest renamed into place.
+        (project / "staged.json").write_text(old)
+        os.replace(project / "staged.json", snap / "manifest.json")
+        stale = lint()
+        assert [d for d in stale if d.rule != "snapshot/stale"] == fresh and len(stale) == len(fresh) + 1
+
+
+def test_region_reads_national_numbers_as_check_region_does(project):
+    payload = move({"userId": USER, "phoneNumber": "020 7946 0000"})
+    (project / "p.json").write_text(json.dumps(payload, indent=2))
+    for region in ("GB", "us"):
+        got = wxlint.Linter(config=False, region=region).lint_file("p.json")
+        assert [d.to_dict() for d in got] == cli_json("--no-config", "--region", region, "p.json")["files"][0]["diagnostics"]
+    [d] = wxlint.Linter(config=False, region="GB").lint(payload)
+    assert d.code == "1026017" and d.message.endswith("Its E.164 form would be +442079460000.")
+    with pytest.raises(wxlint.ConfigError, match='"XX" is not a region code'):
+        wxlint.Linter(config=False, region="XX")
+    with pytest.raises(wxlint.OptionsError):
+        wxlint.Linter(config=False, region="")
