@@ -42,8 +42,9 @@ const std::vector<CheckKind>& check_kinds() {
       {"forbidden", "A member that must not be present, with its own explanation.",
        "coversUnknown: replace the schema's unknown-property finding (default true)", "field", make_forbidden},
       {"requires", "A value requires another member to be present.",
-       "map: {value: relative pointer}; nonEmpty: treat \"\", blank, [] and null as absent; unless: relative pointer to a "
-       "member whose presence skips the check; ifPresent: relative pointer to a member without which it is skipped",
+       "map: {value: relative pointer}; nonEmpty: treat \"\", blank, [] and null as absent; unless: relative pointer "
+       "(or a list of them) to a member whose presence skips the check; ifPresent: relative pointer (or a list of "
+       "them) to a member without which (without any of which) it is skipped",
        "target", make_requires},
       {"uuid", "A raw UUID, not a base64 Webex id.", "outcome: webex-id|invalid", "type id hint", make_uuid},
       {"path-param", "A parameter of an envelope's request path must be a raw UUID.",

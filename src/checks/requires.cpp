@@ -1,9 +1,9 @@
 // requires: a value asks for another member to be present ("primaryContactMethod": "EMAIL"
 // needs an emails entry). "map" binds values to relative pointers; with "nonEmpty", an
 // empty string, blank string, empty array or null counts as absent. "unless" (relative
-// pointer): a member whose presence makes the rule not apply (a bulk item's contactId makes it
-// an update, whose contact may already have the entry); "ifPresent": one without which it does
-// not apply.
+// pointers): members whose presence makes the rule not apply (a bulk item's contactId makes it
+// an update, whose contact may already have the entry); "ifPresent": members without one of
+// which it does not apply.
 #include "checks/kinds.hpp"
 
 #include <map>
@@ -14,7 +14,7 @@ namespace {
 class Requires final : public Check {
  public:
   explicit Requires(Params& p)
-      : non_empty_(p.flag("nonEmpty", false)), unless_(p.opt_rel("unless")), if_present_(p.opt_rel("ifPresent")) {
+      : non_empty_(p.flag("nonEmpty", false)), unless_(p.rels("unless")), if_present_(p.rels("ifPresent")) {
     const auto* m = p.raw("map");
     if (!m || !m->IsObject() || m->MemberCount() == 0)
       p.fail("map", "must be a non-empty object of value -> relative pointer");
@@ -26,9 +26,7 @@ class Requires final : public Check {
   }
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
-    if (!v.IsString() || (unless_ && is_present(unless_->resolve(path), true)) ||
-        (if_present_ && !is_present(if_present_->resolve(path), true)))
-      return;
+    if (!v.IsString() || any_present(unless_, path) || (!if_present_.empty() && !any_present(if_present_, path))) return;
     auto it = map_.find(std::string_view(v.GetString(), v.GetStringLength()));
     if (it == map_.end() || is_present(it->second.resolve(path), non_empty_)) return;
     const auto& tokens = it->second.tokens;
@@ -38,7 +36,7 @@ class Requires final : public Check {
  private:
   std::map<std::string, RelPointer, std::less<>> map_;
   bool non_empty_;
-  std::optional<RelPointer> unless_, if_present_;
+  std::vector<RelPointer> unless_, if_present_;
 };
 
 }  // namespace

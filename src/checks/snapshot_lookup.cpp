@@ -231,12 +231,6 @@ class SnapshotLookup final : public Check {
     return Stripped{t, rows.front(), prefix.size()};
   }
 
-  static bool any_present(const std::vector<RelPointer>& members, const Path& path) {
-    for (const RelPointer& m : members)
-      if (is_present(m.resolve(path), true)) return true;
-    return false;
-  }
-
   static const Table* loaded(const snapshot::Store& store, const TableRef& ref) {
     const Table& t = store.tables()[ref.index];
     return t.loaded() ? &t : nullptr;

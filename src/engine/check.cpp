@@ -95,6 +95,12 @@ bool is_present(const rapidjson::Value* v, bool non_empty) {
   return !((v->IsArray() && v->Empty()) || (v->IsObject() && v->MemberCount() == 0));
 }
 
+bool any_present(const std::vector<RelPointer>& members, const Path& path) {
+  for (const RelPointer& m : members)
+    if (is_present(m.resolve(path), true)) return true;
+  return false;
+}
+
 bool is_integer(const rapidjson::Value& v) {
   if (v.IsInt64() || v.IsUint64()) return true;
   return v.IsDouble() && std::isfinite(v.GetDouble()) && v.GetDouble() == std::trunc(v.GetDouble());

@@ -136,6 +136,9 @@ bool is_blank_string(const rapidjson::Value& v);  // a string of only whitespace
 std::optional<std::int64_t> whole_number(const rapidjson::Value& v);
 // A member is there; with `non_empty`, null, blank strings and empty arrays/objects count as absent.
 bool is_present(const rapidjson::Value* v, bool non_empty);
+// Whether any of `members` (relative pointers from the node) is present and not empty: a
+// rule's "unless" or "ifPresent" list.
+bool any_present(const std::vector<RelPointer>& members, const Path& path);
 // A number with no fraction, however written (7, 7.0, 7e0): an "integer" as JSON Schema
 // (draft 6 on) reads one. Python's json writes a computed count as 10.0.
 bool is_integer(const rapidjson::Value& v);
