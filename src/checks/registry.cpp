@@ -13,7 +13,7 @@ const std::vector<CheckKind>& check_kinds() {
        make_required},
       {"require-any", "An object must have at least one of several members.",
        "fields: member names; nonEmpty: treat \"\", blank, [] and null as absent; "
-       "unless: relative pointer to a member whose presence skips the object; ifAny: judge only objects with "
+       "unless: relative pointer (or a list of them) to a member whose presence skips the object; ifAny: judge only objects with "
        "one of these members (placeholder {trigger}); whenAllGiven: judge only objects that have every field, "
        "empty or not", "fields trigger", make_require_any},
       {"count", "How many nodes a pattern matches must lie within [min, max].",

@@ -1,6 +1,6 @@
 // require-any: an object must have at least one of several members; with "nonEmpty",
 // an empty string, blank string, empty array or null counts as absent. "unless" (relative
-// pointer) skips objects where that member is present: a contact with a contactId is an
+// pointers) skips objects where one of those members is present: a contact with a contactId is an
 // update, and what creating one needs does not apply. "ifAny" (member names) judges only
 // objects that have one of them: a person given an extension is a calling person, and
 // needs a locationId and licenses in the same request. "whenAllGiven" judges only objects
@@ -16,7 +16,7 @@ class RequireAny final : public Check {
   explicit RequireAny(Params& p)
       : fields_(p.strings("fields")),
         non_empty_(p.flag("nonEmpty", false)),
-        unless_(p.opt_rel("unless")),
+        unless_(p.rels("unless")),
         if_any_(p.opt_strings("ifAny").value_or(std::vector<std::string>{})),
         when_all_given_(p.flag("whenAllGiven", false)) {
     for (std::size_t i = 0; i < fields_.size(); ++i)
@@ -28,7 +28,7 @@ class RequireAny final : public Check {
   }
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
-    if (!v.IsObject() || (unless_ && is_present(unless_->resolve(path), true))) return;
+    if (!v.IsObject() || any_present(unless_, path)) return;
     const std::string* trigger = nullptr;
     for (const auto& f : if_any_)
       if (!trigger && is_present(child(v, f), true)) trigger = &f;
@@ -46,7 +46,7 @@ class RequireAny final : public Check {
  private:
   std::vector<std::string> fields_;
   bool non_empty_;
-  std::optional<RelPointer> unless_;
+  std::vector<RelPointer> unless_;
   std::vector<std::string> if_any_;
   bool when_all_given_;
   std::string list_;

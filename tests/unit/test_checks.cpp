@@ -37,6 +37,14 @@ TEST_CASE("require-any: one of several members; nonEmpty treats blank values as 
   CHECK(pointers(loose.linter().lint(R"({"items": [{"a": ""}, {}]})", "t.json", "testOp")) == V{"/items/1"});
 }
 
+TEST_CASE("require-any: unless skips an object with that member, or with any of a list", "[checks]") {
+  RuleFixture f("[" + rule("one", "require-any", "/items/*", R"({"fields": ["a"], "unless": "0/id"})", "one") + "," +
+                rule("any", "require-any", "/items/*", R"({"fields": ["a"], "unless": ["0/id", "0/ref"]})", "any") + "]");
+  auto r = f.linter().lint(R"({"items": [{}, {"id": "1"}, {"ref": "2"}, {"ref": ""}]})", "t.json", "testOp");
+  CHECK(pointers(r) == V{"/items/0", "/items/0", "/items/2", "/items/3", "/items/3"});
+  CHECK(messages(r) == V{"any", "one", "one", "any", "one"});
+}
+
 TEST_CASE("count: min and max over items, across the request, with where and minItems", "[checks]") {
   RuleFixture f("[" + rule("min", "count", "/items", R"({"min": 1})", "{count} < {min}") + "," +
                 rule("max", "count", "", R"({"of": "/items/*/users/*", "max": 2})", "{count} > {max}") + "," +
