@@ -222,6 +222,8 @@ int run_check(const CheckOptions& options) {
     if (baseline) baseline->filter({&report, 1});
   };
   FixTotals fixed;
+  // --fix of stdin: stdout is the fixed text's, also when there is none (exit 2 says why).
+  fixed.to_stdout = o.fix && !o.diff && std::ranges::count(files, std::string("-")) > 0;
   std::vector<std::size_t> report_owner;  // reports[i]'s project
   std::vector<LintOutcome> outcomes(files.size());
   std::vector<RuleDoc> merged;

@@ -96,9 +96,12 @@ void fix_one(const Linter& linter, const std::string& path, const std::string& n
   const std::optional<Stamp> read_at = is_stdin ? std::nullopt : stamp_of(path);
   FileReport too_large;
   std::optional<std::string> read = linter.read_within_limit(path, too_large);
-  if (!read) {  // reported, not fixed; stdin's text is not kept, and its report goes to stderr all the same
+  if (!read) {  // reported, not fixed
     out.report = std::move(too_large);
-    if (is_stdin) out.fixed_stdin = std::string();
+    // Its text was not kept: printing nothing would pass as an empty fixed text down a pipe.
+    if (is_stdin && !job.diff)
+      out.error = "<stdin>: not fixed: larger than the setting maxFileSize, its text was not kept, and nothing is "
+                  "written to standard output";
     return;
   }
   std::string text = std::move(*read);

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <random>
@@ -101,25 +102,23 @@ void write_all(int fd, const std::string& text, const std::string& path) {
   if (::fsync(fd) != 0 && errno != EINVAL) fail_errno(path);
 }
 
-// Within NAME_MAX (255) whatever the name's length: "." + at most 200 bytes + ".tmp" + 10 digits.
-// The first try is the name without digits, the same for every write of the target: a file a
-// kill left there (between naming the finished file and renaming it, or while a named one was
-// written) is removed by the next write, not left for good. Another process writing the same
-// target at the same moment takes the numbered names.
-std::string temp_name(const Target& t, int tries) {
-  static std::random_device rd;
-  return "." + t.name.substr(0, 200) + ".tmp" + (tries == 0 ? std::string() : std::to_string(rd()));
+// Within NAME_MAX (255) whatever the name's length: "." + at most 200 bytes + ".wxlint-" + 8 hex
+// digits + ".tmp". Random at every try: names that share their first 200 bytes, written by
+// -j's threads at once, must not meet (O_EXCL and link() refuse a name in use anyway). No
+// other file is ever removed: a user's ".NAME.tmp" is theirs.
+std::string temp_name(const Target& t) {
+  static thread_local std::mt19937 random{std::random_device{}()};
+  char digits[9];
+  std::snprintf(digits, sizeof digits, "%08x", static_cast<unsigned>(random()));
+  return "." + t.name.substr(0, 200) + ".wxlint-" + digits + ".tmp";
 }
-
-// An earlier write's leftover under the first name (see temp_name()).
-void remove_leftover(int dir, const Target& t) { ::unlinkat(dir, temp_name(t, 0).c_str(), 0); }
 
 // Gives an O_TMPFILE file a temporary name: by fd (which may need CAP_DAC_READ_SEARCH), else
 // through /proc/self/fd. Empty when neither works here.
 std::string link_unnamed(int file, int dir, const Target& t) {
   const std::string by_proc = "/proc/self/fd/" + std::to_string(file);
   for (int tries = 0; tries < 100; ++tries) {
-    const std::string tmp = temp_name(t, tries);
+    const std::string tmp = temp_name(t);
     if (::linkat(file, "", dir, tmp.c_str(), AT_EMPTY_PATH) == 0) return tmp;
     if (errno == EEXIST) continue;
     if (::linkat(AT_FDCWD, by_proc.c_str(), dir, tmp.c_str(), AT_SYMLINK_FOLLOW) == 0) return tmp;
@@ -145,7 +144,7 @@ std::string write_temp(int dir, const Target& t, const std::string& text, const 
   std::string tmp;
   int fd = -1;
   for (int tries = 0; fd < 0 && tries < 100; ++tries) {
-    tmp = temp_name(t, tries);
+    tmp = temp_name(t);
     fd = ::openat(dir, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST) fail_errno(path);
   }
@@ -168,7 +167,6 @@ void write_file_atomically(const std::string& path, const std::string& text) {
   const Target t = target_of(path);
   Fd dir(::open(t.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0) fail_errno(path);
-  remove_leftover(dir.get(), t);
   const std::string tmp = write_temp(dir.get(), t, text, path);
   if (::renameat(dir.get(), tmp.c_str(), dir.get(), t.name.c_str()) != 0) {
     const int error = errno;

@@ -253,6 +253,36 @@ class Options(TempDirTest):
         self.assertEqual(r.stdout, text)
         self.assertEqual(r.returncode, 1)  # 1026011: usersList is empty
 
+    def test_stdin_over_max_file_size_prints_nothing_and_exits_2(self):
+        write(self.path("small.json"), {"settings": {"maxFileSize": 100}})
+        with open(os.path.join(REPO, "testdata", "fix", "enum-case.json"), encoding="utf-8") as f:
+            text = f.read()
+        r = self.wxlint("check", "--config", "small.json", "--fix", "-", stdin=text)
+        self.assertEqual((r.returncode, r.stdout), (2, ""))  # no empty "fixed" text down the pipe
+        self.assertTrue(r.stderr.startswith("wxlint: <stdin>: not fixed: larger than the setting maxFileSize"), r.stderr)
+        self.assertIn("error[WX0006]", r.stderr)
+
+    def test_files_whose_names_share_200_bytes_keep_their_own_text_under_j(self):
+        with open(os.path.join(REPO, "testdata", "fix", "enum-case.json"), encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn("Ada Lovelace", text)
+        prefix = "p" * 205
+        for attempt in range(5):
+            for i in range(24):
+                write(self.path(f"{prefix}_{i}.json"), text.replace("Ada Lovelace", f"N{i}"))
+            self.wxlint("check", "--no-config", "--fix", "-j", "16", "-q", ".")
+            for i in range(24):
+                with self.subTest(attempt=attempt, file=i):
+                    self.assertIn(f'"N{i}"', read(self.path(f"{prefix}_{i}.json")).decode())
+        self.assertEqual(sorted(n for n in os.listdir(self.dir) if not n.startswith(prefix)), [])
+
+    def test_a_users_file_named_like_a_temporary_one_stays(self):
+        shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path("d.json"))
+        write(self.path(".d.json.tmp"), "my notes")
+        self.wxlint("check", "--no-config", "--fix", "d.json")
+        self.assertEqual(read(self.path(".d.json.tmp")), b"my notes")
+        self.assertEqual(sorted(os.listdir(self.dir)), [".d.json.tmp", "d.json"])
+
     def test_mode_is_kept(self):
         case = os.path.join(REPO, "testdata", "fix", "enum-case.json")
         p = shutil.copy(case, self.path("m.json"))
