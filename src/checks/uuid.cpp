@@ -1,9 +1,13 @@
 // uuid: a raw UUID (8-4-4-4-12 hex), where a base64 Webex id is the usual mistake: APIs
 // such as Organization Contacts take the UUID inside the id, not the id. Outcome
 // "webex-id" for a value that decodes as a Webex id (the message can name the UUID to
-// use), "invalid" for anything else that is not a UUID.
+// use), "invalid" for anything else that is not a UUID. The fix to the UUID inside is safe
+// only for an id of a resource type the field takes ("type"): a person's id in groupIds names
+// a person, and its UUID would hide the mistake.
 #include "checks/kinds.hpp"
 #include "formats/formats.hpp"
+
+#include <algorithm>
 
 namespace wxlint::checks {
 
@@ -32,7 +36,8 @@ namespace {
 
 class Uuid final : public Check {
  public:
-  explicit Uuid(Params& p) : outcome_(parse_uuid_outcome(p)) {}
+  explicit Uuid(Params& p)
+      : outcome_(parse_uuid_outcome(p)), types_(p.opt_strings("type").value_or(std::vector<std::string>{})) {}
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || v.GetStringLength() == 0) return;
@@ -40,14 +45,19 @@ class Uuid final : public Check {
     if (r.outcome != outcome_) return;
     Finding& f = out.emit(path).arg("type", r.type).arg("id", r.id).arg("hint", r.hint);
     // The UUID inside the id names the same resource: what the API takes.
-    if (r.outcome == "webex-id" && formats::is_uuid(r.id) && out.fixes("decode-webex-id"))
+    if (r.outcome == "webex-id" && formats::is_uuid(r.id) && out.fixes("decode-webex-id")) {
+      const std::string_view type = formats::canonical_id_type(r.type);
+      const bool safe = std::find(types_.begin(), types_.end(), type) != types_.end();
       out.fix(f, "decode-webex-id",
-              {true, "Replace the base64 Webex id with the UUID it holds, " + r.id + ".",
+              {safe, "Replace the base64 Webex id with the UUID it holds, " + r.id + "." +
+                         (safe ? "" : " It is a " + std::string(type) + " id: make sure that is what this field names."),
                {{f.pointer, FixEdit::Target::value, json_string(r.id)}}, {}});
+    }
   }
 
  private:
   std::string outcome_;
+  std::vector<std::string> types_;  // the resource types whose UUID the field takes
 };
 
 }  // namespace

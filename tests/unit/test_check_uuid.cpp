@@ -33,3 +33,26 @@ TEST_CASE("uuid: the outcome is required and checked", "[checks][uuid]") {
   RuleFixture bad("[" + rule("u", "uuid", "/items/*", R"({"outcome": "malformed"})") + "]");
   CHECK_THROWS_AS(bad.linter(), wxlint::ConfigError);
 }
+
+TEST_CASE("uuid: the fix to the UUID inside is safe only for an id of a type the rule names", "[checks][uuid][fix]") {
+  // base64 of ciscospark://us/SCIM_GROUP/9ac175bf-0249-4287-8fb3-e320e525fcf6
+  const std::string group = "Y2lzY29zcGFyazovL3VzL1NDSU1fR1JPVVAvOWFjMTc1YmYtMDI0OS00Mjg3LThmYjMtZTMyMGU1MjVmY2Y2";
+  RuleFixture f("[" + rule("g", "uuid", "/groups/*", R"({"outcome": "webex-id", "type": ["SCIM_GROUP"]})", "m",
+                           R"(, "fix": "decode-webex-id")") + "," +
+                rule("c", "uuid", "/contacts/*", R"({"outcome": "webex-id"})", "m", R"(, "fix": "decode-webex-id")") + "]");
+  const auto r = f.linter().lint(R"({"groups": [")" + group + R"(", ")" + std::string(kPeopleId) + R"("], "contacts": [")" +
+                                     group + R"("]})",
+                                 "t.json", "testOp");
+  REQUIRE(r.diagnostics.size() == 3);
+  for (const auto& d : r.diagnostics) REQUIRE(d.fix);
+  CHECK(r.diagnostics[0].location.pointer == "/groups/0");
+  CHECK(r.diagnostics[0].fix->safe);
+  CHECK(r.diagnostics[0].fix->message == "Replace the base64 Webex id with the UUID it holds, 9ac175bf-0249-4287-8fb3-e320e525fcf6.");
+  CHECK(r.diagnostics[1].location.pointer == "/groups/1");  // a person's id in a list of groups
+  CHECK_FALSE(r.diagnostics[1].fix->safe);
+  CHECK(r.diagnostics[1].fix->message ==
+        "Replace the base64 Webex id with the UUID it holds, 052ab9bd-c6e2-6eae-1a9a-5efa0a25c16a. It is a PEOPLE id: make sure "
+        "that is what this field names.");
+  CHECK(r.diagnostics[2].location.pointer == "/contacts/0");  // no type named: never safe
+  CHECK_FALSE(r.diagnostics[2].fix->safe);
+}
