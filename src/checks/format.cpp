@@ -135,8 +135,8 @@ class Format final : public Check {
       outcomes_.insert(o->begin(), o->end());
     }
     skip_empty_ = p.flag("skipEmpty", false);
-    location_ = p.opt_rel("regionFromLocation");
-    if (location_ && fmt_ != Fmt::e164 && fmt_ != Fmt::phone_plan)
+    locations_ = p.rels("regionFromLocation");
+    if (!locations_.empty() && fmt_ != Fmt::e164 && fmt_ != Fmt::phone_plan)
       p.fail("regionFromLocation", "applies to the e164 and phone-plan formats only");
   }
 
@@ -158,19 +158,24 @@ class Format final : public Check {
   }
 
  private:
-  // The country of the location the payload names, when the snapshot knows it; else the default.
+  // The country of the location the payload names (the first of regionFromLocation's that is
+  // there: a workspace's calling location before its own), when the snapshot knows it; else
+  // the default.
   std::string region(const Path& path, const LintContext& context) const {
-    if (location_ && context.snapshot)
-      if (const rapidjson::Value* id = location_->resolve(path); id && id->IsString())
-        if (std::string code = snapshot::location_region(
-                *context.snapshot, snapshot::normalise(snapshot::KeyType::id, {id->GetString(), id->GetStringLength()}));
-            !code.empty())
-          return code;
+    if (!context.snapshot) return context.region;
+    for (const RelPointer& at : locations_) {
+      const rapidjson::Value* id = at.resolve(path);
+      if (!is_present(id, true)) continue;
+      if (!id->IsString()) break;
+      std::string code = snapshot::location_region(
+          *context.snapshot, snapshot::normalise(snapshot::KeyType::id, {id->GetString(), id->GetStringLength()}));
+      return code.empty() ? context.region : code;
+    }
     return context.region;
   }
 
   Fmt fmt_ = Fmt::digits;
-  std::optional<RelPointer> location_;
+  std::vector<RelPointer> locations_;
   std::set<std::string, std::less<>> outcomes_;
   bool skip_empty_ = false;
 };

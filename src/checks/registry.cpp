@@ -66,7 +66,8 @@ const std::vector<CheckKind>& check_kinds() {
        "member whose presence skips the check; ifPresent: relative pointer (or a list of them) to a member "
        "without which (without any of which) it is skipped; unlessPathParam: {template, param} skips a request whose envelope's path has it; "
        "stripPrefix: {table, key, column, at} looks up what follows that row's prefix ({prefix}, {prefix.COLUMN}); "
-       "regionFromLocation: relative pointer to the location whose country reads a national-format number. "
+       "regionFromLocation: relative pointer (or a list: the first there) to the location whose country reads a "
+       "national-format number. "
        "The found row's columns are message placeholders.",
        "key", make_snapshot_lookup},
       {"pattern", "A string must (or must not) match a regular expression (RE2: linear time, no backtracking).",

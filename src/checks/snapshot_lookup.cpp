@@ -148,10 +148,9 @@ class SnapshotLookup final : public Check {
       const std::string table = member_str(p, "onlyIfIn", *only, "table");
       only_if_in_ = resolve_column(p, "onlyIfIn", table, member_str(p, "onlyIfIn", *only, "key"), true);
     }
-    if (const auto at = p.opt_rel("regionFromLocation")) {
-      if (key_.type != snapshot::KeyType::number) p.fail("regionFromLocation", "applies to a key column of phone numbers only");
-      region_from_ = at;
-    }
+    region_from_ = p.rels("regionFromLocation");
+    if (!region_from_.empty() && key_.type != snapshot::KeyType::number)
+      p.fail("regionFromLocation", "applies to a key column of phone numbers only");
     where_ = read_filters(p, key_.table);
     question_ = &params_text(p, {"table", "key", "value", "pathParam", "stripPrefix", "onlyIfIn", "via", "scope",
                                  "regionFromLocation"});
@@ -289,14 +288,19 @@ class SnapshotLookup final : public Check {
   }
 
   // Where a national-format number of the payload is read: the country of the location that
-  // regionFromLocation, else the scope, names (a person's, a workspace's) when the snapshot
-  // gives it; else the lint's region.
+  // the first of regionFromLocation's that is there, else the scope, names (a person's, a
+  // workspace's calling location) when the snapshot gives it; else the lint's region.
   std::string number_region(const snapshot::Store& store, const Path& path, const LintContext& context) const {
-    if (const auto& at = region_from_ ? region_from_ : scope_at_) {
-      const Named& location = named(*at, path, snapshot::KeyType::id);
-      if (location.text && location.normal.comparable)
-        if (std::string code = snapshot::location_region(store, location.normal.text); !code.empty()) return code;
-    }
+    const auto country = [&](const RelPointer& at) -> std::optional<std::string> {
+      const Named& location = named(at, path, snapshot::KeyType::id);
+      if (!location.text) return std::nullopt;  // not there: the next one
+      std::string code = location.normal.comparable ? snapshot::location_region(store, location.normal.text) : "";
+      return code.empty() ? context.region : code;
+    };
+    for (const RelPointer& at : region_from_)
+      if (std::optional<std::string> code = country(at)) return *code;
+    if (region_from_.empty() && scope_at_)
+      if (std::optional<std::string> code = country(*scope_at_)) return *code;
     return context.region;
   }
 
@@ -358,8 +362,8 @@ class SnapshotLookup final : public Check {
   const std::string* question_ = nullptr;
   std::uint64_t question_hash_ = 0;
   TableRef key_;
-  std::optional<RelPointer> value_, scope_at_, region_from_;
-  std::vector<RelPointer> unless_, if_present_;
+  std::optional<RelPointer> value_, scope_at_;
+  std::vector<RelPointer> unless_, if_present_, region_from_;
   std::optional<TableRef> via_key_, via_column_, scope_column_, only_if_in_;
   std::optional<StripPrefix> strip_;
   std::optional<PathTemplate> path_param_, unless_path_;

@@ -36,7 +36,7 @@ std::string fixed(const std::string& name, bool unsafe) {
 
 TEST_CASE("to-e164 fix cases give their fixed text, and fixing again changes nothing", "[golden][fix][plan]") {
   const bool update = std::getenv("WXLINT_UPDATE_GOLDEN") != nullptr;
-  for (const char* name : {"phone-national", "phone-contacts", "phone-person", "phone-guess-unsafe"}) {
+  for (const char* name : {"phone-national", "phone-contacts", "phone-person", "phone-guess-unsafe", "workspace-calling-location"}) {
     DYNAMIC_SECTION(name) {
       const fs::path input = kRoot / (std::string(name) + ".json"), out = kRoot / (std::string(name) + ".fixed.json");
       const bool unsafe = std::string_view(name).ends_with("-unsafe");
