@@ -63,17 +63,21 @@ Result judge(Fmt f, std::string_view s, const std::string& region) {
       // With a region, or a country code written, the plan reads the number: safe unless the
       // digits are as well an international number without its +, or lack the region's trunk
       // prefix. When it reads no valid number, a ten-digit number is taken as North American (a
-      // guess: an unsafe fix), unless the region's plan is another country's.
+      // guess: an unsafe fix), unless the region's plan is another country's. A number whose
+      // written country code the plan finds no number of that length in ("+1 408 526 7209 /
+      // 7210", two numbers) gets no form at all: its digits joined would be no number either.
       std::optional<std::string> sug;
       bool safe = false;  // a guess of the country, or of what a national prefix means
       const bool plus = has_country_code(s);
-      bool other_country = false;
+      bool no_number = false;
       if (!region.empty() || plus) {
         const plan::Judgement j = plan::judge(s, region);
         if (j.verdict == plan::Verdict::valid) sug = j.e164, safe = plus || (!j.prefix_missing && !reads_as_international(s));
-        other_country = !plus && j.country_code != 0 && j.country_code != 1;
+        no_number = (!plus && j.country_code != 0 && j.country_code != 1) ||
+                    (plus && (j.verdict == plan::Verdict::wrong_length || j.verdict == plan::Verdict::unknown_country ||
+                              j.verdict == plan::Verdict::not_a_number));
       }
-      if (!sug && !other_country) sug = suggest_e164(s);
+      if (!sug && !no_number) sug = suggest_e164(s);
       if (!sug) return {"invalid", "is not in E.164 format", "", "", false};
       return {"invalid", "is not in E.164 format", " Its E.164 form would be " + *sug + ".", *sug, safe};
     }

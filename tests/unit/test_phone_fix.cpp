@@ -113,3 +113,22 @@ TEST_CASE("to-e164 guesses no North American number in another region's plan", "
           (*region ? "none" : "\"+12025550123\""));
   }
 }
+
+TEST_CASE("to-e164 offers no form for digits its written country has no number of", "[fix][plan]") {
+  // Two numbers in one value: joined, they would be too long for the North American plan.
+  const std::string body = R"({"schemas": "urn:cisco:codev:identity:contact:core:1.0", "displayName": "A", "source": "CH",
+    "phoneNumbers": [{"value": "+1 408 526 7209 / 7210", "type": "work"}, {"value": "+1 408 555 0100", "type": "work"}]})";
+  const wxlint::FileReport r = test_support::linter().lint(body, "c.json", "Create a Contact");
+  std::vector<const wxlint::Diagnostic*> e164;
+  for (const auto& d : r.diagnostics)
+    if (d.rule == "create-contact/phone-e164") e164.push_back(&d);
+  REQUIRE(e164.size() == 2);
+  CHECK(e164[0]->location.pointer == "/phoneNumbers/0/value");
+  CHECK_FALSE(e164[0]->fix);
+  CHECK(e164[0]->message.find("E.164 form would be") == std::string::npos);
+  // Beside it, a number the plan reads is given its E.164 spelling.
+  CHECK(e164[1]->location.pointer == "/phoneNumbers/1/value");
+  REQUIRE(e164[1]->fix);
+  CHECK(e164[1]->fix->safe);
+  CHECK(e164[1]->fix->edits[0].text == "\"+14085550100\"");
+}
