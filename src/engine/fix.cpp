@@ -91,12 +91,8 @@ FixSpec value_fix(std::string pointer, std::string_view from, std::string_view t
           {{std::move(pointer), FixEdit::Target::value, json_string(to)}}, {}};
 }
 
-FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view to, RenameClash clash) {
-  const char* why = clash == RenameClash::present ? ", which is there already."
-                    : clash == RenameClash::shared ? ", as another unknown member of this object would be too."
-                                                   : ".";
-  return {clash == RenameClash::none, "Rename " + quoted(from) + " to " + quoted(to) + why,
-          {{std::move(pointer), FixEdit::Target::key, json_string(to)}}, {}};
+FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view to) {
+  return {true, "Rename " + quoted(from) + " to " + quoted(to) + ".", {{std::move(pointer), FixEdit::Target::key, json_string(to)}}, {}};
 }
 
 std::optional<FixSpec> convert_type_fix(std::string pointer, const rapidjson::Value& node, const rapidjson::Value* type) {

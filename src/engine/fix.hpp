@@ -35,10 +35,9 @@ struct FixSpec {
 // The fixes several producers share (fix.cpp), in fixes_offered's names:
 // did-you-mean: the string value `from` becomes `to`; safe when only the case differs.
 FixSpec value_fix(std::string pointer, std::string_view from, std::string_view to);
-// did-you-mean for a member name: its key becomes `to`. Unsafe when it would make a
-// duplicate key: `to` is there already, or another member would be renamed to it too.
-enum class RenameClash { none, present, shared };
-FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view to, RenameClash clash);
+// did-you-mean for a member name: its key becomes `to`. Made only where that makes no
+// duplicate key (`to` is not there, and no other member would be renamed to it).
+FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view to);
 // convert-type: "true"/"false" where a boolean is expected, an integer where a string is;
 // nothing for other values. `type` is the schema's "type" (a name or an array of names).
 std::optional<FixSpec> convert_type_fix(std::string pointer, const rapidjson::Value& node, const rapidjson::Value* type);

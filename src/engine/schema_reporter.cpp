@@ -250,12 +250,10 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
           near = formats::did_you_mean(name, known);
           return Args{{"field", name}, {"hint", near ? " Did you mean \"" + *near + "\"?" : ""}};
         }, [&](SchemaFailure& f) {
-          // Renaming onto a member that is there, or that another rename makes, makes a duplicate key: unsafe.
-          if (!near) return;
-          const RenameClash clash = child(*node, *near)     ? RenameClash::present
-                                    : renamed_to[*near] > 1 ? RenameClash::shared
-                                                            : RenameClash::none;
-          f.fix = std::make_shared<const FixSpec>(rename_fix(f.pointer, name, *near, clash));
+          // Renaming onto a member that is there, or that another rename makes, would make a
+          // duplicate key (WX0005): a new error, so no fix, not even an unsafe one.
+          if (!near || child(*node, *near) || renamed_to[*near] > 1) return;
+          f.fix = std::make_shared<const FixSpec>(rename_fix(f.pointer, name, *near));
           f.fix_name = "did-you-mean";
         });
       };
