@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <new>
@@ -78,12 +79,19 @@ std::optional<Stamp> stamp_of(const std::string& path) {
 }
 
 // The name --diff gives a file: a symbolic link's target, which --fix writes and which git
-// apply and patch change (they refuse a link, or take it for the link itself).
+// apply and patch change (they refuse a link, or take it for the link itself); and a name
+// that goes up ("../x.json") as the file it names.
 std::string diff_name(const std::string& path, const std::string& name) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (path == "-" || !fs::is_symlink(path, ec)) return name;
-  const fs::path target = fs::weakly_canonical(path, ec), cwd = fs::current_path(ec);
+  if (path == "-") return name;
+  const bool link = fs::is_symlink(path, ec);
+  const fs::path given(name);
+  // "../x.json" is no name git apply or patch -p1 takes: outside the working directory, the
+  // absolute name is given (its leading '/' dropped, as git does).
+  if (!link && std::find(given.begin(), given.end(), fs::path("..")) == given.end()) return name;
+  const fs::path target = link ? fs::weakly_canonical(path, ec) : fs::absolute(path, ec).lexically_normal();
+  const fs::path cwd = fs::current_path(ec);
   if (ec) return name;
   const fs::path rel = target.lexically_proximate(cwd);
   return (rel.empty() || *rel.begin() == ".." ? target : rel).generic_string();

@@ -152,6 +152,21 @@ class GoldenCasesThroughTheCli(TempDirTest):
             g = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd="/", capture_output=True, text=True)
             self.assertEqual(g.returncode, 0, g.stdout + g.stderr)
 
+    def test_diff_of_a_name_going_up_gives_the_absolute_name_as_git_does(self):
+        # "a/../data/x.json" is a path git apply refuses and patch -p1 cannot find.
+        os.makedirs(self.path("sub"))
+        os.makedirs(self.path("data"))
+        p = shutil.copy(os.path.join(REPO, "testdata", "fix", "enum-case.json"), self.path("data", "x.json"))
+        r = self.wxlint("check", "--no-config", "--diff", "../data/x.json", cwd=self.path("sub"))
+        rel = os.path.realpath(p).lstrip("/")
+        self.assertTrue(r.stdout.startswith(f"--- a/{rel}\n+++ b/{rel}\n@@ -"), r.stdout[:200])
+        if shutil.which("git"):
+            g = subprocess.run(["git", "apply", "--check", "-"], input=r.stdout, cwd="/", capture_output=True, text=True)
+            self.assertEqual(g.returncode, 0, g.stdout + g.stderr)
+        # Going up and down again inside the working directory stays relative.
+        r = self.wxlint("check", "--no-config", "--diff", "sub/../data/x.json")
+        self.assertTrue(r.stdout.startswith("--- a/data/x.json\n+++ b/data/x.json\n@@ -"), r.stdout[:200])
+
     def test_diff_of_a_directory_named_dot_applies_with_git(self):
         # `check --diff .` names the files ./x.json: "a/./x.json" is a path git apply refuses.
         os.makedirs(self.path("req"))
