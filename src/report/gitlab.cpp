@@ -2,8 +2,8 @@
 // merge requests show as a widget and in the diff. GitLab reads description, check_name,
 // fingerprint (unique per finding: it tells new findings from old), severity and
 // location.path (relative to the repository root) with location.lines.begin.
-#include "document/stable_hash.hpp"
 #include "formats/display.hpp"
+#include "report/fingerprints.hpp"
 #include "report/root_path.hpp"
 
 #include <wxlint/report.hpp>
@@ -11,7 +11,6 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <set>
 
 namespace wxlint {
 namespace {
@@ -33,19 +32,16 @@ std::string to_gitlab(const std::vector<FileReport>& files, const ReportContext&
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   std::string scratch;
   auto str = [&w, &scratch](std::string_view s) { display::write_string(w, s, scratch); };
-  std::set<std::string> taken;
   w.StartArray();
   for (const auto& f : files) {
     const std::string path = report::repository_path(f.path, ctx.base_dir);
-    for (const auto& d : f.diagnostics) {
-      // As SARIF's: rule, identity key and file, so inserting items keeps it; a second
-      // finding with the same parts gets the next free one.
-      std::uint64_t h = detail::fnv1a_parts({d.rule, d.key.empty() ? d.location.pointer : d.key, path});
-      while (!taken.insert(detail::hex16(h)).second) h = detail::fnv1a("\xFF", h);
+    const std::vector<std::string> prints = report::fingerprints(f, path);  // as SARIF's
+    for (std::size_t i = 0; i < f.diagnostics.size(); ++i) {
+      const Diagnostic& d = f.diagnostics[i];
       w.StartObject();
       w.Key("description"); str(d.code + " " + d.message);
       w.Key("check_name"); str(d.rule);
-      w.Key("fingerprint"); str(detail::hex16(h));
+      w.Key("fingerprint"); str(prints[i]);
       w.Key("severity"); str(severity(d.severity));
       w.Key("location");
       w.StartObject();

@@ -2,9 +2,9 @@
 // Rules come from the catalogue so that viewers can show their documentation; results
 // carry partialFingerprints built from rule, identity key and file (not the line, nor array
 // indexes), so a finding keeps its identity when lines above it move or items are inserted.
-#include "document/stable_hash.hpp"
 #include "formats/ascii.hpp"
 #include "formats/display.hpp"
+#include "report/fingerprints.hpp"
 #include "report/root_path.hpp"
 
 #include <wxlint/report.hpp>
@@ -107,10 +107,6 @@ std::string root_uri(const std::string& root) {
   std::string abs = report::absolute_path(root.empty() ? "." : root);
   if (abs.empty() || abs.back() != '/') abs += '/';
   return "file://" + percent_encode(abs);
-}
-
-std::string fingerprint(const Diagnostic& d, const std::string& uri) {
-  return detail::hex16(detail::fnv1a_parts({d.rule, d.key.empty() ? d.location.pointer : d.key, uri}));
 }
 
 std::string_view level(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note"; }
@@ -218,7 +214,7 @@ void fixes(Writer& w, const Fix& fix, const Artifact& a) {
   w.EndArray();
 }
 
-void result(Writer& w, const FileReport& f, const Diagnostic& d, const Artifact& uri,
+void result(Writer& w, const FileReport& f, const Diagnostic& d, const Artifact& uri, const std::string& fingerprint,
             const std::map<std::string, std::size_t>& index) {
   w.StartObject();
   w.Key("ruleId"); str(w, d.rule);
@@ -246,7 +242,7 @@ void result(Writer& w, const FileReport& f, const Diagnostic& d, const Artifact&
   if (d.fix) fixes(w, *d.fix, uri);
   w.Key("partialFingerprints");
   w.StartObject();
-  w.Key("wxlintKey/v2"); str(w, fingerprint(d, uri.uri));
+  w.Key("wxlintKey/v2"); str(w, fingerprint);
   w.EndObject();
   w.Key("properties");
   w.StartObject();
@@ -299,7 +295,8 @@ std::string to_sarif(const std::vector<FileReport>& files, const ReportContext& 
   w.StartArray();
   for (const auto& f : files) {
     const Artifact uri = artifact(f.path, ctx.base_dir);
-    for (const auto& d : f.diagnostics) result(w, f, d, uri, index);
+    const std::vector<std::string> prints = report::fingerprints(f, uri.uri);
+    for (std::size_t i = 0; i < f.diagnostics.size(); ++i) result(w, f, f.diagnostics[i], uri, prints[i], index);
   }
   w.EndArray();
   if (!ctx.not_linted.empty()) {

@@ -90,6 +90,26 @@ class Sarif(TempDirTest):
         self.assertNotEqual(a["partialFingerprints"], b["partialFingerprints"])
 
 
+    def test_findings_of_one_rule_at_one_place_get_fingerprints_of_their_own(self):
+        # Two unknown keys of one embedded address: one alert each, in SARIF and GitLab alike.
+        with open(os.path.join(REPO, "testdata", "bulk-contacts", "address.json"), encoding="utf-8") as f:
+            write(self.path("a.json"), json.load(f))
+        results = json.loads(self.sarif("a.json"))["runs"][0]["results"]
+        at = [x for x in results if x["properties"]["pointer"] == "/contacts/2/address"]
+        self.assertEqual(len({x["ruleId"] for x in at}), 1)
+        self.assertGreater(len(at), 1)
+        prints = [x["partialFingerprints"]["wxlintKey/v2"] for x in results]
+        self.assertEqual(len(set(prints)), len(prints))
+        issues = json.loads(self.wxlint("check", "--no-config", "-f", "gitlab", "a.json").stdout)
+        self.assertEqual([i["fingerprint"] for i in issues], prints)
+        # A finding alone at its place keeps the fingerprint of its rule, key and file, whatever its wording.
+        write(self.path("bad.json"), BAD)
+        [one] = json.loads(self.sarif("bad.json"))["runs"][0]["results"]
+        write(self.path("bad.json"), json.dumps(BAD).replace('"911"', '"112"'))
+        [two] = json.loads(self.sarif("bad.json"))["runs"][0]["results"]
+        self.assertNotEqual(one["message"], two["message"])
+        self.assertEqual(one["partialFingerprints"], two["partialFingerprints"])
+
 class GitHub(TempDirTest):
     def test_annotation_lines_and_escaping(self):
         # A file name with , and : and a value with % and a newline, all quoted in the output.
