@@ -11,7 +11,9 @@ void drop_own_files(const CheckOptions& o, Projects& projects, std::vector<std::
                     std::vector<std::size_t>& owner) {
   namespace fs = std::filesystem;
   std::vector<std::string> own;
-  if (!o.baseline.empty()) own.push_back(o.baseline);
+  std::error_code ec;
+  // A directory named as the baseline is no baseline (reading it says so): its files stay inputs.
+  if (!o.baseline.empty() && !fs::is_directory(o.baseline, ec)) own.push_back(o.baseline);
   if (!o.rules_dir.empty())
     for (const char* sub : {"rules", "schemas"}) own.push_back((fs::path(o.rules_dir) / sub).string());
   // The baseline to write, as a directory search meets it; named, it is refused as an input.

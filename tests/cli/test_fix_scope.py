@@ -137,6 +137,13 @@ class NothingWrittenBeforeEveryArgumentIsChecked(TempDirTest):
     def test_a_missing_baseline(self):
         self.refused("wxlint: --baseline missing.base: No such file or directory\n", "--baseline", "missing.base")
 
+    def test_a_directory_as_the_baseline(self):
+        # Even the one holding the inputs: said as it is, not "no *.json files found".
+        os.mkdir(self.path("dir"))
+        self.refused("wxlint: dir: is a directory, not a JSON file\n", "--baseline", "dir")
+        r = self.wxlint("check", "--no-config", "--baseline", ".", ".")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (2, "", "wxlint: .: is a directory, not a JSON file\n"))
+
     def test_an_unknown_selected_rule(self):
         self.refused('wxlint: --select: unknown rule id or code "WX9999"; `wxlint rules` lists them\n',
                      "--select", "WX9999")
