@@ -278,12 +278,18 @@ std::string relative_to(const std::string& path, const std::string& base_dir) {
   const fs::path abs = fs::absolute(path, ec).lexically_normal();
   std::string rel = abs.lexically_relative(base).generic_string();
   if (rel.starts_with("../") || rel == "..") {
-    // Outside the base as written; inside it once links are resolved (a baseline or config
-    // named through a symlinked directory, $PWD's path on macOS): name it from there.
+    // Outside the base as written; nearer to it once links are resolved (a baseline or config
+    // named through a symlinked directory, $PWD's path against getcwd's, as on macOS): name it
+    // from there, so that the file has one name however it is reached.
+    const auto ups = [](const std::string& r) {
+      std::size_t n = 0;
+      while (r.compare(3 * n, 3, "../") == 0) ++n;
+      return n + (r.size() == 3 * n + 2 && r.compare(3 * n, 2, "..") == 0);
+    };
     const fs::path real_base = fs::weakly_canonical(base, ec);
     const fs::path real = fs::weakly_canonical(abs.parent_path(), ec) / abs.filename();
-    if (const std::string inside = real.lexically_relative(real_base).generic_string();
-        !inside.empty() && !inside.starts_with("../") && inside != "..") rel = inside;
+    if (const std::string resolved = real.lexically_relative(real_base).generic_string();
+        !resolved.empty() && ups(resolved) < ups(rel)) rel = resolved;
   }
   if (rel.empty() || rel == ".") return fs::path(path).generic_string();  // another root, or the base itself
   return rel;

@@ -363,6 +363,20 @@ class Baseline(TempDirTest):
                         "p", cwd=self.path("real"))
         self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "2 files checked: no findings\n", ""))
 
+    def test_a_baseline_beside_the_files_matches_them_however_they_are_reached(self):
+        # ci/base.json names "../req/bad.json"; the files named through a symlinked directory
+        # ($PWD's path, where getcwd gives the real one) are the same files.
+        write(self.path("real", "p", "req", "bad.json"), BAD)
+        os.makedirs(self.path("real", "p", "ci"))
+        os.symlink(self.path("real"), self.path("link"))
+        r = self.wxlint("check", "--no-config", "--generate-baseline", "ci/base.json", "req", cwd=self.path("real", "p"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(self.path("real", "p", "ci", "base.json"), encoding="utf-8") as f:
+            self.assertEqual({e["file"] for e in json.load(f)["findings"]}, {"../req/bad.json"})
+        r = self.wxlint("check", "--no-config", "--baseline", "ci/base.json", self.path("link", "p", "req"),
+                        cwd=self.path("real", "p"))
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "1 file checked: no findings\n", ""))
+
     def test_bad_baseline_exits_2_with_place(self):
         write(self.path("good.json"), GOOD)
         write(self.path("b.json"), '{"version": 1, "findings": [{"file": "x"}]}')
