@@ -187,11 +187,14 @@ class Scale(TempDirTest):
         r = self.wxlint("check", "--no-config", "-f", "json", "-", stdin=" " * (9 * MB))
         [d] = json.loads(r.stdout)["files"][0]["diagnostics"]
         self.assertEqual((d["code"], d["line"], d["column"], d["endLine"], d["endColumn"]), ("WX0006", 1, 1, 1, 1))
-        # --fix: the report, and no text to write back.
+        # --fix: the report, and no text to write back: exit 2, so that a pipeline does not
+        # take the empty stdout for the fixed text.
         with open(self.path("huge.json"), "rb") as f:
             r = subprocess.run([WXLINT, "check", "--no-config", "-q", "--fix", "-"], stdin=f, capture_output=True,
                                text=True, timeout=30 * SLOW)
-        self.assertEqual((r.returncode, r.stdout, r.stderr), (1, "", too_large))
+        self.assertEqual((r.returncode, r.stdout, r.stderr),
+                         (2, "", "wxlint: <stdin>: not fixed: larger than the setting maxFileSize, its text was not kept, "
+                                 "and nothing is written to standard output\n" + too_large))
 
     def test_file_past_max_file_size_is_reported_not_parsed(self):
         text = dumps(payload([[]])).replace("[[]]", "[" + ",".join(["[]"] * (3 * MB)) + "]")
