@@ -69,9 +69,9 @@ def _named_files(config: str) -> tuple[object, ...]:
     except (OSError, ValueError, AttributeError):
         return ()
     base = os.path.dirname(config)
-    snapshots = _snapshot_state(os.path.join(base, entry) for entry in
-                                ([snapshot] if isinstance(snapshot, str) else snapshot if isinstance(snapshot, list) else [])
-                                if isinstance(entry, str))
+    # One path, or a list of them, as the library reads "snapshot".
+    entries = [snapshot] if isinstance(snapshot, str) else snapshot if isinstance(snapshot, list) else []
+    snapshots = _snapshot_state(os.path.join(base, entry) for entry in entries if isinstance(entry, str))
     if not isinstance(named, list):
         return snapshots
     # The config's directory is a path, not a pattern: "[x]" in it is no character class.

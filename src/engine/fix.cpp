@@ -75,6 +75,8 @@ namespace {
 
 std::string quoted(std::string_view s) { return "\"" + formats::detail::excerpt(s, 40) + "\""; }
 
+}  // namespace
+
 bool allows(const rapidjson::Value* type, std::string_view name) {
   if (!type) return false;
   if (type->IsString()) return name == std::string_view(type->GetString(), type->GetStringLength());
@@ -83,8 +85,6 @@ bool allows(const rapidjson::Value* type, std::string_view name) {
       if (allows(&t, name)) return true;
   return false;
 }
-
-}  // namespace
 
 FixSpec value_fix(std::string pointer, std::string_view from, std::string_view to) {
   return {ascii::equals_nocase(from, to), "Replace " + quoted(from) + " with " + quoted(to) + ".",

@@ -38,6 +38,8 @@ FixSpec value_fix(std::string pointer, std::string_view from, std::string_view t
 // did-you-mean for a member name: its key becomes `to`. Made only where that makes no
 // duplicate key (`to` is not there, and no other member would be renamed to it).
 FixSpec rename_fix(std::string pointer, std::string_view from, std::string_view to);
+// Whether a schema's "type" (a name, a list of names, or nullptr: none) names `name`.
+bool allows(const rapidjson::Value* type, std::string_view name);
 // convert-type: "true"/"false" where a boolean is expected, an integer where a string is;
 // nothing for other values. `type` is the schema's "type" (a name or an array of names).
 std::optional<FixSpec> convert_type_fix(std::string pointer, const rapidjson::Value& node, const rapidjson::Value* type);

@@ -52,17 +52,6 @@ std::vector<bool> repeated_keys(const rapidjson::Value& object) {
   return out;
 }
 
-// Whether a subschema's "type" (a name or a list of names) names "integer".
-bool names_integer(const rapidjson::Value* sub) {
-  const rapidjson::Value* type = sub ? child(*sub, "type") : nullptr;
-  if (!type) return false;
-  if (type->IsString()) return std::string_view(type->GetString(), type->GetStringLength()) == "integer";
-  if (type->IsArray())
-    for (const rapidjson::Value& t : type->GetArray())
-      if (t.IsString() && std::string_view(t.GetString(), t.GetStringLength()) == "integer") return true;
-  return false;
-}
-
 // The schema's "type" (a name or a list of names) in words: "a string or null".
 std::string type_words(const rapidjson::Value* type) {
   const auto word = [](const char* t) { return json_type_words(t); };
@@ -279,7 +268,8 @@ void Reporter::report(Fail kind, const std::vector<std::string>& tokens, const s
     }
     case Fail::type:
       // valijson takes only an int for "integer"; draft 7 takes 10.0 too, as the fast path does.
-      if (node->IsDouble() && is_integer(*node) && names_integer(tree_.at(tokens, root_))) break;
+      if (node->IsDouble() && is_integer(*node))
+        if (const rapidjson::Value* sub = tree_.at(tokens, root_); sub && allows(child(*sub, "type"), "integer")) break;
       add({"type", "", ptr, Anchor::value, {}}, [&] {
         const rapidjson::Value* sub = tree_.at(tokens, root_);
         return Args{{"field", field_name(tokens)},
