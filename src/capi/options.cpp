@@ -96,7 +96,7 @@ wxlint::Config project_config(const Options& o) {
   wxlint::Config c;
   if (!o.config.empty()) c = wxlint::load_config(o.config);
   else if (o.find_config)
-    if (auto found = wxlint::find_config()) c = wxlint::load_config(*found);
+    if (auto found = wxlint::find_config()) c = wxlint::load_found_config(*found);
   for (const auto& [key, value] : o.linter.settings) c.options.settings[key] = value;
   c.options.disabled.insert(o.linter.disabled.begin(), o.linter.disabled.end());
   for (const auto& [key, value] : o.linter.severities) c.options.severities[key] = value;

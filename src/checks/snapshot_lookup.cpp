@@ -12,6 +12,7 @@
 #include "formats/formats.hpp"
 #include "snapshot/store.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -187,9 +188,11 @@ class SnapshotLookup final : public Check {
     if (!filter_values(path, want)) return;
     const std::optional<std::uint32_t> row = first_row(*table, k, want);
     if (row.has_value() != report_found_) return;
-    // A number not found may be one the snapshot could not read there: nothing to judge.
-    if (!row && key_.type == snapshot::KeyType::number &&
-        table->may_hold_unread_numbers(scope_at_ ? std::optional(k.scope.normal.text) : std::nullopt))
+    // A value not found may be on a page the snapshot lacks, or a number it could not read
+    // there: nothing to judge.
+    if (!row && (table->incomplete() ||
+                 (key_.type == snapshot::KeyType::number &&
+                  table->may_hold_unread_numbers(scope_at_ ? std::optional(k.scope.normal.text) : std::nullopt))))
       return;
     report(path, *table, k, row, out);
   }
@@ -349,11 +352,24 @@ class SnapshotLookup final : public Check {
 
   bool filters_hold(const Table& table, std::uint32_t row, const std::vector<std::string_view>& wants) const {
     for (std::size_t i = 0; i < where_.size(); ++i) {
-      const std::string_view cell = table.cell(row, where_[i].column.column);
-      const bool hit = where_[i].contains ? cell.find(wants[i]) != std::string_view::npos : cell == wants[i];
-      if (hit == where_[i].negate) return false;
+      const RowFilter& f = where_[i];
+      const std::string_view cell = table.cell(row, f.column.column);
+      const bool hit = f.contains ? cell.find(wants[i]) != std::string_view::npos
+                                  : cell == wants[i] || (f.column.indexed && holds_value(cell, wants[i]));
+      if (hit == f.negate) return false;
     }
     return true;
+  }
+
+  // A key column's cell of several values (a person's emails) equals each of them.
+  static bool holds_value(std::string_view cell, std::string_view value) {
+    if (cell.size() <= value.size()) return false;
+    for (std::size_t at = 0; at <= cell.size();) {
+      const std::size_t end = std::min(cell.find('\n', at), cell.size());
+      if (cell.substr(at, end - at) == value) return true;
+      at = end + 1;
+    }
+    return false;
   }
 
   bool report_found_ = false;

@@ -33,7 +33,7 @@ TableRef resolve_column(Params& p, std::string_view param, const std::string& ta
       const auto& c = t.columns()[i];
       if (must_be_indexed && !c.indexed) continue;
       cols += (cols.empty() ? "" : ", ") + c.name;
-      if (c.name == column) return {table, index, i, c.type};
+      if (c.name == column) return {table, index, i, c.type, c.indexed};
     }
     p.fail(param, "table " + table + " has no " + (must_be_indexed ? "key " : "") + "column \"" + column +
                       "\" (it has: " + cols + ")");

@@ -21,6 +21,7 @@ struct TableRef {
   std::size_t index = 0;  // the table's place in make_tables(), so in every Store's tables()
   std::size_t column = 0;
   snapshot::KeyType type = snapshot::KeyType::text;
+  bool indexed = false;  // a key column: a cell of several values (emails) joins them by '\n'
 };
 
 // `column` of `table`; with must_be_indexed, a key column. Fails at `param` naming the choices

@@ -81,7 +81,7 @@ Projects::Projects(const CheckOptions& o) : options_(o) {
   // Found above the working directory, it serves only the files with none above them (and
   // stdin): a broken one, or one not trusted, is said when such a file comes (assign()).
   try {
-    start(load_config(*found));
+    start(load_found_config(*found));
   } catch (const ConfigError& e) {
     unusable_ = e.what();
   } catch (const IoError& e) {
@@ -133,7 +133,7 @@ std::vector<std::size_t> Projects::assign(const std::vector<std::string>& files)
     if (fresh) {
       if (const auto found = find_config(dir)) {
         const auto known = by_config_.find(*found);
-        at->second = known != by_config_.end() ? known->second : add(load_config(*found));
+        at->second = known != by_config_.end() ? known->second : add(load_found_config(*found));
       }
     }
     out[i] = at->second;

@@ -66,10 +66,12 @@ void markdown(std::ostream& out, const Linter& linter) {
 // settings; not its snapshot, which changes no rule), then --rules.
 LinterOptions with_rules(const RulesOptions& o) {
   LinterOptions options;
-  std::optional<std::string> config = o.config.empty() ? std::nullopt : std::optional(o.config);
-  if (!config && !o.no_config) config = find_config();
+  std::optional<Config> config;
+  if (!o.config.empty()) config = load_config(o.config);
+  else if (!o.no_config)
+    if (const auto found = find_config()) config = load_found_config(*found);
   if (config) {
-    options = load_config(*config).options;
+    options = std::move(config->options);
     options.snapshot.clear();
   }
   options.rule_files.insert(options.rule_files.end(), o.rules.begin(), o.rules.end());

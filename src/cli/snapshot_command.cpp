@@ -27,7 +27,7 @@ std::optional<Config> project_config(const SnapshotOptions& options) {
   if (!options.paths.empty()) return std::nullopt;
   const std::optional<std::string> found = find_config();
   if (!found) throw ConfigError("no snapshot given: pass its files or directories (no .wxlint.json here or above)");
-  Config config = load_config(*found);
+  Config config = load_found_config(*found);
   if (config.options.snapshot.empty())
     throw ConfigError("no snapshot given: pass its files or directories (" + *found + " names none)");
   config.check_snapshot_paths();

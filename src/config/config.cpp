@@ -147,8 +147,9 @@ void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c,
 // A configuration found by searching upward may sit in a directory others can write (a
 // shared /tmp, a shared drive) and could switch rules off or ignore every file. Like git's
 // safe.directory, use it only when it is yours (or root's) and nobody else may change it;
-// --config FILE is trusted as given.
-void check_trusted(const std::string& path) {
+// --config FILE is trusted as given. `what`: how the refusal names the file, when it is not
+// the configuration itself (a rule file it names).
+void check_trusted(const std::string& path, const std::string& config, const std::string& what = {}) {
   struct stat file {}, link {};
   if (::stat(path.c_str(), &file) != 0 || ::lstat(path.c_str(), &link) != 0) return;  // reading it will say why
   const uid_t me = ::geteuid();
@@ -164,7 +165,9 @@ void check_trusted(const std::string& path) {
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(file.st_mode & 07777));
     why = std::string(file.st_mode & S_IWOTH ? "anyone" : "its group") + " may write it (mode " + mode + ")";
   }
-  if (!why.empty()) throw ConfigError("refusing " + path + ": " + why + "; name it to use it (--config " + path + ", or the library's \"config\" option)");
+  if (!why.empty())
+    throw ConfigError("refusing " + path + what + ": " + why + "; name " + (what.empty() ? "it" : "the configuration") +
+                      " to use it (--config " + config + ", or the library's \"config\" option)");
 }
 
 // Whether the search stops at `path`. Anything there does: skipping a .wxlint.json that
@@ -256,6 +259,17 @@ Config load_config(const std::string& path) {
   return parse_config(read_file(path), path, dir.string());
 }
 
+Config load_found_config(const std::string& path) {
+  Config c = load_config(path);
+  // Its rule files (and the schemas beside them) change what is reported as much as it does.
+  for (const std::string& rule_file : c.options.rule_files) {
+    check_trusted(rule_file, path, " (a rule file " + path + " names)");
+    if (const std::string schema = schema_beside(rule_file); !schema.empty())
+      check_trusted(schema, path, " (the schema of " + rule_file + ", a rule file " + path + " names)");
+  }
+  return c;
+}
+
 std::optional<std::string> find_config(const std::string& start_dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -263,7 +277,7 @@ std::optional<std::string> find_config(const std::string& start_dir) {
   while (true) {
     fs::path candidate = dir / kConfigFileName;
     if (present(candidate.string())) {
-      check_trusted(candidate.string());
+      check_trusted(candidate.string(), candidate.string());
       return candidate.string();
     }
     if (!dir.has_relative_path()) return std::nullopt;  // the root

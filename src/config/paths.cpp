@@ -15,7 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 
 // `top` and the directories below it, not following links to directories and skipping
-// hidden ones. A directory that cannot be read is an error, and the walk goes on; so is a
+// hidden ones, and hidden files (an editor's lock file ".#a.json", a link to nowhere). A
+// directory that cannot be read is an error, and the walk goes on; so is a
 // *.json that is no file to read (a broken link, a FIFO): skipped, it would be a payload
 // or a snapshot page missing without a word.
 // .wxlint.json configures the run: it is no payload (named, `check` passes over the configs it uses).
@@ -28,6 +29,7 @@ void search(const fs::path& top, std::vector<std::string>& found, std::vector<st
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       std::error_code ignored;
       const std::string name = it->path().filename().string();
+      if (name.size() > 1 && name[0] == '.') continue;
       if (it->is_symlink(ignored) || !it->is_directory(ignored)) {
         if (it->path().extension() != ".json" || name == kConfigFileName) continue;
         if (it->is_regular_file(ignored)) {  // the entry's own type, mostly: no system call
@@ -43,7 +45,7 @@ void search(const fs::path& top, std::vector<std::string>& found, std::vector<st
         else if (bad) errors.push_back(shown + ": cannot read: " + bad.message());
         else if (!fs::is_directory(st))
           errors.push_back(shown + ": not a regular file (a FIFO, socket or device): cannot read it as JSON");
-      } else if (name.size() <= 1 || name[0] != '.') {
+      } else {
         pending.push_back(it->path());
       }
     }

@@ -94,6 +94,15 @@ std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, s
   if ((c == '}' || c == ']') && open && before != std::string_view::npos && t[before] == ',')
     return std::string("a comma before ") + c + ": JSON allows none after the last " + (c == '}' ? "member" : "element");
   if (c == '\'') return "text and member names are written in double quotes (\"), not single quotes";
+  if (c == '/' && next + 1 < t.size() && (t[next + 1] == '/' || t[next + 1] == '*'))
+    return "JSON has no comments: remove this one (or give the text in a member, such as \"description\")";
+  if (code == rapidjson::kParseErrorDocumentRootNotSingular)
+    return "more text after the JSON value: a file holds one value (a comma or bracket missing before it?)";
+  if (code == rapidjson::kParseErrorObjectMissColon) return "a member name is followed by \":\" and its value";
+  if (code == rapidjson::kParseErrorObjectMissCommaOrCurlyBracket)
+    return "missing a comma before this, or the } that closes the object";
+  if (code == rapidjson::kParseErrorArrayMissCommaOrSquareBracket)
+    return "missing a comma before this, or the ] that closes the array";
   if (code == rapidjson::kParseErrorValueInvalid && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
     return "not a JSON value: text is written in double quotes, and the only bare words are true, false and null";
   return rapidjson::GetParseError_En(code);

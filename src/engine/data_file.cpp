@@ -8,6 +8,11 @@
 #include <algorithm>
 
 namespace wxlint {
+namespace {
+
+constexpr std::size_t kShownPointer = 64;  // characters: a pointer 512 levels deep is 1 KB
+
+}  // namespace
 
 DataFile::DataFile(std::string n, std::string text, bool reference_strings)
     : name(std::move(n)), doc(std::move(text), reference_strings) {
@@ -15,7 +20,11 @@ DataFile::DataFile(std::string n, std::string text, bool reference_strings)
     Position p = doc.position(issue.offset);
     std::string message = issue.message;
     if (issue.kind == ParseIssue::Kind::invalid_utf8) message += ": save the file as UTF-8";  // as WX0002 says
-    throw ConfigError(formats::printable(name) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + message);
+    // Located as the file's other problems are: file:line:col: pointer: problem (no
+    // pointer at the top level, where the line and column say it all).
+    const std::string at = issue.pointer.empty() ? "" : formats::printable(formats::clipped(issue.pointer, kShownPointer)) + ": ";
+    throw ConfigError(formats::printable(name) + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " + at +
+                      message);
   }
   if (!doc.parsed()) throw ConfigError(formats::printable(name) + ": not JSON");
 }

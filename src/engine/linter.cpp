@@ -10,6 +10,7 @@
 #include "engine/walker.hpp"
 #include "formats/formats.hpp"
 #include "formats/numbering_plan.hpp"
+#include "snapshot/store.hpp"
 #include "snapshot/time.hpp"
 
 #include <wxlint/linter.hpp>
@@ -47,6 +48,7 @@ struct Linter::Impl {
   Snapshot snapshot;
   LintContext context;
   std::optional<long long> stale_days;  // the snapshot's age, when older than snapshotMaxAgeDays
+  std::string incomplete_tables;        // "people, numbers": lists the snapshot may lack items of
   bool list_every_finding = false;
   // Per operation, its enabled rules that judge by the numbering plans ("WX2006 and WX2007").
   std::map<const Operation*, std::string> plan_rules;
@@ -67,6 +69,9 @@ struct Linter::Impl {
     snapshot = options.snapshot_data.empty() && !options.snapshot.empty() ? Snapshot::load(options.snapshot, context.region)
                                                                           : options.snapshot_data;
     context.snapshot = snapshot.store();
+    if (context.snapshot)
+      for (const auto& t : context.snapshot->tables())
+        if (t.loaded() && t.incomplete()) incomplete_tables += (incomplete_tables.empty() ? "" : ", ") + t.name();
     if (auto at = snapshot.captured_at()) {
       const long long max_days = catalogue->core_setting_int("snapshotMaxAgeDays", 7);
       const std::int64_t now = snapshot::now_seconds();
@@ -181,6 +186,7 @@ struct Linter::Impl {
       list.add_builtin("snapshot/stale", "",
                        {{"age", std::to_string(*stale_days)},
                         {"max", std::to_string(catalogue->core_setting_int("snapshotMaxAgeDays", 7))}});
+    if (!incomplete_tables.empty()) list.add_builtin("snapshot/incomplete", "", {{"tables", incomplete_tables}});
     for (const auto& issue : doc.issues()) list.add_issue(issue);
     if (!doc.parsed()) {
       report.diagnostics = list.finish(doc);

@@ -51,22 +51,21 @@ SchemaValidator::SchemaValidator(const rapidjson::Value& schema, std::string nam
   if (!schema.IsObject()) throw ConfigError(impl_->name + ": (root): a JSON Schema must be an object");
   check_keywords(schema, impl_->name);
   impl_->json.CopyFrom(schema, impl_->json.GetAllocator());
+  // Neither evaluator guards against cycles, exponential re-evaluation (a member that a
+  // property and a pattern both reach, at every level) or deep recursion: the graph is
+  // checked first, whichever runs.
+  schema_graph::Graph graph(impl_->json, impl_->name);
+  schema_graph::check_limits(graph);
   // The compiler accepts only schemas valijson accepts too, so skipping valijson's parse
   // (most of a small file's start-up) loses no ConfigError.
   if (engine != SchemaEngine::valijson) impl_->fast = schema_fast::Program::compile(impl_->json);
   if (impl_->fast) return;
   if (engine == SchemaEngine::fast) throw ConfigError(impl_->name + ": not supported by the fast schema path");
-  // valijson reads a flattened copy whose $refs were resolved and checked here: it has no
-  // guard of its own against cycles, exponential re-evaluation or deep recursion. Every node
+  // valijson reads a flattened copy whose $refs were resolved and checked here. Every node
   // is parsed, so that patternProperties' constraint finds its subschemas by index.
   rapidjson::Document flat;
-  std::int32_t root = -1;
-  {
-    schema_graph::Graph graph(impl_->json, impl_->name);
-    schema_graph::check_limits(graph);
-    graph.flatten(flat, schema_graph::Graph::Root::every_node);
-    root = graph.root;
-  }
+  graph.flatten(flat, schema_graph::Graph::Root::every_node);
+  const std::int32_t root = graph.root;
   auto definitions = std::make_shared<schema_pattern_properties::Definitions>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);

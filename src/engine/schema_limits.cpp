@@ -131,8 +131,8 @@ class Limits {
   [[noreturn]] void too_many_checks(std::int32_t n) const {
     g_.fail(g_.pointer(g_.nodes[n].place),
             "a payload value would be checked against more than " + std::to_string(kMaxChecks) +
-                " subschemas from here: allOf, anyOf, oneOf, not, if, then, else and dependencies reach the same "
-                "subschemas again and again");
+                " subschemas from here: allOf, anyOf, oneOf, not, if, then, else, dependencies, or a property that "
+                "patternProperties match too, reach the same subschemas again and again");
   }
 
   // The most subschemas a payload value at any depth below an entry (the root, or a

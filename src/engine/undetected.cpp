@@ -23,7 +23,11 @@ std::string names(const std::vector<const Operation*>& ops) {
 Undetected undetected(const Catalogue& catalogue, const rapidjson::Value& root, const std::vector<const Operation*>& detected) {
   Undetected u{"", ";"};
   const rapidjson::Value* items = nullptr;
-  if (const snapshot::Kind* kind = snapshot::detect_kind(root, &items); kind && detected.empty()) {
+  const snapshot::Kind* kind = snapshot::detect_kind(root, &items);
+  // A list's items are objects: {"phoneNumbers": ["+1..."]} is an Add Phone Numbers body.
+  if (kind && std::any_of(items->Begin(), items->End(), [](const rapidjson::Value& v) { return !v.IsObject(); }))
+    kind = nullptr;
+  if (kind && detected.empty()) {
     // A snapshot page among the payloads (`wxlint check dir/` over a project holding both).
     u.hint = ": it is a saved list response, a page of an org snapshot (" + std::string(kind->shape) +
              "): give it with --snapshot (or \"snapshot\" in .wxlint.json), not as a payload. Or";

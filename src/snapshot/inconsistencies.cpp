@@ -57,8 +57,8 @@ void number_owners(const Table& numbers, const Table& people, std::vector<Incons
 // Pages of a list that changed while it was paged (an item added on an earlier page shifts
 // the next page's items by one), so another item may be on no page. Said once per item, at
 // its second row. A number held by two owners is said by number_owners() instead.
-void listed_twice(const std::vector<Table>& tables, std::vector<Inconsistency>& out) {
-  for (const Table& t : tables) {
+void listed_twice(std::vector<Table>& tables, std::vector<Inconsistency>& out) {
+  for (Table& t : tables) {
     if (!t.loaded() || t.columns().empty()) continue;
     const std::string& key = t.columns()[0].name;
     if (key != "id" && key != "contactId" && key != "phoneNumber") continue;
@@ -72,6 +72,7 @@ void listed_twice(const std::vector<Table>& tables, std::vector<Inconsistency>& 
       if (!t.cell(rows[0], 0).empty() && !two_owners(rows[0], rows[1])) twice.emplace_back(rows[1], rows[0]);
     });
     std::sort(twice.begin(), twice.end());
+    if (!twice.empty()) t.mark_incomplete();
     for (const auto& [r, first] : twice) {
       const std::string_view shown = name ? t.cell(r, *name) : t.cell(r, 0);
       out.push_back({place_of(t, r),

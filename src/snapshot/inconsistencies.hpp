@@ -30,8 +30,8 @@ inline Place place_of(const Table& t, std::size_t row) { return {t.file_of(row),
 
 // One number held by two owners (in the numbers list or the people list).
 void number_owners(const Table& numbers, const Table& people, std::vector<Inconsistency>& out);
-// An item that two rows of one list hold.
-void listed_twice(const std::vector<Table>& tables, std::vector<Inconsistency>& out);
+// An item that two rows of one list hold; marks that table incomplete.
+void listed_twice(std::vector<Table>& tables, std::vector<Inconsistency>& out);
 // A person whose locationId is in no locations list.
 void people_locations(const Table& people, const Table& locations, const Table& calling, std::vector<Inconsistency>& out);
 // An id that is no Webex id (Table::undecoded()).

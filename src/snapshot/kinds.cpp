@@ -3,7 +3,10 @@
 #include "document/json_pointer.hpp"
 #include "engine/check.hpp"
 #include "engine/pattern.hpp"
+#include "formats/formats.hpp"
 #include "snapshot/store.hpp"
+
+#include <algorithm>
 
 namespace wxlint::snapshot {
 namespace {
@@ -32,9 +35,11 @@ std::string split_commas(std::string s) {
 }
 
 std::vector<std::string> person(const ItemReader& r) {
-  // Not the work_extension ones: those are ESNs (the location's routing prefix and the
-  // extension, facts 1.2), no phone numbers; read as +1 numbers they matched others' numbers.
-  std::string numbers = r.list("phoneNumbers", "value", "work_extension");
+  // A calling user's (one with a location, facts 1.2) numbers of Webex Calling. Not the
+  // work_extension ones: those are ESNs (the location's routing prefix and the extension), no
+  // phone numbers; read as +1 numbers they matched others' numbers. Not mobile and fax, nor
+  // any of a person without calling: directory text, which two people may share.
+  std::string numbers = r.str("locationId").empty() ? "" : r.list("phoneNumbers", "value", {"work_extension", "mobile", "fax"});
   // callingUser is derived once every file is read (Store); until then it says whether the
   // item lists its licences at all: a filtered list's items may lack them (facts 1.2).
   return {r.str("id"), r.str("displayName"), r.list("emails"), r.str("locationId"), r.str("extension"),
@@ -85,10 +90,13 @@ const std::vector<Kind>& kinds() {
   // Order matters for "items": a location is recognised before a person.
   static const std::vector<Kind> list = {
       {"numbers", "phoneNumbers", "{\"phoneNumbers\": [...]} from GET /telephony/config/numbers", {}, number},
-      {"locations", "items", "{\"items\": [locations]} from GET /locations", {"address", "timeZone"}, location, "id"},
-      {"licences", "items", "{\"items\": [licences]} from GET /licenses", {"totalUnits", "consumedUnits"}, licence, "id"},
+      {"locations", "items", "{\"items\": [locations]} from GET /locations", {"address", "timeZone"}, location, "id",
+       "LOCATION"},
+      {"licences", "items", "{\"items\": [licences]} from GET /licenses",
+       {"totalUnits", "consumedUnits", "consumedByUsers", "consumedByWorkspaces", "subscriptionId", "siteUrl", "siteType"},
+       licence, "id", "LICENSE"},
       {"people", "items", "{\"items\": [persons]} from GET /people?callingData=true", {"emails", "displayName", "firstName", "lastName"},
-       person, "id"},
+       person, "id", "PEOPLE"},
       {"callingLocations", "locations", "{\"locations\": [...]} from GET /telephony/config/locations", {},
        calling_location, "id"},
       {"callParkExtensions", "callParkExtensions",
@@ -100,32 +108,49 @@ const std::vector<Kind>& kinds() {
   return list;
 }
 
+namespace {
+
+bool has_member_of(const Kind& kind, const rapidjson::Value& item) {
+  for (const std::string_view key : kind.item_keys)
+    if (find_member(item, key)) return true;
+  return false;
+}
+
+bool id_of_type(const Kind& kind, const rapidjson::Value& item) {
+  const rapidjson::Value* id = kind.id_type.empty() ? nullptr : child(item, kind.id_key);
+  if (!id || !id->IsString()) return false;
+  const auto& decoded = formats::decode_webex_view_cached({id->GetString(), id->GetStringLength()});
+  return decoded && decoded->type == kind.id_type;
+}
+
+}  // namespace
+
 const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** items) {
   if (!root.IsObject()) return nullptr;
-  for (const auto& k : kinds()) {
-    const rapidjson::Value* list = child(root, k.list_key);
-    if (!list || !list->IsArray()) continue;
-    // An item of the wrong shape is reported at its place by the loader; the first
-    // object item decides between the kinds that share a list key.
-    const rapidjson::Value* first = nullptr;
-    for (const auto& v : list->GetArray())
-      if (v.IsObject()) {
-        first = &v;
-        break;
-      }
-    if (!k.item_keys.empty() && (!first || !belongs(k, *first))) continue;
-    *items = list;
-    return &k;
-  }
+  // The members decide first (a person item whose id is of another type is still a person);
+  // the id's type decides an item that has none of them.
+  for (const bool by_id : {false, true})
+    for (const auto& k : kinds()) {
+      const rapidjson::Value* list = child(root, k.list_key);
+      if (!list || !list->IsArray() || (by_id && k.item_keys.empty())) continue;
+      // An item of the wrong shape is reported at its place by the loader; the first
+      // object item decides between the kinds that share a list key.
+      const rapidjson::Value* first = nullptr;
+      for (const auto& v : list->GetArray())
+        if (v.IsObject()) {
+          first = &v;
+          break;
+        }
+      if (!k.item_keys.empty() && (!first || !(by_id ? id_of_type(k, *first) : has_member_of(k, *first)))) continue;
+      *items = list;
+      return &k;
+    }
   return nullptr;
 }
 
 bool belongs(const Kind& kind, const rapidjson::Value& item) {
   if (kind.item_keys.empty()) return true;
-  if (!item.IsObject()) return false;
-  for (const std::string_view key : kind.item_keys)
-    if (find_member(item, key)) return true;
-  return false;
+  return item.IsObject() && (has_member_of(kind, item) || id_of_type(kind, item));
 }
 
 std::string no_kind_of_item(std::string_view list_key) {
@@ -135,6 +160,7 @@ std::string no_kind_of_item(std::string_view list_key) {
     s += std::string(s.back() == ':' ? " " : "; ") + std::string(k.table) + " have ";
     for (std::size_t i = 0; i < k.item_keys.size(); ++i)
       s += std::string(i == 0 ? "" : i + 1 == k.item_keys.size() ? " or " : ", ") + "\"" + std::string(k.item_keys[i]) + "\"";
+    if (!k.id_type.empty()) s += ", or a Webex id of type " + std::string(k.id_type);
   }
   return s;
 }
@@ -218,7 +244,8 @@ std::string ItemReader::flag(std::string_view key) const {
   wrong(ptr_of(pointer_, key), "a boolean", *v);
 }
 
-std::string ItemReader::list(std::string_view key, std::string_view field, std::string_view skip_type) const {
+std::string ItemReader::list(std::string_view key, std::string_view field,
+                             std::initializer_list<std::string_view> skip_types) const {
   const rapidjson::Value* v = member(key, {});
   if (!v || v->IsNull()) return {};
   const std::string p = ptr_of(pointer_, key);
@@ -229,8 +256,9 @@ std::string ItemReader::list(std::string_view key, std::string_view field, std::
     std::string ep = p + "/" + std::to_string(i);
     if (!field.empty()) {
       if (!e->IsObject()) wrong(ep, "an object", *e);
-      if (const rapidjson::Value* type = child(*e, "type");
-          !skip_type.empty() && type && type->IsString() && std::string_view(type->GetString(), type->GetStringLength()) == skip_type)
+      if (const rapidjson::Value* type = child(*e, "type"); type && type->IsString() &&
+          std::find(skip_types.begin(), skip_types.end(), std::string_view(type->GetString(), type->GetStringLength())) !=
+              skip_types.end())
         continue;
       e = child(*e, field);
       ep = ptr_of(ep, field);

@@ -7,6 +7,7 @@
 
 #include <rapidjson/document.h>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,8 +25,9 @@ class ItemReader {
   // A boolean member, or a string "true"/"false", as "true"/"false" ("" when absent).
   std::string flag(std::string_view key) const;
   // An array of strings, or of objects whose `field` is a string: the values joined by '\n',
-  // but those of objects whose "type" is `skip_type`.
-  std::string list(std::string_view key, std::string_view field = {}, std::string_view skip_type = {}) const;
+  // but those of objects whose "type" is one of `skip_types`.
+  std::string list(std::string_view key, std::string_view field = {},
+                   std::initializer_list<std::string_view> skip_types = {}) const;
   bool has(std::string_view key) const;
   bool has_object(std::string_view key) const;
 
@@ -47,6 +49,9 @@ struct Kind {
   std::vector<std::string> (*row)(const ItemReader& item);
   // The member every item of the API's list has ("" none): without it a row matches nothing.
   std::string_view id_key = {};
+  // For shared lists: an item whose id is a Webex id of this type belongs too (a licence
+  // leaves out the members that do not apply to it, facts 1.6).
+  std::string_view id_type = {};
 };
 
 const std::vector<Kind>& kinds();

@@ -20,6 +20,8 @@ struct Manifest {
   // Per page (its path as the snapshot's files are named, lexically normal): whether its
   // request asked for callingData=true. Only pages the manifest lists with their URL.
   std::map<std::string, bool> asked_calling_data;
+  // Per page that names its kind ("people", as snapshot pull writes it): that kind.
+  std::map<std::string, std::string> kind_of;
   // Every page it lists: its path (as above), and the pointer of its entry.
   std::vector<std::pair<std::string, std::string>> pages;
 };

@@ -41,6 +41,7 @@ class Loader {
     if (std::optional<Manifest> m = read_manifest(file, root)) {
       manifest_time_ = std::min(manifest_time_.value_or(m->captured_at), m->captured_at);
       asked_calling_data_.merge(m->asked_calling_data);
+      kind_of_.merge(m->kind_of);
       for (auto& [path, ptr] : m->pages) listed_pages_.push_back({std::move(path), Place{index, std::move(ptr)}});
       return;
     }
@@ -306,10 +307,16 @@ class Loader {
     std::set<std::string> loaded;
     for (const std::string& n : names_) loaded.insert(std::filesystem::path(n).lexically_normal().string());
     for (auto& [path, place] : listed_pages_)
-      if (!loaded.count(path))
+      if (!loaded.count(path)) {
         report({std::move(place), ": the manifest lists " + path +
                                       ", which is not among the snapshot's files: copy the whole directory, or take the "
                                       "snapshot again"});
+        const auto kind = kind_of_.find(path);
+        Table* t = kind == kind_of_.end() ? nullptr : find(kind->second);
+        if (t) t->mark_incomplete();
+        else  // of a kind the manifest does not say
+          for (Table& each : s_.tables_) each.mark_incomplete();
+      }
   }
 
   struct Count {
@@ -331,6 +338,7 @@ class Loader {
   std::map<std::string, Count> counts_;
   std::vector<Page> people_pages_;
   std::map<std::string, bool> asked_calling_data_;  // the manifests' (Manifest::asked_calling_data)
+  std::map<std::string, std::string> kind_of_;      // the manifests' (Manifest::kind_of)
   std::vector<std::pair<std::string, Place>> listed_pages_;  // the manifests' pages, and where each is listed
   std::vector<std::size_t> unknown_rows_;
   std::optional<std::int64_t> manifest_time_, oldest_mtime_;

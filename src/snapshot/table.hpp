@@ -111,6 +111,10 @@ class Table {
     if (!scope || unread_anywhere_) return !unread_in_.empty() || unread_anywhere_;
     return unread_in_.contains(std::string(*scope));
   }
+  // Whether the list may lack items (a page the manifest lists is missing; an item is on two
+  // pages, so its list changed while it was paged): a value not found may be on no page.
+  bool incomplete() const { return incomplete_; }
+  void mark_incomplete() { incomplete_ = true; }
   // A number of the row's location `location` ("" none) that stayed unread.
   void mark_unread_number(std::string_view location) {
     if (location.empty()) unread_anywhere_ = true;
@@ -155,6 +159,7 @@ class Table {
   std::vector<Undecoded> undecoded_;
   std::unordered_set<std::string> unread_in_;  // locations with unread numbers
   bool unread_anywhere_ = false;               // an unread number in no location
+  bool incomplete_ = false;
   // add_row()'s scratch: a row's cells as kept, their hashes.
   std::vector<std::string> forms_;
   std::vector<std::string_view> texts_;

@@ -130,6 +130,8 @@ class Inputs(TempDirTest):
         write(self.path("tree", "good.json"), GOOD)
         write(self.path("tree", "notes.txt"), "not json")
         write(self.path("tree", ".hidden", "bad.json"), BAD)
+        write(self.path("tree", ".hidden.json"), BAD)
+        os.symlink("root@host.12345:1700000000", self.path("tree", ".#good.json"))  # an editor's lock file
         r = self.wxlint("check", "--no-config", "-f", "json", "tree")
         paths = [f["path"] for f in json.loads(r.stdout)["files"]]
         self.assertEqual(paths, [os.path.join("tree", "a", "deep", "bad.json"), os.path.join("tree", "good.json")])

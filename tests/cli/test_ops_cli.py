@@ -88,7 +88,7 @@ class Operations(TempDirTest):
         r = run("check", "--no-config", "-q", "--snapshot", numbers, path)
         self.assertEqual((r.returncode, r.stdout), (1,
             f"{path}:9:11: error[WX7110]: +14085550201 already belongs to another location, Denver, in the org snapshot: "
-            "a number can be in one location only. Move it with the Manage Numbers job instead. (add-numbers/number-in-other-location)\n"))
+            "a number can be in one location only. Move it with the Manage Numbers job instead (a number with an owner must be unassigned first). (add-numbers/number-in-other-location)\n"))
         self.assertEqual(run("check", "--no-config", "-q", path).returncode, 0)
         env["path"] = "/telephony/config/locations/{locationId}/numbers"
         write(path, env)

@@ -195,7 +195,7 @@ class Info(TempDirTest):
         r = self.wxlint("snapshot", "info", cwd=self.path("sub"))
         self.assertEqual((r.returncode, r.stdout.splitlines()[1:]), (0, [
             "  numbers                   1 page         1 item", "no inconsistencies found"]), r.stderr)
-        write(self.path("org", "people.json"), {"items": [{"id": ALICE, "displayName": "Alice Ash",
+        write(self.path("org", "people.json"), {"items": [{"id": ALICE, "displayName": "Alice Ash", "locationId": TARGET,
                                                           "phoneNumbers": [{"type": "work", "value": "+44 20 7946 0002"}]}]})
         r = self.wxlint("snapshot", "info", cwd=self.path("sub"))
         self.assertEqual((r.returncode, r.stdout.splitlines()[-2]), (1, "1 inconsistency:"), r.stderr)
@@ -209,7 +209,7 @@ class Info(TempDirTest):
         write(self.path("org", "numbers.json"), {"phoneNumbers": [{
             "phoneNumber": "020 7946 0002", "state": "ACTIVE", "mainNumber": False,
             "owner": {"id": BOB, "type": "PEOPLE", "firstName": "Bob", "lastName": "Birch"}}]})
-        write(self.path("org", "people.json"), {"items": [{"id": ALICE, "displayName": "Alice Ash",
+        write(self.path("org", "people.json"), {"items": [{"id": ALICE, "displayName": "Alice Ash", "locationId": TARGET,
                                                           "phoneNumbers": [{"type": "work", "value": "+44 20 7946 0002"}]}]})
         # Unread, it would match no payload's E.164 number (27966 for a number the org has): said so.
         r = self.wxlint("snapshot", "info", "org", cwd=self.dir)
@@ -352,9 +352,9 @@ class Info(TempDirTest):
         self.assertEqual((r.returncode, r.stderr), (2, "wxlint: empty: no *.json snapshot files in this directory\n"))
 
     def test_hostile_files_exit_2_with_their_place(self):
-        cases = [("deep.json", '{"items": ' + "[" * 1000000 + "]" * 1000000 + "}", "deep.json:1:522: nesting deeper than 512 levels"),
+        cases = [("deep.json", '{"items": ' + "[" * 1000000 + "]" * 1000000 + "}", "deep.json:1:522: /items" + "/0" * 28 + "/0...: nesting deeper than 512 levels"),
                  ("empty.json", "", "empty.json:1:1: the file is empty"),
-                 ("dup.json", '{"items": [], "items": []}', "dup.json:1:15: duplicate key"),
+                 ("dup.json", '{"items": [], "items": []}', "dup.json:1:15: /items: duplicate key"),
                  ("nul.json", '{"items": [\u0000]}', "nul.json:1:")]
         for name, text, start in cases:
             write(self.path(name), text)
@@ -364,7 +364,7 @@ class Info(TempDirTest):
         with open(self.path("utf.json"), "wb") as f:
             f.write(b'{"items": [{"id": "a\xff", "displayName": "x"}]}')
         r = self.wxlint("snapshot", "info", "utf.json", cwd=self.dir)
-        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf.json:1:21: invalid UTF-8 in string: save the file as UTF-8\n"))
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: utf.json:1:21: /items/0/id: invalid UTF-8 in string: save the file as UTF-8\n"))
         # Saved by PowerShell 5.1's Out-File: UTF-16 with its byte order mark.
         with open(self.path("utf16.json"), "wb") as f:
             f.write('{"phoneNumbers": []}'.encode("utf-16"))

@@ -295,6 +295,27 @@ class Ownership(Refused):
         r = self.run_in_work()
         self.assertEqual((r.returncode, r.stderr), (0, ""))
 
+    def test_its_rule_files_and_their_schemas_others_may_write_are_refused(self):
+        # A planted policy could raise a limit (maxUsers) or bring a schema that never ends.
+        os.chmod(self.config, 0o644)
+        os.makedirs(self.path("policy"))
+        write(self.config, {"rules": ["policy/*.rules.json"]})
+        rules = write(self.path("policy", "own.rules.json"), {
+            "operation": {"id": "ownOp", "method": "POST", "path": "/own", "schema": "own.request.schema.json",
+                          "detect": ["ownMember"]}, "rules": []})
+        schema = write(self.path("policy", "own.request.schema.json"), {"type": "object"})
+        # Named as the config's rules name them: outside the working directory, in full.
+        for path, what in ((rules, " (a rule file {} names)".format(self.config)),
+                           (schema, " (the schema of {}, a rule file {} names)".format(rules, self.config))):
+            with self.subTest(path=path):
+                os.chmod(path, 0o666)
+                r = self.run_in_work()
+                os.chmod(path, 0o644)
+                self.assertEqual((r.returncode, r.stderr), (2, "wxlint: refusing {}{}: anyone may write it (mode 0666); "
+                                 "name the configuration to use it (--config {}, or the library's \"config\" "
+                                 "option)\n".format(path, what, self.config)))
+        self.assertEqual(self.run_in_work().returncode, 1)
+
 
 def users_payload(n=2000):
     """n users whose userId is not a Webex id: one WX2002 finding each, plus 1026018 (over 100 users)."""

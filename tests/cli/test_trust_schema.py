@@ -16,7 +16,8 @@ from test_hostile import MB, SANITIZED, SLOW, run, run_measured
 SCHEMA = "schemas/validateOrInitiateMoveUsersJob.request.schema.json"
 CYCLE = " (no property or item in between, so checking a value would never end)"
 MANY = (": a payload value would be checked against more than 1000 subschemas from here: allOf, anyOf, oneOf, "
-        "not, if, then, else and dependencies reach the same subschemas again and again")
+        "not, if, then, else, dependencies, or a property that patternProperties match too, reach the same subschemas "
+        "again and again")
 DEEP_EVAL = (": subschemas nest too deeply through this $ref: checking a payload nested 512 levels deep could recurse "
              "more than 6144 steps (1 for each allOf, anyOf, oneOf, not, if, then, else or dependencies, 4 for each "
              "property or item)")

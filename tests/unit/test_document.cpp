@@ -239,11 +239,17 @@ TEST_CASE("syntax errors: offset and line:column", "[document]") {
           "1:7 not a JSON value: text is written in double quotes, and the only bare words are true, false and null");
     CHECK(message("{\"a\": Active}") ==
           "1:7 not a JSON value: text is written in double quotes, and the only bare words are true, false and null");
+    // A hand-written config's usual slips.
+    CHECK(message("// a comment\n{}") == "1:1 JSON has no comments: remove this one (or give the text in a member, such as \"description\")");
+    CHECK(message("{\"a\": 1 /* b */}") == "1:9 JSON has no comments: remove this one (or give the text in a member, such as \"description\")");
+    CHECK(message("{}\n{}") == "2:1 more text after the JSON value: a file holds one value (a comma or bracket missing before it?)");
+    CHECK(message("{\"a\" 1}") == "1:6 a member name is followed by \":\" and its value");
+    CHECK(message("[1 2]") == "1:4 missing a comma before this, or the ] that closes the array");
   }
   SECTION("missing comma") {
     Document d("{\n  \"a\": {\"b\": 1\n    \"c\": 2}\n}");
     REQUIRE(d.issues().size() == 1);
-    CHECK(d.issues()[0].message == "Missing a comma or '}' after an object member.");
+    CHECK(d.issues()[0].message == "missing a comma before this, or the } that closes the object");
     CHECK(lc(d, d.issues()[0].offset) == std::make_pair(3u, 5u));
     CHECK(d.issues()[0].pointer == "/a");
   }

@@ -31,6 +31,11 @@ TEST_CASE("every rule with a check has a failing and a passing example that beha
       CHECK(test_support::has_rule(fail, rule.id));
       INFO("pass example: " << rule.pass_example);
       CHECK_FALSE(test_support::has_rule(pass, rule.id));
+      // "Passes" shows a payload the API would take: no rule finds an error in it.
+      for (const auto& d : pass.diagnostics) {
+        INFO("pass example's finding: " << d.rule << " " << d.message);
+        CHECK(d.severity != wxlint::Severity::error);
+      }
       for (const auto& d : fail.diagnostics)
         if (d.rule == rule.id) {
           CHECK(d.code == rule.code);

@@ -60,6 +60,24 @@ TEST_CASE("snapshot: every kind is recognised from its shape", "[snapshot]") {
   CHECK_FALSE(s.captured_at().has_value());  // no manifest, no mtimes
 }
 
+TEST_CASE("snapshot: an item of a shared list without its kind's members is known by its id's type", "[snapshot]") {
+  // A licence leaves out the members that do not apply to it (facts 1.6): id and name only.
+  // ciscospark://us/LICENSE/..., ciscospark://us/LOCATION/..., and kPerson.
+  const std::string licence = "Y2lzY29zcGFyazovL3VzL0xJQ0VOU0UvYWFhYTpNU18xMjM0";
+  const Snapshot s = load({
+      {"licences.json", R"({"items": [{"id": ")" + licence + R"(", "name": "Messaging"}]})"},
+      {"locations.json", R"({"items": [{"id": ")" + kLocation + R"(", "name": "Denver"}]})"},
+      {"people.json", R"({"items": [{"id": ")" + kPerson + R"(", "locationId": ")" + kLocation + R"("}]})"},
+  });
+  CHECK(items_of(s, "licences") == 1);
+  CHECK(items_of(s, "locations") == 1);
+  CHECK(items_of(s, "people") == 1);
+  // A second item of another type than the first's is still not of the file's kind.
+  CHECK(error_of({{"l.json", R"({"items": [{"id": ")" + licence + R"(", "name": "M"},
+ {"id": ")" + kPerson + R"(", "name": "A"}]})"}}) ==
+        "l.json:2:2: /items/1: this item is not of the file's kind (licences), judged by its first item");
+}
+
 TEST_CASE("snapshot: pages of one kind merge, an empty page of items is skipped, an empty list of its own key counts", "[snapshot]") {
   const Snapshot s = load({
       {"p1.json", R"({"items": [{"id": "P1", "displayName": "A"}, {"id": "P2", "displayName": "B"}]})"},
@@ -125,8 +143,10 @@ TEST_CASE("snapshot: bad files name the file, line, column and pointer", "[snaps
   CHECK(error_of({{"a.json", "{\"usersList\": []}"}}).starts_with("a.json:1:1: (root): not a snapshot file of a known kind; the kinds are: numbers ({\"phoneNumbers\": [...]}"));
   CHECK(error_of({{"a.json", "{\"items\": [{}, {\"id\": \"P\", \"displayName\": \"A\"}]}"}}) ==
         "a.json:1:12: /items/0: an item of none of the kinds an \"items\" list holds: locations have \"address\" or "
-        "\"timeZone\"; licences have \"totalUnits\" or \"consumedUnits\"; people have \"emails\", \"displayName\", "
-        "\"firstName\" or \"lastName\"");
+        "\"timeZone\", or a Webex id of type LOCATION; licences have \"totalUnits\", \"consumedUnits\", "
+        "\"consumedByUsers\", \"consumedByWorkspaces\", \"subscriptionId\", \"siteUrl\" or \"siteType\", or a Webex id "
+        "of type LICENSE; people have \"emails\", \"displayName\", \"firstName\" or \"lastName\", or a Webex id of type "
+        "PEOPLE");
   CHECK(error_of({{"a.json", "{\"items\": [3]}"}}) == "a.json:1:12: /items/0: expected an object (a list item), not an integer");
   CHECK(error_of({{"a.json", "{\"phoneNumbers\": 3}"}}) == "a.json:1:18: /phoneNumbers: expected an array (a page's list), not an integer");
   CHECK(error_of({{"a.json", "{\"items\": {\"id\": \"P\"}}"}}) == "a.json:1:11: /items: expected an array (a page's list), not an object");
@@ -180,6 +200,16 @@ TEST_CASE("snapshot: a page the manifest lists that is not among the files", "[s
   CHECK(test_support::besides_placeholder_ids(s.inconsistencies()) ==
         std::vector<std::string>{"org/manifest.json:3:11: /pages/1/file: the manifest lists org/people-2.json, which is not "
                                  "among the snapshot's files: copy the whole directory, or take the snapshot again"});
+  // Its kind is not said: every list may lack items, and judges nothing missing.
+  CHECK(s.store()->table("people")->incomplete());
+  CHECK(s.store()->table("numbers")->incomplete());
+  // Said (as snapshot pull writes it): only that list.
+  const Snapshot kind = load({{"org/manifest.json", R"({"capturedAt": "2026-12-01T09:30:00Z", "pages": [
+    {"file": "people-2.json", "kind": "people"}]})"},
+                              {"org/people-1.json", R"({"items": [{"id": "P", "displayName": "A"}]})"},
+                              {"org/numbers.json", R"({"phoneNumbers": []})"}});
+  CHECK(kind.store()->table("people")->incomplete());
+  CHECK_FALSE(kind.store()->table("numbers")->incomplete());
 }
 
 TEST_CASE("snapshot: a manifest holds no list", "[snapshot]") {

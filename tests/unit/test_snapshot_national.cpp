@@ -81,8 +81,21 @@ TEST_CASE("snapshot: a person's work_extension values are ESNs, no phone numbers
   // 6175550102 became +16175550102, someone else's number.
   const std::string people = R"({"items": [{"id": "p1", "displayName": "Bob", "locationId": ")" + kCork + R"(",
     "phoneNumbers": [{"type": "work", "value": "021 234 5679"}, {"type": "work_extension", "value": "6175550102"}]},
-    {"id": "p2", "displayName": "Ann", "phoneNumbers": [{"type": "work", "value": "+16175550102"}]}]})";
+    {"id": "p2", "displayName": "Ann", "locationId": ")" + kBoston + R"(", "phoneNumbers": [{"type": "work", "value": "+16175550102"}]}]})";
   const Snapshot s = Snapshot::from_files({{"people.json", people, 0}, {"locations.json", kLocations, 0}});
   CHECK(numbers(s, "people") == std::vector<std::string>{"+353212345679", "+16175550102"});
   CHECK(test_support::besides_placeholder_ids(s.inconsistencies()).empty());  // no number of two owners
+}
+
+TEST_CASE("snapshot: only a calling user's work numbers are held: the rest is directory text", "[snapshot][plan]") {
+  // Two people without calling (no locationId) share an office number, in two spellings; a
+  // calling user's mobile and fax are free text too (facts 1.2). None is anyone's number.
+  const std::string people = R"({"items": [
+    {"id": "p1", "displayName": "A", "phoneNumbers": [{"type": "work", "value": "+1 408 526 7200"}]},
+    {"id": "p2", "displayName": "B", "phoneNumbers": [{"type": "work", "value": "(408) 526-7200"}]},
+    {"id": "p3", "displayName": "C", "locationId": ")" + kBoston + R"(", "phoneNumbers": [{"type": "mobile", "value": "+14085267200"},
+      {"type": "fax", "value": "+14085267201"}, {"type": "work", "value": "+14085267202"}]}]})";
+  const Snapshot s = Snapshot::from_files({{"people.json", people, 0}, {"locations.json", kLocations, 0}});
+  CHECK(numbers(s, "people") == std::vector<std::string>{"", "", "+14085267202"});
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()).empty());  // neither two owners nor an unread number
 }

@@ -30,7 +30,7 @@ namespace {
 const std::string kCycle = " (no property or item in between, so checking a value would never end)";
 const std::string kMany =
     ": a payload value would be checked against more than 1000 subschemas from here: allOf, anyOf, oneOf, not, if, "
-    "then, else and dependencies reach the same subschemas again and again";
+    "then, else, dependencies, or a property that patternProperties match too, reach the same subschemas again and again";
 
 rapidjson::Document parse(const std::string& text) {
   rapidjson::Document d;
@@ -157,6 +157,12 @@ TEST_CASE("subschemas reached many times through anyOf, allOf and recursion are 
   CHECK(load(shared_anyof(9)) == "s.json: /definitions/a0" + kMany);  // 1023 paths
   CHECK(load(R"({"allOf": [{"properties": {"x": {"$ref": "#"}}}, {"properties": {"x": {"$ref": "#"}}}]})") ==
         "s.json: (root)" + kMany);
+  // A member that a property and a pattern both reach, or two patterns, at every level: 2^depth
+  // (the fast evaluator, which takes these schemas, is guarded as valijson is).
+  CHECK(load(R"({"definitions": {"d": {"properties": {"a": {"$ref": "#/definitions/d"}},
+    "patternProperties": {"^a$": {"$ref": "#/definitions/d"}}}}, "$ref": "#/definitions/d"})") == "s.json: /definitions/d" + kMany);
+  CHECK(load(R"({"patternProperties": {"^a": {"$ref": "#"}, "a$": {"$ref": "#"}}})") == "s.json: (root)" + kMany);
+  CHECK(load(R"({"properties": {"a": {"$ref": "#"}}, "patternProperties": {"^b$": {"$ref": "#"}}})") == "accepted");
   // Two members recursing into the same schema do not multiply: each value meets it once.
   CHECK(load(R"({"properties": {"l": {"$ref": "#"}, "r": {"$ref": "#"}}, "anyOf": [true]})") == "accepted");
   CHECK(load(R"({"allOf": [{"properties": {"l": {"$ref": "#"}}}, {"properties": {"r": {"$ref": "#"}}}]})") == "accepted");
