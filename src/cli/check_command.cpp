@@ -246,7 +246,7 @@ int run_check(const CheckOptions& options) {
   if (o.only_payloads) {  // reports and report_owner stay side by side
     std::size_t kept = 0;
     for (std::size_t i = 0; i < reports.size(); ++i) {
-      if (passed_over(projects.all()[report_owner[i]].config, reports[i])) continue;
+      if (passed_over(projects.all()[report_owner[i]].config, reports[i], o.operation)) continue;
       if (kept != i) reports[kept] = std::move(reports[i]), report_owner[kept] = report_owner[i];
       ++kept;
     }

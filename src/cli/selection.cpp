@@ -47,12 +47,18 @@ void Selection::apply(std::span<FileReport> reports) const {
   for (auto& r : reports) std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return !shows(d); });
 }
 
-bool passed_over(const Config& config, const FileReport& report) {
+bool passed_over(const Config& config, const FileReport& report, const std::string& forced) {
   constexpr std::string_view kRule = "operation/undetected", kCode = "WX0011";
   for (const auto& key : {kRule, kCode})
     if (config.origins.contains(std::string(key)) && !config.options.disabled.contains(std::string(key))) return false;
-  return report.operation.empty() && std::all_of(report.diagnostics.begin(), report.diagnostics.end(),
-                                                 [&](const Diagnostic& d) { return d.rule == kRule; });
+  if (!report.operation.empty()) return false;
+  const auto of_run = [](const Diagnostic& d) { return d.rule == "snapshot/stale" || d.rule == "snapshot/incomplete"; };
+  const auto is = [&](std::string_view rule) {
+    return [&, rule](const Diagnostic& d) { return d.rule == rule || of_run(d); };
+  };
+  const auto& ds = report.diagnostics;
+  if (std::all_of(ds.begin(), ds.end(), is(kRule))) return true;
+  return forced.empty() && config.operation_for(report.path).empty() && std::all_of(ds.begin(), ds.end(), is("json/too-large"));
 }
 
 }  // namespace wxlint::cli

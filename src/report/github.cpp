@@ -67,6 +67,9 @@ std::string to_github(const std::vector<FileReport>& files, const ReportContext&
       out += "::" + shown(github_escape_data(d.message)) + "\n";
     }
   }
+  // A path that was not linted is an error of the run, not of a file's line: the job's
+  // summary shows it, as the other formats say it.
+  for (const auto& why : ctx.not_linted) out += "::error title=not linted::" + shown(github_escape_data(why)) + "\n";
   return out;
 }
 

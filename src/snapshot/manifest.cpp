@@ -38,7 +38,7 @@ std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Val
   // A day of clock skew is allowed; later than that is a typo, and would hide staleness (WX0020).
   const std::int64_t now = now_seconds();
   if (*t > now + 86400) file.fail("/capturedAt", "is in the future (" + format_time(*t) + "); write when the snapshot was taken");
-  Manifest m{*t, {}, {}, {}};
+  Manifest m{*t, {}, {}, {}, {}};
   const rapidjson::Value* pages = child(root, "pages");
   if (!pages || !pages->IsArray()) return m;
   const std::filesystem::path dir = std::filesystem::path(file.name).parent_path();
@@ -50,8 +50,14 @@ std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Val
     m.pages.emplace_back(path, "/pages/" + std::to_string(i) + "/file");
     if (const rapidjson::Value* url = child(page, "url"); url && url->IsString())
       m.asked_calling_data[path] = has_calling_data({url->GetString(), url->GetStringLength()});
-    if (const rapidjson::Value* kind = child(page, "kind"); kind && kind->IsString())
-      m.kind_of[path] = std::string(kind->GetString(), kind->GetStringLength());
+    if (const rapidjson::Value* kind = child(page, "kind"); kind && kind->IsString()) {
+      const std::string k(kind->GetString(), kind->GetStringLength());
+      m.kind_of[path] = k;
+      Manifest::Count& count = m.counts[k];
+      if (const rapidjson::Value* items = child(page, "items"); items && items->IsInt64()) count.items += items->GetInt64();
+      if (const rapidjson::Value* total = child(page, "total"); total && total->IsInt64())
+        count.total = total->GetInt64(), count.pointer = "/pages/" + std::to_string(i) + "/total";
+    }
   }
   return m;
 }

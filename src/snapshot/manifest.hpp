@@ -22,6 +22,13 @@ struct Manifest {
   std::map<std::string, bool> asked_calling_data;
   // Per page that names its kind ("people", as snapshot pull writes it): that kind.
   std::map<std::string, std::string> kind_of;
+  // Per kind whose pages say how many items the list has ("total", as the contacts search
+  // answers): the last page's total and its pointer, and the items its pages hold ("items").
+  struct Count {
+    std::int64_t total = -1, items = 0;
+    std::string pointer;
+  };
+  std::map<std::string, Count> counts;
   // Every page it lists: its path (as above), and the pointer of its entry.
   std::vector<std::pair<std::string, std::string>> pages;
 };

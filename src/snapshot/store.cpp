@@ -40,11 +40,15 @@ class Loader {
       file.fail("", "a snapshot file is a JSON object; the kinds are: " + known_kinds());
     if (std::optional<Manifest> m = read_manifest(file, root)) {
       manifest_time_ = std::min(manifest_time_.value_or(m->captured_at), m->captured_at);
+      first_manifest_ = std::min(first_manifest_, index);
       asked_calling_data_.merge(m->asked_calling_data);
       kind_of_.merge(m->kind_of);
+      for (auto& [kind, count] : m->counts)
+        if (count.total > count.items) cut_short_.push_back({kind, count, index});
       for (auto& [path, ptr] : m->pages) listed_pages_.push_back({std::move(path), Place{index, std::move(ptr)}});
       return;
     }
+    ++pages_;
     if (f.mtime > 0) oldest_mtime_ = std::min(oldest_mtime_.value_or(f.mtime), f.mtime);
     const rapidjson::Value* items = nullptr;
     const Kind* kind = detect_kind(root, &items);
@@ -110,6 +114,10 @@ class Loader {
     listed_twice(s_.tables_, pending_);
     people_locations(*find("people"), *find("locations"), *find("callingLocations"), pending_);
     pages_missing();
+    lists_cut_short();
+    if (pages_ == 0 && first_manifest_ != UINT32_MAX)  // a snapshot of only a manifest
+      report({Place{first_manifest_, ""}, ": the snapshot holds no list, only a manifest: the rules that consult it judge "
+                                          "nothing; save the list responses beside it"});
     s_.inconsistencies_ = name_places(std::move(pending_), names_, read_);
     for (const auto& k : kinds())
       if (auto it = counts_.find(std::string(k.table)); it != counts_.end())
@@ -319,6 +327,17 @@ class Loader {
       }
   }
 
+  // A list whose answer said it holds more items than its pages do: it ended early (a proxy
+  // that dropped the Link header), and what it lacks would be reported as not found.
+  void lists_cut_short() {
+    for (CutShort& c : cut_short_) {
+      if (Table* t = find(c.kind)) t->mark_incomplete();
+      report({Place{c.manifest, std::move(c.count.pointer)},
+              ": the " + c.kind + " list's answer says it holds " + std::to_string(c.count.total) + " items, its pages " +
+                  std::to_string(c.count.items) + ": it ended early (a next link lost on the way?); take the snapshot again"});
+    }
+  }
+
   struct Count {
     std::size_t files = 0, items = 0;
   };
@@ -339,6 +358,14 @@ class Loader {
   std::vector<Page> people_pages_;
   std::map<std::string, bool> asked_calling_data_;  // the manifests' (Manifest::asked_calling_data)
   std::map<std::string, std::string> kind_of_;      // the manifests' (Manifest::kind_of)
+  struct CutShort {
+    std::string kind;
+    Manifest::Count count;
+    std::uint32_t manifest;
+  };
+  std::vector<CutShort> cut_short_;
+  std::uint32_t first_manifest_ = UINT32_MAX;
+  std::size_t pages_ = 0;  // files that are no manifest  // lists whose pages hold fewer items than the answer's total
   std::vector<std::pair<std::string, Place>> listed_pages_;  // the manifests' pages, and where each is listed
   std::vector<std::size_t> unknown_rows_;
   std::optional<std::int64_t> manifest_time_, oldest_mtime_;

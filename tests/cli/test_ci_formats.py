@@ -110,6 +110,14 @@ class RepositoryRoot(TempDirTest):
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertTrue(r.stdout.startswith("::error file=payloads/bad.json,line=13,"), r.stdout)
 
+    def test_github_annotates_a_path_not_linted(self):
+        r = self.wxlint("check", "--no-config", "-f", "github", "payloads/bad.json", "payloads/gone.json",
+                        cwd=self.path("repo"), environ=env(GITHUB_WORKSPACE=self.path("repo")))
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertTrue(r.stdout.startswith("::error file=payloads/bad.json,line=13,"), r.stdout)
+        self.assertTrue(r.stdout.endswith("\n::error title=not linted::payloads/gone.json: No such file or directory\n"),
+                        r.stdout)
+
     def test_github_names_files_from_the_git_root(self):
         os.makedirs(self.path("repo", ".git"))
         r = self.wxlint("check", "--no-config", "-f", "github", "../payloads/bad.json", cwd=self.path("repo", "tools"))

@@ -58,6 +58,23 @@ class OnlyPayloads(TempDirTest):
         self.assertEqual(r.returncode, 1)
         self.assertIn("error[WX0011]", r.stdout)
 
+    def test_a_file_too_large_to_read_that_no_operation_names(self):
+        # A lockfile over maxFileSize cannot be told from a payload without reading it: passed
+        # over, unless --operation or the config's "operations" name it a payload.
+        write(self.path("package-lock.json"), {"name": "x", "packages": {"p%d" % i: {"version": "1.0.0"} for i in range(100)}})
+        write(self.path("big", "move.json"), BAD)
+        write(self.path(".wxlint.json"), {"settings": {"maxFileSize": 64}})
+        r = self.wxlint("check", "-q", "--only-payloads", "package-lock.json")
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""))
+        r = self.wxlint("check", "-q", "--only-payloads", "--operation", "validateOrInitiateMoveUsersJob", "package-lock.json")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("error[WX0006]", r.stdout)
+        write(self.path(".wxlint.json"), {"settings": {"maxFileSize": 64},
+                                          "operations": {"big/*.json": "validateOrInitiateMoveUsersJob"}})
+        r = self.wxlint("check", "-q", "--only-payloads", "package-lock.json", os.path.join("big", "move.json"))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([line.split(": ")[1] for line in r.stdout.splitlines()], ["error[WX0006]"])
+
 
 def load_tests(loader, tests, pattern):
     # Only this file's tests: Hook inherits PreCommit's, which test_precommit.py runs.

@@ -230,7 +230,9 @@ class Pull(TempDirTest):
                   "locations.json": 2, "calling-locations.json": 2, "numbers-1.json": 3, "numbers-2.json": 2,
                   "call-park-extensions.json": 1, "virtual-extensions.json": 1, "contacts.json": 1}
         base = self.api.base[:-len("/v1")]
-        return [{"file": f, "kind": f.split("-")[0], "url": base + url, "items": counts[src]}
+        totals = {"contacts.json": 1}  # the contacts search says how many it has
+        return [{"file": f, "kind": f.split("-")[0], "url": base + url, "items": counts[src],
+                 **({"total": totals[src]} if src in totals else {})}
                 for (f, src), url in zip(ALL_PAGES, requests)]
 
     def test_pull_writes_every_page_and_the_manifest(self):
@@ -988,6 +990,34 @@ class Pull(TempDirTest):
         self.assertEqual(r.stderr, PREFIX + "out: cannot read out/manifest.json: Permission denied: it names the "
                                             "files of the earlier pull that this one replaces\n")
         self.assertEqual((self.snapshot(), self.api.requests), (before, []))
+
+    def test_a_list_shorter_than_its_total_is_an_inconsistency(self):
+        # A proxy that dropped the Link header: the search said 250 contacts, the pull got 1.
+        self.api.route = lambda api, path, query: (
+            (200, {}, recorded("contacts.json").replace(b'"total": 1', b'"total": 250')) if path.endswith("/search")
+            else webex(api, path, query))
+        r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "contacts", "--org-id", ORG_UUID)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout.splitlines()[-2:], [
+            "1 inconsistency:",
+            "  out/manifest.json:12:16: /pages/0/total: the contacts list's answer says it holds 250 items, its pages 1: "
+            "it ended early (a next link lost on the way?); take the snapshot again"])
+        # Linting with it, the contacts judge nothing missing, and each file says why.
+        write(self.path("bulk.json"), {"schemas": "urn:cisco:codev:identity:contact:core:1.0", "contacts": [{
+            "displayName": "Logan Zhang", "source": "CH", "primaryContactMethod": "EMAIL",
+            "contactId": "6847ee0f-5e9c-4403-9f0e-0aa8552f7828",
+            "emails": [{"type": "work", "value": "simizhan@example.com", "primary": True}]}]})
+        lint = run("check", "--no-config", "-q", "--operation", "Bulk Create or Update Contacts", "--snapshot", self.path("out"),
+                   self.path("bulk.json"))
+        self.assertEqual((lint.returncode, [line.split(": ")[1] for line in lint.stdout.splitlines()]), (0, ["warning[WX0022]"]))
+        # Whole, the same snapshot finds the contactId missing.
+        with open(self.path("out", "manifest.json"), encoding="utf-8") as f:
+            manifest = json.load(f)
+        manifest["pages"][0]["total"] = 1
+        write(self.path("out", "manifest.json"), manifest)
+        lint = run("check", "--no-config", "-q", "--operation", "Bulk Create or Update Contacts", "--snapshot", self.path("out"),
+                   self.path("bulk.json"))
+        self.assertEqual((lint.returncode, [line.split(": ")[1] for line in lint.stdout.splitlines()]), (1, ["error[WX3048]"]))
 
     def test_contacts_without_an_organisation_are_an_error(self):
         r = self.pull("--out", "out", "--base-url", self.api.base, "--kinds", "contacts")

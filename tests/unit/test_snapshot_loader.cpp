@@ -189,6 +189,30 @@ TEST_CASE("snapshot: a manifest gives the capture time", "[snapshot]") {
   CHECK(wxlint::snapshot::parse_time("2026-12-01T10:30:00+23:59") == 1796117400 + 3600 - 86340);
 }
 
+TEST_CASE("snapshot: a manifest without any list is said", "[snapshot]") {
+  // The rules that consult it would judge nothing, and a run would pass having checked less.
+  const Snapshot s = load({{"org/manifest.json", R"({"capturedAt": "2026-12-01T09:30:00Z"})"}});
+  CHECK(s.inconsistencies() ==
+        std::vector<std::string>{"org/manifest.json:1:1: (root): the snapshot holds no list, only a manifest: the rules "
+                                 "that consult it judge nothing; save the list responses beside it"});
+  CHECK(load({{"org/manifest.json", R"({"capturedAt": "2026-12-01T09:30:00Z"})"},
+              {"org/numbers.json", R"({"phoneNumbers": []})"}}).inconsistencies().empty());
+}
+
+TEST_CASE("snapshot: a list shorter than the total its answer gave", "[snapshot]") {
+  const Snapshot s = load({{"org/manifest.json", R"({"capturedAt": "2026-12-01T09:30:00Z", "pages": [
+    {"file": "contacts-001.json", "kind": "contacts", "items": 1, "total": 2},
+    {"file": "numbers-001.json", "kind": "numbers", "items": 0}]})"},
+                           {"org/contacts-001.json", R"({"result": [{"contactId": "c1"}], "total": 2})"},
+                           {"org/numbers-001.json", R"({"phoneNumbers": []})"}});
+  CHECK(test_support::besides_placeholder_ids(s.inconsistencies()) ==
+        std::vector<std::string>{"org/manifest.json:2:76: /pages/0/total: the contacts list's answer says it holds 2 "
+                                 "items, its pages 1: it ended early (a next link lost on the way?); take the snapshot "
+                                 "again"});
+  CHECK(s.store()->table("contacts")->incomplete());
+  CHECK_FALSE(s.store()->table("numbers")->incomplete());
+}
+
 TEST_CASE("snapshot: a page the manifest lists that is not among the files", "[snapshot]") {
   // Its people would be reported as not found: the copy lost a page.
   const Snapshot s = load({{"org/manifest.json", "{\"capturedAt\": \"2026-12-01T09:30:00Z\", \"pages\": [\n"
