@@ -12,6 +12,7 @@ namespace wxlint::checks {
 std::unique_ptr<Check> make_required(Params& p);
 std::unique_ptr<Check> make_require_any(Params& p);
 std::unique_ptr<Check> make_count(Params& p);
+std::unique_ptr<Check> make_reference(Params& p);
 std::unique_ptr<Check> make_unique(Params& p);
 std::unique_ptr<Check> make_format(Params& p);
 std::unique_ptr<Check> make_length(Params& p);

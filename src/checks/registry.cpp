@@ -74,6 +74,10 @@ const std::vector<CheckKind>& check_kinds() {
        "regex: RE2 syntax, searched anywhere in the value (anchor with ^ and $); expect: match (default) | no-match; "
        "skipEmpty",
        "pattern match", make_pattern},
+      {"reference", "A value that names another value of the request must name one that is there.",
+       "targets: pattern from the request root of the values it may name; prefix: the text that starts a "
+       "reference within the value (\"bulkId:\"), which runs to the next \"/\"",
+       "reference", make_reference},
       {"differs", "A value must not equal another value of the request.",
        "from: relative pointer to the other value; normalize: none|lower|digits|webex-id (as unique compares)", "",
        make_differs},
