@@ -37,7 +37,7 @@ ERROR_CASES = [
     (policy_text(**{'"pattern"': '"patern"'}),
      'org.rules.json:8:16: /rules/0/check: unknown check kind "patern"; did you mean "pattern"? (known: required, '
      "require-any, count, unique, format, length, deny, enum, webex-id, type, forbidden, requires, uuid, "
-     "path-param, text, embedded-json, snapshot-lookup, pattern, differs)"),
+     "path-param, text, embedded-json, snapshot-lookup, pattern, reference, differs)"),
     (policy_text(**{"^2[0-9]{3}$": "^2([0-9]{3}$"}),
      "org.rules.json:11:18: /rules/0/params/regex: is not a valid RE2 regular expression: missing ): ^2([0-9]{3}$"),
     (policy_text(**{"org/extension-format": "move-users/extension-emergency"}),
