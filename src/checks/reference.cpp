@@ -31,13 +31,14 @@ class Reference final : public Check {
     const rapidjson::Value& v = path.node();
     if (!v.IsString()) return;  // the schema reports the type
     std::string_view name(v.GetString(), v.GetStringLength());
-    if (!prefix_.empty()) {
+    if (prefix_.empty()) {
+      if (name.empty()) return;  // nothing named: the rules on the value's form say so
+    } else {
       const std::size_t at = name.find(prefix_);
       if (at == std::string_view::npos) return;  // no reference here
       name = name.substr(at + prefix_.size());
-      name = name.substr(0, name.find('/'));
+      name = name.substr(0, name.find('/'));  // "bulkId:" alone names nothing there is
     }
-    if (name.empty()) return;  // nothing named: the rules on the value's form say so
     if (!values(path, *static_cast<Targets*>(state)).contains(name))
       out.emit(path).arg("reference", std::string(name));
   }

@@ -246,7 +246,9 @@ int run_check(const CheckOptions& options) {
   if (o.only_payloads) {  // reports and report_owner stay side by side
     std::size_t kept = 0;
     for (std::size_t i = 0; i < reports.size(); ++i) {
-      if (passed_over(projects.all()[report_owner[i]].config, reports[i], o.operation)) continue;
+      // Piped in, a text is given as a payload whatever its size.
+      const bool piped = reports[i].path == (o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename);
+      if (passed_over(projects.all()[report_owner[i]].config, reports[i], piped || !o.operation.empty())) continue;
       if (kept != i) reports[kept] = std::move(reports[i]), report_owner[kept] = report_owner[i];
       ++kept;
     }

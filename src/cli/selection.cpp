@@ -47,7 +47,7 @@ void Selection::apply(std::span<FileReport> reports) const {
   for (auto& r : reports) std::erase_if(r.diagnostics, [&](const Diagnostic& d) { return !shows(d); });
 }
 
-bool passed_over(const Config& config, const FileReport& report, const std::string& forced) {
+bool passed_over(const Config& config, const FileReport& report, bool named) {
   constexpr std::string_view kRule = "operation/undetected", kCode = "WX0011";
   for (const auto& key : {kRule, kCode})
     if (config.origins.contains(std::string(key)) && !config.options.disabled.contains(std::string(key))) return false;
@@ -58,7 +58,7 @@ bool passed_over(const Config& config, const FileReport& report, const std::stri
   };
   const auto& ds = report.diagnostics;
   if (std::all_of(ds.begin(), ds.end(), is(kRule))) return true;
-  return forced.empty() && config.operation_for(report.path).empty() && std::all_of(ds.begin(), ds.end(), is("json/too-large"));
+  return !named && config.operation_for(report.path).empty() && std::all_of(ds.begin(), ds.end(), is("json/too-large"));
 }
 
 }  // namespace wxlint::cli

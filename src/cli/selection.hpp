@@ -28,11 +28,11 @@ struct Selection {
 std::optional<Selection> selection_of(const CheckOptions& o, const std::vector<RuleDoc>& rules);
 
 // --only-payloads: whether to drop the report of a file that matches no operation and has
-// no other finding (package.json, tsconfig.json), or that is too large to read and that no
-// operation names (`forced`, --operation; or the config's "operations"): a lockfile. Not
-// when its config names operation/undetected (or WX0011) in "rules", then it is reported
-// as usual. The run's own findings (a stale or incomplete snapshot) are no file's.
-bool passed_over(const Config& config, const FileReport& report, const std::string& forced);
+// no other finding (package.json, tsconfig.json), or that is too large to read and that
+// nothing names a payload (`named`: --operation, or piped in; nor the config's "operations"):
+// a lockfile. Not when its config names operation/undetected (or WX0011) in "rules", then it
+// is reported as usual. The run's own findings (a stale or incomplete snapshot) are no file's.
+bool passed_over(const Config& config, const FileReport& report, bool named);
 
 // " (did you mean \"x\"?)" for the closest of every rule id and code, or "".
 std::string rule_suggestion(const std::string& name, const Linter& linter);

@@ -94,7 +94,7 @@ std::string syntax_message(rapidjson::ParseErrorCode code, std::string_view t, s
   if ((c == '}' || c == ']') && open && before != std::string_view::npos && t[before] == ',')
     return std::string("a comma before ") + c + ": JSON allows none after the last " + (c == '}' ? "member" : "element");
   if (c == '\'') return "text and member names are written in double quotes (\"), not single quotes";
-  if (c == '/' && next + 1 < t.size() && (t[next + 1] == '/' || t[next + 1] == '*'))
+  if (c == '#' || (c == '/' && next + 1 < t.size() && (t[next + 1] == '/' || t[next + 1] == '*')))
     return "JSON has no comments: remove this one (or give the text in a member, such as \"description\")";
   if (code == rapidjson::kParseErrorDocumentRootNotSingular)
     return "more text after the JSON value: a file holds one value (a comma or bracket missing before it?)";

@@ -69,10 +69,11 @@ void listed_twice(std::vector<Table>& tables, std::vector<Inconsistency>& out) {
     };
     std::vector<std::pair<std::uint32_t, std::uint32_t>> twice;  // (second row, first row), said in row order
     t.each_repeated(0, [&](std::span<const std::uint32_t> rows) {
-      if (!t.cell(rows[0], 0).empty() && !two_owners(rows[0], rows[1])) twice.emplace_back(rows[1], rows[0]);
+      if (t.cell(rows[0], 0).empty()) return;
+      t.mark_incomplete();  // a number of two owners too: reassigned while the list was paged
+      if (!two_owners(rows[0], rows[1])) twice.emplace_back(rows[1], rows[0]);
     });
     std::sort(twice.begin(), twice.end());
-    if (!twice.empty()) t.mark_incomplete();
     for (const auto& [r, first] : twice) {
       const std::string_view shown = name ? t.cell(r, *name) : t.cell(r, 0);
       out.push_back({place_of(t, r),

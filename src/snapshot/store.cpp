@@ -104,6 +104,10 @@ class Loader {
 
   void finish() {
     national_numbers();
+    // Before the calling users are derived: a licence on a page the snapshot lacks leaves
+    // them unknown. Said below, after what explains them.
+    std::vector<Inconsistency> lacking = pages_missing();
+    for (Inconsistency& i : lists_cut_short()) lacking.push_back(std::move(i));
     Table& people = *find("people");
     mark_pages_without_calling_data(people);
     derive_calling_users(people);
@@ -113,8 +117,7 @@ class Loader {
     number_owners(*find("numbers"), *find("people"), pending_);
     listed_twice(s_.tables_, pending_);
     people_locations(*find("people"), *find("locations"), *find("callingLocations"), pending_);
-    pages_missing();
-    lists_cut_short();
+    for (Inconsistency& i : lacking) report(std::move(i));
     if (pages_ == 0 && first_manifest_ != UINT32_MAX)  // a snapshot of only a manifest
       report({Place{first_manifest_, ""}, ": the snapshot holds no list, only a manifest: the rules that consult it judge "
                                           "nothing; save the list responses beside it"});
@@ -241,12 +244,17 @@ class Loader {
   void derive_calling_users(Table& people) {
     const Table& licences = *find("licences");
     std::map<std::string, bool, std::less<>> calling_licence;
+    // A list that may lack licences (a page missing, one listed twice): a licence id it does
+    // not hold may be a Webex Calling one, so its holder's calling is unknown.
+    bool lacking = licences.incomplete();
     for (std::size_t r = 0; r < licences.size(); ++r)
-      calling_licence[std::string(licences.cell(r, "id"))] = licences.cell(r, "name").find("Webex Calling") != std::string_view::npos;
+      lacking |= !calling_licence.insert_or_assign(std::string(licences.cell(r, "id")),
+                                                   licences.cell(r, "name").find("Webex Calling") != std::string_view::npos)
+                      .second;
     const std::size_t col = *people.column("callingUser");
     std::vector<std::string_view> values(people.size());
     for (std::size_t r = 0; r < people.size(); ++r) {
-      bool calling = !people.cell(r, "locationId").empty();
+      bool calling = !people.cell(r, "locationId").empty(), unknown = false;
       // An item without "licenses" says nothing of them: its location decides.
       if (calling && licences.loaded() && people.cell(r, col) != kLicencesNotListed) {
         bool licensed = false;
@@ -255,11 +263,13 @@ class Loader {
           std::size_t nl = std::min(ids.find('\n', start), ids.size());
           auto it = calling_licence.find(ids.substr(start, nl - start));
           licensed = licensed || (it != calling_licence.end() && it->second);
+          unknown = unknown || (lacking && it == calling_licence.end());
           start = nl + 1;
         }
         calling = licensed;
+        unknown = unknown && !licensed;
       }
-      values[r] = calling ? "true" : "false";
+      values[r] = unknown ? "unknown" : calling ? "true" : "false";
     }
     for (std::size_t r : unknown_rows_) values[r] = "unknown";
     for (std::size_t r = 0; r < people.size(); ++r) people.set_cell(r, col, values[r]);
@@ -311,31 +321,43 @@ class Loader {
 
   // A page a manifest lists that is not among the files: its items are missing, and would
   // be reported as not found.
-  void pages_missing() {
+  std::vector<Inconsistency> pages_missing() {
+    // By what the names lead to: the manifest named by an absolute path, a page through a link.
+    const auto real = [](const std::string& name) {
+      std::error_code ec;
+      const std::filesystem::path absolute = std::filesystem::absolute(name, ec);
+      const std::filesystem::path p = std::filesystem::weakly_canonical(absolute, ec);
+      return (ec ? absolute : p).lexically_normal().string();
+    };
     std::set<std::string> loaded;
-    for (const std::string& n : names_) loaded.insert(std::filesystem::path(n).lexically_normal().string());
+    for (const std::string& n : names_) loaded.insert(real(n));
+    std::vector<Inconsistency> out;
     for (auto& [path, place] : listed_pages_)
-      if (!loaded.count(path)) {
-        report({std::move(place), ": the manifest lists " + path +
-                                      ", which is not among the snapshot's files: copy the whole directory, or take the "
-                                      "snapshot again"});
+      if (!loaded.count(real(path))) {
+        out.push_back({std::move(place), ": the manifest lists " + path +
+                                             ", which is not among the snapshot's files: copy the whole directory, or "
+                                             "take the snapshot again"});
         const auto kind = kind_of_.find(path);
         Table* t = kind == kind_of_.end() ? nullptr : find(kind->second);
         if (t) t->mark_incomplete();
         else  // of a kind the manifest does not say
           for (Table& each : s_.tables_) each.mark_incomplete();
       }
+    return out;
   }
 
   // A list whose answer said it holds more items than its pages do: it ended early (a proxy
   // that dropped the Link header), and what it lacks would be reported as not found.
-  void lists_cut_short() {
+  std::vector<Inconsistency> lists_cut_short() {
+    std::vector<Inconsistency> out;
     for (CutShort& c : cut_short_) {
       if (Table* t = find(c.kind)) t->mark_incomplete();
-      report({Place{c.manifest, std::move(c.count.pointer)},
-              ": the " + c.kind + " list's answer says it holds " + std::to_string(c.count.total) + " items, its pages " +
-                  std::to_string(c.count.items) + ": it ended early (a next link lost on the way?); take the snapshot again"});
+      out.push_back({Place{c.manifest, std::move(c.count.pointer)},
+                     ": the " + c.kind + " list's answer says it holds " + std::to_string(c.count.total) +
+                         " items, its pages " + std::to_string(c.count.items) +
+                         ": it ended early (a next link lost on the way?); take the snapshot again"});
     }
+    return out;
   }
 
   struct Count {

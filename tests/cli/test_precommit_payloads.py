@@ -69,6 +69,10 @@ class OnlyPayloads(TempDirTest):
         r = self.wxlint("check", "-q", "--only-payloads", "--operation", "validateOrInitiateMoveUsersJob", "package-lock.json")
         self.assertEqual(r.returncode, 1)
         self.assertIn("error[WX0006]", r.stdout)
+        with open(self.path("package-lock.json"), encoding="utf-8") as f:  # piped in, it is given as a payload
+            r = self.wxlint("check", "-q", "--only-payloads", "-", stdin=f.read())
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stdout.startswith("<stdin>:1:1: error[WX0006]: "), r.stdout)
         write(self.path(".wxlint.json"), {"settings": {"maxFileSize": 64},
                                           "operations": {"big/*.json": "validateOrInitiateMoveUsersJob"}})
         r = self.wxlint("check", "-q", "--only-payloads", "package-lock.json", os.path.join("big", "move.json"))

@@ -24,15 +24,19 @@ TEST_CASE("reference: a name no target holds is found, wherever the targets stan
   CHECK(r.diagnostics[0].message == "c is nowhere");
 }
 
-TEST_CASE("reference: without a prefix the whole value is the name; non-strings and empty names are not judged",
+TEST_CASE("reference: without a prefix the whole value is the name; non-strings and empty values are not judged",
           "[checks][reference]") {
   RuleFixture f("[" + rule("r", "reference", "/refs/*", R"({"targets": "/defs/*"})", "{reference}") + "]");
   const auto r = f.linter().lint(R"({"defs": ["a", 1], "refs": ["a", "b", "", 1, null, "1"]})", "t.json", "testOp");
   std::vector<std::string> found;
   for (const auto& d : r.diagnostics) found.push_back(d.location.pointer + " " + d.message);
   CHECK(found == std::vector<std::string>{"/refs/1 b", "/refs/5 1"});  // a number is no string to name
-  RuleFixture prefixed("[" + rule("r", "reference", "/refs/*", R"({"targets": "/defs/*", "prefix": "id:"})") + "]");
-  CHECK(prefixed.linter().lint(R"({"defs": [], "refs": ["id:", "id:/x"]})", "t.json", "testOp").diagnostics.empty());
+  // With a prefix, a reference that names nothing is a reference to nothing there is.
+  RuleFixture prefixed("[" + rule("r", "reference", "/refs/*", R"({"targets": "/defs/*", "prefix": "id:"})", "[{reference}]") + "]");
+  const auto empty = prefixed.linter().lint(R"({"defs": ["a"], "refs": ["id:", "id:/x", "x", "id:a/b"]})", "t.json", "testOp");
+  found.clear();
+  for (const auto& d : empty.diagnostics) found.push_back(d.location.pointer + " " + d.message);
+  CHECK(found == std::vector<std::string>{"/refs/0 []", "/refs/1 []"});
 }
 
 TEST_CASE("reference: targets is a pattern it needs", "[checks][reference]") {

@@ -242,6 +242,7 @@ TEST_CASE("syntax errors: offset and line:column", "[document]") {
     // A hand-written config's usual slips.
     CHECK(message("// a comment\n{}") == "1:1 JSON has no comments: remove this one (or give the text in a member, such as \"description\")");
     CHECK(message("{\"a\": 1 /* b */}") == "1:9 JSON has no comments: remove this one (or give the text in a member, such as \"description\")");
+    CHECK(message("# a comment\n{}") == "1:1 JSON has no comments: remove this one (or give the text in a member, such as \"description\")");
     CHECK(message("{}\n{}") == "2:1 more text after the JSON value: a file holds one value (a comma or bracket missing before it?)");
     CHECK(message("{\"a\" 1}") == "1:6 a member name is followed by \":\" and its value");
     CHECK(message("[1 2]") == "1:4 missing a comma before this, or the ] that closes the array");

@@ -335,6 +335,25 @@ TEST_CASE("snapshot: calling users need a Webex Calling licence when the licence
   CHECK(people->cell(2, col) == "false");  // no location
 }
 
+TEST_CASE("snapshot: a licence the licences list may lack leaves its holder's calling unknown", "[snapshot]") {
+  // The page holding "Webex Calling - Basic" is missing: P1's licence C is on no page read, so
+  // P1 is not judged a non-calling user; P2's licences are all known, none a calling one.
+  const Snapshot s = load({{"org/manifest.json", R"({"capturedAt": "2026-12-01T09:30:00Z", "pages": [
+    {"file": "licences-001.json", "kind": "licences"}, {"file": "licences-002.json", "kind": "licences"}]})"},
+                           {"org/licences-001.json", R"({"items": [{"id": "M", "name": "Meeting", "totalUnits": 1}]})"},
+                           {"org/people.json", R"({"items": [{"id": "P1", "displayName": "A", "locationId": "L", "licenses": ["C"]},
+                                                          {"id": "P2", "displayName": "B", "locationId": "L", "licenses": ["M"]}]})"}});
+  const auto* people = s.store()->table("people");
+  const std::size_t col = *people->column("callingUser");
+  CHECK(people->cell(0, col) == "unknown");
+  CHECK(people->cell(1, col) == "false");
+  // A licence listed twice (its list changed while it was paged) does the same.
+  const Snapshot twice = load({{"licences.json", R"({"items": [{"id": "M", "name": "Meeting", "totalUnits": 1},
+                                                             {"id": "M", "name": "Meeting", "totalUnits": 1}]})"},
+                               {"people.json", R"({"items": [{"id": "P1", "displayName": "A", "locationId": "L", "licenses": ["C"]}]})"}});
+  CHECK(twice.store()->table("people")->cell(0, col) == "unknown");
+}
+
 TEST_CASE("snapshot: a call park extension's location, as older and newer responses give it", "[snapshot]") {
   const Snapshot s = load({{"park.json", R"({"callParkExtensions": [)"
                                          R"({"id": "K1", "name": "P1", "extension": "1", "locationId": "L1", "locationName": "Austin"},)"
