@@ -4,7 +4,9 @@
 #include "snapshot/kinds.hpp"
 #include "snapshot/time.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <string_view>
 
 namespace wxlint::snapshot {
@@ -54,9 +56,15 @@ std::optional<Manifest> read_manifest(const DataFile& file, const rapidjson::Val
       const std::string k(kind->GetString(), kind->GetStringLength());
       m.kind_of[path] = k;
       Manifest::Count& count = m.counts[k];
-      if (const rapidjson::Value* items = child(page, "items"); items && items->IsInt64()) count.items += items->GetInt64();
-      if (const rapidjson::Value* total = child(page, "total"); total && total->IsInt64())
-        count.total = total->GetInt64(), count.pointer = "/pages/" + std::to_string(i) + "/total";
+      // Counts a list can have (a hand-edited 1e18 neither overflows the sum nor counts).
+      constexpr std::int64_t kMaxCount = std::int64_t{1} << 40;
+      const auto count_of = [&](std::string_view key) -> std::optional<std::int64_t> {
+        const rapidjson::Value* v = child(page, key);
+        if (!v || !v->IsInt64() || v->GetInt64() < 0 || v->GetInt64() > kMaxCount) return std::nullopt;
+        return v->GetInt64();
+      };
+      if (const auto items = count_of("items")) count.items = std::min(count.items + *items, kMaxCount);
+      if (const auto total = count_of("total")) count.total = *total, count.pointer = "/pages/" + std::to_string(i) + "/total";
     }
   }
   return m;
