@@ -88,8 +88,8 @@ std::optional<std::string> find_config(const std::string& start_dir = {});
 // Parses and validates against schemas/wxlint.config.schema.json. `name` is used in errors.
 Config parse_config(std::string text, const std::string& name, const std::string& base_dir);
 Config load_config(const std::string& path);
-// load_config() of a file find_config() found: its rule files, and the schemas beside them,
-// are refused as that file would be (not yours, or others may write them).
+// load_config() of a file find_config() found: its rule files, the schemas beside them and
+// its snapshot's files are refused as that file would be (not yours, or others may write them).
 Config load_found_config(const std::string& path);
 
 // Files to lint for the given paths: files as given, directories searched recursively

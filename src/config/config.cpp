@@ -151,7 +151,8 @@ void read_ignores(const DataFile& file, const rapidjson::Value& list, Config& c,
 // the configuration itself (a rule file it names).
 void check_trusted(const std::string& path, const std::string& config, const std::string& what = {}) {
   struct stat file {}, link {};
-  if (::stat(path.c_str(), &file) != 0 || ::lstat(path.c_str(), &link) != 0) return;  // reading it will say why
+  if (::stat(path.c_str(), &file) != 0 || ::lstat(path.c_str(), &link) != 0 || !S_ISREG(file.st_mode))
+    return;  // reading it will say why (a device, a FIFO)
   const uid_t me = ::geteuid();
   auto stranger = [me](uid_t owner) { return owner != me && owner != 0; };
   std::string why;
@@ -261,12 +262,16 @@ Config load_config(const std::string& path) {
 
 Config load_found_config(const std::string& path) {
   Config c = load_config(path);
-  // Its rule files (and the schemas beside them) change what is reported as much as it does.
+  // Its rule files (and the schemas beside them) change what is reported as much as it does,
+  // and so do its snapshot's files (a person added, and User Not Found is not said).
   for (const std::string& rule_file : c.options.rule_files) {
     check_trusted(rule_file, path, " (a rule file " + path + " names)");
     if (const std::string schema = schema_beside(rule_file); !schema.empty())
       check_trusted(schema, path, " (the schema of " + rule_file + ", a rule file " + path + " names)");
   }
+  for (const std::string& snapshot : c.options.snapshot)
+    for (const std::string& file : expand_paths({snapshot}).files)
+      check_trusted(file, path, " (a snapshot file " + path + " names)");
   return c;
 }
 

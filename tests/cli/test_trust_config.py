@@ -316,6 +316,19 @@ class Ownership(Refused):
                                  "option)\n".format(path, what, self.config)))
         self.assertEqual(self.run_in_work().returncode, 1)
 
+    def test_its_snapshot_files_others_may_write_are_refused(self):
+        # A planted page could add the person a move names, and User Not Found would not be said.
+        os.chmod(self.config, 0o644)
+        write(self.config, {"snapshot": ["org"]})
+        page = write(self.path("org", "people.json"), {"items": []})
+        os.chmod(page, 0o666)
+        r = self.run_in_work()
+        self.assertEqual((r.returncode, r.stderr), (2, "wxlint: refusing {} (a snapshot file {} names): anyone may write it "
+                         "(mode 0666); name the configuration to use it (--config {}, or the library's \"config\" "
+                         "option)\n".format(page, self.config, self.config)))
+        os.chmod(page, 0o644)
+        self.assertEqual(self.run_in_work().returncode, 1)
+
 
 def users_payload(n=2000):
     """n users whose userId is not a Webex id: one WX2002 finding each, plus 1026018 (over 100 users)."""
