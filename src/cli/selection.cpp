@@ -52,13 +52,14 @@ bool passed_over(const Config& config, const FileReport& report, bool named) {
   for (const auto& key : {kRule, kCode})
     if (config.origins.contains(std::string(key)) && !config.options.disabled.contains(std::string(key))) return false;
   if (!report.operation.empty()) return false;
-  const auto of_run = [](const Diagnostic& d) { return d.rule == "snapshot/stale" || d.rule == "snapshot/incomplete"; };
-  const auto is = [&](std::string_view rule) {
-    return [&, rule](const Diagnostic& d) { return d.rule == rule || of_run(d); };
+  // Whether every finding is of `rule`, or the run's own (a stale or incomplete snapshot).
+  const auto only = [&](std::string_view rule) {
+    return std::all_of(report.diagnostics.begin(), report.diagnostics.end(), [&](const Diagnostic& d) {
+      return d.rule == rule || d.rule == "snapshot/stale" || d.rule == "snapshot/incomplete";
+    });
   };
-  const auto& ds = report.diagnostics;
-  if (std::all_of(ds.begin(), ds.end(), is(kRule))) return true;
-  return !named && config.operation_for(report.path).empty() && std::all_of(ds.begin(), ds.end(), is("json/too-large"));
+  if (only(kRule)) return true;
+  return !named && config.operation_for(report.path).empty() && only("json/too-large");
 }
 
 }  // namespace wxlint::cli

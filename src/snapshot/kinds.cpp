@@ -39,11 +39,12 @@ std::vector<std::string> person(const ItemReader& r) {
   // work_extension ones: those are ESNs (the location's routing prefix and the extension), no
   // phone numbers; read as +1 numbers they matched others' numbers. Not mobile and fax, nor
   // any of a person without calling: directory text, which two people may share.
-  std::string numbers = r.str("locationId").empty() ? "" : r.list("phoneNumbers", "value", {"work_extension", "mobile", "fax"});
+  std::string location = r.str("locationId");
+  std::string numbers = location.empty() ? "" : r.list("phoneNumbers", "value", {"work_extension", "mobile", "fax"});
   // callingUser is derived once every file is read (Store); until then it says whether the
   // item lists its licences at all: a filtered list's items may lack them (facts 1.2).
-  return {r.str("id"), r.str("displayName"), r.list("emails"), r.str("locationId"), r.str("extension"),
-          numbers, split_commas(r.list("licenses")), std::string(r.has("licenses") ? "" : kLicencesNotListed)};
+  return {r.str("id"), r.str("displayName"), r.list("emails"), std::move(location), r.str("extension"),
+          std::move(numbers), split_commas(r.list("licenses")), std::string(r.has("licenses") ? "" : kLicencesNotListed)};
 }
 
 std::vector<std::string> number(const ItemReader& r) {
