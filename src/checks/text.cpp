@@ -1,7 +1,8 @@
 // text: free text such as a name. Outcomes, one per rule so that each has its own code:
 // "blank" (only whitespace; "" is left alone, it clears a field), "untrimmed" (leading or
 // trailing whitespace, invisible Unicode spaces included) and "too-long" (more than "max"
-// characters). "members" limits a rule bound to "/x/*" to the named members.
+// characters; with "upTo", not more than that: a longer one is another rule's, the API's own
+// limit, and one finding says it). "members" limits a rule bound to "/x/*" to the named members.
 #include "checks/kinds.hpp"
 #include "formats/formats.hpp"
 
@@ -52,10 +53,15 @@ FixSpec trim_fix(std::string pointer, std::string_view s) {
 class Text final : public Check {
  public:
   explicit Text(Params& p)
-      : outcome_(p.str("outcome")), max_(p.opt_int("max", {1, kMaxSize})), members_(p.opt_strings("members")) {
+      : outcome_(p.str("outcome")),
+        max_(p.opt_int("max", {1, kMaxSize})),
+        up_to_(p.opt_int("upTo", {1, kMaxSize})),
+        members_(p.opt_strings("members")) {
     if (outcome_ != "blank" && outcome_ != "untrimmed" && outcome_ != "too-long")
       p.fail("outcome", "must be \"blank\", \"untrimmed\" or \"too-long\"");
     if (outcome_ == "too-long" && !max_) p.fail("max", "is required for the \"too-long\" outcome");
+    if (up_to_ && outcome_ != "too-long") p.fail("upTo", "applies to the \"too-long\" outcome only");
+    p.ordered("max", max_, "upTo", up_to_);
   }
 
   std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
@@ -77,7 +83,7 @@ class Text final : public Check {
     const std::string_view s(v.GetString(), v.GetStringLength());
     if (outcome_ == "too-long") {
       const auto n = static_cast<long long>(formats::utf8_length(s));
-      if (n > *max_) out.emit(path).arg("field", field).arg("length", std::to_string(n)).arg("max", std::to_string(*max_));
+      if (n > *max_ && (!up_to_ || n <= *up_to_)) out.emit(path).arg("field", field).arg("length", std::to_string(n)).arg("max", std::to_string(*max_));
       return;
     }
     bool blank = true;
@@ -101,7 +107,7 @@ class Text final : public Check {
 
  private:
   std::string outcome_;
-  std::optional<long long> max_;
+  std::optional<long long> max_, up_to_;
   std::optional<std::vector<std::string>> members_;
 };
 

@@ -37,6 +37,12 @@ TEST_CASE("text: length in characters, not bytes", "[checks][text]") {
   CHECK(found(r) == V{"/items/1 4 > 3", "/items/2 4 > 3"});
 }
 
+TEST_CASE("text: upTo leaves the longer values to another rule", "[checks][text]") {
+  RuleFixture f("[" + rule("l", "text", "/items/*", R"({"outcome": "too-long", "max": 3, "upTo": 5})", "{length} > {max}") + "]");
+  auto r = f.linter().lint(R"({"items": ["abc", "abcd", "abcde", "abcdef"]})", "t.json", "testOp");
+  CHECK(found(r) == V{"/items/1 4 > 3", "/items/2 5 > 3"});
+}
+
 TEST_CASE("text: members limits a rule to some member names", "[checks][text]") {
   RuleFixture f("[" + rule("m", "text", "/items/*/*", R"({"outcome": "untrimmed", "members": ["name"]})", "{field}") + "]");
   auto r = f.linter().lint(R"({"items": [{"name": " a", "note": " b"}, [" c"]]})", "t.json", "testOp");
@@ -48,4 +54,8 @@ TEST_CASE("text: configuration errors", "[checks][text]") {
   CHECK_THROWS_AS(bad.linter(), wxlint::ConfigError);
   RuleFixture no_max("[" + rule("t", "text", "/items/*", R"({"outcome": "too-long"})") + "]");
   CHECK_THROWS_AS(no_max.linter(), wxlint::ConfigError);
+  RuleFixture blank_up_to("[" + rule("t", "text", "/items/*", R"({"outcome": "blank", "upTo": 4})") + "]");
+  CHECK_THROWS_WITH(blank_up_to.linter(), Catch::Contains("upTo: applies to the \"too-long\" outcome only"));
+  RuleFixture low_up_to("[" + rule("t", "text", "/items/*", R"({"outcome": "too-long", "max": 4, "upTo": 3})") + "]");
+  CHECK_THROWS_WITH(low_up_to.linter(), Catch::Contains("upTo: is less than max (4)"));
 }
