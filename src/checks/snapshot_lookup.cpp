@@ -363,13 +363,7 @@ class SnapshotLookup final : public Check {
 
   // A key column's cell of several values (a person's emails) equals each of them.
   static bool holds_value(std::string_view cell, std::string_view value) {
-    if (cell.size() <= value.size()) return false;
-    for (std::size_t at = 0; at <= cell.size();) {
-      const std::size_t end = std::min(cell.find('\n', at), cell.size());
-      if (cell.substr(at, end - at) == value) return true;
-      at = end + 1;
-    }
-    return false;
+    return cell.size() > value.size() && snapshot::each_value(cell, [&](std::string_view one) { return one == value; });
   }
 
   bool report_found_ = false;

@@ -37,18 +37,15 @@ void number_owners(const Table& numbers, const Table& people, std::vector<Incons
   first.reserve(numbers.size() + people.size());
   auto visit = [&](const Table& t, std::size_t r, std::string_view values, std::string_view owner) {
     if (owner.empty()) return;
-    for (std::size_t start = 0; start < values.size();) {
-      std::size_t nl = std::min(values.find('\n', start), values.size());
-      std::string_view n = values.substr(start, nl - start);
-      start = nl + 1;
-      if (n.empty() || n[0] != '+') continue;  // ESNs and extensions are per location
+    each_value(values, [&](std::string_view n) {
+      if (n[0] != '+') return;  // ESNs and extensions are per location
       auto [it, fresh] = first.try_emplace(n, Holder{owner, &t, r});
       if (!fresh && it->second.owner != owner)
         out.push_back({place_of(t, r),
                        ": number " + std::string(n) + " is held by two owners: " + label(t, r) + " here and " +
                            label(*it->second.table, it->second.row) + " at ",
                        place_of(*it->second.table, it->second.row)});
-    }
+    });
   };
   for (std::size_t r = 0; r < numbers.size(); ++r) visit(numbers, r, numbers.cell(r, "phoneNumber"), numbers.cell(r, "ownerId"));
   for (std::size_t r = 0; r < people.size(); ++r) visit(people, r, people.cell(r, "phoneNumber"), people.cell(r, "id"));

@@ -147,15 +147,11 @@ class Loader {
     for (std::size_t c = 0; c < table.columns().size() && c < cells.size(); ++c) {
       if (table.columns()[c].type != KeyType::number) continue;
       const std::string& v = cells[c];
-      for (std::size_t start = 0; start < v.size();) {
-        const std::size_t nl = std::min(v.find('\n', start), v.size());
-        const std::size_t first = v.find_first_not_of(" \t", start);
-        if (first < nl && v[first] != '+') {
-          national_.push_back({&table, table.size() - 1, c, v});
-          break;
-        }
-        start = nl + 1;
-      }
+      const bool national = each_value(v, [](std::string_view one) {
+        const std::size_t first = one.find_first_not_of(" \t");
+        return first != std::string_view::npos && one[first] != '+';
+      });
+      if (national) national_.push_back({&table, table.size() - 1, c, v});
     }
   }
 
@@ -190,16 +186,13 @@ class Loader {
         t.mark_unread_number(location);
       }
       std::string out;  // as Table::add_row joins a multi-valued cell's values
-      for (std::size_t start = 0; start < n.raw.size();) {
-        const std::size_t nl = std::min(n.raw.find('\n', start), n.raw.size());
-        const std::string_view v = std::string_view(n.raw).substr(start, nl - start);
+      each_value(n.raw, [&](std::string_view v) {
         // Unread, it stays as written, which is no E.164 number: it matches no payload's (a
         // guess, +1 for ten digits, would match another country's number).
         const std::string read = region.empty() ? normalise(KeyType::text, v, {})  // trimmed
                                                 : normalise(KeyType::number, v, region);
-        if (nl > start) out += (out.empty() ? "" : "\n") + read;
-        start = nl + 1;
-      }
+        out += (out.empty() ? "" : "\n") + read;
+      });
       t.set_cell(n.row, n.col, out);
     }
     for (const auto& [t, first] : unread) {
@@ -258,14 +251,11 @@ class Loader {
       // An item without "licenses" says nothing of them: its location decides.
       if (calling && licences.loaded() && people.cell(r, col) != kLicencesNotListed) {
         bool licensed = false;
-        std::string_view ids = people.cell(r, "licenses");
-        for (std::size_t start = 0; start < ids.size();) {
-          std::size_t nl = std::min(ids.find('\n', start), ids.size());
-          auto it = calling_licence.find(ids.substr(start, nl - start));
+        each_value(people.cell(r, "licenses"), [&](std::string_view id) {
+          auto it = calling_licence.find(id);
           licensed = licensed || (it != calling_licence.end() && it->second);
           unknown = unknown || (lacking && it == calling_licence.end());
-          start = nl + 1;
-        }
+        });
         calling = licensed;
         unknown = unknown && !licensed;
       }

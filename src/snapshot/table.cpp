@@ -11,16 +11,6 @@
 namespace wxlint::snapshot {
 namespace {
 
-// Calls f on each non-empty value of a cell whose values are joined by '\n'.
-template <typename F>
-void each_value(std::string_view cell, const F& f) {
-  for (std::size_t start = 0; start < cell.size();) {
-    const std::size_t nl = std::min(cell.find('\n', start), cell.size());
-    if (nl > start) f(cell.substr(start, nl - start));
-    start = nl + 1;
-  }
-}
-
 std::atomic<std::uint64_t> next_serial{1};
 
 std::uint32_t row_of(const std::pair<std::uint32_t, std::uint32_t>& e) { return e.second; }

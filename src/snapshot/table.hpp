@@ -9,17 +9,37 @@
 #include "snapshot/keys.hpp"
 #include "snapshot/row_index.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 namespace wxlint::snapshot {
+
+// f(value) for each non-empty value of a cell whose values are joined by '\n' (a person's
+// emails), in order; an f that returns bool stops the walk with true, and so returns true.
+template <typename F>
+bool each_value(std::string_view cell, const F& f) {
+  for (std::size_t start = 0; start < cell.size();) {
+    const std::size_t nl = std::min(cell.find('\n', start), cell.size());
+    if (nl > start) {
+      if constexpr (std::is_same_v<decltype(f(cell)), bool>) {
+        if (f(cell.substr(start, nl - start))) return true;
+      } else {
+        f(cell.substr(start, nl - start));
+      }
+    }
+    start = nl + 1;
+  }
+  return false;
+}
 
 struct Column {
   std::string name;
