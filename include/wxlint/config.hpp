@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -54,6 +55,7 @@ struct Config {
   std::map<std::string, std::string> origins;
   std::vector<std::string> ignore_origins;  // ignore[i]'s place
   std::map<std::string, std::string> snapshot_origins;  // a "snapshot" path (as in options) -> its place
+  std::set<std::string> turned_on;  // rule ids or codes set "on": no option, but named, they must exist
 
   bool ignored(const std::string& file, const Diagnostic& d) const;
   // The operation the first "operations" glob matching `file` names, or "".

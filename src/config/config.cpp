@@ -68,6 +68,13 @@ struct Places {
   }
 };
 
+// After "unknown rule id or code": the closest rule, or, for {"policy/*.rules.json": "on"}, where
+// a rule file is written instead.
+std::string override_hint(const std::string& key, const std::vector<RuleDoc>& rules) {
+  if (key.ends_with(".json")) return "; a rule file goes in the list form: \"rules\": [\"" + key + "\"]";
+  return rule_suggestion(key, rules);
+}
+
 void read_rules(const rapidjson::Value& rules, Config& c, Places& places, const std::string& at = "/rules") {
   for (const auto& m : rules.GetObject()) {
     const std::string key = name_of(m.name), value = name_of(m.value);
@@ -75,8 +82,10 @@ void read_rules(const rapidjson::Value& rules, Config& c, Places& places, const 
     // A later entry for the same key (the list form) replaces an earlier one.
     c.options.disabled.erase(key);
     c.options.severities.erase(key);
+    c.turned_on.erase(key);
     if (value == "off") c.options.disabled.insert(key);
-    else if (value != "on") c.options.severities[key] = *parse_severity(value);
+    else if (value == "on") c.turned_on.insert(key);
+    else c.options.severities[key] = *parse_severity(value);
   }
 }
 
@@ -371,7 +380,7 @@ Linter Config::make_linter(const std::string& rules_dir) const {
     std::string hint;  // a misspelt rule: the catalogue without these options names the closest
     if (problem.starts_with("unknown rule id or code")) {
       try {
-        hint = rule_suggestion(at->first, (rules_dir.empty() ? Linter::embedded() : Linter::from_directory(rules_dir)).rules());
+        hint = override_hint(at->first, (rules_dir.empty() ? Linter::embedded() : Linter::from_directory(rules_dir)).rules());
       } catch (const ConfigError&) {
       }
     }
@@ -386,6 +395,15 @@ void Config::check_names(const Linter& linter) const {
     if (!linter.has_operation(operation_globs[i].operation))
       throw ConfigError((i < operation_glob_origins.size() ? operation_glob_origins[i] : path) + ": unknown operation \"" +
                         operation_globs[i].operation + "\"" + linter.operation_hint(operation_globs[i].operation));
+  for (const std::string& key : turned_on) {
+    bool known = false;
+    for (const auto& r : linter.rules()) known = known || r.id == key || r.code == key;
+    if (known) continue;
+    const auto at = origins.find(key);
+    // {"policy/*.rules.json": "on"}: a rule file, written where a rule's override goes.
+    const std::string hint = override_hint(key, linter.rules());
+    throw ConfigError((at != origins.end() ? at->second : path) + ": unknown rule id or code \"" + key + "\"" + hint);
+  }
   for (std::size_t i = 0; i < ignore.size(); ++i) {
     const std::string& rule = ignore[i].rule;
     if (rule.empty()) continue;

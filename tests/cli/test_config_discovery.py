@@ -161,6 +161,25 @@ class Discovery(TempDirTest):
         self.assertTrue(r.stderr.startswith(f'wxlint: {nested}:2:29: /rules/no~1such-rule: unknown rule id or code '
                                             '"no/such-rule"'), r.stderr)
 
+    def test_an_unknown_rule_turned_on_is_named_like_any_other(self):
+        # "on" changes nothing of a known rule, but a misspelt one would otherwise pass unseen.
+        write(self.path("proj", "bad.json"), BAD)
+        config = self.path("proj", ".wxlint.json")
+        for text, place, hint in [
+                ('{"rules": {"WX2O02": "on"}}', "1:22: /rules/WX2O02", ' (did you mean "WX2002"?)'),
+                ('{"rules": [{"WX2002": "off"}, {"WX2O02": "on"}]}', "1:42: /rules/1/WX2O02", ' (did you mean "WX2002"?)'),
+                ('{"rules": {"policy/*.rules.json": "on"}}', "1:35: /rules/policy~1*.rules.json",
+                 '; a rule file goes in the list form: "rules": ["policy/*.rules.json"]')]:
+            write(config, text)
+            r = self.wxlint("check", self.path("proj", "bad.json"), cwd=self.dir)
+            key = place.rsplit("/", 1)[1].replace("~1", "/")
+            self.assertEqual((r.returncode, r.stdout, r.stderr),
+                             (2, "", f'wxlint: {config}:{place}: unknown rule id or code "{key}"{hint}\n'), text)
+        # A later entry for the key replaces "on": then it is "off"'s to name.
+        write(config, '{"rules": [{"4911": "on"}, {"4911": "off"}]}')
+        r = self.wxlint("check", "-q", self.path("proj", "bad.json"), cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (0, ""), r.stdout)
+
     def test_fix_writes_nothing_when_a_later_config_is_bad(self):
         fixable = json.dumps(dict(GOOD, usersList=[dict(GOOD["usersList"][0], validate="false")]))
         write(self.path("proj", "fix.json"), fixable)
