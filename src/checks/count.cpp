@@ -75,17 +75,30 @@ class Count final : public Check {
     if (min_items_ && t.items < *min_items_) return;
     if (min_ && t.n < *min_) {
       Finding& f = out.emit(at.pointer());
-      f.arg("count", std::to_string(t.n)).arg("min", std::to_string(*min_));
+      bounds(f.arg("count", std::to_string(t.n)));
       if (direct_items_ && where_.empty() && except_.empty()) f.covers_keyword = "minItems";
     } else if (max_ && t.n > *max_) {
       if (absolute_ && std::exchange(static_cast<RootTally*>(state)->beyond_reported, true)) return;
       Finding& f = out.emit(direct_items_ && where_.empty() && except_.empty() ? at.pointer() : t.beyond);
-      f.arg("count", std::to_string(t.n)).arg("max", std::to_string(*max_));
+      bounds(f.arg("count", std::to_string(t.n)));
       if (direct_items_ && where_.empty() && except_.empty()) f.covers_keyword = "maxItems";
     }
   }
 
+  std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    if (!min_) out.emplace_back("min", "the rule has no \"min\"");
+    if (!max_) out.emplace_back("max", "the rule has no \"max\"");
+    return out;
+  }
+
  private:
+  // Both bounds, whichever was crossed: "a move takes {min} to {max} users".
+  void bounds(Finding& f) const {
+    if (min_) f.arg("min", std::to_string(*min_));
+    if (max_) f.arg("max", std::to_string(*max_));
+  }
+
   const Tally& root_tally(const Path& at, RootTally& state) const {
     if (!state.tally) state.tally = count(Path(*at.step(0).value));
     return *state.tally;

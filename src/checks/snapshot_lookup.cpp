@@ -125,6 +125,7 @@ class SnapshotLookup final : public Check {
     if (expect != "found" && expect != "missing") p.fail("expect", "must be \"found\" or \"missing\"");
     report_found_ = expect == "found";
     key_ = resolve_column(p, "key", p.str("table"), p.str("key"), true, "table");
+    row_columns_ = column_names(key_);
     value_ = p.opt_rel("value");
     unless_ = p.rels("unless");
     if_present_ = p.rels("ifPresent");
@@ -165,12 +166,20 @@ class SnapshotLookup final : public Check {
 
   // The found row's columns, and with stripPrefix {prefix} and the prefix row's as {prefix.COLUMN}.
   std::vector<std::string> placeholders() const override {
-    std::vector<std::string> names = column_names(key_);
+    std::vector<std::string> names = row_columns_;
     if (strip_) {
       names.emplace_back("prefix");
       for (std::string& n : column_names(strip_->key, "prefix.")) names.push_back(std::move(n));
     }
     return names;
+  }
+
+  // Expecting the value missing, a rule finds no row to fill its columns from.
+  std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    if (!report_found_)
+      for (const std::string& c : row_columns_) out.emplace_back(c, "it is a found row's column, and the rule expects the value missing");
+    return out;
   }
 
   void visit(const Path& path, CheckState*, Emitter& out) const override {
@@ -378,6 +387,7 @@ class SnapshotLookup final : public Check {
   std::optional<StripPrefix> strip_;
   std::optional<PathTemplate> path_param_, unless_path_;
   std::vector<RowFilter> where_;
+  std::vector<std::string> row_columns_;  // of key_'s table: placeholders of a found row
 };
 
 }  // namespace

@@ -20,6 +20,11 @@ class WebexIdCheck final : public Check {
       p.fail("type", "must be a resource type in capitals, as ids spell it (PEOPLE, LOCATION, LICENSE...), not \"" +
                          formats::clipped(*type_, 40) + "\"");
   }
+  std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {
+    if (wrong_type_) return {{"problem", "it is filled for the \"malformed\" outcome"}};
+    return {{"type", "it is filled for the \"wrong-type\" outcome"}, {"expected", "it is filled for the \"wrong-type\" outcome"}};
+  }
+
   void visit(const Path& path, CheckState*, Emitter& out) const override {
     const auto& v = path.node();
     if (!v.IsString() || v.GetStringLength() == 0) return;

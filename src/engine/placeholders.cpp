@@ -44,16 +44,14 @@ void check_placeholders(const DataFile& file, const std::string& pointer, std::s
   for (const std::string_view name : placeholders_in(message)) {
     const auto same = [&](std::string_view w) { return w == name; };
     if (any_word(kEvery, same)) continue;
-    if (any_word(kind.placeholders, same)) {
+    const std::vector<std::string> added = check.placeholders();  // a snapshot row's columns
+    if (any_word(kind.placeholders, same) || std::find(added.begin(), added.end(), name) != added.end()) {
       for (const auto& [unfilled, why] : check.unfilled())
         if (unfilled == name)
           file.fail(pointer, "placeholder {" + std::string(name) + "} is never filled by this rule: " + std::string(why) +
                                  "; it would show as it is in every finding");
       continue;
     }
-    // Rare: the names the rule's parameters add (a snapshot row's columns), then the error.
-    const std::vector<std::string> added = check.placeholders();
-    if (std::find(added.begin(), added.end(), name) != added.end()) continue;
     std::vector<std::string> known;
     const auto keep = [&](std::string_view w) { return known.emplace_back(w), false; };
     any_word(kEvery, keep), any_word(kind.placeholders, keep);

@@ -61,6 +61,12 @@ TEST_CASE("count: min and max over items, across the request, with where and min
   CHECK(messages(r) == V{"primaries", "no primary", "5 > 2"});
 }
 
+TEST_CASE("count: a message names both bounds, whichever was crossed", "[checks]") {
+  RuleFixture f("[" + rule("range", "count", "/items", R"({"min": 2, "max": 3})", "{count}, not {min} to {max}") + "]");
+  CHECK(messages(f.linter().lint(R"({"items": [1]})", "t.json", "testOp")) == V{"1, not 2 to 3"});
+  CHECK(messages(f.linter().lint(R"({"items": [1, 2, 3, 4]})", "t.json", "testOp")) == V{"4, not 2 to 3"});
+}
+
 TEST_CASE("count: settings supply limits and users can override them", "[checks]") {
   RuleFixture f("[" + rule("max", "count", "/items", R"({"max": {"$setting": "maxItems"}})", "{count} > {max}") + "]",
                 R"({"maxItems": 2})");

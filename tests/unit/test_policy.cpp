@@ -293,6 +293,15 @@ TEST_CASE("layering: a message may use only the placeholders its check fills", "
   };
   const std::string length = R"({"min": 4, "max": 6})";
   CHECK(load("length", length, "{value} ({pointer}) has {length} digits, not {min} to {max}") == "no error");
+  // count fills both bounds, whichever was crossed; a bound the rule lacks, never.
+  CHECK(load("count", R"({"min": 1, "max": 3})", "{count}, not {min} to {max}") == "no error");
+  CHECK(load("count", R"({"min": 1})", "{count}, not {min} to {max}") ==
+        "org.rules.json:4:13: /rules/0/message: placeholder {max} is never filled by this rule: the rule has no \"max\"; "
+        "it would show as it is in every finding");
+  // webex-id: {type} and {expected} are the wrong-type outcome's.
+  CHECK(load("webex-id", R"({"outcome": "malformed"})", "{type}: {problem}") ==
+        "org.rules.json:4:13: /rules/0/message: placeholder {type} is never filled by this rule: it is filled for the "
+        "\"wrong-type\" outcome; it would show as it is in every finding");
   CHECK(load("length", length, "Extension {valeu} is too long.") ==
         "org.rules.json:4:13: /rules/0/message: unknown placeholder {valeu}; did you mean {value}? (a length rule's "
         "message can use {value}, {pointer}, {other}, {length}, {min}, {max})");
@@ -302,14 +311,18 @@ TEST_CASE("layering: a message may use only the placeholders its check fills", "
   // Braces around what is not a name are text, as render() leaves them.
   CHECK(load("length", length, "{} { 'a': 1 } {value") == "no error");
   // snapshot-lookup: the found row's columns, and the prefix row's with stripPrefix.
-  const std::string numbers = R"({"table": "numbers", "key": "extension"})";
+  const std::string numbers = R"({"table": "numbers", "key": "extension", "expect": "found"})";
   CHECK(load("snapshot-lookup", numbers, "{key} is held by {ownerName} ({ownerType})") == "no error");
+  // Expecting the value missing, there is no row: its columns would show as written.
+  CHECK(load("snapshot-lookup", R"({"table": "numbers", "key": "extension"})", "{key} is not {ownerName}'s") ==
+        "org.rules.json:4:13: /rules/0/message: placeholder {ownerName} is never filled by this rule: it is a found "
+        "row's column, and the rule expects the value missing; it would show as it is in every finding");
   CHECK(load("snapshot-lookup", numbers, "{key} is held by {ownerNmae}").starts_with(
         "org.rules.json:4:13: /rules/0/message: unknown placeholder {ownerNmae}; did you mean {ownerName}? (a "
         "snapshot-lookup rule's message can use {value}, {pointer}, {other}, {key}, {phoneNumber}, {extension}, "));
   CHECK(load("snapshot-lookup", numbers, "{prefix.name}").starts_with(
         "org.rules.json:4:13: /rules/0/message: unknown placeholder {prefix.name} ("));
-  const std::string stripped = R"({"table": "numbers", "key": "extension", "stripPrefix": {"table": "callingLocations",
+  const std::string stripped = R"({"table": "numbers", "key": "extension", "expect": "found", "stripPrefix": {"table": "callingLocations",
     "key": "id", "column": "routingPrefix", "at": "3/locationId"}})";
   CHECK(load("snapshot-lookup", stripped, "{key} after {prefix} of {prefix.name}: {ownerName}") == "no error");
 }
