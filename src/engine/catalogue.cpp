@@ -5,6 +5,7 @@
 #include "engine/operation_settings.hpp"
 #include "engine/placeholders.hpp"
 #include "engine/schema_layer.hpp"
+#include "engine/schema_reach.hpp"
 #include "formats/formats.hpp"
 
 #include <wxlint/error.hpp>
@@ -178,6 +179,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         max_findings_per_rule_ = static_cast<std::size_t>(std::min<std::uint64_t>(it->second.value.GetUint64(), SIZE_MAX));
     }
 
+    std::optional<rapidjson::Document> reach_schema;  // the operation's, read for a policy's places
     for (const DataFile* source : sources) {
       const DataFile& file = *source;
       const bool layered = source != base;
@@ -236,6 +238,9 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
           file.fail(ptr + "/check", "unknown check kind \"" + d.check + "\"" + (near ? "; did you mean \"" + *near + "\"?" : "") +
                                         " (known: " + known + ")");
         }
+        if (!r.HasMember("at"))
+          file.fail(ptr, "a rule with a check names where it applies: \"at\": \"/usersList/*/users/*\" (\"\" for the "
+                         "whole request)");
         auto pattern = Pattern::parse(str_member(r, "at"));
         if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
         rule->at = std::move(*pattern);
@@ -257,6 +262,11 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
           else
             for (rapidjson::SizeType k = 0; k < u->value.Size(); ++k)
               add(conditions(u->value[k], ptr + "/unless/" + std::to_string(k)));
+        }
+        // A policy's places must be ones the request can have; the catalogue's are tested.
+        if (layered && rule->scope == Rule::Scope::request && !op->schema_text.empty()) {
+          if (!reach_schema) reach_schema.emplace().Parse(op->schema_text.data(), op->schema_text.size());
+          if (!reach_schema->HasParseError()) schema_reach::check_places(file, ptr, r, *reach_schema);
         }
         rapidjson::Value params;
         const std::string params_ptr = ptr + "/params";

@@ -43,6 +43,9 @@ ERROR_CASES = [
     (policy_text(**{"org/extension-format": "move-users/extension-emergency"}),
      'org.rules.json:5:13: /rules/0/id: rule id "move-users/extension-emergency" is used twice '
      "(first in rules/validateOrInitiateMoveUsersJob.rules.json)"),
+    (policy_text(**{'"/usersList/*/users/*/extension"': '"/usersList/*/users/*/extention"'}),
+     'org.rules.json:9:13: /rules/0/at: "/usersList/*/users/*/extention" matches nothing: the request schema allows '
+     'no "extention" at /usersList/*/users/*; did you mean "extension"? (the rule would never apply)'),
     (policy_text(**{"{value}": "{valeu}"}),
      'org.rules.json:14:18: /rules/0/message: unknown placeholder {valeu}; did you mean {value}? (a pattern rule\'s '
      "message can use {value}, {pointer}, {other}, {pattern}, {match})"),
@@ -390,7 +393,7 @@ class Cookbook(TempDirTest):
             text = f.read()
         block = re.search(r"A mistake stops wxlint.*?```\n(.*?)```", text, re.S).group(1)
         tested = {"wxlint: " + e for e in [error for _, error in ERROR_CASES] + [NO_MATCH]}
-        self.assertEqual(len(block.splitlines()), 6)
+        self.assertEqual(len(block.splitlines()), 7)
         for line in block.splitlines():
             self.assertIn(line, tested)
 

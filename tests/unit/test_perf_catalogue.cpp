@@ -5,11 +5,13 @@
 #include "engine/data_file.hpp"
 #include "engine/embedded.hpp"
 #include "engine/schema_layer.hpp"
+#include "engine/schema_reach.hpp"
 #include "rule_fixture.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <thread>
 
 TEST_CASE("every embedded rule file satisfies the rules meta-schema", "[catalogue][perf]") {
@@ -70,4 +72,30 @@ TEST_CASE("a refused schema names its file, line, column and pointer", "[catalog
   test_support::RuleFixture f("[]", "{}", "{\"type\": \"object\",\n \"properties\": {\"a\": {\"pattern\": \"(a)\\\\1\"}}}");
   CHECK_THROWS_WITH(f.linter(), Catch::StartsWith(f.shown("schemas/test.schema.json") + ":2:") &&
                                     Catch::Contains(": /properties/a/pattern: not a valid RE2 regular expression"));
+}
+
+// What a policy's rules are held to at load (schema_reach.hpp): the catalogue's own, here.
+TEST_CASE("every embedded rule's at, when and unless name places its request schema allows", "[catalogue][perf]") {
+  std::map<std::string, std::string_view, std::less<>> schemas;
+  for (const auto& f : wxlint::embedded::files()) schemas.emplace(std::string(f.name), f.text);
+  int checked = 0;
+  for (const auto& f : wxlint::embedded::files()) {
+    if (!f.name.starts_with("rules/")) continue;
+    wxlint::DataFile file{std::string(f.name), std::string(f.text)};
+    const auto& op = file.doc.root()["operation"];
+    if (!op.IsObject() || !op.HasMember("schema")) continue;
+    const auto schema_text = schemas.find("schemas/" + std::string(op["schema"].GetString()));
+    REQUIRE(schema_text != schemas.end());
+    rapidjson::Document schema;
+    schema.Parse(schema_text->second.data(), schema_text->second.size());
+    const auto& rules = file.doc.root()["rules"];
+    for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
+      const auto& r = rules[i];
+      if (r["check"] == "builtin" || (r.HasMember("scope") && r["scope"] == "envelope")) continue;
+      INFO(f.name << " rule " << r["id"].GetString());
+      CHECK_NOTHROW(wxlint::schema_reach::check_places(file, "/rules/" + std::to_string(i), r, schema));
+      ++checked;
+    }
+  }
+  CHECK(checked > 100);
 }

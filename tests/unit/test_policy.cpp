@@ -327,6 +327,39 @@ TEST_CASE("layering: a message may use only the placeholders its check fills", "
   CHECK(load("snapshot-lookup", stripped, "{key} after {prefix} of {prefix.name}: {ownerName}") == "no error");
 }
 
+TEST_CASE("layering: a rule's at, when and unless must name places the request can have", "[policy]") {
+  auto load = [](const std::string& rule) {
+    PolicyFile policy(R"({"operation": "validateOrInitiateMoveUsersJob", "rules": [
+{"id": "org/x", "code": "ORG-1", "severity": "error", "summary": "s", "description": "d", "message": "m", )" + rule + "}]}");
+    std::string e = error_of([&] { wxlint::Linter::embedded(policy.options()); });
+    const std::string dir = std::filesystem::path(policy.path()).parent_path().string() + "/";
+    return e.starts_with(dir) ? e.substr(dir.size()) : e;
+  };
+  const std::string pattern = R"("check": "pattern", "params": {"regex": "^2"}, )";
+  CHECK(load(pattern + R"("at": "/usersList/*/users/*/extention")") ==
+        "org.rules.json:2:160: /rules/0/at: \"/usersList/*/users/*/extention\" matches nothing: the request schema allows "
+        "no \"extention\" at /usersList/*/users/*; did you mean \"extension\"? (the rule would never apply)");
+  CHECK(load(pattern + R"("at": "/usersList/*/locationId/*")") ==
+        "org.rules.json:2:160: /rules/0/at: \"/usersList/*/locationId/*\" matches nothing: the request schema allows no "
+        "member or item at /usersList/*/locationId (the rule would never apply)");
+  CHECK(load(R"("check": "pattern", "params": {"regex": "^2"})") == "org.rules.json:2:1: /rules/0: a rule with a check names where it applies: \"at\": "
+                         "\"/usersList/*/users/*\" (\"\" for the whole request)");
+  const std::string at = pattern + R"("at": "/usersList/*/users/*/extension", )";
+  CHECK(load(at + R"("when": {"1/userID": "x"})") ==
+        "org.rules.json:2:215: /rules/0/when/1~1userID: \"1/userID\" names nothing: the request schema allows no "
+        "\"userID\" at /usersList/*/users/*; did you mean \"userId\"?");
+  CHECK(load(at + R"("unless": [{"1/phoneNumber": "x"}, {"6/userId": "x"}])") ==
+        "org.rules.json:2:242: /rules/0/unless/1/6~1userId: \"6/userId\" climbs 6 levels from "
+        "\"/usersList/*/users/*/extension\", above the request's root: it names nothing");
+  // Places the request can have: items by index, any member, a pointer up to the request's root.
+  CHECK(load(pattern + R"("at": "/usersList/0/users/1/*", "when": {"4/0/validate": true, "4": {}})") == "no error");
+  // A forbidden member is one the schema lacks; its object must be one it has.
+  CHECK(load(R"("check": "forbidden", "at": "/usersList/*/users/*/mobile")") == "no error");
+  CHECK(load(R"("check": "forbidden", "at": "/usersList/*/user/*/mobile")") ==
+        "org.rules.json:2:135: /rules/0/at: \"/usersList/*/user/*/mobile\" matches nothing: the request schema allows "
+        "no \"user\" at /usersList/*; did you mean \"users\"? (the rule would never apply)");
+}
+
 TEST_CASE("layering: the C ABI takes rule files in its options' \"rules\"", "[policy][c_api]") {
   PolicyFile policy(R"({"operation": "bulkCreateOrUpdateContacts", "rules": [
     {"id": "org/display-name-digits", "code": "ORG-001", "severity": "warning", "check": "pattern",
