@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Iterable, Mapping, Optional, Union, overload
+from typing import Any, Iterable, Iterator, Mapping, Optional, Union, overload
 
 from . import _capi, errors
 from ._capi import NativeLinter
@@ -42,12 +42,73 @@ def _as_bytes(payload: Union[str, bytes, bytearray, memoryview]) -> bytes:
     return bytes(payload)
 
 
+def _key(key: object) -> str:
+    """A dict key as json.dumps writes it: a str, or a number, bool or None as its JSON text."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, (int, float)):
+        return json.dumps(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _dumps_deep(payload: object) -> str:
+    """json.dumps(payload), the same text, written without recursion: for a payload nested
+    past Python's recursion limit, which json.dumps refuses (RecursionError)."""
+    out: list[str] = []
+    stack: list[tuple[Iterator[tuple[str, object]], str, int]] = []  # (items left, closing bracket, id)
+    open_ids: set[int] = set()  # the containers being written: one met again is a cycle
+    value, prefix, first = payload, "", True
+    while True:
+        if isinstance(value, (dict, list, tuple)):
+            if id(value) in open_ids:
+                raise ValueError("Circular reference detected")
+            open_ids.add(id(value))
+            if isinstance(value, dict):
+                out.append(prefix + "{")
+                stack.append((((json.dumps(_key(k)) + ": ", v) for k, v in value.items()), "}", id(value)))
+            else:
+                out.append(prefix + "[")
+                stack.append(((("", v) for v in value), "]", id(value)))
+            first = True
+        else:
+            out.append(prefix + json.dumps(value))
+            first = False
+        while stack:  # the next value, after the brackets that close before it
+            items, close, ident = stack[-1]
+            item = next(items, None)
+            if item is not None:
+                prefix, value = (item[0] if first else ", " + item[0]), item[1]
+                break
+            out.append(close)
+            open_ids.discard(ident)
+            stack.pop()
+            first = False
+        else:
+            return "".join(out)
+
+
+def _dumps(payload: Union[dict, list, tuple]) -> bytes:
+    """json.dumps(payload): a value it cannot write for its type stays its TypeError (a set, a
+    tuple key); one it cannot write for its value (a cycle, an int of more digits than Python
+    converts) raises OptionsError."""
+    try:
+        try:
+            text = json.dumps(payload)
+        except RecursionError:
+            text = _dumps_deep(payload)
+    except ValueError as e:
+        raise errors.OptionsError(f"the payload cannot be written as JSON: {e}") from None
+    return text.encode()
+
+
 def _indented(payload: Union[dict, list, tuple]) -> bytes:
-    """`json.dumps(payload, indent=2)`, laid out by the library from the one-line dump (in a
-    fraction of json.dumps's own time with indent), or by json.dumps when the library declines
-    (nesting so deep that the layout would pass 3x the text plus 1 MB)."""
-    laid_out = _capi.reindent(json.dumps(payload).encode())
-    return laid_out if laid_out is not None else json.dumps(payload, indent=2).encode()
+    """The text a dict or list is linted as: `json.dumps(payload, indent=2)`, laid out by the
+    library from the one-line dump (in a fraction of json.dumps's own time with indent); or,
+    nested so deep that the layout would pass 3x the one-line text plus 1 MB, that one-line
+    text itself (the layout grows with the depth squared)."""
+    text = _dumps(payload)
+    laid_out = _capi.reindent(text)
+    return text if laid_out is None else laid_out
 
 
 class Linter:
@@ -102,10 +163,12 @@ class Linter:
              name: Optional[StrPath] = None) -> list[Diagnostic]:
         """Lint one payload. A dict or list is serialised by json.dumps and linted laid out as
         `json.dumps(payload, indent=2)` is: lines and columns point into that text (the library
-        lays it out, in a fraction of json.dumps's own time). str and bytes are linted as given.
-        `name` is the file name in ignores and messages ("<buffer>"); `operation` an operationId
-        to lint against instead of detecting it. Raises TypeError for other payloads, and what
-        json.dumps raises for values it cannot serialise."""
+        lays it out, in a fraction of json.dumps's own time); nested so deep that the layout
+        would pass 3x the one-line text plus 1 MB, that one-line `json.dumps(payload)` is linted.
+        str and bytes are linted as given. `name` is the file name in ignores and messages
+        ("<buffer>"); `operation` an operationId to lint against instead of detecting it.
+        Raises TypeError for other payloads and for a value or key of a type JSON has none for
+        (json.dumps's message), OptionsError for a cycle or an int Python will not write."""
         name = "<buffer>" if name is None else os.fsdecode(name)
         if isinstance(payload, (dict, list, tuple)):
             report = self._native.lint(_indented(payload), name, operation)
@@ -160,8 +223,9 @@ def apply_fixes(text: Payload, diagnostics: Iterable[Diagnostic], unsafe: bool =
     """The text with the fixes of `diagnostics` applied, in their order, in one pass: the safe
     fixes, and with `unsafe` the unsafe ones too. A fix overlapping one applied before it is
     left out (lint the result again to get it). `text` is what was linted: str or bytes (the
-    result has the same type), or the dict or list itself, whose diagnostics point into
-    `json.dumps(payload, indent=2)` (the result is then that text, fixed)."""
+    result has the same type), or the dict or list itself, whose diagnostics point into the
+    text lint() linted (the result is then that text, fixed). Raises OptionsError when the
+    fixes cut a character of a str in two: they were not found in it."""
     if isinstance(text, (dict, list, tuple)):
         text = _indented(text).decode()
     items = []
@@ -170,7 +234,13 @@ def apply_fixes(text: Payload, diagnostics: Iterable[Diagnostic], unsafe: bool =
             raise TypeError(f"diagnostics must be wxlint.Diagnostic, not {type(d).__name__}")
         items.append({"fix": d.fix.to_dict()} if d.fix else {})
     fixed = _capi.apply_fixes(_as_bytes(text), json.dumps(items), unsafe)
-    return fixed.decode("utf-8", "surrogatepass") if isinstance(text, str) else fixed
+    if not isinstance(text, str):
+        return fixed
+    try:
+        return fixed.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError as e:  # edits at byte offsets that are not this text's
+        raise errors.OptionsError(f"the fixes cut a UTF-8 character in two (byte {e.start} of the fixed text): "
+                                  "the diagnostics were not found in this text") from None
 
 
 def _diagnostics(report: dict[str, Any]) -> list[Diagnostic]:

@@ -64,23 +64,24 @@ def test_a_dict_is_fixed_in_its_indented_form():
     assert json.loads(fixed) == json.loads((ROOT / "testdata" / "fix" / "enum-case.fixed.json").read_text())
 
 
-def test_a_dict_too_deep_for_the_library_layout_is_still_linted_and_fixed_indented():
-    # 40,000 numbers 20 levels deep: the library declines to lay it out (past 3x + 1 MB), and
-    # json.dumps(indent=2) does; lines, columns and fixes still point into that text.
+def test_a_dict_too_deep_for_the_library_layout_is_linted_and_fixed_as_one_line():
+    # 40,000 numbers 20 levels deep: the library declines to lay it out (past 3x + 1 MB; the
+    # layout grows with the depth squared), so the one-line json.dumps(payload) is linted, as
+    # wxlint_lint_reindented does; lines, columns and fixes point into that text.
     case = ROOT / "testdata" / "fix" / "enum-case.json"
     payload = json.loads(case.read_text())
     deep = [0] * 40000
     for _ in range(19):
         deep = [deep]
     payload["contacts"][0]["extra"] = deep
-    indented = json.dumps(payload, indent=2)
+    text = json.dumps(payload)
+    assert wxlint.lint(payload, config=False) == wxlint.lint(text, config=False)
     diagnostics = [d for d in wxlint.lint(payload, config=False) if d.fix]
-    assert diagnostics == [d for d in wxlint.lint(indented, config=False) if d.fix]
-    assert [(d.code, d.line, d.column) for d in diagnostics] == [("WX3012", 10, 19), ("WX3013", 17, 19), ("WX3011", 20, 31)]
-    assert indented.splitlines()[9][18:25] == '"WORK",'
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("WX3012", 1, 167), ("WX3013", 1, 245), ("WX3011", 1, 281)]
+    assert text[166:173] == '"WORK",'
     fixed = wxlint.apply_fixes(payload, diagnostics)
-    assert fixed == wxlint.apply_fixes(indented, diagnostics)
-    assert json.loads(fixed)["contacts"][0]["emails"][0]["type"] == "work"
+    assert fixed == wxlint.apply_fixes(text, diagnostics)
+    assert "\n" not in fixed and json.loads(fixed)["contacts"][0]["emails"][0]["type"] == "work"
 
 
 def test_apply_fixes_wants_diagnostics():

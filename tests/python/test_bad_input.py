@@ -1,0 +1,107 @@
+"""Bad input costs time in proportion to it and ends in a finding or a wxlint exception: payloads
+nested past every limit, values JSON has no text for, file names that are not UTF-8 or hold a
+NUL, files nested too deep to read back, and directories holding entries that cannot be read."""
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+import wxlint
+
+from conftest import ROOT, run_cli
+
+TOO_DEEP = "Nesting deeper than 512 levels: no Webex request nests this deep; the file is likely generated wrongly."
+
+
+def nested(depth):
+    x = []
+    for _ in range(depth):
+        x = [x]
+    return x
+
+
+def test_a_payload_nested_past_the_recursion_limit_is_wx0003_at_once():
+    # json.dumps refuses it (RecursionError): it is written without recursion, one line, and
+    # the library reports it too deep at once, as for that text.
+    payload = nested(20000)
+    text = "[" * 20001 + "]" * 20001
+    [d] = wxlint.lint(payload, config=False)
+    assert (d.code, d.rule, d.pointer, d.line, d.column, d.message) == \
+        ("WX0003", "json/too-deep", "/0" * 512, 1, 513, TOO_DEEP)
+    assert wxlint.lint(text, config=False) == [d]
+    assert wxlint.apply_fixes(payload, [d]) == text  # what was linted
+
+
+def test_a_payload_too_deep_to_lay_out_is_linted_as_one_line_in_time_proportional_to_it():
+    # With a recursion limit high enough for json.dumps, json.dumps(indent=2) would be 400 MB
+    # (the depth squared): the one-line text is linted instead, as wxlint_lint_reindented does.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(100000)
+    try:
+        start = time.monotonic()
+        [d] = wxlint.lint(nested(20000), config=False)
+        took = time.monotonic() - start
+    finally:
+        sys.setrecursionlimit(limit)
+    assert (d.code, d.pointer, d.line, d.column) == ("WX0003", "/0" * 512, 1, 513)
+    assert took < 5, took  # 44 s and 2 GB when json.dumps(indent=2) laid it out
+
+
+def test_a_payload_written_without_recursion_is_json_dumps_text():
+    # Every kind of value and key at each of 1,500 levels: the same text as json.dumps's.
+    payload = inner = {}
+    for i in range(1500):
+        inner["k"] = [i, -1.5, 1e300, float("nan"), None, True, "é\ud800\n\"", (), {1: 2, 2.5: 3, None: 4, False: 5}]
+        inner["next"] = inner = {}
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(20000)
+    try:
+        expected = json.dumps(payload)
+    finally:
+        sys.setrecursionlimit(limit)
+    with pytest.raises(RecursionError):
+        json.dumps(payload)
+    assert wxlint.apply_fixes(payload, []) == expected
+    assert wxlint.lint(payload, config=False) == wxlint.lint(expected, config=False)
+
+
+def test_a_cycle_or_an_int_python_will_not_write_is_an_options_error():
+    cycle = []
+    cycle.append(cycle)
+    deep_cycle = nested(5000)  # a cycle longer than the recursion limit: found, not followed forever
+    inner = deep_cycle
+    while inner:
+        inner = inner[0]
+    inner.append(deep_cycle)
+    try:
+        str(10 ** 5000)
+    except ValueError as e:
+        too_long = str(e)
+    for payload, reason in ((cycle, "Circular reference detected"), ({"a": deep_cycle}, "Circular reference detected"),
+                            ({"n": 10 ** 5000}, too_long)):
+        for call in (lambda: wxlint.lint(payload, config=False), lambda: wxlint.apply_fixes(payload, [])):
+            with pytest.raises(wxlint.OptionsError) as e:
+                call()
+            assert str(e.value) == f"the payload cannot be written as JSON: {reason}"
+            assert isinstance(e.value, ValueError)
+
+
+def test_a_value_of_a_type_json_has_none_for_is_a_type_error():
+    with pytest.raises(TypeError) as e:
+        wxlint.lint({(1, 2): 1}, config=False)
+    assert str(e.value) == "keys must be str, int, float, bool or None, not tuple"
+    with pytest.raises(TypeError) as e:
+        wxlint.lint(nested(3000) + [{1, 2}], config=False)  # past the recursion limit too
+    assert str(e.value) == "Object of type set is not JSON serializable"
+
+
+def test_fixes_that_cut_a_character_of_the_text_are_an_options_error():
+    edit = wxlint.Fix("safe", "f", (wxlint.Edit(offset=2, length=1, content="x"),))
+    d = wxlint.Diagnostic("X", "error", "r", "", 1, 1, 1, 2, "m", (), edit)
+    with pytest.raises(wxlint.OptionsError) as e:
+        wxlint.apply_fixes('"é"', [d])  # é is bytes 1 and 2
+    assert str(e.value) == ("the fixes cut a UTF-8 character in two (byte 1 of the fixed text): "
+                            "the diagnostics were not found in this text")
+    assert wxlint.apply_fixes('"é"'.encode(), [d]) == b'"\xc3x"'  # bytes are given back as they are
