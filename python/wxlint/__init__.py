@@ -20,7 +20,7 @@ from ._capi import VERSION as __version__
 from .errors import (ConfigError, InternalError, IoError, OptionsError, SnapshotError,
                      UnknownOperationError, UnknownRuleError, WxlintError)
 from . import _capi
-from .linter import Linter, Payload, StrPath, _config_option, _paths, apply_fixes
+from .linter import Linter, Payload, StrPath, _config_option, _path, _paths, apply_fixes
 from .results import Diagnostic, Edit, Fix, Location, Report, Rule, Severity, SnapshotInfo, SnapshotKind
 
 __all__ = [
@@ -45,7 +45,7 @@ def _cached(config: Union[None, bool, str], snapshot: Optional[tuple[str, ...]],
 def _state(path: str) -> Optional[tuple[int, int, int]]:
     try:
         st = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL or lone surrogate in a name a config gives
         return None
     return st.st_ino, st.st_size, st.st_mtime_ns
 
@@ -66,7 +66,7 @@ def _named_files(config: str) -> tuple[object, ...]:
         with open(config, encoding="utf-8-sig") as f:  # the library reads a BOM too
             document = json.load(f)
         named, snapshot = document.get("rules"), document.get("snapshot")
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):  # the library reports what is wrong
         return ()
     base = os.path.dirname(config)
     # One path, or a list of them, as the library reads "snapshot".
@@ -75,9 +75,15 @@ def _named_files(config: str) -> tuple[object, ...]:
     if not isinstance(named, list):
         return snapshots
     # The config's directory is a path, not a pattern: "[x]" in it is no character class.
-    found = (sorted(glob.glob(os.path.join(glob.escape(base), entry), recursive=True))
-             for entry in named if isinstance(entry, str))
+    found = (_glob(os.path.join(glob.escape(base), entry)) for entry in named if isinstance(entry, str))
     return tuple((path, _state(path)) for paths in found for path in paths) + snapshots
+
+
+def _glob(pattern: str) -> list[str]:
+    try:
+        return sorted(glob.glob(pattern, recursive=True))
+    except ValueError:  # a NUL or lone surrogate in it: no file; the library reports it
+        return []
 
 
 def _config_state(config: Union[None, bool, str]) -> object:
@@ -97,8 +103,8 @@ def _config_state(config: Union[None, bool, str]) -> object:
     return here, None
 
 
-def _tuple(paths: Paths) -> Optional[tuple[str, ...]]:
-    return None if paths is None else tuple(_paths(paths))
+def _tuple(paths: Paths, argument: str) -> Optional[tuple[str, ...]]:
+    return None if paths is None else tuple(_paths(paths, argument))
 
 
 def _linter(config: Config, snapshot: SnapshotPaths, rules: RulePaths = None) -> Linter:
@@ -106,8 +112,9 @@ def _linter(config: Config, snapshot: SnapshotPaths, rules: RulePaths = None) ->
     working directory (relative paths name other files in another), while the config, rule
     files and snapshot stay the same (a policy being edited, a snapshot pulled again, is read
     again)."""
-    key = config if config is None or isinstance(config, bool) else os.fsdecode(config)
-    rule_files, snapshots = _tuple(rules), _tuple(snapshot)
+    # Checked as Linter checks them, before any is looked at here.
+    key = config if config is None or isinstance(config, bool) else _path(config, "config")
+    rule_files, snapshots = _tuple(rules, "rules"), _tuple(snapshot, "snapshot")
     state = (os.getcwd(), _config_state(key), tuple(map(_state, rule_files or ())), _snapshot_state(snapshots or ()))
     return _cached(key, snapshots, rule_files, state)
 
@@ -155,7 +162,7 @@ def snapshot_info(snapshot: SnapshotPaths = None, *, region: Optional[str] = Non
     Raises OptionsError when no snapshot is given, SnapshotError for a bad snapshot file."""
     options = _config_option(False if config is None and snapshot is not None else config)
     if snapshot is not None:
-        options["snapshot"] = _paths(snapshot)
+        options["snapshot"] = _paths(snapshot, "snapshot")
     if region is not None:
         options["region"] = region
     return SnapshotInfo.from_dict(_capi.snapshot_info(options))

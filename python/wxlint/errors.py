@@ -12,9 +12,9 @@ import os
 import re
 from typing import Optional
 
-# "FILE:LINE:COL: " at the start; the file name is the shortest prefix that fits.
-# The pointer follows when there is one: "/a/b", or "(root)" for the whole document.
-_PLACE = re.compile(r"(?P<file>.+?):(?P<line>[0-9]+):(?P<column>[0-9]+): (?:(?P<pointer>/.*?|\(root\)): )?")
+# ":LINE:COL: " after the file name that starts the message, then the pointer when there is
+# one: "/a/b", or "(root)" for the whole document.
+_PLACE = re.compile(r":(?P<line>[0-9]+):(?P<column>[0-9]+): (?:(?P<pointer>/.*?|\(root\)): )?")
 _MAX_READ = 1 << 24  # bytes: a file read again only to tell where its pointer ends
 
 
@@ -41,7 +41,7 @@ def _pointer(file: str, rest: str, shortest: str) -> str:
             return shortest
         with open(file, encoding="utf-8-sig") as f:
             document = json.load(f)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested past Python's limit
         return shortest
     for i in reversed(cuts):
         if _resolves(document, rest[:i]):
@@ -61,14 +61,18 @@ class WxlintError(Exception):
 
     @classmethod
     def from_message(cls, message: str) -> "WxlintError":
-        place = _PLACE.match(message)
-        if not place:
-            return cls(message)
-        file, pointer = place.group("file"), place.group("pointer")
-        if pointer and pointer != "(root)":
-            pointer = _pointer(file, message[place.start("pointer"):], pointer)
-        return cls(message, file=file, line=int(place.group("line")),
-                   column=int(place.group("column")), pointer="" if pointer == "(root)" else pointer)
+        # The place is where what comes before ":LINE:COL: " is a file: a message that quotes
+        # an argument ('unknown operation "x:1:2: y"') holds no place, and a file name may
+        # hold ":1:2: " itself.
+        for place in _PLACE.finditer(message):
+            file, pointer = message[:place.start()], place.group("pointer")
+            if not os.path.lexists(file):
+                continue
+            if pointer and pointer != "(root)":
+                pointer = _pointer(file, message[place.start("pointer"):], pointer)
+            return cls(message, file=file, line=int(place.group("line")),
+                       column=int(place.group("column")), pointer="" if pointer == "(root)" else pointer)
+        return cls(message)
 
 
 class OptionsError(WxlintError, ValueError):

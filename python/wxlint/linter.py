@@ -13,24 +13,32 @@ StrPath = Union[str, "os.PathLike[str]"]
 Payload = Union[dict, list, tuple, str, bytes, bytearray, memoryview]
 
 
-def _path(value: StrPath) -> str:
-    """A str, bytes or path-like path as text, refused with a NUL in it."""
+def _path(value: StrPath, argument: Optional[str] = None) -> str:
+    """A str, bytes or path-like path as text, refused with a NUL in it. A path for the options
+    JSON (`argument` names it) is refused when its name is not UTF-8: JSON text cannot carry
+    other bytes, and the library would open another name."""
     path = os.fsdecode(value)
     _capi.c_string(path)
+    if argument is not None:
+        try:
+            path.encode("utf-8")
+        except UnicodeEncodeError:
+            raise errors.OptionsError(f"{argument}: the path {os.fsencode(path)!r} is not valid UTF-8, and the library "
+                                      "takes it in JSON options, which cannot carry it; rename it") from None
     return path
 
 
-def _paths(value: Union[StrPath, Iterable[StrPath]]) -> list[str]:
+def _paths(value: Union[StrPath, Iterable[StrPath]], argument: Optional[str] = None) -> list[str]:
     if isinstance(value, (str, bytes, os.PathLike)):
-        return [_path(value)]
-    return [_path(v) for v in value]
+        return [_path(value, argument)]
+    return [_path(v, argument) for v in value]
 
 
 def _config_option(config: Union[None, bool, StrPath]) -> dict[str, Any]:
     """The options JSON's "config": None or True searches upward, False is none, else a path."""
     if config is False:
         return {}
-    return {"config": True if config is None or config is True else _path(config)}
+    return {"config": True if config is None or config is True else _path(config, "config")}
 
 
 def _as_bytes(payload: Union[str, bytes, bytearray, memoryview]) -> bytes:
@@ -143,9 +151,9 @@ class Linter:
                  rules: Union[None, StrPath, Iterable[StrPath]] = None, region: Optional[str] = None) -> None:
         options = _config_option(config)
         if snapshot is not None:
-            options["snapshot"] = _paths(snapshot)
+            options["snapshot"] = _paths(snapshot, "snapshot")
         if rules is not None:
-            options["rules"] = _paths(rules)
+            options["rules"] = _paths(rules, "rules")
         if settings:
             options["settings"] = dict(settings)
         if disabled:
@@ -153,7 +161,7 @@ class Linter:
         if severities:
             options["severities"] = dict(severities)
         if baseline is not None:
-            options["baseline"] = _path(baseline)
+            options["baseline"] = _path(baseline, "baseline")
         if region is not None:
             options["region"] = region
         self._native = NativeLinter(None if rules_dir is None else _path(rules_dir), options)

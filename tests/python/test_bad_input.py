@@ -105,3 +105,78 @@ def test_fixes_that_cut_a_character_of_the_text_are_an_options_error():
     assert str(e.value) == ("the fixes cut a UTF-8 character in two (byte 1 of the fixed text): "
                             "the diagnostics were not found in this text")
     assert wxlint.apply_fixes('"é"'.encode(), [d]) == b'"\xc3x"'  # bytes are given back as they are
+
+
+def test_an_option_path_that_is_not_utf8_is_refused(tmp_path, monkeypatch):
+    # The options are JSON: "\udcff" there would name the bytes ED B3 BF, another file.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / os.fsdecode(b"\xff.json")).write_text("{}")
+    for name in (b"\xff.json", os.fsdecode(b"\xff.json")):
+        calls = {
+            "config": [lambda: wxlint.Linter(config=name), lambda: wxlint.lint({}, config=name),
+                       lambda: wxlint.rules(config=name)],
+            "snapshot": [lambda: wxlint.Linter(config=False, snapshot=[name]),
+                         lambda: wxlint.lint({}, config=False, snapshot=name), lambda: wxlint.snapshot_info(name)],
+            "rules": [lambda: wxlint.Linter(config=False, rules=name), lambda: wxlint.explain("1", config=False, rules=[name])],
+            "baseline": [lambda: wxlint.Linter(config=False, baseline=name)],
+        }
+        for argument, tries in calls.items():
+            for call in tries:
+                with pytest.raises(wxlint.OptionsError) as e:
+                    call()
+                assert str(e.value) == (f"{argument}: the path b'\\xff.json' is not valid UTF-8, and the library takes "
+                                        "it in JSON options, which cannot carry it; rename it")
+    # Paths linted go to the library as bytes; a report names a file as the report's JSON can.
+    assert [d.code for d in wxlint.lint_file(b"\xff.json", config=False)] == ["WX0011"]
+    [report] = wxlint.lint_paths(".", config=False)
+    assert report.path == "./\\xff.json"
+
+
+def test_module_functions_refuse_a_path_as_linter_does(project):
+    (project / "nul.json").write_text('{"rules": ["a\\u0000*"]}')
+    cases = [("a\0", "embedded null byte in 'a\\x00'"),
+             ("\ud800.json", "'\\ud800.json' cannot be encoded as a file system name: surrogates not allowed")]
+    for config, message in cases:
+        for call in (lambda: wxlint.Linter(config=config), lambda: wxlint.lint({}, config=config),
+                     lambda: wxlint.lint_file("x.json", config=config), lambda: wxlint.lint_paths(".", config=config),
+                     lambda: wxlint.rules(config=config), lambda: wxlint.explain("1026016", config=config),
+                     lambda: wxlint.lint({}, config=False, rules=[config]),
+                     lambda: wxlint.lint({}, config=False, snapshot=config)):
+            with pytest.raises(wxlint.OptionsError) as e:
+                call()
+            assert str(e.value) == message
+    # A config naming such a rule file: the library's error, whichever way it is built.
+    with pytest.raises(wxlint.WxlintError) as by_linter:
+        wxlint.Linter(config="nul.json")
+    with pytest.raises(type(by_linter.value)) as by_function:
+        wxlint.lint({}, config="nul.json")
+    assert by_function.value.message == by_linter.value.message
+
+
+def test_a_file_nested_too_deep_to_read_back_still_names_its_place(project):
+    config = project / "deep1.json"
+    config.write_text('{"settings": {"a: b: c": ' + "[" * 5000 + "]" * 5000 + "}}")
+    for call in (lambda: wxlint.Linter(config=config), lambda: wxlint.lint({}, config=config)):
+        with pytest.raises(wxlint.ConfigError) as e:
+            call()
+        code, _, err = run_cli("check", "--config", config, ROOT / "examples")
+        assert code == 2 and err == f"wxlint: {e.value}\n"
+        assert e.value.message.endswith(": nesting deeper than 512 levels")
+        # The message clips the pointer: of the ways to cut it, the shortest.
+        assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(config), 1, 536, "/settings/a")
+
+
+def test_a_place_is_read_only_where_the_message_names_a_file(project):
+    with pytest.raises(wxlint.UnknownOperationError) as e:
+        wxlint.lint({}, operation="x:1:2: y", config=False)
+    assert e.value.message.startswith('unknown operation "x:1:2: y"; known operations: ')
+    assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (None, None, None, None)
+    with pytest.raises(wxlint.ConfigError) as e:
+        wxlint.Linter(config=False, disabled=["x:1:2: y"])
+    assert (e.value.message, e.value.file, e.value.line) == ('unknown rule id or code "x:1:2: y"', None, None)
+    # A file whose name holds ":1:2: " is still the place.
+    config = project / "a:1:2: b.json"
+    config.write_text('{\n  "rules": {"1026016": "loud"}\n}\n')
+    with pytest.raises(wxlint.ConfigError) as e:
+        wxlint.Linter(config=config)
+    assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(config), 2, 24, "/rules/1026016")
