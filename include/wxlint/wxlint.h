@@ -115,7 +115,10 @@ WXLINT_API int wxlint_lint_file(const wxlint_linter* linter, const char* path, c
                                 wxlint_result** out, char** error);
 /* Lint `count` paths as `wxlint check PATH...` does: directories searched recursively for
  * *.json (sorted, hidden directories skipped), the snapshot's own files left out, one report
- * for all. WXLINT_E_IO when a path cannot be read or no *.json file is found. */
+ * for all. A path that cannot be read (missing, a FIFO, a link to nowhere) stops none of the
+ * others: the status is then WXLINT_E_IO, *error names each such path (a line each), and *out
+ * still receives the others' reports, its JSON listing the paths in "notLinted" as `check
+ * --format json` does: free it too. WXLINT_E_IO with *out NULL when no *.json file is found. */
 WXLINT_API int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, size_t count,
                                  const char* operation, wxlint_result** out, char** error);
 

@@ -154,14 +154,21 @@ class NativeLinter:
 
     def _report(self, call: Any, *args: Any) -> dict[str, Any]:
         result, error = ctypes.c_void_p(), ctypes.c_void_p()
-        _check(call(self._handle, *args, ctypes.byref(result), ctypes.byref(error)), error)
+        status = call(self._handle, *args, ctypes.byref(result), ctypes.byref(error))
+        report: dict[str, Any] = {}
+        if result.value:  # also beside WXLINT_E_IO from wxlint_lint_paths: the files it could read
+            try:
+                length = ctypes.c_size_t()
+                pointer = _lib.wxlint_result_json(result, ctypes.byref(length))
+                report = json.loads(ctypes.string_at(pointer, length.value))
+            finally:
+                _lib.wxlint_result_free(result)
         try:
-            length = ctypes.c_size_t()
-            pointer = _lib.wxlint_result_json(result, ctypes.byref(length))
-            report: dict[str, Any] = json.loads(ctypes.string_at(pointer, length.value))
-            return report
-        finally:
-            _lib.wxlint_result_free(result)
+            _check(status, error)
+        except errors.IoError as e:
+            e.report = report
+            raise
+        return report
 
     def lint(self, text: bytes, name: str, operation: Optional[str]) -> dict[str, Any]:
         return self._report(_lib.wxlint_lint, text, len(text), c_string(name), _bytes(operation))

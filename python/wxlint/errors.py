@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from typing import Optional
+from typing import Any, Optional
 
 # ":LINE:COL: " after the file name that starts the message, then the pointer when there is
 # one: "/a/b", or "(root)" for the whole document.
@@ -89,7 +89,12 @@ class SnapshotError(ConfigError):
 
 
 class IoError(WxlintError):
-    """A path cannot be read (missing, a directory where a file was expected, no *.json...)."""
+    """A path cannot be read (missing, a directory where a file was expected, no *.json...).
+    From lint_paths, `reports` holds the reports of the files it could read, and the message
+    names each path it could not, a line each."""
+
+    reports: tuple[Any, ...] = ()
+    report: dict[str, Any] = {}  # the library's report beside the error, read into `reports`
 
 
 class UnknownOperationError(WxlintError, ValueError):

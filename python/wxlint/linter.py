@@ -193,8 +193,14 @@ class Linter:
     def lint_paths(self, paths: Union[StrPath, Iterable[StrPath]], *,
                    operation: Optional[str] = None) -> list[Report]:
         """Lint files and directories (searched recursively for *.json, hidden directories
-        skipped) as `wxlint check PATH...` does: one Report per file, in that order."""
-        report = self._native.lint_paths(_paths(paths), operation)
+        skipped) as `wxlint check PATH...` does: one Report per file, in that order. A path that
+        cannot be read (a link to nowhere, a FIFO, a missing file) does not stop the others: once
+        they are linted, IoError names each one, a line each, and its `reports` holds the others'."""
+        try:
+            report = self._native.lint_paths(_paths(paths), operation)
+        except errors.IoError as e:
+            e.reports = tuple(Report.from_dict(f) for f in e.report.get("files", ()))
+            raise
         return [Report.from_dict(f) for f in report["files"]]
 
     def rules(self) -> list[Rule]:

@@ -159,11 +159,12 @@ void hide(const wxlint_linter* linter, std::span<wxlint::FileReport> files) {
 
 // hide(), then renders and hands the result over. With a baseline the linter lists every
 // finding: what the baseline leaves is capped at maxFindingsPerRule here.
-void finish(const wxlint_linter* linter, std::unique_ptr<wxlint_result> result, wxlint_result** out) {
+void finish(const wxlint_linter* linter, std::unique_ptr<wxlint_result> result, wxlint_result** out,
+            const std::vector<std::string>& not_linted = {}) {
   hide(linter, result->files);
   if (linter->baseline)
     for (auto& f : result->files) wxlint::cap_findings(f, linter->linter.max_findings_per_rule());
-  result->json = wxlint::to_json(result->files);
+  result->json = wxlint::to_json(result->files, not_linted);
   *out = result.release();
 }
 
@@ -318,13 +319,23 @@ int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, siz
       given.emplace_back(paths[i]);
     }
     wxlint::ExpandedPaths expanded = wxlint::expand_paths(given);
-    if (!expanded.errors.empty()) throw wxlint::IoError(expanded.errors.front());
     wxlint::drop_repeated_files(expanded.files);
     wxlint::drop_snapshot_files(expanded.files, linter->own_files);
-    if (expanded.files.empty()) throw wxlint::IoError("no *.json files found in the given paths");
+    std::vector<std::string> not_linted = std::move(expanded.errors);
+    if (expanded.files.empty() && not_linted.empty()) throw wxlint::IoError("no *.json files found in the given paths");
+    // As `wxlint check`: a path that cannot be read stops none of the others.
     auto result = std::make_unique<wxlint_result>();
-    for (const auto& file : expanded.files) result->files.push_back(read_and_lint(linter, file, op));
-    finish(linter, std::move(result), out);
+    for (const auto& file : expanded.files) try {
+        result->files.push_back(read_and_lint(linter, file, op));
+      } catch (const wxlint::IoError& e) {
+        not_linted.emplace_back(e.what());
+      }
+    finish(linter, std::move(result), out, not_linted);
+    if (!not_linted.empty()) {
+      std::string why;
+      for (const std::string& w : not_linted) why += (why.empty() ? "" : "\n") + w;
+      throw Failure{WXLINT_E_IO, why};  // *out stays: the reports of the others
+    }
   });
 }
 

@@ -180,3 +180,68 @@ def test_a_place_is_read_only_where_the_message_names_a_file(project):
     with pytest.raises(wxlint.ConfigError) as e:
         wxlint.Linter(config=config)
     assert (e.value.file, e.value.line, e.value.column, e.value.pointer) == (str(config), 2, 24, "/rules/1026016")
+
+
+def unreadable_entries(directory, fifo=False):
+    """A directory of two payloads beside a link to nowhere (and a FIFO), named *.json. A FIFO
+    only in a child process with a timeout: opened for reading, it would wait for ever."""
+    (directory / "sub").mkdir(parents=True)
+    (directory / "a.json").write_text("{}")
+    (directory / "sub" / "c.json").write_text("[]")
+    os.symlink("nowhere.json", directory / "b.json")
+    os.link(directory / "a.json", directory / "sub" / "same-as-a.json")  # linted once, as the CLI does
+    if not fifo:
+        return ["d/b.json: a link to nowhere.json, which does not exist"]
+    os.mkfifo(directory / "f.json")
+    return ["d/b.json: a link to nowhere.json, which does not exist",
+            "d/f.json: not a regular file (a FIFO, socket or device): cannot read it as JSON"]
+
+
+def test_lint_paths_lints_every_readable_file_and_names_the_others(project):
+    not_linted = unreadable_entries(project / "d") + ["missing.json: No such file or directory"]
+    with pytest.raises(wxlint.IoError) as e:
+        wxlint.lint_paths(["d", "missing.json"], config=False)
+    assert e.value.message == "\n".join(not_linted)
+    said = json.loads(run_cli("check", "--no-config", "--format", "json", "d", "missing.json", cwd=project)[1])
+    assert said["notLinted"] == not_linted
+    assert [r.to_dict() for r in e.value.reports] == said["files"]
+    assert [r.path for r in e.value.reports] == ["d/a.json", "d/sub/c.json"]
+    assert list(e.value.reports) == wxlint.lint_paths(["d/a.json", "d/sub"], config=False)
+
+
+def test_lint_paths_passes_over_the_linters_own_files(project):
+    not_linted = unreadable_entries(project / "d")
+    snapshot = project / "d" / "snapshot"
+    snapshot.mkdir()
+    (snapshot / "locations.json").write_bytes((ROOT / "testdata" / "snapshot" / "org.snapshot" / "locations.json").read_bytes())
+    with pytest.raises(wxlint.IoError) as e:
+        wxlint.lint_paths("d", config=False, snapshot=snapshot)
+    assert e.value.message == "\n".join(not_linted)
+    said = json.loads(run_cli("check", "--no-config", "--snapshot", snapshot, "--format", "json", "d", cwd=project)[1])
+    assert [r.to_dict() for r in e.value.reports] == said["files"]
+    assert [r.path for r in e.value.reports] == ["d/a.json", "d/sub/c.json"]
+    os.remove(project / "d" / "a.json")
+    os.remove(project / "d" / "sub" / "c.json")
+    os.remove(project / "d" / "sub" / "same-as-a.json")
+    os.remove(project / "d" / "b.json")
+    with pytest.raises(wxlint.IoError) as e:
+        wxlint.lint_paths("d", config=False, snapshot=snapshot)
+    assert (e.value.message, e.value.reports) == ("no *.json files found in the given paths", ())
+
+
+def test_lint_paths_opens_no_fifo_and_reads_standard_input_once(project):
+    not_linted = unreadable_entries(project / "d", fifo=True)
+    code = ("import json, wxlint\n"
+            "try:\n"
+            "    wxlint.lint_paths(['-', 'd'], config=False)\n"
+            "except wxlint.IoError as e:\n"
+            "    print(json.dumps([e.message, [r.to_dict() for r in e.reports]]))\n")
+    stdin = '{"usersList": []}'
+    p = subprocess.run([sys.executable, "-c", code], input=stdin, capture_output=True, text=True, cwd=project,
+                       timeout=60)
+    message, reports = json.loads(p.stdout)
+    said = json.loads(run_cli("check", "--no-config", "--format", "json", "-", "d", cwd=project, stdin=stdin.encode())[1])
+    assert message == "\n".join(not_linted) and said["notLinted"] == not_linted
+    assert reports == said["files"]
+    assert [(r["path"], [d["code"] for d in r["diagnostics"]]) for r in reports] == [
+        ("<stdin>", ["1026011"]), ("d/a.json", ["WX0011"]), ("d/sub/c.json", ["WX0011"])]

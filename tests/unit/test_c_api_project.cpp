@@ -6,6 +6,8 @@
 #include <wxlint/wxlint.h>
 
 #include <catch2/catch.hpp>
+
+#include <sys/stat.h>
 #include <rapidjson/document.h>
 
 #include <chrono>
@@ -224,6 +226,35 @@ TEST_CASE("c api: lint_paths searches directories as wxlint check does", "[c_api
   CHECK(wxlint_lint_paths(linter, nullptr, 1, nullptr, &result, nullptr) == WXLINT_E_INVALID_ARGUMENT);
   CHECK(wxlint_lint_paths(linter, paths, 1, "nope", &result, nullptr) == WXLINT_E_UNKNOWN_OPERATION);
   CHECK(lint_file(linter, (s.dir / "missing.json").string()).status == WXLINT_E_IO);
+  wxlint_linter_free(linter);
+}
+
+TEST_CASE("c api: lint_paths lints every readable file, and names the others", "[c_api]") {
+  Scratch s;
+  s.write("d/a.json", kNoExtension);
+  s.write("d/c.json", "{}");
+  std::filesystem::create_symlink(s.dir / "d" / "nowhere", s.dir / "d" / "b.json");
+  REQUIRE(mkfifo((s.dir / "d" / "f.json").c_str(), 0600) == 0);  // never opened: it would wait for a writer
+  wxlint_linter* linter = make("{}");
+  const std::string dir = (s.dir / "d").string(), missing = (s.dir / "missing.json").string();
+  const char* paths[] = {dir.c_str(), missing.c_str()};
+  wxlint_result* result = nullptr;
+  char* error = nullptr;
+  const int status = wxlint_lint_paths(linter, paths, 2, nullptr, &result, &error);
+  REQUIRE(result != nullptr);  // the others' reports, beside the status that says not all were linted
+  const Lint lint = codes_of(status, result, error);
+  CHECK(lint.status == WXLINT_E_IO);
+  CHECK(lint.codes == "1026016,WX0011");
+  const std::string not_linted[] = {dir + "/b.json: a link to " + (s.dir / "d" / "nowhere").string() + ", which does not exist",
+                                    dir + "/f.json: not a regular file (a FIFO, socket or device): cannot read it as JSON",
+                                    missing + ": No such file or directory"};
+  CHECK(lint.error == not_linted[0] + "\n" + not_linted[1] + "\n" + not_linted[2]);
+  rapidjson::Document d;
+  d.Parse(lint.json.c_str());
+  REQUIRE(d["notLinted"].Size() == 3);
+  for (rapidjson::SizeType i = 0; i < 3; ++i) CHECK(std::string(d["notLinted"][i].GetString()) == not_linted[i]);
+  CHECK(d["summary"]["files"].GetUint() == 2);
+  CHECK(d["summary"]["notLinted"].GetUint() == 3);
   wxlint_linter_free(linter);
 }
 
