@@ -90,7 +90,9 @@ std::vector<std::string> contact(const ItemReader& r) {
 const std::vector<Kind>& kinds() {
   // Order matters for "items": a location is recognised before a person.
   static const std::vector<Kind> list = {
-      {"numbers", "phoneNumbers", "{\"phoneNumbers\": [...]} from GET /telephony/config/numbers", {}, number},
+      // Its items name a number: a person's {"type", "value"} are not (a Create a Person body).
+      {"numbers", "phoneNumbers", "{\"phoneNumbers\": [...]} from GET /telephony/config/numbers",
+       {"phoneNumber", "extension", "location", "owner"}, number},
       {"locations", "items", "{\"items\": [locations]} from GET /locations", {"address", "timeZone"}, location, "id",
        "LOCATION"},
       {"licences", "items", "{\"items\": [licences]} from GET /licenses",
@@ -142,7 +144,9 @@ const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** i
           first = &v;
           break;
         }
-      if (!k.item_keys.empty() && (!first || !(by_id ? id_of_type(k, *first) : has_member_of(k, *first)))) continue;
+      // A list of its own key with no object item is the kind's still: an org with no numbers.
+      const bool own = std::count_if(kinds().begin(), kinds().end(), [&](const Kind& o) { return o.list_key == k.list_key; }) == 1;
+      if (!k.item_keys.empty() && (first ? !(by_id ? id_of_type(k, *first) : has_member_of(k, *first)) : !own)) continue;
       *items = list;
       return &k;
     }
@@ -155,7 +159,8 @@ bool belongs(const Kind& kind, const rapidjson::Value& item) {
 }
 
 std::string no_kind_of_item(std::string_view list_key) {
-  std::string s = "an item of none of the kinds an \"" + std::string(list_key) + "\" list holds:";
+  const bool vowel = !list_key.empty() && std::string_view("aeiou").find(list_key[0]) != std::string_view::npos;
+  std::string s = std::string("an item of none of the kinds ") + (vowel ? "an" : "a") + " \"" + std::string(list_key) + "\" list holds:";
   for (const Kind& k : kinds()) {
     if (k.list_key != list_key || k.item_keys.empty()) continue;
     s += std::string(s.back() == ':' ? " " : "; ") + std::string(k.table) + " have ";

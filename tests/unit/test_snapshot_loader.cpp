@@ -147,6 +147,10 @@ TEST_CASE("snapshot: bad files name the file, line, column and pointer", "[snaps
         "\"consumedByUsers\", \"consumedByWorkspaces\", \"subscriptionId\", \"siteUrl\" or \"siteType\", or a Webex id "
         "of type LICENSE; people have \"emails\", \"displayName\", \"firstName\" or \"lastName\", or a Webex id of type "
         "PEOPLE");
+  // A person's phone numbers ({"type", "value"}) are no page of numbers.
+  CHECK(error_of({{"n.json", "{\"phoneNumbers\": [{\"type\": \"work\", \"value\": \"+14085267210\"}]}"}}) ==
+        "n.json:1:19: /phoneNumbers/0: an item of none of the kinds a \"phoneNumbers\" list holds: numbers have "
+        "\"phoneNumber\", \"extension\", \"location\" or \"owner\"");
   CHECK(error_of({{"a.json", "{\"items\": [3]}"}}) == "a.json:1:12: /items/0: expected an object (a list item), not an integer");
   CHECK(error_of({{"a.json", "{\"phoneNumbers\": 3}"}}) == "a.json:1:18: /phoneNumbers: expected an array (a page's list), not an integer");
   CHECK(error_of({{"a.json", "{\"items\": {\"id\": \"P\"}}"}}) == "a.json:1:11: /items: expected an array (a page's list), not an object");
