@@ -152,6 +152,9 @@ std::optional<ParseIssue> fatal_issue(std::string_view t, const rapidjson::Reade
   if (handler.number_too_big()) {  // the handler stopped the parse: report RapidJSON's own error
     code = rapidjson::kParseErrorNumberTooBig;
     off = handler.number_too_big_offset();
+  } else if (handler.lone_surrogate()) {  // ...as RapidJSON reports a lone high one
+    code = rapidjson::kParseErrorStringUnicodeSurrogateInvalid;
+    off = handler.lone_surrogate_offset();
   }
   // RapidJSON flags a bad literal ("tru]") where it stopped; point at its start.
   if (code == rapidjson::kParseErrorValueInvalid) {

@@ -220,6 +220,8 @@ class Reader {
             p += 2;
             if (!hex4(p, low) || low < 0xDC00 || low > 0xDFFF) return false;
             cp = (((cp - 0xD800) << 10) | (low - 0xDC00)) + 0x10000;
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            return false;  // a low surrogate alone: no character, and not UTF-8 when written out
           }
           put_utf8(scratch_, cp);
           break;

@@ -1,5 +1,6 @@
 #include "document/sax_handler.hpp"
 
+#include <cctype>
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -208,7 +209,39 @@ bool SaxHandler::Key(const char* s, SizeType n, bool copy) {
   std::size_t quote = last_end_;
   const std::size_t stop = stream_.Tell();
   while (quote < stop && text_[quote] != '"') ++quote;
+  if (found_lone_surrogate(quote, s, n)) return false;
   return key(quote, s, n, copy, false);
+}
+
+bool SaxHandler::found_lone_surrogate(std::size_t quote, const char* s, SizeType n) {
+  // Decoded, a low surrogate is ED B0-BF; the text itself is valid UTF-8, so it came from an escape.
+  bool any = false;
+  for (SizeType i = 0; i + 1 < n && !any; ++i)
+    any = static_cast<unsigned char>(s[i]) == 0xED && (static_cast<unsigned char>(s[i + 1]) & 0xF0) == 0xB0;
+  if (!any) return false;
+  const auto hex = [&](std::size_t at) {
+    unsigned v = 0;
+    for (std::size_t k = at; k < at + 4 && k < text_.size(); ++k)
+      v = v << 4 | static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(text_[k])) ? text_[k] - '0' : (text_[k] | 0x20) - 'a' + 10);
+    return v;
+  };
+  bool after_high = false;
+  for (std::size_t p = quote + 1; p + 1 < stream_.Tell(); ++p) {
+    if (text_[p] != '\\') {
+      after_high = false;
+      continue;
+    }
+    const bool u = text_[p + 1] == 'u';
+    const unsigned cp = u ? hex(p + 2) : 0;
+    if (u && cp >= 0xDC00 && cp <= 0xDFFF && !after_high) {
+      lone_surrogate_ = true;
+      lone_surrogate_offset_ = p;
+      return true;
+    }
+    after_high = u && cp >= 0xD800 && cp <= 0xDBFF;
+    p += u ? 5 : 1;
+  }
+  return false;
 }
 
 bool SaxHandler::TextKey(std::size_t begin, SizeType n) {
@@ -248,6 +281,9 @@ bool SaxHandler::String(const char* s, SizeType n, bool copy) {
   if (referable() && end > n && text_[end] == '"' && text_[end - n - 1] == '"' &&
       std::memchr(text_.data() + end - n, '\\', n) == nullptr)
     return TextString(end - n, n);
+  std::size_t quote = last_end_;
+  while (quote < end && text_[quote] != '"') ++quote;
+  if (found_lone_surrogate(quote, s, n)) return false;
   string(s, n, copy);
   return scalar_done();
 }

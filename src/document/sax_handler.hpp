@@ -76,6 +76,10 @@ class SaxHandler {
   // A number past DBL_MAX stopped the parse; the offset is its first byte.
   bool number_too_big() const { return number_too_big_; }
   std::size_t number_too_big_offset() const { return number_too_big_offset_; }
+  // A \uDC00-\uDFFF escape with no high surrogate before it stopped the parse (RapidJSON
+  // takes it, and writes bytes that are not UTF-8); the offset is its backslash.
+  bool lone_surrogate() const { return lone_surrogate_; }
+  std::size_t lone_surrogate_offset() const { return lone_surrogate_offset_; }
 
   // Pointer for a parse error: the value being parsed when in_value is true
   // (element of the innermost array, or the member whose key was read),
@@ -154,6 +158,11 @@ class SaxHandler {
 
   bool number_too_big_ = false;
   std::size_t number_too_big_offset_ = 0;
+  bool lone_surrogate_ = false;
+  std::size_t lone_surrogate_offset_ = 0;
+  // Whether RapidJSON's decoded string s holds a lone low surrogate; if so notes where its
+  // escape is in the text between the quote at `quote` and the stream.
+  bool found_lone_surrogate(std::size_t quote, const char* s, SizeType n);
 
   std::vector<DuplicateKey> duplicates_;
   std::size_t suppressed_ = 0;
