@@ -204,6 +204,11 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
           if (name->find_first_of(", \t\n\r") != std::string::npos)
             file.fail(ptr + key, "may not hold a comma or white space: --select and --ignore take a list of ids and "
                                  "codes separated by commas");
+        // WX codes name wxlint's findings: a policy's would share --ignore and explain with one.
+        if (layered && d.code.size() > 2 && d.code.starts_with("WX") &&
+            d.code.find_first_not_of("0123456789", 2) == std::string::npos)
+          file.fail(ptr + "/code", "\"" + d.code + "\" is a code of wxlint's own (WX and digits); give the rule a code "
+                                   "of your organisation's, such as \"ORG001\" (a Webex API code, such as \"4202\", may be shared)");
         if (auto [seen, added] = seen_ids.emplace(d.id, file.name); !added)
           file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice" +
                                      (seen->second == file.name ? std::string() : " (first in " + seen->second + ")"));

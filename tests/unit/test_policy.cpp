@@ -351,6 +351,13 @@ TEST_CASE("layering: a rule's at, when and unless must name places the request c
   CHECK(load(at + R"("unless": [{"1/phoneNumber": "x"}, {"6/userId": "x"}])") ==
         "org.rules.json:2:242: /rules/0/unless/1/6~1userId: \"6/userId\" climbs 6 levels from "
         "\"/usersList/*/users/*/extension\", above the request's root: it names nothing");
+  // A WX code is wxlint's own; a Webex API code may be shared.
+  CHECK(load(R"("check": "forbidden", "at": "/usersList/*/users/*/mobile")").find("WX") == std::string::npos);
+  PolicyFile wx(R"({"operation": "validateOrInitiateMoveUsersJob", "rules": [
+{"id": "org/x", "code": "WX0001", "severity": "error", "summary": "s", "description": "d", "message": "m", "check": "forbidden", "at": "/usersList/*/users/*/mobile"}]})");
+  CHECK(error_of([&] { wxlint::Linter::embedded(wx.options()); }) ==
+        wx.path() + ":2:25: /rules/0/code: \"WX0001\" is a code of wxlint's own (WX and digits); give the rule a code of "
+                    "your organisation's, such as \"ORG001\" (a Webex API code, such as \"4202\", may be shared)");
   // Places the request can have: items by index, any member, a pointer up to the request's root.
   CHECK(load(pattern + R"("at": "/usersList/0/users/1/*", "when": {"4/0/validate": true, "4": {}})") == "no error");
   // A forbidden member is one the schema lacks; its object must be one it has.
