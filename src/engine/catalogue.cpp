@@ -47,7 +47,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
   }
 
   std::set<std::string> used_settings, seen_overrides;
-  std::map<std::string, std::string> seen_ids;  // rule id -> its file
+  std::map<std::string, std::pair<std::string, std::string>> seen_ids;  // rule id -> its file and pointer
   // By code, then by rule id: the rule's own id, the narrower, has the last word
   // ({"4202": "off", "move-users/extension-taken": "warning"} keeps that one rule on).
   auto override_for = [&](const std::string& id, const std::string& code, RuleDoc& doc) {
@@ -209,9 +209,10 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
             d.code.find_first_not_of("0123456789", 2) == std::string::npos)
           file.fail(ptr + "/code", "\"" + d.code + "\" is a code of wxlint's own (WX and digits); give the rule a code "
                                    "of your organisation's, such as \"ORG001\" (a Webex API code, such as \"4202\", may be shared)");
-        if (auto [seen, added] = seen_ids.emplace(d.id, file.name); !added)
-          file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice" +
-                                     (seen->second == file.name ? std::string() : " (first in " + seen->second + ")"));
+        if (auto [seen, added] = seen_ids.emplace(d.id, std::pair(file.name, ptr)); !added)
+          file.fail(ptr + "/id", "rule id \"" + d.id + "\" is used twice (first " +
+                                     (seen->second.first == file.name ? "at " + seen->second.second
+                                                                      : "in " + seen->second.first) + ")");
         if (auto ex = r.FindMember("examples"); ex != r.MemberEnd()) {
           if (auto f = ex->value.FindMember("fail"); f != ex->value.MemberEnd()) d.fail_example = to_json_text(f->value);
           if (auto p = ex->value.FindMember("pass"); p != ex->value.MemberEnd()) d.pass_example = to_json_text(p->value);

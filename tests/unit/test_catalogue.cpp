@@ -46,7 +46,7 @@ TEST_CASE("bad rule files name the file, line, column and pointer", "[catalogue]
   CHECK_THAT(error_of("[" + rule("a", "required", "/x", R"({"field": "x", "extra": 1})") + "]"),
              Catch::Contains("/rules/0/params/extra: unknown parameter"));
   CHECK_THAT(error_of("[" + rule("a", "required", "/x", R"({"field": "x"})") + "," + rule("a", "required", "/y", R"({"field": "x"})") + "]"),
-             Catch::Contains("rule id \"a\" is used twice"));
+             Catch::Contains("/rules/1/id: rule id \"a\" is used twice (first at /rules/0)"));
   CHECK_THAT(error_of(R"([{"id": "a", "code": "1", "severity": "fatal", "check": "required", "message": "m", "summary": "s", "description": "d"}])"),
              Catch::Contains("/rules/0/severity"));
   CHECK_THAT(error_of("[{]"), Catch::Contains("rules/test.rules.json:1:"));
