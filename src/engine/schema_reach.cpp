@@ -1,12 +1,15 @@
 #include "engine/schema_reach.hpp"
 
+#include "document/document.hpp"
 #include "document/json_pointer.hpp"
+#include "engine/check.hpp"
 #include "engine/data_file.hpp"
 #include "engine/pattern.hpp"
 #include "formats/formats.hpp"
 
 #include <rapidjson/pointer.h>
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 #include <string_view>
@@ -58,15 +61,17 @@ struct Child {
 
 class Reach {
  public:
-  Reach(const Value& root, const std::vector<std::string>& tokens) : root_(root), tokens_(tokens) {}
+  // With `value`, the place must also admit it (a condition's value).
+  Reach(const Value& root, const std::vector<std::string>& tokens, const Value* value = nullptr)
+      : root_(root), tokens_(tokens), value_(value) {}
 
   bool from(const Value& schema, std::size_t i) {
-    if (i == tokens_.size()) return true;
+    if (i == tokens_.size()) return !value_ || admits(schema, *value_, 0);
     if (!seen_.emplace(&schema, i).second) return false;  // its answer is on the way
     if (i > deepest_) deepest_ = i, names_.clear();
     Child child;
     if (!allows(schema, tokens_[i], child, i, 0)) return false;
-    if (child.open || child.schemas.empty()) return true;
+    if (child.open || child.schemas.empty()) return true;  // anything, whatever follows
     for (const Value* s : child.schemas)
       if (from(*s, i + 1)) return true;
     return false;
@@ -83,9 +88,8 @@ class Reach {
     if (schema.IsBool()) return schema.GetBool() && (out.open = true);
     if (!schema.IsObject()) return out.open = true;
     if (const Value* ref = member(schema, "$ref")) {
-      const Value* target = ref->IsString() ? rapidjson::Pointer(ref->GetString(), ref->GetStringLength()).Get(root_) : nullptr;
-      if (!target || !ref->IsString() || ref->GetStringLength() == 0 || ref->GetString()[0] != '#') return out.open = true;
-      return allows(*target, token, out, i, depth + 1);
+      const Value* target = target_of(*ref);
+      return target ? allows(*target, token, out, i, depth + 1) : (out.open = true);
     }
     if (!own(schema, token, out, i)) return false;
     if (const Value* all = member(schema, "allOf"); all && all->IsArray())
@@ -104,6 +108,32 @@ class Reach {
       }
       if (!some) return false;
     }
+    return true;
+  }
+
+  // What a "$ref" in this document names; null for another document's (then: anything).
+  const Value* target_of(const Value& ref) const {
+    if (!ref.IsString() || ref.GetStringLength() == 0 || ref.GetString()[0] != '#') return nullptr;
+    return rapidjson::Pointer(ref.GetString(), ref.GetStringLength()).Get(root_);
+  }
+
+  // Whether `schema` lets a value be of `v`'s JSON type, its combinators' too. (Not its enum: an
+  // exemption may name a value the schema refuses, a GET's "work_extension" in a PUT.)
+  bool admits(const Value& schema, const Value& v, int depth) {
+    if (depth > kMaxDepth || !schema.IsObject()) return !schema.IsBool() || schema.GetBool();
+    if (const Value* ref = member(schema, "$ref")) {
+      const Value* target = target_of(*ref);
+      return !target || admits(*target, v, depth + 1);
+    }
+    const std::string_view type = json_type_name(v);  // "integer" for a whole number
+    if (!type_allows(schema, type) && !(type == "integer" && type_allows(schema, "number"))) return false;
+    if (const Value* all = member(schema, "allOf"); all && all->IsArray())
+      for (const Value& b : all->GetArray())
+        if (!admits(b, v, depth + 1)) return false;
+    for (const char* kw : {"anyOf", "oneOf"})
+      if (const Value* any = member(schema, kw); any && any->IsArray() && !any->Empty() &&
+                                                 std::none_of(any->Begin(), any->End(), [&](const Value& b) { return admits(b, v, depth + 1); }))
+        return false;
     return true;
   }
 
@@ -163,6 +193,7 @@ class Reach {
 
   const Value& root_;
   const std::vector<std::string>& tokens_;
+  const Value* value_;
   std::set<std::pair<const Value*, std::size_t>> seen_;
   std::size_t deepest_ = 0;
   std::vector<std::string> names_;
@@ -170,9 +201,16 @@ class Reach {
 
 }  // namespace
 
-std::optional<std::string> unreachable(const rapidjson::Value& schema, const std::vector<std::string>& tokens) {
+std::optional<std::string> unreachable(const rapidjson::Value& schema, const std::vector<std::string>& tokens,
+                                       const rapidjson::Value* value) {
   Reach reach(schema, tokens);
-  if (reach.from(schema, 0)) return std::nullopt;
+  if (reach.from(schema, 0)) {
+    if (!value || Reach(schema, tokens, value).from(schema, 0)) return std::nullopt;
+    std::string where;
+    for (const std::string& t : tokens) pointer::append_key(where, t);
+    return "the request schema allows no " + std::string(json_type_name(*value)) + " (" +
+           formats::clipped(to_json_text(*value), 64) + ") at " + (where.empty() ? "the root" : where);
+  }
   const std::size_t at = reach.deepest();
   std::string where;
   for (std::size_t k = 0; k < at; ++k) pointer::append_key(where, tokens[k]);
@@ -198,7 +236,8 @@ void check_places(const DataFile& file, const std::string& ptr, const rapidjson:
   if (const auto why = unreachable(schema, object))
     file.fail(ptr + "/at", "\"" + at->text + "\" matches nothing: " + *why + " (the rule would never apply)");
   // Each member of a "when" or "unless" object (parsed already: its names are pointers).
-  const auto conditions_of = [&](const rapidjson::Value& conditions, const std::string& where) {
+  // "when" values must be of a type the place can hold: a condition that never holds.
+  const auto conditions_of = [&](const rapidjson::Value& conditions, const std::string& where, bool typed) {
     if (!conditions.IsObject()) return;
     for (const auto& m : conditions.GetObject()) {
       const std::optional<RelPointer> parsed = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
@@ -211,15 +250,16 @@ void check_places(const DataFile& file, const std::string& ptr, const rapidjson:
                              "\", above the request's root: it names nothing");
       std::vector<std::string> tokens(at->tokens.begin(), at->tokens.end() - static_cast<std::ptrdiff_t>(target.up));
       tokens.insert(tokens.end(), target.tokens.begin(), target.tokens.end());
-      if (const auto why = unreachable(schema, tokens))
-        file.fail(place, "\"" + target.text + "\" names nothing: " + *why);
+      if (const auto why = unreachable(schema, tokens)) file.fail(place, "\"" + target.text + "\" names nothing: " + *why);
+      if (typed)
+        if (const auto why = unreachable(schema, tokens, &m.value)) file.fail(place, "\"" + target.text + "\" never holds: " + *why);
     }
   };
-  if (const auto w = r.FindMember("when"); w != r.MemberEnd()) conditions_of(w->value, ptr + "/when");
+  if (const auto w = r.FindMember("when"); w != r.MemberEnd()) conditions_of(w->value, ptr + "/when", true);
   if (const auto u = r.FindMember("unless"); u != r.MemberEnd()) {
-    if (u->value.IsObject()) conditions_of(u->value, ptr + "/unless");
+    if (u->value.IsObject()) conditions_of(u->value, ptr + "/unless", false);
     else if (u->value.IsArray())
-      for (rapidjson::SizeType k = 0; k < u->value.Size(); ++k) conditions_of(u->value[k], ptr + "/unless/" + std::to_string(k));
+      for (rapidjson::SizeType k = 0; k < u->value.Size(); ++k) conditions_of(u->value[k], ptr + "/unless/" + std::to_string(k), false);
   }
 }
 

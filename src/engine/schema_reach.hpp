@@ -19,7 +19,10 @@ namespace wxlint::schema_reach {
 // else why not: "the request schema has no member \"extention\" at /usersList/*/users/*;
 // did you mean \"extension\"?". Reads the schema as allowing more than it may (every
 // branch of anyOf/oneOf/allOf, every patternProperties), so it is never wrong when it objects.
-std::optional<std::string> unreachable(const rapidjson::Value& schema, const std::vector<std::string>& tokens);
+// With `value`, the place must also hold values of its JSON type: a "when" condition whose
+// value the schema's type rules out never holds.
+std::optional<std::string> unreachable(const rapidjson::Value& schema, const std::vector<std::string>& tokens,
+                                       const rapidjson::Value* value = nullptr);
 
 // Throws ConfigError at a rule's "at", or at a member of its "when" or "unless", that names
 // nothing `schema` allows ("1/userID"), or climbs above the request's root. A "forbidden"

@@ -359,7 +359,12 @@ TEST_CASE("layering: a rule's at, when and unless must name places the request c
         wx.path() + ":2:25: /rules/0/code: \"WX0001\" is a code of wxlint's own (WX and digits); give the rule a code of "
                     "your organisation's, such as \"ORG001\" (a Webex API code, such as \"4202\", may be shared)");
   // Places the request can have: items by index, any member, a pointer up to the request's root.
-  CHECK(load(pattern + R"("at": "/usersList/0/users/1/*", "when": {"4/0/validate": true, "4": {}})") == "no error");
+  CHECK(load(pattern + R"("at": "/usersList/0/users/1/*", "when": {"4/0/validate": true, "4": []})") == "no error");
+  // A "when" value of a type the place cannot hold never holds ("unless" may name one: a GET's value in a PUT).
+  CHECK(load(pattern + R"("at": "/usersList/*/locationId", "when": {"1/validate": "false"})") ==
+        "org.rules.json:2:210: /rules/0/when/1~1validate: \"1/validate\" never holds: the request schema allows no "
+        "string (\"false\") at /usersList/*/validate");
+  CHECK(load(pattern + R"("at": "/usersList/*/locationId", "unless": {"1/validate": "false"})") == "no error");
   // A forbidden member is one the schema lacks; its object must be one it has.
   CHECK(load(R"("check": "forbidden", "at": "/usersList/*/users/*/mobile")") == "no error");
   CHECK(load(R"("check": "forbidden", "at": "/usersList/*/user/*/mobile")") ==
