@@ -28,8 +28,9 @@ extern "C" {
 #endif
 
 /* Raised when a function's signature or meaning changes incompatibly; new functions
- * (wxlint_fix) come under the same version. */
-#define WXLINT_ABI_VERSION 1
+ * (wxlint_fix) come under the same version. 2: wxlint_lint_paths may set *out beside
+ * WXLINT_E_IO (the files it could read). */
+#define WXLINT_ABI_VERSION 2
 
 /* Status codes. */
 #define WXLINT_OK 0
@@ -118,7 +119,8 @@ WXLINT_API int wxlint_lint_file(const wxlint_linter* linter, const char* path, c
  * for all. A path that cannot be read (missing, a FIFO, a link to nowhere) stops none of the
  * others: the status is then WXLINT_E_IO, *error names each such path (a line each), and *out
  * still receives the others' reports, its JSON listing the paths in "notLinted" as `check
- * --format json` does: free it too. WXLINT_E_IO with *out NULL when no *.json file is found. */
+ * --format json` does: free it too. Only when no path fails and no *.json file is found is it
+ * WXLINT_E_IO with *out NULL. */
 WXLINT_API int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, size_t count,
                                  const char* operation, wxlint_result** out, char** error);
 

@@ -13,7 +13,7 @@ from typing import Any, Optional, Sequence
 
 from . import errors
 
-ABI_VERSION = 1  # WXLINT_ABI_VERSION this module was written against
+ABI_VERSION = 2  # WXLINT_ABI_VERSION this module was written against
 _OK = 0
 _FIX_UNSAFE = 1  # WXLINT_FIX_UNSAFE
 _LIBRARY = Path(__file__).with_name("_native") / "libwxlint.so"

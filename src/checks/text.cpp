@@ -2,7 +2,7 @@
 // "blank" (only whitespace; "" is left alone, it clears a field), "untrimmed" (leading or
 // trailing whitespace, invisible Unicode spaces included) and "too-long" (more than "max"
 // characters; with "upTo", not more than that: a longer one is another rule's, the API's own
-// limit, and one finding says it). "members" limits a rule bound to "/x/*" to the named members.
+// limit, and one finding says it; an upTo below max leaves every length to the other rule). "members" limits a rule bound to "/x/*" to the named members.
 #include "checks/kinds.hpp"
 #include "formats/formats.hpp"
 
@@ -61,7 +61,6 @@ class Text final : public Check {
       p.fail("outcome", "must be \"blank\", \"untrimmed\" or \"too-long\"");
     if (outcome_ == "too-long" && !max_) p.fail("max", "is required for the \"too-long\" outcome");
     if (up_to_ && outcome_ != "too-long") p.fail("upTo", "applies to the \"too-long\" outcome only");
-    p.ordered("max", max_, "upTo", up_to_);
   }
 
   std::vector<std::pair<std::string_view, std::string_view>> unfilled() const override {

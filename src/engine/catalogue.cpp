@@ -183,6 +183,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
     for (const DataFile* source : sources) {
       const DataFile& file = *source;
       const bool layered = source != base;
+      const bool users = added.count(source) > 0;  // a policy, or an operation a user adds: held to more
       settings.next_file();
       const auto& rules = file.doc.root()["rules"];
       for (rapidjson::SizeType i = 0; i < rules.Size(); ++i) {
@@ -197,7 +198,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
         d.summary = str_member(r, "summary");
         d.description = str_member(r, "description");
         d.operation = op->doc.id;
-        if (!trusted || added.count(&file)) d.file = file.name;
+        if (!trusted || users) d.file = file.name;
         rule->message = d.message = str_member(r, "message");
         // --select, --ignore and a config's lists take them comma-separated.
         for (const auto& [key, name] : {std::pair{"/id", &d.id}, std::pair{"/code", &d.code}})
@@ -205,7 +206,7 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
             file.fail(ptr + key, "may not hold a comma or white space: --select and --ignore take a list of ids and "
                                  "codes separated by commas");
         // WX codes name wxlint's findings: a policy's would share --ignore and explain with one.
-        if (layered && d.code.size() > 2 && d.code.starts_with("WX") &&
+        if (users && d.code.size() > 2 && d.code.starts_with("WX") &&
             d.code.find_first_not_of("0123456789", 2) == std::string::npos)
           file.fail(ptr + "/code", "\"" + d.code + "\" is a code of wxlint's own (WX and digits); give the rule a code "
                                    "of your organisation's, such as \"ORG001\" (a Webex API code, such as \"4202\", may be shared)");
@@ -245,8 +246,8 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
                                         " (known: " + known + ")");
         }
         if (!r.HasMember("at"))
-          file.fail(ptr, "a rule with a check names where it applies: \"at\": \"/usersList/*/users/*\" (\"\" for the "
-                         "whole request)");
+          file.fail(ptr, "a rule with a check names where it applies: \"at\", a JSON pointer pattern (\"*\" for every item "
+                         "or member, \"\" for the whole request)");
         auto pattern = Pattern::parse(str_member(r, "at"));
         if (!pattern) file.fail(ptr + "/at", "not a JSON pointer pattern");
         rule->at = std::move(*pattern);
@@ -269,8 +270,8 @@ Catalogue::Catalogue(const std::vector<SourceFile>& files, const LinterOptions& 
             for (rapidjson::SizeType k = 0; k < u->value.Size(); ++k)
               add(conditions(u->value[k], ptr + "/unless/" + std::to_string(k)));
         }
-        // A policy's places must be ones the request can have; the catalogue's are tested.
-        if (layered && rule->scope == Rule::Scope::request && !op->schema_text.empty()) {
+        // A user's places must be ones the request can have; the catalogue's are tested.
+        if (users && rule->scope == Rule::Scope::request && !op->schema_text.empty()) {
           if (!reach_schema) reach_schema.emplace().Parse(op->schema_text.data(), op->schema_text.size());
           if (!reach_schema->HasParseError()) schema_reach::check_places(file, ptr, r, *reach_schema);
         }

@@ -10,7 +10,6 @@
 #include <rapidjson/pointer.h>
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -33,18 +32,15 @@ const Value* member(const Value& object, const char* name) {
 bool type_allows(const Value& schema, std::string_view type) {
   const Value* t = member(schema, "type");
   if (!t) return true;
-  if (t->IsString()) return sv(*t) == type;
-  if (t->IsArray())
-    for (const Value& e : t->GetArray())
-      if (e.IsString() && sv(e) == type) return true;
-  return !t->IsString() && !t->IsArray();  // not a schema we read: allow
+  const auto names = [&](const Value& e) { return e.IsString() && (sv(e) == type || sv(e) == "any"); };  // valijson takes "any"
+  if (t->IsString()) return names(*t);
+  if (t->IsArray()) return std::any_of(t->Begin(), t->End(), names);
+  return true;  // not a schema we read: allow
 }
 
 std::optional<std::size_t> index_of(std::string_view token) {
   std::size_t i = 0;
-  const auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), i);
-  if (ec != std::errc() || p != token.data() + token.size() || token.empty()) return std::nullopt;
-  return i;
+  return pointer::parse_index(token, i) ? std::optional(i) : std::nullopt;
 }
 
 // The schemas of one member or item of a value. Open: something lets it be anything.
@@ -117,8 +113,8 @@ class Reach {
     return rapidjson::Pointer(ref.GetString(), ref.GetStringLength()).Get(root_);
   }
 
-  // Whether `schema` lets a value be of `v`'s JSON type, its combinators' too. (Not its enum: an
-  // exemption may name a value the schema refuses, a GET's "work_extension" in a PUT.)
+  // Whether `schema` lets a value be of `v`'s JSON type, its combinators' too. Not its enum: a
+  // condition may name a value the schema refuses, to word what the schema says in general.
   bool admits(const Value& schema, const Value& v, int depth) {
     if (depth > kMaxDepth || !schema.IsObject()) return !schema.IsBool() || schema.GetBool();
     if (const Value* ref = member(schema, "$ref")) {
@@ -203,17 +199,19 @@ class Reach {
 
 std::optional<std::string> unreachable(const rapidjson::Value& schema, const std::vector<std::string>& tokens,
                                        const rapidjson::Value* value) {
+  // Deeper than any payload wxlint reads (and than its recursion below should go).
+  if (tokens.size() > Document::kMaxDepth)
+    return "it is " + std::to_string(tokens.size()) + " levels deep, and wxlint reads no payload deeper than " +
+           std::to_string(Document::kMaxDepth);
   Reach reach(schema, tokens);
   if (reach.from(schema, 0)) {
     if (!value || Reach(schema, tokens, value).from(schema, 0)) return std::nullopt;
-    std::string where;
-    for (const std::string& t : tokens) pointer::append_key(where, t);
+    const std::string where = pointer::join(tokens);
     return "the request schema allows no " + std::string(json_type_name(*value)) + " (" +
            formats::clipped(to_json_text(*value), 64) + ") at " + (where.empty() ? "the root" : where);
   }
   const std::size_t at = reach.deepest();
-  std::string where;
-  for (std::size_t k = 0; k < at; ++k) pointer::append_key(where, tokens[k]);
+  const std::string where = pointer::join({tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(at)});
   const std::string& token = tokens[at];
   std::string why = "the request schema allows no " + std::string(token == "*" ? "member or item" : "\"" + token + "\"") +
                     " at " + (where.empty() ? "the root" : where);
@@ -243,6 +241,7 @@ void check_places(const DataFile& file, const std::string& ptr, const rapidjson:
       const std::optional<RelPointer> parsed = RelPointer::parse({m.name.GetString(), m.name.GetStringLength()});
       if (!parsed) continue;  // the loader says why
       const RelPointer& target = *parsed;
+      if (forbidden && target.up == 0) continue;  // at or below the member the schema lacks
       std::string place = where + "/";
       pointer::append_escaped(place, target.text);
       if (target.up > at->tokens.size())

@@ -302,6 +302,37 @@ class Schemas(TempDirTest):
             "not match the pattern ^[a-z]+$ (schema/other)",
             "1 file checked: 1 error, 0 warnings, 0 infos"])
 
+    def test_an_added_operations_rules_are_held_to_its_schema(self):
+        rule = {"id": "org/tag-shape", "code": "ORG010", "severity": "error", "check": "pattern",
+                "at": "/tags/*/name", "params": {"regex": "^[a-z]+$"}, "message": "m", "summary": "s", "description": "d"}
+        write(self.path("policy", "tags.schema.json"), {
+            "type": "object", "additionalProperties": False, "properties": {"tags": {"type": "array", "items": {
+                "type": "object", "additionalProperties": False,
+                "properties": {"name": {"type": "string"}, "data": {"type": "any"}}}}}})
+        write(self.path("p.json"), '{"tags": [{"name": "Blue", "data": {"x": 1}}]}')
+
+        def run(**changes):
+            write(self.path("policy", "tags.rules.json"), {
+                "operation": {"id": "orgTags", "method": "POST", "path": "/tags", "schema": "tags.schema.json",
+                              "detect": ["tags"]},
+                "rules": [dict(rule, **changes)]})
+            return self.wxlint("check", "--no-config", "--rules", "policy/tags.rules.json", "p.json")
+
+        r = run()
+        self.assertEqual((r.returncode, r.stdout.splitlines()[0], r.stderr),
+                         (1, 'p.json:1:20: error[ORG010]: m (org/tag-shape)', ""))
+        # Below a member of "type": "any" (valijson's), anything may be.
+        r = run(at="/tags/*/data/x/y")
+        self.assertEqual((r.returncode, r.stderr), (0, ""), r.stdout)
+        r = run(at="/tags/*/nmae")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, 'wxlint: policy/tags.rules.json:17:13: /rules/0/at: "/tags/*/nmae" matches nothing: '
+                                   'the request schema allows no "nmae" at /tags/*; did you mean "name"? (the rule would '
+                                   "never apply)\n")
+        r = run(code="WX1001")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertIn('/rules/0/code: "WX1001" is a code of wxlint\'s own', r.stderr)
+
     def test_a_directory_run_does_not_lint_the_schema_of_an_added_operation(self):
         write(self.path("policy", "tags.rules.json"), {
             "operation": {"id": "orgTags", "method": "POST", "path": "/tags", "schema": "tags.schema.json",

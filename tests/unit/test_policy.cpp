@@ -342,8 +342,8 @@ TEST_CASE("layering: a rule's at, when and unless must name places the request c
   CHECK(load(pattern + R"("at": "/usersList/*/locationId/*")") ==
         "org.rules.json:2:160: /rules/0/at: \"/usersList/*/locationId/*\" matches nothing: the request schema allows no "
         "member or item at /usersList/*/locationId (the rule would never apply)");
-  CHECK(load(R"("check": "pattern", "params": {"regex": "^2"})") == "org.rules.json:2:1: /rules/0: a rule with a check names where it applies: \"at\": "
-                         "\"/usersList/*/users/*\" (\"\" for the whole request)");
+  CHECK(load(R"("check": "pattern", "params": {"regex": "^2"})") == "org.rules.json:2:1: /rules/0: a rule with a check names where it applies: \"at\", a "
+                         "JSON pointer pattern (\"*\" for every item or member, \"\" for the whole request)");
   const std::string at = pattern + R"("at": "/usersList/*/users/*/extension", )";
   CHECK(load(at + R"("when": {"1/userID": "x"})") ==
         "org.rules.json:2:215: /rules/0/when/1~1userID: \"1/userID\" names nothing: the request schema allows no "
@@ -367,6 +367,15 @@ TEST_CASE("layering: a rule's at, when and unless must name places the request c
   CHECK(load(pattern + R"("at": "/usersList/*/locationId", "unless": {"1/validate": "false"})") == "no error");
   // A forbidden member is one the schema lacks; its object must be one it has.
   CHECK(load(R"("check": "forbidden", "at": "/usersList/*/users/*/mobile")") == "no error");
+  // ...and its conditions on the member itself are its to judge: "forbidden unless empty".
+  CHECK(load(R"("check": "forbidden", "at": "/usersList/*/users/*/mobile", "unless": {"0": ""}, "when": {"0/x": 1})") ==
+        "no error");
+  // A pattern deeper than any payload wxlint reads matches nothing (and is not walked).
+  std::string deep = "/usersList";
+  for (int i = 0; i < 600; ++i) deep += "/0";
+  CHECK(load(pattern + R"("at": ")" + deep + "\"") ==
+        "org.rules.json:2:160: /rules/0/at: \"" + deep + "\" matches nothing: it is 601 levels deep, and wxlint reads "
+        "no payload deeper than 512 (the rule would never apply)");
   CHECK(load(R"("check": "forbidden", "at": "/usersList/*/user/*/mobile")") ==
         "org.rules.json:2:135: /rules/0/at: \"/usersList/*/user/*/mobile\" matches nothing: the request schema allows "
         "no \"user\" at /usersList/*; did you mean \"users\"? (the rule would never apply)");
