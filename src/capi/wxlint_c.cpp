@@ -325,11 +325,13 @@ int wxlint_lint_paths(const wxlint_linter* linter, const char* const* paths, siz
     if (expanded.files.empty() && not_linted.empty()) throw wxlint::IoError("no *.json files found in the given paths");
     // As `wxlint check`: a path that cannot be read stops none of the others.
     auto result = std::make_unique<wxlint_result>();
-    for (const auto& file : expanded.files) try {
+    for (const auto& file : expanded.files) {
+      try {
         result->files.push_back(read_and_lint(linter, file, op));
       } catch (const wxlint::IoError& e) {
         not_linted.emplace_back(e.what());
       }
+    }
     finish(linter, std::move(result), out, not_linted);
     if (!not_linted.empty()) {
       std::string why;

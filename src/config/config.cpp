@@ -10,6 +10,7 @@
 #include "engine/schema_layer.hpp"
 #include "formats/numbering_plan.hpp"
 
+#include <algorithm>
 #include <wxlint/config.hpp>
 #include <wxlint/error.hpp>
 
@@ -395,10 +396,12 @@ void Config::check_names(const Linter& linter) const {
     if (!linter.has_operation(operation_globs[i].operation))
       throw ConfigError((i < operation_glob_origins.size() ? operation_glob_origins[i] : path) + ": unknown operation \"" +
                         operation_globs[i].operation + "\"" + linter.operation_hint(operation_globs[i].operation));
+  const auto known = [&](const std::string& name) {
+    return std::any_of(linter.rules().begin(), linter.rules().end(),
+                       [&](const RuleDoc& r) { return r.id == name || r.code == name; });
+  };
   for (const std::string& key : turned_on) {
-    bool known = false;
-    for (const auto& r : linter.rules()) known = known || r.id == key || r.code == key;
-    if (known) continue;
+    if (known(key)) continue;
     const auto at = origins.find(key);
     // {"policy/*.rules.json": "on"}: a rule file, written where a rule's override goes.
     const std::string hint = override_hint(key, linter.rules());
@@ -407,9 +410,7 @@ void Config::check_names(const Linter& linter) const {
   for (std::size_t i = 0; i < ignore.size(); ++i) {
     const std::string& rule = ignore[i].rule;
     if (rule.empty()) continue;
-    bool known = false;
-    for (const auto& r : linter.rules()) known = known || r.id == rule || r.code == rule;
-    if (!known)
+    if (!known(rule))
       throw ConfigError(ignore_origins[i] + ": unknown rule id or code \"" + rule + "\"" + rule_suggestion(rule, linter.rules()));
   }
 }

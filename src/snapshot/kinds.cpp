@@ -145,12 +145,16 @@ const Kind* detect_kind(const rapidjson::Value& root, const rapidjson::Value** i
           break;
         }
       // A list of its own key with no object item is the kind's still: an org with no numbers.
-      const bool own = std::count_if(kinds().begin(), kinds().end(), [&](const Kind& o) { return o.list_key == k.list_key; }) == 1;
-      if (!k.item_keys.empty() && (first ? !(by_id ? id_of_type(k, *first) : has_member_of(k, *first)) : !own)) continue;
+      if (!k.item_keys.empty() && (first ? !(by_id ? id_of_type(k, *first) : has_member_of(k, *first)) : !owns_list(k)))
+        continue;
       *items = list;
       return &k;
     }
   return nullptr;
+}
+
+bool owns_list(const Kind& kind) {
+  return std::count_if(kinds().begin(), kinds().end(), [&](const Kind& o) { return o.list_key == kind.list_key; }) == 1;
 }
 
 bool belongs(const Kind& kind, const rapidjson::Value& item) {

@@ -58,6 +58,8 @@ const std::vector<Kind>& kinds();
 // A person row's callingUser cell as read, before the Store derives it: the item has no
 // "licenses" member, so its licences are unknown.
 inline constexpr std::string_view kLicencesNotListed = "licenses not listed";
+// Whether no other kind shares the kind's list key (numbers' "phoneNumbers", not "items").
+bool owns_list(const Kind& kind);
 // Whether an item of a list belongs to the kind (any item, when the kind's list key is its own).
 bool belongs(const Kind& kind, const rapidjson::Value& item);
 // Why an object item of a shared list ("items") is of none of its kinds: what each kind's items have.

@@ -65,7 +65,7 @@ class Loader {
           const rapidjson::Value& first = (*l)[0];
           if (!first.IsObject()) file.fail(list_ptr + "/0", "expected an object (a list item), not " + json_type_words(json_type_name(first)));
           // A list of the kind's own key with wxc_sdk's snake_case keys ("phone_number"): say that.
-          if (k.id_key.empty()) require_api_keys(file, k, first, list_ptr + "/0");
+          if (owns_list(k)) require_api_keys(file, k, first, list_ptr + "/0");
           file.fail(list_ptr + "/0", no_kind_of_item(k.list_key));
         }
       }
